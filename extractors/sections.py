@@ -1,0 +1,101 @@
+"""The outline: every numbered heading or item that opens a block.
+
+A plan nests marker kinds in its own order (`I.` > `1.` > `a)` > `(1)` in most
+plans, but `1.` > `(1)` or `A.` > `I.` in others), so the outline is built with
+a stack of marker kinds: a marker of a kind already on the stack closes
+everything below it; a new kind opens a deeper level. Numbering that jumps
+(`5.` then `9.`) is recorded as printed.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from .models import Section
+from .text import PlanText
+
+_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
+_LETTERS = "abcdđeghiklmnoôơpqrstuưvxy"
+MARKER = re.compile(
+    rf"""^(?:
+        (?P<article>Điều\s+\d+)[.:]?\s
+      | (?P<roman>(?=[IVX])(?:{_ROMAN}))\.\s*(?=\S)
+      | (?P<upper>[A-ZĐ])\.\s+(?=\S)
+      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\.\s*(?=\S)|\)\s+|\s+(?=\p{{Lu}}))
+      | (?P<letter>[{_LETTERS}])\)\s*(?=\S)
+      | (?P<paren>\(\d{{1,2}}\))\s*(?=\S)
+    )""",
+    re.VERBOSE,
+)
+
+
+def _kind(m: re.Match) -> tuple[str, str]:
+    for kind in ("article", "roman", "upper", "arabic", "letter", "paren"):
+        if m.group(kind):
+            marker = m.group(kind)
+            if kind == "arabic":
+                kind = f"arabic{marker.count('.') + 1}"
+            if kind == "article":
+                marker = re.sub(r"\s+", " ", marker)
+            return kind, marker
+    raise ValueError(m.group())
+
+
+def _title(text: str) -> str:
+    text = text.strip()
+    cut = re.search(r"(?<=\S{3})[.:;](?:\s|$)", text)
+    if cut and cut.start() < 160:
+        text = text[: cut.start()]
+    return text[:160].strip()
+
+
+def extract_sections(doc: PlanText) -> list[Section]:
+    stack: list[tuple[str, str]] = []
+    found: list[tuple[list[str], str, str, int, int]] = []
+    for para in doc.paragraphs:
+        if para.footnote:
+            break
+        m = MARKER.match(para.text)
+        if not m:
+            continue
+        kind, marker = _kind(m)
+        if kind == "upper" and marker in "IVX" and any(k == "roman" for k, _ in stack):
+            kind = "roman"
+        # a roman-looking single letter continuing an A., B., C. sequence stays a letter
+        if kind == "roman" and len(marker) == 1 and stack and any(k == "upper" for k, _ in stack) \
+                and not any(k == "roman" for k, _ in stack) and marker not in ("I",):
+            kind = "upper"
+        kinds = [k for k, _ in stack]
+        if kind in kinds:
+            del stack[kinds.index(kind):]
+        stack.append((kind, marker))
+        title = _title(para.text[m.end():])
+        found.append(([mk for _, mk in stack], marker, title, para.start, para.end))
+
+    body_limit = doc.footnote_from if doc.footnote_from >= 0 else len(doc.clean)
+    sections = []
+    for i, (path, marker, title, start, end) in enumerate(found):
+        # a block ends where the next heading of the same or a higher level begins
+        block_end = body_limit
+        for later in found[i + 1:]:
+            if len(later[0]) <= len(path):
+                block_end = later[3]
+                break
+        span = doc.raw_span(start, end)
+        sections.append(Section(path=path, marker=marker, title=title, span=span,
+                                body_end=doc.raw_span(block_end - 1, block_end)[1] if block_end > 0 else 0))
+    return sections
+
+
+def section_path_at(sections: list[Section], raw_index: int) -> list[str]:
+    """Path of the innermost section whose block holds `raw_index`."""
+    best: list[str] = []
+    for s in sections:
+        if s.span[0] <= raw_index < max(s.body_end, s.span[1]) and len(s.path) >= len(best):
+            best = s.path
+    return best
+
+
+def ancestors_at(sections: list[Section], raw_index: int) -> list[Section]:
+    """Sections whose block holds `raw_index`, outermost first."""
+    chain = [s for s in sections if s.span[0] <= raw_index < max(s.body_end, s.span[1])]
+    return sorted(chain, key=lambda s: len(s.path))

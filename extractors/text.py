@@ -1,0 +1,275 @@
+"""A clean reading view of a plan text that still knows where every character came from.
+
+Plans arrive with markdown marks from PDF conversion, footnote bodies in the
+middle of the text, sentences cut by page breaks, hard line breaks every ~80
+characters (legal portals) and `|` between header cells. Extractors read
+`PlanText.clean`, where all of that is undone, and report spans through
+`PlanText.raw_span`, which maps back into the text exactly as read.
+
+Cleaning never invents letters: every character of `clean` is either a
+character of the raw text or a space/newline standing for removed material,
+and `offsets[i]` is the raw index it stands for.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex as re
+
+SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_FOOTNOTE_LINE = re.compile(rf"^[ \t]*(?:[{SUPERSCRIPTS}]+|\[\^\d+\]:)[ \t]*\S")
+_FRAC = re.compile(r"\$\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}\s*\$")
+_UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "¼": "1/4", "¾": "3/4", "⅔": "2/3", "⅕": "1/5"}
+# a line that opens a list item or a numbered heading: never glued to the line above
+_ITEM_START = re.compile(
+    r"^\s*(?:[-+•●▪–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])[.)]\s|[a-zđơôư][)]\s|\(\d+\)\s|"
+    r"Điều\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ)"
+)
+_TERMINAL = re.compile(r"[.:;!?…]\s*$")
+
+
+@dataclass
+class Paragraph:
+    start: int  # in clean coordinates
+    end: int
+    text: str
+    footnote: bool = False
+
+
+@dataclass
+class PlanText:
+    raw: str
+    clean: str = ""
+    offsets: list[int] = field(default_factory=list)
+    footnote_from: int = -1  # clean index where moved footnote bodies begin (-1: none)
+
+    @classmethod
+    def from_raw(cls, raw: str) -> "PlanText":
+        clean, offsets, footnote_from = _build_clean(raw)
+        return cls(raw=raw, clean=clean, offsets=offsets, footnote_from=footnote_from)
+
+    # -- coordinates -------------------------------------------------------
+    def raw_pos(self, i: int) -> int:
+        if not self.offsets:
+            return 0
+        if i >= len(self.offsets):
+            return self.offsets[-1] + 1
+        return self.offsets[i]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw `[start, end)` of the clean slice `[start, end)` (trimmed of spaces)."""
+        while start < end and self.clean[start].isspace():
+            start += 1
+        while end > start and self.clean[end - 1].isspace():
+            end -= 1
+        if end <= start:
+            p = self.raw_pos(start)
+            return (p, p + 1)
+        a = self.offsets[start]
+        b = self.offsets[end - 1] + 1
+        if b <= a:  # crossed a moved footnote: keep the first piece
+            b = a + 1
+        return (a, b)
+
+    def clean_pos(self, raw_index: int) -> int:
+        """First clean index whose raw offset is >= raw_index (clean order is raw order
+        outside moved footnotes)."""
+        import bisect
+        body = self.offsets if self.footnote_from < 0 else self.offsets[: self.footnote_from]
+        return bisect.bisect_left(body, raw_index)
+
+    def raw_text(self, span: tuple[int, int]) -> str:
+        return self.raw[span[0]:span[1]]
+
+    # -- structure ---------------------------------------------------------
+    @cached_property
+    def paragraphs(self) -> list[Paragraph]:
+        out = []
+        for m in re.finditer(r"[^\n]+", self.clean):
+            text = m.group()
+            if not text.strip():
+                continue
+            fn = self.footnote_from >= 0 and m.start() >= self.footnote_from
+            out.append(Paragraph(m.start(), m.end(), text, fn))
+        return out
+
+    def paragraph_at(self, clean_index: int) -> Paragraph | None:
+        for p in self.paragraphs:
+            if p.start <= clean_index < p.end:
+                return p
+        return None
+
+
+_SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])|(?<=;)\s+")
+
+
+def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
+    """Split a paragraph into sentence/clause spans (`base`-shifted). Splits after
+    `.`, `!`, `?` before an upper-case start, and after `;`."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((base + start, base + m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((base + start, base + len(text.rstrip())))
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# building the clean view
+
+def _nfc_pieces(raw: str):
+    """Yield (clean_text, raw_index) per grapheme, NFC-composed, so that decomposed
+    Vietnamese diacritics read like composed ones."""
+    for m in re.finditer(r"\X", raw):
+        g = m.group()
+        n = unicodedata.normalize("NFC", g) if not g.isascii() else g
+        yield n, m.start()
+
+
+def _build_clean(raw: str) -> tuple[str, list[int], int]:
+    lines = list(re.finditer(r"[^\n]*\n?", raw))
+    body: list[tuple[str, list[int]]] = []   # cleaned lines with offsets
+    notes: list[tuple[str, list[int]]] = []
+    for m in lines:
+        line = m.group()
+        if not line:
+            continue
+        text, offs = _clean_line(line.rstrip("\n").rstrip("\r"), m.start())
+        if _FOOTNOTE_LINE.match(line) and not _looks_like_heading(text):
+            notes.append((text, offs))
+        else:
+            body.append((text, offs))
+
+    wrapped = _hard_wrapped([t for t, _ in body])
+    chars: list[str] = []
+    offsets: list[int] = []
+
+    def emit(s: str, offs: list[int]):
+        chars.extend(s)
+        offsets.extend(offs)
+
+    prev_text = ""
+    pending_blank: list[int] = []  # raw offsets of blank lines since the last text line
+    for text, offs in body:
+        if not text.strip():
+            pending_blank.append(offs[0] if offs else (offsets[-1] + 1 if offsets else 0))
+            continue
+        if prev_text:
+            if _glue(prev_text, text, blank=bool(pending_blank), wrapped=wrapped):
+                emit(" ", [offsets[-1] if offsets else 0])
+            else:
+                emit("\n", [offsets[-1] if offsets else 0])
+                if pending_blank:
+                    emit("\n", [offsets[-1]])
+        emit(text, offs)
+        prev_text = text
+        pending_blank = []
+    footnote_from = -1
+    if notes:
+        emit("\n\n", [offsets[-1] if offsets else 0] * 2)
+        footnote_from = len(chars)
+        for text, offs in notes:
+            emit(text, offs)
+            emit("\n", [offs[-1] if offs else 0])
+    return "".join(chars), offsets, footnote_from
+
+
+def _looks_like_heading(text: str) -> bool:
+    return bool(_ITEM_START.match(text))
+
+
+def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
+    """Strip markdown marks, superscript footnote calls, `|` cells and runs of
+    spaces from one line; fractions become `a/b`."""
+    out: list[str] = []
+    offs: list[int] = []
+    i = 0
+    # leading markdown heading / quote marks
+    lead = re.match(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]+)?", line)
+    i = lead.end() if lead else 0
+    n = len(line)
+    while i < n:
+        ch = line[i]
+        if ch == "$":
+            fm = _FRAC.match(line, i)
+            if fm:
+                frac = f"{fm.group(1)}/{fm.group(2)}"
+                out.extend(frac)
+                offs.extend([base + i] * len(frac))
+                i = fm.end()
+                continue
+        if ch in _UNICODE_FRACTIONS:
+            frac = _UNICODE_FRACTIONS[ch]
+            # keep a space between a preceding number and the fraction ("2½" is rare)
+            out.extend(frac)
+            offs.extend([base + i] * len(frac))
+            i += 1
+            continue
+        if ch == "*" or (ch == "_" and (i + 1 < n and line[i + 1] == "_")):
+            i += 1
+            continue
+        if ch == "\\" and i + 1 < n and not line[i + 1].isalnum():
+            i += 1
+            continue
+        if ch in SUPERSCRIPTS:
+            i += 1
+            continue
+        if ch == "|":
+            ch = "\n"
+        if ch in " \t\u00a0\u2009\u202f\r":
+            if out and out[-1] in " \n":
+                i += 1
+                continue
+            out.append(" ")
+            offs.append(base + i)
+            i += 1
+            continue
+        if ord(ch) < 0x80:
+            out.append(ch)
+            offs.append(base + i)
+            i += 1
+            continue
+        m = re.match(r"\X", line[i:])
+        g = m.group()
+        nfc = unicodedata.normalize("NFC", g)
+        if ch in "\u2013\u2014\u2212":  # dashes read as hyphen
+            nfc = "-"
+        out.extend(nfc)
+        offs.extend([base + i] * len(nfc))
+        i += len(g)
+    # trim spaces at both ends (and around the `|` newlines)
+    s = "".join(out)
+    lstrip = len(s) - len(s.lstrip(" "))
+    rstrip = len(s.rstrip(" "))
+    s2 = s[lstrip:rstrip]
+    return s2, offs[lstrip:rstrip]
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Portal copies break every ~80 characters; detect that from line lengths."""
+    lengths = [len(t) for t in lines if t.strip()]
+    if len(lengths) < 8:
+        return False
+    long_lines = [n for n in lengths if n > 200]
+    band = [n for n in lengths if 55 <= n <= 100]
+    return not long_lines and len(band) >= 0.5 * len(lengths)
+
+
+def _glue(prev: str, nxt: str, blank: bool, wrapped: bool) -> bool:
+    """Is the line break between `prev` and `nxt` inside a sentence?"""
+    if _ITEM_START.match(nxt) or _TERMINAL.search(prev):
+        return False
+    letters = [c for c in prev if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and not nxt[:1].islower():
+        return False  # an all-caps heading line ends its own block
+    if blank:
+        # a page break: the next line carries on the sentence in lower case
+        return nxt[:1].islower()
+    if wrapped:
+        return True
+    # a single line break inside a title or paragraph
+    return nxt[:1].islower() or not _TERMINAL.search(prev)

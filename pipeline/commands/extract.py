@@ -1,0 +1,43 @@
+"""`chitieu extract PLAN... -o DIR`: one catalogue JSON per plan, no Prefect."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from extractors.catalogue import build_catalogue
+
+from ..emit import catalogue_json, write_atomic
+from ..errors import PlanError
+from ..ingest import plan_files, read_plan
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("extract", help="write the catalogue of each plan as DIR/<stem>.json")
+    p.add_argument("plans", nargs="+", help="plan files or directories")
+    p.add_argument("-o", "--output", required=True, help="output directory")
+    p.set_defaults(func=run)
+
+
+def run(args) -> int:
+    try:
+        files = plan_files(args.plans)
+    except PlanError as exc:
+        print(f"chitieu: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.output)
+    failed = 0
+    for path in files:
+        try:
+            text = read_plan(path)
+            cat = build_catalogue(text, path.name)
+        except PlanError as exc:
+            print(f"chitieu: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        write_atomic(out / f"{path.stem}.json", catalogue_json(cat))
+        print(f"{path.name}: {len(cat.targets)} targets, {len(cat.deadlines)} deadlines, "
+              f"{len(cat.agencies)} agencies, {len(cat.references)} references, "
+              f"{len(cat.sections)} sections -> {out / (path.stem + '.json')}")
+    if failed == len(files):
+        return 2
+    return 1 if failed else 0
