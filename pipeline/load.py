@@ -1,0 +1,39 @@
+"""Load a plan or its catalogue, whichever the user names."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from extractors.catalogue import build_catalogue
+from extractors.models import Catalogue
+
+from .errors import PlanError
+from .ingest import read_plan
+
+
+def load_catalogue(path: str | Path) -> tuple[Catalogue, str | None]:
+    """(catalogue, plan text) for a plan file, or (catalogue, text if found beside it)
+    for a catalogue `.json`."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        if not path.exists():
+            raise PlanError(path, "no such file")
+        try:
+            cat = Catalogue.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise PlanError(path, f"not a catalogue JSON file ({exc})")
+        except ValidationError as exc:
+            raise PlanError(path, f"not a chitieu catalogue ({exc.error_count()} schema errors)")
+        text = None
+        for cand in (path.with_suffix(".txt"), path.parent / cat.source):
+            if cand.exists() and cand != path:
+                try:
+                    text = read_plan(cand)
+                except PlanError:
+                    continue
+                break
+        return cat, text
+    text = read_plan(path)
+    return build_catalogue(text, path.name), text
