@@ -199,7 +199,8 @@ def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
             if fm:
                 frac = f"{fm.group(1)}/{fm.group(2)}"
                 out.extend(frac)
-                offs.extend([base + i] * len(frac))
+                # first and last characters stand for the ends of the formula
+                offs.extend([base + i] + [base + i + 1] * (len(frac) - 2) + [base + fm.end() - 1])
                 i = fm.end()
                 continue
         if ch in _UNICODE_FRACTIONS:
@@ -218,8 +219,14 @@ def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
         if ch in SUPERSCRIPTS:
             i += 1
             continue
-        if ch == "|":
-            ch = "\n"
+        if ch == "|":  # portal header cells: one cell, one line
+            while out and out[-1] == " ":
+                out.pop()
+                offs.pop()
+            out.append("\n")
+            offs.append(base + i)
+            i += 1
+            continue
         if ch in " \t\u00a0\u2009\u202f\r":
             if out and out[-1] in " \n":
                 i += 1

@@ -1,0 +1,23 @@
+"""The outline extractor's example table (extractors/examples/sections.jsonl) is its test."""
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.sections import extract_sections
+from extractors.text import PlanText
+
+EXAMPLES = [json.loads(line) for line in
+            (Path(__file__).parents[1] / "extractors/examples/sections.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+@pytest.mark.parametrize("ex", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])
+def test_outline(ex):
+    doc = PlanText.from_raw(ex["text"])
+    sections = extract_sections(doc)
+    assert [s.path for s in sections] == ex["paths"]
+    for s in sections:
+        # the span starts at the marker as printed (markdown marks aside)
+        quoted = ex["text"][s.span[0]:s.span[1]]
+        assert s.marker.strip("()") in quoted

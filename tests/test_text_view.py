@@ -1,0 +1,70 @@
+"""The clean reading view must undo layout noise and still map every span back."""
+from extractors.text import PlanText, sentences
+
+
+def _find(doc: PlanText, words: str) -> tuple[int, int]:
+    i = doc.clean.index(words)
+    return doc.raw_span(i, i + len(words))
+
+
+def test_markdown_marks_removed_and_spans_map_back():
+    raw = "## **2. Mục tiêu cụ thể**\n\nmỗi năm tổ chức được **ít nhất 01 cuộc** kiểm tra"
+    doc = PlanText.from_raw(raw)
+    assert "**" not in doc.clean and "#" not in doc.clean
+    s, e = _find(doc, "ít nhất 01 cuộc")
+    assert raw[s:e] == "ít nhất 01 cuộc"
+
+
+def test_page_break_inside_sentence_is_glued():
+    raw = "100 % xã, phường, thị trấn, thôn, bản, tổ\n\ndân phổ đọc được báo.\n\nII. NỘI DUNG"
+    doc = PlanText.from_raw(raw)
+    assert "bản, tổ dân phổ đọc" in doc.clean
+    assert "\nII. NỘI DUNG" in doc.clean
+    s, e = _find(doc, "tổ dân phổ")
+    assert raw[s:e] == "tổ\n\ndân phổ"
+
+
+def test_footnote_body_moved_out_of_the_sentence():
+    raw = ("văn bản liên quan¹ tại các hội nghị cấp huyện, cấp xã, hội nghị tuyên vận, họp thôn\n\n"
+           "¹ Nghị quyết số 88/2019/QH14 ngày 18/11/2019 của Quốc hội\n\n"
+           "bản, sinh hoạt của các đoàn thể.")
+    doc = PlanText.from_raw(raw)
+    assert "họp thôn bản, sinh hoạt" in doc.clean
+    assert doc.footnote_from > 0 and doc.clean[doc.footnote_from:].startswith("Nghị quyết số 88")
+    s, e = _find(doc, "Nghị quyết số 88/2019/QH14")
+    assert raw[s:e] == "Nghị quyết số 88/2019/QH14"
+
+
+def test_hard_wrapped_portal_text_is_rejoined():
+    para = ("Thực hiện Quyết định số 470/QĐ-TTg ngày 24/3/2026 của Thủ tướng Chính phủ phê duyệt Đề án "
+            "phát triển đội ngũ cán bộ, công chức, viên chức người dân tộc thiểu số trong cơ quan nhà nước, "
+            "đơn vị sự nghiệp công lập giai đoạn 2026 - 2030, Ủy ban nhân dân xã ban hành Kế hoạch thực hiện "
+            "như sau. Phấn đấu đến năm 2030 tỷ lệ cán bộ người dân tộc thiểu số đạt tối thiểu 35% tổng số "
+            "biên chế được giao của xã, trong đó có ít nhất 50% là nữ và 100% được bồi dưỡng kiến thức.")
+    lines, line = [], ""
+    for word in (para + " " + para).split():
+        if len(line) + len(word) + 1 > 78:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    raw = "UBND XÃ BẠCH THÔNG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n" + "\n".join(lines) + "\n1. Mục đích\n"
+    doc = PlanText.from_raw(raw)
+    assert "UBND XÃ BẠCH THÔNG\nCỘNG HÒA" in doc.clean
+    assert para in doc.clean
+    assert "\n1. Mục đích" in doc.clean
+
+
+def test_fractions_read_as_numbers():
+    raw = "bằng ít nhất  $\\frac{1}{2}$  mức bình quân; hoặc ½ mức"
+    doc = PlanText.from_raw(raw)
+    assert "ít nhất 1/2 mức" in doc.clean and "hoặc 1/2 mức" in doc.clean
+    s, e = _find(doc, "1/2")
+    assert raw[s:e] == "$\\frac{1}{2}$"
+
+
+def test_sentences_split_on_full_stops_not_numbers():
+    text = "Đạt 93,5% năm 2025. Giảm 1.373 hộ nghèo; tăng 2 lần."
+    parts = [text[a:b] for a, b in sentences(text)]
+    assert parts == ["Đạt 93,5% năm 2025.", "Giảm 1.373 hộ nghèo;", "tăng 2 lần."]
