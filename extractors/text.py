@@ -145,6 +145,7 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
             body.append((text, offs))
 
     wrapped = _hard_wrapped([t for t, _ in body])
+    width = _wrap_width([t for t, _ in body]) if wrapped else 0
     chars: list[str] = []
     offsets: list[int] = []
 
@@ -159,7 +160,7 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
             pending_blank.append(offs[0] if offs else (offsets[-1] + 1 if offsets else 0))
             continue
         if prev_text:
-            if _glue(prev_text, text, blank=bool(pending_blank), wrapped=wrapped):
+            if _glue(prev_text, text, blank=bool(pending_blank), width=width):
                 emit(" ", [offsets[-1] if offsets else 0])
             else:
                 emit("\n", [offsets[-1] if offsets else 0])
@@ -266,8 +267,14 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return not long_lines and len(band) >= 0.5 * len(lengths)
 
 
-def _glue(prev: str, nxt: str, blank: bool, wrapped: bool) -> bool:
-    """Is the line break between `prev` and `nxt` inside a sentence?"""
+def _wrap_width(lines: list[str]) -> int:
+    lengths = sorted(len(t) for t in lines if t.strip())
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
+def _glue(prev: str, nxt: str, blank: bool, width: int) -> bool:
+    """Is the line break between `prev` and `nxt` inside a sentence? `width` is the
+    wrap width of a hard-wrapped copy (0 when the text is not hard-wrapped)."""
     if _ITEM_START.match(nxt) or _TERMINAL.search(prev):
         return False
     letters = [c for c in prev if c.isalpha()]
@@ -276,7 +283,10 @@ def _glue(prev: str, nxt: str, blank: bool, wrapped: bool) -> bool:
     if blank:
         # a page break: the next line carries on the sentence in lower case
         return nxt[:1].islower()
-    if wrapped:
-        return True
+    if width:
+        # a wrapped line is cut only when the next word would not fit: a line that
+        # stops short (a heading, a header cell, a paragraph's last line) ends its block
+        first_word = nxt.split(" ", 1)[0]
+        return len(prev) + 1 + len(first_word) > width - 2 or nxt[:1].islower()
     # a single line break inside a title or paragraph
-    return nxt[:1].islower() or not _TERMINAL.search(prev)
+    return True

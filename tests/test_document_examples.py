@@ -1,0 +1,57 @@
+"""The document-metadata example table (extractors/examples/document.jsonl): header shapes
+(two-line issuer cells, `|` portal cells, party headers, blank draft numbers, no header)."""
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.document import extract_document, level_of
+from extractors.references import extract_references
+from extractors.text import PlanText
+
+EXAMPLES = [json.loads(line) for line in
+            (Path(__file__).parents[1] / "extractors/examples/document.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+@pytest.mark.parametrize("ex", EXAMPLES, ids=[e["text"][:30].replace("\n", "/") for e in EXAMPLES])
+def test_metadata(ex):
+    doc = PlanText.from_raw(ex["text"])
+    info = extract_document(doc, extract_references(doc)).model_dump()
+    info["implements"] = [r["number"] for r in info["implements"]]
+    assert {k: info[k] for k in ex["expect"]} == ex["expect"]
+
+
+@pytest.mark.parametrize("issuer,level", [
+    ("Ủy ban nhân dân tỉnh Thái Nguyên", "province"),
+    ("Ủy ban nhân dân xã Bạch Thông", "commune"),
+    ("Ủy ban nhân dân phường Tân Lập", "commune"),
+    ("Ủy ban nhân dân thị trấn Phố Ràng", "commune"),
+    ("Ủy ban nhân dân huyện Bảo Yên", "district"),
+    ("Ủy ban nhân dân thị xã Sa Pa", "district"),
+    ("Ủy ban nhân dân thành phố Bắc Kạn", "district"),
+    ("Ủy ban nhân dân thành phố Hồ Chí Minh", "province"),
+    ("Huyện ủy Bảo Yên", "party committee"),
+    ("Đảng ủy xã Xuân Hòa", "party committee"),
+    ("Ban Thường vụ Tỉnh ủy", "party committee"),
+    ("Thủ tướng Chính phủ", "national"),
+    ("Bộ Nội vụ", "national"),
+    ("Sở Nội vụ", "province"),
+    (None, "unknown"),
+])
+def test_level(issuer, level):
+    assert level_of(issuer) == level
+
+
+def test_implements_skips_a_submission_and_merges_repeats():
+    text = ("KẾ HOẠCH\n\nThực hiện Chỉ thị số 18/CT-TTg của Thủ tướng Chính phủ; Chỉ thị số 18/CT-TTg ngày "
+            "08/5/2026; xét đề nghị của Sở Nội vụ tại Tờ trình số 625/TTr-SNV ngày 21/5/2026, UBND tỉnh "
+            "ban hành Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n\nThực hiện Nghị quyết số 06-NQ/TU.\n")
+    doc = PlanText.from_raw(text)
+    info = extract_document(doc, extract_references(doc))
+    assert [(r.number, r.date) for r in info.implements] == [("18/CT-TTg", "2026-05-08")]
+
+
+def test_empty_text():
+    info = extract_document(PlanText.from_raw(""), [])
+    assert info.title == "" and info.issuer is None and info.level == "unknown"
