@@ -1,0 +1,157 @@
+"""Find the plan a child plan implements among the plans of a corpus.
+
+The child names its parent in its opening (`Thực hiện Kế hoạch số 128/KH-UBND ngày
+01/4/2026 của UBND tỉnh …`): `document.implements`. The parent is the corpus plan
+whose own number (`Số: 128/KH-UBND`) and date match one of those references. Only
+the header of each corpus plan is read (document and reference extractors), so a
+large corpus is searched quickly.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+import regex as re
+
+from extractors.document import extract_document
+from extractors.models import Catalogue, DocumentInfo, Reference
+from extractors.references import extract_references
+from extractors.text import PlanText
+
+from .errors import PlanError
+from .ingest import plan_files, read_plan
+
+# the kind a document symbol stands for (`128/KH-UBND` → Kế hoạch)
+_KIND_BY_SYMBOL = {
+    "KH": "Kế hoạch", "CT": "Chỉ thị", "NQ": "Nghị quyết", "QĐ": "Quyết định", "QD": "Quyết định",
+    "CTr": "Chương trình", "CTR": "Chương trình", "ĐA": "Đề án", "TB": "Thông báo", "KL": "Kết luận",
+    "HD": "Hướng dẫn", "CV": "Công văn", "TTr": "Tờ trình", "BC": "Báo cáo",
+}
+
+
+@dataclass
+class ParentMatch:
+    path: Path
+    reference: Reference
+    document: DocumentInfo
+
+
+class ParentNotFound(Exception):
+    """The corpus holds none of the documents the child implements."""
+
+    def __init__(self, wanted: list[Reference], siblings: Optional[list[Path]] = None):
+        self.wanted = wanted
+        self.siblings = siblings or []
+        msg = describe_needed(wanted)
+        if self.siblings:
+            msg += ("; corpus plans that implement the same document (siblings, comparable "
+                    "with `chitieu compare CHILD OTHER`): " + ", ".join(p.name for p in self.siblings))
+        super().__init__(msg)
+
+
+def normalise_number(number: Optional[str]) -> str:
+    if not number:
+        return ""
+    n = unicodedata.normalize("NFC", number).upper()
+    n = re.sub(r"\s+", "", n)
+    n = re.sub(r"[–—‐]", "-", n)
+    return n.strip(".,;")
+
+
+def kind_of(ref: Reference) -> str:
+    if ref.kind:
+        return ref.kind
+    m = re.search(r"[/-]([A-Za-zĐđ]+)", ref.number or "")
+    return _KIND_BY_SYMBOL.get(m.group(1), "văn bản") if m else "văn bản"
+
+
+def describe_reference(ref: Reference) -> str:
+    parts = [kind_of(ref)]
+    if ref.number:
+        parts.append(f"số {ref.number}")
+    if ref.date:
+        y, m, d = ref.date.split("-")
+        parts.append(f"ngày {int(d):02d}/{int(m):02d}/{y}")
+    if ref.issuer:
+        parts.append(f"của {ref.issuer}")
+    return " ".join(parts)
+
+
+def describe_needed(refs: list[Reference]) -> str:
+    if not refs:
+        return "the child plan names no document it implements (no `Thực hiện …` reference)"
+    return "parent plan not in the corpus; needed: " + "; or ".join(describe_reference(r) for r in refs)
+
+
+def implemented_references(child: Catalogue) -> list[Reference]:
+    """What the child implements: `document.implements`, else the numbered references
+    of its opening paragraph (before the first section), without repeats."""
+    refs = list(child.document.implements)
+    if not refs:
+        first_section = min((s.span[0] for s in child.sections), default=None)
+        refs = [r for r in child.references
+                if r.number and (first_section is None or r.span[0] < first_section)]
+    out, seen = [], set()
+    for r in refs:
+        key = (normalise_number(r.number), r.date)
+        if r.number and key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _dates_agree(ref_date: Optional[str], doc: DocumentInfo) -> bool:
+    if not ref_date:
+        return True
+    if doc.date:
+        return doc.date == ref_date
+    partial = getattr(doc, "date_partial", None)
+    if partial:
+        return ref_date.startswith(partial)
+    return True
+
+
+def header_of(path: Path) -> DocumentInfo:
+    """The document header of a corpus plan (or of a catalogue JSON)."""
+    if path.suffix.lower() == ".json":
+        try:
+            return Catalogue.model_validate(json.loads(path.read_text(encoding="utf-8"))).document
+        except Exception as exc:  # a JSON file that is not a catalogue: not a candidate
+            raise PlanError(path, f"not a chitieu catalogue ({type(exc).__name__})")
+    doc = PlanText.from_raw(read_plan(path))
+    return extract_document(doc, extract_references(doc))
+
+
+def corpus_candidates(corpus: Path) -> list[Path]:
+    corpus = Path(corpus)
+    if not corpus.is_dir():
+        raise PlanError(corpus, "not a directory")
+    files = plan_files([corpus])
+    files += sorted(p for p in corpus.glob("*.json") if not (p.with_suffix(".txt")).exists())
+    return files
+
+
+def find_parent(child: Catalogue, corpus: Path, child_path: Optional[Path] = None) -> ParentMatch:
+    """The corpus plan the child implements; raises ParentNotFound naming what is needed."""
+    wanted = implemented_references(child)
+    if not wanted:
+        raise ParentNotFound([])
+    keys = [(normalise_number(r.number), r) for r in wanted]
+    siblings = []
+    for path in corpus_candidates(corpus):
+        if child_path is not None and path.resolve() == Path(child_path).resolve():
+            continue
+        try:
+            info = header_of(path)
+        except PlanError:
+            continue
+        own = normalise_number(info.number)
+        for key, ref in keys:
+            if own and key == own and _dates_agree(ref.date, info):
+                return ParentMatch(path=path, reference=ref, document=info)
+        if {normalise_number(r.number) for r in info.implements} & {k for k, _ in keys}:
+            siblings.append(path)
+    raise ParentNotFound(wanted, siblings)
