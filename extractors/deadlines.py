@@ -1,9 +1,323 @@
-"""Deadlines (placeholder until the deadlines extractor lands)."""
+"""Deadlines: time expressions that say when a task or report is due.
+
+Three shapes carry a deadline in Vietnamese plans:
+
+* the value of a `Thời gian thực hiện:` (`Thời hạn hoàn thành`, `Tiến độ`) line
+  in a task block, written after the colon or on the bullet lines below it;
+  every value counts, a time word or not (`Thực hiện thường xuyên`);
+* a date or period tied to the task by a deadline word: `hoàn thành trong
+  tháng 5 năm 2026`, `trước ngày 30/11`, `chậm nhất ngày …`, `vào Quý III`,
+  `đến hết tháng 6`; a relative limit (`trong thời hạn 07 ngày làm việc`);
+* a schedule: `định kỳ` with a period (`định kỳ 6 tháng, hằng năm`) or a
+  sentence that opens with `Hằng năm,` / `Mỗi quý,`. A date in the same
+  sentence is that schedule's date: `Định kỳ hằng năm … trước ngày 30 tháng
+  11` is one yearly deadline `--11-30`.
+
+A bare date is no deadline (it dates a cited document or reports the past),
+nor is the year horizon of a target (`đến năm 2030 đạt 90%`) or a per-year
+target rate (`mỗi năm giảm 4-5%`).
+
+This module walks the plan (labels, value lines, table columns, sentences) and
+builds the findings; `deadline_phrases` reads one sentence or value, `dates`
+the date and period grammar.
+"""
 from __future__ import annotations
 
+from typing import Optional
+
+import regex as re
+
+from .dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs
+from .deadline_phrases import RELATIVE, Found, segment_deadlines, trigger_of
 from .models import Deadline, Section
+from .sections import MARKER, ancestors_at, section_path_at
 from .text import PlanText
 
+TASK_CHARS = 120
+
+# `d) Thời gian thực hiện:` / `- Thời hạn hoàn thành:` / `Tiến độ thực hiện` (value after it or below)
+TIME_LABEL = re.compile(
+    r"^(?:[-+•*]\s*)?(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Mốc\s+thời\s+gian)"
+    r"(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức|báo\s+cáo|nộp|gửi))?)"
+    r"(?:\s*\([^)]{0,60}\))?\s*(?::\s*|$)",
+    FLAGS,
+)
+# other labels of a task block: the value list of `Thời gian thực hiện` stops at them
+BLOCK_LABEL = re.compile(
+    r"^(?:[-+•*]\s*)?(?:Mục\s+tiêu|Nội\s+dung|Cơ\s+quan|Đơn\s+vị|Chủ\s+trì|Phối\s+hợp|Kết\s+quả|"
+    r"Sản\s+phẩm|Kinh\s+phí|Nguồn|Giải\s+pháp|Yêu\s+cầu|Trách\s+nhiệm|Phân\s+công|Ghi\s+chú|"
+    r"Nhiệm\s+vụ|Hình\s+thức|Đối\s+tượng|Phạm\s+vi|Địa\s+điểm|Thời\s+gian|Thời\s+hạn|Tiến\s+độ)\b",
+    FLAGS,
+)
+_TIME_HEADER_CELL = re.compile(r"^\s*(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Mốc\s+thời\s+gian)\b[^|\n]{0,50}$", FLAGS)
+_BULLET = re.compile(r"^\s*(?:[-+•*]\s*)+")
+# `- Xây dựng kế hoạch triển khai: Hoàn thành trong tháng 5 năm 2026`
+_ITEM_LABEL = re.compile(r"^(?P<label>[^:]{3,160}?):\s+(?=\S)")
+
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])"
+    # a heading glued to the paragraph below it: a capitalised schedule word starts a sentence
+    r"|(?<=\p{Ll})\s+(?=(?:Hằng|Hàng|Mỗi|Định\s+kỳ)\s+(?:năm|quý|tháng|tuần|ngày|hằng|hàng)\b)"
+)
+
+
+# ---------------------------------------------------------------------------
 
 def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
-    return []
+    paras = [p for p in doc.paragraphs if not p.footnote]
+    out: list[Deadline] = []
+    time_column = False  # a table with a `Thời gian` column: cells below it are values
+    i = 0
+    while i < len(paras):
+        p = paras[i]
+        body = _strip_marker(p.text)
+        if _is_table_cell(doc, p.start) and _TIME_HEADER_CELL.match(body):
+            time_column = True
+            i += 1
+            continue
+        label = TIME_LABEL.match(body)
+        if label:
+            offset = len(p.text) - len(body)
+            value = body[label.end():]
+            if value.strip():
+                # the value is the label's own sentence; the paragraph may go on with others
+                vstart = p.start + offset + label.end()
+                sents = _sentences(doc.clean[vstart:p.end], vstart)
+                vend = sents[1][0] if len(sents) > 1 else p.end
+                glued = _NEXT_LABEL.search(doc.clean, vstart, vend)  # `Năm 2026 Cơ quan chủ trì: …`
+                lines = [(vstart, glued.start() if glued else vend)]
+                for s, e in sents[1:]:
+                    out.extend(_sentence_deadlines(doc, sections, s, e, p))
+                j = i + 1
+            else:
+                lines, j = [], i + 1
+                while j < len(paras) and len(lines) < 12 and _is_value_line(paras[j].text):
+                    # a value below its label names a time: other lines are the task's own text
+                    if _names_time(paras[j].text):
+                        lines.append((paras[j].start, paras[j].end))
+                    j += 1
+            for a, b in lines:
+                out.extend(_value_deadlines(doc, sections, a, b))
+            i = max(j, i + 1)
+            continue
+        if time_column and _is_table_cell(doc, p.start) and _whole_time_value(p.text):
+            row_task = _row_task(doc, p.start)
+            out.extend(d.model_copy(update={"task": row_task or d.task})
+                       for d in _value_deadlines(doc, sections, p.start, p.end))
+            i += 1
+            continue
+        for s, e in _sentences(p.text, p.start):
+            out.extend(_sentence_deadlines(doc, sections, s, e, p))
+        i += 1
+    return _without_overlaps(out)
+
+
+# --- Thời gian thực hiện values ----------------------------------------------
+
+def _is_value_line(text: str) -> bool:
+    if MARKER.match(text) or BLOCK_LABEL.match(_BULLET.sub("", text)):
+        return False
+    if _BULLET.match(text):
+        return True
+    return len(text) <= 200
+
+
+def _value_deadlines(doc: PlanText, sections: list[Section], start: int, end: int) -> list[Deadline]:
+    text = doc.clean[start:end]
+    lead = _BULLET.match(text)
+    pos = lead.end() if lead else 0
+    item = _ITEM_LABEL.match(text[pos:])
+    scope = ""
+    if item and not find_time_exprs(item.group("label")) and not RECURRENCE.search(item.group("label")):
+        pos += item.end()
+        scope = item.group("label").strip()
+    out = []
+    for n, (a, b) in enumerate(_parts(text, pos)):
+        part = text[a:b]
+        if n and (_OTHER_LABEL.match(part) or not _names_time(part)):
+            break  # `…; Địa điểm: …` or a remark after the time
+        for f in segment_deadlines(part, forced=True):
+            d = _deadline(doc, sections, start + a + f.start, start + a + f.end, f, forced=True,
+                          context=doc.clean[start:end])
+            d.scope = scope
+            out.append(d)
+    return out
+
+
+def _parts(text: str, pos: int) -> list[tuple[int, int]]:
+    """`;`-separated parts of a value, trimmed of spaces and the closing full stop."""
+    spans, a = [], pos
+    for m in re.finditer(r";|$", text[pos:]):
+        b = pos + m.start()
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        trail = seg.rstrip().rstrip(".").rstrip()
+        if trail.strip():
+            spans.append((a + lead, a + len(trail)))
+        a = pos + m.end()
+        if m.group() == "":
+            break
+    return spans
+
+
+_NEXT_LABEL = re.compile(
+    r"\s(?=(?:Cơ\s+quan|Đơn\s+vị|Chủ\s+trì|Phối\s+hợp|Kinh\s+phí|Sản\s+phẩm|Kết\s+quả|Địa\s+điểm|"
+    r"Nội\s+dung|Ghi\s+chú|Nguồn)\b[^:.;]{0,40}:)"
+)
+_OTHER_LABEL = re.compile(r"^(?:[-+•*]\s*)?[^:\d]{2,40}:\s")
+
+
+def _names_time(text: str) -> bool:
+    return bool(find_time_exprs(text) or RECURRENCE.search(text) or RELATIVE.search(text))
+
+
+def _whole_time_value(text: str) -> bool:
+    t = _BULLET.sub("", text).strip().rstrip(".")
+    t = re.sub(r"^(?:hoàn\s+thành\s+)?(?:trước|trong|chậm\s+nhất|từ|đến|vào|hết)\s+", "", t, flags=FLAGS)
+    if not t or len(t) > 60:
+        return False
+    exprs = find_time_exprs(t)
+    covered = sum(e.end - e.start for e in exprs) + sum(b - a for a, b, _ in find_recurrences(t))
+    return covered >= 0.6 * len(t)
+
+
+def _row_task(doc: PlanText, clean_index: int) -> str:
+    """The task of a table row: its first cell that is not a number or a time (tables
+    list the task before the agencies and the time)."""
+    raw_i = doc.raw_pos(clean_index)
+    start = doc.raw.rfind("\n", 0, raw_i) + 1
+    end = doc.raw.find("\n", raw_i)
+    cells = [re.sub(r"[*_#]+|\s+", " ", c).strip() for c in doc.raw[start: len(doc.raw) if end < 0 else end].split("|")]
+    cells = [c for c in cells if c and not re.fullmatch(r"[\dIVX.]+", c) and not _whole_time_value(c)]
+    return _shorten(cells[0]) if cells else ""
+
+
+def _is_table_cell(doc: PlanText, clean_index: int) -> bool:
+    raw_i = doc.raw_pos(clean_index)
+    line_start = doc.raw.rfind("\n", 0, raw_i) + 1
+    line_end = doc.raw.find("\n", raw_i)
+    line = doc.raw[line_start: len(doc.raw) if line_end < 0 else line_end]
+    return line.count("|") >= 2
+
+
+# --- running text ------------------------------------------------------------
+
+def _sentences(text: str, base: int) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((base + start, base + m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((base + start, base + len(text.rstrip())))
+    return spans
+
+
+def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
+    text = doc.clean[s:e]
+    goals = any(_GOALS_HEADING.match(sec.title) for sec in ancestors_at(sections, doc.raw_pos(s)))
+    return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
+                      sentence=(s, e))
+            for f in segment_deadlines(text, forced=False, goals=goals)]
+
+
+# under `Mục tiêu cụ thể` a `Mỗi năm …` sentence (no comma) with a quantity is a yearly target
+_GOALS_HEADING = re.compile(r"^\s*(?:Mục\s+tiêu|Chỉ\s+tiêu)", FLAGS)
+
+
+# --- assembling ----------------------------------------------------------------
+
+def _deadline(doc: PlanText, sections, a: int, b: int, f: Found, forced: bool, context: str,
+              sentence: Optional[tuple[int, int]] = None) -> Deadline:
+    span = doc.raw_span(a, b)
+    due = f.due
+    if due is None and f.recurrence is None:
+        due = _due_from_context(doc, sections, a, b, sentence or (a, b), context, span[0])
+    task = _task_heading(sections, span[0]) if forced else ""
+    if not task:
+        s, e = sentence or (a, b)
+        task = _shorten(_with_lead_in(doc, s, e))
+    return Deadline(due=due, recurrence=f.recurrence, text=doc.clean[a:b].strip(), task=task,
+                    section=section_path_at(sections, span[0]), span=span)
+
+
+def _with_lead_in(doc: PlanText, s: int, e: int) -> str:
+    """The sentence; a clause that goes on from the line above (`…20/10;` / `hoàn thành
+    trong tháng 10/2024.`) is read with that line, which names the task."""
+    text = doc.clean[s:e]
+    line_start = doc.clean.rfind("\n", 0, s) + 1
+    if text[:1].islower() and not doc.clean[line_start:s].strip() and line_start > 1:
+        prev_start = doc.clean.rfind("\n", 0, line_start - 1) + 1
+        prev = doc.clean[prev_start:line_start].strip()
+        if prev.endswith((";", ",", ":")):
+            return f"{prev} {text}"
+    return text
+
+
+def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context: str,
+                      raw_index: int) -> Optional[str]:
+    """A date written without its year takes the year the text gives around it:
+    the sentence, then the paragraph, then the headings above."""
+    text = doc.clean[a:b]
+    exprs = [t for t in find_time_exprs(text) if t.year is None and t.grain in ("day", "month", "quarter", "half")]
+    if not exprs:
+        return None
+    t = exprs[-1]
+    _, prep, _ = trigger_of(text, t)
+    s, e = sentence
+    where = [(doc.clean[s:e], a - s + t.end), (context, None)]
+    where += [(sec.title, None) for sec in reversed(ancestors_at(sections, raw_index))]
+    for ctx, pos in where:
+        year = _year_in(ctx, pos)
+        if year:
+            return t.with_year(year).last_day(before=prep == "trước")
+    return None
+
+
+def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
+    years = [(t.start, t.year) for t in find_time_exprs(text)
+             if t.year and not t.bare and not re.match(r"ngày", text[t.start:], FLAGS)
+             and not re.search(r"(?:số|/)\s*\S*\s*$", text[max(0, t.start - 30):t.start])
+             and not _HORIZON.search(text, 0, t.start)]
+    if not years:
+        return None
+    if pos is None:
+        return years[0][1] if len({y for _, y in years}) == 1 else None
+    after = [y for s, y in years if s >= pos]
+    return after[0] if after else years[-1][1]
+
+
+_TASK_HEADINGS_SKIPPED = BLOCK_LABEL
+# `đến năm 2030`, `giai đoạn 2021-2025`, `tầm nhìn đến 2045`: a horizon, not the year of a date
+_HORIZON = re.compile(r"(?:đến|tới|giai\s+đoạn|tầm\s+nhìn|định\s+hướng|so\s+với)\s*(?:hết\s+)?$", FLAGS)
+
+
+def _task_heading(sections: list[Section], raw_index: int) -> str:
+    for sec in reversed(ancestors_at(sections, raw_index)):
+        if not _TASK_HEADINGS_SKIPPED.match(sec.title):
+            return sec.title
+    return ""
+
+
+def _shorten(text: str) -> str:
+    text = re.sub(r"\s+", " ", _strip_marker(text)).strip()
+    if len(text) <= TASK_CHARS:
+        return text
+    cut = text.rfind(" ", 0, TASK_CHARS)
+    return text[: cut if cut > 40 else TASK_CHARS].rstrip(" ,;:") + "…"
+
+
+def _strip_marker(text: str) -> str:
+    m = MARKER.match(text)
+    text = text[m.end():] if m else text
+    return _BULLET.sub("", text)
+
+
+def _without_overlaps(items: list[Deadline]) -> list[Deadline]:
+    items = sorted(items, key=lambda d: (d.span[0], -d.span[1]))
+    kept: list[Deadline] = []
+    for d in items:
+        if kept and d.span[0] < kept[-1].span[1]:
+            continue
+        kept.append(d)
+    return kept

@@ -82,8 +82,17 @@ def extract_sections(doc: PlanText) -> list[Section]:
                 break
         span = doc.raw_span(start, end)
         sections.append(Section(path=path, marker=marker, title=title, span=span,
-                                body_end=doc.raw_span(block_end - 1, block_end)[1] if block_end > 0 else 0))
+                                body_end=_raw_end(doc, block_end)))
     return sections
+
+
+def _raw_end(doc: PlanText, clean_end: int) -> int:
+    """Raw end of the block that ends at `clean_end`: one past its last non-space
+    character (the separator before moved footnotes maps nowhere useful)."""
+    i = clean_end - 1
+    while i > 0 and doc.clean[i].isspace():
+        i -= 1
+    return doc.offsets[i] + 1 if doc.offsets else 0
 
 
 def section_path_at(sections: list[Section], raw_index: int) -> list[str]:

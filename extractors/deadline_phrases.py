@@ -1,0 +1,336 @@
+"""The deadlines one sentence (or one `Thời gian thực hiện` value) states.
+
+A date is a deadline when a deadline word ties it to the task: `hoàn thành`,
+`trước`, `chậm nhất`, `hạn chót`, `trong`, `vào`, `đến hết`, `thời gian hoàn
+thành:`. A bare date dates a cited document or reports the past, a bare year is
+a target's horizon, `từ …` opens a window without closing it. A schedule is
+`định kỳ` with a period, or a sentence that opens with `Hằng năm,` / `Mỗi
+quý,` / `Từ năm 2026 trở đi,`; the dates of a scheduled sentence are the
+schedule's dates (`Định kỳ hằng năm … trước ngày 30 tháng 11` → `--11-30`,
+yearly). A relative limit (`trong thời hạn 07 ngày làm việc, kể từ …`) has no
+date. Inside a `Thời gian thực hiện` value every phrase counts (`forced`).
+
+Positions are indices into the segment given.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex as re
+
+from .dates import (BARE_PERIOD, FLAGS, RECURRENCE, TimeExpr, find_recurrences, find_time_exprs, most_frequent,
+                    recurrence_of)
+
+_DONE = r"(?:hoàn\s+thành(?:\s+xong)?|xong|kết\s+thúc|hoàn\s+tất)"
+TRIGGER = re.compile(
+    rf"(?:(?P<done>\b{_DONE})\s+)?"
+    r"(?P<prep>\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+(?:trước|vào|trong|đến\s+hết|đến))?|"
+    r"(?:hạn\s+chót|thời\s+hạn)(?:\s+[^\s,.;:]+){0,5}?(?:\s+là|\s*:)?|"
+    r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức)(?:\s+là|\s*:)|"
+    r"không\s+muộn\s+hơn|không\s+quá|trong(?:\s+thời\s+gian)?|vào|đến(?:\s+hết)?|tới|hết|từ|"
+    r"bắt\s+đầu\s+từ)\s+"
+    # `trước 17 giờ 00 ngày …`, `trong tuần đầu tháng 6`: words between the deadline word and the date
+    r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*|"
+    r"(?:tuần|tuần\s+lễ|những\s+ngày|các\s+ngày|\d{1,2}\s+ngày)\s+(?:(?:đầu|cuối|cuối\s+cùng)\s+(?:của\s+)?)?)?)?$",
+    FLAGS,
+)
+_FIRM_PREPS = ("trước", "chậm", "hạn", "thời", "không")  # `thời hạn`, `thời gian hoàn thành:`
+_WINDOW_PREPS = ("trong", "vào", "đến", "tới", "hết")
+_OPENING_PREPS = ("từ", "bắt")
+_TASK_VERB = re.compile(
+    rf"\b(?:{_DONE}|ban\s+hành|tổ\s+chức|triển\s+khai|xây\s+dựng|trình|báo\s+cáo|sơ\s+kết|tổng\s+kết|"
+    r"rà\s+soát|thực\s+hiện|tiến\s+hành|phê\s+duyệt|bố\s+trí|sắp\s+xếp|đưa\s+vào)\b",
+    FLAGS,
+)
+# what is done within a limit (`giải quyết trong 05 ngày`), unlike an event that lasts (`tập huấn trong 02 ngày`)
+_LIMITED_VERB = re.compile(
+    rf"\b(?:{_DONE}|giải\s+quyết|trả\s+lời|phản\s+hồi|xử\s+lý|báo\s+cáo|gửi|nộp|ban\s+hành|thẩm\s+định|"
+    r"phê\s+duyệt|trình|công\s+bố|khắc\s+phục|bổ\s+sung|hoàn\s+thiện)\b",
+    FLAGS,
+)
+_PAST = re.compile(r"\bđã\b|\bvừa\s+qua\b|\b(?:năm|tháng|quý)\s+qua\b|\btrước\s+đây\b", FLAGS)
+_DONE_BEFORE = re.compile(r"\bđã\b[^,;.:]{0,40}$", FLAGS)  # `hồ sơ đã nộp trước ngày …`
+_STATUS = re.compile(r"\b(?:tính|tính\s+từ)\s+(?:đến|tới|từ)\s*(?:hết\s*)?$|\bso\s+với\s*$|\bđến\s+nay\b", FLAGS)
+TARGET_FIGURE = re.compile(r"\d\s*%|\b(?:đạt|tăng|giảm|ít\s+nhất|tối\s+thiểu|trên)\s+(?:\S+\s+){0,2}\d", FLAGS)
+_QUANTITY = re.compile(r"(?<![\d/])(?!(?:19|20)\d{2}\b)\d[\d.,]*")
+
+# a limit counted from an event: `trong thời hạn 07 ngày làm việc, kể từ …`, `trong 30 ngày`
+_NUMBER_WORD = r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\S+)?)"
+RELATIVE = re.compile(
+    rf"(?:\b(?:chậm\s+nhất|không\s+quá|tối\s+đa)\s+(?:là\s+)?(?:sau\s+)?|"
+    rf"\btrong\s+(?:thời\s+hạn|vòng|thời\s+gian|phạm\s+vi)\s+(?:không\s+quá\s+|tối\s+đa\s+)?|"
+    rf"\b(?:thời\s+hạn|trong|sau)\s+)"
+    rf"{_NUMBER_WORD}\s+(?:ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:qua|gần\s+đây|đầu|cuối|tới))"
+    rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
+    FLAGS,
+)
+
+# sentence openers that schedule the sentence's task: `Hằng năm,` `Mỗi quý,` `Từ năm 2026 trở đi,`
+_OPENER = re.compile(
+    r"^(?:(?:Định\s+kỳ\s+)?(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần|ngày)(?!\s*\d)"
+    r"|Từ\s+năm\s+\d{4}\s+(?:và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi))",
+    FLAGS,
+)
+# `Mỗi năm giảm 4-5%`, `Hằng năm, tăng thêm 2.000 lao động`: a per-year target, not a schedule
+_RATE_AFTER_OPENER = re.compile(
+    r"^\s*,?\s*(?:\S+\s+){0,3}?(?:tăng|giảm|đạt|thu\s+hút|tạo)\s+(?:thêm\s+|bình\s+quân\s+|ít\s+nhất\s+|"
+    r"tối\s+thiểu\s+|trên\s+|từ\s+|khoảng\s+|được\s+|cho\s+)*\d",
+    FLAGS,
+)
+_LEAD_LABEL = re.compile(r"^[^:,.;\d]{1,40}:\s+")
+_DINH_KY = re.compile(r"\bđịnh\s+kỳ\b", FLAGS)
+OUTLINE_MARK = re.compile(r"^(?:[-+•*]\s*|\(\d{1,2}\)\s*|[a-zđ]\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]+\.\s+)+")
+
+
+@dataclass
+class Found:
+    """A deadline in the segment: its span, `due` and `recurrence`."""
+    start: int
+    end: int
+    due: Optional[str] = None
+    recurrence: Optional[str] = None
+
+
+@dataclass
+class Dated:
+    """A date accepted as a deadline, with the deadline words before it."""
+    expr: TimeExpr
+    start: int
+    end: int
+    prep: str
+    recurrence: Optional[str] = None
+
+
+def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional[re.Match], str, bool]:
+    """The deadline words right before `expr`: (match, first word of the preposition, `hoàn thành` given)."""
+    trig = TRIGGER.search(text, 0, expr.start)
+    prep = trig.group("prep") if trig else None
+    return trig, prep.split()[0].lower() if prep else "", bool(trig and trig.group("done"))
+
+
+def due_of(expr: TimeExpr, prep: str, recurrence: Optional[str]) -> Optional[str]:
+    """`trước tháng 10/2024` ends the day before October; a yearly date has no year."""
+    if recurrence in ("monthly", "weekly", "daily"):
+        return None
+    return expr.last_day(before=prep == "trước", yearly=recurrence in ("yearly", "half-yearly", "quarterly"))
+
+
+def segment_deadlines(text: str, forced: bool, goals: bool = False) -> list[Found]:
+    """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value).
+    `goals`: the sentence sits under a `Mục tiêu` heading, where `Mỗi năm … 1.000 …` is a target."""
+    relatives = [(m.start(), m.end()) for m in RELATIVE.finditer(text)
+                 if forced or m.group("anchor") or _relative_is_limit(text, m)]
+    dated = _dated(text, forced, relatives)
+    if forced:
+        return _forced(text, dated, relatives)
+    schedules = _schedules(text, [(d.start, d.end) for d in dated], goals)
+    # `ngày 10` is a date only inside a schedule
+    dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence or schedules]
+    # `Trong năm 2024, … trước ngày 25.3`: the year dates the day, it is not a second deadline
+    if any(d.expr.year is None and d.expr.grain in ("day", "month", "quarter", "half") for d in dated):
+        dated = [d for d in dated if d.expr.grain != "year" or d.expr.window]
+    sentence_rec = most_frequent([r for _, _, r in schedules] + [d.recurrence for d in dated])
+    yearless = [d for d in dated if d.expr.year is None]
+    found: list[Found] = []
+    absorbed: set[int] = set()
+    for d in dated:
+        a, b = d.start, d.end
+        recurrence = d.recurrence or (sentence_rec if d.expr.year is None else None)
+        # one schedule written across the sentence is one deadline: first to last time word
+        if yearless and d is yearless[0]:
+            for n, (sa, _, _) in enumerate(schedules):
+                if sa < a:
+                    a, absorbed = sa, absorbed | {n}
+        if yearless and d is yearless[-1]:
+            for n, (sa, sb, _) in enumerate(schedules):
+                if sa >= d.expr.end:
+                    b, absorbed = max(b, sb), absorbed | {n}
+        found.append(Found(a, b, due_of(d.expr, d.prep, recurrence), recurrence))
+    found.extend(Found(a, b, None, r) for n, (a, b, r) in enumerate(schedules)
+                 if n not in absorbed and not any(f.start <= a < f.end for f in found))
+    found.extend(Found(a, b) for a, b in relatives if not any(f.start <= a < f.end for f in found))
+    return found
+
+
+def _dated(text: str, forced: bool, relatives) -> list[Dated]:
+    exprs = [t for t in find_time_exprs(text) if not _inside(t.start, t.end, relatives)]
+    dated: list[Dated] = []
+    for k, t in enumerate(exprs):
+        trig, prep, done = trigger_of(text, t)
+        # `trước ngày 15/6 và 15/12`: a listed date shares the deadline word of the one before
+        listed = bool(dated) and dated[-1].expr is exprs[k - 1] and \
+            re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[exprs[k - 1].end:t.start], FLAGS) is not None
+        if listed and not prep:
+            prep = dated[-1].prep
+        if not (forced or listed or _is_deadline(text, t, prep, done, trig)):
+            continue
+        start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
+        dated.append(Dated(t, start, t.end, prep, None))
+    for d in dated:
+        # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
+        m = re.match(r"\s*,?\s*\(?(?:của\s+)?", text[d.expr.end:])
+        r = RECURRENCE.match(text, d.expr.end + m.end())
+        if r and r.lastgroup != "continuous":
+            d.end, d.recurrence = r.end(), recurrence_of(r)
+            continue
+        # `6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)`: the period just before
+        before = [rec for a, b, rec in find_recurrences(text[:d.start])
+                  if re.fullmatch(r"\s*\(\s*", text[b:d.start]) and rec != "continuous"]
+        d.recurrence = before[-1] if before else None
+    return dated
+
+
+def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig) -> bool:
+    before = text[:t.start]
+    lead = before[:trig.start()] if trig else before
+    if _STATUS.search(before) or (not prep and not done):
+        return False
+    if prep in _OPENING_PREPS:
+        if not t.window:
+            return False  # the start of a window is not its deadline
+        prep = "đến"
+    if t.grain == "day_only":
+        return prep in _FIRM_PREPS + _WINDOW_PREPS
+    if _DONE_BEFORE.search(lead):
+        return False
+    firm = prep.startswith(_FIRM_PREPS) or done
+    clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
+    if not firm and _PAST.search(text, clause_start):
+        return False
+    if t.bare:
+        return firm
+    if t.grain == "year":
+        return _year_is_deadline(text, t, prep, done, trig, lead)
+    if prep in ("đến", "tới", "trong") and not done and TARGET_FIGURE.search(text):
+        return False  # `đến tháng 12/2026 đạt 100%`: the horizon of a target
+    return True
+
+
+def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead: str) -> bool:
+    """A year is a target's horizon unless a completion or a task is tied to it."""
+    recent = text[max(0, t.start - 90):t.start]
+    completed = done or bool(re.search(rf"\b{_DONE}\b", recent, FLAGS))
+    if re.search(r"\d{4}\D+\d{4}", text[t.start:t.end]):
+        # a multi-year period (`giai đoạn 2026 - 2030`) is when a programme runs
+        return done or completed and not TARGET_FIGURE.search(text)
+    if prep in ("đến", "tới") and not re.search(r"(?:đến|tới)\s+hết", trig.group(), FLAGS):
+        return done or completed and not TARGET_FIGURE.search(text)
+    opening = not OUTLINE_MARK.sub("", lead).strip() or lead.rstrip().endswith((";", ":"))
+    verb = bool(_TASK_VERB.search(recent)) or (opening and bool(_TASK_VERB.search(text, t.end, t.end + 60)))
+    return (done or verb) and not TARGET_FIGURE.search(text)
+
+
+def _relative_is_limit(text: str, m) -> bool:
+    """`hoàn thành trong 30 ngày` is a limit, `tập huấn trong 02 ngày` a duration;
+    `sau 6 tháng` needs its anchor (`kể từ …`)."""
+    lead = m.group().split()[0].lower()
+    if lead in ("chậm", "không", "tối", "thời"):
+        return True
+    if lead != "trong":
+        return False
+    if re.match(r"trong\s+(?:thời\s+hạn|vòng)", m.group(), FLAGS):
+        return True
+    return bool(_LIMITED_VERB.search(text, max(0, m.start() - 80), m.start()))
+
+
+def _schedules(text: str, dates: list[tuple[int, int]], goals: bool) -> list[tuple[int, int, str]]:
+    """`định kỳ` + period chains and sentence-opening `Hằng năm,`: (start, end, recurrence)."""
+    out: list[tuple[int, int, str]] = []
+    for m in _DINH_KY.finditer(text):
+        chain = _period_chain(text, m.end())
+        if chain:
+            out.append((m.start(), chain[0], chain[1]))
+    mark = OUTLINE_MARK.match(text)
+    at = mark.end() if mark else 0
+    label = _LEAD_LABEL.match(text[at:])  # `Về kinh phí: Hằng năm, …`
+    at += label.end() if label else 0
+    opener = _OPENER.match(text[at:])
+    if opener:
+        rest = text[at + opener.end():]
+        comma = rest.lstrip().startswith(",")
+        first_clause = re.split(r"[,;]", rest.lstrip(" ,"), maxsplit=1)[0]
+        per_year_target = bool(_RATE_AFTER_OPENER.match(rest)) or bool(re.search(r"\d\s*%", first_clause)) \
+            or (goals and not comma and bool(_QUANTITY.search(rest)))
+        if not per_year_target and (comma or not TARGET_FIGURE.search(rest)):
+            recs = [r for _, _, r in find_recurrences(opener.group())] or ["continuous"]
+            out.append((at + opener.start(), at + opener.end(), most_frequent(recs)))
+    # merge overlapping pieces (`Định kỳ hằng năm` found by both rules)
+    out.sort()
+    merged: list[tuple[int, int, str]] = []
+    for a, b, r in out:
+        if any(da <= a < db for da, db in dates):
+            continue
+        if merged and a < merged[-1][1]:
+            pa, pb, pr = merged[-1]
+            merged[-1] = (pa, max(pb, b), most_frequent([pr, r]))
+        else:
+            merged.append((a, b, r))
+    return merged
+
+
+def _period_chain(text: str, pos: int) -> Optional[tuple[int, str]]:
+    """End and recurrence of the periods after `định kỳ` (`6 tháng, hằng năm`,
+    `tại các hội nghị sơ kết 6 tháng, tổng kết năm`, `(tháng, quý, năm)`); None
+    when no period follows within a few words of the same clause."""
+    first = None
+    lead = re.match(r"\s*\(?\s*", text[pos:])
+    bare = BARE_PERIOD.match(text, pos + lead.end())
+    if bare:
+        first = bare
+    else:
+        for m in RECURRENCE.finditer(text, pos, min(len(text), pos + 90)):
+            between = text[pos + lead.end():m.start()]
+            if m.lastgroup != "continuous" and not re.search(r"[,.;:()]", between) \
+                    and len(between.split()) <= 6:
+                first = m
+            break
+    if first is None:
+        return None
+    end, recs = first.end(), [recurrence_of(first)]
+    while True:
+        step = _next_period(text, end)
+        if step is None:
+            return end, most_frequent(recs)
+        end, rec = step
+        recs.append(rec)
+
+
+def _next_period(text: str, end: int) -> Optional[tuple[int, str]]:
+    """The next period of a chain: after `,`/`và`, at most two words on (`, tổng kết năm`)."""
+    sep = re.match(r"\s*(?:,|và|hoặc|/)?\s*", text[end:])
+    at = end + sep.end()
+    starts = [at] + [at + w.end() for w in re.finditer(r"[^\s,.;:()]+\s+", text[at:at + 40])][:2]
+    for start in starts:
+        r = RECURRENCE.match(text, start)
+        if r and r.lastgroup != "continuous":
+            return r.end(), recurrence_of(r)
+    if sep.group().strip():
+        r = BARE_PERIOD.match(text, at)
+        if r:
+            return r.end(), r.lastgroup
+    return None
+
+
+def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
+    """A `Thời gian thực hiện` value is a deadline whatever it says; its dates set `due`."""
+    recs = [r for a, b, r in find_recurrences(text) if not _inside(a, b, relatives)]
+    # `ngày 15 và 16/6/2026`: a bare day number is part of the dated list, not a date of its own
+    if any(d.expr.grain != "day_only" for d in dated):
+        dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence]
+    # `Từ năm 2026`, `Từ Quý III/2026`: from then on; `từ 8 giờ ngày 15/6/2026` starts a one-day event
+    opening = [d for d in dated if d.prep in _OPENING_PREPS and not d.expr.window and d.expr.grain != "day"]
+    if opening and len(opening) == len(dated):
+        recs.append("continuous")  # `Từ năm 2026`: from then on
+    closed = [d for d in dated if d not in opening]
+    recurrence = most_frequent(recs + [d.recurrence for d in closed])
+    if len(closed) <= 1:
+        due = due_of(closed[0].expr, closed[0].prep, recurrence) if closed else None
+        return [Found(0, len(text), None if recurrence == "continuous" else due, recurrence)]
+    out = [Found(d.start, d.end, due_of(d.expr, d.prep, recurrence), recurrence) for d in closed]
+    out[0].start, out[-1].end = 0, len(text)
+    return out
+
+
+def _inside(a: int, b: int, spans) -> bool:
+    return any(a < sb and sa < b for sa, sb in spans)
