@@ -1,9 +1,391 @@
-"""Numeric targets (placeholder until the targets extractor lands)."""
+"""Numeric targets (chỉ tiêu): one per value expression that says how much must be
+reached, kept, raised, cut, built or done.
+
+A number is read as a value expression (numbers.py), then kept as a target
+unless it is plainly something else: a date, a document or section number, a
+structural count (`02 cấp`, `4 nhóm đối tượng`), an eligibility condition or a
+group-defining age (`dưới 42 tuổi`, `trẻ em 5 tuổi`), a baseline (`từ 60% năm
+2020 lên ...`) or a report of the past (`đã giảm 3,4%`, `năm 2023 đạt 95%`,
+`đạt 246% kế hoạch`). Shares (`%`), multiples (`lần`), fractions and indices
+are targets by default; bare counts (`1.373 hộ`) need a sign of a goal: a
+qualifier (`ít nhất`, `trên`), a per-year rate, or a goal heading / lead-in
+(`Mục tiêu`, `chỉ tiêu`, `phấn đấu`).
+
+The year a value is due comes from the sentence (`từ năm 2026 đến năm 2030 đạt
+80%`), else from the lead-in line above it (`- Đến năm 2025 phấn đấu hoàn
+thành các chỉ tiêu cụ thể:`), else from the headings above it (`Mục tiêu cụ
+thể đến năm 2030`).
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex as re
+
+from .indicator import MEASURE_SUBJECT as _MEASURE_SUBJECT, indicator_phrase
 from .models import Section, Target
-from .text import PlanText
+from .numbers import STRUCTURAL_UNITS, ValueExpr, find_values
+from .sections import MARKER, ancestors_at, section_path_at
+from .text import Paragraph, PlanText, sentences
+from .years import DUE_KINDS, context_year, year_mentions
+
+# words right before a number that make it part of a date, a name or a numbering
+_NUMBERING_BEFORE = re.compile(
+    r"(?:\b(?:ngày|tháng|năm|quý|giai đoạn|(?<!thiểu |đa |tổng |đại |hằng |chỉ |hệ |con )số|khóa|khoá|lần thứ|thứ|điều|khoản|điểm|mục|phụ lục|chương|"
+    r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|công nghiệp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
+    r"quyết định|nghị quyết|chỉ thị|thông tư|luật|nghị định|kế hoạch|đề án|chương trình|công văn|"
+    r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
+    r"thôn|bản|phường|tiểu khu)\s*$)", re.I)
+_INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
+_GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
+_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|bình quân năm)\b", re.I)
+_PAST_WORD = re.compile(r"\bđã\s+(?:\S+\s+){0,2}$", re.I)
+_CURRENT = re.compile(r"\b(?:hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|"
+                      r"đã đạt|đã có|đã giảm|đã tăng)\b", re.I)
+_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu (?:được giao|kế hoạch)|"
+                           r"nhiệm vụ (?:năm|kế hoạch))", re.I)
+# budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
+_FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
+_PAST_HEADING = re.compile(r"kết quả (?:đạt được|thực hiện|triển khai)|thực trạng|tình hình (?:thực hiện|"
+                           r"triển khai)|đánh giá (?:kết quả|tình hình|việc)|hạn chế|tồn tại|nguyên nhân|"
+                           r"bài học kinh nghiệm", re.I)
+# blocks that define who or what a plan covers set thresholds, not targets
+_DEFINING = re.compile(r"^(?:\S+\s+)?(?:đối tượng|điều kiện|tiêu chuẩn|tiêu chí xét|phạm vi|giải thích từ ngữ)"
+                       r"(?:[^:.;]{0,60})(?::|$)", re.I)
+_RAISE = re.compile(r"\b(?:tăng|nâng|tăng thêm|tăng lên|mở rộng|phát triển thêm|gấp)\b", re.I)
+_CUT = re.compile(r"\b(?:giảm|hạ|kéo giảm|xuống|còn dưới|còn)\b", re.I)
+_KEEP = re.compile(r"\b(?:duy trì|giữ vững|giữ|ổn định)\b", re.I)
+_REACH_VERBS = re.compile(r"^(?:đạt|lên|tăng lên|là|kéo dài)", re.I)
+_AGE_UNITS = {"tuổi", "năm"}
+_COUNTLESS = {"%", "times", "ratio", "index"}
+_POLICY_BEFORE = re.compile(r"\b(?:hỗ trợ|miễn|chi trả|cấp bù|thanh toán|đóng)\s*(?:tối đa|tối thiểu|không quá|)\s*$",
+                            re.I)
+_POLICY_AFTER = re.compile(r"\s*(?:kinh phí|chi phí|học phí|lãi suất|giá|mức|tổng mức|vốn|tiền|phí|mệnh giá)", re.I)
+_BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
+
+
+@dataclass
+class _Para:
+    para: Paragraph
+    kind: str
+    heading: Optional[Section] = None
+    path: tuple = ()
+
+
+@dataclass
+class _Context:
+    year: Optional[int] = None
+    goal: bool = False
+    no_goals: bool = False  # a results, shortcomings or budget section
+    defining: bool = False
+    lead_texts: list[str] = field(default_factory=list)
+
+
+def _kind(text: str) -> str:
+    t = text.lstrip()
+    if t[:1] in "-+•*–●▪":
+        return t[0]
+    m = MARKER.match(t)
+    if m:
+        for k in ("article", "roman", "upper", "arabic", "letter", "paren"):
+            if m.group(k):
+                return k
+    return "plain"
+
+
+def _staged(text: str) -> bool:
+    return sum(1 for v in find_values(text) if v.unit == "%") >= 2
+
+
+def _plan_year(doc: PlanText) -> Optional[int]:
+    head = doc.clean[:1500]
+    m = re.search(r"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+((?:19|20)\d\d)", head, re.I)
+    if m:
+        return int(m.group(1))
+    # an undated excerpt: the start of the period its title names
+    m = re.search(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*-", head, re.I)
+    return int(m.group(1)) if m else None
+
+
+class _Reader:
+    def __init__(self, doc: PlanText, sections: list[Section]):
+        self.doc = doc
+        self.sections = sections
+        self.plan_year = _plan_year(doc)
+        heading_at = {}
+        for s in sections:
+            heading_at[doc.clean_pos(s.span[0])] = s
+        self.paras: list[_Para] = []
+        for p in doc.paragraphs:
+            if p.footnote:
+                continue
+            lead = len(p.text) - len(p.text.lstrip())
+            s = heading_at.get(p.start + lead) or heading_at.get(p.start)
+            raw = doc.raw_pos(p.start)
+            self.paras.append(_Para(p, _kind(p.text), s, tuple(section_path_at(sections, raw))))
+        self._ctx_cache: dict[int, _Context] = {}
+
+    # -- context from lead-ins and headings --------------------------------
+    def context(self, i: int) -> _Context:
+        if i in self._ctx_cache:
+            return self._ctx_cache[i]
+        me = self.paras[i]
+        raw = self.doc.raw_pos(me.para.start)
+        inner = section_path_at(self.sections, raw)
+        # only true ancestors: a sibling's block may end one character into this one
+        chain = [s for s in ancestors_at(self.sections, raw)
+                 if s is not me.heading and s.path == inner[:len(s.path)]]
+        chain_paths = {tuple(s.path) for s in chain} | {me.path, ()}
+        ctx = _Context()
+        seen = {me.kind}
+        texts: list[str] = []
+        for j in range(i - 1, -1, -1):
+            q = self.paras[j]
+            text = q.para.text
+            if q.heading is not None:
+                if q.heading in chain:
+                    htext = q.heading.title or _heading_text(text)
+                    texts.append(htext)
+                    title = q.heading.title
+                    if len(title) < 90 and (_PAST_HEADING.search(title) or _FUNDING_HEADING.match(title)) \
+                            and not _GOAL_WORDS.search(title):
+                        ctx.no_goals = True
+                    if _DEFINING.match(htext.strip()):
+                        ctx.defining = True
+                    if ctx.year is None:
+                        ctx.year = context_year(htext, staged=False)
+                    seen.add(q.kind)
+                continue
+            if q.path not in chain_paths:
+                continue  # inside a sibling block
+            if text.rstrip().endswith(":") and q.kind not in seen:
+                texts.append(text)
+                ctx.lead_texts.append(text)
+                if ctx.year is None:
+                    ctx.year = context_year(text, staged=_staged(text))
+            seen.add(q.kind)
+            if len(texts) > 12:
+                break
+        ctx.goal = any(_GOAL_WORDS.search(t) for t in texts)
+        self._ctx_cache[i] = ctx
+        return ctx
+
+
+_MARKER_PREFIX = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|\(?[a-zđ]\)\s*)", re.I)
+
+
+def _heading_text(text: str) -> str:
+    """A heading's own words: its title, not the numbered paragraph that may follow it."""
+    lead = len(text) - len(text.lstrip())
+    m = MARKER.match(text[lead:])
+    body = text[lead + (m.end() if m else 0):]
+    first = sentences(body)
+    return body[first[0][0]:first[0][1]] if first else body
+
+
+def _in_marker(text: str, pos: int) -> bool:
+    lead = len(text) - len(text.lstrip())
+    m = MARKER.match(text[lead:])
+    return bool(m) and pos < lead + m.end()
+
+
+def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
+               values_in_clause: list[ValueExpr]) -> bool:
+    if not _reads_as_value(v, text, clause):
+        return False
+    if _reports_or_defines(v, text, clause, ctx, plan_year, values_in_clause):
+        return False
+    if v.unit in _COUNTLESS:
+        return True
+    return _count_is_goal(v, text, clause, ctx, values_in_clause)
+
+
+def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
+    """Not a date, a numbering, a structural count or a group-defining age."""
+    # a verb or qualifier before the number (`đạt 80%`, `mỗi năm giảm 2%`) makes it a value,
+    # whatever word stands before that
+    if v.start == v.num_start and _NUMBERING_BEFORE.search(text[max(0, v.start - 40):v.start]):
+        return False
+    if v.qualifier.endswith("đủ"):
+        return False  # `từ đủ 05 năm trở lên`: an eligibility condition
+    if v.unit is None:
+        if v.value < 1000 and _INDEX_WORDS.search(text[clause[0]:v.start]) and not re.search(
+                r"[:/]", text[v.num_start:v.num_end]):
+            v.unit = "index"  # `HDI đạt trên 0,69`
+        else:
+            return False
+    if v.fraction and v.unit != "ratio":
+        return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
+    if v.unit in STRUCTURAL_UNITS:
+        return False
+    if v.unit in _AGE_UNITS and not _REACH_VERBS.match(v.verb) and not re.search(
+            r"tuổi thọ|thời gian sống|số năm đi học", text[clause[0]:v.start], re.I):
+        return False  # `dưới 42 tuổi`, `trẻ em 5 tuổi`, `còn trên 06 năm công tác` define a group
+    return True
+
+
+def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
+                        values_in_clause: list[ValueExpr]) -> bool:
+    """A report of the past, a baseline, a policy rate or a threshold that defines a group."""
+    after = text[v.end:clause[1]]
+    clause_before = text[clause[0]:v.start]
+    clause_text = text[clause[0]:clause[1]]
+    if v.unit == "%" and _REPORT_AFTER.match(after):
+        return True  # `đạt 246% kế hoạch` reports execution
+    if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
+            and _POLICY_AFTER.match(after):
+        return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
+    if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
+        return True
+    # `từ 60% (năm 2020) lên 80%`: the first value is the baseline
+    if v.qualifier == "từ" and _BASELINE_AFTER.match(after):
+        return True
+    if plan_year and not re.match(r"(?:lên|xuống|còn|giảm)", v.verb):
+        prev_end = max([w.end for w in values_in_clause
+                        if w.unit is not None and clause[0] <= w.end <= v.start] + [clause[0]])
+        for y in year_mentions(text[prev_end:v.start]):
+            if y.kind == "bare" and y.year < plan_year:
+                return True  # `năm 2023 đạt 95%` reports the past
+    if ctx.defining or _DEFINING.match(_MARKER_PREFIX.sub("", text[:v.start]).strip()):
+        return True
+    if ctx.no_goals and not re.search(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", clause_text, re.I):
+        return True  # a results / shortcomings section reports, it does not set goals
+    if _CURRENT.search(clause_before) and not _GOAL_WORDS.search(clause_text) and not any(
+            y.kind in DUE_KINDS for y in year_mentions(clause_text)):
+        return True
+    return False
+
+
+def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context,
+                   values_in_clause: list[ValueExpr]) -> bool:
+    """A bare count (`1.373 hộ`) is a target only with a sign of a goal."""
+    if re.search(r"%\s*\(\s*$", text[max(0, v.start - 12):v.start]):
+        return False  # a count restating a share: `50% (8 xã)`
+    later = [w for w in values_in_clause if w.start > v.end and w.unit is not None and w.end <= clause[1]]
+    if v.value == 1 and v.qualifier in ("trên", "mỗi") and later:
+        return False  # `giá trị sản xuất trên 1 ha đất ... gấp 2,5 lần`: a denominator
+    if v.comparator != "=" or v.per_year_suffix:
+        return True
+    if re.match(r"(?:đạt|tăng|giảm|gấp|lên)", v.verb):
+        return True  # `đạt 361,6 nghìn tỷ đồng`, `tăng thêm 500 lao động`
+    if _PER_YEAR.search(text[clause[0]:v.start]):
+        return True
+    return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start]))
+
+
+def _direction(segment: str) -> str:
+    best, where = "reach", -1
+    for name, rx in (("raise", _RAISE), ("cut", _CUT), ("keep", _KEEP)):
+        for m in rx.finditer(segment):
+            if m.start() > where:
+                best, where = name, m.start()
+    return best
 
 
 def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
-    return []
+    reader = _Reader(doc, sections)
+    out: list[Target] = []
+    for i, p in enumerate(reader.paras):
+        text = p.para.text
+        if not re.search(r"\d|1/2", text):
+            continue
+        values = [v for v in find_values(text) if not _in_marker(text, v.num_start)]
+        if not values:
+            continue
+        clauses = sentences(text)
+        full_sentences = _full_sentences(text)
+        ctx = reader.context(i)
+        kept: list[tuple[ValueExpr, tuple[int, int], tuple[int, int]]] = []
+        found: list[tuple[tuple[int, int], Target]] = []
+        for v in values:
+            clause = next((c for c in clauses if c[0] <= v.num_start < c[1]), (0, len(text)))
+            sent = next((s for s in full_sentences if s[0] <= v.num_start < s[1]), clause)
+            if _is_target(v, text, clause, ctx, reader.plan_year, values):
+                kept.append((v, clause, sent))
+        for k, (v, clause, sent) in enumerate(kept):
+            prev_end = max([w.end for w, c, _ in kept[:k] if c == clause and w.end <= v.start] + [clause[0]])
+            nxt = [w.start for w, c, _ in kept[k + 1:] if c == clause]
+            year = _sentence_year(text, v, sent, clause, kept, reader.plan_year) or ctx.year
+            segment = text[prev_end:v.start]
+            after = text[v.end:(nxt[0] if nxt else clause[1])]
+            per_year = _per_year(v, text[clause[0]:clause[1]], segment, after)
+            baseline = next((y.year for y in year_mentions(text[v.end:clause[1]]) + year_mentions(segment)
+                             if y.kind == "baseline"), None)
+            indicator = _indicator(v, segment, after)
+            base = p.para.start
+            span = doc.raw_span(base + v.start, base + v.end)
+            found.append((clause, Target(
+                value=v.value, value_max=v.value_max, unit=v.unit, comparator=v.comparator,
+                target_year=year, per_year=per_year, baseline_year=baseline,
+                direction=_direction(text[clause[0]:v.end] if not segment.strip() else segment + text[v.start:v.end]),
+                indicator=indicator, text=text[v.start:v.end].strip(),
+                section=section_path_at(sections, span[0]), span=span,
+                sentence_span=doc.raw_span(base + clause[0], base + clause[1]),
+            )))
+        # staged values share the noun phrase written after the last stage
+        # (`đạt 80% và ... đạt 100% số cán bộ được đào tạo`)
+        for k in range(len(found) - 2, -1, -1):
+            if not found[k][1].indicator and found[k + 1][0] == found[k][0]:
+                found[k][1].indicator = found[k + 1][1].indicator
+        out.extend(t for _, t in found)
+    return out
+
+
+def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
+    """`%/năm`; `mỗi năm giảm`; a clause opened by `Hằng năm,`; `cho 1.000 lao động mỗi
+    năm` (but not `kế hoạch hằng năm`, which names a plan)."""
+    if v.per_year_suffix or _PER_YEAR.search(segment):
+        return True
+    if _PER_YEAR.match(clause.lstrip(" -+(0123456789).")):
+        return True
+    return bool(re.search(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm)\b",
+                          after, re.I))
+
+
+def _indicator(v: ValueExpr, before: str, after: str) -> str:
+    """A count's indicator starts with its unit when words follow it (`01 cuộc kiểm tra,
+    giám sát ...`); a share's is the phrase on whichever side holds it."""
+    lead = after.lstrip()
+    measured = _MEASURE_SUBJECT.match(_MARKER_PREFIX.sub("", re.split(r"[:;]", before)[-1]).strip())
+    if v.unit not in _COUNTLESS and v.unit and not measured and lead[:1].isalpha() and not re.match(
+            r"(?:và|hoặc|so|với|trong|đến|tới|năm|mỗi|hằng|hàng|vào|trở)\b", lead, re.I):
+        return f"{v.unit} {indicator_phrase('', after)}".strip()
+    counted = v.unit not in _COUNTLESS and bool(v.unit)
+    phrase = indicator_phrase(before, after, keep_action=counted and bool(re.search(r"\bcho\s*$", before)))
+    if not phrase and counted:
+        phrase = v.unit
+    return phrase
+
+
+def _full_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], kept,
+                   plan_year: Optional[int]) -> Optional[int]:
+    """The due year the sentence gives this value: a year right after it (`90% năm 2030`),
+    else the nearest one before it in the sentence (`Đến năm 2030 có 40% ...`, staged
+    `từ năm 2026 đến năm 2030 đạt 80% và từ năm 2030 đến năm 2035 đạt 100%`), else a
+    later one in its clause with no other value between."""
+    m = re.match(r"\s*,?\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)", text[v.end:])
+    if m:
+        return int(m.group(1))
+    before = [y for y in year_mentions(text[sent[0]:v.start], sent[0])
+              if y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
+              # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
+              # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
+              or (y.kind == "period" and (re.match(r"\s*:", text[y.end:]) or v.start - y.end <= 12))]
+    if before:
+        return before[-1].year
+    others = [w.start for w, c, _ in kept if c == clause and w.start > v.start]
+    limit = min(others) if others else clause[1]
+    later = [y for y in year_mentions(text[v.end:limit], v.end) if y.kind in ("range", "due")]
+    if later:
+        return later[0].year
+    return None

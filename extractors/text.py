@@ -288,5 +288,6 @@ def _glue(prev: str, nxt: str, blank: bool, width: int) -> bool:
         # stops short (a heading, a header cell, a paragraph's last line) ends its block
         first_word = nxt.split(" ", 1)[0]
         return len(prev) + 1 + len(first_word) > width - 2 or nxt[:1].islower()
-    # a single line break inside a title or paragraph
-    return True
+    # a single line break inside a title or paragraph; but a numbered heading line
+    # followed by a capitalised line is a heading over its body
+    return not (_ITEM_START.match(prev) and nxt[:1].isupper())

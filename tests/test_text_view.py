@@ -68,3 +68,10 @@ def test_sentences_split_on_full_stops_not_numbers():
     text = "Đạt 93,5% năm 2025. Giảm 1.373 hộ nghèo; tăng 2 lần."
     parts = [text[a:b] for a, b in sentences(text)]
     assert parts == ["Đạt 93,5% năm 2025.", "Giảm 1.373 hộ nghèo;", "tăng 2 lần."]
+
+
+def test_heading_line_is_not_glued_to_its_body():
+    raw = "1. Mục tiêu\nPhấn đấu đến năm 2030 đạt 80%.\n(3) Nâng cấp 100 % đường ô tô đến\nthôn, bản."
+    doc = PlanText.from_raw(raw)
+    assert doc.clean.split("\n")[:2] == ["1. Mục tiêu", "Phấn đấu đến năm 2030 đạt 80%."]
+    assert "đường ô tô đến thôn, bản." in doc.clean

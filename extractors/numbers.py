@@ -1,0 +1,210 @@
+"""Vietnamese value expressions: qualifier + number (or range, or fraction) + unit.
+
+Plans write `1.373 hộ` (dot groups thousands), `93,5%` (comma is the decimal
+mark), `100 %`, `05 người`, `4-5%`, `từ 6,0 đến 6,5%/năm`, `1/2` (after the
+text view has turned `½` / `$\\frac{1}{2}$` into it), `gấp 2,5 - 3 lần`.
+This module only reads the expression; whether it is a target is decided in
+`targets.py`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex as re
+
+# dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
+_FRACTION = r"\d{1,2}/\d{1,2}"
+
+# a number (or range, or fraction) that is not glued to letters, a document symbol or a date
+CORE = re.compile(
+    rf"""(?<![\w/.,\-])
+    (?:
+        (?P<frac>{_FRACTION})(?![\d/\-.]\d|/)
+      | (?P<n1>{NUMBER})
+        (?:\s*(?P<u1>%|phần\s+trăm))?
+        (?:\s*(?:-|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/\-]|\.\d))?
+    )
+    (?![\w/]|[.,-]\d)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def parse_number(s: str) -> float:
+    """`1.373` → 1373, `93,5` → 93.5, `56.000` → 56000, `2.5` → 2.5, `1/2` → 0.5."""
+    s = s.strip()
+    if "/" in s:
+        a, b = s.split("/", 1)
+        return float(a) / float(b)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+        s = s.replace(".", "").replace(",", ".")
+    else:
+        s = s.replace(",", ".")
+    return float(s)
+
+
+# qualifiers that sit right before the number, longest first, and what they mean
+QUALIFIERS: list[tuple[str, str]] = [
+    ("tối thiểu là", ">="), ("tối thiểu bằng", ">="), ("tối thiểu từ", ">="), ("tối thiểu ở mức", ">="),
+    ("tối thiểu đạt", ">="), ("tối thiểu", ">="), ("ít nhất là", ">="), ("ít nhất bằng", ">="),
+    ("ít nhất đạt", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="),
+    ("không ít hơn", ">="), ("≥", ">="), (">=", ">="),
+    ("trên dưới", "~"),
+    ("vượt trên", ">"), ("cao hơn", ">"), ("nhiều hơn", ">"), ("trên", ">"), ("hơn", ">"), ("vượt", ">"),
+    (">", ">"),
+    ("tối đa là", "<="), ("tối đa bằng", "<="), ("tối đa", "<="), ("không vượt quá", "<="),
+    ("không cao hơn", "<="), ("không quá", "<="), ("≤", "<="), ("<=", "<="),
+    ("xuống dưới", "<"), ("còn dưới", "<"), ("thấp hơn", "<"), ("ít hơn", "<"), ("dưới", "<"), ("<", "<"),
+    ("khoảng", "~"), ("xấp xỉ", "~"), ("chừng", "~"), ("gần", "~"), ("~", "~"),
+    ("từ", ">="),
+]
+_QUAL_ALT = "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -len(x[0])))
+QUAL_MAP = {q: c for q, c in QUALIFIERS}
+
+# verbs written inside the value expression (`đạt 80%`, `tăng 2 lần`, `giảm xuống còn 5%`)
+LEAD_VERBS = (r"đạt|là|bằng|tăng(?:\s+(?:lên|thêm))?|giảm(?:\s+(?:xuống(?:\s+còn)?|còn))?|"
+              r"xuống\s+còn|xuống|còn|(?<!trở\s)lên|gấp|chiếm|ở\s+mức|duy\s+trì(?:\s+ở\s+mức)?")
+PREFIX = re.compile(
+    rf"(?:(?P<verb>{LEAD_VERBS})\s+)?(?:(?P<qual>{_QUAL_ALT})\s*)?(?:(?P<gap>đủ)\s+)?$",
+    re.IGNORECASE,
+)
+
+# unit words printed after a number, multi-word first (lower case, as written)
+MULTIWORD_UNITS = [
+    "nghìn tỷ đồng", "ngàn tỷ đồng", "triệu tỷ đồng", "nghìn tỷ", "tỷ đồng", "triệu đồng", "nghìn đồng",
+    "ngàn đồng", "triệu usd", "tỷ usd", "nghìn usd", "triệu người", "nghìn người", "nghìn hộ",
+    "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách",
+    "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
+    "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
+    "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức", "dự án",
+    "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ha", "km", "m2", "m3",
+]
+# measure words that never make a number a target by themselves
+STRUCTURAL_UNITS = {
+    "cấp", "nhóm", "tháng", "ngày", "giờ", "quý", "tuần", "nội dung", "khoản", "điều", "mục",
+    "loại", "bước", "khâu", "văn bằng", "giai đoạn", "mặt", "phương châm", "thành phần", "chương",
+    "phần", "tầng", "vòng", "kỳ", "đợt thi", "dân tộc", "bậc", "hạng", "độ", "phút", "giây",
+    "lĩnh vực", "cụm", "khối", "ngành", "tiết", "trang", "bản sao", "chữ",
+}
+# words that follow a number without being its unit
+NOT_UNIT = {
+    "và", "hoặc", "so", "với", "trong", "đến", "tới", "trở", "mỗi", "hằng", "hàng", "là",
+    "tại", "theo", "của", "cho", "vào", "từ", "trên", "dưới", "đạt", "được", "có", "các", "những",
+    "thì", "nhưng", "để", "khi", "nếu", "đã", "sẽ", "sau", "trước", "hay", "cùng", "bình", "thực",
+}
+
+
+# words after a fraction that name the reference it is a fraction of
+RATIO_OF = {"mức", "bình", "tổng", "số", "của", "so", "thu", "giá", "lương", "dân"}
+
+
+@dataclass
+class ValueExpr:
+    start: int  # clean coordinates of the expression (qualifier .. unit/suffix)
+    end: int
+    num_start: int
+    num_end: int
+    value: float
+    value_max: Optional[float]
+    unit: Optional[str]
+    comparator: str
+    qualifier: str  # the qualifier word as written ('' when none)
+    verb: str
+    per_year_suffix: bool
+    fraction: bool
+    bare: bool  # no unit printed after the number
+
+
+def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
+    """The unit printed at `pos` (after the number), and where it ends."""
+    m = re.match(r"\s*(%|phần\s+trăm)", text[pos:], re.IGNORECASE)
+    if m:
+        return "%", pos + m.end()
+    m = re.match(r"\s*lần\b", text[pos:], re.IGNORECASE)
+    if m and not re.match(r"\s*lần\s+thứ", text[pos:], re.IGNORECASE):
+        return "times", pos + m.end()
+    rest = text[pos:pos + 40]
+    low = rest.lower()
+    lead = len(low) - len(low.lstrip(" "))
+    if lead == 0 and not low[:1] == "%":
+        return None, pos
+    body = low[lead:]
+    for u in MULTIWORD_UNITS:
+        if body.startswith(u) and (len(body) == len(u) or not body[len(u)].isalnum()):
+            return u, pos + lead + len(u)
+    m = re.match(r"[\p{L}\d]+", rest[lead:])
+    if not m:
+        return None, pos
+    word = m.group()
+    if word.lower() == "năm" and re.match(r"\s+(?:19|20)\d\d\b", rest[lead + len(word):]):
+        return None, pos  # `90% năm 2030`, `tháng 5 năm 2026`: a date follows, not a unit
+    if not word[0].isalpha() or word.lower() in NOT_UNIT:
+        return None, pos
+    if word[0].isupper() and word.lower() != word and len(word) > 1 and word.isupper():
+        return None, pos  # an acronym (`28 CT`, `THCS`) is not a unit
+    return word.lower(), pos + lead + len(word)
+
+
+def read_value(text: str, m: re.Match) -> ValueExpr:
+    """Widen a CORE match into the whole value expression."""
+    frac = m.group("frac")
+    n2 = None if frac else m.group("n2")
+    value = parse_number(frac or m.group("n1"))
+    value_max = parse_number(n2) if n2 else None
+    if frac:
+        unit, end = _unit_after(text, m.end())
+        if unit is None or unit in RATIO_OF:
+            unit, end = "ratio", m.end()  # `1/2 mức bình quân chung`: a fraction of a reference
+        elif unit not in ("%", "times"):
+            unit = f"of {unit}"  # `04/09 thôn`: a count out of a total
+    else:
+        if m.group("u1") and not n2:
+            unit, end = "%", m.end()
+        else:
+            unit, end = _unit_after(text, m.end())
+            if m.group("u1") and unit is None:
+                unit = "%"
+    bare = unit is None
+    per_year = False
+    suffix = re.match(r"(?:\s*/\s*(?:người|hộ|lao động)\b)?\s*/\s*năm\b", text[end:], re.IGNORECASE)
+    if suffix:
+        per_year = True
+        end += suffix.end()
+    comparator = "="
+    more = re.match(r"\s*(trở\s+lên|trở\s+xuống)", text[end:], re.IGNORECASE)
+    if more:
+        comparator = ">=" if "lên" in more.group(1).lower() else "<="
+        end += more.end()
+        per = re.match(r"\s*/\s*năm\b", text[end:])
+        if per:
+            per_year = True
+            end += per.end()
+    before = text[max(0, m.start() - 40):m.start()]
+    pm = PREFIX.search(before)
+    start = m.start()
+    qual = verb = ""
+    if pm and pm.group(0).strip():
+        start = m.start() - len(before) + pm.start()
+        qual = (pm.group("qual") or "").lower()
+        verb = (pm.group("verb") or "").lower()
+        if pm.group("gap"):
+            qual = (qual + " đủ").strip()
+    # a qualifier needs a word boundary before it (`hơn` inside `cao hơn` is caught whole,
+    # but `trên` must not be the tail of another word)
+    if start > 0 and text[start - 1].isalnum():
+        start = m.start()
+        qual = verb = ""
+    if qual and not qual.endswith("đủ"):
+        comparator = QUAL_MAP.get(re.sub(r"\s+", " ", qual), comparator)
+    if verb.startswith("gấp") and unit is None:
+        unit = "times"
+        bare = False
+    if value_max is not None:
+        comparator = "range"
+    return ValueExpr(start, end, m.start(), m.end(), value, value_max, unit, comparator, qual, verb,
+                     per_year, bool(frac), bare)
+
+
+def find_values(text: str) -> list[ValueExpr]:
+    return [read_value(text, m) for m in CORE.finditer(text)]
