@@ -1,9 +1,330 @@
-"""Responsible agencies (placeholder until the agencies extractor lands)."""
+"""Responsible agencies: bodies named as carrying out the plan or one of its tasks.
+
+Names are found by their shape (`agency_mentions`); a name is reported only where
+the words around it make the body responsible (GUIDELINES.md, Agencies):
+- a heading under TỔ CHỨC THỰC HIỆN that names it, or a line `Sở Y tế: …` → lead;
+- `Cơ quan thực hiện: A; B` → lead, `Cơ quan phối hợp: C, D` → support;
+- `A chủ trì, phối hợp với B, C` → A lead, B and C support; `do A chủ trì` → lead;
+- `phối hợp với B <task>` with no chủ trì and no written subject (the section's own
+  body helps B) → B lead; `A phối hợp với B …` with A written → both, role open;
+- `giao (cho) X`, `chỉ đạo / yêu cầu / đề nghị X <task>` → X lead;
+- a body as the subject of a task verb (`UBND các xã tăng cường …`) → lead;
+- a task table's `Cơ quan chủ trì` / `Cơ quan phối hợp` columns (`agency_tables`).
+A name a heading or a `Name: duties` label writes in full is learnt, so the same body
+written in running text gets its full name too.
+Everything else is not a responsibility: issuers of cited documents (`của …`), those who
+receive reports or advice (`báo cáo …`, `tham mưu UBND tỉnh`), who assign (`UBND huyện
+giao …`), persons (`Chủ tịch UBND xã`), the preamble, the recipients and the signature.
+"""
 from __future__ import annotations
 
+import regex as re
+
+from . import agency_ner
+from .agency_mentions import Mention, find_mentions
+from .agency_names import agency_key, expand, share_level
+from .agency_tables import table_agencies
 from .models import Agency, Section
+from .sections import MARKER, ancestors_at, section_path_at
 from .text import PlanText
+
+_IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|nhiệm vụ của các", re.I)
+# sections that report the past: who did what then is not assigned anything by the plan
+_PAST_REPORT = re.compile(r"^\W*(?:kết quả (?:thực hiện|đạt được|triển khai)|thực trạng|tình hình (?:thực hiện|triển khai)"
+                          r"|đánh giá (?:kết quả|tình hình|thực trạng)|bối cảnh)", re.I)
+_RECIPIENTS = re.compile(r"^\W*(?:Nơi nhận|NƠI NHẬN)\b")
+_LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?\s*$")
+
+_LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối|thường trực|chịu trách nhiệm)"
+                         r"(?:\s+thực hiện)?\s*:\s*$|(?:^|[-+•)]\s*)(?:Chủ trì|Thực hiện)\s*:\s*$")
+_SUPPORT_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+phối hợp(?:\s+thực hiện)?\s*:\s*$"
+                            r"|(?:^|[-+•)]\s*)Phối hợp\s*:\s*$")
+_ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+nhiệm vụ)?(?:\s+cho)?\s*$", re.I)
+# `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
+# with groups that are not agencies (short noun chunks)
+_DIRECTED = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng|(?<!báo cáo |ý kiến |của |trình |với )lãnh đạo)"
+                       r"(?:\s*,\s*(?:chỉ đạo|định hướng|hướng dẫn|đôn đốc|yêu cầu|đề nghị))*"
+                       r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?\s*$", re.I)
+_COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
+# the body is owner, issuer, addressee or a person's office, not the one who acts
+_NOT_ACTOR = re.compile(
+    r"(?:\bcủa|\bthuộc|\btrước|\btới|\bđến|\bvề|\bqua|\bgửi|\btrình|báo cáo|tham mưu|\bgiúp|\bcho|\bvới sự tham gia của"
+    r"|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Trưởng ban|Trưởng phòng|Chánh Văn phòng|Chánh Thanh tra"
+    r"|Thủ trưởng|Thường trực|\bTT\.?|Lãnh đạo|(?:báo cáo|ý kiến|của|trình|với) lãnh đạo|\btheo|đề xuất|kiến nghị|xin ý kiến|\bcùng|\bvà|\btại|\bở"
+    r"|\bcác|\bbởi)\s*$")
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:cơ quan|đơn vị) (?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
+                         r"|là chịu trách nhiệm)", re.I)
+# Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
+_OPENER = re.compile(
+    r"^(?:\W*|(?:[-+•]|\(?\d+[.)]|[a-zđ]\)|[IVX]+\.)\s*)"
+    r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
+    r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
+    r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40})\s*,\s*)*"
+    r"(?:[Đđ]ề nghị\s+)?$", re.I)
+# verbs by which a subject assigns, decides or receives rather than carries out
+_NOT_TASK = re.compile(r"^\s*(?:giao|yêu cầu|đề nghị|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
+                       r"|được|đã|sẽ|có\b(?! trách nhiệm)|nhận|trình|biết|ký|về|theo|của|và|thuộc|tại|trên|với|cho)", re.I)
+_TASK_VERB = re.compile(
+    r"^\s*(?:chủ động|tăng cường|định kỳ|xây dựng|triển khai|thực hiện|tổ chức|ưu tiên|có trách nhiệm|chịu trách nhiệm"
+    r"|căn cứ|kịp thời|phối hợp|tiếp tục|nghiên cứu|rà soát|tham mưu|chỉ đạo|hướng dẫn|quán triệt|đẩy mạnh|bố trí"
+    r"|theo dõi|kiểm tra|giám sát|tuyên truyền|vận động|nắm bắt|quan tâm|hằng năm|hàng năm|thường xuyên|cập nhật"
+    r"|báo cáo|gửi báo cáo|tổng hợp|đề xuất|nâng cao|đảm bảo|bảo đảm|phát huy|lồng ghép|huy động|bổ sung"
+    r"|hoàn thành|khẩn trương|nghiêm túc|tích cực|xác định|sắp xếp|đánh giá|chủ trì|cử|phản ánh|thẩm định|cân đối"
+    r"|lập|lãnh đạo|hỗ trợ|phổ biến|rà soát|duy trì|thành lập|kiện toàn|ứng dụng|đầu tư|cung cấp|chuẩn bị|chấn chỉnh|xử lý)\b",
+    re.I)
+_SUPERIOR_ACTS = re.compile(r"^\s*(?:xem xét|quyết định|phê duyệt|cho ý kiến|chỉ đạo|ban hành|bố trí kinh phí)", re.I)
+_HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
+_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s")
+
+
+_PREAMBLE = re.compile(r"^\W*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH|CHỈ THỊ|Căn cứ|Thực hiện|Số\s*:)|ban hành|xây dựng Kế hoạch")
+
+
+def _body_start(doc: PlanText, sections: list[Section]) -> int:
+    """Raw index where the plan's body begins: the first heading, when the text above it
+    is a preamble (title, legal bases, the issuer). An excerpt that starts mid-way has
+    none, and its first lines are body."""
+    first = min((s.span[0] for s in sections), default=0)
+    for para in doc.paragraphs:
+        if doc.raw_pos(para.start) >= first:
+            break
+        if _PREAMBLE.search(para.text):
+            return first
+    return 0
 
 
 def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
-    return []
+    first_section = _body_start(doc, sections)
+    recipients = next((p for p in doc.paragraphs if not p.footnote and _RECIPIENTS.match(p.text)), None)
+    stop_at = doc.raw_pos(recipients.start) if recipients else len(doc.raw)
+    table_lines = [(m.start(), m.end()) for m in re.finditer(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$", doc.raw)]
+    issuers = _issuers(doc, first_section)
+    found: list[Agency] = []
+    for start, end, text, name, role in table_agencies(doc.raw, stop_at):
+        found.append(Agency(name=expand(name or text), text=doc.raw[start:end], role=role,
+                            section=section_path_at(sections, start), span=(start, end)))
+    body = []
+    for para in doc.paragraphs:
+        raw_start = doc.raw_pos(para.start)
+        if para.footnote or raw_start < first_section or any(a <= raw_start < b for a, b in table_lines):
+            continue
+        if raw_start >= stop_at:
+            break
+        chain = ancestors_at(sections, raw_start)
+        if not any(_PAST_REPORT.search(s.title) for s in chain):
+            body.append((para, chain))
+    # Names a heading or a `Name: duties` label writes in full are learnt first, so that the
+    # same body written in running text gets its full name too (`Ban Quản lý xây dựng
+    # nông thôn mới xã` where the rules alone stop at `Ban Quản lý`).
+    learnt: set[str] = set()
+    for pass_no in (1, 2):
+        for para, chain in body:
+            mentions = find_mentions(para.text, tuple(sorted(learnt, key=len, reverse=True)))
+            if not mentions:
+                continue
+            in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain)
+            for mention, name, role in _responsible(para.text, mentions, in_implementation, issuers):
+                if pass_no == 1:
+                    if mention.extended:
+                        learnt.add(para.text[mention.start:mention.end])
+                    continue
+                span = doc.raw_span(para.start + mention.start, para.start + mention.end)
+                found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
+                                    section=section_path_at(sections, span[0]), span=span))
+    seen, out = set(), []
+    for a in found:
+        if a.span not in seen:
+            seen.add(a.span)
+            out.append(a)
+    return out
+
+
+def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and \
+                text[groups[-1][-1].end:m.start].strip() not in ("với", "cùng", "cùng với"):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def _clause_start(text: str, pos: int) -> int:
+    cut = 0
+    for m in _CLAUSE_CUT.finditer(text, 0, pos):
+        cut = m.end()
+    return cut
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_CUT.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _names(text: str, group: list[Mention], title_end: int | None = None) -> list[str]:
+    names = []
+    for k, m in enumerate(group):
+        end = m.end
+        if title_end is not None and k == len(group) - 1:
+            end = title_end  # a heading names the body in full: `3. Trung tâm Dịch vụ tổng hợp`
+        names.append(expand(m.name or text[m.start:end]))
+    # `Các sở, ban, ngành, đơn vị sự nghiệp thuộc UBND tỉnh`: the plural runs through the list
+    if re.match(r"(?i)các\s", names[0]):
+        names = [n if k == 0 or not re.match(r"(?:đơn vị|địa phương|cơ quan)\b", n) else f"Các {n}"
+                 for k, n in enumerate(names)]
+    return share_level(names)
+
+
+def _label_end(text: str, group: list[Mention]) -> int | None:
+    """`1. Ban Quản lý xây dựng nông thôn mới xã: Là cơ quan …` — words between a body's
+    name and the colon that opens its duties are the rest of its name."""
+    m = re.match(r"([^:,.;()]{0,80}?)\s*:", text[group[-1].end:])
+    if not m or len(m.group(1).split()) > 8:
+        return None
+    if _LEADS_TASK.match(m.group(1)) or _NOT_TASK.match(m.group(1)) or re.match(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)", m.group(1)):
+        return group[-1].end  # `Sở Nội vụ có trách nhiệm: …`
+    return group[-1].end + len(m.group(1).rstrip())
+
+
+def _heading_title_end(text: str, group: list[Mention]) -> int | None:
+    """Where a heading that names bodies ends, when the last body's name runs to it."""
+    label = _label_end(text, group)
+    if label is not None:
+        return label
+    rest = text[group[-1].end:]
+    cut = re.search(r"\s*(?:[:(]|$)", rest)
+    tail = rest[: cut.start()].strip()
+    if not tail:
+        return group[-1].end
+    if _LEADS_TASK.match(" " + tail) or re.match(r"(?i)phối hợp|là\b", tail):
+        return group[-1].end
+    # one more word closing the title is the name's (`Trung tâm Dịch vụ tổng hợp`); a longer
+    # tail that opens with a verb is the task (`2. Sở Tài chính bố trí kinh phí`)
+    if len(tail.split()) > 2 and (_TASK_VERB.match(" " + tail) or _NOT_TASK.match(" " + tail)
+                                  or agency_ner.verb_at(text, group[-1].end)):
+        return group[-1].end  # `2. Sở Tài chính bố trí kinh phí`: the task starts after the name
+    if len(tail.split()) <= 4 and not re.search(r"[,;.]", tail):
+        return group[-1].end + cut.start()
+    return None
+
+
+def _issuers(doc: PlanText, first_section: int) -> set[str]:
+    """Keys of the body that issues the plan, read from its preamble
+    (`UBND tỉnh ban hành Kế hoạch …`, `Huyện ủy Bảo Yên xây dựng Kế hoạch …`)."""
+    keys = set()
+    for para in doc.paragraphs:
+        if doc.raw_pos(para.start) >= first_section:
+            break
+        for m in find_mentions(para.text):
+            if re.match(r"\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)", para.text[m.end:], re.I):
+                keys.add(agency_key(para.text[m.start:m.end]))
+    return keys
+
+
+def _responsible(text: str, mentions: list[Mention], in_implementation: bool, issuers: set[str] = frozenset()):
+    """(mention, name, role) for each mention the context makes responsible."""
+    groups = _groups(text, mentions)
+    open_roles: set[int] = set()  # groups whose role the guidelines leave open
+    heading = MARKER.match(text)
+    for gi, group in enumerate(groups):
+        start, end = group[0].start, group[-1].end
+        clause = _clause_start(text, start)
+        before = text[clause:start]
+        after = text[end:_clause_end(text, end)]
+        para_before = text[:start]
+        role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
+                                         heading, in_implementation, open_roles)
+        if role is False:
+            continue
+        if not strong:  # the plan's own issuer directs; it is not among those it directs
+            group = [m for m in group if agency_key(text[m.start:m.end]) not in issuers]
+            if not group:
+                continue
+        names = _names(text, group, title_end)
+        if title_end is not None and title_end > group[-1].end:
+            group[-1].end = title_end
+            group[-1].extended = True
+        for m, name in zip(group, names):
+            if m.generic and not strong:
+                continue
+            yield m, name, role
+
+
+def _role(text, group, gi, groups, before, after, para_before, heading, in_implementation, open_roles):
+    """(role, strong, title_end): role False when the mention is not a responsibility;
+    strong when the wording names the role outright (then generic actors count too)."""
+    start = group[0].start
+    if gi in open_roles:
+        return None, True, None
+    if _SUPPORT_LABEL.search(para_before):
+        return "support", True, None
+    if _LEAD_LABEL.search(para_before):
+        return "lead", True, None
+    if heading and in_implementation:
+        lead_in = text[heading.end():start]
+        if not lead_in.strip() or _HEADING_PREFIX.fullmatch(lead_in.strip() + " "):
+            title_end = _heading_title_end(text, group)
+            if title_end is not None:
+                return "lead", True, title_end
+    # `Sở Y tế: chủ trì …` — a body opening its own paragraph of duties
+    if re.fullmatch(r"\W*", para_before) and _label_end(text, group) is not None:
+        return "lead", True, _label_end(text, group)
+    if _ASSIGNED.search(before):
+        return "lead", True, None
+    if re.search(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", before, re.I):
+        return "support", True, None
+    if _COOPERATE.search(before):
+        # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
+        if re.search(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)", before):
+            return "support", True, None
+        return "lead", True, None
+    if re.search(r"\bdo\s*$", before) and _LEADS_TASK.match(after):
+        return "lead", True, None
+    if _NOT_ACTOR.search(before):
+        return False, False, None
+    if _LEADS_TASK.match(after):
+        return "lead", True, None
+    # `Sở Y tế chủ trì, các sở, ngành phối hợp`: helpers named after the lead
+    if re.match(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)", after) and re.search(r"chủ trì", before, re.I):
+        return "support", True, None
+    directed = _DIRECTED.search(before) and not re.search(r"tham mưu", before, re.I) and not _SUPERIOR_ACTS.match(after)
+    if directed and _cooperates_with_next(text, group, gi, groups):
+        open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
+        return None, False, None
+    if directed and after.strip():
+        # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
+        # must be followed by the task it directs
+        if re.search(r"lãnh đạo\s*$", before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
+            return False, False, None
+        return "lead", False, None
+    duty = _DUTY_PREFIX.match(after)  # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`
+    if duty:
+        after = after[duty.end():]
+    task_at = group[-1].end + (duty.end() if duty else 0)
+    if _OPENER.match(before) and after.strip() and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
+        if _cooperates_with_next(text, group, gi, groups):
+            open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
+            return None, False, None
+        return "lead", False, None
+    return False, False, None
+
+
+def _cooperates_with_next(text, group, gi, groups) -> bool:
+    """`A phối hợp với B`: the next group is what A cooperates with, straight after it."""
+    if gi + 1 >= len(groups):
+        return False
+    gap = text[group[-1].end:groups[gi + 1][0].start]
+    return bool(re.fullmatch(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*", gap, re.I))
+
+
+_DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*nhiệm vụ(?:\s+(?:được giao|của mình|của đơn vị))?"
+                          r"(?:\s+và\s+[^,;]{0,40})?\s*,?", re.I)
+
+
+def _is_task(text: str, pos: int, after: str) -> bool:
+    """A task verb follows: the common ones are listed; the tagger knows the rest."""
+    if _TASK_VERB.match(after):
+        return True
+    return bool(agency_ner.verb_at(text, pos))

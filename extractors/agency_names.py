@@ -54,3 +54,79 @@ def agency_key(name: str) -> str:
     s = re.sub(r"^(?:các|những)\s+", "", s)
     s = re.sub(r"[^\p{L}\p{N}]+", " ", s)
     return " ".join(s.split())
+
+
+# --- the shape of an agency name -------------------------------------------------
+# Bodies that are complete names by themselves (they may still take a level word:
+# `UBND huyện`, `Công an tỉnh`). Longest spellings first so `Ủy ban nhân dân` wins
+# over `Ủy ban` + a capitalised name.
+STANDALONE_BODIES = (
+    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam",
+    "Ủy ban MTTQVN", "Ủy ban MTTQ", "Uỷ ban MTTQ",
+    "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "MTTQVN", "MTTQ",
+    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
+    "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội",
+    "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
+    "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ",
+    "Thành ủy", "Thành uỷ", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
+    "Công an", "Thanh tra", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
+)
+# Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
+NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ"}
+
+# Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
+PROPER_HEADS = (
+    "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
+    "Trường", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên đoàn",
+    "Liên minh", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
+    "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
+)
+
+LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "xã", "phường", "quận",
+               "địa phương", "cơ sở")
+
+# Collective forms that name specific sets of bodies (they count, unlike generic actors).
+COLLECTIVES = (
+    r"sở,\s*ban,\s*ngành(?:,\s*đoàn thể)?", r"sở,\s*ngành", r"sở\s+ngành",
+    r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*ngành)?(?:\s+chuyên môn)?",
+    r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
+    r"tổ chức chính trị\s*-\s*xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
+    r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
+    r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng", r"chi bộ(?:\s+trực thuộc)?", r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
+    r"tổ chức cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
+    r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?", r"bộ,\s*ngành", r"bộ,\s*cơ quan ngang bộ(?:,\s*cơ quan thuộc Chính phủ)?",
+)
+# Generic actors: optional in the guidelines, reported only where a role is explicit.
+GENERICS = (
+    r"cơ quan,\s*đơn vị(?:,\s*địa phương)?", r"cơ quan,\s*các cấp", r"cơ quan", r"đơn vị", r"địa phương",
+    r"ngành,\s*các cấp", r"cấp,\s*các ngành",
+)
+COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
+                    r"có liên quan", r"liên quan")
+
+
+def is_generic(name: str) -> bool:
+    """`các cơ quan, đơn vị`, `đơn vị liên quan` …: actors the guidelines leave optional."""
+    s = expand(name).casefold()
+    s = re.sub(r"^(?:các|từng|những)\s+", "", s)
+    s = re.sub(r"\s+(?:có\s+)?liên quan$", "", s)
+    s = re.sub(r"\s+(?:cấp\s+)?(?:tỉnh|huyện|xã)$", "", s)
+    return bool(re.fullmatch(r"(?:" + "|".join(GENERICS) + r")", s))
+
+
+_SHARES_LEVEL = re.compile(r"(?:Mặt trận Tổ quốc|tổ chức chính trị - xã hội|đoàn thể(?: chính trị - xã hội)?|Hội đồng nhân dân|"
+                           r"Ủy ban nhân dân|Đảng ủy|Công an)(?:\s+Việt Nam)?$", re.I)
+_LEVEL_AT_END = re.compile(r"\s((?:của\s+)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|phường|các cấp))$")
+
+
+def share_level(names: list[str]) -> list[str]:
+    """`Ủy ban MTTQ xã và các tổ chức chính trị - xã hội` → the level word `xã` applies to
+    both. Only bodies that exist at every level take a shared level word."""
+    levels = [m.group(1) if (m := _LEVEL_AT_END.search(n)) else None for n in names]
+    given = {lv.removeprefix("của ").strip() for lv in levels if lv}
+    if len(given) != 1:
+        return names
+    level = given.pop()
+    return [n if lv or not _SHARES_LEVEL.search(n) else f"{n} {level}" for n, lv in zip(names, levels)]

@@ -1,0 +1,364 @@
+"""Where agency names are written in a paragraph, by their shape: a head noun (`Sở`,
+`Ban`, `Trung tâm` …) and a capitalised name, a body that is a name by itself (`UBND`,
+`Huyện ủy`, `Thanh tra`) with its level word (`tỉnh`, `các xã, phường`), or a
+collective (`các sở, ban, ngành`). Nothing here knows any particular plan's bodies.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+from . import agency_ner
+from .agency_names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
+                           PROPER_HEADS, STANDALONE_BODIES, is_generic)
+
+
+@dataclass
+class Mention:
+    start: int  # paragraph coordinates
+    end: int
+    generic: bool = False
+    name: str | None = None  # set when the name is not the text as written
+    extended: bool = False  # the name was read to the end of a heading or label
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# heads sometimes written in lower case in district and commune texts (`phòng Văn hóa - Thông tin`)
+LOWERCASE_HEADS = ("sở", "phòng", "trung tâm", "chi cục", "văn phòng")
+_B = r"(?<![\p{L}\p{N}])"
+# `trực thuộc` closes a collective's name unless its owner follows (`… trực thuộc Huyện ủy`)
+_OWNERLESS = rf"(?:\s+trực thuộc(?!\s+(?:{'|'.join(re.escape(b) for b in STANDALONE_BODIES)})))?"
+_E = r"(?![\p{L}\p{N}])"
+_COLLECTIVE_ALT = "|".join(c.replace(r"(?:\s+trực thuộc)?", _OWNERLESS) for c in COLLECTIVES)
+_STANDALONE = re.compile(rf"{_B}(?:{_alt(STANDALONE_BODIES)}){_E}")
+_HEAD = re.compile(rf"{_B}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
+_LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
+_COLLECTIVE = re.compile(
+    rf"{_B}(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững)\s+(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
+    rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"
+    rf"{_E}")
+_GENERIC = re.compile(
+    rf"{_B}(?:(?:[Cc]ác|[Tt]ừng)\s+(?:{'|'.join(GENERICS)})|[Cc]ơ quan,\s*đơn vị(?:,\s*địa phương)?"
+    rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)){_E}")
+_TAIL = re.compile(rf"\s+(?:{'|'.join(COLLECTIVE_TAILS)}){_E}")
+# `… thuộc UBND tỉnh`, `… tham mưu giúp việc Huyện ủy`: whose units they are
+_OWNER = re.compile(rf"\s+(?:trực thuộc|thuộc|tham mưu,?\s*giúp việc|giúp việc)\s+(?=(?:{_alt(STANDALONE_BODIES)}){_E})")
+_CAP = re.compile(rf"{_B}\p{{Lu}}\p{{Ll}}*{_E}")
+_ABBR = re.compile(rf"{_B}\p{{Lu}}{{2,}}(?:[&-]\p{{Lu}}+)*{_E}")
+_LOW = re.compile(rf"\s+(\p{{Ll}}+){_E}")
+_PLACE = re.compile(rf"(?:\s+\p{{Lu}}\p{{Ll}}*(?![\p{{L}}\p{{N}}])){{1,3}}")
+
+# lowercase words that go on an official name after its capitalised word
+# (`Phát triển nông thôn`, `Chính sách xã hội`, `Phục vụ hành chính công`)
+NAME_TAILS = ("nông thôn", "xã hội", "bệnh tật", "công nghiệp", "việc làm", "hành chính công")
+# lowercase words that continue an official name only after a given capitalised word
+# (`Giáo dục nghề nghiệp - Giáo dục thường xuyên`, `Kết cấu hạ tầng giao thông`)
+NAME_COMPOUNDS = {
+    "Giáo dục": ("nghề nghiệp", "thường xuyên"), "Kết cấu": ("hạ tầng giao thông", "hạ tầng"),
+    "Quản lý": ("dự án đầu tư xây dựng", "dự án", "thị trường"),
+    "Phục vụ": ("hành chính công",), "Xúc tiến": ("đầu tư", "thương mại"),
+    "Kiểm soát": ("bệnh tật",), "Chính sách": ("xã hội",),
+}
+# A lowercase syllable after a capitalised one belongs to the name (`Nội vụ`, `Kế hoạch`)
+# unless it is a function word, a level word or the first half of a common verb.
+STOP_SYLLABLES = {
+    "có", "là", "và", "theo", "trong", "để", "về", "tại", "với", "của", "cho", "gửi", "các", "được",
+    "đã", "sẽ", "đang", "cần", "phải", "thì", "mà", "từ", "đến", "trên", "dưới", "khi", "nếu", "do",
+    "bị", "cùng", "những", "mỗi", "tỉnh", "huyện", "xã", "phường", "quận", "cấp", "lập", "trình",
+    "cử", "giao", "làm", "ký", "nhận", "chủ", "phối", "tham",
+}
+STOP_BIGRAMS = {
+    "thực hiện", "triển khai", "xây dựng", "hướng dẫn", "báo cáo", "kiểm tra", "chịu trách", "đề nghị",
+    "đề xuất", "tổng hợp", "thẩm định", "chỉ đạo", "tổ chức", "rà soát", "theo dõi", "nghiên cứu",
+    "bố trí", "tăng cường", "ban hành", "phê duyệt", "đôn đốc", "giám sát", "đánh giá", "quản lý",
+    "cập nhật", "tiếp nhận", "tuyên truyền", "hỗ trợ", "định kỳ", "thường xuyên", "căn cứ", "kịp thời",
+    "tiếp tục", "hoàn thành", "lãnh đạo", "cân đối", "bảo đảm", "đảm bảo", "nâng cao", "phát huy",
+    "giải quyết", "ưu tiên", "thành phố", "thị xã", "thị trấn", "đặc khu", "địa phương", "phản ánh",
+}
+
+
+ROLE_WORDS = {"chủ trì", "phối hợp", "tham mưu", "đầu mối", "thường trực", "trách nhiệm", "liên quan", "khác"}
+
+
+def _not_name_word(word: str) -> bool:
+    """Words the tagger may call nouns that still end a name (`chủ trì`, `phối hợp`)."""
+    w = word.casefold()
+    return w in STOP_BIGRAMS or w in STOP_SYLLABLES or w in ROLE_WORDS
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] == " ":
+        i += 1
+    return i
+
+
+def _starts_body(text: str, i: int) -> bool:
+    """A new body begins at `i` (so a list goes on, not the name)."""
+    if _STANDALONE.match(text, i):
+        return True
+    m = _HEAD.match(text, i)
+    return bool(m and _CAP.match(text, _skip_space(text, m.end())))
+
+
+def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] | None:
+    """One word of a proper name at `i`: (end, whether it is a whole body such as UBND).
+    `after_cap`: the previous word was capitalised too (a proper noun run such as
+    `Thái Nguyên`, whose syllables are all capitalised)."""
+    m = _STANDALONE.match(text, i)
+    if m:
+        return m.end(), True
+    m = _ABBR.match(text, i)
+    if m:
+        return m.end(), False
+    m = _CAP.match(text, i)
+    if not m:
+        return None
+    end = m.end()
+    low = None if after_cap else _LOW.match(text, end)
+    if low:
+        syl = low.group(1)
+        nxt = _LOW.match(text, low.end())
+        if syl not in STOP_SYLLABLES and not (nxt and f"{syl} {nxt.group(1)}" in STOP_BIGRAMS):
+            end = low.end()
+            tails = NAME_TAILS + NAME_COMPOUNDS.get(text[i:end], ())
+            tail = re.compile(rf"\s+(?:{_alt(tails)}){_E}").match(text, end)
+            end = tail.end() if tail else end
+    if _settled_end(text, end):
+        return end, False
+    nlp_end = agency_ner.word_end(text, i)
+    if nlp_end is not None and nlp_end > i:
+        # lowercase words follow: the segmenter says which syllables still belong to the
+        # name (`Cựu chiến binh`, `Chữ thập đỏ`) and which begin the verb (`lập kế hoạch`)
+        end = max(m.end(), nlp_end)
+        tail = agency_ner.noun_tail(text, end, limit=2, reject=_not_name_word)
+        if tail and tail > end and not _level_at(text, _skip_space(text, end)):
+            end = tail
+    return end, False
+
+
+def _settled_end(text: str, end: int) -> bool:
+    """The rules already know the name ends at `end`: punctuation, a capital, a level word,
+    a function word or a common verb follows (no need to ask the tagger)."""
+    nxt = _LOW.match(text, end)
+    if not nxt or not text.startswith(" ", end):
+        return True
+    if _level_at(text, end + 1) is not None:
+        return True
+    after = _LOW.match(text, nxt.end())
+    word = nxt.group(1)
+    return word in STOP_SYLLABLES or bool(after and f"{word} {after.group(1)}" in STOP_BIGRAMS | ROLE_WORDS)
+
+
+def _level_at(text: str, i: int) -> int | None:
+    m = re.compile(rf"(?:(?:các|cấp)\s+)?{_LEVEL}(?:\s*,\s*{_LEVEL})*{_E}|các cấp{_E}").match(text, i)
+    return m.end() if m else None
+
+
+def _with_level(text: str, end: int) -> int:
+    """Extend a name over its level word and place name (`tỉnh Thái Nguyên`, `các xã, phường`)."""
+    j = _skip_space(text, end)
+    lv = _level_at(text, j) if j > end else None
+    if lv is None:
+        return end
+    place = _PLACE.match(text, lv)
+    if place and not _starts_body(text, _skip_space(text, lv)):
+        return place.end()
+    return lv
+
+
+def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
+    """End of the capitalised name after a head noun (`Sở| Kế hoạch và Đầu tư`).
+    `commas`: a comma may join the name's words (`Văn hóa, Thể thao và Du lịch`); not in
+    a list that shares one head (`các Sở: Y tế, Tài chính`)."""
+    first = _component(text, i)
+    if first is None:
+        return None
+    end, whole = first
+    prev_start = i
+    while not whole:
+        m = re.compile(r"\s*-\s*|\s+và\s+|,\s+|\s+").match(text, end)
+        if not m:
+            break
+        nxt = m.end()
+        if (m.group().strip() in (",", "và") and _starts_body(text, nxt)) or (m.group().strip() == "," and not commas):
+            break
+        # a capitalised run (`Thái Nguyên`) is one proper noun: no lowercase syllable inside
+        after_cap = m.group() == " " and end - prev_start <= 8 and " " not in text[prev_start:end]
+        comp = _component(text, nxt, after_cap)
+        if comp is None:
+            break
+        prev_start = nxt
+        end, whole = comp
+    return end
+
+
+_ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
+
+
+def _bridge(text: str, end: int) -> int:
+    """Lowercase words that still belong to a name because a list separator and the next
+    body, or a role word, follow them: `Cục Y tế dự phòng, Vụ Kế hoạch …`, `Cục Y tế
+    dự phòng là đơn vị đầu mối`."""
+    if _level_at(text, _skip_space(text, end)) is not None:
+        return end
+    for n in (1, 2, 3):
+        m = re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])").match(text, end)
+        if not m:
+            break
+        words = m.group().split()
+        pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
+        if any(w in STOP_SYLLABLES for w in words) or pairs & (STOP_BIGRAMS | ROLE_WORDS):
+            break
+        nxt = re.compile(r"\s*(?:,|;|\s+và)\s+").match(text, m.end())
+        if (nxt and _starts_body(text, nxt.end())) or _ROLE_AFTER.match(text, m.end()):
+            return m.end()
+    return end
+
+
+def _owner_tail(text: str, end: int) -> int:
+    m = _OWNER.match(text, end)
+    if not m:
+        return end
+    body = _STANDALONE.match(text, m.end())
+    return _with_level(text, body.end())
+
+
+# Units named by their function rather than a proper name, as the 2025 two-level local
+# government writes them: `Phòng chuyên môn thực hiện chức năng, nhiệm vụ về công tác dân
+# tộc thuộc UBND xã`; `Ban và Phòng … thuộc HĐND và UBND xã` pairs them respectively.
+_UNIT = r"(?:Ban|Phòng|Văn phòng|Cơ quan|Bộ phận|Tổ|cơ quan|bộ phận)(?:\s+(?:chuyên môn|chuyên trách|giúp việc))?"
+_PARENT = rf"(?:{_alt(STANDALONE_BODIES)})"
+_FUNCTIONAL = re.compile(
+    rf"{_B}(?P<h1>{_UNIT})(?:\s+và\s+(?P<h2>{_UNIT}))?\s+(?P<mid>(?:thực hiện|có|được giao)\s+"
+    rf"(?:chức năng,\s*nhiệm vụ|chức năng|nhiệm vụ)[^.;:]{{0,80}}?)\s+thuộc\s+(?P<p1>{_PARENT})"
+    rf"(?:\s+và\s+(?P<p2>{_PARENT}))?(?P<lvl>\s+(?:cấp\s+)?{_LEVEL})?{_E}")
+
+
+def _functional_units(text: str) -> list[Mention]:
+    out = []
+    for m in _FUNCTIONAL.finditer(text):
+        heads = [g for g in ("h1", "h2") if m.group(g)]
+        parents = [m.group(g) for g in ("p1", "p2") if m.group(g)]
+        level = m.group("lvl") or ""
+        for k, h in enumerate(heads):
+            parent = parents[k] if len(parents) == len(heads) else " và ".join(parents)
+            name = f"{m.group(h)} {m.group('mid')} thuộc {parent}{level}"
+            end = m.end() if k == len(heads) - 1 else m.end(h)
+            out.append(Mention(m.start(h), end, False, name))
+    return out
+
+
+# `các Sở: Y tế, Tài chính, Kế hoạch và Đầu tư` — one head noun shared by a list of names
+_SHARED_HEAD = re.compile(rf"{_B}(?:[Cc]ác\s+)?(?P<head>Sở|Bộ|Ban|Phòng|Cục|Vụ|Trường|Trung tâm)\s*:\s*")
+
+
+def _shared_head_units(text: str) -> list[Mention]:
+    out = []
+    for m in _SHARED_HEAD.finditer(text):
+        i, first = m.end(), True
+        while True:
+            end = _proper_name_end(text, i, commas=False) if (_CAP.match(text, i) or _ABBR.match(text, i)) else None
+            if end is None:
+                break
+            start = m.start() if first else i
+            out.append(Mention(start, end, False, f"{m.group('head')} {text[i:end]}"))
+            sep = re.compile(r"\s*(?:,|;|và|,\s*và)\s+").match(text, end)
+            if not sep:
+                break
+            i, first = sep.end(), False
+    return out
+
+
+def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
+    """Agency names written in `text` (one paragraph), left to right, not overlapping.
+    `known`: full names the plan wrote elsewhere (in headings); a mention that begins one
+    of them runs to its end."""
+    out = _find_mentions(text)
+    for m in out:
+        for name in known:
+            stop = m.start + len(name)
+            if stop > m.end and text.startswith(name, m.start) and not re.match(r"[\p{L}\p{N}]", text[stop:stop + 1]):
+                m.end = stop
+                break
+    return [m for k, m in enumerate(out) if not any(o.start < m.start < o.end for o in out[:k])]
+
+
+def _find_mentions(text: str) -> list[Mention]:
+    out: list[Mention] = []
+    functional = sorted(_functional_units(text) + _shared_head_units(text), key=lambda u: u.start)
+    i = 0
+    while i < len(text):
+        unit = next((u for u in functional if u.start >= i), None)
+        if unit is not None and unit.start == i:
+            out.append(unit)
+            i = unit.end
+            continue
+        cands = []
+        for kind, rx in (("coll", _COLLECTIVE), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD)):
+            m = rx.search(text, i)
+            if m:
+                cands.append((m.start(), -len(m.group()), kind, m))
+        if unit is not None:
+            cands = [c for c in cands if c[0] < unit.start] + [(unit.start, 0, "unit", None)]
+        if not cands:
+            break
+        cands.sort(key=lambda c: (c[0], c[1]))
+        if cands[0][2] == "unit":
+            i = unit.start
+            continue
+        found = None
+        for start, _, kind, m in cands:
+            if start != cands[0][0] or kind == "unit":
+                break
+            end = _mention_end(text, kind, m)
+            if end is not None:
+                found = (start, end, kind)
+                break
+        if found is None:
+            i = cands[0][0] + 1
+            continue
+        start, end, kind = found
+        generic = kind == "gen" and is_generic(text[start:end])
+        out.append(Mention(start, end, generic))
+        i = end
+    return out
+
+
+def _mention_end(text: str, kind: str, m) -> int | None:
+    if kind in ("coll", "gen"):
+        end = _with_level(text, m.end())
+        tail = _TAIL.match(text, end)
+        end = tail.end() if tail else end
+        if kind == "gen" and re.fullmatch(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", m.group(), re.I) \
+                and not _settled_end(text, end):
+            tail = agency_ner.noun_tail(text, end, reject=_not_name_word)
+            if tail and tail > end:  # `các cơ quan thông tin truyền thông`: a named kind of body
+                end = tail
+        return _owner_tail(text, end)
+    if kind == "body":
+        body = m.group()
+        end = _with_level(text, m.end())
+        if end == m.end():
+            # `Công an`, `Thanh tra` alone are activities; as bodies they carry a level
+            if body in NEEDS_LEVEL:
+                return None
+            place = _PLACE.match(text, end)  # `Huyện ủy Bảo Yên`
+            if place and not _starts_body(text, _skip_space(text, end)):
+                end = place.end()
+        tail = _TAIL.match(text, end)  # `UBND các tỉnh, thành phố trực thuộc Trung ương`
+        return tail.end() if tail and "trực thuộc" in tail.group() else end
+    # a head noun needs a capitalised name after it
+    j = _skip_space(text, m.end())
+    if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
+        return None
+    end = _proper_name_end(text, j)
+    if end is None:
+        return None
+    end = _bridge(text, end)
+    end = _owner_tail(text, _with_level(text, end))
+    tail = _TAIL.match(text, end)  # `Sở Y tế các tỉnh, thành phố trực thuộc Trung ương`
+    return tail.end() if tail and "trực thuộc" in tail.group() else end

@@ -1,0 +1,51 @@
+"""Agency names: expansion, grouping key, level sharing, generic actors and name shapes."""
+import pytest
+
+from extractors.agency_mentions import find_mentions
+from extractors.agency_names import agency_key, expand, is_generic, share_level
+
+
+def test_expand_spells_abbreviations_out():
+    assert expand("UBND các xã, phường") == "Ủy ban nhân dân các xã, phường"
+    assert expand("Văn phòng HĐND và UBND huyện") == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
+    assert expand("Sở GD&ĐT") == "Sở Giáo dục và Đào tạo"
+    assert expand("Phòng Văn hóa – Xã hội") == "Phòng Văn hóa - Xã hội"
+
+
+def test_one_body_one_key():
+    assert agency_key("UBND các xã, phường") == agency_key("Ủy ban nhân dân các xã, phường")
+    assert agency_key("Các sở, ban, ngành") == agency_key("các sở, ban, ngành")
+    assert agency_key("Sở Nội vụ") != agency_key("Sở Tài chính")
+
+
+def test_shared_level_word():
+    assert share_level(["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "các tổ chức chính trị - xã hội"]) == \
+        ["Ủy ban Mặt trận Tổ quốc Việt Nam xã", "các tổ chức chính trị - xã hội xã"]
+    assert share_level(["Mặt trận Tổ quốc", "các tổ chức chính trị - xã hội huyện"]) == \
+        ["Mặt trận Tổ quốc huyện", "các tổ chức chính trị - xã hội huyện"]
+    # a department has no level of its own to take
+    assert share_level(["Sở Nội vụ", "Ủy ban nhân dân tỉnh"]) == ["Sở Nội vụ", "Ủy ban nhân dân tỉnh"]
+
+
+@pytest.mark.parametrize("name, generic", [
+    ("các cơ quan, đơn vị", True), ("Các cơ quan, đơn vị có liên quan", True), ("đơn vị liên quan", True),
+    ("các cơ quan liên quan", True), ("Các sở, ban, ngành", False), ("UBND các xã, phường", False),
+    ("các cơ quan thông tin truyền thông", False),
+])
+def test_generic_actors(name, generic):
+    assert is_generic(name) is generic
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Sở Kế hoạch và Đầu tư, Sở Tài chính thẩm định", ["Sở Kế hoạch và Đầu tư", "Sở Tài chính"]),
+    ("Văn phòng UBND tỉnh; các sở, ban, ngành; UBND các xã, phường.",
+     ["Văn phòng UBND tỉnh", "các sở, ban, ngành", "UBND các xã, phường"]),
+    ("Sở Văn hóa, Thể thao và Du lịch chủ trì", ["Sở Văn hóa, Thể thao và Du lịch"]),
+    ("phối hợp với Đại học Thái Nguyên đào tạo", ["Đại học Thái Nguyên"]),
+    ("Huyện ủy Bảo Yên yêu cầu", ["Huyện ủy Bảo Yên"]),
+    ("Ban Tổ chức Huyện ủy chủ trì", ["Ban Tổ chức Huyện ủy"]),
+    ("lực lượng công an xã, thị trấn và", ["lực lượng công an xã, thị trấn"]),
+    ("Phòng, chống tham nhũng; Trường hợp cần thiết; Hội nghị sơ kết; Bộ tiêu chí", []),
+])
+def test_name_shapes(text, names):
+    assert [text[m.start:m.end] for m in find_mentions(text)] == names
