@@ -221,10 +221,15 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     return (done or verb) and not TARGET_FIGURE.search(text)
 
 
+_PROCESSING_TIME = re.compile(r"thời\s+gian\s+(?:giải\s+quyết|xử\s+lý|cấp|thẩm\s+định|tiếp\s+nhận|chờ)", FLAGS)
+
+
 def _relative_is_limit(text: str, m) -> bool:
     """`hoàn thành trong 30 ngày` is a limit, `tập huấn trong 02 ngày` a duration;
     `sau 6 tháng` needs its anchor (`kể từ …`)."""
     lead = m.group().split()[0].lower()
+    if lead in ("không", "tối") and _PROCESSING_TIME.search(text, max(0, m.start() - 80), m.start()):
+        return False  # `thời gian giải quyết … tối đa 05 ngày làm việc`: a target on processing time
     if lead in ("chậm", "không", "tối", "thời"):
         return True
     if lead != "trong":
@@ -245,16 +250,9 @@ def _schedules(text: str, dates: list[tuple[int, int]], goals: bool) -> list[tup
     at = mark.end() if mark else 0
     label = _LEAD_LABEL.match(text[at:])  # `Về kinh phí: Hằng năm, …`
     at += label.end() if label else 0
-    opener = _OPENER.match(text[at:])
-    if opener:
-        rest = text[at + opener.end():]
-        comma = rest.lstrip().startswith(",")
-        first_clause = re.split(r"[,;]", rest.lstrip(" ,"), maxsplit=1)[0]
-        per_year_target = bool(_RATE_AFTER_OPENER.match(rest)) or bool(re.search(r"\d\s*%", first_clause)) \
-            or (goals and not comma and bool(_QUANTITY.search(rest)))
-        if not per_year_target and (comma or not TARGET_FIGURE.search(rest)):
-            recs = [r for _, _, r in find_recurrences(opener.group())] or ["continuous"]
-            out.append((at + opener.start(), at + opener.end(), most_frequent(recs)))
+    # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
+    for at in [at] + [m.end() for m in re.finditer(r";\s*", text) if m.end() > at]:
+        _opener_schedule(text, at, goals, out)
     # merge overlapping pieces (`Định kỳ hằng năm` found by both rules)
     out.sort()
     merged: list[tuple[int, int, str]] = []
@@ -267,6 +265,21 @@ def _schedules(text: str, dates: list[tuple[int, int]], goals: bool) -> list[tup
         else:
             merged.append((a, b, r))
     return merged
+
+
+def _opener_schedule(text: str, at: int, goals: bool, out: list) -> None:
+    """A clause opened by `Hằng năm,` / `Hằng quý` / `Mỗi năm`: the schedule of its task,
+    unless the clause states a per-year target (`Mỗi năm giảm 4-5%`)."""
+    opener = _OPENER.match(text[at:])
+    if opener:
+        rest = text[at + opener.end():]
+        comma = rest.lstrip().startswith(",")
+        first_clause = re.split(r"[,;]", rest.lstrip(" ,"), maxsplit=1)[0]
+        per_year_target = bool(_RATE_AFTER_OPENER.match(rest)) or bool(re.search(r"\d\s*%", first_clause)) \
+            or (goals and not comma and bool(_QUANTITY.search(rest)))
+        if not per_year_target and (comma or not TARGET_FIGURE.search(rest)):
+            recs = [r for _, _, r in find_recurrences(opener.group())] or ["continuous"]
+            out.append((at + opener.start(), at + opener.end(), most_frequent(recs)))
 
 
 def _period_chain(text: str, pos: int) -> Optional[tuple[int, str]]:

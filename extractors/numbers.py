@@ -13,6 +13,8 @@ from typing import Optional
 
 import regex as re
 
+from . import nlp
+
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
 _FRACTION = r"\d{1,2}/\d{1,2}"
@@ -78,7 +80,8 @@ MULTIWORD_UNITS = [
     "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức", "dự án",
-    "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ha", "km", "m2", "m3",
+    "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "ha", "km",
+    "m2", "m3",
 ]
 # measure words that never make a number a target by themselves
 STRUCTURAL_UNITS = {
@@ -141,9 +144,34 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         return None, pos  # `90% năm 2030`, `tháng 5 năm 2026`: a date follows, not a unit
     if not word[0].isalpha() or word.lower() in NOT_UNIT:
         return None, pos
+    if word.lower() == "tỷ" and re.match(r"\s+lệ\b", rest[lead + len(word):], re.IGNORECASE):
+        return None, pos  # `năm 2024 tỷ lệ …`: a year before `tỷ lệ`, not money
+    compound = _compound_noun(rest[lead:], word)
+    if compound:
+        return compound, pos + lead + len(compound)
     if word[0].isupper() and word.lower() != word and len(word) > 1 and word.isupper():
         return None, pos  # an acronym (`28 CT`, `THCS`) is not a unit
     return word.lower(), pos + lead + len(word)
+
+
+def _compound_noun(rest: str, word: str) -> Optional[str]:
+    """The unit noun when word segmentation reads the word after the number as the first
+    syllable of a compound noun (`02 hội nghị`, `03 diễn đàn`): rules stop at one syllable,
+    underthesea knows the word. Classifiers (`hộ`, `cuộc`, `tuyến`) stay one syllable
+    because the tagger does not glue them to the noun that follows."""
+    if not nlp.enabled():
+        return None
+    chunk = re.match(r"[\p{L} ]{1,30}", rest)
+    if not chunk:
+        return None
+    tagged = nlp.pos_tag(chunk.group().strip())
+    if not tagged:
+        return None
+    first, tag = tagged[0]
+    if tag == "N" and " " in first and first.split(" ", 1)[0].lower() == word.lower() \
+            and rest.lower().startswith(first.lower()):
+        return first.lower()
+    return None
 
 
 def read_value(text: str, m: re.Match) -> ValueExpr:
@@ -154,8 +182,9 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     value_max = parse_number(n2) if n2 else None
     if frac:
         unit, end = _unit_after(text, m.end())
-        if unit is None or unit in RATIO_OF:
-            unit, end = "ratio", m.end()  # `1/2 mức bình quân chung`: a fraction of a reference
+        if unit is None or unit in RATIO_OF or re.match(r"0*1/", frac):
+            # `1/2 mức bình quân chung`, `½ thời gian xử lý`: a fraction of a reference
+            unit, end = "ratio", m.end()
         elif unit not in ("%", "times"):
             unit = f"of {unit}"  # `04/09 thôn`: a count out of a total
     else:
@@ -171,6 +200,8 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     if suffix:
         per_year = True
         end += suffix.end()
+    elif unit and re.match(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b", text[end:]):
+        per_year = True  # `01 cuộc diễn tập/năm`, `04 lớp tập huấn/năm`
     comparator = "="
     more = re.match(r"\s*(trở\s+lên|trở\s+xuống)", text[end:], re.IGNORECASE)
     if more:

@@ -62,6 +62,12 @@ _COUNTLESS = {"%", "times", "ratio", "index"}
 _POLICY_BEFORE = re.compile(r"\b(?:hỗ trợ|miễn|chi trả|cấp bù|thanh toán|đóng)\s*(?:tối đa|tối thiểu|không quá|)\s*$",
                             re.I)
 _POLICY_AFTER = re.compile(r"\s*(?:kinh phí|chi phí|học phí|lãi suất|giá|mức|tổng mức|vốn|tiền|phí|mệnh giá)", re.I)
+# the preamble's promulgation sentence (`Căn cứ …, UBND xã ban hành Kế hoạch … năm 2025 như sau:`)
+_PROMULGATION = re.compile(r"\bban\s+hành\b|^\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai)\b|"
+                           r"xây\s+dựng\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)", re.I)
+# a clause opened by a past year or period reports results for all its figures
+_PAST_OPENING = re.compile(r"^\s*(?:trong\s+|đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
+                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
@@ -125,6 +131,10 @@ class _Reader:
             raw = doc.raw_pos(p.start)
             self.paras.append(_Para(p, _kind(p.text), s, tuple(section_path_at(sections, raw))))
         self._ctx_cache: dict[int, _Context] = {}
+        # the preamble (`… ban hành Kế hoạch … năm 2025 như sau:`) introduces the plan,
+        # not a list of targets: its years are no lead-in horizon
+        starts = [doc.clean_pos(s.span[0]) for s in sections]
+        self.body_start = min(starts) if starts else 0
 
     # -- context from lead-ins and headings --------------------------------
     def context(self, i: int) -> _Context:
@@ -159,7 +169,8 @@ class _Reader:
                 continue
             if q.path not in chain_paths:
                 continue  # inside a sibling block
-            if text.rstrip().endswith(":") and q.kind not in seen:
+            if text.rstrip().endswith(":") and q.kind not in seen and not (
+                    q.para.start < self.body_start and _PROMULGATION.search(text)):
                 texts.append(text)
                 ctx.lead_texts.append(text)
                 if ctx.year is None:
@@ -247,6 +258,9 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         for y in year_mentions(text[prev_end:v.start]):
             if y.kind == "bare" and y.year < plan_year:
                 return True  # `năm 2023 đạt 95%` reports the past
+    opening = _PAST_OPENING.match(_MARKER_PREFIX.sub("", text[clause[0]:v.start]))
+    if plan_year and opening and int(opening.group("last")) < plan_year:
+        return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
     if ctx.defining or _DEFINING.match(_MARKER_PREFIX.sub("", text[:v.start]).strip()):
         return True
     if ctx.no_goals and not re.search(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", clause_text, re.I):
@@ -385,7 +399,15 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
         return before[-1].year
     others = [w.start for w, c, _ in kept if c == clause and w.start > v.start]
     limit = min(others) if others else clause[1]
-    later = [y for y in year_mentions(text[v.end:limit], v.end) if y.kind in ("range", "due")]
+    later = [y for y in year_mentions(text[v.end:limit], v.end)
+             if y.kind in ("range", "due")
+             # `tăng 15%/năm trong giai đoạn 2025 - 2030`: the window the value is due in,
+             # unless the period names a programme (`… của Chương trình MTQG giai đoạn …`)
+             or (y.kind == "period" and not _PROGRAMME.search(text[v.end:y.start]))]
     if later:
         return later[0].year
     return None
+
+
+_PROGRAMME = re.compile(r"chương\s+trình|đề\s+án|kế\s+hoạch|chiến\s+lược|nghị\s+quyết|quyết\s+định|"
+                        r"dự\s+án|quy\s+hoạch|\bMTQG\b", re.I)
