@@ -107,7 +107,12 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
             i += 1
             continue
         for s, e in _sentences(p.text, p.start):
-            out.extend(_sentence_deadlines(doc, sections, s, e, p))
+            # `… nông thôn mới". Thời gian thực hiện: Thường xuyên.`: a label after a sentence
+            inline = TIME_LABEL.match(doc.clean[s:e]) if s > p.start else None
+            if inline and doc.clean[s + inline.end():e].strip(" ."):
+                out.extend(_value_deadlines(doc, sections, s + inline.end(), e))
+            else:
+                out.extend(_sentence_deadlines(doc, sections, s, e, p))
         i += 1
     return _without_overlaps(out)
 
