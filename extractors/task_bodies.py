@@ -1,0 +1,103 @@
+"""Names of bodies as plans list them for a task: `Cơ quan thực hiện: Sở Nội vụ; Thanh
+tra tỉnh`, a heading `1. Ban Dân tộc tỉnh` under TỔ CHỨC THỰC HIỆN, a subject `Ban Tổ chức
+Huyện ủy chủ trì …`, a partner `phối hợp với Sở Xây dựng, Sở Tài chính và các cơ quan liên
+quan …`.
+
+A list splits on `;` always, and on `,` / `và` only where a new body begins: `UBND các xã,
+phường` and `Sở Nông nghiệp và Môi trường` stay whole, `Sở Xây dựng, Sở Tài chính` splits.
+"""
+from __future__ import annotations
+
+import regex as re
+
+# Words that open the name of a body, written with a capital (a proper name) ...
+_PROPER_HEAD = (
+    r"Sở|Ban|Phòng|Văn phòng|Thanh tra|Trường|Công an|Bộ|Cục|Chi cục|Tổng cục|Trung tâm|"
+    r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|MTTQ(?:VN)?|Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|"
+    r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Đoàn|Hội|Liên đoàn|Liên minh|Viện|Bệnh viện|"
+    r"Kho bạc|Ngân hàng|Bảo hiểm xã hội|Đài|Báo|Bộ Chỉ huy|Ban Chỉ huy|Bộ đội|Đồn|Tòa án|Toà án|"
+    r"Chi nhánh|Công ty|Đại học|Học viện|Quân đội|Lực lượng|Cơ quan|Đơn vị|Tổ công tác|Hạt|Kiểm lâm"
+)
+# ... or a collective written in lower case after `các` / `những` / `từng`.
+_COLLECTIVE = (
+    r"(?:[Cc]ác|[Nn]hững|[Tt]ừng)\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|phòng|hội|đoàn thể|"
+    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|lực lượng|Sở|Ban|Phòng|Ủy ban|UBND)"
+)
+BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE})(?![\p{{L}}\p{{N}}])")
+
+# Where the name of a subject ends and what it must do begins (lower-case verbs only, so
+# `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb).
+PREDICATE = re.compile(
+    r"\s*:|\s+(?=(?:là cơ quan|chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|"
+    r"chủ động|tăng cường|xây dựng|tổ chức(?! chính trị)|căn cứ|theo dõi|hướng dẫn|tham mưu|định kỳ|"
+    r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
+    r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
+    r"cần|phải|được giao|trong việc|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
+    r"cập nhật|quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
+    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát)(?![\p{L}]))"
+)
+LEAD_WORDS = re.compile(r"^(?:[-+•]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
+_SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"
+                    r"|\s+và\s+(?=(?:các\s+)?(?:đơn vị|cơ quan|địa phương|tổ chức)\s+(?:có\s+)?liên quan)")
+_MAX_NAME_WORDS = 16
+
+
+def split_bodies(text: str) -> list[str]:
+    """Bodies in a written list, each as written (trimmed)."""
+    out: list[str] = []
+    for part in re.split(r"\s*;\s*", text):
+        for piece in _SPLIT.split(part):
+            piece = re.sub(r"\s*\((?:nếu có|chủ trì|phối hợp)\)\s*$", "", piece.strip())
+            piece = piece.strip(" .,:;-+")
+            piece = LEAD_WORDS.sub("", piece)
+            if piece and len(piece.split()) <= _MAX_NAME_WORDS:
+                out.append(piece)
+    return out
+
+
+def leading_bodies(text: str) -> tuple[list[str], str]:
+    """(bodies, rest) when `text` opens with the names of bodies as its subject
+    (`Ban Tuyên giáo Huyện ủy: Chỉ đạo …`, `Đề nghị Ủy ban MTTQ tỉnh và các tổ chức chính trị -
+    xã hội thực hiện giám sát …`, a heading `Sở Tài chính`); else ([], text)."""
+    body = LEAD_WORDS.sub("", text.strip())
+    head = BODY_START.match(body)
+    if not head:
+        return [], text
+    m = PREDICATE.search(body, head.end())  # past the head noun: `Các tổ chức đoàn thể` is a name
+    name, rest = (body[:m.start()], body[m.end():]) if m else (body, "")
+    name = name.strip(" .,;")
+    if not name or len(name.split()) > 2 * _MAX_NAME_WORDS or re.search(r"[.;]\s", name):
+        return [], text
+    bodies = split_bodies(name)
+    return (bodies, rest.strip()) if bodies else ([], text)
+
+
+def partners_after(text: str, start: int = 0) -> list[str]:
+    """Bodies named after `phối hợp với` / `cùng với` at or after `start`, up to the verb of
+    the joint task."""
+    m = re.compile(r"(?:phối hợp|cùng)\s+với\s+", re.I).search(text, start)
+    if not m:
+        return []
+    tail = text[m.end():]
+    head = BODY_START.match(tail)
+    if not head:
+        return []
+    stop = PREDICATE.search(tail, head.end())
+    name = tail[:stop.start()] if stop else tail
+    name = re.split(r"[.;(]", name)[0]
+    return split_bodies(name)
+
+
+def duty_after_partners(text: str) -> str:
+    """`Chủ trì, phối hợp với Sở Tài chính, Công an tỉnh tổ chức kiểm tra …` -> `tổ chức kiểm
+    tra …`: the duty itself, once the partner list (shown apart) is set aside."""
+    m = re.match(r"^(?:chủ trì\s*,?\s*|chủ động\s+)?(?:phối hợp|cùng)\s+với\s+", text, re.I)
+    if not m:
+        return text
+    tail = text[m.end():]
+    head = BODY_START.match(tail)
+    stop = PREDICATE.search(tail, head.end()) if head else None
+    if not stop or re.search(r"[.;]", tail[:stop.start()]):
+        return text
+    rest = tail[stop.end():].lstrip(" ,")
+    return rest if len(rest.split()) >= 3 else text

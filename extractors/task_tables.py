@@ -1,0 +1,80 @@
+"""Tasks listed in a table (`Phụ lục: Danh mục nhiệm vụ`), as plans copied from PDFs or
+portals give them: `| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời
+gian hoàn thành |`, one row per task.
+
+Read from the raw text, where the `|` cells of a row still sit on one line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+_COLUMNS = {
+    "content": re.compile(r"nội dung|nhiệm vụ|tên (?:nhiệm vụ|đề án|công việc)|công việc|sản phẩm", re.I),
+    "lead": re.compile(r"(?:cơ quan|đơn vị)?\s*chủ trì|cơ quan thực hiện|đơn vị thực hiện|đầu mối", re.I),
+    "support": re.compile(r"phối hợp", re.I),
+    "time": re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I),
+}
+
+
+@dataclass
+class TableRow:
+    span: tuple[int, int]   # the row's line in the raw text
+    path: list[str]         # `Phụ lục` when the table is an appendix, its group row's number, its own
+    number: str
+    content: str
+    lead: str
+    support: str
+    time: str
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") else inner
+    return [re.sub(r"[*_]+", "", c).strip() for c in inner.split("|")]
+
+
+def _header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Which cell holds what, when this row is a task table's header."""
+    cols: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        for name in ("support", "lead", "time", "content"):  # most specific first
+            if name not in cols and _COLUMNS[name].search(cell) and len(cell) < 60:
+                cols[name] = i
+                break
+    return cols if {"content", "lead"} <= cols.keys() else None
+
+
+def table_rows(raw: str) -> list[TableRow]:
+    rows: list[TableRow] = []
+    cols = None
+    group = ""
+    for m in re.finditer(r"[^\n]+", raw):
+        line = m.group()
+        if line.count("|") < 3:
+            cols = None  # a table ends where its rows do
+            continue
+        cells = _cells(line)
+        if all(re.fullmatch(r":?-{2,}:?|", c) for c in cells):
+            continue  # the markdown rule under the header
+        header = _header_columns(cells)
+        if header:
+            cols, group = header, ""
+            continue
+        if cols is None or len(cells) <= max(cols.values()):
+            continue
+
+        def cell(name: str) -> str:
+            return cells[cols[name]] if name in cols else ""
+
+        number = cells[0] if cols.get("content") != 0 and re.fullmatch(r"[\dIVXA-Z.]{1,6}", cells[0]) else ""
+        if not cell("content") or not (cell("lead") or cell("time")):
+            group = number  # a group row (`| I | NHIỆM VỤ CHUNG | | |`)
+            continue
+        appendix = ["Phụ lục"] if re.search(r"(?im)^\W*phụ lục", raw[:m.start()]) else []
+        path = appendix + [x for x in (group, number) if x]
+        rows.append(TableRow((m.start(), m.end()), path, number, cell("content"), cell("lead"),
+                             cell("support"), cell("time")))
+    return rows

@@ -1,0 +1,95 @@
+"""The task reader over its table of phrasings (`extractors/examples/tasks.jsonl`): body
+lists, schedule values, and small plan excerpts read from structure alone (no findings
+from the other extractors), so the tasks are right before those land."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractors.agency_names import agency_key
+from extractors.sections import extract_sections
+from extractors.task_bodies import split_bodies
+from extractors.task_schedule import parse_schedule
+from extractors.tasks import extract_tasks
+from extractors.text import PlanText
+
+EXAMPLES = [json.loads(line) for line in
+            (Path(__file__).parents[1] / "extractors/examples/tasks.jsonl").read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def _ids(kind):
+    return [e for e in EXAMPLES if e["kind"] == kind]
+
+
+@pytest.mark.parametrize("ex", _ids("bodies"), ids=lambda e: e["phrase"][:50])
+def test_body_lists(ex):
+    assert split_bodies(ex["phrase"]) == ex["expected"]
+
+
+@pytest.mark.parametrize("ex", _ids("schedule"), ids=lambda e: e["phrase"][:50])
+def test_schedule_values(ex):
+    due, rec = parse_schedule(ex["phrase"], ex.get("year"))
+    assert {"due": due, "recurrence": rec} == ex["expected"]
+
+
+def _keys(names):
+    return [agency_key(n) for n in names]
+
+
+@pytest.mark.parametrize("ex", _ids("plan"), ids=lambda e: e["note"][:60])
+def test_plan_excerpts(ex):
+    doc = PlanText.from_raw(ex["text"])
+    tasks = extract_tasks(doc, extract_sections(doc), [], [], [])
+    assert len(tasks) == len(ex["expected"]), [t.title for t in tasks]
+    for task, want in zip(tasks, ex["expected"]):
+        for field, value in want.items():
+            got = getattr(task, field)
+            if field in ("lead", "support"):
+                assert _keys(got) == _keys(value), (task.title, field, got)
+            else:
+                assert got == value, (task.title, field, got)
+        assert ex["text"][task.span[0]:task.span[1]].strip(), "span points at the plan text"
+
+
+def test_table_has_all_kinds():
+    kinds = {e["kind"] for e in EXAMPLES}
+    assert kinds == {"bodies", "schedule", "plan"}
+    assert len(_ids("plan")) >= 5
+
+
+def test_targets_served_inside_or_cited():
+    from extractors.models import Target
+    text = """II. MỤC TIÊU
+
+2. Mục tiêu cụ thể
+
+Tỷ lệ hồ sơ đúng hạn đạt 98%.
+
+III. NHIỆM VỤ, GIẢI PHÁP
+
+1. Cải cách thủ tục hành chính
+
+a) Mục tiêu: 100% thủ tục được số hóa.
+
+b) Nội dung thực hiện: Thực hiện các chỉ tiêu tại khoản 2 Mục II.
+
+c) Cơ quan thực hiện: Văn phòng UBND tỉnh.
+
+2. Tuyên truyền
+
+Tổ chức tuyên truyền trên báo, đài.
+"""
+    doc = PlanText.from_raw(text)
+    sections = extract_sections(doc)
+    at = text.index("98%")
+    cited = Target(id="T-cited", value=98, unit="%", section=["II", "2"], span=(at, at + 3))
+    at = text.index("100%")
+    own = Target(id="T-own", value=100, unit="%", section=["III", "1", "a"], span=(at, at + 4))
+    tasks = extract_tasks(doc, sections, [cited, own], [], [])
+    assert [t.section for t in tasks] == [["III", "1"], ["III", "2"]]
+    assert tasks[0].target_ids == ["T-cited", "T-own"]
+    assert tasks[0].lead == ["Văn phòng Ủy ban nhân dân tỉnh"]
+    assert tasks[1].target_ids == []
