@@ -57,6 +57,8 @@ class Deadline(Finding):
     recurrence: Optional[Recurrence] = None
     text: str = ""
     task: str = Field("", description="the task the deadline belongs to, as written")
+    scope: str = Field("", description="the part of the task a schedule line names before its "
+                       "time (`- Xây dựng kế hoạch triển khai: Hoàn thành …`), else empty")
     section: list[str] = Field(default_factory=list)
     span: Span
 
@@ -90,6 +92,10 @@ class DocumentInfo(Finding):
     level: Level = "unknown"
     date: Optional[str] = None
     implements: list[Reference] = Field(default_factory=list)
+    symbol: Optional[str] = Field(None, description="the `Số:` symbol as printed, also when the number "
+                                  "is left blank in a draft (`/KH-UBND`); `number` is null then")
+    date_partial: Optional[str] = Field(None, description="what a header date with blanks gives: "
+                                        "`ngày tháng 6 năm 2022` -> `2022-06`")
 
 
 class Task(Finding):

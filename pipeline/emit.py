@@ -1,12 +1,27 @@
-"""Write products atomically and deterministically."""
+"""Write products atomically and deterministically.
+
+Per plan: `<stem>.json` (the catalogue), `<stem>.md` (a Markdown rendering made for
+line-by-line diffs in git), `<stem>.txt` (the converted text, for .docx/.pdf plans, so
+spans stay checkable); per corpus: `index.json`.
+"""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.catalogue import build_catalogue
 from extractors.models import Catalogue
+
+from .errors import PlanError
+from .ingest import is_converted, plan_text
+
+INDEX_NAME = "index.json"
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def catalogue_json(cat: Catalogue) -> str:
@@ -22,6 +37,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; products are ordinary files
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -29,3 +45,192 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_if_changed(path: Path, content: str) -> bool:
+    """Write only when the bytes differ, so an unchanged product keeps its mtime."""
+    data = content.encode("utf-8")
+    try:
+        if Path(path).read_bytes() == data:
+            return False
+    except (FileNotFoundError, IsADirectoryError):
+        pass
+    write_atomic(path, data)
+    return True
+
+
+# --- Markdown rendering -------------------------------------------------------------
+
+def _cell(value) -> str:
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, float):
+        value = f"{value:g}"
+    if isinstance(value, (list, tuple)):
+        value = ".".join(map(str, value))
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return lines
+
+
+def _marker(marker: str) -> str:
+    """The marker as plans print it: `I.`, `2.1.`, `a)`, `(1)`."""
+    if marker.startswith("(") or marker.endswith((".", ")")):
+        return _cell(marker)
+    if len(marker) == 1 and marker.islower():
+        return f"{marker})"
+    return f"{_cell(marker)}."
+
+
+def _value(t) -> str:
+    v = f"{t.value:g}"
+    if t.value_max is not None:
+        v += f"–{t.value_max:g}"
+    return v
+
+
+def catalogue_markdown(cat: Catalogue) -> str:
+    """One line per finding, no character offsets (an insertion above would otherwise
+    touch every line): a git diff of two renderings shows what a reader cares about."""
+    d = cat.document
+    out = [f"# {_cell(d.title) or cat.plan}", ""]
+    facts = [("Source", cat.source), ("Kind", d.kind), ("Number", d.number), ("Issuer", d.issuer),
+             ("Place", d.place), ("Level", d.level), ("Date", d.date),
+             ("Text SHA-256", cat.text_sha256)]
+    out += [f"- {k}: {_cell(v)}" for k, v in facts if v]
+    for ref in d.implements:
+        out.append(f"- Implements: {_cell(ref.text) or _cell(ref.number)}")
+    out.append("")
+
+    out += [f"## Outline ({len(cat.sections)})", ""]
+    for s in cat.sections:
+        out.append("  " * (len(s.path) - 1) + f"- {_marker(s.marker)} {_cell(s.title)}".rstrip())
+    out.append("")
+
+    out += [f"## Targets ({len(cat.targets)})", ""]
+    out += _table(["id", "section", "indicator", "comparator", "value", "unit", "year",
+                   "per year", "baseline", "direction", "as written"],
+                  [[t.id, t.section, t.indicator, t.comparator, _value(t), t.unit, t.target_year,
+                    "yes" if t.per_year else "", t.baseline_year, t.direction, t.text]
+                   for t in cat.targets])
+    out.append("")
+
+    out += [f"## Deadlines ({len(cat.deadlines)})", ""]
+    out += _table(["id", "section", "due", "recurrence", "task", "as written"],
+                  [[x.id, x.section, x.due, x.recurrence, x.task, x.text] for x in cat.deadlines])
+    out.append("")
+
+    out += [f"## Agencies ({len(cat.agencies)})", ""]
+    out += _table(["id", "section", "role", "name", "as written"],
+                  [[a.id, a.section, a.role, a.name, a.text] for a in cat.agencies])
+    out.append("")
+
+    out += [f"## Tasks ({len(cat.tasks)})", ""]
+    out += _table(["id", "section", "title", "lead", "support", "due", "recurrence"],
+                  [[k.id, k.section, k.title, "; ".join(k.lead), "; ".join(k.support), k.due,
+                    k.recurrence] for k in cat.tasks])
+    out.append("")
+
+    out += [f"## References ({len(cat.references)})", ""]
+    out += _table(["number", "kind", "date", "issuer"],
+                  [[r.number, r.kind, r.date, r.issuer] for r in cat.references])
+    return "\n".join(out) + "\n"
+
+
+# --- index.json and the freshness stamp ---------------------------------------------
+
+def counts(cat: Catalogue) -> dict[str, int]:
+    return {"sections": len(cat.sections), "targets": len(cat.targets),
+            "deadlines": len(cat.deadlines), "agencies": len(cat.agencies),
+            "references": len(cat.references), "tasks": len(cat.tasks)}
+
+
+def index_entry(cat: Catalogue, source_sha256: str, text_file: str | None) -> dict:
+    d = cat.document
+    files = {"catalogue": f"{cat.plan}.json", "rendering": f"{cat.plan}.md"}
+    if text_file:
+        files["text"] = text_file
+    return {
+        "plan": cat.plan, "source": cat.source, "source_sha256": source_sha256,
+        "text_sha256": cat.text_sha256, "title": d.title, "kind": d.kind, "number": d.number,
+        "issuer": d.issuer, "place": d.place, "level": d.level, "date": d.date,
+        "implements": [r.number or r.text for r in d.implements],
+        "counts": counts(cat), "files": files,
+    }
+
+
+def failed_entry(plan: str, source: str, source_sha256: str, error: str) -> dict:
+    return {"plan": plan, "source": source, "source_sha256": source_sha256, "error": error}
+
+
+def index_json(entries: list[dict], fingerprint: str) -> str:
+    doc = {"schema_version": Catalogue.model_fields["schema_version"].default,
+           "extractor_fingerprint": fingerprint,
+           "plans": sorted(entries, key=lambda e: e["plan"])}
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def read_index(out_dir: Path) -> dict:
+    try:
+        return json.loads((Path(out_dir) / INDEX_NAME).read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        return {}
+
+
+def extractor_fingerprint() -> str:
+    """A hash of the code and data that make a catalogue: when it changes, stored
+    catalogues are stale even if the plan text is not."""
+    root = Path(__file__).resolve().parent.parent
+    h = hashlib.sha256()
+    files = sorted(p for p in (root / "extractors").rglob("*")
+                   if p.is_file() and p.suffix in (".py", ".json", ".jsonl", ".txt", ".tsv", ".csv")
+                   and "__pycache__" not in p.parts and "examples" not in p.parts)
+    files += [root / "pipeline" / "ingest.py", root / "pipeline" / "emit.py"]
+    for p in files:
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(p.read_bytes().replace(b"\r\n", b"\n"))
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
+# --- one plan, from bytes to products -------------------------------------------------
+
+@dataclass
+class PlanProducts:
+    """Everything written for one plan, as strings: workers (maybe on other machines)
+    build these, the flow's process writes them, so no worker touches the output folder."""
+    plan: str
+    source: str
+    source_sha256: str
+    files: dict[str, str] = field(default_factory=dict)  # file name -> content
+    entry: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+def plan_products(source: str, data: bytes) -> PlanProducts:
+    """Ingest, normalise, segment, extract and render one plan. Never raises for a bad
+    plan: the failure travels back as `error`, so the rest of the batch completes."""
+    name = Path(source).name
+    stem = Path(source).stem
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = plan_text(source, data)
+        cat = build_catalogue(text, name)
+    except PlanError as exc:
+        return PlanProducts(stem, name, digest, error=exc.problem,
+                            entry=failed_entry(stem, name, digest, exc.problem))
+    except Exception as exc:  # an extractor bug must not sink the other plans
+        problem = f"extractor error: {type(exc).__name__}: {exc}".splitlines()[0]
+        return PlanProducts(stem, name, digest, error=problem,
+                            entry=failed_entry(stem, name, digest, problem))
+    files = {f"{stem}.json": catalogue_json(cat), f"{stem}.md": catalogue_markdown(cat)}
+    text_file = None
+    if is_converted(name):
+        text_file = f"{stem}.txt"
+        files[text_file] = text
+    return PlanProducts(stem, name, digest, files=files, entry=index_entry(cat, digest, text_file))

@@ -1,13 +1,30 @@
-"""Read plan files into text, or say clearly why a file cannot be read."""
+"""Read plan files into text, or say clearly why a file cannot be read.
+
+`.txt` and `.md` plans are read as they are: catalogue spans index that text.
+`.docx` (paragraphs and tables in document order) and `.pdf` (the text layer) are
+converted to text; callers keep that text beside the catalogue so spans stay checkable.
+"""
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import regex as re
 
 from .errors import PlanError
 
-PLAN_SUFFIXES = (".txt", ".md")
+TEXT_SUFFIXES = (".txt", ".md")
+CONVERTED_SUFFIXES = (".docx", ".pdf")
+PLAN_SUFFIXES = TEXT_SUFFIXES + CONVERTED_SUFFIXES
+
+# A corpus folder's own notes are not plans.
+_NOT_PLANS = {"readme.md", "readme.txt", "license.txt", "changelog.md"}
+
+
+def is_converted(path: str | Path) -> bool:
+    """True when the catalogue's text is a conversion, not the file itself."""
+    return Path(path).suffix.lower() in CONVERTED_SUFFIXES
 
 
 def plan_files(paths: list[str | Path]) -> list[Path]:
@@ -15,7 +32,9 @@ def plan_files(paths: list[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found = sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES)
+            found = sorted(f for f in p.iterdir()
+                           if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES
+                           and not f.name.startswith(".") and f.name.lower() not in _NOT_PLANS)
             if not found:
                 raise PlanError(p, f"directory holds no plan files ({', '.join(PLAN_SUFFIXES)})")
             out.extend(found)
@@ -32,26 +51,114 @@ def read_plan(path: str | Path) -> str:
         raise PlanError(path, "no such file")
     if path.is_dir():
         raise PlanError(path, "is a directory, not a plan file")
-    data = path.read_bytes()
-    return decode_plan(path, data)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PlanError(path, f"cannot read ({exc.strerror or exc})")
+    return plan_text(path, data)
+
+
+def plan_text(path: str | Path, data: bytes) -> str:
+    """The plan text of a file's bytes, by its suffix. Pure, so workers on other
+    machines can convert bytes sent to them."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not data.strip():
+        raise PlanError(path, "file is empty")
+    if suffix == ".docx":
+        text = docx_text(path, data)
+    elif suffix == ".pdf":
+        text = pdf_text(path, data)
+    else:
+        if data[:4] == b"%PDF" or data[:2] == b"PK":
+            kind = "PDF" if data[:4] == b"%PDF" else "zip/Office"
+            raise PlanError(path, f"a {kind} file with a {suffix or 'missing'} suffix; "
+                                  "name it .pdf or .docx")
+        text = decode_plan(path, data)
+    check_plan_text(path, text)
+    return text
 
 
 def decode_plan(path: Path, data: bytes) -> str:
-    if not data.strip():
-        raise PlanError(path, "file is empty")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise PlanError(path, "text is UTF-16; save it as UTF-8")
-    if data.count(b"\x00") > len(data) // 10:
-        raise PlanError(path, "binary file, not a plan text (UTF-16 without BOM or another format)")
+    if b"\x00" in data:
+        sample = data[:4096]
+        odd, even = sample[1::2].count(0), sample[0::2].count(0)
+        if max(odd, even) > len(sample) // 4 and min(odd, even) < len(sample) // 50:
+            raise PlanError(path, "text looks like UTF-16 without a byte-order mark; save it as UTF-8")
+        raise PlanError(path, "binary file, not a plan text")
+    controls = sum(1 for b in data[:65536] if b < 32 and b not in (9, 10, 12, 13))
+    if controls > min(len(data), 65536) // 100:
+        raise PlanError(path, "binary file, not a plan text")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise PlanError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
                               "re-save the plan as UTF-8 (legacy TCVN3/VNI/Windows-1258 encodings are not read)")
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    check_plan_text(path, text)
-    return text
+    # As `open(path, encoding="utf-8").read()` gives it (universal newlines, a BOM kept):
+    # the text every span is measured in.
+    return universal_newlines(text)
+
+
+def universal_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def docx_text(path: Path, data: bytes) -> str:
+    """Paragraphs and table rows in document order, one block per line pair.
+    A table row becomes one line, cells joined by ` | ` (merged cells once)."""
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise PlanError(path, f"not a readable .docx file ({type(exc).__name__})")
+    except Exception as exc:  # python-docx raises assorted errors on damaged packages
+        raise PlanError(path, f"not a readable .docx file ({type(exc).__name__}: {exc})")
+
+    def table_lines(table: Table) -> list[str]:
+        lines = []
+        for row in table.rows:
+            cells, seen = [], set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                value = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                if value:
+                    cells.append(value)
+            if cells:
+                lines.append(" | ".join(cells))
+        return lines
+
+    blocks: list[str] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = Paragraph(child, document).text.strip()
+            if text:
+                blocks.append(text)
+        elif tag == "tbl":
+            blocks.extend(table_lines(Table(child, document)))
+    return universal_newlines("\n\n".join(blocks) + "\n") if blocks else ""
+
+
+def pdf_text(path: Path, data: bytes) -> str:
+    """The text layer, page by page. A scanned PDF has none: say so."""
+    try:
+        import pdfplumber
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [(page.extract_text() or "").strip() for page in pdf.pages]
+    except Exception as exc:  # pdfminer raises many kinds of errors on damaged files
+        raise PlanError(path, f"not a readable PDF ({type(exc).__name__})")
+    pages = [p for p in pages if p]
+    if not pages:
+        raise PlanError(path, "PDF has no text layer (a scan?); run OCR first")
+    # A blank line between pages: the text view glues a sentence cut by a page break.
+    return universal_newlines("\n\n".join(pages) + "\n")
 
 
 _PLAN_SIGNS = re.compile(
@@ -59,11 +166,24 @@ _PLAN_SIGNS = re.compile(
 
 
 def check_plan_text(path: Path, text: str) -> None:
+    if not text.strip():
+        raise PlanError(path, "file is empty" if not is_converted(path) else "no text in the document")
     letters = sum(ch.isalpha() for ch in text)
     if letters < 20:
         raise PlanError(path, "no readable text")
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > len(text) // 50:
         raise PlanError(path, "binary file, not a plan text")
+    if _looks_mis_decoded(text):
+        raise PlanError(path, "text looks mis-encoded (legacy TCVN3/VNI bytes read as UTF-8?); "
+                              "convert it to Unicode UTF-8")
     if not _PLAN_SIGNS.search(text):
         raise PlanError(path, "no plan structure found (no numbered headings and no plan vocabulary)")
+
+
+def _looks_mis_decoded(text: str) -> bool:
+    """UTF-8 text of a Vietnamese plan has many precomposed or combining Vietnamese
+    letters; text converted from TCVN3 through Latin-1 shows runs of `¸ µ ¶ ·` instead."""
+    sample = text[:20000]
+    tcvn_marks = sum(sample.count(ch) for ch in "¸µ¶·¹¨©ª«¬®¯°±²³´½¾")
+    return tcvn_marks > 20 and tcvn_marks > len(sample) // 200

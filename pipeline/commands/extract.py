@@ -1,4 +1,8 @@
-"""`chitieu extract PLAN... -o DIR`: one catalogue JSON per plan, no Prefect."""
+"""`chitieu extract PLAN... -o DIR`: one catalogue JSON per plan, no Prefect.
+
+For .docx and .pdf plans the converted text is written beside it (`DIR/<stem>.txt`):
+the catalogue's spans index that text.
+"""
 from __future__ import annotations
 
 import sys
@@ -8,12 +12,12 @@ from extractors.catalogue import build_catalogue
 
 from ..emit import catalogue_json, write_atomic
 from ..errors import PlanError
-from ..ingest import plan_files, read_plan
+from ..ingest import is_converted, plan_files, read_plan
 
 
 def add_parser(sub) -> None:
     p = sub.add_parser("extract", help="write the catalogue of each plan as DIR/<stem>.json")
-    p.add_argument("plans", nargs="+", help="plan files or directories")
+    p.add_argument("plans", nargs="+", help="plan files (.txt .md .docx .pdf) or directories")
     p.add_argument("-o", "--output", required=True, help="output directory")
     p.set_defaults(func=run)
 
@@ -34,6 +38,12 @@ def run(args) -> int:
             print(f"chitieu: {exc}", file=sys.stderr)
             failed += 1
             continue
+        except Exception as exc:  # an extractor bug: name the plan, keep going
+            print(f"chitieu: {path}: extractor error: {type(exc).__name__}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if is_converted(path):
+            write_atomic(out / f"{path.stem}.txt", text)
         write_atomic(out / f"{path.stem}.json", catalogue_json(cat))
         print(f"{path.name}: {len(cat.targets)} targets, {len(cat.deadlines)} deadlines, "
               f"{len(cat.agencies)} agencies, {len(cat.references)} references, "

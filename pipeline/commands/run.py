@@ -1,0 +1,119 @@
+"""`chitieu run [CORPUS_DIR] -o OUTPUT_DIR`: catalogue a whole corpus with the Prefect flow.
+
+Plans whose file bytes and extractor code are unchanged since the last run are
+skipped before Prefect starts, so a rerun on an unchanged corpus does no work (and
+pays no Prefect start-up).
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+from extractors.models import Catalogue
+
+from ..emit import INDEX_NAME, extractor_fingerprint, failed_entry, index_json, read_index, write_if_changed
+from ..errors import PlanError
+from ..ingest import plan_files
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("run", help="catalogue every plan of a corpus with the Prefect flow")
+    p.add_argument("corpus", nargs="*", default=["corpus"],
+                   help="corpus directories or plan files (default: corpus/)")
+    p.add_argument("-o", "--output", default="outputs", help="output directory (default: outputs/)")
+    scale = p.add_mutually_exclusive_group()
+    scale.add_argument("--workers", type=int, metavar="N",
+                       help="run on a local Dask cluster of N worker processes")
+    scale.add_argument("--dask", metavar="tcp://HOST:PORT",
+                       help="run on an existing Dask cluster (workers need chitieu installed)")
+    p.add_argument("--batch-size", type=int, metavar="K", help="plans per Prefect task")
+    p.add_argument("--force", action="store_true", help="re-extract plans even when unchanged")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.set_defaults(func=run)
+
+
+def _err(msg: str) -> None:
+    print(f"chitieu: {msg}", file=sys.stderr)
+
+
+def _fresh(entry: dict | None, source: str, digest: str, out: Path) -> bool:
+    if not entry or entry.get("source") != source or entry.get("source_sha256") != digest:
+        return False
+    if "error" in entry:
+        return True  # failed before on the same bytes: the same reason still holds
+    return all((out / f).is_file() for f in entry.get("files", {}).values())
+
+
+def run(args) -> int:
+    started = time.perf_counter()
+    if args.workers is not None and args.workers < 1:
+        _err("--workers must be at least 1")
+        return 2
+    try:
+        files = plan_files(args.corpus)
+    except PlanError as exc:
+        _err(str(exc))
+        return 2
+    out = Path(args.output)
+    old = read_index(out)
+    fingerprint = extractor_fingerprint()
+    same_code = (old.get("extractor_fingerprint") == fingerprint
+                 and old.get("schema_version") == Catalogue.model_fields["schema_version"].default)
+    old_entries = {e.get("plan"): e for e in old.get("plans", [])} if same_code and not args.force else {}
+
+    entries: dict[str, dict] = {}
+    todo: list[Path] = []
+    stems: set[str] = set()
+    for path in files:
+        stem = path.stem
+        if stem in stems:
+            _err(f"{path}: another plan in this run has the stem {stem!r}; skipped")
+            continue
+        stems.add(stem)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            entries.setdefault(stem, failed_entry(stem, path.name, "", f"cannot read ({exc.strerror})"))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if _fresh(old_entries.get(stem), path.name, digest, out):
+            entries[stem] = old_entries[stem]
+        else:
+            todo.append(path)
+
+    up_to_date = len(entries)
+    report = None
+    if todo:
+        if not args.quiet:
+            print(f"chitieu: {len(todo)} of {len(files)} plans to catalogue; starting Prefect "
+                  "(embedded local mode, ~20 s start-up)", file=sys.stderr, flush=True)
+        from .. import flow  # Prefect only when there is work
+        try:
+            report = flow.run_flow(todo, out, workers=args.workers, dask_address=args.dask,
+                                   batch_size=args.batch_size, quiet=args.quiet)
+        except (OSError, TimeoutError, RuntimeError) as exc:
+            where = f"Dask scheduler {args.dask}" if args.dask else "Prefect"
+            _err(f"the flow could not run ({where}): {type(exc).__name__}: {exc}".splitlines()[0])
+            return 2
+        for prod in report.products:
+            entries[prod.plan] = prod.entry
+
+    write_if_changed(out / INDEX_NAME, index_json(list(entries.values()), fingerprint))
+    return _summary(entries, up_to_date, out, time.perf_counter() - started)
+
+
+def _summary(entries: dict[str, dict], up_to_date: int, out: Path, seconds: float) -> int:
+    ok = [e for e in entries.values() if "error" not in e]
+    failed = [e for e in entries.values() if "error" in e]
+    for e in sorted(failed, key=lambda e: e["plan"]):
+        _err(f"{e['source']}: {e['error']}")
+    total = lambda kind: sum(e["counts"][kind] for e in ok)  # noqa: E731
+    n = len(entries)
+    print(f"{n} plan{'' if n == 1 else 's'} ({n - up_to_date} catalogued, {up_to_date} up to date), "
+          f"{len(failed)} failed: {total('targets')} targets, {total('deadlines')} deadlines, "
+          f"{total('agencies')} agencies -> {out}/ ({seconds:.1f} s)")
+    if not ok:
+        return 2
+    return 1 if failed else 0

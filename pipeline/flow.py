@@ -1,0 +1,165 @@
+"""The Prefect flow behind `chitieu run`: ingest → normalise → segment → extract → emit.
+
+One Prefect task reads a *batch* of plans (never one task per sentence or finding):
+Prefect's bookkeeping costs ~10-20 ms per task run, a plan costs far more, and
+batching keeps the flow's overhead small. The extraction itself is
+`pipeline.emit.plan_products` (→ `extractors.catalogue.build_catalogue`); this module
+only orchestrates. Workers return the products as strings and this process writes
+them, so a worker on another machine needs no access to the output folder, and a
+plan that fails leaves no file behind.
+
+Prefect runs in its embedded local mode (a temporary server in a subprocess; no
+account, no network). Importing this module costs Prefect's start-up, so only
+`chitieu run` and the benchmark import it.
+"""
+from __future__ import annotations
+
+import os
+
+# Before prefect is imported: its settings are read once, at import.
+# A fresh PREFECT_HOME migrates a database on first start, slower than the default timeout.
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no network
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")  # our own progress replaces run logs
+# The temporary server logs cancelled event flushes when it stops: noise, not failures.
+os.environ.setdefault("PREFECT_LOGGING_SERVER_LEVEL", "CRITICAL")
+
+import math  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from prefect import flow, task  # noqa: E402
+from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.futures import as_completed  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+
+from .emit import PlanProducts, plan_products, write_if_changed  # noqa: E402
+
+
+@task(name="catalogue-plans", cache_policy=NO_CACHE, retries=0)
+def catalogue_batch(batch: list[tuple[str, bytes]]) -> list[PlanProducts]:
+    """Ingest, normalise, segment and extract a batch of plans (name, file bytes)."""
+    return [plan_products(name, data) for name, data in batch]
+
+
+@dataclass
+class FlowReport:
+    products: list[PlanProducts] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def batch_size_for(n_plans: int, n_workers: int) -> int:
+    """About four batches per worker (load balance), at most 20 plans a batch."""
+    return max(1, min(20, math.ceil(n_plans / (4 * max(1, n_workers)))))
+
+
+def task_runner(workers: int | None = None, dask_address: str | None = None):
+    if dask_address or workers:
+        import logging
+
+        from prefect_dask import DaskTaskRunner
+        # Dask's INFO lines (scheduler, nanny start/stop) would bury the progress lines.
+        logging.getLogger("distributed").setLevel(logging.ERROR)
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={
+            "n_workers": workers, "threads_per_worker": 1, "processes": True,
+            "dashboard_address": ":0"})
+    # Extraction is CPU-bound Python: more threads only contend for the GIL.
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+class _Progress:
+    """`plans done of total` on stderr: a bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, total: int, quiet: bool):
+        self.total, self.done, self.quiet = total, 0, quiet
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+            self.bar = Progress("[progress.description]{task.description}", BarColumn(),
+                                MofNCompleteColumn(), TimeElapsedColumn(), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("plans", total=total)
+
+    def advance(self, products: list[PlanProducts]) -> None:
+        self.done += len(products)
+        if self.bar is not None:
+            self.bar.update(self.task, completed=self.done)
+        elif not self.quiet:
+            failed = sum(p.error is not None for p in products)
+            note = f" ({failed} failed)" if failed else ""
+            print(f"plans done: {self.done}/{self.total}{note}", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def catalogue_corpus_flow(runner):
+    """The flow, bound to a task runner (the runner is chosen per run)."""
+
+    @flow(name="chitieu-run", task_runner=runner, log_prints=False, validate_parameters=False,
+          persist_result=False)
+    def catalogue_corpus(plans: list[str], output: str, batch_size: int = 10, wave: int = 64,
+                         quiet: bool = False) -> FlowReport:
+        started = time.perf_counter()
+        out = Path(output)
+        report = FlowReport()
+        progress = _Progress(len(plans), quiet)
+        batches = [plans[i:i + batch_size] for i in range(0, len(plans), batch_size)]
+        try:
+            # Waves of batches bound the plan bytes held in memory on a corpus of any size.
+            for w in range(0, len(batches), wave):
+                futures = [
+                    # ingest: the bytes travel to the worker, which may not share our disk
+                    catalogue_batch.submit([(Path(p).name, Path(p).read_bytes()) for p in batch])
+                    for batch in batches[w:w + wave]]
+                for future in as_completed(futures):
+                    products = future.result()
+                    for prod in products:  # emit
+                        for name, content in sorted(prod.files.items()):
+                            if write_if_changed(out / name, content):
+                                report.written.append(name)
+                        prod.files = {}  # written: holding every plan's text would grow with the corpus
+                    report.products.extend(products)
+                    progress.advance(products)
+        finally:
+            progress.close()
+        report.products.sort(key=lambda p: p.plan)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    return catalogue_corpus
+
+
+def check_scheduler(address: str, timeout: float = 5.0) -> None:
+    """Fail in seconds, not after Prefect's start-up and Dask's 30 s connect timeout."""
+    import socket
+    from urllib.parse import urlparse
+    url = urlparse(address if "://" in address else f"tcp://{address}")
+    if url.scheme != "tcp":
+        return  # tls://, ws://, inproc://: leave it to Dask
+    if not url.hostname or not url.port:
+        raise OSError(f"not a scheduler address (tcp://HOST:PORT): {address}")
+    with socket.create_connection((url.hostname, url.port), timeout=timeout):
+        pass
+
+
+def run_flow(plans: list[Path], output: Path, *, workers: int | None = None,
+             dask_address: str | None = None, batch_size: int | None = None,
+             quiet: bool = False) -> FlowReport:
+    import logging
+    # A failed flow run is reported by `chitieu run` in one line; Prefect's own
+    # traceback of the same exception would only bury it.
+    logging.getLogger("prefect.flow_runs").setLevel(logging.CRITICAL)
+    if dask_address:
+        check_scheduler(dask_address)
+    n_workers = workers or (2 if dask_address else 1)
+    size = batch_size or batch_size_for(len(plans), n_workers)
+    flow_fn = catalogue_corpus_flow(task_runner(workers, dask_address))
+    return flow_fn(plans=[str(p) for p in plans], output=str(output), batch_size=size,
+                   wave=max(64, 8 * n_workers), quiet=quiet)

@@ -1,0 +1,103 @@
+"""`chitieu diff`: what a reader cares about between two versions of a plan."""
+from __future__ import annotations
+
+import json
+
+import regex as re
+
+from extractors.catalogue import build_catalogue
+from extractors.models import Agency, Catalogue, Deadline, DocumentInfo, Target
+from pipeline import cli
+from pipeline.diff import Side, diff_catalogues
+from pipeline.emit import catalogue_json
+
+
+def _cat(targets=(), deadlines=(), agencies=(), title="Kế hoạch") -> Catalogue:
+    return Catalogue(plan="p", source="p.txt", text_sha256="0" * 64,
+                     document=DocumentInfo(title=title), targets=list(targets),
+                     deadlines=list(deadlines), agencies=list(agencies))
+
+
+def _t(id, indicator, value, span, **kw) -> Target:
+    return Target(id=id, indicator=indicator, value=value, unit="%", span=span, **kw)
+
+
+OLD = _cat(
+    targets=[_t("T-1", "tỷ lệ hộ nghèo", 5, (10, 12), comparator="<=", target_year=2030),
+             _t("T-2", "tỷ lệ cán bộ cấp xã được bồi dưỡng", 100, (20, 24), target_year=2030),
+             _t("T-3", "tỷ lệ trường đạt chuẩn quốc gia", 80, (30, 33), target_year=2030)],
+    deadlines=[Deadline(id="D-1", due="2026-09-30", task="Hoàn thành rà soát vị trí việc làm", span=(40, 50))],
+    agencies=[Agency(id="A-1", name="Sở Nội vụ", role="lead", span=(60, 69)),
+              Agency(id="A-2", name="Sở Tài chính", role="support", span=(70, 82))],
+)
+NEW = _cat(
+    targets=[_t("T-9", "tỷ lệ hộ nghèo", 4, (10, 12), comparator="<=", target_year=2030),
+             _t("T-2", "tỷ lệ cán bộ cấp xã được bồi dưỡng", 100, (20, 24), target_year=2030),
+             _t("T-4", "số km đường giao thông nông thôn được cứng hóa", 120, (35, 40), target_year=2028)],
+    deadlines=[Deadline(id="D-7", due="2026-12-31", task="Hoàn thành rà soát vị trí việc làm", span=(40, 50))],
+    agencies=[Agency(id="A-1", name="Sở Nội vụ", role="lead", span=(60, 69)),
+              Agency(id="A-3", name="Sở Y tế", role="support", span=(70, 77))],
+)
+
+
+def test_changed_value_is_a_change_not_removed_plus_added():
+    d = diff_catalogues(Side(OLD), Side(NEW))
+    assert [(o.id, n.id, c) for o, n, c in d.targets_changed] == [("T-1", "T-9", {"value": [5, 4]})]
+    assert [t.id for t in d.targets_added] == ["T-4"]
+    assert [t.id for t in d.targets_removed] == ["T-3"]
+    assert [(o.id, n.id, c["due"]) for o, n, c in d.deadlines_changed] == [
+        ("D-1", "D-7", ["2026-09-30", "2026-12-31"])]
+    assert d.agencies_added == ["Sở Y tế"] and d.agencies_dropped == ["Sở Tài chính"]
+    assert not d.equal
+
+
+def test_cli_exit_codes_text_and_json(tmp_path, capsys):
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text(catalogue_json(OLD), encoding="utf-8")
+    new.write_text(catalogue_json(NEW), encoding="utf-8")
+    assert cli.main(["diff", str(old), str(old)]) == 0
+    assert "no change" in capsys.readouterr().out
+
+    assert cli.main(["diff", str(old), str(new)]) == 1
+    text = capsys.readouterr().out
+    assert "Targets: 1 added, 1 removed, 1 changed" in text
+    assert "~ tỷ lệ hộ nghèo: value 5 → 4" in text
+    assert "> Hoàn thành rà soát vị trí việc làm: due 2026-09-30 → 2026-12-31" in text
+    assert "+ Sở Y tế" in text and "- Sở Tài chính" in text
+
+    assert cli.main(["diff", str(old), str(new), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["equal"] is False
+    assert report["targets"]["changed"][0]["changes"] == {"value": [5, 4]}
+    assert report["deadlines"]["moved"][0]["changes"]["due"] == ["2026-09-30", "2026-12-31"]
+    assert report["agencies"] == {"added": ["Sở Y tế"], "dropped": ["Sở Tài chính"], "role_changed": []}
+
+    assert cli.main(["diff", str(old), str(tmp_path / "missing.json")]) == 2
+
+
+def test_two_versions_of_a_seed_plan(seed_plans, tmp_path, capsys):
+    """A real plan with one value edited and a paragraph inserted above it."""
+    plan = next(p for p in seed_plans
+                if len(build_catalogue(p.read_text(encoding="utf-8"), p.name).targets) > 5)
+    raw = plan.read_text(encoding="utf-8")
+    cat = build_catalogue(raw, plan.name)
+    target = next(t for t in cat.targets if t.unit == "%" and t.value_max is None and 0 < t.value < 99)
+    quote = raw[target.span[0]:target.span[1]]
+    new_value = int(target.value) + 1
+    new_quote = re.sub(r"\d+(?:,\d+)?", str(new_value), quote, count=1)
+    edited = raw[:target.span[0]] + new_quote + raw[target.span[1]:]
+    first = edited.index("\n\n") + 2
+    edited = edited[:first] + "Văn bản này được gửi kèm phụ lục chi tiết.\n\n" + edited[first:]
+    old_file, new_file = tmp_path / "v1.txt", tmp_path / "v2.txt"
+    old_file.write_text(raw, encoding="utf-8")
+    new_file.write_text(edited, encoding="utf-8")
+
+    assert cli.main(["diff", str(old_file), str(old_file)]) == 0
+    capsys.readouterr()
+    assert cli.main(["diff", str(old_file), str(new_file), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["targets"]["added"] == [] and report["targets"]["removed"] == []
+    changed = report["targets"]["changed"]
+    assert len(changed) == 1
+    assert changed[0]["old_id"] == target.id
+    assert changed[0]["changes"]["value"] == [target.value, new_value]

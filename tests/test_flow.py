@@ -1,0 +1,113 @@
+"""`chitieu run`: the Prefect flow over a small corpus (one Prefect harness per session)."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from pipeline import cli
+from pipeline.commands import run as run_command
+from pipeline.emit import plan_products
+
+
+@pytest.fixture
+def small_corpus(tmp_path, seed_plans):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in seed_plans[:3]:
+        shutil.copy(p, corpus / p.name)
+    return corpus
+
+
+def _products(out):
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file()}
+
+
+def test_run_writes_catalogues_index_and_summary(prefect_harness, small_corpus, tmp_path, capsys):
+    (small_corpus / "broken.txt").write_bytes("Kế hoạch".encode("utf-16"))
+    (small_corpus / "README.md").write_text("# Corpus notes: kế hoạch", encoding="utf-8")
+    out = tmp_path / "out"
+    rc = cli.main(["run", str(small_corpus), "-o", str(out)])
+    captured = capsys.readouterr()
+    assert rc == 1  # one plan failed, the rest completed
+    assert "broken.txt: text is UTF-16" in captured.err
+    assert "plans done: 4/4" in captured.err
+    assert "4 plans (4 catalogued, 0 up to date), 1 failed" in captured.out
+
+    seeds = sorted(p for p in small_corpus.glob("*.txt") if p.name != "broken.txt")
+    for plan in seeds:
+        expected = plan_products(plan.name, plan.read_bytes())
+        for name, content in expected.files.items():
+            assert (out / name).read_text(encoding="utf-8") == content
+    assert not any(p.name.startswith("broken") for p in out.iterdir())  # no partial file
+    assert not any(p.name.startswith(".") for p in out.iterdir())  # no temporary left
+
+    index = json.loads((out / "index.json").read_text(encoding="utf-8"))
+    by_plan = {e["plan"]: e for e in index["plans"]}
+    assert sorted(by_plan) == sorted([p.stem for p in seeds] + ["broken"])  # README.md is no plan
+    assert by_plan["broken"]["error"].startswith("text is UTF-16")
+    first = by_plan[seeds[0].stem]
+    cat = json.loads((out / f"{seeds[0].stem}.json").read_text(encoding="utf-8"))
+    assert first["counts"]["targets"] == len(cat["targets"])
+    assert first["counts"]["sections"] == len(cat["sections"]) > 0
+    assert first["text_sha256"] == cat["text_sha256"]
+
+
+def test_rerun_on_unchanged_corpus_does_no_work(prefect_harness, small_corpus, tmp_path, capsys,
+                                                monkeypatch):
+    out = tmp_path / "out"
+    assert cli.main(["run", str(small_corpus), "-o", str(out), "-q"]) == 0
+    before = {p.name: p.stat().st_mtime_ns for p in out.iterdir()}
+
+    def no_work(*args, **kwargs):
+        raise AssertionError("the flow ran on an unchanged corpus")
+
+    monkeypatch.setattr("pipeline.flow.run_flow", no_work)
+    capsys.readouterr()
+    assert cli.main(["run", str(small_corpus), "-o", str(out), "-q"]) == 0
+    assert "0 catalogued, 3 up to date" in capsys.readouterr().out
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
+
+    # one plan edited: only that plan is extracted again
+    monkeypatch.undo()
+    edited = sorted(small_corpus.glob("*.txt"))[1]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nPhấn đấu đến năm 2030 đạt 100%.\n",
+                      encoding="utf-8")
+    calls = []
+    real = run_command.__dict__.get("run_flow")
+    assert real is None  # imported lazily, only when there is work
+    import pipeline.flow as flow_module
+    original = flow_module.run_flow
+
+    def counting(plans, *args, **kwargs):
+        calls.append([p.name for p in plans])
+        return original(plans, *args, **kwargs)
+
+    monkeypatch.setattr(flow_module, "run_flow", counting)
+    assert cli.main(["run", str(small_corpus), "-o", str(out), "-q"]) == 0
+    assert calls == [[edited.name]]
+    unchanged = [p for p in sorted(small_corpus.glob("*.txt")) if p != edited]
+    for plan in unchanged:
+        assert (out / f"{plan.stem}.json").stat().st_mtime_ns == before[f"{plan.stem}.json"]
+
+
+def test_local_dask_cluster_gives_byte_identical_catalogues(prefect_harness, small_corpus, tmp_path):
+    plain, dask = tmp_path / "plain", tmp_path / "dask"
+    assert cli.main(["run", str(small_corpus), "-o", str(plain), "-q"]) == 0
+    assert cli.main(["run", str(small_corpus), "-o", str(dask), "-q", "--workers", "2",
+                     "--batch-size", "1"]) == 0
+    assert _products(plain) == _products(dask)
+    assert len(_products(dask)) == 3 * 2 + 1  # .json and .md per plan, index.json
+
+
+def test_existing_dask_cluster_by_address(prefect_harness, small_corpus, tmp_path):
+    """`--dask tcp://HOST:PORT`: the flow submits to a cluster someone else started."""
+    from distributed import LocalCluster
+    plain, remote = tmp_path / "plain", tmp_path / "remote"
+    assert cli.main(["run", str(small_corpus), "-o", str(plain), "-q"]) == 0
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=":0") as cluster:
+        assert cli.main(["run", str(small_corpus), "-o", str(remote), "-q",
+                         "--dask", cluster.scheduler_address]) == 0
+    assert _products(plain) == _products(remote)
