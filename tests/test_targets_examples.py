@@ -3,8 +3,8 @@
 Each line: `text` (a plan paragraph), optional `context` (the heading or lead-in
 lines printed above it) and the `targets` it must give, in order. Attributes a
 line leaves out are not checked; `indicator_has` / `indicator_not` list words
-the indicator must / must not contain; `needs_nlp` marks indicators only the NLP
-mode gets right (rules-only runs, `CHITIEU_NLP=0`, skip those checks).
+the indicator must / must not contain; `needs_nlp` marks indicators (and compound
+unit nouns) only the NLP mode gets right (rules-only runs, `CHITIEU_NLP=0`, skip those checks).
 """
 import json
 from pathlib import Path
@@ -39,6 +39,9 @@ def test_example(ex):
     assert len(found) == len(expected), f"got {got}"
     for want, t in zip(expected, found):
         for attr in CHECKED:
+            # a compound unit noun (`hội nghị`) is read by word segmentation only
+            if attr == "unit" and want.get("needs_nlp") and not nlp.enabled():
+                continue
             if attr in want:
                 assert getattr(t, attr) == want[attr], f"{attr} of {t.text!r}: {getattr(t, attr)!r}"
         if "value_max" not in want:
