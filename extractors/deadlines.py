@@ -31,7 +31,7 @@ from .dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs
 from .deadline_phrases import RELATIVE, Found, segment_deadlines, trigger_of
 from .models import Deadline, Section
 from .sections import MARKER, ancestors_at, section_path_at
-from .text import PlanText
+from .text import PlanText, sentences
 
 TASK_CHARS = 120
 
@@ -208,14 +208,7 @@ def _is_table_cell(doc: PlanText, clean_index: int) -> bool:
 # --- running text ------------------------------------------------------------
 
 def _sentences(text: str, base: int) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if text[start:m.start()].strip():
-            spans.append((base + start, base + m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((base + start, base + len(text.rstrip())))
-    return spans
+    return sentences(text, base, _SENTENCE_END)
 
 
 def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:

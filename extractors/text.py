@@ -105,11 +105,12 @@ class PlanText:
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])|(?<=;)\s+")
 
 
-def sentences(text: str, base: int = 0) -> list[tuple[int, int]]:
-    """Split a paragraph into sentence/clause spans (`base`-shifted). Splits after
-    `.`, `!`, `?` before an upper-case start, and after `;`."""
+def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> list[tuple[int, int]]:
+    """Split a paragraph into sentence/clause spans (`base`-shifted). By default splits
+    after `.`, `!`, `?` before an upper-case start, and after `;`; an extractor may
+    pass its own `boundary`."""
     spans, start = [], 0
-    for m in _SENT_END.finditer(text):
+    for m in boundary.finditer(text):
         if text[start:m.start()].strip():
             spans.append((base + start, base + m.start()))
         start = m.end()
