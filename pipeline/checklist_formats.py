@@ -1,6 +1,6 @@
 """Checklists written out: Markdown to read, CSV and Excel to track, iCalendar to load
 into an office calendar. Every writer is deterministic (same catalogue, same output;
-the .xlsx differs only in the timestamp openpyxl stamps into its properties)."""
+the .xlsx too: its save-time stamps are replaced by a stamp from the plan's content)."""
 from __future__ import annotations
 
 import csv
@@ -128,7 +128,29 @@ def to_xlsx(cat: Catalogue, checklists: list[Checklist]) -> bytes:
     wb.properties.created = stamp
     buf = io.BytesIO()
     wb.save(buf)
-    return buf.getvalue()
+    return _repack_stable(buf.getvalue(), stamp)
+
+
+def _repack_stable(xlsx: bytes, stamp) -> bytes:
+    """openpyxl stamps the save time into docProps/core.xml and into every zip entry;
+    put the content stamp in both so the same plan gives the same bytes."""
+    import re
+    import zipfile
+
+    modified = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    src = zipfile.ZipFile(io.BytesIO(xlsx))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>" + modified.encode() + rb"\g<2>", data)
+            entry = zipfile.ZipInfo(info.filename, date_time=(stamp.year, stamp.month, stamp.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = info.external_attr
+            dst.writestr(entry, data)
+    return out.getvalue()
 
 
 def _format(ws, widths, date_col, bold, wrap, letter) -> None:

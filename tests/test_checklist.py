@@ -191,3 +191,14 @@ def test_sheet_names(names, expected):
 def test_section_numbers(path, expected):
     from pipeline.checklist import section_number
     assert section_number(path) == expected
+
+
+def test_xlsx_is_byte_identical_on_rerun(tmp_path, capsysbinary, monkeypatch):
+    import time as _time
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert run_cli(capsysbinary, PLAN_004, "--format", "xlsx", "-o", str(a))[0] == 0
+    # a later wall clock must not reach the file: openpyxl stamps the save time otherwise
+    later = _time.time() + 3 * 86400
+    monkeypatch.setattr(_time, "time", lambda: later)
+    assert run_cli(capsysbinary, PLAN_004, "--format", "xlsx", "-o", str(b))[0] == 0
+    assert a.read_bytes() == b.read_bytes()
