@@ -218,7 +218,12 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
         return done or completed and not TARGET_FIGURE.search(text)
     opening = not OUTLINE_MARK.sub("", lead).strip() or lead.rstrip().endswith((";", ":"))
     verb = bool(_TASK_VERB.search(recent)) or (opening and bool(_TASK_VERB.search(text, t.end, t.end + 60)))
-    return (done or verb) and not TARGET_FIGURE.search(text)
+    # `Xây dựng 15 xã đạt chuẩn … vào năm 2030`: a counted result due in a year is a target
+    counted = bool(_COUNTED_RESULT.search(recent)) and not completed
+    return (done or verb) and not counted and not TARGET_FIGURE.search(text)
+
+
+_COUNTED_RESULT = re.compile(r"(?<![\d/.,-])\d{1,3}(?:\.\d{3})*\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
 
 
 _PROCESSING_TIME = re.compile(r"thời\s+gian\s+(?:giải\s+quyết|xử\s+lý|cấp|thẩm\s+định|tiếp\s+nhận|chờ)", FLAGS)
