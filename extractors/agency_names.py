@@ -80,7 +80,7 @@ NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ"}
 PROPER_HEADS = (
     "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
     "Trường", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên đoàn",
-    "Liên minh", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
+    "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
     "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
 )
 

@@ -124,6 +124,9 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     m = re.match(r"\s*(%|phần\s+trăm)", text[pos:], re.IGNORECASE)
     if m:
         return "%", pos + m.end()
+    m = re.match(r"\s*(‰|phần\s+nghìn|phần\s+ngàn)", text[pos:], re.IGNORECASE)
+    if m:
+        return "‰", pos + m.end()  # birth and mortality rates: `giảm tỷ suất sinh 0,2‰/năm`
     m = re.match(r"\s*lần\b", text[pos:], re.IGNORECASE)
     if m and not re.match(r"\s*lần\s+thứ", text[pos:], re.IGNORECASE):
         return "times", pos + m.end()

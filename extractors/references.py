@@ -80,12 +80,15 @@ BARE_SYMBOL = re.compile(
     rf"(?P<num>{_SYMBOL})(?P<date>\s*{_DATE})?")
 # more numbers of the same kind: `Nghị quyết số 88/2019/QH14, số 120/2020/QH14 và 121/2020/QH14`
 NEXT_SYMBOL = re.compile(rf"\s*(?:,|;|và)\s*(?:số\s+)?(?P<num>{_SYMBOL})(?P<date>\s*{_DATE})?")
+# a comma inside a body's name: `Bộ Văn hóa, Thể thao và Du lịch`
+_NAME_COMMA = r",\s(?=\p{Lu}\p{Ll}*(?:\s\p{Ll}+){0,2}\svà\s\p{Lu})"
 ISSUER = re.compile(
-    r"\s*,?\s*của\s+(?P<issuer>\p{Lu}[^,;:.()\n]*?(?:\s*\([^)\n]*\)[^,;:.()\n]*?)*)"
+    r"\s*,?\s*của\s+(?P<issuer>\p{Lu}(?:[^,;:.()\n]|" + _NAME_COMMA + r")*?"
+    r"(?:\s*\([^)\n]*\)[^,;:.()\n]*?)*)"
     r"(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|tại|theo|trên|đối với|"
     r"và(?!\s+\p{Lu})|"
     r"nhằm|đã|để|kèm theo|khóa|khoá|phù hợp|đáp ứng|bảo đảm|đảm bảo|trong|đến|cho|gồm|là|được|có)"
-    r"(?![\p{L}\p{N}])|\s*[,;:.()\n]|\s*$)"
+    r"(?![\p{L}\p{N}])|\s*(?!" + _NAME_COMMA + r")[,;:.()\n]|\s*$)"
 )
 
 

@@ -58,7 +58,7 @@ _CUT = re.compile(r"\b(?:giảm|hạ|kéo giảm|xuống|còn dưới|còn)\b", 
 _KEEP = re.compile(r"\b(?:duy trì|giữ vững|giữ|ổn định)\b", re.I)
 _REACH_VERBS = re.compile(r"^(?:đạt|lên|tăng lên|là|kéo dài)", re.I)
 _AGE_UNITS = {"tuổi", "năm"}
-_COUNTLESS = {"%", "times", "ratio", "index"}
+_COUNTLESS = {"%", "‰", "times", "ratio", "index"}
 _POLICY_BEFORE = re.compile(r"\b(?:hỗ trợ|miễn|chi trả|cấp bù|thanh toán|đóng)\s*(?:tối đa|tối thiểu|không quá|)\s*$",
                             re.I)
 _POLICY_AFTER = re.compile(r"\s*(?:kinh phí|chi phí|học phí|lãi suất|giá|mức|tổng mức|vốn|tiền|phí|mệnh giá)", re.I)
