@@ -202,7 +202,19 @@ def find_agency(checklists: list[Checklist], query: str) -> list[Checklist]:
         found = _find(checklists, spelling)
         if found:
             return found
+    # typed without diacritics (`so noi vu`): compare the names with their accents folded
+    folded = _fold(agency_key(query))
+    if folded:
+        exact = [c for c in checklists if _fold(c.key) == folded]
+        return exact or [c for c in checklists
+                         if re.search(rf"(?<!\S){re.escape(folded)}(?!\S)", _fold(c.key))]
     return []
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def _find(checklists: list[Checklist], query: str) -> list[Checklist]:

@@ -202,3 +202,11 @@ def test_xlsx_is_byte_identical_on_rerun(tmp_path, capsysbinary, monkeypatch):
     monkeypatch.setattr(_time, "time", lambda: later)
     assert run_cli(capsysbinary, PLAN_004, "--format", "xlsx", "-o", str(b))[0] == 0
     assert a.read_bytes() == b.read_bytes()
+
+
+@pytest.mark.parametrize("typed", ["so noi vu", "SỞ NỘI VỤ", "Sở Nội vụ tỉnh"])
+def test_agency_typed_any_way_finds_one_body(capsysbinary, typed):
+    code, out, _ = run_cli(capsysbinary, PLAN_004, "--agency", typed)
+    md = out.decode("utf-8")
+    assert code == 0
+    assert [l for l in md.splitlines() if l.startswith("## ")] == ["## Sở Nội vụ"]
