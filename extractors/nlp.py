@@ -1,7 +1,8 @@
 """Shared access to the NLP models: loaded once per process, on first use.
 
-underthesea's bundled models (word segmentation, POS, chunking, NER) and a blank
-spaCy `vi` pipeline (pyvi tokenizer) work offline. Nothing here downloads.
+underthesea's bundled word segmentation and POS tagger work offline; nothing here
+downloads. (underthesea's NER finds 2 of 102 gold agencies and is not used; a blank
+spaCy `vi` pipeline added nothing the POS tagger did not already give.)
 Set `CHITIEU_NLP=0` to run the rule-based extractors alone (the README's ablation).
 """
 from __future__ import annotations
@@ -24,17 +25,3 @@ def word_tokenize(text: str) -> tuple[str, ...]:
 def pos_tag(text: str) -> tuple[tuple[str, str], ...]:
     from underthesea import pos_tag as _pt
     return tuple((w, t) for w, t in _pt(text))
-
-
-@lru_cache(maxsize=4096)
-def chunk(text: str) -> tuple[tuple[str, str, str], ...]:
-    """(word, POS, chunk IOB tag) triples."""
-    from underthesea import chunk as _ch
-    return tuple((w, p, c) for w, p, c in _ch(text))
-
-
-@lru_cache(maxsize=1)
-def spacy_vi():
-    """A blank Vietnamese spaCy pipeline (pyvi word segmentation), loaded once."""
-    import spacy
-    return spacy.blank("vi")
