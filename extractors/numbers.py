@@ -159,22 +159,31 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
 
 def _compound_noun(rest: str, word: str) -> Optional[str]:
     """The unit noun when word segmentation reads the word after the number as the first
-    syllable of a compound noun (`02 hội nghị`, `03 diễn đàn`): rules stop at one syllable,
-    underthesea knows the word. Classifiers (`hộ`, `cuộc`, `tuyến`) stay one syllable
-    because the tagger does not glue them to the noun that follows."""
-    if not nlp.enabled():
+    syllable of a two-syllable noun (`02 hội nghị`, `02 hội chợ`): rules stop at one
+    syllable, underthesea knows the word. Classifiers (`hộ`, `cuộc`, `lớp`) stay one
+    syllable: `1.373 hộ nghèo` counts `hộ`."""
+    if not nlp.enabled() or word.lower() in CLASSIFIERS:
         return None
-    chunk = re.match(r"[\p{L} ]{1,30}", rest)
+    chunk = re.match(r"[\p{L} ]{1,40}", rest)
     if not chunk:
         return None
-    tagged = nlp.pos_tag(chunk.group().strip())
-    if not tagged:
+    words = nlp.word_tokenize(chunk.group().strip())
+    if not words:
         return None
-    first, tag = tagged[0]
-    if tag == "N" and " " in first and first.split(" ", 1)[0].lower() == word.lower() \
+    first = words[0]
+    if first.count(" ") == 1 and first.split(" ", 1)[0].lower() == word.lower() \
             and rest.lower().startswith(first.lower()):
         return first.lower()
     return None
+
+
+# nouns that count on their own: the word after them qualifies, it is not part of the unit
+CLASSIFIERS = {
+    "hộ", "người", "cuộc", "lượt", "lần", "tuyến", "xã", "thôn", "bản", "tổ", "lớp", "con", "cái",
+    "chiếc", "căn", "ngôi", "tiết", "giờ", "ngày", "tháng", "năm", "km", "ha", "tấn", "m2", "m3",
+    "trường", "trạm", "cơ", "đợt", "buổi", "phiên", "bộ", "tập", "cuốn", "bài", "đội", "nhóm",
+    "câu", "điểm", "huyện", "tỉnh", "phường", "hồ", "đoàn", "sao",
+}
 
 
 def read_value(text: str, m: re.Match) -> ValueExpr:

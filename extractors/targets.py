@@ -62,6 +62,10 @@ _COUNTLESS = {"%", "‰", "times", "ratio", "index"}
 _POLICY_BEFORE = re.compile(r"\b(?:hỗ trợ|miễn|chi trả|cấp bù|thanh toán|đóng)\s*(?:tối đa|tối thiểu|không quá|)\s*$",
                             re.I)
 _POLICY_AFTER = re.compile(r"\s*(?:kinh phí|chi phí|học phí|lãi suất|giá|mức|tổng mức|vốn|tiền|phí|mệnh giá)", re.I)
+# a verb of building or doing right before a count
+_BUILD_BEFORE = re.compile(r"\b(?:xây\s+dựng|nâng\s+cấp|cải\s+tạo|đầu\s+tư|thành\s+lập|phát\s+triển|"
+                           r"đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|hỗ\s+trợ|trồng|cấp)(?:\s+(?:mới|thêm|"
+                           r"nâng\s+cấp|ít\s+nhất|tối\s+thiểu))*\s*$", re.I)
 # the preamble's promulgation sentence (`Căn cứ …, UBND xã ban hành Kế hoạch … năm 2025 như sau:`)
 _PROMULGATION = re.compile(r"\bban\s+hành\b|^\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai)\b|"
                            r"xây\s+dựng\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)", re.I)
@@ -111,7 +115,11 @@ def _plan_year(doc: PlanText) -> Optional[int]:
         return int(m.group(1))
     # an undated excerpt: the start of the period its title names
     m = re.search(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*-", head, re.I)
-    return int(m.group(1)) if m else None
+    if m:
+        return int(m.group(1))
+    # an excerpt with no header: a plan is no older than the newest document it cites
+    cited = [int(y) for y in re.findall(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b", doc.clean)]
+    return max(cited) if cited else None
 
 
 class _Reader:
@@ -226,10 +234,12 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
             v.unit = "index"  # `HDI đạt trên 0,69`
         else:
             return False
+    if v.fraction and v.value > 1:
+        return False  # `trước 31/3 hằng năm`: a day and month, not a share
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
-    if v.unit in STRUCTURAL_UNITS:
-        return False
+    if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix):
+        return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit in _AGE_UNITS and not _REACH_VERBS.match(v.verb) and not re.search(
             r"tuổi thọ|thời gian sống|số năm đi học", text[clause[0]:v.start], re.I):
         return False  # `dưới 42 tuổi`, `trẻ em 5 tuổi`, `còn trên 06 năm công tác` define a group
@@ -255,12 +265,19 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if plan_year and not re.match(r"(?:lên|xuống|còn|giảm)", v.verb):
         prev_end = max([w.end for w in values_in_clause
                         if w.unit is not None and clause[0] <= w.end <= v.start] + [clause[0]])
-        for y in year_mentions(text[prev_end:v.start]):
-            if y.kind == "bare" and y.year < plan_year:
+        for y in year_mentions(text[prev_end:v.start], prev_end):
+            if y.kind == "bare" and y.year < plan_year and not _names_a_law(text, y):
                 return True  # `năm 2023 đạt 95%` reports the past
-    opening = _PAST_OPENING.match(_MARKER_PREFIX.sub("", text[clause[0]:v.start]))
-    if plan_year and opening and int(opening.group("last")) < plan_year:
-        return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
+    # a sentence opened by a past year reports in all its clauses, unless a clause
+    # sets its own horizon or goal (`Năm 2024, … đạt 56 triệu đồng; toàn huyện có 21 sản phẩm`)
+    sentence_start = max(text.rfind(". ", 0, clause[0]) + 2, 0) if text.rfind(". ", 0, clause[0]) >= 0 else 0
+    own = text[clause[0]:clause[1]]
+    for start in {clause[0], sentence_start}:
+        opening = _PAST_OPENING.match(_MARKER_PREFIX.sub("", text[start:v.start]))
+        if plan_year and opening and int(opening.group("last")) < plan_year and (
+                start == clause[0] or not (_GOAL_WORDS.search(own)
+                                           or any(y.kind in DUE_KINDS for y in year_mentions(own)))):
+            return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
     if ctx.defining or _DEFINING.match(_MARKER_PREFIX.sub("", text[:v.start]).strip()):
         return True
     if ctx.no_goals and not re.search(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", clause_text, re.I):
@@ -283,6 +300,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True
     if re.match(r"(?:đạt|tăng|giảm|gấp|lên)", v.verb):
         return True  # `đạt 361,6 nghìn tỷ đồng`, `tăng thêm 500 lao động`
+    if _BUILD_BEFORE.search(text[max(clause[0], v.start - 40):v.start]):
+        return True  # how much must be built or done: `Xây dựng mới 12 trạm y tế xã`
     if _PER_YEAR.search(text[clause[0]:v.start]):
         return True
     return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start]))
@@ -395,6 +414,8 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
               # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
               # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
               or (y.kind == "period" and (re.match(r"\s*:", text[y.end:]) or v.start - y.end <= 12))]
+    # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
+    before = [y for y in before if not (y.kind == "bare" and _names_a_law(text, y))]
     if before:
         return before[-1].year
     others = [w.start for w, c, _ in kept if c == clause and w.start > v.start]
@@ -407,6 +428,11 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     if later:
         return later[0].year
     return None
+
+
+_LAW_YEAR = re.compile(r"\b(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[\p{L} ,-]{0,40}$")
+def _names_a_law(text: str, y) -> bool:
+    return bool(_LAW_YEAR.search(text[max(0, y.start - 50):y.start]))
 
 
 _PROGRAMME = re.compile(r"chương\s+trình|đề\s+án|kế\s+hoạch|chiến\s+lược|nghị\s+quyết|quyết\s+định|"

@@ -278,6 +278,8 @@ def _glue(prev: str, nxt: str, blank: bool, width: int) -> bool:
     wrap width of a hard-wrapped copy (0 when the text is not hard-wrapped)."""
     if _ITEM_START.match(nxt) or _TERMINAL.search(prev):
         return False
+    if "\n" in prev or "\n" in nxt:
+        return False  # a row of `|` cells is a line of its own (`3 | Tổ chức … | Trước ngày 30/11`)
     letters = [c for c in prev if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and not nxt[:1].islower():
         return False  # an all-caps heading line ends its own block

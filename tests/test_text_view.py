@@ -75,3 +75,21 @@ def test_heading_line_is_not_glued_to_its_body():
     doc = PlanText.from_raw(raw)
     assert doc.clean.split("\n")[:2] == ["1. Mục tiêu", "Phấn đấu đến năm 2030 đạt 80%."]
     assert "đường ô tô đến thôn, bản." in doc.clean
+
+
+def test_table_rows_stay_apart_in_a_wrapped_copy():
+    filler = ("Ủy ban nhân dân huyện ban hành Kế hoạch phát triển sản phẩm OCOP trên địa bàn huyện giai "
+              "đoạn 2025 - 2030 với các nội dung chủ yếu sau đây nhằm nâng cao giá trị sản xuất nông nghiệp")
+    lines, line = [], ""
+    for word in (filler + " " + filler + " " + filler).split():
+        if len(line) + len(word) + 1 > 78:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line + ".")
+    rows = ["TT | Nội dung | Cơ quan chủ trì | Thời gian hoàn thành",
+            "1 | Rà soát quy hoạch | Phòng Nông nghiệp và Môi trường | Quý II/2025",
+            "2 | Đánh giá sản phẩm | Hội đồng huyện | Trước ngày 30/11 hằng năm"]
+    doc = PlanText.from_raw("\n".join(lines + rows) + "\n")
+    assert "Quý II/2025\n2\nĐánh giá" in doc.clean
