@@ -71,21 +71,21 @@ STANDALONE_BODIES = (
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
     "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ",
     "Thành ủy", "Thành uỷ", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
-    "Công an", "Thanh tra", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
+    "Công an", "Thanh tra", "Chi bộ", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
-NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ"}
+NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ", "Chi bộ"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
-    "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
+    "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
     "Trường", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
     "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
 )
 
 LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "xã", "phường", "quận",
-               "địa phương", "cơ sở")
+               "địa phương", "cơ sở", "thôn", "bản", "tổ dân phố")
 
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
