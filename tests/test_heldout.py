@@ -1,5 +1,5 @@
-"""Held-out plans (tests/heldout/): five plans of kinds and layouts the seed corpus lacks,
-annotated per ../shared/gold/GUIDELINES.md. They measure how the extractors generalise;
+"""Held-out plans (tests/heldout/, tests/heldout2/): plans of kinds and layouts the seed
+corpus lacks, annotated per ../shared/gold/GUIDELINES.md. They measure how the extractors generalise;
 the floors sit a margin below what the current code scores (see tests/heldout/README.md),
 so a regression shows while the known failures stay visible in the README."""
 from __future__ import annotations
@@ -50,13 +50,24 @@ def _scorer():
     return score
 
 
-@lru_cache(maxsize=1)
-def heldout_totals() -> dict:
+# the second set, written after the first was used for fixes; measured blind, then fixed
+HELDOUT2 = ROOT / "tests" / "heldout2"
+FLOORS2 = {
+    "targets": {"f1": 0.90, "exact_f1": 0.85},
+    "deadlines": {"f1": 0.90, "exact_f1": 0.85},
+    "agencies": {"f1": 0.90, "exact_f1": 0.85},
+    "references": {"f1": 0.95, "exact_f1": 0.95},
+    "sections": {"f1": 0.95, "exact_f1": 0.95},
+}
+
+
+@lru_cache(maxsize=2)
+def heldout_totals(folder: Path = HELDOUT) -> dict:
     score = _scorer()
     sums = {k: {"tp": 0, "fp": 0, "fn": 0, "exact": 0} for k in score.KINDS}
-    for stem in PLANS:
-        text = (CORPUS / f"{stem}.txt").read_text(encoding="utf-8")
-        gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    for stem in sorted(p.stem for p in (folder / "corpus").glob("*.txt")):
+        text = (folder / "corpus" / f"{stem}.txt").read_text(encoding="utf-8")
+        gold = json.loads((folder / "gold" / f"{stem}.json").read_text(encoding="utf-8"))
         pred = build_catalogue(text, f"{stem}.txt").model_dump(mode="json")
         for kind, r in score.score_doc(text, gold, pred, [], stem).items():
             for k in sums[kind]:
@@ -103,3 +114,10 @@ def test_plan_scores_without_gold_errors(stem):
 def test_heldout_floor(kind, metric, floor):
     got = heldout_totals()[kind][metric]
     assert got >= floor, f"held-out {kind} {metric} = {got:.3f} < {floor}"
+
+
+@pytest.mark.parametrize("kind,metric,floor",
+                         [(k, m, f) for k, ms in sorted(FLOORS2.items()) for m, f in sorted(ms.items())])
+def test_second_heldout_floor(kind, metric, floor):
+    got = heldout_totals(HELDOUT2)[kind][metric]
+    assert got >= floor, f"second held-out {kind} {metric} = {got:.3f} < {floor}"
