@@ -274,7 +274,10 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
 
 def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
     years = [(t.start, t.year) for t in find_time_exprs(text)
-             if t.year and not t.bare and not re.match(r"ngày", text[t.start:], FLAGS)
+             if t.year and not t.bare
+             # a dated deadline beside it (`… (trước ngày 15/12/2025)`) gives its year; other
+             # full dates are those of cited documents
+             and (not re.match(r"ngày", text[t.start:], FLAGS) or _DUE_PREP.search(text, 0, t.start))
              and not re.search(r"(?:số|/)\s*\S*\s*$", text[max(0, t.start - 30):t.start])
              and not _HORIZON.search(text, 0, t.start)]
     if not years:
@@ -285,6 +288,7 @@ def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
     return after[0] if after else years[-1][1]
 
 
+_DUE_PREP = re.compile(r"(?:trước|chậm\s+nhất|hạn\s+chót|hạn)\s*$", FLAGS)
 _TASK_HEADINGS_SKIPPED = BLOCK_LABEL
 # `đến năm 2030`, `giai đoạn 2021-2025`, `tầm nhìn đến 2045`: a horizon, not the year of a date
 _HORIZON = re.compile(r"(?:đến|tới|giai\s+đoạn|tầm\s+nhìn|định\s+hướng|so\s+với)\s*(?:hết\s+)?$", FLAGS)
