@@ -16,6 +16,8 @@ import regex as re
 _Y = r"((?:19|20)\d\d)(?!\d)"
 _PATTERNS = [
     ("baseline", re.compile(rf"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?{_Y}", re.I)),
+    # `Năm học 2025-2026`: a school year ends in its second calendar year
+    ("range", re.compile(rf"năm\s+học\s+{_Y}\s*-\s*{_Y}", re.I)),
     ("range", re.compile(rf"(?:từ\s+(?:năm\s+)?|năm\s+){_Y}\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
     ("period", re.compile(rf"giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", re.I)),
     ("horizon", re.compile(rf"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
