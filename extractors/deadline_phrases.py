@@ -102,6 +102,21 @@ class Dated:
     recurrence: Optional[str] = None
 
 
+def yearless_date(text: str) -> Optional[tuple[TimeExpr, str]]:
+    """The last date of `text` written without a year (`trước ngày 20 tháng 6`), with
+    the preposition before it; None when every date names its year."""
+    exprs = [t for t in find_time_exprs(text) if t.year is None and t.grain in ("day", "month", "quarter", "half")]
+    if not exprs:
+        return None
+    _, prep, _ = trigger_of(text, exprs[-1])
+    return exprs[-1], prep
+
+
+def due_in_year(expr: TimeExpr, prep: str, year: int) -> Optional[str]:
+    """`due` of a yearless date once the text around it has given the year."""
+    return expr.with_year(year).last_day(before=prep == "trước")
+
+
 def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional[re.Match], str, bool]:
     """The deadline words right before `expr`: (match, first word of the preposition, `hoàn thành` given)."""
     trig = TRIGGER.search(text, 0, expr.start)

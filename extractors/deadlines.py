@@ -28,7 +28,7 @@ from typing import Optional
 import regex as re
 
 from .dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs
-from .deadline_phrases import RELATIVE, Found, segment_deadlines, trigger_of
+from .deadline_phrases import RELATIVE, Found, due_in_year, segment_deadlines, trigger_of, yearless_date
 from .models import Deadline, Section
 from .sections import MARKER, ancestors_at, section_path_at
 from .text import PlanText, sentences
@@ -256,19 +256,17 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
                       raw_index: int) -> Optional[str]:
     """A date written without its year takes the year the text gives around it:
     the sentence, then the paragraph, then the headings above."""
-    text = doc.clean[a:b]
-    exprs = [t for t in find_time_exprs(text) if t.year is None and t.grain in ("day", "month", "quarter", "half")]
-    if not exprs:
+    found = yearless_date(doc.clean[a:b])
+    if found is None:
         return None
-    t = exprs[-1]
-    _, prep, _ = trigger_of(text, t)
+    t, prep = found
     s, e = sentence
     where = [(doc.clean[s:e], a - s + t.end), (context, None)]
     where += [(sec.title, None) for sec in reversed(ancestors_at(sections, raw_index))]
     for ctx, pos in where:
         year = _year_in(ctx, pos)
         if year:
-            return t.with_year(year).last_day(before=prep == "trước")
+            return due_in_year(t, prep, year)
     return None
 
 

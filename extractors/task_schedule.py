@@ -6,14 +6,12 @@ covered (ISO, or `--MM-DD` for a yearly date), `recurrence` the period.
 """
 from __future__ import annotations
 
-import calendar
 from typing import Optional
 
 import regex as re
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_NUM = r"(\d{1,2})"
-_YEAR = r"((?:19|20)\d{2})"
+from .dates import most_frequent
+from .deadline_phrases import due_in_year, segment_deadlines, yearless_date
 
 # a phrase that schedules a task (running-text `thường xuyên` alone does not)
 SCHEDULE_CUE = re.compile(
@@ -27,66 +25,22 @@ SCHEDULE_CUE = re.compile(
 )
 
 
-def _month_end(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
-def _recurrence(t: str) -> Optional[str]:
-    found = []
-    if re.search(r"hằng ngày|hàng ngày|mỗi ngày", t):
-        found.append("daily")
-    if re.search(r"hằng tuần|hàng tuần|mỗi tuần", t):
-        found.append("weekly")
-    if re.search(r"hằng tháng|hàng tháng|mỗi tháng|của tháng tiếp theo", t):
-        found.append("monthly")
-    if re.search(r"hằng quý|hàng quý|mỗi quý|theo quý|định kỳ quý", t):
-        found.append("quarterly")
-    if re.search(r"(?:định kỳ|mỗi|hằng|hàng)\s+(?:6|sáu) tháng|nửa năm|6 tháng,", t):
-        found.append("half-yearly")
-    if re.search(r"hằng năm|hàng năm|mỗi năm|định kỳ năm", t) and not re.search(
-            r"theo kế hoạch hằng năm|kế hoạch hàng năm", t):
-        found.append("yearly")
-    if re.search(r"thường xuyên|các năm tiếp theo|liên tục", t):
-        found.append("continuous")
-    order = ["daily", "weekly", "monthly", "quarterly", "half-yearly", "yearly", "continuous"]
-    return min(found, key=order.index) if found else None
-
-
 def parse_schedule(text: str, year_hint: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
-    """(due, recurrence) of a schedule phrase; (None, None) when it names no time."""
-    t = text.casefold()
-    rec = _recurrence(t)
-    due = None
-    m = re.search(rf"{_NUM}\s*[/.-]\s*{_NUM}\s*[/.-]\s*{_YEAR}", t) or \
-        re.search(rf"ngày\s+{_NUM}\s+tháng\s+{_NUM}\s+năm\s+{_YEAR}", t)
-    if m:
-        due = f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
-    if due is None:
-        m = re.search(rf"ngày\s+{_NUM}\s*(?:tháng\s+|/){_NUM}(?!\s*[/.-]?\s*\d)(?!\s+năm)", t)
-        if m:
-            day, month = int(m.group(1)), int(m.group(2))
-            if rec == "yearly" or year_hint is None:
-                due = f"--{month:02d}-{day:02d}" if rec == "yearly" else None
-            else:
-                due = f"{year_hint:04d}-{month:02d}-{day:02d}"
-    if due is None:
-        m = re.search(rf"quý\s+(iv|iii|ii|i|[1-4])\s*(?:năm|/)\s*{_YEAR}", t)
-        if m:
-            q = _ROMAN.get(m.group(1)) or int(m.group(1))
-            due = _month_end(int(m.group(2)), q * 3)
-    if due is None:
-        m = re.search(rf"(trước\s+)?tháng\s+{_NUM}(?:\s*,\s*tháng\s+{_NUM})*\s*(?:năm|/|\.)\s*{_YEAR}", t)
-        if m:
-            months = [int(x) for x in re.findall(r"tháng\s+(\d{1,2})", m.group())]
-            year, month = int(m.group(m.lastindex)), max(months)
-            if m.group(1):  # `trước tháng 10/2024`: the last day before it
-                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-            if 1 <= month <= 12:
-                due = _month_end(year, month)
-    if due is None:
-        m = re.search(rf"(?:trong|hết|cuối|trước)\s+năm\s+{_YEAR}", t)
-        if m and not re.search(r"từ năm \d{4} và các năm tiếp theo", t):
-            due = f"{m.group(1)}-12-31"
-    if due and rec == "continuous":
-        rec = None
-    return due, rec
+    """(due, recurrence) of a schedule phrase, read by the deadlines grammar as a
+    `Thời gian thực hiện` value; (None, None) when it names no time. A date written
+    without its year takes `year_hint`; of several dates the earliest is the task's."""
+    found = segment_deadlines(text, forced=True)
+    if not found:
+        return None, None
+    dues = []
+    for f in found:
+        due = f.due
+        if due is None and year_hint:
+            yearless = yearless_date(text[f.start:f.end])
+            due = due_in_year(*yearless, year_hint) if yearless else None
+        dues.append(due)
+    dated = sorted(d for d in dues if d and not d.startswith("--"))
+    yearly = [d for d in dues if d and d.startswith("--")]
+    due = (dated or yearly or [None])[0]
+    recurrence = most_frequent([f.recurrence for f in found if f.recurrence]) or None
+    return due, recurrence
