@@ -28,7 +28,7 @@ from .models import Section, Target
 from .numbers import STRUCTURAL_UNITS, ValueExpr, find_values
 from .sections import MARKER, ancestors_at, section_path_at
 from .text import Paragraph, PlanText, sentences
-from .years import DUE_KINDS, context_year, year_mentions
+from .years import DUE_KINDS, context_year, plan_year, year_mentions
 
 # words right before a number that make it part of a date, a name or a numbering
 _NUMBERING_BEFORE = re.compile(
@@ -108,25 +108,11 @@ def _staged(text: str) -> bool:
     return sum(1 for v in find_values(text) if v.unit == "%") >= 2
 
 
-def _plan_year(doc: PlanText) -> Optional[int]:
-    head = doc.clean[:1500]
-    m = re.search(r"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+((?:19|20)\d\d)", head, re.I)
-    if m:
-        return int(m.group(1))
-    # an undated excerpt: the start of the period its title names
-    m = re.search(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*-", head, re.I)
-    if m:
-        return int(m.group(1))
-    # an excerpt with no header: a plan is no older than the newest document it cites
-    cited = [int(y) for y in re.findall(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b", doc.clean)]
-    return max(cited) if cited else None
-
-
 class _Reader:
     def __init__(self, doc: PlanText, sections: list[Section]):
         self.doc = doc
         self.sections = sections
-        self.plan_year = _plan_year(doc)
+        self.plan_year = plan_year(doc.clean)
         heading_at = {}
         for s in sections:
             heading_at[doc.clean_pos(s.span[0])] = s

@@ -24,6 +24,7 @@ from .agency_names import agency_key, expand
 from .models import Agency, Deadline, Section, Target, Task
 from .task_bodies import BODY_START, LEAD_WORDS, duty_after_partners, leading_bodies, partners_after, split_bodies
 from .task_schedule import SCHEDULE_CUE, parse_schedule
+from .years import plan_year
 from .task_tables import table_rows
 from .text import Paragraph, PlanText
 
@@ -84,7 +85,7 @@ class _Context:
         self.body_paras = [p for p in doc.paragraphs if not p.footnote and not self._in_table(doc.raw_pos(p.start))]
         self._ranges: dict = {}
         self.limit = self._closing_limit()
-        self.year_hint = _year_hint(doc.clean)
+        self.year_hint = plan_year(doc.clean)
 
     def _in_table(self, raw_index: int) -> bool:
         return any(a <= raw_index < b for a, b in (r.span for r in self.table))
@@ -504,7 +505,3 @@ def _named_parts(text: str) -> list[list[str]]:
     return out
 
 
-def _year_hint(clean: str) -> Optional[int]:
-    """The plan's own year (its date line), for dates written without one."""
-    m = re.search(r"ngày[\s\d]{0,4}tháng[\s\d]{0,4}năm\s+((?:19|20)\d{2})", clean[:3000])
-    return int(m.group(1)) if m else None

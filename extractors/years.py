@@ -10,6 +10,7 @@ plan's own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 import regex as re
 
@@ -62,3 +63,19 @@ def context_year(text: str, staged: bool) -> int | None:
         return max(y.year for y in mentions)
     primary = [y for y in mentions if y.kind != "horizon"]
     return (primary or mentions)[0].year
+
+
+def plan_year(clean: str) -> Optional[int]:
+    """The year a plan is issued in: its header date, else the start of the period its
+    title names, else (an excerpt) the newest date it cites."""
+    head = clean[:1500]
+    m = re.search(r"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+((?:19|20)\d\d)", head, re.I)
+    if m:
+        return int(m.group(1))
+    # an undated excerpt: the start of the period its title names
+    m = re.search(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*-", head, re.I)
+    if m:
+        return int(m.group(1))
+    # an excerpt with no header: a plan is no older than the newest document it cites
+    cited = [int(y) for y in re.findall(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b", clean)]
+    return max(cited) if cited else None
