@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex as re
 
 from . import nlp
+from .text import strip_marker
 
 # words that, right after the value, do not start the measured noun phrase
 _CONNECTORS = re.compile(
@@ -40,7 +41,6 @@ _TIME = re.compile(r"(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:-|đến|tới)\
 _TRAILING = re.compile(
     r"(?:[\s,]+(?:giảm|tăng|đạt|là|chiếm|phấn đấu|có|còn|xuống|lên|được|cụ thể|ở mức|cho|bình quân|"
     r"trung bình))+$", re.I)
-_MARKER = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|\(?[a-zđơôư]\)\s*)", re.I)
 _AFTER_STOP = re.compile(r"\s*(?:[;:.()]|\s+trong đó\b|\s+so với\b|\s+(?:vào|đến|tới)\s+năm\b|"
                          r"\s+mỗi năm\b|\s+hằng năm\b|\s+hàng năm\b)", re.I)
 _VERBISH = re.compile(r"\b(?:được|có|đạt|là|phải|sử dụng|tham gia)\b", re.I)
@@ -61,7 +61,7 @@ def _after_text(after: str) -> str:
 
 def _before_text(before: str) -> str:
     before = re.split(r"[;:]", before)[-1]
-    before = _MARKER.sub("", before)
+    before = strip_marker(before)
     before = re.sub(r"^\s*\([^)]*\)", "", before)  # an aside closing the previous value
     # a fronted time adverbial (`Phấn đấu đến năm 2030, tỷ lệ ...`) ends at its comma
     before = re.sub(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", "", before, flags=re.I)

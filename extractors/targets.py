@@ -27,7 +27,7 @@ from .indicator import MEASURE_SUBJECT as _MEASURE_SUBJECT, indicator_phrase
 from .models import Section, Target
 from .numbers import STRUCTURAL_UNITS, ValueExpr, find_values
 from .sections import MARKER, ancestors_at, section_path_at
-from .text import Paragraph, PlanText, sentences
+from .text import Paragraph, PlanText, sentences, strip_marker
 from .years import DUE_KINDS, context_year, plan_year, year_mentions
 
 # words right before a number that make it part of a date, a name or a numbering
@@ -177,7 +177,6 @@ class _Reader:
         return ctx
 
 
-_MARKER_PREFIX = re.compile(r"^\s*(?:[-+•*]\s*|\(?\d{1,2}(?:\.\d{1,2})*[.)]\s*|\(?[a-zđ]\)\s*)", re.I)
 
 
 def _heading_text(text: str) -> str:
@@ -259,12 +258,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     sentence_start = max(text.rfind(". ", 0, clause[0]) + 2, 0) if text.rfind(". ", 0, clause[0]) >= 0 else 0
     own = text[clause[0]:clause[1]]
     for start in {clause[0], sentence_start}:
-        opening = _PAST_OPENING.match(_MARKER_PREFIX.sub("", text[start:v.start]))
+        opening = _PAST_OPENING.match(strip_marker(text[start:v.start]))
         if plan_year and opening and int(opening.group("last")) < plan_year and (
                 start == clause[0] or not (_GOAL_WORDS.search(own)
                                            or any(y.kind in DUE_KINDS for y in year_mentions(own)))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
-    if ctx.defining or _DEFINING.match(_MARKER_PREFIX.sub("", text[:v.start]).strip()):
+    if ctx.defining or _DEFINING.match(strip_marker(text[:v.start]).strip()):
         return True
     if ctx.no_goals and not re.search(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", clause_text, re.I):
         return True  # a results / shortcomings section reports, it does not set goals
@@ -366,7 +365,7 @@ def _indicator(v: ValueExpr, before: str, after: str) -> str:
     """A count's indicator starts with its unit when words follow it (`01 cuộc kiểm tra,
     giám sát ...`); a share's is the phrase on whichever side holds it."""
     lead = after.lstrip()
-    measured = _MEASURE_SUBJECT.match(_MARKER_PREFIX.sub("", re.split(r"[:;]", before)[-1]).strip())
+    measured = _MEASURE_SUBJECT.match(strip_marker(re.split(r"[:;]", before)[-1]).strip())
     if v.unit not in _COUNTLESS and v.unit and not measured and lead[:1].isalpha() and not re.match(
             r"(?:và|hoặc|so|với|trong|đến|tới|năm|mỗi|hằng|hàng|vào|trở)\b", lead, re.I):
         return f"{v.unit} {indicator_phrase('', after)}".strip()

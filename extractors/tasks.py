@@ -26,7 +26,7 @@ from .task_bodies import BODY_START, LEAD_WORDS, duty_after_partners, leading_bo
 from .task_schedule import SCHEDULE_CUE, parse_schedule
 from .years import plan_year
 from .task_tables import table_rows
-from .text import Paragraph, PlanText
+from .text import Paragraph, PlanText, strip_marker
 
 _WORK_TITLE = re.compile(
     r"^(?:các\s+)?(?:nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|giao nhiệm vụ)", re.I)
@@ -39,7 +39,6 @@ _CLOSING = re.compile(
 _CONDITIONAL = re.compile(r"nếu có\s+(?:phát sinh\s+)?(?:khó khăn|vướng mắc)"
                           r"|^\S+(?:\s+\S+){0,6}\s+(?:yêu cầu|đề nghị)\s+(?:các|lãnh đạo)[^.]{0,160}"
                           r"thực hiện[^.]{0,60}\./\.\s*$", re.I)
-_MARKER = re.compile(r"^\s*(?:[-+•●▪]\s*|(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])[.)]\s*|[a-zđ]\)\s*|\(\d+\)\s*)")
 
 _LABELS = {
     "goal": re.compile(r"^(?:mục tiêu)\s*(?::|$)", re.I),
@@ -394,7 +393,7 @@ def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) 
 
 
 def _strip_marker(text: str) -> str:
-    return _MARKER.sub("", text, count=1).strip()
+    return strip_marker(text).strip()
 
 
 def _label_of(text: str) -> tuple[Optional[str], str]:

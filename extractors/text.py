@@ -27,6 +27,16 @@ _ITEM_START = re.compile(
     r"^\s*(?:[-+•●▪–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])[.)]\s|[a-zđơôư][)]\s|\(\d+\)\s|"
     r"Điều\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ)"
 )
+# the bullet or outline marker opening an item (`- `, `2.1. `, `a) `, `(3) `, `II. `)
+LEADING_MARK = re.compile(
+    r"^\s*(?:[-+•●▪*]\s*|\(?(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[A-ZĐ])[.)]\s*|\(?[a-zđơôư]\)\s*|\(\d{1,2}\)\s*)")
+
+
+def strip_marker(text: str) -> str:
+    """`text` without the bullet or outline marker that opens it."""
+    return LEADING_MARK.sub("", text, count=1)
+
+
 _TERMINAL = re.compile(r"[.:;!?…]\s*$")
 
 
