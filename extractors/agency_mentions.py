@@ -50,7 +50,7 @@ _OWNER = re.compile(rf"\s+(?:trực thuộc|thuộc|tham mưu,?\s*giúp việc|g
 _CAP = re.compile(rf"{_B}\p{{Lu}}\p{{Ll}}*{_E}")
 _ABBR = re.compile(rf"{_B}\p{{Lu}}{{2,}}(?:[&-]\p{{Lu}}+)*{_E}")
 _LOW = re.compile(rf"\s+(\p{{Ll}}+){_E}")
-_PLACE = re.compile(rf"(?:\s+\p{{Lu}}\p{{Ll}}*(?![\p{{L}}\p{{N}}])){{1,3}}")
+_PLACE = re.compile(r"(?:\s+\p{Lu}\p{Ll}*(?![\p{L}\p{N}])){1,3}")
 
 # lowercase words that go on an official name after its capitalised word
 # (`Phát triển nông thôn`, `Chính sách xã hội`, `Phục vụ hành chính công`)

@@ -28,7 +28,7 @@ from typing import Optional
 import regex as re
 
 from .dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs
-from .deadline_phrases import RELATIVE, Found, due_in_year, segment_deadlines, trigger_of, yearless_date
+from .deadline_phrases import RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
 from .models import Deadline, Section
 from .sections import MARKER, ancestors_at, section_path_at
 from .text import PlanText, sentences

@@ -24,7 +24,7 @@ import math
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable, Literal, Optional, Sequence
+from typing import Literal, Optional, Sequence
 
 import regex as re
 
@@ -233,13 +233,6 @@ class IndicatorSpace:
         return total
 
 
-def indicator_similarity(a: str, b: str, context: Iterable[str] = ()) -> float:
-    """Similarity of two indicator phrases in [0, 1]; `context` (other phrases of the
-    plans) sharpens the IDF."""
-    phrases = [a, b, *context]
-    return IndicatorSpace(phrases).similarity(0, 1)
-
-
 # ---------------------------------------------------------------------------
 # where a target's indicator is written: the clause around its value
 
@@ -296,7 +289,6 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
         if m:
             right = m.start()
         after = clean[ce:right]
-        before = clean[left:cs]
         value_first = not _AFTER_QUALIFIER.match(after) and bool(re.match(r"\s*\p{L}", after))
         if value_first:
             local = clean[cs:right]

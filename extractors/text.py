@@ -90,8 +90,6 @@ class PlanText:
         body = self.offsets if self.footnote_from < 0 else self.offsets[: self.footnote_from]
         return bisect.bisect_left(body, raw_index)
 
-    def raw_text(self, span: tuple[int, int]) -> str:
-        return self.raw[span[0]:span[1]]
 
     # -- structure ---------------------------------------------------------
     @cached_property
@@ -131,15 +129,6 @@ def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> lis
 
 # ---------------------------------------------------------------------------
 # building the clean view
-
-def _nfc_pieces(raw: str):
-    """Yield (clean_text, raw_index) per grapheme, NFC-composed, so that decomposed
-    Vietnamese diacritics read like composed ones."""
-    for m in re.finditer(r"\X", raw):
-        g = m.group()
-        n = unicodedata.normalize("NFC", g) if not g.isascii() else g
-        yield n, m.start()
-
 
 def _build_clean(raw: str) -> tuple[str, list[int], int]:
     lines = list(re.finditer(r"[^\n]*\n?", raw))

@@ -61,7 +61,7 @@ def test_changed_value_changes_only_that_id(seed_plans):
     new_quote = re.sub(r"\d+", lambda m: str(int(m.group()) + 1), quote, count=1)
     edited = raw[:target.span[0]] + new_quote + raw[target.span[1]:]
     new = build_catalogue(edited, plan.name)
-    old_ids, new_ids = {t.id for t in old.targets}, {t.id for t in new.targets}
+    new_ids = {t.id for t in new.targets}
     assert target.id not in new_ids
     # findings in other paragraphs keep their ids
     para_start = raw.rfind("\n", 0, target.span[0])

@@ -1,7 +1,6 @@
 """Ingest of .docx/.pdf, the Markdown rendering, index entries, `show` and `schema`."""
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 

@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-import regex as re
 
 from extractors.catalogue import build_catalogue
 
