@@ -6,15 +6,15 @@ from collections import Counter
 
 import regex as re
 
-from .agencies import extract_agencies
-from .deadlines import extract_deadlines
-from .document import extract_document
-from .models import Catalogue
-from .references import extract_references
-from .sections import extract_sections
-from .targets import extract_targets
-from .tasks import extract_tasks
-from .text import PlanText
+from extractors.agencies.rules import extract_agencies
+from extractors.deadlines.rules import extract_deadlines
+from extractors.document.rules import extract_document
+from extractors.models import Catalogue
+from extractors.references.rules import extract_references
+from extractors.outline.sections import extract_sections
+from extractors.targets.rules import extract_targets
+from extractors.tasks.rules import extract_tasks
+from extractors.text import PlanText
 
 
 def _context(raw: str, span: tuple[int, int]) -> str:

@@ -13,7 +13,7 @@ from typing import Optional
 import regex as re
 from rapidfuzz import fuzz
 
-from extractors.agency_names import agency_key, expand
+from extractors.agencies.names import agency_key, expand
 from extractors.models import Catalogue, Task
 
 ROLE_LABEL = {"lead": "chủ trì", "support": "phối hợp"}

@@ -12,7 +12,7 @@ import regex as re
 
 from extractors.models import Catalogue
 
-from .checklist import RECURRENCE_LABEL, Checklist, ChecklistRow, parse_due, plan_year
+from pipeline.checklist import RECURRENCE_LABEL, Checklist, ChecklistRow, parse_due, plan_year
 
 _RRULE = {
     "yearly": {"freq": "yearly"}, "half-yearly": {"freq": "monthly", "interval": 6},

@@ -16,8 +16,8 @@ from pathlib import Path
 from extractors.catalogue import build_catalogue
 from extractors.models import Catalogue
 
-from .errors import PlanError
-from .ingest import is_converted, plan_text
+from pipeline.errors import PlanError
+from pipeline.ingest import is_converted, plan_text
 
 INDEX_NAME = "index.json"
 _UMASK = os.umask(0o022)
@@ -188,7 +188,7 @@ def extractor_fingerprint() -> str:
     h = hashlib.sha256()
     files = sorted(p for p in (root / "extractors").rglob("*")
                    if p.is_file() and p.suffix in (".py", ".json", ".jsonl", ".txt", ".tsv", ".csv")
-                   and "__pycache__" not in p.parts and "examples" not in p.parts)
+                   and "__pycache__" not in p.parts and p.name != "examples.jsonl")
     files += [root / "pipeline" / "ingest.py", root / "pipeline" / "emit.py"]
     for p in files:
         h.update(p.relative_to(root).as_posix().encode())

@@ -35,7 +35,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.futures import as_completed  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from .emit import PlanProducts, plan_products, write_if_changed  # noqa: E402
+from pipeline.emit import PlanProducts, plan_products, write_if_changed  # noqa: E402
 
 
 @task(name="catalogue-plans", cache_policy=NO_CACHE, retries=0)

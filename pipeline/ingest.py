@@ -12,7 +12,7 @@ from pathlib import Path
 
 import regex as re
 
-from .errors import PlanError
+from pipeline.errors import PlanError
 
 TEXT_SUFFIXES = (".txt", ".md")
 CONVERTED_SUFFIXES = (".docx", ".pdf")

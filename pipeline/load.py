@@ -9,8 +9,8 @@ from pydantic import ValidationError
 from extractors.catalogue import build_catalogue
 from extractors.models import Catalogue
 
-from .errors import PlanError
-from .ingest import read_plan
+from pipeline.errors import PlanError
+from pipeline.ingest import read_plan
 
 
 def load_catalogue(path: str | Path) -> tuple[Catalogue, str | None]:

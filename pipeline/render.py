@@ -13,7 +13,7 @@ from rich.text import Text
 
 from extractors.models import Catalogue
 
-from .emit import _marker
+from pipeline.emit import _marker
 
 
 def console_for(file=None) -> Console:

@@ -1,4 +1,4 @@
-"""The agency extractor's example table (extractors/examples/agencies.jsonl) is its test:
+"""The agency extractor's example table (extractors/agencies/examples.jsonl) is its test:
 each phrase, read under its heading context, must give exactly the (name, role) pairs
 listed, in order; an empty list means the phrase names no responsible body."""
 import json
@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from extractors import nlp
-from extractors.agencies import extract_agencies
-from extractors.sections import extract_sections
+from extractors.agencies.rules import extract_agencies
+from extractors.outline.sections import extract_sections
 from extractors.text import PlanText
 
 EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/examples/agencies.jsonl").read_text(encoding="utf-8").splitlines()
+            (Path(__file__).parents[1] / "extractors/agencies/examples.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
 
 

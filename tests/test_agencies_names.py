@@ -1,8 +1,8 @@
 """Agency names: expansion, grouping key, level sharing, generic actors and name shapes."""
 import pytest
 
-from extractors.agency_mentions import find_mentions
-from extractors.agency_names import agency_key, expand, is_generic, share_level
+from extractors.agencies.mentions import find_mentions
+from extractors.agencies.names import agency_key, expand, is_generic, share_level
 
 
 def test_expand_spells_abbreviations_out():

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.agency_names import agency_key
+from extractors.agencies.names import agency_key
 from pipeline.checklist import build_checklists, find_agency
 from pipeline.checklist_formats import HEADERS, sheet_names
 from pipeline.cli import main

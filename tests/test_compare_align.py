@@ -5,7 +5,7 @@ import json
 
 from extractors.models import Catalogue, Deadline, DocumentInfo, Target
 from pipeline.commands.compare import comparison_json
-from pipeline.compare import compare_plans, plan_horizon
+from pipeline.compare.align import compare_plans, plan_horizon
 
 PARENT = """II. MỤC TIÊU
 - Tỷ lệ hộ nghèo trong đồng bào dân tộc thiểu số mỗi năm giảm từ 2,5-3%/năm.
@@ -162,7 +162,7 @@ def test_plans_without_targets():
 
 
 def test_recurring_deadlines_compare_by_period_and_day():
-    from pipeline.compare import _deadline_status
+    from pipeline.compare.align import _deadline_status
 
     def d(text, recurrence, due=None):
         return Deadline(span=(0, 1), text=text, recurrence=recurrence, due=due)

@@ -12,7 +12,7 @@ import pytest
 
 from extractors.models import Catalogue, DocumentInfo, Target
 from pipeline.commands.compare import comparison_json
-from pipeline.compare import compare_plans
+from pipeline.compare.align import compare_plans
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -8,8 +8,8 @@ import subprocess
 
 import pytest
 
-from pipeline.compare import compare_plans
-from pipeline.compare_html import render_html
+from pipeline.compare.align import compare_plans
+from pipeline.compare.html import render_html
 from test_compare_align import CHILD, PARENT, child_catalogue, parent_catalogue
 
 CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"),

@@ -8,7 +8,7 @@ import json
 
 from extractors.models import Catalogue, DocumentInfo, Reference
 from pipeline.cli import main
-from pipeline.parent import describe_reference, implemented_references, normalise_number
+from pipeline.compare.parent import describe_reference, implemented_references, normalise_number
 
 PARENT = """ỦY BAN NHÂN DÂN TỈNH BẮC KẠN
 

@@ -1,5 +1,5 @@
 """Comparator semantics and indicator matching, over the example table
-`extractors/examples/compare.jsonl` and a few hand-built targets."""
+`pipeline/compare/examples.jsonl` and a few hand-built targets."""
 from __future__ import annotations
 
 import json
@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from extractors.indicator_match import (
+from pipeline.compare.indicators import (
     IndicatorSpace, expand_abbreviations, indicator_words, judge, normalise_indicator, polarity,
     units_compatible,
 )
 from extractors.models import Target
-from pipeline.compare import THRESHOLD
+from pipeline.compare.align import THRESHOLD
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "extractors" / "examples" / "compare.jsonl"
+EXAMPLES = Path(__file__).resolve().parents[1] / "pipeline" / "compare" / "examples.jsonl"
 ROWS = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
 LEVELS = [r for r in ROWS if r["kind"] == "level"]
 INDICATORS = [r for r in ROWS if r["kind"] == "indicator"]

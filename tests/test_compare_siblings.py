@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.compare import compare_plans
+from pipeline.compare.align import compare_plans
 from pipeline.load import load_catalogue
 from test_compare_gold import CORPUS
 

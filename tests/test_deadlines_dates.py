@@ -1,7 +1,7 @@
-"""The date and period grammar under the deadlines extractor (extractors/dates.py)."""
+"""The date and period grammar under the deadlines extractor (extractors/grammar/dates.py)."""
 import pytest
 
-from extractors.dates import find_recurrences, find_time_exprs, most_frequent
+from extractors.grammar.dates import find_recurrences, find_time_exprs, most_frequent
 
 
 def last_day(text, before=False, yearly=False):

@@ -1,4 +1,4 @@
-"""The deadlines extractor's example table (extractors/examples/deadlines.jsonl) is its test.
+"""The deadlines extractor's example table (extractors/deadlines/examples.jsonl) is its test.
 
 Each line: `phrase` (the text under test), optional `context` (text placed before it,
 e.g. a heading that gives the year or a `Thời gian thực hiện` label), and `expect`: the
@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from extractors.deadlines import extract_deadlines
-from extractors.sections import extract_sections
+from extractors.deadlines.rules import extract_deadlines
+from extractors.outline.sections import extract_sections
 from extractors.text import PlanText
 
 EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/examples/deadlines.jsonl").read_text(encoding="utf-8").splitlines()
+            (Path(__file__).parents[1] / "extractors/deadlines/examples.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
 
 

@@ -1,16 +1,16 @@
-"""The document-metadata example table (extractors/examples/document.jsonl): header shapes
+"""The document-metadata example table (extractors/document/examples.jsonl): header shapes
 (two-line issuer cells, `|` portal cells, party headers, blank draft numbers, no header)."""
 import json
 from pathlib import Path
 
 import pytest
 
-from extractors.document import extract_document, level_of
-from extractors.references import extract_references
+from extractors.document.rules import extract_document, level_of
+from extractors.references.rules import extract_references
 from extractors.text import PlanText
 
 EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/examples/document.jsonl").read_text(encoding="utf-8").splitlines()
+            (Path(__file__).parents[1] / "extractors/document/examples.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
 
 

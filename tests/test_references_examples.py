@@ -1,15 +1,15 @@
-"""The references extractor's example table (extractors/examples/references.jsonl) is its test:
+"""The references extractor's example table (extractors/references/examples.jsonl) is its test:
 each phrasing must give exactly the listed citations, with spans on the words quoted."""
 import json
 from pathlib import Path
 
 import pytest
 
-from extractors.references import extract_references
+from extractors.references.rules import extract_references
 from extractors.text import PlanText
 
 EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/examples/references.jsonl").read_text(encoding="utf-8").splitlines()
+            (Path(__file__).parents[1] / "extractors/references/examples.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
 
 

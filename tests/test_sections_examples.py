@@ -1,14 +1,14 @@
-"""The outline extractor's example table (extractors/examples/sections.jsonl) is its test."""
+"""The outline extractor's example table (extractors/outline/examples.jsonl) is its test."""
 import json
 from pathlib import Path
 
 import pytest
 
-from extractors.sections import extract_sections
+from extractors.outline.sections import extract_sections
 from extractors.text import PlanText
 
 EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/examples/sections.jsonl").read_text(encoding="utf-8").splitlines()
+            (Path(__file__).parents[1] / "extractors/outline/examples.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
 
 

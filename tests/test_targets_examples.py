@@ -1,4 +1,4 @@
-"""The targets extractor's example table (extractors/examples/targets.jsonl) is its test.
+"""The targets extractor's example table (extractors/targets/examples.jsonl) is its test.
 
 Each line: `text` (a plan paragraph), optional `context` (the heading or lead-in
 lines printed above it) and the `targets` it must give, in order. Attributes a
@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from extractors import nlp
-from extractors.sections import extract_sections
-from extractors.targets import extract_targets
+from extractors.outline.sections import extract_sections
+from extractors.targets.rules import extract_targets
 from extractors.text import PlanText
 
-TABLE = Path(__file__).parents[1] / "extractors/examples/targets.jsonl"
+TABLE = Path(__file__).parents[1] / "extractors/targets/examples.jsonl"
 EXAMPLES = [json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
 CHECKED = ("value", "value_max", "unit", "comparator", "target_year", "per_year", "baseline_year", "direction")
 

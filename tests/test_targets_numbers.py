@@ -1,8 +1,8 @@
-"""Vietnamese number and value-expression reading (extractors/numbers.py, extractors/years.py)."""
+"""Vietnamese number and value-expression reading (extractors/targets/numbers.py, extractors/grammar/years.py)."""
 import pytest
 
-from extractors.numbers import find_values, parse_number
-from extractors.years import context_year, year_mentions
+from extractors.targets.numbers import find_values, parse_number
+from extractors.grammar.years import context_year, year_mentions
 
 
 @pytest.mark.parametrize("written,value", [

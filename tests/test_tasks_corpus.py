@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.agency_names import agency_key
+from extractors.agencies.names import agency_key
 from extractors.catalogue import build_catalogue
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"

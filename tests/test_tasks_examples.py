@@ -1,4 +1,4 @@
-"""The task reader over its table of phrasings (`extractors/examples/tasks.jsonl`): body
+"""The task reader over its table of phrasings (`extractors/tasks/examples.jsonl`): body
 lists, schedule values, and small plan excerpts read from structure alone (no findings
 from the other extractors), so the tasks are right before those land."""
 from __future__ import annotations
@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from extractors.agency_names import agency_key
-from extractors.sections import extract_sections
-from extractors.task_bodies import split_bodies
-from extractors.task_schedule import parse_schedule
-from extractors.tasks import extract_tasks
+from extractors.agencies.names import agency_key
+from extractors.outline.sections import extract_sections
+from extractors.tasks.bodies import split_bodies
+from extractors.tasks.schedule import parse_schedule
+from extractors.tasks.rules import extract_tasks
 from extractors.text import PlanText
 
 EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/examples/tasks.jsonl").read_text(encoding="utf-8").splitlines()
+            (Path(__file__).parents[1] / "extractors/tasks/examples.jsonl").read_text(encoding="utf-8").splitlines()
             if line.strip()]
 
 

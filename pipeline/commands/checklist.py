@@ -6,15 +6,15 @@ import sys
 from pathlib import Path
 
 from extractors.models import Catalogue
-from extractors.sections import extract_sections
-from extractors.tasks import extract_tasks
+from extractors.outline.sections import extract_sections
+from extractors.tasks.rules import extract_tasks
 from extractors.text import PlanText
 
-from ..checklist import build_checklists, find_agency
-from ..checklist_formats import to_csv, to_ics, to_markdown, to_xlsx
-from ..emit import write_atomic
-from ..errors import PlanError
-from ..load import load_catalogue
+from pipeline.checklist import build_checklists, find_agency
+from pipeline.checklist_formats import to_csv, to_ics, to_markdown, to_xlsx
+from pipeline.emit import write_atomic
+from pipeline.errors import PlanError
+from pipeline.load import load_catalogue
 
 FORMATS = ("md", "csv", "xlsx", "ics")
 

@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from ..compare import THRESHOLD, Comparison, compare_plans
-from ..compare_html import STATUS_LABEL, render_html
-from ..emit import write_atomic
-from ..errors import PlanError
-from ..ingest import read_plan
-from ..load import load_catalogue
-from ..parent import ParentNotFound, describe_reference, find_parent
+from pipeline.compare.align import THRESHOLD, Comparison, compare_plans
+from pipeline.compare.html import STATUS_LABEL, render_html
+from pipeline.emit import write_atomic
+from pipeline.errors import PlanError
+from pipeline.ingest import read_plan
+from pipeline.load import load_catalogue
+from pipeline.compare.parent import ParentNotFound, describe_reference, find_parent
 
 EXIT_PARENT_NOT_FOUND = 3
 

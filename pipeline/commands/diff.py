@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 import sys
 
-from ..diff import Side, diff_catalogues, diff_json, diff_text
-from ..errors import PlanError
-from ..load import load_catalogue
+from pipeline.diff import Side, diff_catalogues, diff_json, diff_text
+from pipeline.errors import PlanError
+from pipeline.load import load_catalogue
 
 
 def add_parser(sub) -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from extractors.catalogue import build_catalogue
 
-from ..emit import catalogue_json, write_atomic
-from ..errors import PlanError
-from ..ingest import is_converted, plan_files, read_plan
+from pipeline.emit import catalogue_json, write_atomic
+from pipeline.errors import PlanError
+from pipeline.ingest import is_converted, plan_files, read_plan
 
 
 def add_parser(sub) -> None:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from extractors.models import Catalogue
 
-from ..emit import INDEX_NAME, extractor_fingerprint, failed_entry, index_json, read_index, write_if_changed
-from ..errors import PlanError
-from ..ingest import plan_files
+from pipeline.emit import INDEX_NAME, extractor_fingerprint, failed_entry, index_json, read_index, write_if_changed
+from pipeline.errors import PlanError
+from pipeline.ingest import plan_files
 
 
 def add_parser(sub) -> None:
@@ -89,7 +89,7 @@ def run(args) -> int:
         if not args.quiet:
             print(f"chitieu: {len(todo)} of {len(files)} plans to catalogue; starting Prefect "
                   "(embedded local mode, ~20 s start-up)", file=sys.stderr, flush=True)
-        from .. import flow  # Prefect only when there is work
+        from pipeline import flow  # Prefect only when there is work
         try:
             report = flow.run_flow(todo, out, workers=args.workers, dask_address=args.dask,
                                    batch_size=args.batch_size, quiet=args.quiet)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import sys
 
-from ..errors import PlanError
-from ..load import load_catalogue
-from ..render import console_for, render_catalogue
+from pipeline.errors import PlanError
+from pipeline.load import load_catalogue
+from pipeline.render import console_for, render_catalogue
 
 
 def add_parser(sub) -> None:

@@ -10,7 +10,7 @@ import unicodedata
 
 import regex as re
 
-from .agency_mentions import find_mentions
+from extractors.agencies.mentions import find_mentions
 
 _LEAD_COLUMN = re.compile(r"chủ trì|thực hiện|đầu mối|chịu trách nhiệm", re.I)
 _SUPPORT_COLUMN = re.compile(r"phối hợp", re.I)

@@ -19,7 +19,7 @@ from typing import Optional
 
 import regex as re
 
-from .dates import (BARE_PERIOD, FLAGS, RECURRENCE, TimeExpr, find_recurrences, find_time_exprs, most_frequent,
+from extractors.grammar.dates import (BARE_PERIOD, FLAGS, RECURRENCE, TimeExpr, find_recurrences, find_time_exprs, most_frequent,
                     recurrence_of)
 
 _DONE = r"(?:hoàn\s+thành(?:\s+xong)?|xong|kết\s+thúc|hoàn\s+tất)"

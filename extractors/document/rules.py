@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import regex as re
 
-from .agency_names import expand
-from .models import DocumentInfo, Level, Reference
-from .references import iso_date
-from .sections import MARKER
-from .text import Paragraph, PlanText
+from extractors import lexicon
+from extractors.agencies.names import expand
+from extractors.models import DocumentInfo, Level, Reference
+from extractors.references.rules import iso_date
+from extractors.outline.sections import MARKER
+from extractors.text import Paragraph, PlanText
 
 DOC_KINDS = {
     "KẾ HOẠCH": "Kế hoạch",
@@ -37,8 +38,7 @@ DOC_KINDS = {
     "ĐỀ CƯƠNG": "Đề cương",
 }
 KIND_HEADING = re.compile(r"^(?:" + "|".join(sorted(DOC_KINDS, key=len, reverse=True)) + r")$")
-SYMBOL_KINDS = {"KH": "Kế hoạch", "CTr": "Chương trình", "CTHĐ": "Chương trình hành động",
-                "ĐA": "Đề án", "QĐ": "Quyết định", "NQ": "Nghị quyết", "CT": "Chỉ thị", "HD": "Hướng dẫn"}
+SYMBOL_KINDS = lexicon.document_kinds()
 
 NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<sym>\d*\s*[/-]\s*\p{Lu}[\p{L}\p{N}&/-]*|\d+[/-]\p{Lu}[\p{L}\p{N}&/-]*)")
 _BLANK = r"[\s._…]*"

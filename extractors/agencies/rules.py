@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import regex as re
 
-from . import agency_ner
-from .agency_mentions import Mention, find_mentions
-from .agency_names import agency_key, expand, share_level
-from .agency_tables import table_agencies
-from .models import Agency, Section
-from .sections import MARKER, ancestors_at, section_path_at
-from .text import PlanText
+from extractors.agencies import ner as agency_ner
+from extractors.agencies.mentions import Mention, find_mentions
+from extractors.agencies.names import agency_key, expand, share_level
+from extractors.agencies.tables import table_agencies
+from extractors.models import Agency, Section
+from extractors.outline.sections import MARKER, ancestors_at, section_path_at
+from extractors.text import PlanText
 
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|nhiệm vụ của các", re.I)
 # sections that report the past: who did what then is not assigned anything by the plan

@@ -26,7 +26,7 @@ from typing import Literal, Optional, Sequence
 import regex as re
 from pydantic import BaseModel, Field
 
-from extractors.indicator_match import (
+from pipeline.compare.indicators import (
     IndicatorContext, IndicatorSpace, indicator_contexts, judge, polarity, units_compatible,
 )
 from extractors.models import Catalogue, Deadline, Target

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import regex as re
 
-from . import nlp
-from .text import strip_marker
+from extractors import nlp
+from extractors.text import strip_marker
 
 # words that, right after the value, do not start the measured noun phrase
 _CONNECTORS = re.compile(

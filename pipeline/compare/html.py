@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Optional
 
-from .compare import Comparison, DeadlinePair, TargetPair, TargetSide
+from pipeline.compare.align import Comparison, DeadlinePair, TargetPair, TargetSide
 
 STATUS_LABEL = {
     "same": ("same", "giữ nguyên"),

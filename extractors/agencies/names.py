@@ -7,31 +7,10 @@ import unicodedata
 
 import regex as re
 
-# Abbreviations used across Vietnamese administrative texts, longest first when applied.
-ABBREVIATIONS: dict[str, str] = {
-    "UBND": "Ủy ban nhân dân",
-    "HĐND": "Hội đồng nhân dân",
-    "MTTQ": "Mặt trận Tổ quốc",
-    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
-    "DTTS": "dân tộc thiểu số",
-    "BCH": "Ban Chấp hành",
-    "BTV": "Ban Thường vụ",
-    "VHXH": "Văn hóa - Xã hội",
-    "VH-XH": "Văn hóa - Xã hội",
-    "KT-XH": "kinh tế - xã hội",
-    "LĐTBXH": "Lao động - Thương binh và Xã hội",
-    "KH&ĐT": "Kế hoạch và Đầu tư",
-    "KHĐT": "Kế hoạch và Đầu tư",
-    "GD&ĐT": "Giáo dục và Đào tạo",
-    "GDĐT": "Giáo dục và Đào tạo",
-    "TN&MT": "Tài nguyên và Môi trường",
-    "NN&PTNT": "Nông nghiệp và Phát triển nông thôn",
-    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
-    "KH&CN": "Khoa học và Công nghệ",
-    "TT&TT": "Thông tin và Truyền thông",
-    "CA": "Công an",
-    "BCHQS": "Ban Chỉ huy Quân sự",
-}
+from extractors import lexicon
+
+# abbreviations written in body names (`UBND`, `Sở KH&ĐT`): the shared table, agency side
+ABBREVIATIONS: dict[str, str] = lexicon.abbreviations("agency")
 
 _ABBR_RE = re.compile(
     r"(?<![\p{L}\p{N}&-])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))

@@ -10,8 +10,8 @@ from typing import Optional
 
 import regex as re
 
-from .dates import most_frequent
-from .deadline_phrases import due_in_year, segment_deadlines, yearless_date
+from extractors.grammar.dates import most_frequent
+from extractors.deadlines.phrases import due_in_year, segment_deadlines, yearless_date
 
 # a phrase that schedules a task (running-text `thường xuyên` alone does not)
 SCHEDULE_CUE = re.compile(

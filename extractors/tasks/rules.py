@@ -20,13 +20,13 @@ from typing import Optional
 
 import regex as re
 
-from .agency_names import agency_key, expand
-from .models import Agency, Deadline, Section, Target, Task
-from .task_bodies import BODY_START, LEAD_WORDS, duty_after_partners, leading_bodies, partners_after, split_bodies
-from .task_schedule import SCHEDULE_CUE, parse_schedule
-from .years import plan_year
-from .task_tables import table_rows
-from .text import Paragraph, PlanText, strip_marker
+from extractors.agencies.names import agency_key, expand
+from extractors.models import Agency, Deadline, Section, Target, Task
+from extractors.tasks.bodies import BODY_START, LEAD_WORDS, duty_after_partners, leading_bodies, partners_after, split_bodies
+from extractors.tasks.schedule import SCHEDULE_CUE, parse_schedule
+from extractors.grammar.years import plan_year
+from extractors.tasks.tables import table_rows
+from extractors.text import Paragraph, PlanText, strip_marker
 
 _WORK_TITLE = re.compile(
     r"^(?:các\s+)?(?:nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|giao nhiệm vụ)", re.I)

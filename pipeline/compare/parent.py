@@ -16,20 +16,17 @@ from typing import Optional
 
 import regex as re
 
-from extractors.document import extract_document
+from extractors import lexicon
+from extractors.document.rules import extract_document
 from extractors.models import Catalogue, DocumentInfo, Reference
-from extractors.references import extract_references
+from extractors.references.rules import extract_references
 from extractors.text import PlanText
 
-from .errors import PlanError
-from .ingest import plan_files, read_plan
+from pipeline.errors import PlanError
+from pipeline.ingest import plan_files, read_plan
 
 # the kind a document symbol stands for (`128/KH-UBND` → Kế hoạch)
-_KIND_BY_SYMBOL = {
-    "KH": "Kế hoạch", "CT": "Chỉ thị", "NQ": "Nghị quyết", "QĐ": "Quyết định", "QD": "Quyết định",
-    "CTr": "Chương trình", "CTR": "Chương trình", "ĐA": "Đề án", "TB": "Thông báo", "KL": "Kết luận",
-    "HD": "Hướng dẫn", "CV": "Công văn", "TTr": "Tờ trình", "BC": "Báo cáo",
-}
+_KIND_BY_SYMBOL = lexicon.document_kinds()
 
 
 @dataclass

@@ -23,12 +23,12 @@ from typing import Optional
 
 import regex as re
 
-from .indicator import MEASURE_SUBJECT as _MEASURE_SUBJECT, indicator_phrase
-from .models import Section, Target
-from .numbers import STRUCTURAL_UNITS, ValueExpr, find_values
-from .sections import MARKER, ancestors_at, section_path_at
-from .text import Paragraph, PlanText, sentences, strip_marker
-from .years import DUE_KINDS, context_year, plan_year, year_mentions
+from extractors.targets.indicator import MEASURE_SUBJECT as _MEASURE_SUBJECT, indicator_phrase
+from extractors.models import Section, Target
+from extractors.targets.numbers import STRUCTURAL_UNITS, ValueExpr, find_values
+from extractors.outline.sections import MARKER, ancestors_at, section_path_at
+from extractors.text import Paragraph, PlanText, sentences, strip_marker
+from extractors.grammar.years import DUE_KINDS, context_year, plan_year, year_mentions
 
 # words right before a number that make it part of a date, a name or a numbering
 _NUMBERING_BEFORE = re.compile(

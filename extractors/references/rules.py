@@ -14,9 +14,10 @@ from datetime import date
 
 import regex as re
 
-from .agency_names import expand
-from .models import Reference
-from .text import PlanText
+from extractors import lexicon
+from extractors.agencies.names import expand
+from extractors.models import Reference
+from extractors.text import PlanText
 
 # kind words as written (any case) -> the kind as catalogued; longest first when matched
 KINDS: dict[str, str] = {
@@ -49,13 +50,7 @@ KINDS: dict[str, str] = {
 }
 
 # type code inside a symbol -> kind, for a symbol cited without its kind word (`số 12/QĐ-UBND`)
-CODE_KINDS: dict[str, str] = {
-    "QĐ": "Quyết định", "NQ": "Nghị quyết", "NQLT": "Nghị quyết liên tịch", "CT": "Chỉ thị",
-    "KH": "Kế hoạch", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "NĐ": "Nghị định",
-    "KL": "Kết luận", "TTr": "Tờ trình", "ĐA": "Đề án", "CTr": "Chương trình",
-    "CTHĐ": "Chương trình hành động", "TB": "Thông báo", "HD": "Hướng dẫn", "QĐi": "Quy định",
-    "CĐ": "Công điện", "BC": "Báo cáo",
-}
+CODE_KINDS: dict[str, str] = lexicon.document_kinds()
 
 _KIND_WORDS = "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True))
 _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len, reverse=True))

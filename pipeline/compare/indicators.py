@@ -28,68 +28,17 @@ from typing import Literal, Optional, Sequence
 
 import regex as re
 
-from . import nlp
-from .models import Target
-from .text import PlanText
+from extractors import lexicon, nlp
+from extractors.models import Target
+from extractors.text import PlanText
 
 Polarity = Literal["higher", "lower"]
 Verdict = Literal["same", "stricter", "weaker"]
 
 # Abbreviations common in Vietnamese plans, longest first when applied.
-ABBREVIATIONS: dict[str, str] = {
-    "DTTS&MN": "dân tộc thiểu số và miền núi",
-    "DTTS và MN": "dân tộc thiểu số và miền núi",
-    "DTTS": "dân tộc thiểu số",
-    "DTTSMN": "dân tộc thiểu số và miền núi",
-    "CBCCVC": "cán bộ công chức viên chức",
-    "CB,CC,VC": "cán bộ công chức viên chức",
-    "CBCC": "cán bộ công chức",
-    "CCVC": "công chức viên chức",
-    "KT-XH": "kinh tế xã hội",
-    "KTXH": "kinh tế xã hội",
-    "VH-XH": "văn hóa xã hội",
-    "CT-XH": "chính trị xã hội",
-    "QP-AN": "quốc phòng an ninh",
-    "QPAN": "quốc phòng an ninh",
-    "ANTT": "an ninh trật tự",
-    "ĐBKK": "đặc biệt khó khăn",
-    "BHYT": "bảo hiểm y tế",
-    "BHXH": "bảo hiểm xã hội",
-    "BHTN": "bảo hiểm thất nghiệp",
-    "THCS": "trung học cơ sở",
-    "THPT": "trung học phổ thông",
-    "PTDTNT": "phổ thông dân tộc nội trú",
-    "PTDTBT": "phổ thông dân tộc bán trú",
-    "PTDT": "phổ thông dân tộc",
-    "DTNT": "dân tộc nội trú",
-    "NTM": "nông thôn mới",
-    "MTQG": "mục tiêu quốc gia",
-    "CNTT": "công nghệ thông tin",
-    "CĐS": "chuyển đổi số",
-    "UBND": "ủy ban nhân dân",
-    "HĐND": "hội đồng nhân dân",
-    "MTTQ": "mặt trận tổ quốc",
-    "TTHC": "thủ tục hành chính",
-    "DVC": "dịch vụ công",
-    "DVCTT": "dịch vụ công trực tuyến",
-    "HDI": "chỉ số phát triển con người",
-    "ATTP": "an toàn thực phẩm",
-    "VSMT": "vệ sinh môi trường",
-    "KCN": "khu công nghiệp",
-    "CCN": "cụm công nghiệp",
-    "HTX": "hợp tác xã",
-    "LLCT": "lý luận chính trị",
-    "GD&ĐT": "giáo dục và đào tạo",
-    "GDĐT": "giáo dục và đào tạo",
-    "GDNN": "giáo dục nghề nghiệp",
-    "LĐ-TB&XH": "lao động thương binh và xã hội",
-    "LĐTBXH": "lao động thương binh và xã hội",
-    "TDTT": "thể dục thể thao",
-    "KHCN": "khoa học công nghệ",
-    "KH&CN": "khoa học và công nghệ",
-    "CSDL": "cơ sở dữ liệu",
-    "VPHU": "văn phòng huyện ủy",
-}
+# the shared table, lower-cased with dashes dropped for matching (`kinh tế - xã hội` → `kinh tế xã hội`)
+ABBREVIATIONS: dict[str, str] = {short: long.lower().replace(" - ", " ")
+                                 for short, long in lexicon.abbreviations("indicator").items()}
 
 # Phrasings that name the same thing, mapped to one spelling (applied after lower-casing).
 SYNONYMS: dict[str, str] = {

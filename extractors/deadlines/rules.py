@@ -27,11 +27,11 @@ from typing import Optional
 
 import regex as re
 
-from .dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs
-from .deadline_phrases import RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
-from .models import Deadline, Section
-from .sections import MARKER, ancestors_at, section_path_at
-from .text import PlanText, sentences
+from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs
+from extractors.deadlines.phrases import RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
+from extractors.models import Deadline, Section
+from extractors.outline.sections import MARKER, ancestors_at, section_path_at
+from extractors.text import PlanText, sentences
 
 TASK_CHARS = 120
 

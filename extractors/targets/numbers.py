@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex as re
 
-from . import nlp
+from extractors import nlp
 
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import regex as re
 
-from .models import Section
-from .text import PlanText
+from extractors.models import Section
+from extractors.text import PlanText
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _LETTERS = "abcdđeghiklmnoôơpqrstuưvxy"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import nlp
+from extractors import nlp
 
 # Nouns that end a body's name rather than continue it (what it works on, not who it is).
 _NOT_NAME_NOUNS = {"cán bộ", "công chức", "viên chức", "người", "nhân dân", "kế hoạch", "nhiệm vụ",

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import regex as re
 
-from . import agency_ner
-from .agency_names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
+from extractors.agencies import ner as agency_ner
+from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
                            PROPER_HEADS, STANDALONE_BODIES, is_generic)
 
 
