@@ -24,8 +24,8 @@ _FRAC = re.compile(r"\$\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}\s*\$")
 _UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "¼": "1/4", "¾": "3/4", "⅔": "2/3", "⅕": "1/5"}
 # a line that opens a list item or a numbered heading: never glued to the line above
 _ITEM_START = re.compile(
-    r"^\s*(?:[-+•●▪–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])[.)]\s|[a-zđơôư][)]\s|\(\d+\)\s|"
-    r"Điều\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ)"
+    r"^\s*(?:[-+•●▪–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])[.)\-–]\s|[a-zđơôư][)]\s|\(\d+\)\s|"
+    r"Đi[ềếệểễe]u\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ)"
 )
 # the bullet or outline marker opening an item (`- `, `2.1. `, `a) `, `(3) `, `II. `)
 LEADING_MARK = re.compile(

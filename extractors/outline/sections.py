@@ -15,26 +15,45 @@ from extractors.text import PlanText
 
 _ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
 _LETTERS = "abcdđeghiklmnoôơpqrstuưvxy"
+# Named markers open a block like `Điều 1.` (`Tiêu chí 1.`, `Chương 2.`); `Điếu` is a frequent
+# slip of the tone mark in typed pages. Portal and congress pages write `1-`, `I-`, `A-` for `1.`.
+_ARTICLE = r"Đi[ềếệểễe]u"
+_NAMED = r"(?:Tiêu\s+chí|Chương)"
 MARKER = re.compile(
     rf"""^(?:
-        (?P<article>Điều\s+\d+)[.:]?\s
-      | (?P<roman>(?=[IVX])(?:{_ROMAN}))\.\s*(?=\S)
-      | (?P<upper>[A-ZĐ])\.\s+(?=\S)
-      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\.(?!\d)\s*(?=\S)|\)\s+|\s+(?=\p{{Lu}}))
+        (?P<article>{_ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$)
+      | (?P<named>{_NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
+      | (?P<roman>(?=[IVX])(?:{_ROMAN}))(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}))(?=\S)|[-–]\s+(?=\S)|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
+      | (?P<upper>[A-ZĐ])(?:\.|[-–])\s+(?=\S)
+      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
       | (?P<letter>[{_LETTERS}])\)\s*(?=\S)
       | (?P<paren>\(\d{{1,2}}\))\s*(?=\S)
     )""",
     re.VERBOSE,
 )
+# conventional rank: a Roman numeral or an article never sits below an Arabic item or a
+# letter, so in an excerpt that starts below the top it closes them
+_OUTER_KINDS = ("article", "roman")
+_INNER_KINDS = ("arabic", "letter", "paren")
+_LINE_END = re.compile(r"[ \t]*\n")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_int(s: str) -> int:
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN_VALUE[a]
+        total += -v if b in _ROMAN_VALUE and _ROMAN_VALUE[b] > v else v
+    return total
 
 
 def _kind(m: re.Match) -> tuple[str, str]:
-    for kind in ("article", "roman", "upper", "arabic", "letter", "paren"):
+    for kind in ("article", "named", "roman", "upper", "arabic", "letter", "paren"):
         if m.group(kind):
             marker = m.group(kind)
             if kind == "arabic":
                 kind = f"arabic{marker.count('.') + 1}"
-            if kind == "article":
+            if kind in ("article", "named"):
                 marker = re.sub(r"\s+", " ", marker)
             return kind, marker
     raise ValueError(m.group())
@@ -48,15 +67,30 @@ def _title(text: str) -> str:
     return text[:160].strip()
 
 
-def extract_sections(doc: PlanText) -> list[Section]:
-    stack: list[tuple[str, str]] = []
-    found: list[tuple[list[str], str, str, int, int]] = []
+def _candidates(doc: PlanText) -> list[tuple]:
+    found = []
     for para in doc.paragraphs:
         if para.footnote:
             break
         m = MARKER.match(para.text)
         if not m:
             continue
+        if m.group("nodot"):
+            # `61` on a line of its own followed by a capitalised line (a page counter) is no
+            # marker: the number and its heading must share a printed line
+            if _LINE_END.match(doc.raw, doc.raw_span(para.start, para.start + m.end("arabic"))[1]):
+                continue
+        found.append((para, m))
+    # `I MỤC ĐÍCH` without its dot is a heading only when the plan goes on to `II.`
+    romans = [_roman_int(m.group("roman")) for _, m in found if m.group("roman") and not m.group("bare")]
+    return [(p, m) for p, m in found
+            if not m.group("bare") or _roman_int(m.group("roman")) + 1 in romans]
+
+
+def extract_sections(doc: PlanText) -> list[Section]:
+    stack: list[tuple[str, str]] = []
+    found: list[tuple[list[str], str, str, int, int]] = []
+    for para, m in _candidates(doc):
         kind, marker = _kind(m)
         if kind == "upper" and marker in "IVX" and any(k == "roman" for k, _ in stack):
             kind = "roman"
@@ -67,6 +101,8 @@ def extract_sections(doc: PlanText) -> list[Section]:
         kinds = [k for k, _ in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]
+        elif kind in _OUTER_KINDS and stack and all(k.startswith(_INNER_KINDS) for k in kinds):
+            stack.clear()
         stack.append((kind, marker))
         title = _title(para.text[m.end():])
         found.append(([mk for _, mk in stack], marker, title, para.start, para.end))
