@@ -57,16 +57,16 @@ _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len
 # the number (and year) of a symbol, then its codes: `470/QĐ-TTg`, `88/2019/QH14`, `28 -CT/TU`
 # (a line break inside a symbol, `470/QĐ-` / `TTg`, reads as a space after the separator)
 _SYMBOL = (r"\d{1,5}(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*(?:[/-]\s?[\p{Lu}\p{N}][\p{L}\p{N}&]*)*"
-           r"(?<![-/])")
+           r"(?<![-/])(?:\(\p{Lu}{1,4}\))?")
 _BARE_NUMBER = r"\d{1,5}(?=\s*(?:,\s*)?(?:ngày|của|ban hành)\b)"
 _DATE = (r"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-         r"|(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s+(?P<y2>\d{4}))")
+         r"|(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s*(?P<y2>\d{4}))")
 # a law may carry its name between the kind word and the number (`Luật Đất đai số 31/2024/QH15`)
 _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*|[\p{{Ll}}\p{{M}}]+)){{1,10}}?"
 
 MENTION = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
-    rf"(?:\s+(?:số|Số|SỐ)\s*|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER})"
+    rf"(?:\s+(?:số|Số|SỐ)\s*:?\s*|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER})"
     rf"(?P<date>\s*{_DATE})?"
 )
 # a symbol cited without a kind word (`đã phê duyệt tại số 15/QĐ-UBND`): the kind is read from its code
@@ -98,6 +98,17 @@ def _date_of(m: re.Match) -> str | None:
     if not m.group("date"):
         return None
     return iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2"))
+
+
+# news reports put the date first: `Ngày 03/6/2020, Thủ tướng Chính phủ đã ban hành Quyết định số 749/QĐ-TTg`
+_DATE_BEFORE = re.compile(
+    r"(?:^|(?<=[.;:\n]\s*))(?i:ngày)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*,"
+    r"[^.;:\n]{0,80}?\b(?:đã\s+)?(?:ban hành|ký(?:\s+ban hành)?)\s+$")
+
+
+def _date_before(clean: str, start: int) -> str | None:
+    m = _DATE_BEFORE.search(clean, max(0, start - 130), start)
+    return iso_date(m.group("d"), m.group("m"), m.group("y")) if m else None
 
 
 def _symbol(text: str) -> str:
@@ -144,7 +155,8 @@ def extract_references(doc: PlanText) -> list[Reference]:
     for m in MENTION.finditer(clean):
         kind = KINDS[m.group("kind").casefold()]
         number = _symbol(m.group("num"))
-        listed = [_reference(doc, m.start(), m.end(), number, kind, _date_of(m))]
+        date_iso = _date_of(m) or _date_before(clean, m.start())
+        listed = [_reference(doc, m.start(), m.end(), number, kind, date_iso)]
         taken.append((m.start(), m.end()))
         pos = m.end()
         # a list of numbers under one kind word cites one document per number
