@@ -124,7 +124,7 @@ def _kind_of_symbol(symbol: str) -> str | None:
 
 # the body that sent a submission is written before it: `đề nghị của Sở Nội vụ tại Tờ trình số …`
 ISSUER_BEFORE = re.compile(
-    r"(?:đề nghị|ý kiến|chỉ đạo|hướng dẫn)\s+của\s+(?P<issuer>\p{Lu}[^,;:.()\n]{1,80}?)\s+tại\s*$")
+    r"(?:đề nghị|ý kiến|chỉ đạo|hướng dẫn|tham mưu)\s*của\s+(?P<issuer>\p{Lu}[^,;:.()\n]{1,80}?)\s+tại\s*$")
 
 
 def _issuer(clean: str, start: int, end: int) -> str | None:
