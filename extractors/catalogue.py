@@ -6,14 +6,10 @@ from collections import Counter
 
 import regex as re
 
-from extractors.agencies.rules import extract_agencies
-from extractors.deadlines.rules import extract_deadlines
-from extractors.document.rules import extract_document
+from extractors.document import extract_document
+from extractors.kinds import FINDING_KINDS, Extraction
 from extractors.models import Catalogue
-from extractors.references.rules import extract_references
-from extractors.outline.sections import extract_sections
-from extractors.targets.rules import extract_targets
-from extractors.tasks.rules import extract_tasks
+from extractors.outline import extract_sections
 from extractors.text import PlanText
 
 
@@ -37,28 +33,21 @@ def assign_ids(raw: str, items: list, prefix: str, key) -> None:
 
 def build_catalogue(raw: str, source: str) -> Catalogue:
     doc = PlanText.from_raw(raw)
-    sections = extract_sections(doc)
-    references = extract_references(doc)
-    document = extract_document(doc, references)
-    targets = sorted(extract_targets(doc, sections), key=lambda t: (t.span, t.value))
-    deadlines = sorted(extract_deadlines(doc, sections), key=lambda d: d.span)
-    agencies = sorted(extract_agencies(doc, sections), key=lambda a: (a.span, a.name))
-    assign_ids(raw, targets, "T", lambda t: f"{t.value}|{t.value_max}|{t.unit}")
-    assign_ids(raw, deadlines, "D", lambda d: f"{d.due}|{d.recurrence}")
-    assign_ids(raw, agencies, "A", lambda a: f"{a.name}|{a.role}")
-    tasks = extract_tasks(doc, sections, targets, deadlines, agencies)
-    assign_ids(raw, tasks, "K", lambda k: k.title)
+    x = Extraction(doc=doc, sections=extract_sections(doc))
+    for kind in FINDING_KINDS:
+        items = kind.extract(x)
+        if not kind.ids_before_sort:
+            items = sorted(items, key=kind.sort_key)
+        if kind.id_prefix:
+            assign_ids(raw, items, kind.id_prefix, kind.id_key)
+        x.found[kind.name] = sorted(items, key=kind.sort_key)
     stem = source.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem
     return Catalogue(
         plan=stem,
         source=source.rsplit("/", 1)[-1],
         text_sha256=hashlib.sha256(raw.encode("utf-8")).hexdigest(),
-        document=document,
-        sections=sections,
-        targets=targets,
-        deadlines=deadlines,
-        agencies=agencies,
-        references=sorted(references, key=lambda r: r.span),
-        tasks=sorted(tasks, key=lambda k: k.span),
+        document=extract_document(doc, x.found["references"]),
+        sections=x.sections,
+        **x.found,
     )

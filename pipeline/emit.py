@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extractors.catalogue import build_catalogue
+from extractors.kinds import FINDING_KINDS
 from extractors.models import Catalogue
 
 from pipeline.errors import PlanError
@@ -86,13 +87,6 @@ def _marker(marker: str) -> str:
     return f"{_cell(marker)}."
 
 
-def _value(t) -> str:
-    v = f"{t.value:g}"
-    if t.value_max is not None:
-        v += f"–{t.value_max:g}"
-    return v
-
-
 def catalogue_markdown(cat: Catalogue) -> str:
     """One line per finding, no character offsets (an insertion above would otherwise
     touch every line): a git diff of two renderings shows what a reader cares about."""
@@ -111,42 +105,19 @@ def catalogue_markdown(cat: Catalogue) -> str:
         out.append("  " * (len(s.path) - 1) + f"- {_marker(s.marker)} {_cell(s.title)}".rstrip())
     out.append("")
 
-    out += [f"## Targets ({len(cat.targets)})", ""]
-    out += _table(["id", "section", "indicator", "comparator", "value", "unit", "year",
-                   "per year", "baseline", "direction", "as written"],
-                  [[t.id, t.section, t.indicator, t.comparator, _value(t), t.unit, t.target_year,
-                    "yes" if t.per_year else "", t.baseline_year, t.direction, t.text]
-                   for t in cat.targets])
-    out.append("")
-
-    out += [f"## Deadlines ({len(cat.deadlines)})", ""]
-    out += _table(["id", "section", "due", "recurrence", "task", "as written"],
-                  [[x.id, x.section, x.due, x.recurrence, x.task, x.text] for x in cat.deadlines])
-    out.append("")
-
-    out += [f"## Agencies ({len(cat.agencies)})", ""]
-    out += _table(["id", "section", "role", "name", "as written"],
-                  [[a.id, a.section, a.role, a.name, a.text] for a in cat.agencies])
-    out.append("")
-
-    out += [f"## Tasks ({len(cat.tasks)})", ""]
-    out += _table(["id", "section", "title", "lead", "support", "due", "recurrence"],
-                  [[k.id, k.section, k.title, "; ".join(k.lead), "; ".join(k.support), k.due,
-                    k.recurrence] for k in cat.tasks])
-    out.append("")
-
-    out += [f"## References ({len(cat.references)})", ""]
-    out += _table(["number", "kind", "date", "issuer"],
-                  [[r.number, r.kind, r.date, r.issuer] for r in cat.references])
+    for kind in FINDING_KINDS:
+        items = getattr(cat, kind.name)
+        out += [f"## {kind.heading} ({len(items)})", ""]
+        out += _table([c.header for c in kind.columns], [[c.value(i) for c in kind.columns] for i in items])
+        out.append("")
+    out.pop()
     return "\n".join(out) + "\n"
 
 
 # --- index.json and the freshness stamp ---------------------------------------------
 
 def counts(cat: Catalogue) -> dict[str, int]:
-    return {"sections": len(cat.sections), "targets": len(cat.targets),
-            "deadlines": len(cat.deadlines), "agencies": len(cat.agencies),
-            "references": len(cat.references), "tasks": len(cat.tasks)}
+    return {"sections": len(cat.sections), **{k.name: len(getattr(cat, k.name)) for k in FINDING_KINDS}}
 
 
 def index_entry(cat: Catalogue, source_sha256: str, text_file: str | None) -> dict:
