@@ -13,12 +13,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.catalogue import build_catalogue
 from extractors.kinds import FINDING_KINDS
 from extractors.models import Catalogue
 
 from pipeline.errors import PlanError
 from pipeline.ingest import is_converted, plan_text
+from pipeline.load import catalogue_of
 
 INDEX_NAME = "index.json"
 _UMASK = os.umask(0o022)
@@ -191,7 +191,7 @@ def plan_products(source: str, data: bytes) -> PlanProducts:
     digest = hashlib.sha256(data).hexdigest()
     try:
         text = plan_text(source, data)
-        cat = build_catalogue(text, name)
+        cat = catalogue_of(name, text)
     except PlanError as exc:
         return PlanProducts(stem, name, digest, error=exc.problem,
                             entry=failed_entry(stem, name, digest, exc.problem))

@@ -7,6 +7,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from extractors.catalogue import build_catalogue
+from extractors.kinds import FINDING_KINDS
 from extractors.models import Catalogue
 
 from pipeline.errors import PlanError
@@ -36,4 +37,14 @@ def load_catalogue(path: str | Path) -> tuple[Catalogue, str | None]:
                 break
         return cat, text
     text = read_plan(path)
-    return build_catalogue(text, path.name), text
+    return catalogue_of(path, text), text
+
+
+def catalogue_of(path: str | Path, text: str) -> Catalogue:
+    """The catalogue of a plan text. Letters and news items without an outline are read
+    like plans; only a text in which nothing at all is found is refused."""
+    cat = build_catalogue(text, Path(path).name)
+    if not cat.sections and not any(getattr(cat, kind.name) for kind in FINDING_KINDS):
+        raise PlanError(path, "nothing to catalogue: no target, deadline, agency, reference "
+                              "or numbered section found")
+    return cat

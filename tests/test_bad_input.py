@@ -25,7 +25,7 @@ CASES = {
     # TCVN3 (ABC) bytes: Vietnamese letters live in 0x80-0xFF, not valid UTF-8
     "tcvn3.txt": (b"K\xd5 HO\xb8CH\n\nI. M\xd6C TI\xaaU\n\n1. T\xe6 ch\xf8c th\xf9c hi\xd6n.\n" * 3, "not UTF-8"),
     "no_structure.txt": ("Hôm nay trời đẹp, chúng tôi đi dạo quanh hồ và ăn kem ở ven đường.\n"
-                         .encode("utf-8"), "no plan structure"),
+                         .encode("utf-8"), "nothing to catalogue"),
     "fake.docx": (b"PK\x03\x04 this is not a real office package", "not a readable .docx"),
     "fake.pdf": (b"%PDF-1.4\n garbage without objects", "PDF"),
     "pdf_named.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "name it .pdf"),

@@ -8,11 +8,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from extractors.catalogue import build_catalogue
-
 from pipeline.emit import catalogue_json, write_atomic
 from pipeline.errors import PlanError
 from pipeline.ingest import is_converted, plan_files, read_plan
+from pipeline.load import catalogue_of
 
 
 def add_parser(sub) -> None:
@@ -33,7 +32,7 @@ def run(args) -> int:
     for path in files:
         try:
             text = read_plan(path)
-            cat = build_catalogue(text, path.name)
+            cat = catalogue_of(path, text)
         except PlanError as exc:
             print(f"chitieu: {exc}", file=sys.stderr)
             failed += 1
