@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from extractors.models import Catalogue, DocumentInfo, Target
+from scoring import needs_shared as shared_gate
 from pipeline.commands.compare import comparison_json
 from pipeline.compare.align import compare_plans
 
@@ -20,8 +21,7 @@ CORPUS = REPO / "corpus"
 CHILD, PARENT = "001_8da98ca94852457b", "003_5b145272ffd81972"
 FLOORS = {"pair_f1": 0.90, "status_accuracy": 0.95, "missing_recall": 0.90}
 
-needs_shared = pytest.mark.skipif(not (SHARED / "eval" / "score_compare.py").exists(),
-                                  reason="../shared (gold and scorers) not present")
+needs_shared = shared_gate(SHARED / "eval" / "score_compare.py")
 
 
 def _locate(text: str, quote: str, occurrence: int) -> tuple[int, int]:

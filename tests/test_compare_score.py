@@ -8,10 +8,9 @@ import json
 import pytest
 
 from pipeline.cli import main
-from test_compare_gold import CHILD, CORPUS, PARENT, SHARED, assert_floors, score_report
+from test_compare_gold import CHILD, CORPUS, PARENT, assert_floors, needs_shared, score_report
 
-pytestmark = pytest.mark.skipif(not (SHARED / "eval" / "score_compare.py").exists(),
-                                reason="../shared (gold and scorers) not present")
+pytestmark = needs_shared
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,9 @@
 over catalogues built from the bundled corpus."""
 import pytest
 
-from scoring import ROOT, SCORER, score_folder
+from scoring import ROOT, SCORER, needs_shared, score_folder
 
-pytestmark = pytest.mark.skipif(not SCORER.exists(), reason="../shared/eval/score.py is not beside the repo")
+pytestmark = needs_shared(SCORER)
 
 FLOORS = {
     "targets": {"f1": 0.95, "exact_f1": 0.90, "unit": 0.95, "comparator": 0.95, "target_year": 0.95,
