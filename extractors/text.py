@@ -25,7 +25,9 @@ _UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "¼": "1/4", "¾": "3/4", "⅔"
 # a line that opens a list item or a numbered heading: never glued to the line above
 _ITEM_START = re.compile(
     r"^\s*(?:[-+•●▪–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])[.)\-–]\s|[a-zđơôư][)]\s|\(\d+\)\s|"
-    r"Đi[ềếệểễe]u\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ)"
+    r"Đi[ềếệểễe]u\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ|"
+    # a short heading numbered without its dot: `2 Yêu cầu:`
+    r"\d{1,2}\s+\p{Lu}[^\n.;]{0,60}:\s*$)"
 )
 # the bullet or outline marker opening an item (`- `, `2.1. `, `a) `, `(3) `, `II. `)
 LEADING_MARK = re.compile(
@@ -37,6 +39,7 @@ def strip_marker(text: str) -> str:
     return LEADING_MARK.sub("", text, count=1)
 
 
+_LONE_ARTICLE_WORD = re.compile(r"^\s*Đi[ềếệểễe]u\s*$")
 _TERMINAL = re.compile(r"[.:;!?…]\s*$")
 
 
@@ -275,6 +278,8 @@ def _wrap_width(lines: list[str]) -> int:
 def _glue(prev: str, nxt: str, blank: bool, width: int) -> bool:
     """Is the line break between `prev` and `nxt` inside a sentence? `width` is the
     wrap width of a hard-wrapped copy (0 when the text is not hard-wrapped)."""
+    if _LONE_ARTICLE_WORD.match(prev):
+        return True  # `Điều` / `1. Phê duyệt …`: the article word printed on a line of its own
     if _ITEM_START.match(nxt) or _TERMINAL.search(prev):
         return False
     if "\n" in prev or "\n" in nxt:

@@ -18,12 +18,12 @@ _LETTERS = "abcdđeghiklmnoôơpqrstuưvxy"
 # Named markers open a block like `Điều 1.` (`Tiêu chí 1.`, `Chương 2.`); `Điếu` is a frequent
 # slip of the tone mark in typed pages. Portal and congress pages write `1-`, `I-`, `A-` for `1.`.
 _ARTICLE = r"Đi[ềếệểễe]u"
-_NAMED = r"(?:Tiêu\s+chí|Chương)"
+_NAMED = r"(?:Tiêu\s+chí|Chương|Bước)"
 MARKER = re.compile(
     rf"""^(?:
         (?P<article>{_ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$)
       | (?P<named>{_NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
-      | (?P<roman>(?=[IVX])(?:{_ROMAN}))(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}))(?=\S)|[-–]\s+(?=\S)|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
+      | (?P<roman>(?=[IVX])(?:{_ROMAN}))(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+\s+\p{{L}}))(?=\S)|[-–]\s+(?=\S)|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
       | (?P<upper>[A-ZĐ])(?:\.|[-–])\s+(?=\S)
       | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
       | (?P<letter>[{_LETTERS}])\)\s*(?=\S)
@@ -31,10 +31,14 @@ MARKER = re.compile(
     )""",
     re.VERBOSE,
 )
-# conventional rank: a Roman numeral or an article never sits below an Arabic item or a
-# letter, so in an excerpt that starts below the top it closes them
-_OUTER_KINDS = ("article", "roman")
-_INNER_KINDS = ("arabic", "letter", "paren")
+# Conventional rank of the kinds whose order plans agree on: an article is above a Roman
+# numeral, a Roman numeral above `1.`, `1.` above `1.1.`. A ranked kind arriving below kinds
+# that all rank lower (an excerpt that starts below the top, a page that lost a heading)
+# closes them instead of nesting under them. Letters and parenthesised numbers nest either
+# way round in real plans, so they take no part.
+_RANK = {"article": 0, "roman": 1, "arabic1": 2, "arabic2": 3, "arabic3": 4, "arabic4": 5}
+# an attached document (`(Kèm theo Quyết định số …)`) starts an outline of its own
+_ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Quyết định|Nghị quyết|Công văn|Kế hoạch|Tờ trình)")
 _LINE_END = re.compile(r"[ \t]*\n")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 
@@ -81,16 +85,33 @@ def _candidates(doc: PlanText) -> list[tuple]:
             if _LINE_END.match(doc.raw, doc.raw_span(para.start, para.start + m.end("arabic"))[1]):
                 continue
         found.append((para, m))
-    # `I MỤC ĐÍCH` without its dot is a heading only when the plan goes on to `II.`
+    # A number printed without its dot (`I MỤC ĐÍCH`, `2 Yêu cầu:`) is a marker only inside
+    # a sequence: the plan goes on to the next number, or came from the one before.
+    # (A footnote number or a wrapped `Điều` / `17 Thông tư …` has no such neighbour.)
     romans = [_roman_int(m.group("roman")) for _, m in found if m.group("roman") and not m.group("bare")]
-    return [(p, m) for p, m in found
-            if not m.group("bare") or _roman_int(m.group("roman")) + 1 in romans]
+    arabics = [int(m.group("arabic")) for _, m in found if m.group("arabic") and "." not in m.group("arabic")]
+    kept = []
+    for p, m in found:
+        if m.group("bare") and _roman_int(m.group("roman")) + 1 not in romans:
+            continue
+        if m.group("nodot") and "." not in m.group("arabic"):
+            n = int(m.group("arabic"))
+            if n - 1 not in arabics and n + 1 not in arabics:
+                continue
+        kept.append((p, m))
+    return kept
 
 
 def extract_sections(doc: PlanText) -> list[Section]:
     stack: list[tuple[str, str]] = []
     found: list[tuple[list[str], str, str, int, int]] = []
-    for para, m in _candidates(doc):
+    candidates = _candidates(doc)
+    order = {p.start: j for j, p in enumerate(doc.paragraphs)}
+    attached = [p.start for p in doc.paragraphs if _ATTACHED.match(p.text)]
+    for i, (para, m) in enumerate(candidates):
+        if attached and attached[0] < para.start:
+            stack.clear()
+            attached = [a for a in attached if a > para.start]
         kind, marker = _kind(m)
         if kind == "upper" and marker in "IVX" and any(k == "roman" for k, _ in stack):
             kind = "roman"
@@ -98,10 +119,11 @@ def extract_sections(doc: PlanText) -> list[Section]:
         if kind == "roman" and len(marker) == 1 and stack and any(k == "upper" for k, _ in stack) \
                 and not any(k == "roman" for k, _ in stack) and marker not in ("I",):
             kind = "upper"
+        kind = _list_kind(candidates, i, order, stack, kind, marker)
         kinds = [k for k, _ in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]
-        elif kind in _OUTER_KINDS and stack and all(k.startswith(_INNER_KINDS) for k in kinds):
+        elif kind in _RANK and stack and all(_RANK.get(k, -1) > _RANK[kind] for k in kinds):
             stack.clear()
         stack.append((kind, marker))
         title = _title(para.text[m.end():])
@@ -120,6 +142,25 @@ def extract_sections(doc: PlanText) -> list[Section]:
         sections.append(Section(path=path, marker=marker, title=title, span=span,
                                 body_end=_raw_end(doc, block_end)))
     return sections
+
+
+def _list_kind(candidates: list, i: int, order: dict, stack: list, kind: str, marker: str) -> str:
+    """A list numbered from 1 right under an item of the same kind that has no body of its own
+    (`2. Các chỉ tiêu chủ yếu` / `1. Duy trì …`) nests under that item, as a kind of its own
+    (`arabic1'`); the inner list goes on while its numbers follow on (`2.`, `3.` …)."""
+    if not kind.startswith("arabic"):
+        return kind
+    inner = f"{kind}'"
+    open_inner = [mk for k, mk in stack if k == inner]
+    if open_inner:
+        follows = marker.isdigit() and open_inner[-1].isdigit() and int(marker) == int(open_inner[-1]) + 1
+        return inner if follows else kind
+    if marker == "1" and stack and stack[-1][0] == kind and stack[-1][1] != "1" and i > 0:
+        heading = candidates[i - 1][0]
+        bare = not heading.text.rstrip().endswith(".")
+        if bare and order[candidates[i][0].start] == order[heading.start] + 1:
+            return inner
+    return kind
 
 
 def _raw_end(doc: PlanText, clean_end: int) -> int:
