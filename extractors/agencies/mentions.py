@@ -61,8 +61,11 @@ NAME_COMPOUNDS = {
     "Giáo dục": ("nghề nghiệp", "thường xuyên"), "Kết cấu": ("hạ tầng giao thông", "hạ tầng"),
     "Quản lý": ("dự án đầu tư xây dựng", "dự án", "thị trường"),
     "Phục vụ": ("hành chính công",), "Xúc tiến": ("đầu tư", "thương mại"),
-    "Kiểm soát": ("bệnh tật",), "Chính sách": ("xã hội",),
+    "Kiểm soát": ("bệnh tật",), "Chính sách": ("xã hội",), "Giao thông": ("vận tải",), "An toàn": ("giao thông",),
 }
+# a capitalised syllable and a function-word syllable that make one word of a name
+# (`Bộ Ngoại giao`: `giao` is otherwise the verb that assigns)
+CLOSED_WORDS = {"Ngoại giao"}
 # A lowercase syllable after a capitalised one belongs to the name (`Nội vụ`, `Kế hoạch`)
 # unless it is a function word, a level word or the first half of a common verb.
 STOP_SYLLABLES = {
@@ -122,7 +125,8 @@ def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] |
     if low:
         syl = low.group(1)
         nxt = _LOW.match(text, low.end())
-        if syl not in STOP_SYLLABLES and not (nxt and f"{syl} {nxt.group(1)}" in STOP_BIGRAMS):
+        if f"{m.group()} {syl}" in CLOSED_WORDS or \
+                (syl not in STOP_SYLLABLES and not (nxt and f"{syl} {nxt.group(1)}" in STOP_BIGRAMS)):
             end = low.end()
             tails = NAME_TAILS + NAME_COMPOUNDS.get(text[i:end], ())
             tail = re.compile(rf"\s+(?:{_alt(tails)}){_E}").match(text, end)
@@ -256,8 +260,40 @@ def _functional_units(text: str) -> list[Mention]:
 _SHARED_HEAD = re.compile(rf"{_B}(?:[Cc]ác\s+)?(?P<head>Sở|Bộ|Ban|Phòng|Cục|Vụ|Trường|Trung tâm)\s*:\s*")
 
 
-def _shared_head_units(text: str) -> list[Mention]:
+# `UBND các tỉnh, thành phố: Hải Phòng, Quảng Nam` — one body at each level, named by place
+_SHARED_LEVEL = re.compile(rf"{_B}(?P<body>{_alt(STANDALONE_BODIES)})\s+các\s+(?P<levels>{_LEVEL}(?:\s*,\s*{_LEVEL})*)\s*:\s*")
+# the cities run by the centre: `UBND các tỉnh, thành phố: Hải Phòng` is the city's
+CENTRAL_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Huế"}
+
+
+def _shared_level_units(text: str) -> list[Mention]:
     out = []
+    for m in _SHARED_LEVEL.finditer(text):
+        levels = [lv.strip() for lv in m.group("levels").split(",")]
+        i, first = m.end(), True
+        while True:
+            place = re.compile(r"\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3}(?![\p{L}\p{N}])").match(text, i)
+            if not place:
+                break
+            level = "thành phố" if "thành phố" in levels and place.group() in CENTRAL_CITIES else levels[0]
+            out.append(Mention(m.start() if first else i, place.end(), False,
+                               f"{m.group('body')} {level} {place.group()}"))
+            sep = re.compile(r"\s*(?:,|;|và|,\s*và)\s+").match(text, place.end())
+            if not sep or _starts_body(text, sep.end()):
+                break
+            i, first = sep.end(), False
+    return out
+
+
+def _other_body(text: str, i: int) -> bool:
+    """A body of its own begins at `i`, not one more name under a shared head: `Công an`
+    after `các Bộ: Quốc phòng,` is the ministry's name, `UBND các tỉnh` is a body."""
+    m = _STANDALONE.match(text, i)
+    return bool(m and m.group() not in NEEDS_LEVEL) or (not m and _starts_body(text, i))
+
+
+def _shared_head_units(text: str) -> list[Mention]:
+    out = _shared_level_units(text)
     for m in _SHARED_HEAD.finditer(text):
         i, first = m.end(), True
         while True:
@@ -267,7 +303,7 @@ def _shared_head_units(text: str) -> list[Mention]:
             start = m.start() if first else i
             out.append(Mention(start, end, False, f"{m.group('head')} {text[i:end]}"))
             sep = re.compile(r"\s*(?:,|;|và|,\s*và)\s+").match(text, end)
-            if not sep:
+            if not sep or _other_body(text, sep.end()):  # `… Xây dựng và UBND các tỉnh: …`
                 break
             i, first = sep.end(), False
     return out

@@ -13,15 +13,18 @@ from extractors import lexicon
 ABBREVIATIONS: dict[str, str] = lexicon.abbreviations("agency")
 
 _ABBR_RE = re.compile(
-    r"(?<![\p{L}\p{N}&-])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
+    r"(?<![\p{L}\p{N}&])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True))
     + r")(?![\p{L}\p{N}&])")
 
 
+# short forms district and commune texts write inside body names (`Trung tâm VHTT-HTCĐ`,
+# `Sở Nông nghiệp và PTNT`), also after a hyphen that joins two of them
 def expand(name: str) -> str:
     """The full spelling of an agency name as written (abbreviations expanded)."""
     name = unicodedata.normalize("NFC", name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
     name = re.sub(r"\s*[\u2013\u2014-]\s*", " - ", name)
+    name = re.sub(r"(?i)(chính trị) (xã hội)", r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     return re.sub(r"\s+", " ", name).strip(" ,;.:")
 
@@ -50,7 +53,7 @@ STANDALONE_BODIES = (
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
     "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ",
     "Thành ủy", "Thành uỷ", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
-    "Công an", "Thanh tra", "Chi bộ", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
+    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
 NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ", "Chi bộ"}
@@ -58,7 +61,7 @@ NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ", "Chi b�
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
     "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
-    "Trường", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên đoàn",
+    "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
     "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
 )
@@ -71,11 +74,16 @@ COLLECTIVES = (
     r"sở,\s*ban,\s*ngành(?:,\s*đoàn thể)?", r"sở,\s*ngành", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*ngành)?(?:\s+chuyên môn)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
-    r"tổ chức chính trị\s*-\s*xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
+    r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng", r"chi bộ(?:\s+trực thuộc)?", r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
     r"tổ chức cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
-    r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?", r"bộ,\s*ngành", r"bộ,\s*cơ quan ngang bộ(?:,\s*cơ quan thuộc Chính phủ)?",
+    r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",
+    # the ministries with the other central bodies and the provinces a central letter writes to
+    r"[Bb]ộ,\s*(?:ngành|cơ quan|địa phương)(?:,\s*(?:ngành|cơ quan|địa phương))*", r"sở,\s*ban\s+ngành",
+    # schools and centres of one kind (`các trường THPT, các trung tâm`)
+    r"trường(?:\s+(?:THPT|THCS|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|phổ thông|đại học|cao đẳng))",
+    r"trung tâm(?!\s+\p{Lu})",
 )
 # Generic actors: optional in the guidelines, reported only where a role is explicit.
 GENERICS = (
@@ -83,7 +91,7 @@ GENERICS = (
     r"ngành,\s*các cấp", r"cấp,\s*các ngành",
 )
 COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
-                    r"có liên quan", r"liên quan")
+                    r"có liên quan", r"liên quan", r"khác", r"thuộc ngành")
 
 
 def is_generic(name: str) -> bool:

@@ -44,7 +44,7 @@ _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+nhiệm vụ)?(?:\s+cho)?\s
 # with groups that are not agencies (short noun chunks)
 _DIRECTED = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng|(?<!báo cáo |ý kiến |của |trình |với )lãnh đạo)"
                        r"(?:\s*,\s*(?:chỉ đạo|định hướng|hướng dẫn|đôn đốc|yêu cầu|đề nghị))*"
-                       r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?\s*$", re.I)
+                       r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?(?:\s+\d{1,3})?\s*$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 _NOT_ACTOR = re.compile(
@@ -52,7 +52,7 @@ _NOT_ACTOR = re.compile(
     r"|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Trưởng ban|Trưởng phòng|Chánh Văn phòng|Chánh Thanh tra"
     r"|Thủ trưởng|Thường trực|\bTT\.?|Lãnh đạo|(?:báo cáo|ý kiến|của|trình|với) lãnh đạo|\btheo|đề xuất|kiến nghị|xin ý kiến|\bcùng|\bvà|\btại|\bở"
     r"|\bcác|\bbởi)\s*$")
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:cơ quan|đơn vị) (?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
@@ -60,10 +60,10 @@ _OPENER = re.compile(
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40})\s*,\s*)*"
-    r"(?:[Đđ]ề nghị\s+)?$", re.I)
+    r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
 _NOT_TASK = re.compile(r"^\s*(?:giao|yêu cầu|đề nghị|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
-                       r"|được|đã|sẽ|có\b(?! trách nhiệm)|nhận|trình|biết|ký|về|theo|của|và|thuộc|tại|trên|với|cho)", re.I)
+                       r"|được|đã|sẽ|có\b(?! trách nhiệm)|nhận được|trình|biết|ký|về|theo|của|và|thuộc|tại|trên|với|cho)", re.I)
 _TASK_VERB = re.compile(
     r"^\s*(?:chủ động|tăng cường|định kỳ|xây dựng|triển khai|thực hiện|tổ chức|ưu tiên|có trách nhiệm|chịu trách nhiệm"
     r"|căn cứ|kịp thời|phối hợp|tiếp tục|nghiên cứu|rà soát|tham mưu|chỉ đạo|hướng dẫn|quán triệt|đẩy mạnh|bố trí"
@@ -72,12 +72,20 @@ _TASK_VERB = re.compile(
     r"|hoàn thành|khẩn trương|nghiêm túc|tích cực|xác định|sắp xếp|đánh giá|chủ trì|cử|phản ánh|thẩm định|cân đối"
     r"|lập|lãnh đạo|hỗ trợ|phổ biến|rà soát|duy trì|thành lập|kiện toàn|ứng dụng|đầu tư|cung cấp|chuẩn bị|chấn chỉnh|xử lý)\b",
     re.I)
+_DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
+_HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành viên)\s+(?:tham gia\s+)?)?(?:tham gia\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)(?![\p{L}])", re.I)
 _SUPERIOR_ACTS = re.compile(r"^\s*(?:xem xét|quyết định|phê duyệt|cho ý kiến|chỉ đạo|ban hành|bố trí kinh phí)", re.I)
 _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
 _CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s")
 
 
 _PREAMBLE = re.compile(r"^\W*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH|CHỈ THỊ|Căn cứ|Thực hiện|Số\s*:)|ban hành|xây dựng Kế hoạch")
+
+
+# Lines of a preamble that name bodies without assigning them anything: the title, the
+# legal bases, who proposed it, the addressees. Letters and news reports have no outline,
+# and their requests are written in the paragraphs above the first numbered item.
+_PREAMBLE_LINE = re.compile(r"^\W*(?:Căn cứ|Xét|Theo đề nghị|Kính gửi|Số\s*:|V/v|Về việc)|^[^\p{Ll}]*$")
 
 
 def _body_start(doc: PlanText, sections: list[Section]) -> int:
@@ -106,7 +114,9 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     body = []
     for para in doc.paragraphs:
         raw_start = doc.raw_pos(para.start)
-        if para.footnote or raw_start < first_section or any(a <= raw_start < b for a, b in table_lines):
+        if para.footnote or any(a <= raw_start < b for a, b in table_lines):
+            continue
+        if raw_start < first_section and _PREAMBLE_LINE.search(para.text):
             continue
         if raw_start >= stop_at:
             break
@@ -183,6 +193,8 @@ def _label_end(text: str, group: list[Mention]) -> int | None:
     m = re.match(r"([^:,.;()]{0,80}?)\s*:", text[group[-1].end:])
     if not m or len(m.group(1).split()) > 8:
         return None
+    if re.match(r"\s*(?:giao|yêu cầu|đề nghị)\b", m.group(1)):
+        return None  # `Văn phòng Chính phủ đề nghị các Bộ: …`: the body asks, the others act
     if _LEADS_TASK.match(m.group(1)) or _NOT_TASK.match(m.group(1)) or re.match(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)", m.group(1)):
         return group[-1].end  # `Sở Nội vụ có trách nhiệm: …`
     return group[-1].end + len(m.group(1).rstrip())
@@ -236,6 +248,10 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         para_before = text[:start]
         role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
                                          heading, in_implementation, open_roles)
+        if role is False and len(group) > 1 and _LEADS_TASK.match(after):
+            # `báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì …`: the list
+            # ended before the body that opens the new clause
+            group, role, strong, title_end = group[-1:], "lead", True, None
         if role is False:
             continue
         if not strong:  # the plan's own issuer directs; it is not among those it directs
@@ -268,11 +284,17 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
             title_end = _heading_title_end(text, group)
             if title_end is not None:
                 return "lead", True, title_end
-    # `Sở Y tế: chủ trì …` — a body opening its own paragraph of duties
-    if re.fullmatch(r"\W*", para_before) and _label_end(text, group) is not None:
+    # `Sở Y tế: chủ trì …` — a body opening its own paragraph of duties (or item: `2. Các
+    # đơn vị sự nghiệp thuộc ngành, Ban VHTT các xã:` in a letter with no outline)
+    if re.fullmatch(r"\W*", text[heading.end():start] if heading and heading.end() <= start else para_before) \
+            and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
     if _ASSIGNED.search(before):
         return "lead", True, None
+    # `Yêu cầu các đơn vị: Trung tâm Văn hóa huyện, Trung tâm TDTT huyện …` — the colon cut
+    # the clause between the directive and the bodies it names
+    if not before.strip() and _DIRECTED_LIST.search(text[:start]):
+        return "lead", False, None
     if re.search(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", before, re.I):
         return "support", True, None
     if _COOPERATE.search(before):
@@ -286,6 +308,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None
     if _LEADS_TASK.match(after):
         return "lead", True, None
+    # `Bộ Quốc phòng, Bộ Công an cử đại diện phối hợp thực hiện`: helpers of a task another leads
+    if _OPENER.match(before) and _HELPS.match(after):
+        return "support", True, None
     # `Sở Y tế chủ trì, các sở, ngành phối hợp`: helpers named after the lead
     if re.match(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)", after) and re.search(r"chủ trì", before, re.I):
         return "support", True, None
@@ -293,7 +318,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None
-    if directed and after.strip():
+    if directed and (after.strip() or re.match(r"\s*:\s*\S", text[group[-1].end:])):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
         if re.search(r"lãnh đạo\s*$", before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
