@@ -29,6 +29,10 @@ TRIGGER = re.compile(
     r"(?:hạn\s+chót|thời\s+hạn)(?:\s+[^\s,.;:]+){0,5}?(?:\s+là|\s*:)?|"
     r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức)(?:\s+là|\s*:)|"
     r"không\s+muộn\s+hơn|không\s+quá|trong(?:\s+thời\s+gian)?|vào|đến(?:\s+hết)?|tới|hết|từ|"
+    # `trình Chính phủ tại phiên họp thường kỳ tháng 9 năm 2014`: the meeting a report is due at
+    r"tại\s+(?:phiên\s+họp|kỳ\s+họp|cuộc\s+họp|hội\s+nghị)(?:\s+[^\s,.;:\d]+){0,4}?|"
+    # `hoàn thành … các công việc của tháng 02 và quý I năm 2025`: the work of a period
+    r"(?<=\b(?:công\s+việc|nhiệm\s+vụ|chỉ\s+tiêu)\s+)của|"
     r"bắt\s+đầu\s+từ)\s+"
     # `trước 17 giờ 00 ngày …`, `trong tuần đầu tháng 6`: words between the deadline word and the date
     r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*|"
@@ -49,11 +53,11 @@ _LIMITED_VERB = re.compile(
     r"phê\s+duyệt|trình|công\s+bố|khắc\s+phục|bổ\s+sung|hoàn\s+thiện)\b",
     FLAGS,
 )
+_SUBMITTED = re.compile(r"\b(?:trình|báo\s+cáo|thông\s+qua|cho\s+ý\s+kiến|xem\s+xét)\b", FLAGS)
 _PAST = re.compile(r"\bđã\b|\bvừa\s+qua\b|\b(?:năm|tháng|quý)\s+qua\b|\btrước\s+đây\b", FLAGS)
 _DONE_BEFORE = re.compile(r"\bđã\b[^,;.:]{0,40}$", FLAGS)  # `hồ sơ đã nộp trước ngày …`
 _STATUS = re.compile(r"\b(?:tính|tính\s+từ)\s+(?:đến|tới|từ)\s*(?:hết\s*)?$|\bso\s+với\s*$|\bđến\s+nay\b", FLAGS)
 TARGET_FIGURE = re.compile(r"\d\s*%|\b(?:đạt|tăng|giảm|ít\s+nhất|tối\s+thiểu|trên)\s+(?:\S+\s+){0,2}\d", FLAGS)
-_QUANTITY = re.compile(r"(?<![\d/])(?!(?:19|20)\d{2}\b)\d[\d.,]*")
 
 # a limit counted from an event: `trong thời hạn 07 ngày làm việc, kể từ …`, `trong 30 ngày`
 _NUMBER_WORD = r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\S+)?)"
@@ -74,8 +78,17 @@ _OPENER = re.compile(
 )
 # `Mỗi năm giảm 4-5%`, `Hằng năm, tăng thêm 2.000 lao động`: a per-year target, not a schedule
 _RATE_AFTER_OPENER = re.compile(
-    r"^\s*,?\s*(?:\S+\s+){0,3}?(?:tăng|giảm|đạt|thu\s+hút|tạo)\s+(?:thêm\s+|bình\s+quân\s+|ít\s+nhất\s+|"
+    r"^\s*,?\s*(?:\S+\s+){0,3}?(?:tăng|giảm|đạt|thu\s+hút|tạo|phấn\s+đấu|duy\s+trì)\s+(?:thêm\s+|bình\s+quân\s+|ít\s+nhất\s+|"
     r"tối\s+thiểu\s+|trên\s+|từ\s+|khoảng\s+|được\s+|cho\s+)*\d",
+    FLAGS,
+)
+# `trước 14 giờ 00 hàng ngày`, `vào tuần cuối hàng tháng`: a time of day, a week or a day
+# within a period, then the period it recurs with
+_TIMED_SCHEDULE = re.compile(
+    r"\b(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|vào|trong|lúc)\s+(?:lúc\s+)?"
+    r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?(?:\s*phút)?|buổi\s+(?:sáng|chiều|tối)"
+    r"|(?:tuần|tuần\s+lễ|ngày|tháng)\s+(?:đầu|cuối|cuối\s+cùng)(?:\s+của)?)"
+    r"\s*,?\s*(?:của\s+)?(?P<every>(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm))\b",
     FLAGS,
 )
 _LEAD_LABEL = re.compile(r"^[^:,.;\d]{1,40}:\s+")
@@ -131,26 +144,32 @@ def due_of(expr: TimeExpr, prep: str, recurrence: Optional[str]) -> Optional[str
     return expr.last_day(before=prep == "trước", yearly=recurrence in ("yearly", "half-yearly", "quarterly"))
 
 
-def segment_deadlines(text: str, forced: bool, goals: bool = False) -> list[Found]:
-    """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value).
-    `goals`: the sentence sits under a `Mục tiêu` heading, where `Mỗi năm … 1.000 …` is a target."""
+def segment_deadlines(text: str, forced: bool) -> list[Found]:
+    """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value)."""
     relatives = [(m.start(), m.end()) for m in RELATIVE.finditer(text)
                  if forced or m.group("anchor") or _relative_is_limit(text, m)]
     dated = _dated(text, forced, relatives)
     if forced:
         return _forced(text, dated, relatives)
-    schedules = _schedules(text, [(d.start, d.end) for d in dated], goals)
+    schedules = _schedules(text, [(d.start, d.end) for d in dated])
     # `ngày 10` is a date only inside a schedule
-    dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence or schedules]
+    dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence or schedules
+             or _DINH_KY.search(text, 0, d.start)]
     # `Trong năm 2024, … trước ngày 25.3`: the year dates the day, it is not a second deadline
     if any(d.expr.year is None and d.expr.grain in ("day", "month", "quarter", "half") for d in dated):
         dated = [d for d in dated if d.expr.grain != "year" or d.expr.window]
     sentence_rec = most_frequent([r for _, _, r in schedules] + [d.recurrence for d in dated])
     yearless = [d for d in dated if d.expr.year is None]
+    # `Định kỳ trước ngày 15 tháng 12`: a periodic date with no period recurs with the unit it leaves open
+    periodic = _DINH_KY.search(text, 0, yearless[0].start) if yearless and not sentence_rec else None
+    if periodic:
+        sentence_rec = "monthly" if yearless[0].expr.grain == "day_only" else "yearly"
     found: list[Found] = []
     absorbed: set[int] = set()
     for d in dated:
         a, b = d.start, d.end
+        if periodic and d is yearless[0]:
+            a = periodic.start()
         recurrence = d.recurrence or (sentence_rec if d.expr.year is None else None)
         # one schedule written across the sentence is one deadline: first to last time word
         if yearless and d is yearless[0]:
@@ -178,10 +197,12 @@ def _dated(text: str, forced: bool, relatives) -> list[Dated]:
             re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[exprs[k - 1].end:t.start], FLAGS) is not None
         if listed and not prep:
             prep = dated[-1].prep
-        if not (forced or listed or _is_deadline(text, t, prep, done, trig)):
+        last_day = _LAST_DAY.match(text, t.end)
+        if not (forced or listed or last_day or _timeline_item(text, t)
+                or _is_deadline(text, t, prep, done, trig)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
-        dated.append(Dated(t, start, t.end, prep, None))
+        dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None))
     for d in dated:
         # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
         m = re.match(r"\s*,?\s*\(?(?:của\s+)?", text[d.expr.end:])
@@ -196,6 +217,18 @@ def _dated(text: str, forced: bool, relatives) -> list[Dated]:
     return dated
 
 
+# `ngày 25/5/2017 là hạn cuối …`: the deadline word comes after the date
+_LAST_DAY = re.compile(r"\s*(?:là\s+|:\s*)?(?:thời\s+)?hạn\s+(?:cuối(?:\s+cùng)?|chót)\b", FLAGS)
+
+
+def _timeline_item(text: str, t: TimeExpr) -> bool:
+    """`Ngày 27/5/2017: Kết thúc việc kiểm tra …`: a schedule lists each step under the
+    date it is due, the date opening the line before a colon."""
+    if t.grain in ("year", "day_only") or OUTLINE_MARK.sub("", text[:t.start]).strip():
+        return False
+    return bool(re.match(r"\s*:", text[t.end:])) and not _PAST.search(text, t.end)
+
+
 def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig) -> bool:
     before = text[:t.start]
     lead = before[:trig.start()] if trig else before
@@ -207,6 +240,10 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig) -> bool:
         prep = "đến"
     if t.grain == "day_only":
         return prep in _FIRM_PREPS + _WINDOW_PREPS
+    if prep == "tại" and not _SUBMITTED.search(text, max(0, trig.start() - 80), trig.start()):
+        return False  # `tại hội nghị tháng 6` with nothing to present there dates an event
+    if prep == "của" and not re.search(rf"\b{_DONE}\b[^,;.:]*$", lead, FLAGS):
+        return False  # the work of a period is due in it only when it is to be completed
     if _DONE_BEFORE.search(lead):
         return False
     firm = prep.startswith(_FIRM_PREPS) or done
@@ -241,6 +278,7 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
 _COUNTED_RESULT = re.compile(r"(?<![\d/.,-])\d{1,3}(?:\.\d{3})*\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
 
 
+_EVENT = re.compile(r"\b(?:đại\s+hội|hội\s+nghị|cuộc\s+họp|phiên\s+họp|tập\s+huấn|lớp|kỳ\s+thi|hội\s+thi|đợt)\b", FLAGS)
 _PROCESSING_TIME = re.compile(r"thời\s+gian\s+(?:giải\s+quyết|xử\s+lý|cấp|thẩm\s+định|tiếp\s+nhận|chờ)", FLAGS)
 
 
@@ -250,6 +288,10 @@ def _relative_is_limit(text: str, m) -> bool:
     lead = m.group().split()[0].lower()
     if lead in ("không", "tối") and _PROCESSING_TIME.search(text, max(0, m.start() - 80), m.start()):
         return False  # `thời gian giải quyết … tối đa 05 ngày làm việc`: a target on processing time
+    if lead in ("không", "tối"):
+        clause = re.split(r"[,;:.]", text[max(0, m.start() - 80):m.start()])[-1]
+        if _EVENT.search(clause) and not _LIMITED_VERB.search(clause):
+            return False  # `đại hội chi bộ … không quá 1 ngày`: how long an event lasts
     if lead in ("chậm", "không", "tối", "thời"):
         return True
     if lead != "trong":
@@ -259,9 +301,11 @@ def _relative_is_limit(text: str, m) -> bool:
     return bool(_LIMITED_VERB.search(text, max(0, m.start() - 80), m.start()))
 
 
-def _schedules(text: str, dates: list[tuple[int, int]], goals: bool) -> list[tuple[int, int, str]]:
+def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """`định kỳ` + period chains and sentence-opening `Hằng năm,`: (start, end, recurrence)."""
     out: list[tuple[int, int, str]] = []
+    for m in _TIMED_SCHEDULE.finditer(text):
+        out.append((m.start(), m.end(), recurrence_of(RECURRENCE.match(text, m.start("every")))))
     for m in _DINH_KY.finditer(text):
         chain = _period_chain(text, m.end())
         if chain:
@@ -271,8 +315,9 @@ def _schedules(text: str, dates: list[tuple[int, int]], goals: bool) -> list[tup
     label = _LEAD_LABEL.match(text[at:])  # `Về kinh phí: Hằng năm, …`
     at += label.end() if label else 0
     # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
+    first = at
     for at in [at] + [m.end() for m in re.finditer(r";\s*", text) if m.end() > at]:
-        _opener_schedule(text, at, goals, out)
+        _opener_schedule(text, at, at == first, out)
     # merge overlapping pieces (`Định kỳ hằng năm` found by both rules)
     out.sort()
     merged: list[tuple[int, int, str]] = []
@@ -287,17 +332,19 @@ def _schedules(text: str, dates: list[tuple[int, int]], goals: bool) -> list[tup
     return merged
 
 
-def _opener_schedule(text: str, at: int, goals: bool, out: list) -> None:
+def _opener_schedule(text: str, at: int, sentence_start: bool, out: list) -> None:
     """A clause opened by `Hằng năm,` / `Hằng quý` / `Mỗi năm`: the schedule of its task,
     unless the clause states a per-year target (`Mỗi năm giảm 4-5%`)."""
     opener = _OPENER.match(text[at:])
     if opener:
         rest = text[at + opener.end():]
         comma = rest.lstrip().startswith(",")
-        first_clause = re.split(r"[,;]", rest.lstrip(" ,"), maxsplit=1)[0]
-        per_year_target = bool(_RATE_AFTER_OPENER.match(rest)) or bool(re.search(r"\d\s*%", first_clause)) \
-            or (goals and not comma and bool(_QUANTITY.search(rest)))
-        if not per_year_target and (comma or not TARGET_FIGURE.search(rest)):
+        # opening the sentence it schedules the sentence even when that states a per-year figure
+        # (`Hàng năm tổ chức chuyển hóa ít nhất 60%`); only a figure right after it is the rate.
+        # Inside a sentence (`…; mỗi năm tổ chức ít nhất 01 cuộc`) the figure is the rate.
+        per_year_target = bool(_RATE_AFTER_OPENER.match(rest)) or \
+            (not sentence_start and not comma and bool(TARGET_FIGURE.search(rest)))
+        if not per_year_target:
             recs = [r for _, _, r in find_recurrences(opener.group())] or ["continuous"]
             out.append((at + opener.start(), at + opener.end(), most_frequent(recs)))
 
@@ -355,6 +402,8 @@ def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
     opening = [d for d in dated if d.prep in _OPENING_PREPS and not d.expr.window and d.expr.grain != "day"]
     if opening and len(opening) == len(dated):
         recs.append("continuous")  # `Từ năm 2026`: from then on
+    if not dated and not recs and _TIME_OF_DAY.search(text):
+        recs.append("daily")  # `Buổi sáng từ 7h30 - 11h30`: hours with no day are kept every day
     closed = [d for d in dated if d not in opening]
     recurrence = most_frequent(recs + [d.recurrence for d in closed])
     if len(closed) <= 1:
@@ -363,6 +412,10 @@ def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
     out = [Found(d.start, d.end, due_of(d.expr, d.prep, recurrence), recurrence) for d in closed]
     out[0].start, out[-1].end = 0, len(text)
     return out
+
+
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?[-–]\s*\d{1,2}\s*(?:h|giờ)|\bbuổi\s+(?:sáng|chiều|tối)\b", FLAGS)
 
 
 def _inside(a: int, b: int, spans) -> bool:

@@ -27,7 +27,7 @@ from typing import Optional
 
 import regex as re
 
-from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs
+from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, text_year
 from extractors.deadlines.phrases import RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
 from extractors.models import Deadline, Section
 from extractors.outline.sections import MARKER, ancestors_at, section_path_at
@@ -67,12 +67,17 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
     paras = [p for p in doc.paragraphs if not p.footnote]
     out: list[Deadline] = []
     time_column = False  # a table with a `Thời gian` column: cells below it are values
+    flat_column = False  # the same table copied without its `|`: one cell a paragraph
     i = 0
     while i < len(paras):
         p = paras[i]
         body = _strip_marker(p.text)
         if _is_table_cell(doc, p.start) and _TIME_HEADER_CELL.match(body):
             time_column = True
+            i += 1
+            continue
+        if _flat_time_header(paras, i):
+            flat_column = True
             i += 1
             continue
         label = TIME_LABEL.match(body)
@@ -105,6 +110,15 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
             out.extend(d.model_copy(update={"task": row_task or d.task})
                        for d in _value_deadlines(doc, sections, p.start, p.end))
             i += 1
+            continue
+        if flat_column and not MARKER.match(p.text) and _whole_time_value(p.text):
+            end, j = p.end, i + 1
+            # `Tháng 5-` / `Ngày 15/6/2021`: a cell broken after its dash goes on below
+            if re.search(r"(?:[-–]|\bđến)\s*$", p.text, FLAGS) and j < len(paras) \
+                    and _whole_time_value(paras[j].text):
+                end, j = paras[j].end, j + 1
+            out.extend(_value_deadlines(doc, sections, p.start, end))
+            i = j
             continue
         for s, e in _sentences(p.text, p.start):
             # `… nông thôn mới". Thời gian thực hiện: Thường xuyên.`: a label after a sentence
@@ -176,8 +190,29 @@ def _names_time(text: str) -> bool:
     return bool(find_time_exprs(text) or RECURRENCE.search(text) or RELATIVE.search(text))
 
 
+# the header cells of a table copied without its `|`, one a line: `TT`, `Nội dung`, `Thời gian`
+_COLUMN_HEAD = re.compile(
+    r"^(?:S?TT|Số\s+TT|Nội\s+dung|Nhiệm\s+vụ|Công\s+việc|Hoạt\s+động|Đơn\s+vị|Cơ\s+quan|Chủ\s+trì|"
+    r"Phối\s+hợp|Sản\s+phẩm|Kết\s+quả|Ghi\s+chú|Kinh\s+phí|Số\s+ngày)\b[^.;:!?|]{0,100}$",
+    FLAGS,
+)
+# `Thời gian`, `Tiến độ`, `Ngày chậm nhất phải hoàn thành`: a column of due dates
+_FLAT_TIME_HEAD = re.compile(
+    r"^(?:(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Mốc\s+thời\s+gian)\b|(?:Ngày|Hạn)\b[^.;:|]{0,40}\bhoàn\s+thành\b)"
+    r"[^.;:|]{0,50}$",
+    FLAGS,
+)
+
+
+def _flat_time_header(paras, i: int) -> bool:
+    """A time column header standing beside other header cells (`Nội dung` above or below it)."""
+    if not _FLAT_TIME_HEAD.match(paras[i].text.strip()):
+        return False
+    return any(0 <= k < len(paras) and _COLUMN_HEAD.match(paras[k].text.strip()) for k in (i - 1, i + 1))
+
+
 def _whole_time_value(text: str) -> bool:
-    t = _BULLET.sub("", text).strip().rstrip(".")
+    t = re.sub(r"\([^()]{0,30}\)", "", _BULLET.sub("", text)).strip().rstrip(".")  # `07/02/2021 (chủ Nhật)`
     t = re.sub(r"^(?:hoàn\s+thành\s+)?(?:trước|trong|chậm\s+nhất|từ|đến|vào|hết)\s+", "", t, flags=FLAGS)
     if not t or len(t) > 60:
         return False
@@ -213,14 +248,9 @@ def _sentences(text: str, base: int) -> list[tuple[int, int]]:
 
 def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
     text = doc.clean[s:e]
-    goals = any(_GOALS_HEADING.match(sec.title) for sec in ancestors_at(sections, doc.raw_pos(s)))
     return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
                       sentence=(s, e))
-            for f in segment_deadlines(text, forced=False, goals=goals)]
-
-
-# under `Mục tiêu cụ thể` a `Mỗi năm …` sentence (no comma) with a quantity is a yearly target
-_GOALS_HEADING = re.compile(r"^\s*(?:Mục\s+tiêu|Chỉ\s+tiêu)", FLAGS)
+            for f in segment_deadlines(text, forced=False)]
 
 
 # --- assembling ----------------------------------------------------------------
@@ -255,7 +285,7 @@ def _with_lead_in(doc: PlanText, s: int, e: int) -> str:
 def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context: str,
                       raw_index: int) -> Optional[str]:
     """A date written without its year takes the year the text gives around it:
-    the sentence, then the paragraph, then the headings above."""
+    the sentence, then the paragraph, then the headings above, then the text's own date."""
     found = yearless_date(doc.clean[a:b])
     if found is None:
         return None
@@ -267,7 +297,9 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
         year = _year_in(ctx, pos)
         if year:
             return due_in_year(t, prep, year)
-    return None
+    # settled: a letter or a news item dates its yearless dates by its own date
+    year = text_year(doc.raw)
+    return due_in_year(t, prep, year) if year else None
 
 
 def _year_in(text: str, pos: Optional[int]) -> Optional[int]:

@@ -28,18 +28,20 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _QUARTER = r"(?:IV|I{1,3}|0?[1-4](?!\d))"
 # a year joined to a month/quarter/day: ` năm 2026`, `/2026`, `-2026`, `.2026`
 _YEAR_TAIL = rf"(?:\s*,?\s+năm\s+(?P<y>{_YEAR})|\s*[/.\-]\s*(?P<y>{_YEAR}))(?!\d)"
+_MONTH_AROUND = r"(?:(?:liền\s+)?trước\s+(?:tháng|kỳ|phiên|quý)|tiếp\s+theo|kế\s+tiếp|liền\s+kề|sau\s+đó)\b"
 _LIST_SEP = r"\s*(?:,|;|\bvà\b|\bhoặc\b|\bđến\b|\btới\b|-)\s*(?:hết\s+)?"
 
 TIME_EXPR = re.compile(
     rf"""
     \b(?=[\dnstqcđg])  # cheap guard: every alternative starts a word with one of these
     (?:
-    (?P<dmy>(?:ngày\s+)?(?P<d1>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m1>{_MONTH})\s*(?P=sep)\s*(?P<y1>{_YEAR})(?!\d))
+    (?P<dmy>(?:ngày\s+)?(?P<dr1>{_DAY}\s*[-–]\s*)?(?P<d1>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m1>{_MONTH})\s*(?P=sep)\s*(?P<y1>{_YEAR})(?!\d))
   | (?P<dmy_words>ngày\s+(?P<d2>{_DAY})\s+tháng\s+(?P<m2>{_MONTH})(?:{_YEAR_TAIL})?)
-  | (?P<dm>ngày\s+(?P<d3>{_DAY})\s*[/.\-]\s*(?P<m3>{_MONTH})(?![.,]?\d)(?!\s*%))
-  | (?P<dm_bare>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|và|hoặc|,)\s+)
+  | (?P<dm>ngày\s+(?P<dr3>{_DAY}\s*[-–]\s*)?(?P<d3>{_DAY})\s*[/.\-]\s*(?P<m3>{_MONTH})(?![.,]?\d)(?!\s*%))
+  | (?P<dm_bare>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|và|hoặc|,)\s+|\d\s*[-–]\s*)
         (?P<d4>{_DAY})\s*[/.]\s*(?P<m4>{_MONTH})(?![.,]?\d)(?!\s*%))
-  | (?P<day_only>ngày\s+(?P<d5>{_DAY})(?!\s*(?:[/.\-]\s*\d|tháng)))
+  # `ngày 25 tháng trước tháng họp`, `ngày 10 tháng tiếp theo`: a day in a month named by its rhythm
+  | (?P<day_only>ngày\s+(?P<d5>{_DAY})(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+{_MONTH_AROUND}))))
   | (?P<half>(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
   | (?P<quarter>(?:(?P<qedge>cuối|đầu)\s+)?quý\s+(?P<q>{_QUARTER})
         (?:{_LIST_SEP}(?:quý\s+)?(?P<q>{_QUARTER}))*(?:{_YEAR_TAIL})?)
@@ -110,19 +112,22 @@ def parse_match(m: re.Match) -> Optional[TimeExpr]:
         caps = m.captures(name)
         return int(caps[-1]) if caps else None
 
+    # `ngày 18-19/6/2017`: two days, due the second
     if g["dmy"]:
-        return _checked(TimeExpr(s, e, "day", int(g["y1"]), int(g["m1"]), int(g["d1"])))
+        return _checked(TimeExpr(s, e, "day", int(g["y1"]), int(g["m1"]), int(g["d1"]), window=bool(g["dr1"])))
     if g["dmy_words"]:
         return _checked(TimeExpr(s, e, "day", y(), int(g["m2"]), int(g["d2"])))
     if g["dm"]:
-        return _checked(TimeExpr(s, e, "day", None, int(g["m3"]), int(g["d3"])))
+        return _checked(TimeExpr(s, e, "day", None, int(g["m3"]), int(g["d3"]), window=bool(g["dr3"])))
     if g["dm_bare"]:
         return _checked(TimeExpr(s, e, "day", None, int(g["m4"]), int(g["d4"])))
     if g["day_only"]:
         return TimeExpr(s, e, "day_only", None, None, int(g["d5"]))
     if g["half"]:
         return TimeExpr(s, e, "half", y(), 6 if g["h"].lower() == "đầu" else 12)
-    window = bool(re.search(r"\b(?:đến|tới)\b", m.group(), FLAGS))  # `tháng 6 đến tháng 9`
+    # `tháng 6 đến tháng 9`, `Tháng 5-8/2020` (not `tháng 5-2026`, a month and its year)
+    window = bool(re.search(r"\b(?:đến|tới)\b|\d\s*[-–]\s*(?:tháng\s+|quý\s+)?(?:IV|I{1,3}|\d{1,2})(?!\d)",
+                            m.group(), FLAGS))
     if g["quarter"]:
         q = max(_quarter_number(x) for x in m.captures("q"))
         return TimeExpr(s, e, "quarter", y(), 3 * q, window=window)
@@ -182,7 +187,9 @@ def _join_windows(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             prev = out[-1]
             gap = text[prev.end:t.start]
             opener = text[max(0, prev.start - 6):prev.start]
-            if re.fullmatch(r"\s*(?:đến|tới|-)\s*(?:hết\s+)?", gap, FLAGS) and re.search(r"từ\s*$", opener, FLAGS):
+            # `từ 14/11 đến 25/11`; a dash alone joins two dates into a range (`Ngày 8/7-17/7/2017`)
+            dash = re.fullmatch(r"\s*[-–]\s*", gap) and "year" not in (prev.grain, t.grain)
+            if dash or re.fullmatch(r"\s*(?:đến|tới|-)\s*(?:hết\s+)?", gap, FLAGS) and re.search(r"từ\s*$", opener, FLAGS):
                 end = t if t.year is not None or prev.year is None else t.with_year(prev.year)
                 out[-1] = replace(end, start=prev.start, window=True)
                 continue
@@ -201,7 +208,7 @@ RECURRENCE_PATTERNS: list[tuple[str, str]] = [
     ("daily", rf"{_EVERY}\s+ngày{_NO_NUMBER}"),
     ("weekly", rf"{_EVERY}\s+tuần|theo\s+tuần|tuần\s+một\s+lần"),
     ("monthly", rf"{_EVERY}\s+tháng{_NO_NUMBER}|theo\s+tháng{_NO_NUMBER}|tháng\s+một\s+lần"
-                rf"|(?:của\s+)?tháng\s+(?:tiếp\s+theo|sau\s+đó|kế\s+tiếp|liền\s+kề)"),
+                rf"|(?:của\s+)?tháng\s+{_MONTH_AROUND}"),
     ("quarterly", rf"{_EVERY}\s+quý{_NO_NUMBER}|theo\s+quý{_NO_NUMBER}|quý\s+một\s+lần"
                   rf"|(?:0?3|ba)\s+tháng(?:\s+(?:một\s+lần|/\s*lần))?(?!\s+(?:đầu|cuối))"
                   rf"|tháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý"
@@ -231,3 +238,26 @@ def most_frequent(recurrences) -> Optional[str]:
 
 def find_recurrences(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), recurrence_of(m)) for m in RECURRENCE.finditer(text)]
+
+
+# --- the text's own date -----------------------------------------------------
+# a copy that carries its publication date on top: ` date 2025-08-18`
+_DATE_STAMP = re.compile(r"\A\s*date\s+(?P<y>(?:19|20)\d{2})(?:-\d{1,2}){0,2}\b", FLAGS)
+# the place-date line of an official header: `Hà Nội, ngày 20 tháng 11 năm 2023`
+_PLACE = r"(?:^|\|)[^\S\n]*\p{Lu}\p{Ll}*\.?(?:\s+\p{Lu}\p{Ll}*\.?){0,4},\s*ngày\s*"
+_PLACE_DATE = re.compile(
+    rf"{_PLACE}[\d.…_\s]*tháng\s*[\d.…_\s]*năm\s*(?P<y>{_YEAR})"
+    rf"|{_PLACE}{_DAY}\s*[/.\-]\s*{_MONTH}\s*[/.\-]\s*(?P<y>{_YEAR})",
+    re.VERSION1 | re.MULTILINE,  # case-sensitive: a place name is capitalised
+)
+# a news page's dateline (`Báo Dân trí03/03/2025`, `Thứ tư 21/02/2024 07:50`); a date after
+# `ngày` dates a cited document instead
+_DATELINE = re.compile(rf"(?<!ngày\s{{0,3}})(?<![\d/.\-])\d{{1,2}}\s*([/\-])\s*\d{{1,2}}\s*\1\s*(?P<y>{_YEAR})(?!\d)", FLAGS)
+_HEAD_CHARS = 400
+
+
+def text_year(text: str) -> Optional[int]:
+    """The year of the text's own date (its stamp, header date or dateline): a date
+    written without a year in a letter or a news item falls in it."""
+    m = _DATE_STAMP.match(text) or _PLACE_DATE.search(text, 0, 3000) or _DATELINE.search(text, 0, _HEAD_CHARS)
+    return int(m.group("y")) if m else None
