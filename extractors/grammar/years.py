@@ -17,10 +17,13 @@ import regex as re
 _Y = r"((?:19|20)\d\d)(?!\d)"
 _PATTERNS = [
     ("baseline", re.compile(rf"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?{_Y}", re.I)),
+    # `theo giá so sánh năm 2010`: the price base a value is measured in
+    ("baseline", re.compile(rf"giá\s+so\s+sánh\s+(?:năm\s+)?{_Y}", re.I)),
     # `Năm học 2025-2026`: a school year ends in its second calendar year
     ("range", re.compile(rf"năm\s+học\s+{_Y}\s*-\s*{_Y}", re.I)),
     ("range", re.compile(rf"(?:từ\s+(?:năm\s+)?|năm\s+){_Y}\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
-    ("period", re.compile(rf"giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", re.I)),
+    # a term of office or planning period (`nhiệm kỳ 2020-2025`, `thời kỳ 2021 - 2030`)
+    ("period", re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", re.I)),
     ("horizon", re.compile(rf"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
     ("due", re.compile(rf"(?:đến|tới|vào|trong|hết|cuối|trước|sau)\s+(?:(?:cuối|hết|đầu)\s+)?(?:năm\s+)?{_Y}", re.I)),
     ("start", re.compile(rf"(?:từ|đầu)\s+(?:năm\s+)?{_Y}", re.I)),
@@ -72,6 +75,11 @@ def plan_year(clean: str) -> Optional[int]:
     m = re.search(r"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+((?:19|20)\d\d)", head, re.I)
     if m:
         return int(m.group(1))
+    # a report's own publication date (` date 2025-08-18`, `- 07-03-2024`, `Đăng ngày: 02-12-2019`)
+    m = re.search(r"(?:^|\n)[ \t]*(?:-[ \t]*|[\w-]*date[ \t]+|Đăng\s+ngày:?[ \t]*|Ngày\s+đăng:?[ \t]*)"
+                  r"(?:\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)|((?:19|20)\d\d)-\d\d)", head[:600])
+    if m:
+        return int(m.group(1) or m.group(2))
     # an undated excerpt: the start of the period its title names
     m = re.search(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*-", head, re.I)
     if m:
@@ -79,3 +87,56 @@ def plan_year(clean: str) -> Optional[int]:
     # an excerpt with no header: a plan is no older than the newest document it cites
     cited = [int(y) for y in re.findall(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b", clean)]
     return max(cited) if cited else None
+
+
+# the kind line a formal plan opens its title with
+_KIND_LINE = re.compile(r"^\s*(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+ĐỘNG)?|ĐỀ\s+ÁN|NGHỊ\s+QUYẾT|"
+                        r"CHỈ\s+THỊ|HƯỚNG\s+DẪN|KẾT\s+LUẬN|THÔNG\s+BÁO)\s*$")
+# where a title ends: its preamble, an aside, a numbered heading
+_TITLE_END = re.compile(r"^\s*(?:\(|(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s|"
+                        r"(?:[IVX]+|\d+|[A-Z])[.)\-]\s)")
+_TITLE_CUT = re.compile(r"(?<=\S)\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai\s+thực\s+hiện|Thi\s+hành|"
+                        r"Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s)")
+# a document number in a title: what follows it describes that document, not this plan
+_DOC_NUMBER = re.compile(r"\bsố\s*:?\s*\d|\b\d+\s*[/-]\s*\p{Lu}{2,}")
+_HEADLINE_CHARS = 150
+
+
+def has_kind_line(paragraphs: list[str]) -> bool:
+    return any(_KIND_LINE.match(p) for p in paragraphs[:40])
+
+
+def title_horizon(paragraphs: list[str]) -> Optional[int]:
+    """The year a text's own title sets for its goals: `KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`
+    → 2015, `Kế hoạch … năm 2024` → 2024; a news report's headline (`Vĩnh Linh: Năm 2024,
+    duy trì …`). A period that describes a cited document (`thực hiện Nghị quyết số
+    05-NQ/ĐU … giai đoạn 2025 - 2030`) is that document's, not the plan's."""
+    title = ""
+    kind = next((i for i, p in enumerate(paragraphs[:40]) if _KIND_LINE.match(p)), None)
+    if kind is not None:
+        parts = []
+        for k, p in enumerate(paragraphs[kind + 1:kind + 5]):
+            if k and _TITLE_END.match(p):
+                break
+            parts.append(_TITLE_CUT.split(p, maxsplit=1)[0])
+            if len(parts[-1]) < len(p):
+                break
+        title = " ".join(parts)
+    else:
+        # a report's headline: the opening lines before its first body paragraph
+        parts = []
+        for k, p in enumerate(paragraphs[:6]):
+            if len(p) > _HEADLINE_CHARS:
+                if not k:
+                    parts.append(p[:_HEADLINE_CHARS])  # a headline run into its lead
+                break
+            parts.append(p)
+        title = " ".join(parts)
+    number = _DOC_NUMBER.search(title)
+    if number:
+        title = title[:number.start()]
+    mentions = [y for y in year_mentions(title) if y.kind != "baseline"]
+    # two horizons (`năm 2025, định hướng đến năm 2030`): the title sets no single one
+    if len({y.year for y in mentions}) != 1 or mentions[0].kind == "horizon":
+        return None
+    return mentions[0].year

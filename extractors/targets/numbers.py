@@ -18,6 +18,8 @@ from extractors import nlp
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
 _FRACTION = r"\d{1,2}/\d{1,2}"
+# measure symbols printed glued to the number (`20,7m2/người`, `140tạ/ha`, `40ha`)
+_GLUED = r"(?:m2|m3|ha|km|tạ|tấn|kg)(?![\p{L}\d])"
 
 # a number (or range, or fraction) that is not glued to letters, a document symbol or a date
 CORE = re.compile(
@@ -28,7 +30,8 @@ CORE = re.compile(
         (?:\s*(?P<u1>%|phần\s+trăm))?
         (?:\s*(?:-|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/\-]|\.\d))?
     )
-    (?![\w/]|[.,-]\d)""",
+    (?![\w/]|[.,-]\d)(?<!\b(?:19|20)\d\d-\d\d)
+    |(?<![\w/.,\-])(?P<n3>\d+,\d+|\d+)(?={_GLUED})""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -80,7 +83,8 @@ MULTIWORD_UNITS = [
     "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức", "dự án",
-    "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "ha", "km",
+    "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
+    "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
     "m2", "m3",
 ]
 # measure words that never make a number a target by themselves
@@ -121,12 +125,13 @@ class ValueExpr:
 
 def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The unit printed at `pos` (after the number), and where it ends."""
+    # `0,5%0`, `0,5%o`: a per-mille sign typed as percent and zero
+    m = re.match(r"\s*(‰|%[0o](?![\p{L}\d])|phần\s+nghìn|phần\s+ngàn)", text[pos:], re.IGNORECASE)
+    if m:
+        return "‰", pos + m.end()  # birth and mortality rates: `giảm tỷ suất sinh 0,2‰/năm`
     m = re.match(r"\s*(%|phần\s+trăm)", text[pos:], re.IGNORECASE)
     if m:
         return "%", pos + m.end()
-    m = re.match(r"\s*(‰|phần\s+nghìn|phần\s+ngàn)", text[pos:], re.IGNORECASE)
-    if m:
-        return "‰", pos + m.end()  # birth and mortality rates: `giảm tỷ suất sinh 0,2‰/năm`
     m = re.match(r"\s*lần\b", text[pos:], re.IGNORECASE)
     if m and not re.match(r"\s*lần\s+thứ", text[pos:], re.IGNORECASE):
         return "times", pos + m.end()
@@ -134,7 +139,10 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     low = rest.lower()
     lead = len(low) - len(low.lstrip(" "))
     if lead == 0 and not low[:1] == "%":
-        return None, pos
+        glued = re.match(_GLUED, low)
+        if not glued:
+            return None, pos
+        return glued.group(), pos + glued.end()
     body = low[lead:]
     for u in MULTIWORD_UNITS:
         if body.startswith(u) and (len(body) == len(u) or not body[len(u)].isalnum()):
@@ -190,7 +198,7 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     """Widen a CORE match into the whole value expression."""
     frac = m.group("frac")
     n2 = None if frac else m.group("n2")
-    value = parse_number(frac or m.group("n1"))
+    value = parse_number(frac or m.group("n1") or m.group("n3"))
     value_max = parse_number(n2) if n2 else None
     if frac:
         unit, end = _unit_after(text, m.end())

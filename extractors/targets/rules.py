@@ -12,9 +12,11 @@ qualifier (`ít nhất`, `trên`), a per-year rate, or a goal heading / lead-in
 (`Mục tiêu`, `chỉ tiêu`, `phấn đấu`).
 
 The year a value is due comes from the sentence (`từ năm 2026 đến năm 2030 đạt
-80%`), else from the lead-in line above it (`- Đến năm 2025 phấn đấu hoàn
-thành các chỉ tiêu cụ thể:`), else from the headings above it (`Mục tiêu cụ
-thể đến năm 2030`).
+80%`), else from an earlier goal sentence of its paragraph (`Nghị quyết đề ra 25 chỉ tiêu
+chủ yếu đến năm 2030. …`) or its item's label (`3. Diện tích … năm 2020 (Lúa: …)`),
+else from the lead-in line above it (`- Đến năm 2025 phấn đấu hoàn thành các chỉ
+tiêu cụ thể:`), else from the headings above it (`Mục tiêu cụ thể đến năm 2030`),
+else from the text's own title (`KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`, a news headline).
 """
 from __future__ import annotations
 
@@ -28,7 +30,8 @@ from extractors.models import Section, Target
 from extractors.targets.numbers import STRUCTURAL_UNITS, ValueExpr, find_values
 from extractors.outline.sections import MARKER, ancestors_at, section_path_at
 from extractors.text import Paragraph, PlanText, sentences, strip_marker
-from extractors.grammar.years import DUE_KINDS, context_year, plan_year, year_mentions
+from extractors.grammar.years import DUE_KINDS, context_year, plan_year, title_horizon, year_mentions, \
+    has_kind_line
 
 # words right before a number that make it part of a date, a name or a numbering
 _NUMBERING_BEFORE = re.compile(
@@ -36,13 +39,16 @@ _NUMBERING_BEFORE = re.compile(
     r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|công nghiệp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
     r"quyết định|nghị quyết|chỉ thị|thông tư|luật|nghị định|kế hoạch|đề án|chương trình|công văn|"
     r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
-    r"thôn|bản|phường|tiểu khu)\s*$)", re.I)
+    r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
-_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|bình quân năm)\b", re.I)
-_PAST_WORD = re.compile(r"\bđã\s+(?:\S+\s+){0,2}$", re.I)
-_CURRENT = re.compile(r"\b(?:hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|"
-                      r"đã đạt|đã có|đã giảm|đã tăng)\b", re.I)
+_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|(?:bình quân|trung bình) năm(?!\s+\d))\b", re.I)
+# `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
+_PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}$", re.I)
+_CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
+                      # a past verb reports only in its own comma segment: not `duy trì kết quả
+                      # đã đạt được, ít nhất 85% …`
+                      r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
 _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu (?:được giao|kế hoạch)|"
                            r"nhiệm vụ (?:năm|kế hoạch))", re.I)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
@@ -58,17 +64,21 @@ _CUT = re.compile(r"\b(?:giảm|hạ|kéo giảm|xuống|còn dưới|còn)\b", 
 _KEEP = re.compile(r"\b(?:duy trì|giữ vững|giữ|ổn định)\b", re.I)
 _REACH_VERBS = re.compile(r"^(?:đạt|lên|tăng lên|là|kéo dài)", re.I)
 _AGE_UNITS = {"tuổi", "năm"}
+_MONEY = re.compile(r"đồng|usd|\btỷ\b|\btriệu\b|\bnghìn\b|\bngàn\b", re.I)
 _COUNTLESS = {"%", "‰", "times", "ratio", "index"}
 _POLICY_BEFORE = re.compile(r"\b(?:hỗ trợ|miễn|chi trả|cấp bù|thanh toán|đóng)\s*(?:tối đa|tối thiểu|không quá|)\s*$",
                             re.I)
 _POLICY_AFTER = re.compile(r"\s*(?:kinh phí|chi phí|học phí|lãi suất|giá|mức|tổng mức|vốn|tiền|phí|mệnh giá)", re.I)
 # a verb of building or doing right before a count
-_BUILD_BEFORE = re.compile(r"\b(?:xây\s+dựng|nâng\s+cấp|cải\s+tạo|đầu\s+tư|thành\s+lập|phát\s+triển|"
+_BUILD_BEFORE = re.compile(r"\b(?:kết\s+nạp|xây\s+dựng|nâng\s+cấp|cải\s+tạo|đầu\s+tư|thành\s+lập|phát\s+triển|"
                            r"đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|hỗ\s+trợ|trồng|cấp)(?:\s+(?:mới|thêm|"
                            r"nâng\s+cấp|ít\s+nhất|tối\s+thiểu))*\s*$", re.I)
 # the preamble's promulgation sentence (`Căn cứ …, UBND xã ban hành Kế hoạch … năm 2025 như sau:`)
 _PROMULGATION = re.compile(r"\bban\s+hành\b|^\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai)\b|"
                            r"xây\s+dựng\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)", re.I)
+# a sentence opened by the day it tells of (`Sáng 18/8,`, `Ngày 3/4,`) narrates an event
+_EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*,",
+                            re.I)
 # a clause opened by a past year or period reports results for all its figures
 _PAST_OPENING = re.compile(r"^\s*(?:trong\s+|đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
                            r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
@@ -129,6 +139,11 @@ class _Reader:
         # not a list of targets: its years are no lead-in horizon
         starts = [doc.clean_pos(s.span[0]) for s in sections]
         self.body_start = min(starts) if starts else 0
+        texts = [p.text for p in doc.paragraphs]
+        self.horizon = title_horizon(texts)
+        # a formal plan's title year holds for its goal sections; a report's headline
+        # year for every figure it states
+        self.formal = has_kind_line(texts)
 
     # -- context from lead-ins and headings --------------------------------
     def context(self, i: int) -> _Context:
@@ -209,7 +224,9 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     """Not a date, a numbering, a structural count or a group-defining age."""
     # a verb or qualifier before the number (`đạt 80%`, `mỗi năm giảm 2%`) makes it a value,
     # whatever word stands before that
-    if v.start == v.num_start and _NUMBERING_BEFORE.search(text[max(0, v.start - 40):v.start]):
+    # a share or rate is never a numbering: `bình quân hàng năm 1%`, `tiêu chí kiểu mẫu 26%`
+    if v.start == v.num_start and v.unit not in ("%", "‰") \
+            and _NUMBERING_BEFORE.search(text[max(0, v.start - 40):v.start]):
         return False
     if v.qualifier.endswith("đủ"):
         return False  # `từ đủ 05 năm trở lên`: an eligibility condition
@@ -221,6 +238,10 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
             return False
     if v.fraction and v.value > 1:
         return False  # `trước 31/3 hằng năm`: a day and month, not a share
+    if v.fraction and re.search(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$", text[max(0, v.start - 30):v.start], re.I):
+        return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
+    if re.match(r"\s*(?:đọc|xem|truy\s+cập)\b", text[v.end:], re.I):
+        return False  # a page counter: `253 lần đọc`
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix):
@@ -278,12 +299,19 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     """A bare count (`1.373 hộ`) is a target only with a sign of a goal."""
     if re.search(r"%\s*\(\s*$", text[max(0, v.start - 12):v.start]):
         return False  # a count restating a share: `50% (8 xã)`
-    later = [w for w in values_in_clause if w.start > v.end and w.unit is not None and w.end <= clause[1]]
-    if v.value == 1 and v.qualifier in ("trên", "mỗi") and later:
-        return False  # `giá trị sản xuất trên 1 ha đất ... gấp 2,5 lần`: a denominator
+    later = [w for w in values_in_clause if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]]
+    if v.qualifier in ("trên", "mỗi") and later and re.fullmatch(r"10*", f"{v.value:g}"):
+        return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
+    if not v.qualifier and not v.verb and later and re.fullmatch(r"\s*", text[v.end:later[0].start]):
+        return False  # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows
+    if re.search(r"\bgiao\b[^.;:]{0,40}\bcho\s*$", text[max(clause[0], v.start - 60):v.start], re.I):
+        return False  # `giao chỉ tiêu cho 22 cơ sở đảng`: who is assigned, not how much
+    sentence_start = text.rfind(". ", 0, v.start) + 2 if text.rfind(". ", 0, v.start) >= 0 else 0
+    if _EVENT_OPENING.match(strip_marker(text[sentence_start:v.start])):
+        return False  # `Sáng 18/8, … tổ chức hội nghị …, với gần 2.400 đảng viên`: an event's attendance
     if v.comparator != "=" or v.per_year_suffix:
         return True
-    if re.match(r"(?:đạt|tăng|giảm|gấp|lên)", v.verb):
+    if re.match(r"(?:đạt|tăng|giảm|gấp|lên|ở\s+mức|duy\s+trì)", v.verb):
         return True  # `đạt 361,6 nghìn tỷ đồng`, `tăng thêm 500 lao động`
     if _BUILD_BEFORE.search(text[max(clause[0], v.start - 40):v.start]):
         return True  # how much must be built or done: `Xây dựng mới 12 trạm y tế xã`
@@ -316,6 +344,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         ctx = reader.context(i)
         kept: list[tuple[ValueExpr, tuple[int, int], tuple[int, int]]] = []
         found: list[tuple[tuple[int, int], Target]] = []
+        where: list[tuple[int, int]] = []
         for v in values:
             clause = next((c for c in clauses if c[0] <= v.num_start < c[1]), (0, len(text)))
             sent = next((s for s in full_sentences if s[0] <= v.num_start < s[1]), clause)
@@ -324,15 +353,20 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         for k, (v, clause, sent) in enumerate(kept):
             prev_end = max([w.end for w, c, _ in kept[:k] if c == clause and w.end <= v.start] + [clause[0]])
             nxt = [w.start for w, c, _ in kept[k + 1:] if c == clause]
-            year = _sentence_year(text, v, sent, clause, kept, reader.plan_year) or ctx.year
+            year = (_sentence_year(text, v, sent, clause, kept, reader.plan_year)
+                    or _paragraph_year(text, sent, full_sentences)
+                    or _label_year(text, sent, reader.plan_year) or ctx.year
+                    or _title_year(reader, ctx, text[sent[0]:sent[1]]))
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
+            after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
             per_year = _per_year(v, text[clause[0]:clause[1]], segment, after)
             baseline = next((y.year for y in year_mentions(text[v.end:clause[1]]) + year_mentions(segment)
                              if y.kind == "baseline"), None)
             indicator = _indicator(v, segment, after)
             base = p.para.start
             span = doc.raw_span(base + v.start, base + v.end)
+            where.append((v.start, v.end))
             found.append((clause, Target(
                 value=v.value, value_max=v.value_max, unit=v.unit, comparator=v.comparator,
                 target_year=year, per_year=per_year, baseline_year=baseline,
@@ -341,6 +375,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 section=section_path_at(sections, span[0]), span=span,
                 sentence_span=doc.raw_span(base + clause[0], base + clause[1]),
             )))
+        _share_per_year(text, found, where)
         # staged values share the noun phrase written after the last stage
         # (`đạt 80% và ... đạt 100% số cán bộ được đào tạo`)
         for k in range(len(found) - 2, -1, -1):
@@ -350,15 +385,38 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     return out
 
 
+def _share_per_year(text: str, found, where) -> None:
+    """The parts of a yearly total are yearly too: `tăng bình quân hằng năm 11%, trong đó
+    nông lâm, thủy sản tăng 8,15%; công nghiệp … tăng 14,87%`; `hằng năm: 3.830 ha. (trong
+    đó: … 2.700 ha; Lúa nước 40 ha; …)`. The breakdown runs to its closing bracket, or to
+    the end of the sentence."""
+    group = None  # the closing mark of the open breakdown
+    for k in range(1, len(found)):
+        prev, t = found[k - 1][1], found[k][1]
+        between = text[where[k - 1][1]:where[k][0]]
+        opening = re.search(r"(\(?)\s*trong\s+đó", between, re.I)
+        if opening and prev.per_year and prev.unit == t.unit:
+            group = ")" if opening.group(1) else "."
+        elif group and (t.unit != prev.unit or (between.count(")") > between.count("(") if group == ")"
+                                                 else bool(re.search(r"[.!?](?:\s|$)", between)))):
+            group = None
+        if group:
+            t.per_year = True
+
+
 def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
     """`%/năm`; `mỗi năm giảm`; a clause opened by `Hằng năm,`; `cho 1.000 lao động mỗi
     năm` (but not `kế hoạch hằng năm`, which names a plan)."""
-    if v.per_year_suffix or _PER_YEAR.search(segment):
+    if _PER_YEAR.search(segment):
+        return True
+    # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`: an income is counted per year, the
+    # `/năm` is part of its unit, not a yearly rate to repeat
+    if v.per_year_suffix and not _MONEY.search(v.unit or ""):
         return True
     if _PER_YEAR.match(clause.lstrip(" -+(0123456789).")):
         return True
-    return bool(re.search(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm)\b",
-                          after, re.I))
+    return bool(re.search(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
+                          r"qua các năm)\b", after, re.I))
 
 
 def _indicator(v: ValueExpr, before: str, after: str) -> str:
@@ -398,7 +456,8 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
               if y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
               # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
               # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
-              or (y.kind == "period" and (re.match(r"\s*:", text[y.end:]) or v.start - y.end <= 12))]
+              or (y.kind == "period" and (re.match(r"\s*:", text[y.end:]) or v.start - y.end <= 12
+                                          or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])))]
     # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
     before = [y for y in before if not (y.kind == "bare" and _names_a_law(text, y))]
     if before:
@@ -415,6 +474,47 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     return None
 
 
+def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
+    """A sentence that sets out goals with a year (`Nghị quyết đề ra 25 chỉ tiêu chủ yếu
+    đến năm 2030 …`, `mục tiêu trong nhiệm kỳ 2020-2025 …`) gives it to the figures in
+    the sentences after it in its paragraph, as a lead-in line would."""
+    for a, b in reversed([s for s in full_sentences if s[1] <= sent[0]]):
+        lead = text[a:b]
+        if _GOAL_WORDS.search(lead) or re.search(r"\b(?:đề ra|đặt ra)\b", lead, re.I):
+            # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
+            # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
+            years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
+            if years:
+                return years[-1].year
+    return None
+
+
+def _label_year(text: str, sent: tuple[int, int], plan_year: Optional[int]) -> Optional[int]:
+    """An item whose label names a year before its list (`3. Diện tích, các cây trồng chủ
+    yếu năm 2020 (Lúa: …. Ngô: …)`) gives it to every figure of the item."""
+    lead = len(text) - len(strip_marker(text))
+    m = re.match(r"[^(:;.]{0,120}?(?=[(:])", text[lead:])
+    if not m or lead + m.end() > sent[0]:
+        return None  # the label is in the value's own sentence, already read
+    years = [y for y in year_mentions(m.group()) if y.kind in ("range", "due", "bare", "period")
+             and not (y.kind == "bare" and plan_year and y.year < plan_year)]
+    return years[-1].year if years else None
+
+
+def _title_year(reader: "_Reader", ctx: _Context, sentence: str) -> Optional[int]:
+    """The title's year, for figures with no nearer year: in a formal plan only under a
+    goal heading or lead-in; never for a sentence that names a year of its own."""
+    if reader.horizon is None or (reader.formal and not ctx.goal):
+        return None
+    if any(y.kind != "baseline" for y in year_mentions(sentence)):
+        return None
+    return reader.horizon
+
+
+# `mục tiêu trong nhiệm kỳ 2020-2025 …`: the period the goals are set for (but not
+# `Chương trình mục tiêu quốc gia giai đoạn …`, a programme's name)
+_GOAL_PERIOD = re.compile(r"(?:mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|\btrong)(?:\s+(?:chủ\s+yếu|cụ\s+thể|trong|của|cho|cả|suốt|"
+                          r"toàn))*\s+$", re.I)
 _LAW_YEAR = re.compile(r"\b(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[\p{L} ,-]{0,40}$")
 def _names_a_law(text: str, y) -> bool:
     return bool(_LAW_YEAR.search(text[max(0, y.start - 50):y.start]))
