@@ -16,7 +16,7 @@ Comparator = Literal[">=", ">", "<=", "<", "=", "~", "range"]
 Direction = Literal["raise", "cut", "reach", "keep"]
 Recurrence = Literal["yearly", "half-yearly", "quarterly", "monthly", "weekly", "daily", "continuous"]
 Role = Literal["lead", "support"]
-Level = Literal["national", "province", "district", "commune", "party committee", "unknown"]
+Level = Literal["national", "ministry", "province", "district", "commune", "party committee", "unknown"]
 
 
 class Finding(BaseModel):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from extractors.document.rules import extract_document, level_of
+from extractors.document.rules import MINISTRY, extract_document, level_of
 from extractors.references.rules import extract_references
 from extractors.text import PlanText
 
@@ -35,7 +35,8 @@ def test_metadata(ex):
     ("Đảng ủy xã Xuân Hòa", "party committee"),
     ("Ban Thường vụ Tỉnh ủy", "party committee"),
     ("Thủ tướng Chính phủ", "national"),
-    ("Bộ Nội vụ", "national"),
+    ("Bộ Nội vụ", MINISTRY),
+    ("Văn phòng Chính phủ", MINISTRY),
     ("Sở Nội vụ", "province"),
     (None, "unknown"),
 ])

@@ -14,6 +14,7 @@ năm 2022`) gives `date = None` and what is known in `date_partial` (`2022-06`).
 """
 from __future__ import annotations
 
+
 import regex as re
 
 from extractors import lexicon
@@ -24,7 +25,10 @@ from extractors.outline.sections import MARKER
 from extractors.text import Paragraph, PlanText
 
 DOC_KINDS = {
+    "KẾ HOẠCH HÀNH ĐỘNG": "Kế hoạch hành động",
     "KẾ HOẠCH": "Kế hoạch",
+    "CÔNG VĂN": "Công văn",
+    "TỜ TRÌNH": "Tờ trình",
     "CHƯƠNG TRÌNH HÀNH ĐỘNG": "Chương trình hành động",
     "CHƯƠNG TRÌNH": "Chương trình",
     "ĐỀ ÁN": "Đề án",
@@ -40,7 +44,10 @@ DOC_KINDS = {
 KIND_HEADING = re.compile(r"^(?:" + "|".join(sorted(DOC_KINDS, key=len, reverse=True)) + r")$")
 SYMBOL_KINDS = lexicon.document_kinds()
 
-NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?P<sym>\d*\s*[/-]\s*\p{Lu}[\p{L}\p{N}&/-]*|\d+[/-]\p{Lu}[\p{L}\p{N}&/-]*)")
+# `Số: 12/2016/CT-UBND`, `Số: 45/2019/QH14`, `Số: 102/2003/QĐ.TTg`, `Số: 18 /KH - UBND`, `Số 45-KH/HU`,
+# `Số: /KH-UBND` (a draft's blank number); the symbol may sit on the line after `Số:`
+NUMBER_LINE = re.compile(r"^Số\s*(?:hiệu\s*)?:?\s*(?P<sym>\d*[\p{Ll}]?\s*[/-]\s*[\p{Lu}\d][\p{L}\p{N}&.()/-]*"
+                         r"(?:\s*[/-]\s*[\p{Lu}\d][\p{L}\p{N}&.()/-]*)*|\d+[\p{Ll}]?[/-]\p{Lu}[\p{L}\p{N}&./-]*)")
 _BLANK = r"[\s._…]*"
 PLACE_DATE = re.compile(
     rf"^(?P<place>\p{{Lu}}[\p{{L}}.' -]{{1,40}}?)\s*,\s*ngày\s*(?:(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})"
@@ -77,7 +84,7 @@ _KIND_CAPS = "|".join(sorted(DOC_KINDS, key=len, reverse=True))
 # header cells that a copy without blank lines runs together: `… Hạnh phúc Số: 45/KH-SNV`,
 # `… năm 2026 KẾ HOẠCH`, `KẾ HOẠCH Tổ chức thi tuyển …`
 CELL_BREAK = re.compile(
-    rf"\s+(?=Số\s*:|Số\s+\d+[/-])"
+    rf"\s+(?=Số\s*:|Số\s+\d+[/-]|V/v\s|Kính gửi|CỘNG HÒA|CỘNG HOÀ)"
     rf"|(?<!(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}+)\s+(?=\p{{Lu}}\p{{Ll}}*(?:\s\p{{Lu}}\p{{Ll}}*){{0,3}},\s*ngày\s)"
     rf"|\s+(?=(?:{_KIND_CAPS})(?:\s+\p{{Lu}}?\p{{Ll}}|\s*$))"
     rf"|(?<=^(?:{_KIND_CAPS}))\s+(?=\p{{Lu}}?\p{{Ll}})")
@@ -178,6 +185,10 @@ def _complete(issuer: str, preamble: str, place: str | None) -> str:
     return f"{issuer} {place}" if place else issuer
 
 
+# a ministry, the Government Office, a central steering committee: central, below the Government
+MINISTRY: Level = "ministry"
+
+
 def level_of(issuer: str | None) -> Level:
     if not issuer:
         return "unknown"
@@ -185,7 +196,9 @@ def level_of(issuer: str | None) -> Level:
     if re.search(r"(?<!\p{L})(?:tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|chi bộ|ban thường vụ|"
                  r"ban chấp hành|bộ chính trị|ban bí thư)(?!\p{L})", s):
         return "party committee"
-    if re.match(r"(?:chính phủ|thủ tướng|quốc hội|bộ |ủy ban dân tộc|ủy ban thường vụ quốc hội|văn phòng chính phủ)", s):
+    if re.match(r"(?:bộ |bộ trưởng|ủy ban dân tộc|văn phòng chính phủ|ban chỉ đạo .*trung ương)", s):
+        return MINISTRY
+    if re.match(r"(?:chính phủ|thủ tướng|quốc hội|ủy ban thường vụ quốc hội)", s):
         return "national"
     if re.search(r"(?<!\p{L})(?<!thị )(?:xã|phường|thị trấn|đặc khu)(?!\p{L})", s):
         return "commune"
@@ -239,16 +252,187 @@ def _implements(doc: PlanText, start: int, end: int, references: list[Reference]
     return list(out.values())
 
 
+_CAPS_CELL_END = re.compile(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP|(?<![\p{L}])Số\b|-{3,}|\*|\|")
+_CAPS_BODY = re.compile(r"(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|HUYỆN UỶ|THÀNH ỦY|THÀNH UỶ|"
+                        r"QUẬN ỦY|THỊ ỦY|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|BAN |BCH|BỘ |SỞ |CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|"
+                        r"VĂN PHÒNG|CHI BỘ|PHÒNG |CỤC |TỔNG CỤC|BỘ TRƯỞNG|CHỦ TỊCH)")
+
+
+def _joined_header_issuer(header: list[Paragraph]) -> str | None:
+    """The issuing body when a portal or PDF flattened the left header column into
+    fragments (`ỦY` / `BAN NHÂN DÂN` / `TỈNH KHÁNH HÒA`, `THỦ TƯỚNG CHÍNH` / `PHỦ`): the
+    capitalised run before the motto, `Số:` or a rule line, read as one cell."""
+    text = " ".join(p.text.strip() for p in header)
+    cells = _CAPS_CELL_END.split(text)
+    found = None
+    for cell in cells:
+        words = cell.split()
+        # the trailing run of capitalised words (website lines in running case come first)
+        run: list[str] = []
+        for w in reversed(words):
+            if _all_caps(w) or not re.search(r"\p{L}", w):
+                run.insert(0, w)
+            else:
+                break
+        caps = " ".join(run).strip(" .,:-")
+        m = _CAPS_BODY.search(caps)
+        if not m or len(caps.split()) > 16:
+            continue
+        caps = caps[m.start():]
+        # `TỈNH ỦY LÀO CAI HUYỆN ỦY BẢO YÊN`, `UBND TỈNH LÀO CAI SỞ NỘI VỤ`: the lowest body
+        parts = [b.start() for b in re.finditer(
+            r"(?<=\s)(?:HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|SỞ |PHÒNG |CHI BỘ|BAN (?!NHÂN DÂN|CHẤP HÀNH ĐẢNG BỘ))", caps)]
+        if parts:
+            caps = caps[parts[-1]:]
+        caps = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", re.sub(r"^HĐND\b", "HỘI ĐỒNG NHÂN DÂN", caps))
+        found = expand(_running_case(caps))
+    return found
+
+
+_BARE_BODY = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$")
+
+
+def _place_body(issuer: str, text: str, place: str | None) -> str:
+    """`Ủy ban nhân dân` alone in a portal header: the level word the text uses for it
+    (`UBND tỉnh ban hành`, `Ủy ban nhân dân huyện`) and the place of the date line."""
+    if not place or not _BARE_BODY.match(issuer):
+        return issuer
+    if any(place.endswith(c) for c in CENTRAL_CITIES):
+        return f"{issuer} thành phố {place.replace('TP. ', '').replace('TP ', '')}"
+    m = re.search(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})",
+                  text)
+    return f"{issuer} {m.group(1) if m else 'tỉnh'} {place}"
+
+
+# a page's publication date: `date 2025-09-23` (leading line), `29/05/2020 - 21:00`,
+# `THỨ BA, 25/02/2020 08:51:00`, `Ngày đăng: 05/03/2024`, `cms-publish-date 13/08/2020`,
+# `- 07-03-2024`, `18 Tháng Giêng 2023`
+PAGE_DATE_LEAD = re.compile(r"^date (\d{4})-(\d{2})-(\d{2})(?!\d|-)")
+PAGE_DATE = re.compile(
+    r"(?:^|(?<=\s))(?:(?i:Ngày đăng|Xuất bản|Cập nhật lúc|cms-publish-date)\s*:?\s*(?:\d{1,2}:\d{2}\s+)?"
+    r"(?:(?i:Thứ)\s+\p{L}+\s*,?\s*)?|^[-–]\s*|^(?i:Thứ)\s+\p{L}+\s*,\s*|^)"
+    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"(?P<tail>\s*(?:[-|,]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|CH|SA))?)?\s*(?:\(?\[?GMT[^)\]]*[)\]]?)?\s*$)?")
+_MONTHS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+           "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+PAGE_DATE_WORDS = re.compile(r"^(\d{1,2}) Tháng (Giêng|Chạp|Mười Một|Mười Hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười) (\d{4})")
+
+
+def _page_date(paras: list[Paragraph]) -> str | None:
+    """The publication date a news page shows above or under its headline."""
+    for p in paras[:12]:
+        text = p.text.strip()
+        if m := PAGE_DATE_LEAD.match(text):
+            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        if (m := PAGE_DATE.search(text)) and (m.group("tail") is not None or len(text) <= 12):
+            if m.start() == 0 or re.search(r"(?i:Ngày đăng|Xuất bản|Cập nhật lúc|cms-publish-date)", text[:m.start() + 1]) \
+                    or text[:m.start()].strip() == "":
+                try:
+                    return iso_date(m.group("d"), m.group("m"), m.group("y"))
+                except ValueError:
+                    continue
+        if m := PAGE_DATE_WORDS.search(text):
+            return iso_date(m.group(1), str(_MONTHS[m.group(2).lower()]), m.group(3))
+    return None
+
+
+# news: `UBND huyện vừa ban hành Kế hoạch số 48/KH-UBND`, `Bộ Y tế ban hành kế hoạch`,
+# `Văn phòng Chính phủ vừa có văn bản`, `Đảng bộ xã X tổ chức Đại hội`, `Chính phủ ban hành Nghị quyết`
+_NEWS_BODY = (r"(?:Ban Thường vụ (?:Tỉnh|Huyện|Thành|Quận|Thị) ủy|Ban Chấp hành Đảng bộ|BCH Đảng bộ|Chủ tịch (?:UBND|Ủy ban nhân dân)|"
+              r"Phó Chủ tịch (?:UBND|Ủy ban nhân dân)|Văn phòng (?:UBND|Ủy ban nhân dân|Chính phủ)|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
+              r"HĐND|Hội đồng nhân dân|Hội đồng Nhân dân|Ủy ban Nhân dân|Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Quốc hội|Bộ|Sở|Tỉnh ủy|Huyện ủy|"
+              r"Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Ban Chỉ đạo|Phòng)")
+_PLACE = r"(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)){0,3})?"
+NEWS_ISSUER = re.compile(
+    rf"(?<![\p{{L}}])(?P<issuer>{_NEWS_BODY}(?:\s+(?:{LEVEL_WORD}|(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?:\s+(?:và|-)?\s*\p{{Lu}}[\p{{Ll}}\p{{M}}]*)*|GD&ĐT|GDĐT|NN&PTNT))?{_PLACE})"
+    r"(?:\s*(?:\([^)]{0,40}\)|khóa [IVXLC]+|,[^,]{0,60},))?\s+"
+    r"(?:đã\s+|vừa\s+|đã\s+ký\s+|vừa\s+ký\s+|chính thức\s+)?"
+    r"(?P<verb>ban hành|ký ban hành|banh|có văn bản|ra văn bản|có Công văn|đã có Công văn|hướng dẫn|phê duyệt|giao|yêu cầu|"
+    r"tổ chức (?:Đại hội|đại hội|Hội nghị|hội nghị|kỳ họp|Kỳ họp)|đề ra|xây dựng|đã chọn|đưa ra|triển khai|điều chỉnh|chỉ đạo|quyết định)")
+_CONGRESS = re.compile(r"(?:Đại hội|Nghị quyết Đại hội)(?: đại biểu| Đại biểu| đảng viên)?\s+(?P<issuer>Đảng bộ\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã|quận)\s+"
+                       r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})")
+
+
+def _news_issuer(paras: list[Paragraph]) -> str | None:
+    """The body a news item names as issuing the document it reports."""
+    text = "\n".join(p.text for p in paras[:8])
+    text = re.sub(r"^date \S+\s*", "", text)
+    found = []
+    for m in NEWS_ISSUER.finditer(text):
+        issuer = m.group("issuer").strip()
+        issuer = re.sub(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý)\b.*$", "", issuer)
+        if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ") and m.group("issuer").strip() != "Chính phủ":
+            continue
+        found.append((m.start(), issuer))
+    if not found:
+        if m := _CONGRESS.search(text):
+            return m.group("issuer")
+        return None
+    issuer = found[0][1]
+    issuer = expand(issuer)
+    # `UBND huyện` named in full further on: `huyện Ân Thi`
+    if lv := re.search(rf"(?<![\p{{L}}])({LEVEL_WORD})$", issuer):
+        named = re.search(rf"(?<![\p{{L}}]){lv.group(1)}\s+((?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*\s?){{1,4}})", text)
+        if named:
+            issuer = f"{issuer} {named.group(1).strip()}"
+    return issuer
+
+
+def _is_news(doc: PlanText) -> bool:
+    return bool(re.match(r"^\s*date \d{4}", doc.clean))
+
+
+_TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Kính gửi|"
+                         r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG BAN|GIÁM ĐỐC|CHÍNH PHỦ$|"
+                         r"BAN CHẤP HÀNH|BAN THƯỜNG VỤ|\(?(?:Kèm|Ban hành kèm)|Phần|PHẦN)")
+
+
+def _long_title(rest: list[Paragraph]) -> str:
+    """The subject line(s) under the kind heading, joined across the line breaks a PDF or
+    portal leaves in it, up to the preamble, the issuing body's line or the first section."""
+    first = _title(rest)
+    if not first:
+        return first
+    lines = [p.text.strip() for p in rest if re.search(r"\p{L}", p.text)]
+    if not lines or not lines[0].startswith(first[:20]) or first != re.sub(r"\s+", " ", lines[0]).strip():
+        return first
+    out = [lines[0]]
+    caps = _all_caps(lines[0])
+    for line in lines[1:]:
+        if _TITLE_STOP.match(line) or MARKER.match(line) or len(" ".join(out)) > 600:
+            break
+        if caps and not _all_caps(line):
+            break
+        if not caps and not re.match(r"[\p{Ll}(“\"]", line):
+            break
+        cut = TITLE_CUT.search(line)
+        out.append(line[: cut.start()] if cut else line)
+        if cut:
+            break
+    return re.sub(r"\s+", " ", " ".join(out)).strip()
+
+
+VV_LINE = re.compile(r"^V/v\.?\s*:?\s*(?P<subject>.+)")
+FIRST_LINE_TITLE = re.compile(rf"^(?P<kind>{_KIND_CAPS}|Kế hoạch|Chương trình|Đề án|Thông báo|Hướng dẫn|Báo cáo|Tờ trình)\s+(?P<title>\S.{{3,200}})$")
+
+
 def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo:
     header, heading, rest = _header_and_rest(doc)
+    paras = [p for p in doc.paragraphs if not p.footnote]
+    first_section = next((i for i, p in enumerate(paras) if MARKER.match(p.text)), len(paras))
+    top = [c for p in paras[:first_section] for c in _cells(p)][:40]
     info: dict = {}
     if heading is not None:
         info["kind"] = DOC_KINDS[heading.text.strip()]
-        info["title"] = _title(rest)
-    for p in header:
+        info["title"] = _long_title(rest)
+    scan = header if heading is not None else top
+    vv = None
+    for i, p in enumerate(scan):
         text = p.text.strip()
+        if re.fullmatch(r"Số\s*:?", text) and i + 1 < len(scan):
+            text = f"Số: {scan[i + 1].text.strip()}"
         if "symbol" not in info and (m := NUMBER_LINE.match(text)):
-            symbol = re.sub(r"\s+", "", m.group("sym"))
+            symbol = re.sub(r"\s+", "", m.group("sym")).rstrip(".-/")
             info["symbol"] = symbol
             info["number"] = symbol if symbol[:1].isdigit() else None
         if "place" not in info and (m := PLACE_DATE.match(text)):
@@ -258,20 +442,61 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
                 info["date"] = iso_date(d, mo, y)
             elif y:
                 info["date_partial"] = f"{y}-{int(mo):02d}" if mo else y
+        if vv is None and (m := VV_LINE.match(text)):
+            lines = [m.group("subject")]
+            for q in scan[i + 1:i + 4]:
+                t = q.text.strip()
+                if PLACE_DATE.match(t) or MOTTO.search(t) or re.match(r"(?i:Kính gửi|Số\b)", t) or not re.match(r"[\p{Ll}\d(“\"]", t):
+                    break
+                lines.append(t)
+            vv = re.sub(r"\s+", " ", " ".join(lines)).strip()
     preamble_start = rest[0].start if rest else (heading.end if heading else 0)
     preamble_end = rest[-1].end if rest else preamble_start
     if heading is not None:
         preamble_start = heading.end
+    # a `CĂN CỨ` (`I. CĂN CỨ PHÁP LÝ`) section belongs to the preamble
+    if first_section < len(paras) and re.search(r"CĂN CỨ|Căn cứ", paras[first_section].text[:40]):
+        nxt = next((p for p in paras[first_section + 1:] if MARKER.match(p.text)), None)
+        preamble_end = nxt.start if nxt else paras[-1].end
     preamble = doc.clean[preamble_start:preamble_end]
-    issuer = _header_issuer(header, caps_only=heading is None) or _preamble_issuer(preamble)
-    if issuer:
-        issuer = _complete(issuer, preamble, info.get("place"))
+    has_header = heading is not None or info.get("number") is not None or "symbol" in info or "place" in info
+    if vv and heading is None:
+        info["kind"] = info.get("kind") or "Công văn"
+        info["title"] = vv
+    if heading is None and not has_header and not vv:
+        for p in paras[:5]:
+            t = p.text.strip()
+            m = FIRST_LINE_TITLE.match(t)
+            if m and not re.search(r"\d{1,2}/\d{1,2}/\d{4}|(?i:ban hành|vừa|số \d|:)", t) \
+                    and (_all_caps(t) or p is paras[0] or re.match(r"(?i:Trang chủ)", paras[0].text)):
+                kind = m.group("kind")
+                info["kind"] = DOC_KINDS.get(kind, kind[:1].upper() + kind[1:].lower())
+                info["title"] = m.group("title").strip()
+                break
+    if has_header or heading is not None:
+        issuer = _header_issuer(header, caps_only=heading is None)
+        joined = _joined_header_issuer(header if heading is not None else top[:15])
+        if joined and (not issuer or len(joined.split()) > len(issuer.split())):
+            issuer = joined
+        issuer = issuer or _preamble_issuer(preamble)
+        if issuer:
+            issuer = _place_body(issuer, doc.clean[:4000], info.get("place"))
+            issuer = _complete(issuer, preamble, info.get("place"))
+    else:
+        issuer = _preamble_issuer(preamble) if info.get("kind") else None
+        issuer = issuer or _news_issuer(paras)
+        if issuer and _preamble_issuer(preamble):
+            issuer = _complete(issuer, preamble, None)
     info["issuer"] = issuer
     info["level"] = level_of(issuer)
+    if not has_header and "date" not in info:
+        info["date"] = _page_date(paras)
     if "kind" not in info:
-        codes = re.split(r"[/-]", info.get("symbol") or "")
+        codes = re.split(r"[/.-]", info.get("symbol") or "")
         kind = next((SYMBOL_KINDS[c] for c in codes if c in SYMBOL_KINDS), None)
-        if not kind and (m := PREAMBLE_ISSUER.search(preamble)):
+        if not kind and (vv or any(re.match(r"Kính\s*gửi", p.text.strip()) for p in top[:25])):
+            kind = "Công văn"
+        if not kind and (m := PREAMBLE_ISSUER.search(preamble)) and re.search(r"như sau", preamble[m.end():m.end() + 200]):
             kind = re.search(r"(Kế hoạch|Chương trình hành động|Chương trình|Đề án|Quyết định|Hướng dẫn)$",
                              m.group(0)).group(1)
         info["kind"] = kind
