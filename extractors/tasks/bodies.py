@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors.agencies.names import agency_key, expand
+
 # Words that open the name of a body, written with a capital (a proper name) ...
 _PROPER_HEAD = (
     r"Sở|Ban|Phòng|Văn phòng|Thanh tra|Trường|Công an|Bộ|Cục|Chi cục|Tổng cục|Trung tâm|"
@@ -39,7 +41,12 @@ PREDICATE = re.compile(
 LEAD_WORDS = re.compile(r"^(?:[-+•]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
 _SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"
                     r"|\s+và\s+(?=(?:các\s+)?(?:đơn vị|cơ quan|địa phương|tổ chức)\s+(?:có\s+)?liên quan)")
+# a body's name runs to this many words at most (a subject, to twice that); a longer
+# piece has run on into the duty
 _MAX_NAME_WORDS = 16
+# what is left once a partner list is set aside is a duty only if it has a verb and an
+# object at least (`tổ chức kiểm tra …`); shorter, the partners were the sentence
+_MIN_DUTY_WORDS = 3
 
 
 def split_bodies(text: str) -> list[str]:
@@ -100,4 +107,16 @@ def duty_after_partners(text: str) -> str:
     if not stop or re.search(r"[.;]", tail[:stop.start()]):
         return text
     rest = tail[stop.end():].lstrip(" ,")
-    return rest if len(rest.split()) >= 3 else text
+    return rest if len(rest.split()) >= _MIN_DUTY_WORDS else text
+
+
+def dedupe_names(names: list[str]) -> list[str]:
+    """Each body once (the first spelling of it), its full name, capitalised."""
+    out, seen = [], set()
+    for n in names:
+        n = expand(n)
+        k = agency_key(n)
+        if n and k not in seen:
+            seen.add(k)
+            out.append(n[:1].upper() + n[1:])
+    return out

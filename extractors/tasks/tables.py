@@ -17,6 +17,10 @@ _COLUMNS = {
     "time": re.compile(r"thời gian|thời hạn|tiến độ|hoàn thành", re.I),
 }
 
+# a header cell names its column in a few words; a longer cell is a task's own text that
+# happens to contain `nhiệm vụ` or `hoàn thành`
+_HEADER_CELL_CHARS = 60
+
 
 @dataclass
 class TableRow:
@@ -41,7 +45,7 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for i, cell in enumerate(cells):
         for name in ("support", "lead", "time", "content"):  # most specific first
-            if name not in cols and _COLUMNS[name].search(cell) and len(cell) < 60:
+            if name not in cols and _COLUMNS[name].search(cell) and len(cell) < _HEADER_CELL_CHARS:
                 cols[name] = i
                 break
     return cols if {"content", "lead"} <= cols.keys() else None

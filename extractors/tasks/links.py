@@ -1,0 +1,180 @@
+"""A task's links to the other findings on the same words: reads the agencies, deadlines
+and targets extractors' findings (and, where they say nothing, the task's own words); emits
+who leads and who supports, when it is due (and how often), and the ids of the targets it
+serves.
+
+The structure (a heading's body, a labelled value) decides who is responsible; the
+agencies extractor's names refine it where they sit on the same words and fill in bodies
+where structure names none.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex as re
+
+from extractors.agencies.names import agency_key, expand
+from extractors.grammar.years import plan_year
+from extractors.models import Agency, Deadline, Target
+from extractors.tasks.bodies import dedupe_names, leading_bodies, partners_after, split_bodies
+from extractors.tasks.layout import Unit, raw_span, unmarked, value_text
+from extractors.tasks.schedule import SCHEDULE_CUE, parse_schedule
+from extractors.text import Paragraph, PlanText
+
+# how far after `phối hợp với` / `chỉ đạo`, `giao` a list of bodies may run: a name found
+# further on belongs to the task's own words, not to the list
+_NAME_LIST_CHARS = 160
+
+_GENERIC = re.compile(
+    r"^(?:người đứng đầu|thủ trưởng|lãnh đạo|cấp ủy|các cấp|chính quyền|cơ quan|đơn vị|địa phương|"
+    r"tập thể|cán bộ|cấp xã|cấp huyện|cấp tỉnh|tổ chức đảng)", re.I)
+
+# `điểm b khoản 3 Mục II (này)`, `khoản 2 Mục II`, `Mục II của Kế hoạch này`: parts of this
+# plan; a part of another document (`khoản 2 Điều 5 Nghị định …`) names no Mục of ours
+_PART_REF = re.compile(
+    r"(?:điểm\s+(?P<point>[a-zđ])\s*,?\s+)?(?:khoản\s+(?P<clause>\d{1,2})\s*,?\s+)?[Mm]ục\s+(?P<part>[IVX]{1,5})"
+    r"(?![\p{L}])(?!\s+(?:của\s+)?(?:Nghị|Quyết|Thông|Luật|Chỉ thị|Kết luận|Chương trình|Đề án))")
+
+
+class Links:
+    def __init__(self, doc: PlanText, targets: list[Target], deadlines: list[Deadline], agencies: list[Agency]):
+        self.doc = doc
+        self.targets, self.deadlines, self.agencies = targets, deadlines, agencies
+        self.year_hint = plan_year(doc.clean)
+
+    # -- who -------------------------------------------------------------------
+    def roles(self, unit: Unit, text: str, span) -> tuple[list[str], list[str]]:
+        t = unmarked(text)
+        named, rest = leading_bodies(t)
+        owners = [expand(n) for n in unit.owners]
+        if named and not (not owners and all(_is_generic(n) for n in named)):
+            # `Ban Tuyên giáo Huyện ủy: …` / `Các sở … định kỳ gửi báo cáo …` (a generic
+            # `Các cấp ủy, chính quyền …` opening an item of NHIỆM VỤ names no body)
+            owners, t = [expand(n) for n in named], rest
+        first_coop = re.search(r"(?:^|,\s*|chủ động\s+|tích cực\s+)phối hợp(?![\p{L}])", t, re.I)
+        chairs = re.search(r"chủ trì", t, re.I)
+        opens_with_coop = bool(first_coop) and (not chairs or first_coop.start() < chairs.start()) \
+            and not re.search(r"[.;]", t[:first_coop.start()])
+        partners = [expand(n) for n in partners_after(t)] or self._found_partners(span)
+        if not owners or (opens_with_coop and (partners or first_coop.start() == 0)):
+            # `(A) phối hợp với B <task>`: B leads, A helps
+            lead, support = partners, owners
+        else:
+            lead, support = owners, partners
+        if not lead and not support:
+            lead, support = self._found_roles(span)
+        lead += self._told_to_act(span)
+        lead = dedupe_names(lead)
+        return lead, [s for s in dedupe_names(support) if agency_key(s) not in {agency_key(x) for x in lead}]
+
+    def _found_partners(self, span) -> list[str]:
+        """Bodies the agencies extractor found right after `phối hợp với` (a partner list too
+        long or too unusual for our own split)."""
+        raw = self.doc.raw
+        m = re.search(r"(?:phối hợp|cùng)\s+với\s+", raw[span[0]:span[1]], re.I)
+        if not m:
+            return []
+        at = span[0] + m.end()
+        return [a.name for a in self.agencies if at <= a.span[0] < at + _NAME_LIST_CHARS and a.span[1] <= span[1]
+                and _only_names_between(raw, at, a.span[0], self.agencies)]
+
+    def _told_to_act(self, span) -> list[str]:
+        """Bodies told to carry out the task (`Chỉ đạo các phòng ban chuyên môn, UBND các xã
+        triển khai …`, `giao Phòng Dân tộc …`): leads with the body that instructs them."""
+        raw = self.doc.raw
+        out = []
+        for m in re.finditer(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu)\s+", raw[span[0]:span[1]], re.I):
+            at = span[0] + m.end()
+            out += [a.name for a in self.agencies if at <= a.span[0] < at + _NAME_LIST_CHARS and a.span[1] <= span[1]
+                    and a.role == "lead" and not _is_generic(a.name)
+                    and _only_names_between(raw, at, a.span[0], self.agencies)]
+        return out
+
+    def _found_roles(self, span) -> tuple[list[str], list[str]]:
+        found = [a for a in self.agencies if span[0] <= a.span[0] and a.span[1] <= span[1] and a.role]
+        specific = [a for a in found if not _is_generic(a.name)]
+        lead = [a.name for a in specific if a.role == "lead"]
+        support = [a.name for a in specific if a.role == "support"]
+        return lead, support
+
+    def names(self, paras: list[Paragraph]) -> list[str]:
+        """Bodies written in a labelled value (`Cơ quan thực hiện: Sở Nội vụ; Thanh tra tỉnh`):
+        the agencies extractor's names where it read those words, else our own split."""
+        if not paras:
+            return []
+        span = raw_span(self.doc, paras)
+        found = [a for a in self.agencies if span[0] <= a.span[0] and a.span[1] <= span[1]]
+        if found:
+            return dedupe_names([a.name for a in sorted(found, key=lambda a: a.span)])
+        value = " ".join(value_text(p) for p in paras)
+        return dedupe_names([expand(n) for n in split_bodies(value)])
+
+    def cell_names(self, cell: str, row_span) -> list[str]:
+        """Bodies in a task table's cell: the agencies extractor's names inside it, else our
+        own split (a `<br>` separates bodies like `;`)."""
+        if not cell:
+            return []
+        at = self.doc.raw.find(cell, row_span[0], row_span[1])
+        if at >= 0:
+            found = [a.name for a in self.agencies if at <= a.span[0] and a.span[1] <= at + len(cell)]
+            if found:
+                return dedupe_names(found)
+        return dedupe_names([expand(n) for n in split_bodies(re.sub(r"\s*<br\s*/?>\s*", "; ", cell))])
+
+    # -- when ------------------------------------------------------------------
+    def schedule(self, span, text: str, cue: bool):
+        """(due, recurrence, deadline ids): the deadlines found inside `span`, else our own reading."""
+        found = [d for d in self.deadlines if span and span[0] <= d.span[0] and d.span[1] <= span[1]]
+        if found:
+            dated = sorted((d for d in found if d.due and not d.due.startswith("--")), key=lambda d: d.due)
+            yearly = [d for d in found if d.due and d.due.startswith("--")]
+            pick = (dated or yearly or found)[0]
+            rec = pick.recurrence or next((d.recurrence for d in found if d.recurrence), None)
+            return pick.due, rec, [d.id for d in found if d.id]
+        if cue:
+            phrases = [m.group() for m in SCHEDULE_CUE.finditer(text)]
+            phrases += [m.group() for s in re.split(r"(?<=[.;])\s+", text) for m in SCHEDULE_CUE.finditer(s)
+                        if m.start() == 0]
+            if not phrases:
+                return None, None, []
+            text = " ".join(phrases)
+        due, rec = parse_schedule(text, self.year_hint)
+        return due, rec, []
+
+    # -- toward which target -----------------------------------------------------
+    def target_ids(self, span, goal_span: Optional[tuple[int, int]]) -> list[str]:
+        """Targets stated inside the task (or its `Mục tiêu` block), and those of the parts of
+        this plan the task names (`các chỉ tiêu tại khoản 2 Mục II`)."""
+        named = _named_parts(self.doc.raw[span[0]:span[1]])
+        ids = []
+        for t in self.targets:
+            inside = span[0] <= t.span[0] < span[1] or (goal_span and goal_span[0] <= t.span[0] < goal_span[1])
+            cited = any(t.section[:len(p)] == p for p in named)
+            if (inside or cited) and t.id:
+                ids.append(t.id)
+        return ids
+
+
+def _is_generic(name: str) -> bool:
+    return bool(_GENERIC.match(re.sub(r"^(?:các|những|từng)\s+", "", name.strip(), flags=re.I)))
+
+
+def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) -> bool:
+    """Is `raw[start:end]` nothing but other bodies' names and list separators?"""
+    gap = raw[start:end]
+    for a in agencies:
+        if start <= a.span[0] and a.span[1] <= end:
+            gap = gap.replace(raw[a.span[0]:a.span[1]], " ")
+    return not re.sub(r"[\s,;]|\bvà\b", "", gap)
+
+
+def _named_parts(text: str) -> list[list[str]]:
+    out = []
+    for m in _PART_REF.finditer(text):
+        path = [m.group("part")]
+        if m.group("clause"):
+            path.append(m.group("clause"))
+            if m.group("point"):
+                path.append(m.group("point"))
+        out.append(path)
+    return out
