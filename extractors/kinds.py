@@ -31,12 +31,15 @@ class Extraction:
 class Column:
     header: str
     value: Callable[[Any], Any]
+    # the closed vocabulary the value's codes come from (`direction`, `role`, `recurrence`):
+    # a renderer words them in the reader's language; None: shown as it is
+    vocabulary: Optional[str] = None
 
 
 @dataclass(frozen=True)
 class FindingKind:
     name: str                                   # the catalogue key: `targets`
-    heading: str                                # the Markdown section: `Targets`
+    heading: str                                # the Markdown section: `Chỉ tiêu`
     extract: Callable[[Extraction], list]
     sort_key: Callable[[Any], Any]
     columns: tuple[Column, ...]
@@ -52,50 +55,50 @@ def _value(t) -> str:
     return v
 
 
-def _col(header: str, attr: str) -> Column:
-    return Column(header, lambda item: getattr(item, attr))
+def _col(header: str, attr: str, vocabulary: Optional[str] = None) -> Column:
+    return Column(header, lambda item: getattr(item, attr), vocabulary)
 
 
 # Markdown order; extraction runs in this order too (tasks read the three kinds before them).
 FINDING_KINDS: tuple[FindingKind, ...] = (
     FindingKind(
-        "targets", "Targets",
+        "targets", "Chỉ tiêu",
         extract=lambda x: extract_targets(x.doc, x.sections),
         sort_key=lambda t: (t.span, t.value),
         id_prefix="T", id_key=lambda t: f"{t.value}|{t.value_max}|{t.unit}",
-        columns=(_col("id", "id"), _col("section", "section"), _col("indicator", "indicator"),
-                 _col("comparator", "comparator"), Column("value", _value), _col("unit", "unit"),
-                 _col("year", "target_year"), Column("per year", lambda t: "yes" if t.per_year else ""),
-                 _col("baseline", "baseline_year"), _col("direction", "direction"),
-                 _col("as written", "text"))),
+        columns=(_col("id", "id"), _col("mục", "section"), _col("chỉ tiêu", "indicator"),
+                 _col("so sánh", "comparator"), Column("giá trị", _value), _col("đơn vị", "unit"),
+                 _col("năm", "target_year"), Column("mỗi năm", lambda t: "có" if t.per_year else ""),
+                 _col("năm gốc", "baseline_year"), _col("xu hướng", "direction", "direction"),
+                 _col("nguyên văn", "text"))),
     FindingKind(
-        "deadlines", "Deadlines",
+        "deadlines", "Thời hạn",
         extract=lambda x: extract_deadlines(x.doc, x.sections),
         sort_key=lambda d: d.span,
         id_prefix="D", id_key=lambda d: f"{d.due}|{d.recurrence}",
-        columns=(_col("id", "id"), _col("section", "section"), _col("due", "due"),
-                 _col("recurrence", "recurrence"), _col("task", "task"), _col("as written", "text"))),
+        columns=(_col("id", "id"), _col("mục", "section"), _col("thời hạn", "due"),
+                 _col("định kỳ", "recurrence", "recurrence"), _col("nhiệm vụ", "task"), _col("nguyên văn", "text"))),
     FindingKind(
-        "agencies", "Agencies",
+        "agencies", "Cơ quan",
         extract=lambda x: extract_agencies(x.doc, x.sections),
         sort_key=lambda a: (a.span, a.name),
         id_prefix="A", id_key=lambda a: f"{a.name}|{a.role}",
-        columns=(_col("id", "id"), _col("section", "section"), _col("role", "role"), _col("name", "name"),
-                 _col("as written", "text"))),
+        columns=(_col("id", "id"), _col("mục", "section"), _col("vai trò", "role", "role"), _col("tên", "name"),
+                 _col("nguyên văn", "text"))),
     FindingKind(
-        "tasks", "Tasks",
+        "tasks", "Nhiệm vụ",
         extract=lambda x: extract_tasks(x.doc, x.sections, x.found["targets"], x.found["deadlines"],
                                         x.found["agencies"]),
         sort_key=lambda k: k.span,
         id_prefix="K", id_key=lambda k: k.title, ids_before_sort=True,
-        columns=(_col("id", "id"), _col("section", "section"), _col("title", "title"),
-                 Column("lead", lambda k: "; ".join(k.lead)), Column("support", lambda k: "; ".join(k.support)),
-                 _col("due", "due"), _col("recurrence", "recurrence"))),
+        columns=(_col("id", "id"), _col("mục", "section"), _col("tên nhiệm vụ", "title"),
+                 Column("chủ trì", lambda k: "; ".join(k.lead)), Column("phối hợp", lambda k: "; ".join(k.support)),
+                 _col("thời hạn", "due"), _col("định kỳ", "recurrence", "recurrence"))),
     FindingKind(
-        "references", "References",
+        "references", "Văn bản dẫn chiếu",
         extract=lambda x: extract_references(x.doc),
         sort_key=lambda r: r.span,
-        columns=(_col("number", "number"), _col("kind", "kind"), _col("date", "date"), _col("issuer", "issuer"))),
+        columns=(_col("số", "number"), _col("loại", "kind"), _col("ngày", "date"), _col("cơ quan ban hành", "issuer"))),
 )
 
 KIND_BY_NAME: dict[str, FindingKind] = {k.name: k for k in FINDING_KINDS}

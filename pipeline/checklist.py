@@ -16,6 +16,8 @@ from rapidfuzz import fuzz
 from extractors.agencies.names import agency_key, expand
 from extractors.models import Catalogue, Task
 
+from pipeline import labels as L
+
 ROLE_LABEL = {"lead": "chủ trì", "support": "phối hợp"}
 RECURRENCE_LABEL = {
     "yearly": "hằng năm", "half-yearly": "6 tháng một lần", "quarterly": "hằng quý",
@@ -42,17 +44,21 @@ class ChecklistRow:
     @property
     def when_label(self) -> str:
         """The deadline as an officer reads it."""
+        return self.when(L.DEFAULT_LANG)
+
+    def when(self, lang: str = L.DEFAULT_LANG) -> str:
         t = self.task
+        en = lang == "en"
         if self.yearly_date:
             mm, dd = self.yearly_date[2:4], self.yearly_date[5:7]
-            return f"trước {dd}/{mm} hằng năm"
+            return f"by {mm}-{dd} every year" if en else f"trước {dd}/{mm} hằng năm"
         if self.due_date:
-            base = self.due_date.strftime("%d/%m/%Y")
-            rec = RECURRENCE_LABEL.get(t.recurrence or "")
+            base = self.due_date.isoformat() if en else self.due_date.strftime("%d/%m/%Y")
+            rec = L.recurrence(t.recurrence, lang)
             return f"{base} ({rec})" if rec else base
         if t.recurrence:
-            return RECURRENCE_LABEL[t.recurrence]
-        return "chưa có hạn"
+            return L.recurrence(t.recurrence, lang)
+        return L.word("undated", lang)
 
     @property
     def sort_key(self):
@@ -73,6 +79,7 @@ class Checklist:
     agency: str
     key: str
     rows: list[ChecklistRow]
+    merged: list[str] = field(default_factory=list)   # other names of this body, merged into it
 
     @property
     def lead_count(self) -> int:
@@ -169,6 +176,7 @@ def build_checklists(cat: Catalogue) -> list[Checklist]:
                                             due_date, yearly, partners,
                                             [targets[i] for i in task.target_ids if i in targets]))
     _merge_own_level(groups, _LEVEL_WORD.get(cat.document.level))
+    _merge_collectives(groups)
     for cl in groups.values():
         cl.rows.sort(key=lambda r: r.sort_key)
     return list(groups.values())
@@ -185,12 +193,45 @@ def _merge_own_level(groups: dict[str, Checklist], level_word: Optional[str]) ->
     for key in list(groups):
         base = key[: -len(level_word) - 1] if key.endswith(" " + level_word) else None
         if base and base in groups:
-            merged = groups.pop(key)
-            target = groups[base]
-            for row in merged.rows:
-                if not any(r.task is row.task for r in target.rows):
-                    row.agency = target.agency
-                    target.rows.append(row)
+            _merge_into(groups[base], groups.pop(key))
+
+
+def _merge_into(target: Checklist, merged: Checklist) -> None:
+    for row in merged.rows:
+        if not any(r.task is row.task for r in target.rows):
+            row.agency = target.agency
+            target.rows.append(row)
+    for name in [merged.agency, *merged.merged]:
+        if name != target.agency and name not in target.merged:
+            target.merged.append(name)
+
+
+# Collective names written differently for the same bodies: `Các sở, ban, ngành` and `Các sở,
+# ngành`; `các cơ quan, đơn vị có liên quan` and `các cơ quan, đơn vị liên quan`.
+_COLLECTIVE_FORMS = (
+    (re.compile(r"^(?:sở|ban|ngành)(?: (?:sở|ban|ngành))+(?= |$)"), "sở ban ngành"),
+    (re.compile(r"^(?:cơ quan|đơn vị)(?: (?:cơ quan|đơn vị))+(?= |$)"), "cơ quan đơn vị"),
+    (re.compile(r" có liên quan$"), " liên quan"),
+)
+
+
+def collective_key(key: str) -> str:
+    """One key for the spellings of one collective body (`sở ngành` = `sở ban ngành`)."""
+    for pattern, repl in _COLLECTIVE_FORMS:
+        key = pattern.sub(repl, key)
+    return key
+
+
+def _merge_collectives(groups: dict[str, Checklist]) -> None:
+    """Merge collective names that mean the same bodies into the first one the plan writes;
+    the merged spellings are kept on the checklist (`merged`) so the reader sees the merge."""
+    first: dict[str, str] = {}
+    for key in list(groups):
+        ck = collective_key(key)
+        if ck in first:
+            _merge_into(groups[first[ck]], groups.pop(key))
+        else:
+            first[ck] = key
 
 
 def find_agency(checklists: list[Checklist], query: str) -> list[Checklist]:

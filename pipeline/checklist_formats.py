@@ -12,7 +12,8 @@ import regex as re
 
 from extractors.models import Catalogue
 
-from pipeline.checklist import RECURRENCE_LABEL, Checklist, ChecklistRow, parse_due, plan_year
+from pipeline import labels as L
+from pipeline.checklist import Checklist, ChecklistRow, parse_due, plan_year
 
 _RRULE = {
     "yearly": {"freq": "yearly"}, "half-yearly": {"freq": "monthly", "interval": 6},
@@ -22,34 +23,65 @@ _RRULE = {
 
 HEADERS = ["Cơ quan", "Vai trò", "Nhiệm vụ", "Hạn hoàn thành", "Thời hạn", "Định kỳ", "Mục",
            "Cơ quan chủ trì", "Cơ quan phối hợp", "Chỉ tiêu", "Mã nhiệm vụ", "Nội dung"]
+HEADERS_EN = ["Body", "Role", "Task", "Due date", "Deadline", "Recurrence", "Section",
+              "Lead body", "Supporting bodies", "Targets", "Task id", "Text"]
 _WIDTHS = [34, 10, 60, 14, 22, 14, 40, 36, 48, 50, 18, 80]
 
 
-def _row_values(row: ChecklistRow) -> list:
+def headers(lang: str = L.DEFAULT_LANG) -> list[str]:
+    return HEADERS_EN if lang == "en" else HEADERS
+
+
+def _row_values(row: ChecklistRow, lang: str = L.DEFAULT_LANG) -> list:
     t = row.task
-    return [row.agency, row.role_label, t.title, row.due_date, row.when_label,
-            RECURRENCE_LABEL.get(t.recurrence or "", ""), row.section_label,
+    return [row.agency, L.role(row.role, lang), t.title, row.due_date, row.when(lang),
+            L.recurrence(t.recurrence, lang), row.section_label,
             "; ".join(t.lead), "; ".join(t.support), "; ".join(row.targets), t.id, t.text]
+
+
+def merge_note(cl: Checklist, lang: str = L.DEFAULT_LANG) -> str:
+    """`gộp cả: Các sở, ngành`: the other spellings merged into this body."""
+    if not cl.merged:
+        return ""
+    names = "; ".join(cl.merged)
+    return f"merged: {names}" if lang == "en" else f"gộp cả: {names}"
 
 
 # -- Markdown ----------------------------------------------------------------
 
-def to_markdown(cat: Catalogue, checklists: list[Checklist]) -> str:
+def to_markdown(cat: Catalogue, checklists: list[Checklist], lang: str = L.DEFAULT_LANG) -> str:
+    en = lang == "en"
     title = cat.document.title or cat.plan
-    out = [f"# Danh mục nhiệm vụ theo cơ quan: {title}", ""]
+    out = [f"# {'Tasks by body' if en else 'Danh mục nhiệm vụ theo cơ quan'}: {title}", ""]
     if not checklists:
-        out.append("_Kế hoạch không giao nhiệm vụ cho cơ quan nào._")
+        out.append("_The plan assigns no task to a named body._" if en else
+                   "_Kế hoạch không giao nhiệm vụ cho cơ quan nào._")
+    merges = [(c.agency, c.merged) for c in checklists if c.merged]
+    if merges:
+        out.append("Merged names (one body, several spellings):" if en else
+                   "Gộp tên (một cơ quan, nhiều cách viết):")
+        out += [f"- {name} ← {'; '.join(others)}" for name, others in merges]
+        out.append("")
     for cl in checklists:
-        out += [f"## {cl.agency}", "",
-                f"{len(cl.rows)} nhiệm vụ ({cl.lead_count} chủ trì, {len(cl.rows) - cl.lead_count} phối hợp)", ""]
+        n_support = len(cl.rows) - cl.lead_count
+        out += [f"## {cl.agency}", ""]
+        if en:
+            out.append(f"{len(cl.rows)} tasks ({cl.lead_count} lead, {n_support} support)")
+        else:
+            out.append(f"{len(cl.rows)} nhiệm vụ ({cl.lead_count} chủ trì, {n_support} phối hợp)")
+        if cl.merged:
+            out.append(f"_({merge_note(cl, lang)})_")
+        out.append("")
         for r in cl.rows:
-            line = f"- [ ] **{r.when_label}** · {r.role_label} · {r.task.title}"
+            line = f"- [ ] **{r.when(lang)}** · {L.role(r.role, lang)} · {r.task.title}"
             if r.section_label:
-                line += f" _(mục {r.section_label})_"
+                line += f" _({'section' if en else 'mục'} {r.section_label})_"
             if r.partners:
-                line += f" — {'phối hợp' if r.role == 'lead' else 'chủ trì'}: {'; '.join(r.partners)}"
+                other = L.role("support" if r.role == "lead" else "lead", lang)
+                line += f" — {other}: {'; '.join(r.partners)}"
             if r.targets:
-                line += f" → chỉ tiêu: {'; '.join(r.targets[:3])}" + (" …" if len(r.targets) > 3 else "")
+                line += (f" → {'targets' if en else 'chỉ tiêu'}: {'; '.join(r.targets[:3])}"
+                         + (" …" if len(r.targets) > 3 else ""))
             out.append(line)
         out.append("")
     return "\n".join(out).rstrip() + "\n"
@@ -57,13 +89,13 @@ def to_markdown(cat: Catalogue, checklists: list[Checklist]) -> str:
 
 # -- CSV -----------------------------------------------------------------------
 
-def to_csv(checklists: list[Checklist]) -> str:
+def to_csv(checklists: list[Checklist], lang: str = L.DEFAULT_LANG) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(HEADERS)
+    w.writerow(headers(lang))
     for cl in checklists:
         for r in cl.rows:
-            values = _row_values(r)
+            values = _row_values(r, lang)
             values[3] = values[3].isoformat() if values[3] else ""
             w.writerow(values)
     return buf.getvalue()
@@ -100,7 +132,7 @@ def _fit(name: str, limit: int) -> str:
     return cut.rstrip(" ,;-")
 
 
-def to_xlsx(cat: Catalogue, checklists: list[Checklist]) -> bytes:
+def to_xlsx(cat: Catalogue, checklists: list[Checklist], lang: str = L.DEFAULT_LANG) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -109,19 +141,22 @@ def to_xlsx(cat: Catalogue, checklists: list[Checklist]) -> bytes:
     summary = wb.active
     summary.title = "Tổng hợp"
     bold = Font(bold=True)
-    summary.append(["Cơ quan", "Số nhiệm vụ", "Chủ trì", "Phối hợp", "Có hạn", "Hạn gần nhất", "Trang tính"])
+    summary.append(["Body", "Tasks", "Lead", "Support", "Dated", "Next due", "Sheet", "Merged names"]
+                   if lang == "en" else
+                   ["Cơ quan", "Số nhiệm vụ", "Chủ trì", "Phối hợp", "Có hạn", "Hạn gần nhất", "Trang tính",
+                    "Tên đã gộp"])
     names = sheet_names([c.agency for c in checklists])
     for cl, sheet in zip(checklists, names):
         dated = [r.due_date for r in cl.rows if r.due_date]
         summary.append([cl.agency, len(cl.rows), cl.lead_count, len(cl.rows) - cl.lead_count,
-                        len(dated), min(dated) if dated else None, sheet])
+                        len(dated), min(dated) if dated else None, sheet, "; ".join(cl.merged) or None])
         ws = wb.create_sheet(sheet)
-        ws.append(HEADERS)
+        ws.append(headers(lang))
         for r in cl.rows:
-            ws.append(_row_values(r))
+            ws.append(_row_values(r, lang))
         _format(ws, _WIDTHS, date_col=4, bold=bold, wrap=Alignment(wrap_text=True, vertical="top"),
                 letter=get_column_letter)
-    _format(summary, [40, 12, 10, 10, 10, 14, 32], date_col=6, bold=bold,
+    _format(summary, [40, 12, 10, 10, 10, 14, 32, 40], date_col=6, bold=bold,
             wrap=Alignment(vertical="top"), letter=get_column_letter)
     stamp = _content_stamp(cat)
     wb.properties.creator = "chitieu"
@@ -177,60 +212,71 @@ def _content_stamp(cat: Catalogue) -> dt.datetime:
     return dt.datetime(d.year, d.month, d.day, 0, 0, 0)
 
 
-def to_ics(cat: Catalogue, checklists: list[Checklist]) -> bytes:
-    """One all-day event per dated deadline of the listed tasks; a yearly date repeats
-    (RRULE FREQ=YEARLY) from the plan's year."""
+def to_ics(cat: Catalogue, checklists: list[Checklist], lang: str = L.DEFAULT_LANG) -> bytes:
+    """One all-day event per body and dated task, its summary naming that body and its role;
+    a task due twice on one day (two deadline lines, or two items of one title) is one event.
+    A yearly date repeats (RRULE FREQ=YEARLY) from the plan's year. Texts are cut between words."""
     from icalendar import Calendar, Event
 
+    en = lang == "en"
     cal = Calendar()
-    cal.add("prodid", "-//chitieu//checklist//VI")
+    cal.add("prodid", "-//chitieu//checklist//" + ("EN" if en else "VI"))
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Nhiệm vụ: " + _fit(cat.document.title or cat.plan, 100))
+    who = f" {'of' if en else 'của'} {checklists[0].agency}" if len(checklists) == 1 else ""
+    cal.add("x-wr-calname", f"{'Tasks' if en else 'Nhiệm vụ'}{who}: "
+            + L.cut(cat.document.title or cat.plan, 100))
     stamp = _content_stamp(cat)
-    by_task: dict[str, list[ChecklistRow]] = {}
-    for cl in checklists:
-        for r in cl.rows:
-            by_task.setdefault(r.task.id or f"{r.task.span[0]}", []).append(r)
     deadlines = {d.id: d for d in cat.deadlines if d.id}
     year = plan_year(cat)
-    events = []
-    for task_id, rows in by_task.items():
-        r, t = rows[0], rows[0].task
-        # the task's own dated deadlines, else the date the task reader gave it
-        dates = []
-        for did in t.deadline_ids:
-            d = deadlines.get(did)
-            if d is not None and d.due:
-                day, yearly = parse_due(d.due, year)
-                if day:
-                    dates.append((day, yearly, d.recurrence, did))
-        if not dates and r.due_date:
-            dates = [(r.due_date, r.yearly_date, t.recurrence, "")]
-        leads = [x.agency for x in rows if x.role == "lead"] or t.lead
-        supports = [x.agency for x in rows if x.role == "support"] or t.support
-        desc = []
-        if leads:
-            desc.append("Chủ trì: " + "; ".join(leads))
-        if supports:
-            desc.append("Phối hợp: " + "; ".join(supports))
-        if r.section_label:
-            desc.append("Mục " + r.section_label)
-        desc.append(t.text[:500])
-        for day, yearly, recurrence, did in sorted(set(dates), key=lambda x: (x[0], x[3])):
-            uid_basis = "|".join([cat.text_sha256, task_id, did])
-            uid = hashlib.sha1(uid_basis.encode("utf-8")).hexdigest()[:16] + "@chitieu"
-            ev = Event()
-            ev.add("uid", uid)
-            ev.add("dtstamp", stamp)
-            ev.add("dtstart", day)
-            ev.add("dtend", day + dt.timedelta(days=1))
-            ev.add("summary", f"{t.title} ({r.role_label if len(rows) == 1 else rows[0].agency})")
-            ev.add("description", "\n".join(desc))
-            rule = _RRULE.get("yearly" if yearly else (recurrence or ""))
-            if rule:
-                ev.add("rrule", rule)
-            events.append((day, uid, ev))
-    for _, _, ev in sorted(events, key=lambda e: (e[0], e[1])):
-        cal.add_component(ev)
+    events: dict[tuple, dict] = {}
+    for cl in checklists:
+        for r in cl.rows:
+            t = r.task
+            # the task's own dated deadlines, else the date the task reader gave it
+            dates = []
+            for did in t.deadline_ids:
+                d = deadlines.get(did)
+                if d is not None and d.due:
+                    day, yearly = parse_due(d.due, year)
+                    if day:
+                        dates.append((day, yearly, d.recurrence))
+            if not dates and r.due_date:
+                dates = [(r.due_date, r.yearly_date, t.recurrence)]
+            for day, yearly, recurrence in sorted(set(dates), key=lambda x: (x[0], x[1] or "", x[2] or "")):
+                key = (cl.key, " ".join(t.title.casefold().split()), day)
+                ev = events.get(key)
+                if ev is None:
+                    events[key] = {"cl": cl, "row": r, "day": day, "yearly": yearly, "recurrence": recurrence,
+                                   "rows": [r]}
+                elif all(x.task is not t for x in ev["rows"]):
+                    ev["rows"].append(r)
+    out = []
+    for (agency_key, _, day), ev in events.items():
+        cl, r = ev["cl"], ev["row"]
+        t = r.task
+        role = L.role(r.role, lang)
+        uid_basis = "|".join([cat.text_sha256, agency_key, t.id or str(t.span[0]), day.isoformat()])
+        uid = hashlib.sha1(uid_basis.encode("utf-8")).hexdigest()[:16] + "@chitieu"
+        desc = [f"{L.word('lead', lang).capitalize()}: " + "; ".join(t.lead) if t.lead else "",
+                f"{L.word('support', lang).capitalize()}: " + "; ".join(t.support) if t.support else ""]
+        sections = [x.section_label for x in ev["rows"] if x.section_label]
+        if sections:
+            desc.append(("Section " if en else "Mục ") + "; ".join(dict.fromkeys(sections)))
+        if cl.merged:
+            desc.append(merge_note(cl, lang))
+        desc.append(L.cut(t.text, 500))
+        e = Event()
+        e.add("uid", uid)
+        e.add("dtstamp", stamp)
+        e.add("dtstart", day)
+        e.add("dtend", day + dt.timedelta(days=1))
+        e.add("summary", f"{cl.agency} ({role}): {L.cut(t.title, 120)}")
+        e.add("description", "\n".join(x for x in desc if x))
+        rule = _RRULE.get("yearly" if ev["yearly"] else (ev["recurrence"] or ""))
+        if rule:
+            e.add("rrule", rule)
+        out.append((day, uid, e))
+    for _, _, e in sorted(out, key=lambda x: (x[0], x[1])):
+        cal.add_component(e)
     return cal.to_ical()

@@ -18,10 +18,17 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="chitieu",
-        description="Read Vietnamese government plans into a catalogue of targets, deadlines and agencies.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    from pipeline.commands.common import T, _Formatter, localise, set_help_lang
+
+    set_help_lang(sys.argv[1:] if argv is None else argv)
+    parser = localise(argparse.ArgumentParser(
+        prog="chitieu", formatter_class=_Formatter,
+        description=T("Đọc kế hoạch, chương trình, đề án của cơ quan nhà nước thành danh mục chỉ tiêu, "
+                      "thời hạn, cơ quan chủ trì / phối hợp và nhiệm vụ.",
+                      "Read Vietnamese government plans into a catalogue of targets, deadlines and agencies."),
+        epilog=T("Xem `chitieu LỆNH --help` cho từng lệnh; thêm --lang en để có nhãn tiếng Anh.",
+                 "See `chitieu COMMAND --help`; --lang en gives English labels.")))
+    sub = parser.add_subparsers(dest="command", required=True, title=T("lệnh", "commands"))
     for name, module_name in COMMANDS.items():
         try:
             module = importlib.import_module(module_name)

@@ -9,9 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex as re
 from rapidfuzz import fuzz
 
+from extractors.agencies.names import agency_key, expand
 from extractors.models import Agency, Catalogue, Deadline, Target
+
+from pipeline import labels as L
+from pipeline.notices import much_shorter, size_of
 
 TARGET_FIELDS = ("value", "value_max", "unit", "comparator", "target_year", "per_year",
                  "baseline_year", "direction", "indicator")
@@ -49,6 +54,13 @@ class PlanDiff:
     agencies_added: list[str] = field(default_factory=list)
     agencies_dropped: list[str] = field(default_factory=list)
     agency_roles: list[tuple[str, list, list]] = field(default_factory=list)
+    old_size: int = 0
+    new_size: int = 0
+
+    @property
+    def shorter(self) -> str | None:
+        """'old' or 'new' when that version is under half the other's length (an excerpt?)."""
+        return much_shorter(self.old_size, self.new_size)
 
     @property
     def equal(self) -> bool:
@@ -61,6 +73,40 @@ class PlanDiff:
 def _changes(old, new, fields) -> dict:
     return {f: [getattr(old, f), getattr(new, f)] for f in fields
             if getattr(old, f) != getattr(new, f)}
+
+
+def normal_text(value) -> str:
+    """A name or title as compared: abbreviations expanded (`UBND` → `Ủy ban nhân dân`),
+    case, spacing and punctuation around words ignored."""
+    if value is None:
+        return ""
+    text = expand(" ".join(str(value).split()))
+    return " ".join(re.sub(r"[\s,;:.\-–]+", " ", text.casefold()).split())
+
+
+_NAME_FIELDS = ("issuer", "place")
+_TEXT_FIELDS = ("title",)
+
+
+def _document_changes(old, new) -> dict:
+    """Document facts that changed: names compared by their agency key, titles after
+    normalising (a title cut short is the same title)."""
+    out = {}
+    for f in DOCUMENT_FIELDS:
+        a, b = getattr(old, f), getattr(new, f)
+        if a == b:
+            continue
+        if f in _NAME_FIELDS and a and b and (agency_key(a) == agency_key(b) or normal_text(a) == normal_text(b)):
+            continue
+        if f in _TEXT_FIELDS and a and b:
+            na, nb = normal_text(a), normal_text(b)
+            short, long_ = sorted((na, nb), key=len)
+            if na == nb or (len(short) >= 30 and long_.startswith(short)):
+                continue
+        if f in ("kind",) and a and b and normal_text(a) == normal_text(b):
+            continue
+        out[f] = [a, b]
+    return out
 
 
 def _similarity(a: str, b: str) -> float:
@@ -115,16 +161,24 @@ def match(olds: list, news: list, score) -> tuple[list[tuple], list, list]:
     return pairs, removed, added
 
 
-def _roles(agencies: list[Agency]) -> dict[str, list[str]]:
+def _roles(agencies: list[Agency]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Roles per body, keyed by `agency_key` (one body whatever its case, spacing or
+    abbreviation), and the spelling shown for each key (a capitalised one first)."""
     roles: dict[str, set] = {}
+    names: dict[str, str] = {}
     for a in agencies:
-        roles.setdefault(a.name, set()).add(a.role or "")
-    return {name: sorted(r for r in rs if r) for name, rs in roles.items()}
+        key = agency_key(a.name) or normal_text(a.name)
+        roles.setdefault(key, set()).add(a.role or "")
+        shown = names.get(key)
+        if shown is None or (shown[:1].islower() and a.name[:1].isupper()):
+            names[key] = a.name
+    return {k: sorted(r for r in rs if r) for k, rs in roles.items()}, names
 
 
 def diff_catalogues(old: Side, new: Side) -> PlanDiff:
     d = PlanDiff(old.cat.source, new.cat.source)
-    d.document = _changes(old.cat.document, new.cat.document, DOCUMENT_FIELDS)
+    d.document = _document_changes(old.cat.document, new.cat.document)
+    d.old_size, d.new_size = size_of(old.cat, old.text), size_of(new.cat, new.text)
 
     pairs, d.targets_removed, d.targets_added = match(
         old.cat.targets, new.cat.targets, lambda o, n: _target_score(o, n, old, new))
@@ -134,12 +188,11 @@ def diff_catalogues(old: Side, new: Side) -> PlanDiff:
         old.cat.deadlines, new.cat.deadlines, lambda o, n: _deadline_score(o, n, old, new))
     d.deadlines_changed = [(o, n, c) for o, n in pairs if (c := _changes(o, n, DEADLINE_FIELDS))]
 
-    old_roles, new_roles = _roles(old.cat.agencies), _roles(new.cat.agencies)
-    d.agencies_added = sorted(set(new_roles) - set(old_roles))
-    d.agencies_dropped = sorted(set(old_roles) - set(new_roles))
-    d.agency_roles = [(name, old_roles[name], new_roles[name])
-                      for name in sorted(set(old_roles) & set(new_roles))
-                      if old_roles[name] != new_roles[name]]
+    (old_roles, old_names), (new_roles, new_names) = _roles(old.cat.agencies), _roles(new.cat.agencies)
+    d.agencies_added = sorted(new_names[k] for k in set(new_roles) - set(old_roles))
+    d.agencies_dropped = sorted(old_names[k] for k in set(old_roles) - set(new_roles))
+    d.agency_roles = sorted((new_names[k], old_roles[k], new_roles[k])
+                            for k in set(old_roles) & set(new_roles) if old_roles[k] != new_roles[k])
     return d
 
 
@@ -181,56 +234,117 @@ def diff_json(d: PlanDiff) -> dict:
     }
 
 
-def _fmt(v) -> str:
-    if isinstance(v, float):
-        return f"{v:g}"
-    return "—" if v is None or v == "" else str(v)
+_FIELD_LABELS = {
+    "title": ("tên", "title"), "kind": ("loại", "kind"), "number": ("số", "number"),
+    "issuer": ("cơ quan ban hành", "issuer"), "place": ("địa bàn", "place"), "level": ("cấp", "level"),
+    "date": ("ngày", "date"), "value": ("giá trị", "value"), "value_max": ("giá trị tối đa", "value_max"),
+    "unit": ("đơn vị", "unit"), "comparator": ("so sánh", "comparator"), "target_year": ("năm", "year"),
+    "per_year": ("mỗi năm", "per year"), "baseline_year": ("năm gốc", "baseline year"),
+    "direction": ("xu hướng", "direction"), "indicator": ("chỉ tiêu", "indicator"),
+    "due": ("thời hạn", "due"), "recurrence": ("định kỳ", "recurrence"), "task": ("nhiệm vụ", "task"),
+}
 
 
-def _value(t: Target) -> str:
-    v = f"{t.comparator} {t.value:g}" if t.comparator not in ("=", "range") else f"{t.value:g}"
-    if t.value_max is not None:
-        v += f"–{t.value_max:g}"
-    v += f" {t.unit}" if t.unit else ""
-    return v + (f" ({t.target_year})" if t.target_year else "")
+def _field(k: str, lang: str) -> str:
+    pair = _FIELD_LABELS.get(k)
+    return (pair[1] if lang == "en" else pair[0]) if pair else k
+
+
+def _fmt(v, key: str = "", lang: str = L.DEFAULT_LANG) -> str:
+    if v is None or v == "":
+        return "—"
+    if key == "direction":
+        return L.direction(v, lang)
+    if key == "comparator":
+        return L.comparator(v, lang) or "="
+    if key == "unit":
+        return L.unit(v, lang) or str(v)
+    if key == "recurrence":
+        return L.recurrence(v, lang)
+    if key in ("due", "date"):
+        return L.date(v, lang)
+    if key == "level":
+        return L.level(v, lang) or str(v)
+    if key == "per_year":
+        return ("có" if v else "không") if lang != "en" else ("yes" if v else "no")
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return L.number(v, lang)
+    return str(v)
+
+
+def _value(t: Target, lang: str = L.DEFAULT_LANG) -> str:
+    return L.amount(t, lang, with_year=True)
 
 
 def _where(item) -> str:
     return f"[{'.'.join(item.section)}] " if item.section else ""
 
 
-def diff_text(d: PlanDiff) -> str:
+def _roles_text(roles: list, lang: str) -> str:
+    return ", ".join(L.role(r, lang) for r in roles) or "—"
+
+
+def shorter_warning(d: PlanDiff, lang: str = L.DEFAULT_LANG) -> str | None:
+    side = d.shorter
+    if side is None:
+        return None
+    short, long_ = (d.new_size, d.old_size) if side == "new" else (d.old_size, d.new_size)
+    name = d.new_name if side == "new" else d.old_name
+    if lang == "en":
+        return (f"{'the new' if side == 'new' else 'the old'} version ({name}) is much shorter "
+                f"({L.number(short, lang)} against {L.number(long_, lang)} characters): it may be an excerpt, "
+                f"so what it lacks may only lie outside it.")
+    return (f"bản {'mới' if side == 'new' else 'cũ'} ({name}) ngắn hơn nhiều ({L.number(short)} so với "
+            f"{L.number(long_)} ký tự): có thể chỉ là trích đoạn, nên những gì «bị bỏ» có thể chỉ nằm ngoài "
+            f"đoạn trích.")
+
+
+def diff_text(d: PlanDiff, lang: str = L.DEFAULT_LANG) -> str:
+    vi = lang != "en"
+    w = (lambda a, b: a if vi else b)
     lines = [f"--- {d.old_name}", f"+++ {d.new_name}"]
+    warning = shorter_warning(d, lang)
+    if warning:
+        lines.append(("⚠ Cảnh báo: " if vi else "⚠ Warning: ") + warning)
     if d.equal:
-        return "\n".join(lines + ["no change in targets, deadlines or agencies"]) + "\n"
+        return "\n".join(lines + [w("không thay đổi chỉ tiêu, thời hạn hay cơ quan",
+                                     "no change in targets, deadlines or agencies")]) + "\n"
     if d.document:
-        lines.append("Document:")
-        lines += [f"  ~ {k}: {_fmt(o)} → {_fmt(n)}" for k, (o, n) in d.document.items()]
+        lines.append(w("Văn bản:", "Document:"))
+        lines += [f"  ~ {_field(k, lang)}: {_fmt(o, k, lang)} → {_fmt(n, k, lang)}" for k, (o, n) in d.document.items()]
+    no_ind = L.word("no_indicator", lang)
     if d.targets_added or d.targets_removed or d.targets_changed:
-        lines.append(f"Targets: {len(d.targets_added)} added, {len(d.targets_removed)} removed, "
-                     f"{len(d.targets_changed)} changed")
+        lines.append(w(f"Chỉ tiêu: {len(d.targets_added)} thêm, {len(d.targets_removed)} bỏ, "
+                       f"{len(d.targets_changed)} thay đổi",
+                       f"Targets: {len(d.targets_added)} added, {len(d.targets_removed)} removed, "
+                       f"{len(d.targets_changed)} changed"))
         for o, n, c in d.targets_changed:
-            what = "; ".join(f"{k} {_fmt(a)} → {_fmt(b)}" for k, (a, b) in c.items())
+            what = "; ".join(f"{_field(k, lang)} {_fmt(a, k, lang)} → {_fmt(b, k, lang)}" for k, (a, b) in c.items())
             lines.append(f"  ~ {_where(n)}{n.indicator or o.indicator or n.text}: {what}")
-        lines += [f"  + {_where(t)}{t.indicator or '(no indicator)'}: {_value(t)}  «{t.text}»"
+        lines += [f"  + {_where(t)}{t.indicator or no_ind}: {_value(t, lang)}  «{t.text}»"
                   for t in d.targets_added]
-        lines += [f"  - {_where(t)}{t.indicator or '(no indicator)'}: {_value(t)}  «{t.text}»"
+        lines += [f"  - {_where(t)}{t.indicator or no_ind}: {_value(t, lang)}  «{t.text}»"
                   for t in d.targets_removed]
     if d.deadlines_added or d.deadlines_removed or d.deadlines_changed:
-        lines.append(f"Deadlines: {len(d.deadlines_added)} added, {len(d.deadlines_removed)} removed, "
-                     f"{len(d.deadlines_changed)} moved or changed")
+        lines.append(w(f"Thời hạn: {len(d.deadlines_added)} thêm, {len(d.deadlines_removed)} bỏ, "
+                       f"{len(d.deadlines_changed)} dời hoặc thay đổi",
+                       f"Deadlines: {len(d.deadlines_added)} added, {len(d.deadlines_removed)} removed, "
+                       f"{len(d.deadlines_changed)} moved or changed"))
         for o, n, c in d.deadlines_changed:
-            what = "; ".join(f"{k} {_fmt(a)} → {_fmt(b)}" for k, (a, b) in c.items() if k != "task")
-            lines.append(f"  > {_where(n)}{n.task or n.text}: {what or 'task reworded'}")
-        lines += [f"  + {_where(x)}{x.task or x.text}: {_fmt(x.due)} {x.recurrence or ''}".rstrip()
+            what = "; ".join(f"{_field(k, lang)} {_fmt(a, k, lang)} → {_fmt(b, k, lang)}"
+                             for k, (a, b) in c.items() if k != "task")
+            lines.append(f"  > {_where(n)}{n.task or n.text}: {what or w('nhiệm vụ viết lại', 'task reworded')}")
+        lines += [f"  + {_where(x)}{x.task or x.text}: {_fmt(x.due, 'due', lang)} {L.recurrence(x.recurrence, lang)}".rstrip()
                   for x in d.deadlines_added]
-        lines += [f"  - {_where(x)}{x.task or x.text}: {_fmt(x.due)} {x.recurrence or ''}".rstrip()
+        lines += [f"  - {_where(x)}{x.task or x.text}: {_fmt(x.due, 'due', lang)} {L.recurrence(x.recurrence, lang)}".rstrip()
                   for x in d.deadlines_removed]
     if d.agencies_added or d.agencies_dropped or d.agency_roles:
-        lines.append(f"Agencies: {len(d.agencies_added)} added, {len(d.agencies_dropped)} dropped, "
-                     f"{len(d.agency_roles)} with another role")
+        lines.append(w(f"Cơ quan: {len(d.agencies_added)} thêm, {len(d.agencies_dropped)} bỏ, "
+                       f"{len(d.agency_roles)} đổi vai trò",
+                       f"Agencies: {len(d.agencies_added)} added, {len(d.agencies_dropped)} dropped, "
+                       f"{len(d.agency_roles)} with another role"))
         lines += [f"  + {name}" for name in d.agencies_added]
         lines += [f"  - {name}" for name in d.agencies_dropped]
-        lines += [f"  ~ {name}: {', '.join(o) or '—'} → {', '.join(n) or '—'}"
+        lines += [f"  ~ {name}: {_roles_text(o, lang)} → {_roles_text(n, lang)}"
                   for name, o, n in d.agency_roles]
     return "\n".join(lines) + "\n"

@@ -16,6 +16,7 @@ from pathlib import Path
 from extractors.kinds import FINDING_KINDS
 from extractors.models import Catalogue
 
+from pipeline import labels
 from pipeline.errors import PlanError
 from pipeline.ingest import is_converted, plan_text
 from pipeline.load import catalogue_of
@@ -87,20 +88,30 @@ def _marker(marker: str) -> str:
     return f"{_cell(marker)}."
 
 
+_VOCABULARIES = {"direction": labels.direction, "role": labels.role, "recurrence": labels.recurrence}
+
+
+def _worded(column, item):
+    """A cell as the reader reads it: codes of a closed vocabulary (`reach`, `lead`,
+    `yearly`) in Vietnamese words; the JSON keeps the codes."""
+    value = column.value(item)
+    return _VOCABULARIES[column.vocabulary](value) if column.vocabulary and value else value
+
+
 def catalogue_markdown(cat: Catalogue) -> str:
     """One line per finding, no character offsets (an insertion above would otherwise
     touch every line): a git diff of two renderings shows what a reader cares about."""
     d = cat.document
     out = [f"# {_cell(d.title) or cat.plan}", ""]
-    facts = [("Source", cat.source), ("Kind", d.kind), ("Number", d.number), ("Issuer", d.issuer),
-             ("Place", d.place), ("Level", d.level), ("Date", d.date),
-             ("Text SHA-256", cat.text_sha256)]
+    facts = [("Tệp", cat.source), ("Loại văn bản", d.kind), ("Số", d.number), ("Cơ quan ban hành", d.issuer),
+             ("Địa bàn", d.place), ("Cấp", labels.level(d.level)), ("Ngày ban hành", d.date),
+             ("Mã băm văn bản (SHA-256)", cat.text_sha256)]
     out += [f"- {k}: {_cell(v)}" for k, v in facts if v]
     for ref in d.implements:
-        out.append(f"- Implements: {_cell(ref.text) or _cell(ref.number)}")
+        out.append(f"- Thực hiện: {_cell(ref.text) or _cell(ref.number)}")
     out.append("")
 
-    out += [f"## Outline ({len(cat.sections)})", ""]
+    out += [f"## Bố cục ({len(cat.sections)})", ""]
     for s in cat.sections:
         out.append("  " * (len(s.path) - 1) + f"- {_marker(s.marker)} {_cell(s.title)}".rstrip())
     out.append("")
@@ -108,7 +119,7 @@ def catalogue_markdown(cat: Catalogue) -> str:
     for kind in FINDING_KINDS:
         items = getattr(cat, kind.name)
         out += [f"## {kind.heading} ({len(items)})", ""]
-        out += _table([c.header for c in kind.columns], [[c.value(i) for c in kind.columns] for i in items])
+        out += _table([c.header for c in kind.columns], [[_worded(c, i) for c in kind.columns] for i in items])
         out.append("")
     out.pop()
     return "\n".join(out) + "\n"

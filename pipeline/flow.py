@@ -91,8 +91,8 @@ class _Progress:
             self.bar.update(self.task, completed=self.done)
         elif not self.quiet:
             failed = sum(p.error is not None for p in products)
-            note = f" ({failed} failed)" if failed else ""
-            print(f"plans done: {self.done}/{self.total}{note}", file=sys.stderr, flush=True)
+            note = f" ({failed} lỗi)" if failed else ""
+            print(f"đã xong {self.done}/{self.total} kế hoạch{note}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         if self.bar is not None:

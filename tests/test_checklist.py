@@ -142,15 +142,75 @@ def test_ics_events_and_yearly_rule(tmp_path, capsysbinary):
     code, out, _ = run_cli(capsysbinary, PLAN_004, "--format", "ics")
     assert code == 0
     events = Calendar.from_ical(out).walk("VEVENT")
-    starts = sorted(e.decoded("dtstart") for e in events)
-    # 004 dates four task lines: May (two items), June and Quý III
-    assert starts == [dt.date(2026, 5, 31), dt.date(2026, 5, 31), dt.date(2026, 6, 30), dt.date(2026, 9, 30)]
+    # 004 dates four task lines (May: two items of one title, June, Quý III), each for its bodies:
+    # one event per body and task, the same task on the same day once per body
+    assert sorted({e.decoded("dtstart") for e in events}) == [
+        dt.date(2026, 5, 31), dt.date(2026, 6, 30), dt.date(2026, 9, 30)]
     assert len({str(e["uid"]) for e in events}) == len(events)
+    keys = [(str(e["summary"]), e.decoded("dtstart")) for e in events]
+    assert len(keys) == len(set(keys)), "no two events with the same summary on the same day"
+    q3 = sorted(str(e["summary"]).split(" (")[0] for e in events if e.decoded("dtstart") == dt.date(2026, 9, 30))
+    assert q3 == ["Các sở, ban, ngành", "Sở Nội vụ", "Ủy ban nhân dân các xã, phường"]
+    lead = next(e for e in events if e.decoded("dtstart") == dt.date(2026, 9, 30)
+                and str(e["summary"]).startswith("Sở Nội vụ"))
+    assert str(lead["summary"]).startswith("Sở Nội vụ (chủ trì): Bố trí, sắp xếp")
+    assert "Chủ trì: Sở Nội vụ" in str(lead["description"])
 
     code, out, _ = run_cli(capsysbinary, PLAN_000, "--format", "ics")
-    [ev] = Calendar.from_ical(out).walk("VEVENT")
-    assert ev.decoded("dtstart") == dt.date(2026, 11, 1)
-    assert ev["rrule"]["FREQ"] == ["YEARLY"]
+    events = Calendar.from_ical(out).walk("VEVENT")
+    assert {e.decoded("dtstart") for e in events} == {dt.date(2026, 11, 1)}
+    assert all(e["rrule"]["FREQ"] == ["YEARLY"] for e in events)
+    assert any(str(e["summary"]).startswith("Phòng Văn hóa") for e in events)
+
+
+def test_ics_cuts_between_words(capsysbinary):
+    from icalendar import Calendar
+    code, out, _ = run_cli(capsysbinary, PLAN_004, "--format", "ics", "--agency", "Sở Nội vụ")
+    cal = Calendar.from_ical(out)
+    name = str(cal["x-wr-calname"])
+    assert name.startswith("Nhiệm vụ của Sở Nội vụ: ")
+    cat, text = load_catalogue(PLAN_004)
+    words = set(re.findall(r"\w+", cat.document.title + " " + text))
+    for s in [name] + [str(e["description"]) for e in cal.walk("VEVENT")] + [str(e["summary"]) for e in cal.walk("VEVENT")]:
+        if s.endswith("…"):
+            last = re.findall(r"\w+", s[:-1])[-1]
+            assert last in words, f"cut mid-word: …{s[-30:]!r}"
+    assert all(str(e["summary"]).startswith("Sở Nội vụ (") for e in cal.walk("VEVENT"))
+
+
+def test_collective_names_merged_and_listed(capsysbinary, tmp_path):
+    cat, _ = load_catalogue(PLAN_004)
+    lists = build_checklists(cat)
+    [so_nganh] = [c for c in lists if c.agency == "Các sở, ban, ngành"]
+    assert "Các sở, ngành" in so_nganh.merged
+    assert not any(c.agency == "Các sở, ngành" for c in lists)
+    assert ("V", "9") in {tuple(r.task.section) for r in so_nganh.rows}
+    code, out, _ = run_cli(capsysbinary, PLAN_004)
+    md = out.decode("utf-8")
+    assert "- Các sở, ban, ngành ← Các sở, ngành" in md and "_(gộp cả: Các sở, ngành)_" in md
+    target = tmp_path / "004.xlsx"
+    code, _, err = run_cli(capsysbinary, PLAN_004, "-o", str(target))
+    assert code == 0 and "gộp cả: Các sở, ngành" in err
+    from openpyxl import load_workbook
+    summary = load_workbook(target)["Tổng hợp"]
+    row = next(r for r in summary.iter_rows(min_row=2, values_only=True) if r[0] == "Các sở, ban, ngành")
+    assert row[7] == "Các sở, ngành"
+
+
+@pytest.mark.parametrize("a,b", [("sở ban ngành", "sở ngành"), ("cơ quan đơn vị có liên quan", "cơ quan đơn vị liên quan")])
+def test_collective_key(a, b):
+    from pipeline.checklist import collective_key
+    assert collective_key(a) == collective_key(b)
+    assert collective_key("sở nội vụ") == "sở nội vụ"
+
+
+def test_english_labels(capsysbinary):
+    code, out, _ = run_cli(capsysbinary, PLAN_004, "--agency", "Sở Nội vụ", "--lang", "en")
+    md = out.decode("utf-8")
+    assert code == 0 and md.startswith("# Tasks by body: ")
+    assert "**2026-09-30** · lead · Bố trí, sắp xếp" in md and "· chủ trì ·" not in md
+    code, out, _ = run_cli(capsysbinary, PLAN_004, "--format", "csv", "--lang", "en")
+    assert out.decode("utf-8").splitlines()[0].startswith("Body,Role,Task,Due date")
 
 
 def test_ics_is_byte_identical_on_rerun(tmp_path, capsysbinary):

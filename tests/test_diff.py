@@ -56,14 +56,20 @@ def test_cli_exit_codes_text_and_json(tmp_path, capsys):
     old.write_text(catalogue_json(OLD), encoding="utf-8")
     new.write_text(catalogue_json(NEW), encoding="utf-8")
     assert cli.main(["diff", str(old), str(old)]) == 0
-    assert "no change" in capsys.readouterr().out
+    assert "không thay đổi" in capsys.readouterr().out
 
     assert cli.main(["diff", str(old), str(new)]) == 1
+    text = capsys.readouterr().out
+    assert "Chỉ tiêu: 1 thêm, 1 bỏ, 1 thay đổi" in text
+    assert "~ tỷ lệ hộ nghèo: giá trị 5 → 4" in text
+    assert "> Hoàn thành rà soát vị trí việc làm: thời hạn 30/09/2026 → 31/12/2026" in text
+    assert "+ Sở Y tế" in text and "- Sở Tài chính" in text
+
+    assert cli.main(["diff", str(old), str(new), "--lang", "en"]) == 1
     text = capsys.readouterr().out
     assert "Targets: 1 added, 1 removed, 1 changed" in text
     assert "~ tỷ lệ hộ nghèo: value 5 → 4" in text
     assert "> Hoàn thành rà soát vị trí việc làm: due 2026-09-30 → 2026-12-31" in text
-    assert "+ Sở Y tế" in text and "- Sở Tài chính" in text
 
     assert cli.main(["diff", str(old), str(new), "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
@@ -101,3 +107,60 @@ def test_two_versions_of_a_seed_plan(seed_plans, tmp_path, capsys):
     assert len(changed) == 1
     assert changed[0]["old_id"] == target.id
     assert changed[0]["changes"]["value"] == [target.value, new_value]
+
+
+def test_names_and_titles_compared_after_normalising():
+    """Draft and issued text: the title differs only by case and a cut; bodies by case,
+    spacing and abbreviation. None of that is a change."""
+    title = "Triển khai thực hiện Chỉ thị số 18/CT-TTg về nâng cao chất lượng cán bộ, công chức cấp xã"
+    old = _cat(title=title.upper(), agencies=[
+        Agency(id="A-1", name="Các sở, ban, ngành", role="support", span=(1, 5)),
+        Agency(id="A-2", name="UBND các xã, phường", role="lead", span=(6, 9))])
+    old.document.issuer = "UBND tỉnh Đắk Lắk"
+    new = _cat(title=title[:60], agencies=[
+        Agency(id="A-3", name="các sở,  ban, ngành", role="support", span=(1, 5)),
+        Agency(id="A-4", name="Ủy ban nhân dân các xã, phường", role="lead", span=(6, 9))])
+    new.document.issuer = "Ủy ban nhân dân tỉnh Đắk Lắk"
+    d = diff_catalogues(Side(old), Side(new))
+    assert d.document == {}
+    assert d.agencies_added == [] and d.agencies_dropped == [] and d.agency_roles == []
+    assert d.equal
+
+    new.document.title = "Kế hoạch tổ chức Tháng hành động vì an toàn thực phẩm năm 2026"
+    assert "title" in diff_catalogues(Side(old), Side(new)).document
+
+
+def test_role_change_shown_once_per_body_whatever_its_case():
+    old = _cat(agencies=[Agency(id="A-1", name="Các sở, ban, ngành", role="support", span=(1, 5)),
+                         Agency(id="A-2", name="các sở, ban, ngành", role="support", span=(7, 9))])
+    new = _cat(agencies=[Agency(id="A-3", name="Các sở, ban, ngành", role="lead", span=(1, 5))])
+    d = diff_catalogues(Side(old), Side(new))
+    assert d.agency_roles == [("Các sở, ban, ngành", ["support"], ["lead"])]
+    from pipeline.diff import diff_text
+    assert "~ Các sở, ban, ngành: phối hợp → chủ trì" in diff_text(d)
+
+
+def test_warns_when_one_side_is_much_shorter(seed_plans, tmp_path, capsys):
+    plan = max(seed_plans, key=lambda p: p.stat().st_size)
+    raw = plan.read_text(encoding="utf-8")
+    excerpt = tmp_path / "excerpt.txt"
+    excerpt.write_text(raw[:2000], encoding="utf-8")
+    assert cli.main(["diff", str(plan), str(excerpt)]) == 1
+    out = capsys.readouterr().out
+    assert "⚠ Cảnh báo: bản mới (excerpt.txt) ngắn hơn nhiều" in out and "trích đoạn" in out
+    assert out.index("Cảnh báo") < out.index("Chỉ tiêu:")
+    assert cli.main(["diff", str(plan), str(excerpt), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert "trích đoạn" in captured.err and json.loads(captured.out)["equal"] is False
+    assert cli.main(["diff", str(plan), str(plan)]) == 0
+    assert "Cảnh báo" not in capsys.readouterr().out
+
+
+def test_help_documents_exit_codes(capsys):
+    import pytest
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["diff", "--help"])
+    assert exc.value.code == 0
+    out = capsys.readouterr().out
+    assert "Mã thoát:" in out and "0  hai bản như nhau" in out and "1  hai bản khác nhau" in out
+    assert "Ví dụ:" in out and "chitieu diff" in out

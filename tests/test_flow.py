@@ -32,8 +32,8 @@ def test_run_writes_catalogues_index_and_summary(prefect_harness, small_corpus, 
     captured = capsys.readouterr()
     assert rc == 1  # one plan failed, the rest completed
     assert "broken.txt: text is UTF-16" in captured.err
-    assert "plans done: 4/4" in captured.err
-    assert "4 plans (4 catalogued, 0 up to date), 1 failed" in captured.out
+    assert "đã xong 4/4 kế hoạch" in captured.err
+    assert "4 kế hoạch (4 lập mới, 0 không đổi), 1 lỗi" in captured.out
 
     seeds = sorted(p for p in small_corpus.glob("*.txt") if p.name != "broken.txt")
     for plan in seeds:
@@ -66,7 +66,7 @@ def test_rerun_on_unchanged_corpus_does_no_work(prefect_harness, small_corpus, t
     monkeypatch.setattr("pipeline.flow.run_flow", no_work)
     capsys.readouterr()
     assert cli.main(["run", str(small_corpus), "-o", str(out), "-q"]) == 0
-    assert "0 catalogued, 3 up to date" in capsys.readouterr().out
+    assert "0 lập mới, 3 không đổi" in capsys.readouterr().out
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir()} == before
 
     # one plan edited: only that plan is extracted again

@@ -130,7 +130,8 @@ def test_markdown_rendering_one_line_per_finding_without_offsets(seed_plans):
     for a in catalogue.agencies:
         assert sum(line.startswith(f"| {a.id} |") for line in md.splitlines()) == 1
     assert str(catalogue.sections[-1].span[0]) not in md.replace(catalogue.text_sha256, "")
-    assert f"## Targets ({len(catalogue.targets)})" in md
+    assert f"## Chỉ tiêu ({len(catalogue.targets)})" in md
+    assert "- Tệp: " in md and "## Bố cục (" in md and "| id | mục | chỉ tiêu |" in md
 
 
 def test_show_prints_outline_and_tables_plain_when_piped(seed_plans, capsys, monkeypatch):
@@ -142,8 +143,8 @@ def test_show_prints_outline_and_tables_plain_when_piped(seed_plans, capsys, mon
     catalogue = Catalogue.model_validate(json.loads(cat.files[f"{plan.stem}.json"]))
     assert "\x1b[" not in out  # no colour codes in a pipe
     assert max(len(line) for line in out.splitlines()) <= 100
-    assert f"Targets ({len(catalogue.targets)})" in out
-    assert f"Agencies ({len(catalogue.agencies)})" in out
+    assert f"Chỉ tiêu ({len(catalogue.targets)})" in out
+    assert f"{len(catalogue.agencies)} lượt nêu)" in out
     assert catalogue.sections[0].title[:30] in out
 
 

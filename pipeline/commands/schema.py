@@ -6,6 +6,8 @@ import sys
 
 from extractors.models import Catalogue
 
+from pipeline.commands.common import add_command
+
 
 def catalogue_schema() -> dict:
     schema = Catalogue.model_json_schema(mode="serialization")
@@ -15,7 +17,15 @@ def catalogue_schema() -> dict:
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("schema", help="print the JSON Schema of the catalogue")
+    p = add_command(
+        sub, "schema", lang=False,
+        help=("in JSON Schema của danh mục", "print the JSON Schema of the catalogue"),
+        description=("In JSON Schema (draft 2020-12) của tệp danh mục <tên>.json, sinh từ các mô hình pydantic; "
+                     "dùng để kiểm tra danh mục trong chương trình khác.",
+                     "Print the JSON Schema (draft 2020-12) of a <stem>.json catalogue, from the pydantic "
+                     "models; for checking catalogues in other programs."),
+        examples=[("chitieu schema > catalogue.schema.json", ("", ""))],
+        exit_codes=[(0, ("đã in", "printed"))])
     p.set_defaults(func=run)
 
 
