@@ -4,9 +4,12 @@
 reads as named to carry out a task (GUIDELINES.md, Agencies), as offsets into `text`.
 It finds mentions only: names (`names.expand`) and roles are the rules' business.
 
-The pipeline ships in this folder (`AGENCY_MODEL_DIR`, written by
-`scripts/train_agency_model.py`); it is loaded once per process on first use, offline.
-When the folder is missing (or spaCy cannot load it) `find_spans` returns `[]`.
+An experiment, not part of the package: measured on real text (README, "NLP on real
+text") it adds nothing the rules do not already find, so no extractor calls it. The
+pipeline is written by `scripts/train_agency_model.py` to `AGENCY_MODEL_DIR` (outside the
+package, git-ignored) and loaded once per process, offline; when the folder is missing (or
+spaCy cannot load it) `find_spans` returns `[]`. spaCy comes with the `model` extra:
+`pip install -e '.[model]'`.
 
 Tokens are syllables with punctuation split off; `&`, `-` and `/` stay inside a token
 when letters or digits stand on both sides (`KH&ĐT`, `VH-XH`, `QĐ-UBND`), so an
@@ -22,7 +25,7 @@ from pathlib import Path
 import regex as re
 
 MODEL_NAME = "agency_ner"
-AGENCY_MODEL_DIR = Path(__file__).resolve().parent / MODEL_NAME
+AGENCY_MODEL_DIR = Path(__file__).resolve().parents[1] / ".models" / MODEL_NAME
 TOKENIZER_NAME = "chitieu_agency_tokenizer.v1"
 LABEL = "AGENCY"
 
@@ -150,4 +153,30 @@ def find_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-__all__ = ["find_spans", "load", "tokenize_words", "AGENCY_MODEL_DIR", "LABEL"]
+# persons and offices that stand for a body (optional or not agencies, GUIDELINES.md)
+_PERSON = re.compile(r"(?i)^(?:các\s+|những\s+)?(?:thủ trưởng|chủ tịch|phó chủ tịch|bộ trưởng|thứ trưởng|giám đốc"
+                     r"|phó giám đốc|trưởng|phó trưởng|chánh|thường trực|lãnh đạo|đồng chí|cán bộ|người)(?![\p{L}])")
+
+
+@lru_cache(maxsize=1)
+def _head_re():
+    from extractors.agencies.names import COLLECTIVES, PROPER_HEADS, STANDALONE_BODIES
+    heads = sorted(set(PROPER_HEADS) | set(STANDALONE_BODIES) | {"Đảng bộ", "đảng bộ"}, key=len, reverse=True)
+    alt = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"^(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững)\s+)?(?:(?:{alt})(?![\p{{L}}\p{{N}}])(?:\s+(?:\p{{Lu}}|[\p{{L}}&-]*\p{{Lu}}|(?:tỉnh|huyện|xã|phường|thành phố|thị xã|thị trấn|quận|cấp|các)\b))"
+                      rf"|(?:{alt})$"
+                      rf"|(?i:(?:{'|'.join(COLLECTIVES)})))")
+
+
+def plausible(name: str) -> bool:
+    """Whether a span the model found reads as a body's name by its shape: it opens with
+    a head the rules know (`Sở`, `UBND`, `Trung tâm` …, `các sở, ban, ngành`) followed by a
+    name or a level word, and is not a person (`Thủ trưởng`, `Chủ tịch`). A gate for
+    the spans only the model finds, before the role rules see them."""
+    name = " ".join(name.split())
+    if not name or _PERSON.match(name) or re.search(r"(?i)\bđồng chí\b", name):
+        return False
+    return bool(_head_re().match(name))
+
+
+__all__ = ["find_spans", "plausible", "load", "tokenize_words", "AGENCY_MODEL_DIR", "LABEL"]
