@@ -31,11 +31,14 @@ TRIGGER = re.compile(
     r"không\s+muộn\s+hơn|không\s+quá|trong(?:\s+thời\s+gian)?|vào|đến(?:\s+hết)?|tới|hết|từ|"
     # `trình Chính phủ tại phiên họp thường kỳ tháng 9 năm 2014`: the meeting a report is due at
     r"tại\s+(?:phiên\s+họp|kỳ\s+họp|cuộc\s+họp|hội\s+nghị)(?:\s+[^\s,.;:\d]+){0,4}?|"
+    # `23 Đề án phải trình năm 2025`, `trình phiên họp Chính phủ tháng 11/2019`: when a draft is
+    # due (the verb, not the noun of `Tờ trình`, `Chương trình năm 2025`)
+    r"(?<!\b(?:tờ|quy|lộ|chương|công|hành|tiến|giáo|phương|liệu)\s+)trình(?:\s+(?:phiên\s+họp|kỳ\s+họp|hội\s+nghị)(?:\s+[^\s,.;:\d]+){0,4}?)?|"
     # `hoàn thành … các công việc của tháng 02 và quý I năm 2025`: the work of a period
     r"(?<=\b(?:công\s+việc|nhiệm\s+vụ|chỉ\s+tiêu)\s+)của|"
     r"bắt\s+đầu\s+từ)\s+"
     # `trước 17 giờ 00 ngày …`, `trong tuần đầu tháng 6`: words between the deadline word and the date
-    r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*|"
+    r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|trưa|chiều|tối)\s+)?|"
     r"(?:tuần|tuần\s+lễ|những\s+ngày|các\s+ngày|\d{1,2}\s+ngày)\s+(?:(?:đầu|cuối|cuối\s+cùng)\s+(?:của\s+)?)?)?)?$",
     FLAGS,
 )
@@ -63,8 +66,10 @@ TARGET_FIGURE = re.compile(r"\d\s*%|\b(?:đạt|tăng|giảm|ít\s+nhất|tối\
 _NUMBER_WORD = r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\S+)?)"
 RELATIVE = re.compile(
     rf"(?:\b(?:chậm\s+nhất|không\s+quá|tối\s+đa)\s+(?:là\s+)?(?:sau\s+)?|"
-    rf"\btrong\s+(?:thời\s+hạn|vòng|thời\s+gian|phạm\s+vi)\s+(?:không\s+quá\s+|tối\s+đa\s+)?|"
-    rf"\b(?:thời\s+hạn|trong|sau)\s+)"
+    rf"\btrong\s+(?:thời\s*hạn|vòng|thời\s+gian|phạm\s+vi)\s+(?:không\s+quá\s+|tối\s+đa\s+)?|"
+    rf"\b(?:thời\s*hạn|trong|sau)\s+|"
+    # `Thời gian:` / `60 ngày kể từ khi nhận đủ hồ sơ`: a value that is the limit itself
+    rf"^\s*(?=\d{{1,3}}\s+(?:ngày|tuần|tháng)(?:\s+làm\s+việc)?\s+(?:kể|tính)\s+từ))"
     rf"{_NUMBER_WORD}\s+(?:ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:qua|gần\s+đây|đầu|cuối|tới))"
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
@@ -144,11 +149,12 @@ def due_of(expr: TimeExpr, prep: str, recurrence: Optional[str]) -> Optional[str
     return expr.last_day(before=prep == "trước", yearly=recurrence in ("yearly", "half-yearly", "quarterly"))
 
 
-def segment_deadlines(text: str, forced: bool) -> list[Found]:
-    """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value)."""
+def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
+    """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value); `today`
+    is the text's own date (ISO), when it prints one."""
     relatives = [(m.start(), m.end()) for m in RELATIVE.finditer(text)
                  if forced or m.group("anchor") or _relative_is_limit(text, m)]
-    dated = _dated(text, forced, relatives)
+    dated = _dated(text, forced, relatives, today)
     if forced:
         return _forced(text, dated, relatives)
     schedules = _schedules(text, [(d.start, d.end) for d in dated])
@@ -187,7 +193,7 @@ def segment_deadlines(text: str, forced: bool) -> list[Found]:
     return found
 
 
-def _dated(text: str, forced: bool, relatives) -> list[Dated]:
+def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> list[Dated]:
     exprs = [t for t in find_time_exprs(text) if not _inside(t.start, t.end, relatives)]
     dated: list[Dated] = []
     for k, t in enumerate(exprs):
@@ -199,7 +205,7 @@ def _dated(text: str, forced: bool, relatives) -> list[Dated]:
             prep = dated[-1].prep
         last_day = _LAST_DAY.match(text, t.end)
         if not (forced or listed or last_day or _timeline_item(text, t)
-                or _is_deadline(text, t, prep, done, trig)):
+                or _is_deadline(text, t, prep, done, trig, today)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None))
@@ -229,11 +235,15 @@ def _timeline_item(text: str, t: TimeExpr) -> bool:
     return bool(re.match(r"\s*:", text[t.end:])) and not _PAST.search(text, t.end)
 
 
-def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig) -> bool:
+def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Optional[str] = None) -> bool:
     before = text[:t.start]
     lead = before[:trig.start()] if trig else before
     if _STATUS.search(before) or (not prep and not done):
         return False
+    if _SINCE_NOW.search(before):
+        # `từ nay đến tháng 12/2024`: a window opened now ends at its deadline; a year so
+        # reached with a figure to attain is a target's horizon
+        return t.grain != "year" or not TARGET_FIGURE.search(text)
     if prep in _OPENING_PREPS:
         if not t.window:
             return False  # the start of a window is not its deadline
@@ -247,6 +257,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig) -> bool:
     if _DONE_BEFORE.search(lead):
         return False
     firm = prep.startswith(_FIRM_PREPS) or done
+    if not firm and today and t.grain == "day" and t.year and t.last_day() < today:
+        return False  # `Vào ngày 28 tháng 01 năm 2022, … phê duyệt`: a news item dating what was done
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
     if not firm and _PAST.search(text, clause_start):
         return False
@@ -254,8 +266,11 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig) -> bool:
         return firm
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
-    if prep in ("đến", "tới", "trong") and not done and TARGET_FIGURE.search(text):
-        return False  # `đến tháng 12/2026 đạt 100%`: the horizon of a target
+    if prep in ("đến", "tới", "trong") and not done and TARGET_FIGURE.search(text) \
+            and not re.search(r"\bhết\s*$", trig.group(), FLAGS):
+        # `đến tháng 12/2026 đạt 100%`: the horizon of a target; `đến hết tháng 8-2022 …
+        # đạt trên 95%` is the end by which it is to be done
+        return False
     return True
 
 
@@ -263,6 +278,8 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     """A year is a target's horizon unless a completion or a task is tied to it."""
     recent = text[max(0, t.start - 90):t.start]
     completed = done or bool(re.search(rf"\b{_DONE}\b", recent, FLAGS))
+    if prep == "trình":
+        return not TARGET_FIGURE.search(text)  # `23 Đề án phải trình năm 2025`
     if re.search(r"\d{4}\D+\d{4}", text[t.start:t.end]):
         # a multi-year period (`giai đoạn 2026 - 2030`) is when a programme runs
         return done or completed and not TARGET_FIGURE.search(text)
@@ -275,6 +292,7 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     return (done or verb) and not counted and not TARGET_FIGURE.search(text)
 
 
+_SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
 _COUNTED_RESULT = re.compile(r"(?<![\d/.,-])\d{1,3}(?:\.\d{3})*\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
 
 

@@ -27,7 +27,7 @@ from typing import Optional
 
 import regex as re
 
-from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, text_year
+from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, text_date, text_year
 from extractors.deadlines.phrases import RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
 from extractors.models import Deadline, Section
 from extractors.outline.sections import MARKER, ancestors_at, section_path_at
@@ -96,7 +96,8 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
                 j = i + 1
             else:
                 lines, j = [], i + 1
-                while j < len(paras) and len(lines) < 12 and _is_value_line(paras[j].text):
+                while j < len(paras) and len(lines) < 12 and _is_value_line(paras[j].text) \
+                        and not _BARE_LABEL.match(paras[j].text):  # `Căn cứ pháp lý:` opens another field
                     # a value below its label names a time: other lines are the task's own text
                     if _names_time(paras[j].text):
                         lines.append((paras[j].start, paras[j].end))
@@ -155,7 +156,7 @@ def _value_deadlines(doc: PlanText, sections: list[Section], start: int, end: in
         part = text[a:b]
         if n and (_OTHER_LABEL.match(part) or not _names_time(part)):
             break  # `…; Địa điểm: …` or a remark after the time
-        for f in segment_deadlines(part, forced=True):
+        for f in segment_deadlines(part, forced=True, today=text_date(doc.raw)):
             d = _deadline(doc, sections, start + a + f.start, start + a + f.end, f, forced=True,
                           context=doc.clean[start:end])
             d.scope = scope
@@ -183,6 +184,7 @@ _NEXT_LABEL = re.compile(
     r"\s(?=(?:Cơ\s+quan|Đơn\s+vị|Chủ\s+trì|Phối\s+hợp|Kinh\s+phí|Sản\s+phẩm|Kết\s+quả|Địa\s+điểm|"
     r"Nội\s+dung|Ghi\s+chú|Nguồn)\b[^:.;]{0,40}:)"
 )
+_BARE_LABEL = re.compile(r"^(?:[-+•*]\s*)?[^:\d]{2,40}:\s*$")
 _OTHER_LABEL = re.compile(r"^(?:[-+•*]\s*)?[^:\d]{2,40}:\s")
 
 
@@ -250,7 +252,7 @@ def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
     text = doc.clean[s:e]
     return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
                       sentence=(s, e))
-            for f in segment_deadlines(text, forced=False)]
+            for f in segment_deadlines(text, forced=False, today=text_date(doc.raw))]
 
 
 # --- assembling ----------------------------------------------------------------
@@ -290,6 +292,8 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
     if found is None:
         return None
     t, prep = found
+    if _OTHER_YEAR.match(doc.clean, a + t.end):
+        return None  # `vào Quý IV của năm trước`: a year counted from another, no date of its own
     s, e = sentence
     where = [(doc.clean[s:e], a - s + t.end), (context, None)]
     where += [(sec.title, None) for sec in reversed(ancestors_at(sections, raw_index))]
@@ -297,9 +301,25 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
         year = _year_in(ctx, pos)
         if year:
             return due_in_year(t, prep, year)
-    # settled: a letter or a news item dates its yearless dates by its own date
-    year = text_year(doc.raw)
+    # settled: a letter or a news item dates its yearless dates by its own date; one that
+    # prints no date of its own falls in the one year it speaks of
+    year = text_year(doc.raw) or _only_year(doc.clean)
     return due_in_year(t, prep, year) if year else None
+
+
+def _only_year(text: str) -> Optional[int]:
+    """The one year a text names (`… xét tuyển đại học năm 2016`, `từ nay đến hết năm 2015`),
+    document numbers, multi-year periods and horizons (`đến năm 2030`; `từ nay đến …` is the
+    present) aside; None when it names several."""
+    years = {t.year for t in find_time_exprs(text)
+             if t.year and not t.bare and not re.search(r"\d{4}\D+\d{4}", text[t.start:t.end])
+             and not re.search(r"(?:số|/)\s*\S*\s*$", text[max(0, t.start - 30):t.start])
+             and not re.search(r"(?:tầm\s+nhìn|định\s+hướng|giai\s+đoạn|(?<!từ\s+nay\s+)(?:đến|tới))\s*"
+                               r"(?:hết\s+)?$", text[max(0, t.start - 30):t.start], FLAGS)}
+    return years.pop() if len(years) == 1 else None
+
+
+_OTHER_YEAR = re.compile(r"\s*,?\s*(?:của\s+)?năm\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp|kế\s+hoạch|liền\s+kề)\b", FLAGS)
 
 
 def _year_in(text: str, pos: Optional[int]) -> Optional[int]:

@@ -45,7 +45,8 @@ TIME_EXPR = re.compile(
   | (?P<half>(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
   | (?P<quarter>(?:(?P<qedge>cuối|đầu)\s+)?quý\s+(?P<q>{_QUARTER})
         (?:{_LIST_SEP}(?:quý\s+)?(?P<q>{_QUARTER}))*(?:{_YEAR_TAIL})?)
-  | (?P<month>(?<!\d\s{{0,2}})(?:(?P<medge>cuối|đầu|giữa)\s+)?tháng\s+(?P<m>{_MONTH})(?![.]\d(?!\d{{3}}))
+  # `tháng8 năm 2015`: a copy that lost its spaces glues the month to its number
+  | (?P<month>(?<!\d\s{{0,2}})(?:(?P<medge>cuối|đầu|giữa)\s+)?tháng\s*(?P<m>{_MONTH})(?![.]\d(?!\d{{3}}))
         (?:{_LIST_SEP}(?:tháng\s+)?(?P<m>{_MONTH})(?![.]\d(?!\d{{3}})))*(?:{_YEAR_TAIL})?)
   | (?P<year_range>(?:giai\s+đoạn\s+|từ\s+năm\s+|năm\s+)?(?P<ya>{_YEAR})\s*[-–]\s*(?P<yb>{_YEAR})(?!\d))
   | (?P<year>(?:(?P<yedge>cuối|giữa)\s+)?năm\s+(?P<y>{_YEAR})(?!\d)(?!\s*[-–]\s*\d))
@@ -254,6 +255,27 @@ _PLACE_DATE = re.compile(
 # `ngày` dates a cited document instead
 _DATELINE = re.compile(rf"(?<!ngày\s{{0,3}})(?<![\d/.\-])\d{{1,2}}\s*([/\-])\s*\d{{1,2}}\s*\1\s*(?P<y>{_YEAR})(?!\d)", FLAGS)
 _HEAD_CHARS = 400
+
+
+def text_date(text: str) -> Optional[str]:
+    """The text's own date as ISO `YYYY-MM-DD` when its day is printed (stamp, header
+    date or dateline), else None."""
+    m = _DATE_STAMP.match(text)
+    if m:
+        full = re.match(r"\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b", text)
+        return _iso(*full.groups()) if full else None
+    m = _PLACE_DATE.search(text, 0, 3000) or _DATELINE.search(text, 0, _HEAD_CHARS)
+    if not m:
+        return None
+    nums = re.findall(r"\d+", m.group())
+    return _iso(nums[-1], nums[-2], nums[-3]) if len(nums) >= 3 else None
+
+
+def _iso(y, m, d) -> Optional[str]:
+    y, m, d = int(y), int(m), int(d)
+    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
 
 
 def text_year(text: str) -> Optional[int]:
