@@ -11,7 +11,7 @@ import regex as re
 
 from extractors.agencies import ner as agency_ner
 from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
-                           PROPER_HEADS, STANDALONE_BODIES, is_generic)
+                           PLACE_LEVELS, PROPER_HEADS, STANDALONE_BODIES, is_generic)
 
 
 @dataclass
@@ -33,12 +33,27 @@ _B = r"(?<![\p{L}\p{N}])"
 # `trực thuộc` closes a collective's name unless its owner follows (`… trực thuộc Huyện ủy`)
 _OWNERLESS = rf"(?:\s+trực thuộc(?!\s+(?:{'|'.join(re.escape(b) for b in STANDALONE_BODIES)})))?"
 _E = r"(?![\p{L}\p{N}])"
-_COLLECTIVE_ALT = "|".join(c.replace(r"(?:\s+trực thuộc)?", _OWNERLESS) for c in COLLECTIVES)
+
+
+def _any_case_first(pattern: str) -> str:
+    r"""`sở,\s*ngành` also as written at a sentence's start or in title case (`Các Sở, ban, ngành`)."""
+    first = pattern[:1]
+    return f"[{first}{first.upper()}]{pattern[1:]}" if first.islower() else pattern
+
+
+_COLLECTIVE_ALT = "|".join(_any_case_first(c.replace(r"(?:\s+trực thuộc)?", _OWNERLESS)) for c in COLLECTIVES)
+# `các xã, thị trấn`, `7 huyện, thành phố`, `các tỉnh/thành phố`: the units of a level, as bodies
+_PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS)}))*"
 _STANDALONE = re.compile(rf"{_B}(?:{_alt(STANDALONE_BODIES)}){_E}")
 _HEAD = re.compile(rf"{_B}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _COLLECTIVE = re.compile(
-    rf"{_B}(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững)\s+(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
+    rf"{_B}(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{{1,3}})\s+(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
+    rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}"
+    # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
+    rf"|(?<=(?<![\p{{L}}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{{1,60}}?,\s*)(?:{_COLLECTIVE_ALT})"
+    rf"|Sở,\s*(?:ban,\s*)?ngành"  # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`
+    rf"|[Cc]ông an\s+các\s+{_LEVEL}"
     rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"
     rf"{_E}")
 _GENERIC = re.compile(
@@ -61,7 +76,7 @@ NAME_COMPOUNDS = {
     "Giáo dục": ("nghề nghiệp", "thường xuyên"), "Kết cấu": ("hạ tầng giao thông", "hạ tầng"),
     "Quản lý": ("dự án đầu tư xây dựng", "dự án", "thị trường"),
     "Phục vụ": ("hành chính công",), "Xúc tiến": ("đầu tư", "thương mại"),
-    "Kiểm soát": ("bệnh tật",), "Chính sách": ("xã hội",), "Giao thông": ("vận tải",), "An toàn": ("giao thông",),
+    "Kiểm soát": ("bệnh tật",), "Chính sách": ("xã hội",), "Hợp tác": ("xã",), "Giao thông": ("vận tải",), "An toàn": ("giao thông",),
 }
 # a capitalised syllable and a function-word syllable that make one word of a name
 # (`Bộ Ngoại giao`: `giao` is otherwise the verb that assigns)
@@ -81,6 +96,7 @@ STOP_BIGRAMS = {
     "cập nhật", "tiếp nhận", "tuyên truyền", "hỗ trợ", "định kỳ", "thường xuyên", "căn cứ", "kịp thời",
     "tiếp tục", "hoàn thành", "lãnh đạo", "cân đối", "bảo đảm", "đảm bảo", "nâng cao", "phát huy",
     "giải quyết", "ưu tiên", "thành phố", "thị xã", "thị trấn", "đặc khu", "địa phương", "phản ánh",
+    "dự kiến", "chỉ định", "thông báo", "khẩn trương",
 }
 
 
@@ -158,7 +174,7 @@ def _settled_end(text: str, end: int) -> bool:
 
 
 def _level_at(text: str, i: int) -> int | None:
-    m = re.compile(rf"(?:(?:các|cấp)\s+)?{_LEVEL}(?:\s*,\s*{_LEVEL})*{_E}|các cấp{_E}").match(text, i)
+    m = re.compile(rf"(?:(?:các|cấp)\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}|các cấp{_E}").match(text, i)
     return m.end() if m else None
 
 
@@ -190,9 +206,15 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
         nxt = m.end()
         if (m.group().strip() in (",", "và") and _starts_body(text, nxt)) or (m.group().strip() == "," and not commas):
             break
+        if "\n" in m.group() and end - (text.rfind("\n", 0, end) + 1) < 60:
+            break  # a short line ends by itself (a menu, a title), not by wrapping
         # a capitalised run (`Thái Nguyên`) is one proper noun: no lowercase syllable inside
         after_cap = m.group() == " " and end - prev_start <= 8 and " " not in text[prev_start:end]
         comp = _component(text, nxt, after_cap)
+        if comp is None and m.group() == " ":
+            # a number that is part of the name: `Ban Quản lý dự án 85 - Bộ GTVT`
+            num = re.compile(r"\d{1,3}(?=\s*[-–]\s*\p{Lu}|\s*[,;.)]|\s*$)").match(text, nxt)
+            comp = (num.end(), False) if num else None
         if comp is None:
             break
         prev_start = nxt
@@ -285,6 +307,21 @@ def _shared_level_units(text: str) -> list[Mention]:
     return out
 
 
+# `các chi, đảng bộ trực thuộc`: two kinds of party units sharing `các` and what follows
+_CHI_DANG_BO = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+chi\s*,\s*(?P<db>[đĐ]ảng bộ)(?P<tail>\s+(?:cơ sở|trực thuộc)"
+                          rf"(?:\s+(?:Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?:\s+\p{{Lu}}\p{{Ll}}*)*)?)?{_E}")
+
+
+def _party_units(text: str) -> list[Mention]:
+    out = []
+    for m in _CHI_DANG_BO.finditer(text):
+        tail = m.group("tail") or ""
+        out.append(Mention(m.start(), m.start("db") - 2 if text[m.start("db") - 2] == "," else m.start("db") - 1,
+                           False, f"Các chi bộ{tail}"))
+        out.append(Mention(m.start("db"), m.end(), False, f"Các {m.group('db')}{tail}"))
+    return out
+
+
 def _other_body(text: str, i: int) -> bool:
     """A body of its own begins at `i`, not one more name under a shared head: `Công an`
     after `các Bộ: Quốc phòng,` is the ministry's name, `UBND các tỉnh` is a body."""
@@ -302,7 +339,7 @@ def _shared_head_units(text: str) -> list[Mention]:
                 break
             start = m.start() if first else i
             out.append(Mention(start, end, False, f"{m.group('head')} {text[i:end]}"))
-            sep = re.compile(r"\s*(?:,|;|và|,\s*và)\s+").match(text, end)
+            sep = re.compile(r"\s*(?:,|và|,\s*và)\s+").match(text, end)  # `;` ends the list
             if not sep or _other_body(text, sep.end()):  # `… Xây dựng và UBND các tỉnh: …`
                 break
             i, first = sep.end(), False
@@ -325,7 +362,7 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
 
 def _find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    functional = sorted(_functional_units(text) + _shared_head_units(text), key=lambda u: u.start)
+    functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text), key=lambda u: u.start)
     i = 0
     while i < len(text):
         unit = next((u for u in functional if u.start >= i), None)
@@ -358,10 +395,16 @@ def _find_mentions(text: str) -> list[Mention]:
             i = cands[0][0] + 1
             continue
         start, end, kind = found
+        plural = re.compile(r"(?<![\p{L}])[Cc]ác\s+$").search(text, 0, start) if kind == "head" else None
+        if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
+            start = plural.start()
         generic = kind == "gen" and is_generic(text[start:end])
         out.append(Mention(start, end, generic))
         i = end
     return out
+
+
+_PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Quận ủy|Thị ủy)(?![\p{L}])")
 
 
 def _mention_end(text: str, kind: str, m) -> int | None:
@@ -385,6 +428,9 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             place = _PLACE.match(text, end)  # `Huyện ủy Bảo Yên`
             if place and not _starts_body(text, _skip_space(text, end)):
                 end = place.end()
+        owner = _PARTY_OWNER.match(text, end) if body.casefold().startswith(("ủy ban kiểm tra", "uỷ ban kiểm tra")) else None
+        if owner:  # `Ủy ban kiểm tra Huyện ủy`: the committee's organ
+            end = _with_level(text, owner.end())
         tail = _TAIL.match(text, end)  # `UBND các tỉnh, thành phố trực thuộc Trung ương`
         return tail.end() if tail and "trực thuộc" in tail.group() else end
     # a head noun needs a capitalised name after it
@@ -395,6 +441,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if end is None:
         return None
     end = _bridge(text, end)
+    tail = re.compile(r"\s+chuyên ngành(?![\p{L}])").match(text, end)  # `Ban QLDA chuyên ngành tỉnh`
+    end = tail.end() if tail else end
     end = _owner_tail(text, _with_level(text, end))
     tail = _TAIL.match(text, end)  # `Sở Y tế các tỉnh, thành phố trực thuộc Trung ương`
     return tail.end() if tail and "trực thuộc" in tail.group() else end

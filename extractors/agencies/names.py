@@ -53,31 +53,36 @@ STANDALONE_BODIES = (
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
     "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ",
     "Thành ủy", "Thành uỷ", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
-    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
+    "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
+    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
-NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ", "Chi bộ"}
+NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
-    "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
+    "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Đảng bộ", "Bảo tàng", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
     "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
     "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
 )
 
 LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "xã", "phường", "quận",
-               "địa phương", "cơ sở", "thôn", "bản", "tổ dân phố")
+               "địa phương", "cơ sở", "thôn", "bản", "tổ dân phố", "ấp", "khu phố")
+# levels whose units a text may name as bodies by themselves (`giao chỉ tiêu cho 7 huyện, thành
+# phố`, `các xã, thị trấn tập trung thực hiện …`): the local governments of those units
+PLACE_LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "xã", "phường", "quận")
 
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
-    r"sở,\s*ban,\s*ngành(?:,\s*đoàn thể)?", r"sở,\s*ngành", r"sở\s+ngành",
-    r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*ngành)?(?:\s+chuyên môn)?",
+    r"sở,\s*ban,\s*ngành(?:,\s*(?:đoàn thể|địa phương))?", r"sở,\s*ngành(?:,\s*địa phương)?", r"sở\s+ngành",
+    r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
-    r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng", r"chi bộ(?:\s+trực thuộc)?", r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
-    r"tổ chức cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
+    r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng", r"chi bộ(?:\s+trực thuộc)?", r"đảng bộ(?:\s+trực thuộc)?",
+    r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
+    r"tổ chức cơ sở đảng", r"cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",
     # the ministries with the other central bodies and the provinces a central letter writes to
     r"[Bb]ộ,\s*(?:ngành|cơ quan|địa phương)(?:,\s*(?:ngành|cơ quan|địa phương))*", r"sở,\s*ban\s+ngành",
@@ -90,8 +95,10 @@ GENERICS = (
     r"cơ quan,\s*đơn vị(?:,\s*địa phương)?", r"cơ quan,\s*các cấp", r"cơ quan", r"đơn vị", r"địa phương",
     r"ngành,\s*các cấp", r"cấp,\s*các ngành",
 )
-COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
-                    r"có liên quan", r"liên quan", r"khác", r"thuộc ngành")
+COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung ương|trung ương)(?!\s+Đảng)",
+                    r"(?:là\s+)?thành viên(?:\s+của)?\s+Ban Chỉ đạo(?:\s+(?:tỉnh|huyện|xã|thành phố))?",
+                    r"chức năng(?!\s*,)", r"trong (?:tỉnh|huyện)", r"trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố))?", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
+                    r"có liên quan", r"liên quan", r"khác", r"còn lại", r"thuộc ngành")
 
 
 def is_generic(name: str) -> bool:

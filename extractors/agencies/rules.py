@@ -39,7 +39,8 @@ _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực
                          r"(?:\s+thực hiện)?\s*:\s*$|(?:^|[-+•)]\s*)(?:Chủ trì|Thực hiện)\s*:\s*$")
 _SUPPORT_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+phối hợp(?:\s+thực hiện)?\s*:\s*$"
                             r"|(?:^|[-+•)]\s*)Phối hợp\s*:\s*$")
-_ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+nhiệm vụ)?(?:\s+cho)?\s*$", re.I)
+_ASSIGNS_ITEMS = re.compile(r"(?:^|[\s.])(?:[Gg]iao|[Pp]hân công)(?:\s+nhiệm vụ)?(?:\s+(?:cho|như sau))?\s*:\s*$")
+_ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
 # with groups that are not agencies (short noun chunks)
 _DIRECTED = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng|(?<!báo cáo |ý kiến |của |trình |với )lãnh đạo)"
@@ -59,18 +60,25 @@ _OPENER = re.compile(
     r"^(?:\W*|(?:[-+•]|\(?\d+[.)]|[a-zđ]\)|[IVX]+\.)\s*)"
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
-    r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40})\s*,\s*)*"
+    r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
+    # a date or a time that opens the sentence: `Chậm nhất ngày 20-7,`, `Trước ngày 15-8,`, `Sáng 23/4,`
+    # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
+    r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}"
+    r"|Qua đó|Bên cạnh đó|Cùng với đó|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
 _NOT_TASK = re.compile(r"^\s*(?:giao|yêu cầu|đề nghị|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
-                       r"|được|đã|sẽ|có\b(?! trách nhiệm)|nhận được|trình|biết|ký|về|theo|của|và|thuộc|tại|trên|với|cho)", re.I)
+                       r"|thông báo|xin\b|chỉ định|dự kiến|đưa ra|đề ra|cho biết|chọn\b|lựa chọn|nhấn mạnh|khẳng định|đạt\b"
+                       r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên)"
+                       r"|được|đã|sẽ|có\b(?! trách nhiệm)|nhận được|trình|biết|ký|về|theo\b(?! dõi)|của|và|thuộc|tại|trên|với|cho)", re.I)
 _TASK_VERB = re.compile(
     r"^\s*(?:chủ động|tăng cường|định kỳ|xây dựng|triển khai|thực hiện|tổ chức|ưu tiên|có trách nhiệm|chịu trách nhiệm"
     r"|căn cứ|kịp thời|phối hợp|tiếp tục|nghiên cứu|rà soát|tham mưu|chỉ đạo|hướng dẫn|quán triệt|đẩy mạnh|bố trí"
     r"|theo dõi|kiểm tra|giám sát|tuyên truyền|vận động|nắm bắt|quan tâm|hằng năm|hàng năm|thường xuyên|cập nhật"
     r"|báo cáo|gửi báo cáo|tổng hợp|đề xuất|nâng cao|đảm bảo|bảo đảm|phát huy|lồng ghép|huy động|bổ sung"
     r"|hoàn thành|khẩn trương|nghiêm túc|tích cực|xác định|sắp xếp|đánh giá|chủ trì|cử|phản ánh|thẩm định|cân đối"
-    r"|lập|lãnh đạo|hỗ trợ|phổ biến|rà soát|duy trì|thành lập|kiện toàn|ứng dụng|đầu tư|cung cấp|chuẩn bị|chấn chỉnh|xử lý)\b",
+    r"|lập|lãnh đạo|hỗ trợ|phổ biến|rà soát|duy trì|thành lập|kiện toàn|ứng dụng|đầu tư|cung cấp|chuẩn bị|chấn chỉnh|xử lý"
+    r"|tiến hành|công bố|gửi|hoàn thiện|tập trung)\b",
     re.I)
 _DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
 _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành viên)\s+(?:tham gia\s+)?)?(?:tham gia\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)(?![\p{L}])", re.I)
@@ -133,12 +141,16 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             if not mentions:
                 continue
             in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain)
-            for mention, name, role in _responsible(para.text, mentions, in_implementation, issuers):
+            # `Điều 2. Giao: a) Sở Lao động - Thương binh và Xã hội …`: each item names an assignee
+            assigned = any(_ASSIGNS_ITEMS.search(doc.raw[s.span[0]:s.span[1]]) for s in chain if s.span[0] < doc.raw_pos(para.start))
+            for mention, name, role in _responsible(para.text, mentions, in_implementation, issuers, assigned):
                 if pass_no == 1:
                     if mention.extended:
                         learnt.add(para.text[mention.start:mention.end])
                     continue
                 span = doc.raw_span(para.start + mention.start, para.start + mention.end)
+                if _broken_short_line(doc.raw, span):
+                    continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
     seen, out = set(), []
@@ -147,6 +159,13 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             seen.add(a.span)
             out.append(a)
     return out
+
+
+def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
+    """A name does not run over the end of a short line: such a line ends by itself (a
+    menu entry, a title), while a wrapped copy breaks only full lines."""
+    brk = raw.find("\n", span[0], span[1])
+    return brk >= 0 and raw[brk + 1:brk + 2].isupper() and brk - (raw.rfind("\n", 0, brk) + 1) < 60
 
 
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -182,8 +201,12 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
         names.append(expand(m.name or text[m.start:end]))
     # `Các sở, ban, ngành, đơn vị sự nghiệp thuộc UBND tỉnh`: the plural runs through the list
     if re.match(r"(?i)các\s", names[0]):
-        names = [n if k == 0 or not re.match(r"(?:đơn vị|địa phương|cơ quan)\b", n) else f"Các {n}"
+        names = [n if k == 0 or not re.match(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể)\b", n) else f"Các {n}"
                  for k, n in enumerate(names)]
+        # `các chi bộ, đảng bộ trực thuộc`: the last one's `trực thuộc` closes the whole list
+        if len(names) > 1 and names[-1].endswith(" trực thuộc"):
+            names = [n if n.endswith(" trực thuộc") or not re.match(r"(?i)các\s+\p{Ll}", n) else f"{n} trực thuộc"
+                     for n in names]
     return share_level(names)
 
 
@@ -193,7 +216,9 @@ def _label_end(text: str, group: list[Mention]) -> int | None:
     m = re.match(r"([^:,.;()]{0,80}?)\s*:", text[group[-1].end:])
     if not m or len(m.group(1).split()) > 8:
         return None
-    if re.match(r"\s*(?:giao|yêu cầu|đề nghị)\b", m.group(1)):
+    if re.match(r"\s*giao\b", m.group(1)) or re.search(
+            r"(?:^|\s)(?:yêu cầu|đề nghị|(?:có\s+)?ý kiến|kết luận|thông báo|chỉ đạo|dự kiến|cho biết|nhấn mạnh|lưu ý|đề ra)(?![\p{L}])",
+            m.group(1)):
         return None  # `Văn phòng Chính phủ đề nghị các Bộ: …`: the body asks, the others act
     if _LEADS_TASK.match(m.group(1)) or _NOT_TASK.match(m.group(1)) or re.match(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)", m.group(1)):
         return group[-1].end  # `Sở Nội vụ có trách nhiệm: …`
@@ -235,19 +260,28 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
     return keys
 
 
-def _responsible(text: str, mentions: list[Mention], in_implementation: bool, issuers: set[str] = frozenset()):
+def _responsible(text: str, mentions: list[Mention], in_implementation: bool, issuers: set[str] = frozenset(),
+                 assigned: bool = False):
     """(mention, name, role) for each mention the context makes responsible."""
     groups = _groups(text, mentions)
     open_roles: set[int] = set()  # groups whose role the guidelines leave open
     heading = MARKER.match(text)
+    lead_end = None  # where the last body made lead ends
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
         clause = _clause_start(text, start)
         before = text[clause:start]
         after = text[end:_clause_end(text, end)]
         para_before = text[:start]
+        # `Các sở, ban, ngành … thực hiện …, chủ động phối hợp với B`: the sentence's lead is
+        # written before, so B helps it
+        prior_lead = lead_end is not None and not re.search(r"[.;:!?\n]", text[lead_end:start]) \
+            and not _cooperates_with_next(text, groups[gi - 1], gi - 1, groups)
+        item_lead = assigned and heading is not None and not text[heading.end():start].strip()
         role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
-                                         heading, in_implementation, open_roles)
+                                         heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
+        if role == "lead":
+            lead_end = end
         if role is False and len(group) > 1 and _LEADS_TASK.match(after):
             # `báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì …`: the list
             # ended before the body that opens the new clause
@@ -268,12 +302,20 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             yield m, name, role
 
 
-def _role(text, group, gi, groups, before, after, para_before, heading, in_implementation, open_roles):
+def _role(text, group, gi, groups, before, after, para_before, heading, in_implementation, open_roles,
+          assigned=False, prior_lead=False):
     """(role, strong, title_end): role False when the mention is not a responsibility;
-    strong when the wording names the role outright (then generic actors count too)."""
+    strong when the wording names the role outright (then generic actors count too).
+    `assigned`: the paragraph is an item under `Giao:`; `prior_lead`: a body made lead is
+    written before in the same sentence."""
     start = group[0].start
     if gi in open_roles:
         return None, True, None
+    if assigned and heading is not None and not text[heading.end():start].strip():
+        return "lead", True, None
+    # `Trách nhiệm của UBND xã về quản lý đất trồng lúa`: a title that gives the body its duties
+    if re.fullmatch(r"\W*(?:[\dIVX]+[.)]\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+", para_before):
+        return "lead", True, None
     if _SUPPORT_LABEL.search(para_before):
         return "support", True, None
     if _LEAD_LABEL.search(para_before):
@@ -299,13 +341,23 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "support", True, None
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
-        if re.search(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)", before):
+        if re.search(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)|được giao\s+(?:nhiệm vụ\s+)?phối hợp", before) \
+                or assigned or prior_lead:
             return "support", True, None
         return "lead", True, None
-    if re.search(r"\bdo\s*$", before) and _LEADS_TASK.match(after):
+    if re.search(r"\bdo\s*$", before) and (_LEADS_TASK.match(after) or (
+            after.strip() and not _NOT_TASK.match(after) and _is_task(text, group[-1].end, after))):
+        return "lead", True, None
+    # `Sở GD-ĐT được giao phối hợp với …`: the body the task was given to
+    if _OPENER.match(before) and re.match(r"\s*(?:đã\s+)?được\s+giao(?![\p{L}])", after):
+        return "lead", True, None
+    # `chọn Đảng bộ xã Tân Việt … để tổ chức đại hội điểm`: the chosen body carries it out
+    if re.search(r"(?<![\p{L}])chọn\s*$", before) and re.match(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s", after):
         return "lead", True, None
     if _NOT_ACTOR.search(before):
         return False, False, None
+    if _ISSUES_PLAN.match(after):
+        return False, False, None  # `UBND xã Cát Vân xây dựng kế hoạch … với các nội dung như sau`: the issuer
     if _LEADS_TASK.match(after):
         return "lead", True, None
     # `Bộ Quốc phòng, Bộ Công an cử đại diện phối hợp thực hiện`: helpers of a task another leads
@@ -328,7 +380,15 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if duty:
         after = after[duty.end():]
     task_at = group[-1].end + (duty.end() if duty else 0)
-    if _OPENER.match(before) and after.strip() and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
+    modal = _MODAL.match(after)
+    if modal:
+        after, task_at = after[modal.end():], task_at + modal.end()
+    if _OPENER.match(before) and gi + 1 < len(groups) and re.fullmatch(
+            r"\s*(?:(?:cũng|đã|sẽ)\s+)?(?:lãnh đạo,\s*)?chỉ đạo(?:,\s*(?:hướng dẫn|đôn đốc))?(?:\s+(?:cho|\d+))?\s*",
+            text[group[-1].end:groups[gi + 1][0].start], re.I):
+        return False, False, None  # `UBND huyện chỉ đạo UBND các xã …`: it only directs (optional)
+    own_line = re.match(r"[ \t]*\n", after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
+    if _OPENER.match(before) and after.strip() and not own_line and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
@@ -344,6 +404,10 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
     return bool(re.fullmatch(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*", gap, re.I))
 
 
+_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể)\s+)+", re.I)
+# the plan's own issuer introducing it, wherever the preamble ends
+_ISSUES_PLAN = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
+                          r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*nhiệm vụ(?:\s+(?:được giao|của mình|của đơn vị))?"
                           r"(?:\s+và\s+[^,;]{0,40})?\s*,?", re.I)
 
