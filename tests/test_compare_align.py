@@ -174,3 +174,42 @@ def test_recurring_deadlines_compare_by_period_and_day():
     assert _deadline_status(d("trước ngày 30 tháng 11", "yearly", "--11-30"),
                             d("trước ngày 15 tháng 12", "yearly", "--12-15")) == "later"
     assert _deadline_status(d("Thực hiện thường xuyên", "continuous"), monthly5) == "undated"
+
+
+def test_bare_shares_on_other_indicators_do_not_pair():
+    """Two bare shares in one sentence share its words; what each measures must agree."""
+    ptext = "- Đến năm 2025, 90% cán bộ, công chức được bồi dưỡng kiến thức số và 70% hồ sơ được xử lý trực tuyến.\n"
+    ctext = "- Đến năm 2025, 95% hồ sơ công việc được xử lý trực tuyến và 60% người dân có tài khoản số.\n"
+    parent = catalogue("p", [target(ptext, "90%", value=90, unit="%", target_year=2025),
+                             target(ptext, "70%", value=70, unit="%", target_year=2025)])
+    child = catalogue("c", [target(ctext, "95%", value=95, unit="%", target_year=2025),
+                            target(ctext, "60%", value=60, unit="%", target_year=2025)])
+    cmp = compare_plans(child, ctext, parent, ptext)
+    pairs = by_parent_text(cmp)
+    assert pairs["70%"].child is not None and pairs["70%"].child.text == "95%"
+    assert pairs["90%"].status == "missing"
+
+
+def test_catalogue_per_year_and_unit_spellings():
+    """`bác sỹ` is `bác sĩ`, `giường` is `giường bệnh`; a yearly rate is read off the
+    catalogue's `per_year`, not re-derived from the words."""
+    ptext = "- Số bác sĩ trên 1 vạn dân đạt 12 bác sĩ; số giường bệnh trên 1 vạn dân đạt 32 giường bệnh.\n"
+    ctext = "- Số bác sỹ trên 1 vạn dân đạt 14 bác sỹ; số giường bệnh trên 1 vạn dân đạt 45 giường.\n"
+    parent = catalogue("p", [target(ptext, "12 bác sĩ", value=12, unit="bác sĩ", indicator="số bác sĩ trên 1 vạn dân"),
+                             target(ptext, "32 giường bệnh", value=32, unit="giường bệnh",
+                                    indicator="số giường bệnh trên 1 vạn dân")])
+    child = catalogue("c", [target(ctext, "14 bác sỹ", value=14, unit="bác sỹ", indicator="số bác sỹ trên 1 vạn dân"),
+                            target(ctext, "45 giường", value=45, unit="giường", indicator="số giường bệnh trên 1 vạn dân")])
+    pairs = by_parent_text(compare_plans(child, ctext, parent, ptext))
+    assert pairs["12 bác sĩ"].status == "stricter" and pairs["12 bác sĩ"].child.text == "14 bác sỹ"
+    assert pairs["32 giường bệnh"].status == "stricter"
+
+
+def test_falling_indicator_of_the_previous_item_does_not_make_a_rate_fall():
+    text = "Phấn đấu giảm 2.000 hộ nghèo, tỷ lệ lao động qua đào tạo đạt 67%.\n"
+    ptext = "- Tỷ lệ lao động qua đào tạo đạt 66%.\n"
+    child = catalogue("c", [target(text, "giảm 2.000 hộ", value=2000, unit="hộ", direction="cut", indicator="hộ nghèo"),
+                            target(text, "đạt 67%", value=67, unit="%", indicator="tỷ lệ lao động qua đào tạo")])
+    parent = catalogue("p", [target(ptext, "đạt 66%", value=66, unit="%", indicator="tỷ lệ lao động qua đào tạo")])
+    pair = by_parent_text(compare_plans(child, text, parent, ptext))["đạt 66%"]
+    assert pair.child.text == "đạt 67%" and pair.status == "stricter"

@@ -5,9 +5,12 @@ For every parent target in the child's horizon the comparison says `same`,
 and flags child deadlines later than the parent's for the same task.
 
 Alignment: every (parent, child) pair of targets gets a score, the similarity of
-their indicator clauses (see `extractors.indicator_match`), lowered when their
-years differ and when their values cannot be compared (other unit, per-year rate
-against a total, a ceiling against an amount). Pairs under the threshold are never
+what the two values measure (the catalogue's `indicator` and the clause around the
+value, see `indicator_contexts`) with a little of their whole sentences, lowered
+when their years differ and when their values cannot be compared (other unit,
+per-year rate against a total, a ceiling against an amount; `per_year` is the
+catalogue's). What the values measure must agree on its own (INDICATOR_FLOOR): two
+bare shares of one sentence do not pair on the sentence alone. Pairs under the threshold are never
 formed; the rest are assigned one-to-one, best score first. A pair on the same
 indicator whose values cannot be compared is kept only when its indicators agree
 clearly, with status `not_comparable`. An unpaired target (`missing`, `child_only`)
@@ -35,14 +38,17 @@ from extractors.text import PlanText
 Status = Literal["same", "stricter", "weaker", "missing", "child_only", "not_comparable"]
 DeadlineStatus = Literal["later", "same", "earlier", "undated"]
 
-THRESHOLD = 0.35              # least score of a comparable pair
+THRESHOLD = 0.325             # least score of a comparable pair: the top of the plateau of pair F1 on the real pairs (tests/compare_real)
 NOT_COMPARABLE_THRESHOLD = 0.55  # least indicator similarity to pair incomparable values
 YEAR_PENALTY = 0.05
 INCOMPARABLE_FACTOR = 0.7
-LOCAL_WEIGHT = 0.75           # clause vs whole sentence in the indicator similarity
+PHRASE_WEIGHT = 0.75          # what the value measures vs its whole sentence
+INDICATOR_FLOOR = 0.3         # least similarity of what two values measure, sentence aside
 DEADLINE_THRESHOLD = 0.35
 
-_PER_YEAR = re.compile(r"mỗi năm|hằng năm|hàng năm|/\s*năm|trung bình năm|bình quân (?:mỗi |hằng |hàng )?năm")
+# a unit the extractor cut before its `phần trăm` (`giảm 1-1,5 điểm phần trăm`)
+_POINTS_AFTER = re.compile(r"\s*(?:%|phần trăm)")
+_CLAUSE_END = re.compile(r".*[;:.\n]", re.S)
 
 
 class TargetSide(BaseModel):
@@ -122,8 +128,29 @@ def plan_horizon(cat: Catalogue) -> Optional[int]:
     return int(m.group(1)) if m else None
 
 
-def _per_year(t: Target, ctx: IndicatorContext) -> bool:
-    return t.per_year or bool(_PER_YEAR.search(f"{ctx.local} {t.text}".lower()))
+def _unit(t: Target, text: str) -> Optional[str]:
+    """The target's unit; `điểm` followed by `phần trăm` or `%` in the text is `điểm %`,
+    percentage points of a rate (the catalogue's unit stops at `điểm`)."""
+    if (t.unit or "").strip().lower() == "điểm" and _POINTS_AFTER.match(text, t.span[1]):
+        return "điểm %"
+    return t.unit
+
+
+def _phrase(t: Target, ctx: IndicatorContext) -> str:
+    """What the target measures: the catalogue's indicator. Hand-built and gold-only
+    catalogues, and bare values the extractor names nothing for, carry none: then the
+    clause around the value (see `indicator_contexts`)."""
+    return t.indicator.strip() or ctx.clause
+
+
+def _polarity(t: Target, ctx: IndicatorContext) -> str:
+    """Polarity from the words before the value within its own clause, and from what the
+    target measures: a plain level is a ceiling only when both the catalogue's indicator
+    and the clause name a falling indicator (either may take in a neighbour's words, `hộ
+    nghèo, tỷ lệ người dân tham gia BHYT đạt 92%`)."""
+    before = _CLAUSE_END.sub("", ctx.before)
+    reads = {polarity(t, before, indicator=phrase) for phrase in (t.indicator.strip(), ctx.clause) if phrase}
+    return "lower" if reads == {"lower"} else "higher" if "higher" in reads else polarity(t, before)
 
 
 def _side(t: Target, ctx: IndicatorContext, pol: str) -> TargetSide:
@@ -159,8 +186,10 @@ def compare_plans(child: Catalogue, child_text: str, parent: Catalogue, parent_t
     cdoc, pdoc = PlanText.from_raw(child_text), PlanText.from_raw(parent_text)
     ctargets, ptargets = list(child.targets), list(parent.targets)
     cctx, pctx = indicator_contexts(cdoc, ctargets), indicator_contexts(pdoc, ptargets)
-    cpol = [polarity(t, c.before) for t, c in zip(ctargets, cctx)]
-    ppol = [polarity(t, c.before) for t, c in zip(ptargets, pctx)]
+    cpol = [_polarity(t, c) for t, c in zip(ctargets, cctx)]
+    ppol = [_polarity(t, c) for t, c in zip(ptargets, pctx)]
+    cunit = [_unit(t, child_text) for t in ctargets]
+    punit = [_unit(t, parent_text) for t in ptargets]
     horizon = plan_horizon(child)
 
     in_scope = [i for i, t in enumerate(ptargets)
@@ -168,13 +197,28 @@ def compare_plans(child: Catalogue, child_text: str, parent: Catalogue, parent_t
     beyond = [i for i in range(len(ptargets)) if i not in set(in_scope)]
 
     np_, nc = len(ptargets), len(ctargets)
-    space = IndicatorSpace([c.local for c in pctx] + [c.local for c in cctx]
+    n = np_ + nc
+    space = IndicatorSpace([_phrase(t, c) for t, c in zip(ptargets, pctx)]
+                           + [_phrase(t, c) for t, c in zip(ctargets, cctx)]
+                           + [c.clause for c in pctx] + [c.clause for c in cctx]
                            + [c.sentence for c in pctx] + [c.sentence for c in cctx])
 
     def sim(i: int, j: int) -> float:
-        local = space.similarity(i, np_ + j)
-        sent = space.similarity(np_ + nc + i, 2 * np_ + nc + j)
-        return LOCAL_WEIGHT * local + (1 - LOCAL_WEIGHT) * sent
+        ind = space.similarity(i, np_ + j)
+        clause = space.similarity(n + i, n + np_ + j)
+        sent = space.similarity(2 * n + i, 2 * n + np_ + j)
+        # two reads of what each value measures: the catalogue's indicator and the clause
+        # around the value. Where they agree (the indicator lies within the clause: the
+        # clause is the same reading, with its predicate) the clause counts; where one of
+        # them took in a neighbour's words, neither is trusted alone
+        if pctx[i].agrees and cctx[j].agrees:
+            what = clause
+        else:
+            what = (ind + clause) / 2
+        if what < INDICATOR_FLOOR:
+            # the sentence alone cannot pair two values (`80% ... và 100% ...` share one)
+            return min(what, PHRASE_WEIGHT * what + (1 - PHRASE_WEIGHT) * sent)
+        return PHRASE_WEIGHT * what + (1 - PHRASE_WEIGHT) * sent
 
     scores: list[list[float]] = []
     raw: dict[tuple[int, int], tuple[float, bool]] = {}
@@ -183,8 +227,8 @@ def compare_plans(child: Catalogue, child_text: str, parent: Catalogue, parent_t
         row = []
         for j, c in enumerate(ctargets):
             s = sim(i, j)
-            comparable = (units_compatible(p.unit, c.unit) and ppol[i] == cpol[j]
-                          and _per_year(p, pctx[i]) == _per_year(c, cctx[j]))
+            comparable = (units_compatible(punit[i], cunit[j]) and ppol[i] == cpol[j]
+                          and p.per_year == c.per_year)
             adj = s - (YEAR_PENALTY if p.target_year and c.target_year
                        and p.target_year != c.target_year else 0.0)
             if comparable:
@@ -217,9 +261,8 @@ def compare_plans(child: Catalogue, child_text: str, parent: Catalogue, parent_t
             else:
                 pairs.append(TargetPair(parent=pside, child=cside, status="not_comparable",
                                         score=round(adj, 4), reason=_why_incomparable(
-                                            ptargets[i], ctargets[j], ppol[i], cpol[j],
-                                            _per_year(ptargets[i], pctx[i]),
-                                            _per_year(ctargets[j], cctx[j]))))
+                                            punit[i], cunit[j], ptargets[i].per_year,
+                                            ctargets[j].per_year, ppol[i], cpol[j])))
         else:
             # the score of a missing target is that of its closest child target, which
             # is either too far or taken by a parent target closer to it
@@ -254,9 +297,10 @@ def compare_plans(child: Catalogue, child_text: str, parent: Catalogue, parent_t
         deadlines=deadlines, counts=counts)
 
 
-def _why_incomparable(p: Target, c: Target, pp: str, cp: str, pyear: bool, cyear: bool) -> str:
-    if not units_compatible(p.unit, c.unit):
-        return f"different units ({p.unit or '-'} vs {c.unit or '-'})"
+def _why_incomparable(pu: Optional[str], cu: Optional[str], pyear: bool, cyear: bool,
+                      pp: str, cp: str) -> str:
+    if not units_compatible(pu, cu):
+        return f"different units ({pu or '-'} vs {cu or '-'})"
     if pyear != cyear:
         return "a yearly rate against a total"
     if pp != cp:

@@ -56,6 +56,18 @@ SYNONYMS: dict[str, str] = {
     "nhà văn hóa": "nhà sinh hoạt cộng đồng",
     "đài phát thanh": "phát thanh",
     "học sinh học": "học sinh",
+    # the output of an economy: national GDP, a province's or district's GRDP, a commune's
+    # `tổng giá trị sản phẩm`; its growth is the plan's `tăng trưởng kinh tế`
+    "tổng sản phẩm trong nước": "gdp",
+    "tổng sản phẩm trên địa bàn": "gdp",
+    "tổng giá trị sản phẩm": "gdp",
+    "tổng sản phẩm": "gdp",
+    "grdp": "gdp",
+    "tăng trưởng kinh tế": "tăng gdp",
+    "tăng trưởng gdp": "tăng gdp",
+    # health-insurance coverage is the share of the population enrolled
+    "bao phủ bảo hiểm y tế": "dân số tham gia bảo hiểm y tế",
+    "người dân tham gia bảo hiểm y tế": "dân số tham gia bảo hiểm y tế",
 }
 
 # Words that qualify a value or carry direction; the comparator semantics read them,
@@ -92,11 +104,28 @@ _TONE_OLD_NEW = {
 # Modern spelling puts the tone on the main vowel (`hóa`, `thủy`); plans use both.
 _TONE_FIX = {new: old for old, new in _TONE_OLD_NEW.items()}
 _TONE_RE = re.compile("|".join(map(re.escape, _TONE_FIX)))
+# `bác sỹ` / `bác sĩ`, `kỹ thuật` / `kĩ thuật`, `tỉ lệ` / `tỷ lệ`: syllables written with a
+# final `i` or `y`; one spelling (the one word segmentation knows) for both
+_I_Y_SPELLING = {"sỹ": "sĩ", "kĩ": "kỹ", "tỉ": "tỷ", "lí": "lý", "mĩ": "mỹ"}
+_I_Y_RE = re.compile("|".join(rf"(?<!\p{{L}}){k}(?!\p{{L}})" for k in _I_Y_SPELLING))
+
+
+def unify_i_y(text: str) -> str:
+    """`bác sỹ` → `bác sĩ`, `kĩ thuật` → `kỹ thuật` (lower-case text)."""
+    return _I_Y_RE.sub(lambda m: _I_Y_SPELLING[m.group()], text)
+
+
 _ABBR_RE = re.compile(
     "|".join(rf"(?<![\p{{L}}\d]){re.escape(k)}(?![\p{{L}}\d])"
              for k in sorted(ABBREVIATIONS, key=len, reverse=True)))
 _SYN_RE = re.compile("|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True)))
 _YEAR_PHRASE = re.compile(r"(?:đến|vào|trong|tới)?\s*(?:cuối\s+)?năm\s+\d{4}|giai đoạn\s+\d{4}\s*-\s*\d{4}")
+
+
+# an aside in brackets qualifies the indicator (`(đủ điều kiện theo quy định của pháp luật)`,
+# `(không tính giường trạm y tế xã)`) rather than naming it; a short one (`(GDP)`, `(thể
+# thấp còi)`) names it and stays
+_ASIDE = re.compile(r"\((?:[^()]*?\s){3,}[^()]*\)")
 
 
 def expand_abbreviations(text: str) -> str:
@@ -108,9 +137,11 @@ def normalise_indicator(text: str) -> str:
     years and punctuation removed: `98% số hộ dân được dùng điện` → `số hộ dân được sử
     dụng điện`."""
     text = unicodedata.normalize("NFC", text)
+    text = _ASIDE.sub(" ", text)
     text = expand_abbreviations(text)
     text = text.lower()
     text = _TONE_RE.sub(lambda m: _TONE_FIX[m.group()], text)
+    text = unify_i_y(text)
     text = _SYN_RE.sub(lambda m: SYNONYMS[m.group()], text)
     text = _YEAR_PHRASE.sub(" ", text)
     text = _VALUE.sub(" ", text)
@@ -200,6 +231,8 @@ class IndicatorContext:
     sentence: str
     before: str
     value_in_sentence: Optional[tuple[int, int]] = None
+    clause: str = ""      # the clause alone, without the extractor's indicator put in front
+    agrees: bool = True   # the extractor's indicator, if any, lies within the clause
 
 
 def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[IndicatorContext]:
@@ -221,6 +254,7 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
         positions.append((cs, ce))
     order = sorted(range(len(targets)), key=lambda k: positions[k])
     out: list[Optional[IndicatorContext]] = [None] * len(targets)
+    bounds = {}
     for rank, k in enumerate(order):
         cs, ce = positions[k]
         para = doc.paragraph_at(min(cs, max(len(clean) - 1, 0)))
@@ -239,12 +273,29 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
             right = m.start()
         after = clean[ce:right]
         value_first = not _AFTER_QUALIFIER.match(after) and bool(re.match(r"\s*\p{L}", after))
+        bounds[k] = (p_start, p_end, prev_end, next_start, left, right, value_first)
+    for rank, k in enumerate(order):
+        cs, ce = positions[k]
+        p_start, p_end, prev_end, next_start, left, right, value_first = bounds[k]
+        nxt = order[rank + 1] if rank + 1 < len(order) else None
+        prv = order[rank - 1] if rank > 0 else None
+        # `giảm 0,35% hộ nghèo, tỷ lệ người dân tham gia BHYT đạt 92%`: between a value
+        # that names its indicator after it and one that names it before, the last comma
+        # parts the two indicators
+        if value_first and nxt is not None and right == next_start and not bounds[nxt][6]:
+            comma = clean.rfind(",", ce, right)
+            if comma >= 0:
+                right = comma
+        if not value_first and prv is not None and left == prev_end and bounds[prv][6]:
+            comma = clean.rfind(",", left, cs)
+            if comma >= 0:
+                left = comma + 1
         if value_first:
             local = clean[cs:right]
             # `80% số trường ... và 100% trạm y tế ... được xây dựng kiên cố`: in a
             # coordinated list the predicate after the last item belongs to every item
-            if right == next_start and rank + 1 < len(order):
-                nxt_end = positions[order[rank + 1]][1]
+            if right == next_start and nxt is not None:
+                nxt_end = positions[nxt][1]
                 stop = _CLAUSE_STOP.search(clean, nxt_end, p_end)
                 tail = clean[nxt_end:stop.start() if stop else p_end]
                 if len(indicator_words(local)) < 2:
@@ -269,11 +320,14 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
         a, b = marked.find("\x01"), marked.find("\x02")
         sentence = marked.replace("\x01", "").replace("\x02", "")
         ind = targets[k].indicator.strip()
-        if ind and normalise_indicator(ind) not in normalise_indicator(local):
+        own = local
+        agrees = not ind or normalise_indicator(ind) in normalise_indicator(local)
+        if not agrees:
             local = f"{ind} {local}"
         out[k] = IndicatorContext(local=_fold(local), sentence=sentence,
                                   before=_fold(clean[max(p_start, cs - 40):cs]),
-                                  value_in_sentence=(a, b - 1) if 0 <= a < b else None)
+                                  value_in_sentence=(a, b - 1) if 0 <= a < b else None,
+                                  clause=_fold(own), agrees=agrees)
     return [c for c in out if c is not None]
 
 
@@ -289,10 +343,23 @@ _MONEY_SCALE = {"đồng": 1.0, "nghìn đồng": 1e3, "ngàn đồng": 1e3, "tr
 _UNIT_ALIASES = {"lần": "times", "gấp": "times", "phần trăm": "%"}
 
 
-def unit_key(unit: Optional[str]) -> tuple[str, float]:
-    """(dimension, scale): money units share one dimension with their scale."""
-    u = (unit or "").strip().lower()
+_UNIT_POINTS = re.compile(r"^điểm\s*(?:%|phần trăm)$")
+# words that scale a number rather than name what is counted: never the head of a unit
+_SCALE_WORDS = {"nghìn", "ngàn", "triệu", "tỷ", "vạn", "trăm", "chục"}
+
+
+def _unit_words(unit: Optional[str]) -> str:
+    u = unicodedata.normalize("NFC", (unit or "").strip().lower())
     u = re.sub(r"/.*$", "", u).strip()
+    return re.sub(r"\s+", " ", unify_i_y(u))
+
+
+def unit_key(unit: Optional[str]) -> tuple[str, float]:
+    """(dimension, scale): money units share one dimension with their scale; `bác sỹ` is
+    `bác sĩ`; percentage points (`điểm %`) are the `%` of a rate."""
+    u = _unit_words(unit)
+    if _UNIT_POINTS.match(u):
+        u = "%"
     u = _UNIT_ALIASES.get(u, u)
     scale = _MONEY_SCALE.get(u)
     if scale:
@@ -301,17 +368,27 @@ def unit_key(unit: Optional[str]) -> tuple[str, float]:
 
 
 def units_compatible(a: Optional[str], b: Optional[str]) -> bool:
-    return unit_key(a)[0] == unit_key(b)[0]
+    """Same dimension, or the same counted thing named shorter (`giường` / `giường bệnh`):
+    one unit's words begin the other's, the first being a noun, not a scale."""
+    ka, kb = unit_key(a)[0], unit_key(b)[0]
+    if ka == kb:
+        return True
+    short, long_ = sorted((ka, kb), key=len)
+    return bool(short) and short.split()[0] not in _SCALE_WORDS and long_.startswith(short + " ")
 
 
-def polarity(target: Target, context: str = "") -> Polarity:
+def polarity(target: Target, context: str = "", indicator: Optional[str] = None) -> Polarity:
     """Whether a larger value asks more (`higher`) or less (`lower`).
 
     A ceiling (`dưới`, `tối đa`) and the level a falling rate must come down to (`giảm
     ... xuống 10%`, `còn dưới 5%`, a plain `tỷ lệ hộ nghèo 5%`) ask more when lower.
     The amount of a cut (`mỗi năm giảm 4-5%`, `giảm trên 30% số ...`) asks more when
-    higher, like any floor of a rising indicator."""
-    text = f"{context} {target.text}".lower()
+    higher, like any floor of a rising indicator.
+
+    `context` is the words just before the value (`xuống`, `còn` end it); whether the
+    indicator is one that should fall is read off `indicator` when given, so that a `hộ
+    nghèo` ending the previous item does not make a training rate fall."""
+    text = f"{context if indicator is None else indicator} {target.text}".lower()
     if target.comparator in ("<", "<="):
         return "lower"
     if target.direction == "cut":
