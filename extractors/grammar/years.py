@@ -17,6 +17,10 @@ import regex as re
 _Y = r"((?:19|20)\d\d)(?!\d)"
 _PATTERNS = [
     ("baseline", re.compile(rf"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?{_Y}", re.I)),
+    # `gấp 2,2 lần so với giai đoạn 2010- 2015`: the period compared with
+    # `so với trung bình hàng năm giai đoạn 2011 - 2016`, `thấp hơn giai đoạn 2011-2020`
+    ("baseline", re.compile(rf"(?:so\s+với|(?:thấp|cao|nhiều|ít)\s+hơn)\s+(?:[\p{{L}}]+\s+){{0,4}}?(?:giai\s+đoạn|nhiệm\s+kỳ|"
+                            rf"thời\s+kỳ)\s+(?:{_Y}\s*(?:-|–|đến)\s*)?{_Y}", re.I)),
     # `theo giá so sánh năm 2010`: the price base a value is measured in
     ("baseline", re.compile(rf"giá\s+so\s+sánh\s+(?:năm\s+)?{_Y}", re.I)),
     # `Năm học 2025-2026`: a school year ends in its second calendar year
@@ -26,6 +30,8 @@ _PATTERNS = [
     ("period", re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", re.I)),
     ("horizon", re.compile(rf"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
     ("due", re.compile(rf"(?:đến|tới|vào|trong|hết|cuối|trước|sau)\s+(?:(?:cuối|hết|đầu)\s+)?(?:năm\s+)?{_Y}", re.I)),
+    # `từ nay đến tháng 12/2024`, `đến hết tháng 8-2022`: due in that month's year
+    ("due", re.compile(rf"(?:đến|tới|trước|hết|cuối)\s+(?:(?:cuối|hết)\s+)?tháng\s+\d{{1,2}}\s*(?:[/.-]|năm)\s*{_Y}", re.I)),
     ("start", re.compile(rf"(?:từ|đầu)\s+(?:năm\s+)?{_Y}", re.I)),
     ("bare", re.compile(rf"(?<!tháng\s+\d{{1,2}}\s+)(?<![/\-.\d])năm\s+{_Y}", re.I)),
 ]
@@ -80,6 +86,15 @@ def plan_year(clean: str) -> Optional[int]:
                   r"(?:\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)|((?:19|20)\d\d)-\d\d)", head[:600])
     if m:
         return int(m.group(1) or m.group(2))
+    # a web page's dateline: a line that is only a date, or a date with its time
+    # (`19/07/2009`, `16/04/2024 - 15:20`, `Thứ Hai, 12/09/2022, 18:10`, `Thứ 3, Ngày 25/06/2024 -`)
+    # or a `Ngày đăng:` run into the headline
+    m = re.search(r"(?:(?:^|\n)[ \t]*(?:Thứ\s+[\p{L}\d]+\s*,\s*)?(?:Ngày\s+)?\d{1,2}/\d{1,2}/((?:19|20)\d\d)"
+                  r"(?=[ \t]*(?:[-–,][ \t]*(?:\d{1,2}:\d\d|\n|$)|\n|$))|"
+                  r"\b(?:Đăng\s+ngày|Ngày\s+đăng|Cập\s+nhật)\s*:?\s*\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d))",
+                  head[:600], re.I)
+    if m:
+        return int(m.group(1) or m.group(2))
     # an undated excerpt: the start of the period its title names
     m = re.search(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*-", head, re.I)
     if m:
@@ -100,6 +115,7 @@ _TITLE_CUT = re.compile(r"(?<=\S)\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Triển\s+
 # a document number in a title: what follows it describes that document, not this plan
 _DOC_NUMBER = re.compile(r"\bsố\s*:?\s*\d|\b\d+\s*[/-]\s*\p{Lu}{2,}")
 _HEADLINE_CHARS = 150
+_DATELINE = re.compile(r"^\s*(?:Thứ\s+[\p{L}\d]+\s*,\s*)?(?:Ngày\s+)?\d{1,2}/\d{1,2}/(?:19|20)\d\d[\s,:\d-]*$", re.I)
 
 
 def has_kind_line(paragraphs: list[str]) -> bool:
@@ -116,8 +132,8 @@ def title_horizon(paragraphs: list[str]) -> Optional[int]:
     if kind is not None:
         parts = []
         for k, p in enumerate(paragraphs[kind + 1:kind + 5]):
-            if k and _TITLE_END.match(p):
-                break
+            if k and (_TITLE_END.match(p) or len(p) > 2 * _HEADLINE_CHARS):
+                break  # the preamble or a body paragraph, not a title line
             parts.append(_TITLE_CUT.split(p, maxsplit=1)[0])
             if len(parts[-1]) < len(p):
                 break
@@ -129,6 +145,10 @@ def title_horizon(paragraphs: list[str]) -> Optional[int]:
             if len(p) > _HEADLINE_CHARS:
                 if not k:
                     parts.append(p[:_HEADLINE_CHARS])  # a headline run into its lead
+                elif parts and _DATELINE.match(" ".join(parts)):
+                    # a dateline above a headline that runs into its byline and lead
+                    # (`Triển khai … năm 2024 Ngày đăng: 05/03/2024 …`)
+                    parts.append(re.split(r"\s(?:Ngày\s+đăng|Đăng\s+ngày|Cập\s+nhật)\b", p[:_HEADLINE_CHARS])[0])
                 break
             parts.append(p)
         title = " ".join(parts)

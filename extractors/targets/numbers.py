@@ -19,19 +19,19 @@ from extractors import nlp
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
 _FRACTION = r"\d{1,2}/\d{1,2}"
 # measure symbols printed glued to the number (`20,7m2/người`, `140tạ/ha`, `40ha`)
-_GLUED = r"(?:m2|m3|ha|km|tạ|tấn|kg)(?![\p{L}\d])"
+_GLUED = r"(?:m2|m3|ha|km|tạ|tấn|kg|tỷđ|trđ)(?![\p{L}\d])"
 
 # a number (or range, or fraction) that is not glued to letters, a document symbol or a date
 CORE = re.compile(
-    rf"""(?<![\w/.,\-])
+    rf"""(?<![\w/.,\-])(?<!\d:)
     (?:
         (?P<frac>{_FRACTION})(?![\d/\-.]\d|/)
       | (?P<n1>{NUMBER})
         (?:\s*(?P<u1>%|phần\s+trăm))?
-        (?:\s*(?:-|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/\-]|\.\d))?
+        (?:\s*(?:-|–|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/\-]|\.\d))?
     )
-    (?![\w/]|[.,-]\d)(?<!\b(?:19|20)\d\d-\d\d)
-    |(?<![\w/.,\-])(?P<n3>\d+,\d+|\d+)(?={_GLUED})""",
+    (?:(?![\w/]|[.,-]\d)|(?={_GLUED}))(?<!\b(?:19|20)\d\d-\d\d)
+    |(?<![\w/.,\-])(?P<n3>{NUMBER})(?={_GLUED})""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -56,7 +56,7 @@ QUALIFIERS: list[tuple[str, str]] = [
     ("ít nhất đạt", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="),
     ("không ít hơn", ">="), ("≥", ">="), (">=", ">="),
     ("trên dưới", "~"),
-    ("vượt trên", ">"), ("cao hơn", ">"), ("nhiều hơn", ">"), ("trên", ">"), ("hơn", ">"), ("vượt", ">"),
+    ("đạt và vượt", ">="), ("vượt trên", ">"), ("cao hơn", ">"), ("nhiều hơn", ">"), ("trên", ">"), ("hơn", ">"), ("vượt", ">"),
     (">", ">"),
     ("tối đa là", "<="), ("tối đa bằng", "<="), ("tối đa", "<="), ("không vượt quá", "<="),
     ("không cao hơn", "<="), ("không quá", "<="), ("≤", "<="), ("<=", "<="),
@@ -79,12 +79,14 @@ PREFIX = re.compile(
 MULTIWORD_UNITS = [
     "nghìn tỷ đồng", "ngàn tỷ đồng", "triệu tỷ đồng", "nghìn tỷ", "tỷ đồng", "triệu đồng", "nghìn đồng",
     "ngàn đồng", "triệu usd", "tỷ usd", "nghìn usd", "triệu người", "nghìn người", "nghìn hộ",
+    "nghìn tỉ đồng", "ngàn tỉ đồng", "tỉ đồng", "tr. đồng", "tr.đồng",
     "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách",
     "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức", "dự án",
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
+    "chỉ tiêu", "nhiệm vụ", "giải pháp",
     "m2", "m3",
 ]
 # measure words that never make a number a target by themselves
@@ -93,6 +95,8 @@ STRUCTURAL_UNITS = {
     "loại", "bước", "khâu", "văn bằng", "giai đoạn", "mặt", "phương châm", "thành phần", "chương",
     "phần", "tầng", "vòng", "kỳ", "đợt thi", "dân tộc", "bậc", "hạng", "độ", "phút", "giây",
     "lĩnh vực", "cụm", "khối", "ngành", "tiết", "trang", "bản sao", "chữ",
+    # how many goals or tasks a plan sets (`đề ra 25 chỉ tiêu`, `với 188 nhiệm vụ cụ thể`)
+    "chỉ tiêu", "nhiệm vụ", "giải pháp",
 }
 # words that follow a number without being its unit
 NOT_UNIT = {
@@ -157,6 +161,13 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         return None, pos
     if word.lower() == "tỷ" and re.match(r"\s+lệ\b", rest[lead + len(word):], re.IGNORECASE):
         return None, pos  # `năm 2024 tỷ lệ …`: a year before `tỷ lệ`, not money
+    # a magnitude word and what it counts (`15 triệu khách`, `1,0 triệu m3`)
+    more = re.match(r"\s+([\p{L}\d]+)", rest[lead + len(word):])
+    if word.lower() in ("triệu", "nghìn", "ngàn", "tỷ", "tỉ") and more and more.group(1).lower() not in NOT_UNIT \
+            and more.group(1).lower() not in ("lệ",) and not re.match(r"\d", more.group(1)):
+        return f"{word.lower()} {more.group(1).lower()}", pos + lead + len(word) + more.end()
+    if word in _CURRENCY_CODES:
+        return word, pos + lead + len(word)  # `8.500 USD`
     compound = _compound_noun(rest[lead:], word)
     if compound:
         return compound, pos + lead + len(compound)
@@ -185,12 +196,13 @@ def _compound_noun(rest: str, word: str) -> Optional[str]:
     return None
 
 
+_CURRENCY_CODES = {"USD", "EUR", "VND", "VNĐ"}
 # nouns that count on their own: the word after them qualifies, it is not part of the unit
 CLASSIFIERS = {
     "hộ", "người", "cuộc", "lượt", "lần", "tuyến", "xã", "thôn", "bản", "tổ", "lớp", "con", "cái",
     "chiếc", "căn", "ngôi", "tiết", "giờ", "ngày", "tháng", "năm", "km", "ha", "tấn", "m2", "m3",
     "trường", "trạm", "cơ", "đợt", "buổi", "phiên", "bộ", "tập", "cuốn", "bài", "đội", "nhóm",
-    "câu", "điểm", "huyện", "tỉnh", "phường", "hồ", "đoàn", "sao",
+    "câu", "điểm", "huyện", "tỉnh", "phường", "hồ", "đoàn", "sao", "tuổi",
 }
 
 
@@ -223,7 +235,9 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     elif unit and re.match(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b", text[end:]):
         per_year = True  # `01 cuộc diễn tập/năm`, `04 lớp tập huấn/năm`
     comparator = "="
-    more = re.match(r"\s*(trở\s+lên|trở\s+xuống)", text[end:], re.IGNORECASE)
+    # `đạt 100% chỉ tiêu trở lên`: the bound qualifies the share of the plan
+    more = re.match(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)", text[end:],
+                    re.IGNORECASE) if unit == "%" else re.match(r"\s*(trở\s+lên|trở\s+xuống)", text[end:], re.IGNORECASE)
     if more:
         comparator = ">=" if "lên" in more.group(1).lower() else "<="
         end += more.end()

@@ -39,7 +39,7 @@ _NUMBERING_BEFORE = re.compile(
     r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|công nghiệp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
     r"quyết định|nghị quyết|chỉ thị|thông tư|luật|nghị định|kế hoạch|đề án|chương trình|công văn|"
     r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
-    r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi)\s*$)", re.I)
+    r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
 _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|(?:bình quân|trung bình) năm(?!\s+\d))\b", re.I)
@@ -49,7 +49,7 @@ _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đ�
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
                       r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
-_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu (?:được giao|kế hoạch)|"
+_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|"
                            r"nhiệm vụ (?:năm|kế hoạch))", re.I)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
@@ -64,7 +64,7 @@ _CUT = re.compile(r"\b(?:giảm|hạ|kéo giảm|xuống|còn dưới|còn)\b", 
 _KEEP = re.compile(r"\b(?:duy trì|giữ vững|giữ|ổn định)\b", re.I)
 _REACH_VERBS = re.compile(r"^(?:đạt|lên|tăng lên|là|kéo dài)", re.I)
 _AGE_UNITS = {"tuổi", "năm"}
-_MONEY = re.compile(r"đồng|usd|\btỷ\b|\btriệu\b|\bnghìn\b|\bngàn\b", re.I)
+_MONEY = re.compile(r"đồng|usd|\btỷ\b|\btỉ\b|\btriệu\b|\bnghìn\b|\bngàn\b|\btỷđ\b|\btrđ\b", re.I)
 _COUNTLESS = {"%", "‰", "times", "ratio", "index"}
 _POLICY_BEFORE = re.compile(r"\b(?:hỗ trợ|miễn|chi trả|cấp bù|thanh toán|đóng)\s*(?:tối đa|tối thiểu|không quá|)\s*$",
                             re.I)
@@ -178,6 +178,12 @@ class _Reader:
                 continue
             if q.path not in chain_paths:
                 continue  # inside a sibling block
+            if q.kind == "plain" and _CAPS_GOAL_HEADING.match(text.strip()) and text.strip().upper() == text.strip():
+                # an unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)
+                texts.append(text)
+                if ctx.year is None:
+                    ctx.year = context_year(text, staged=False)
+                break
             if text.rstrip().endswith(":") and q.kind not in seen and not (
                     q.para.start < self.body_start and _PROMULGATION.search(text)):
                 texts.append(text)
@@ -192,6 +198,55 @@ class _Reader:
         return ctx
 
 
+
+    def narrative_year(self, i: int, sent_start: int) -> Optional[int]:
+        """A report or news story runs its goals across paragraphs: a figure with no year
+        of its own takes the year of the nearest goal statement before it (`Theo đó,
+        chỉ tiêu năm 2024 về …` → `Chỉ tiêu chăn nuôi: Tổng đàn trâu 25.000 con`), or the
+        term the congress it tells of sets its goals for (`Đại hội …, nhiệm kỳ 2020-2025.
+        Đại hội thông qua nghị quyết nhiệm kỳ mới với một số chỉ tiêu …`)."""
+        if self.formal:
+            return None
+        for j in range(i, max(-1, i - 10), -1):
+            q = self.paras[j]
+            if j < i and (q.heading is not None or q.kind not in ("plain", "-", "+", "•", "*", "–")):
+                break  # a numbered item or heading: its year is its own block's
+            text = q.para.text
+            spans = [s for s in _full_sentences(text) if j < i or s[1] <= sent_start]
+            for a, b in reversed(spans):
+                lead = text[a:b]
+                years = [y for y in year_mentions(lead)
+                         if (y.kind in ("range", "due", "bare") and _GOAL_WORDS_OR_SET.search(lead)
+                             and _leads_on(lead, y)
+                             or y.kind == "period" and re.search(r"nhiệm\s+kỳ", lead[y.start:y.end], re.I)
+                             and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I))
+                         and not (self.plan_year and y.year < self.plan_year)
+                         and not (y.kind == "bare" and _names_a_law(lead, y))]
+                if years:
+                    return years[-1].year
+        return None
+
+    def this_year(self, before: str) -> Optional[int]:
+        """A report's `năm nay`, `những tháng cuối năm` is the year it is dated."""
+        if self.formal or not self.plan_year:
+            return None
+        if re.search(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm)\b(?!\s*(?:19|20)\d\d)", before, re.I):
+            return self.plan_year
+        return None
+
+
+def _leads_on(sentence: str, y) -> bool:
+    """A goal sentence's year holds for the sentences after it when it is the year of the
+    goals as a whole: a sentence with no figure after the year (`… 15 chỉ tiêu chủ yếu …
+    đến năm 2030.`), an opening year (`Năm 2026, phường đặt mục tiêu …`) or the year of
+    the goal noun (`chỉ tiêu năm 2024 về …`); not the horizon of one figure (`phấn đấu
+    đến năm 2025 đón trên 200.000 lượt khách`)."""
+    if not re.search(r"\d", re.sub(r"(?:19|20)\d\d", "", sentence[y.end:])):
+        return True
+    if _PAST_OPENING.match(strip_marker(sentence)) or re.match(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+\d{4}\s*,",
+                                                                 sentence, re.I):
+        return True
+    return bool(re.search(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", sentence[:y.start], re.I))
 
 
 def _heading_text(text: str) -> str:
@@ -230,6 +285,9 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False
     if v.qualifier.endswith("đủ"):
         return False  # `từ đủ 05 năm trở lên`: an eligibility condition
+    if v.qualifier in ("dưới", "trên") and re.search(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$",
+                                                  text[max(0, v.start - 40):v.start], re.I):
+        return False  # `không còn xã dưới 15 tiêu chí`: the bound names the group that must go
     if v.unit is None:
         if v.value < 1000 and _INDEX_WORDS.search(text[clause[0]:v.start]) and not re.search(
                 r"[:/]", text[v.num_start:v.num_end]):
@@ -238,14 +296,23 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
             return False
     if v.fraction and v.value > 1:
         return False  # `trước 31/3 hằng năm`: a day and month, not a share
-    if v.fraction and re.search(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$", text[max(0, v.start - 30):v.start], re.I):
+    if v.unit not in ("%", "‰") and v.value_max is not None and 1900 <= v.value < 2100 \
+            and 1900 <= v.value_max < 2100 and float(v.value).is_integer():
+        return False  # `2019-2020`, `2016-2020`: a period, not a range of values
+    if v.fraction and (re.search(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$", text[max(0, v.start - 30):v.start], re.I)
+                       # a named day (`ngày Quốc tế Lao động 1/5`), a news agency's dateline (`(TTXVN 1/12)`)
+                       or re.search(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$", text[max(0, v.start - 40):v.start])):
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
-    if re.match(r"\s*(?:đọc|xem|truy\s+cập)\b", text[v.end:], re.I):
-        return False  # a page counter: `253 lần đọc`
+    if re.match(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", text[v.end:], re.I) or re.match(
+            r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b", text[v.num_end:], re.I) or re.search(
+            r"\blượt\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", text[max(0, v.start - 25):v.start], re.I):
+        return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix):
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
+    if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not re.match(r"(?:giảm|còn|xuống)", v.verb):
+        return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
     if v.unit in _AGE_UNITS and not _REACH_VERBS.match(v.verb) and not re.search(
             r"tuổi thọ|thời gian sống|số năm đi học", text[clause[0]:v.start], re.I):
         return False  # `dưới 42 tuổi`, `trẻ em 5 tuổi`, `còn trên 06 năm công tác` define a group
@@ -258,8 +325,9 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     after = text[v.end:clause[1]]
     clause_before = text[clause[0]:v.start]
     clause_text = text[clause[0]:clause[1]]
-    if v.unit == "%" and _REPORT_AFTER.match(after):
-        return True  # `đạt 246% kế hoạch` reports execution
+    if v.unit == "%" and _REPORT_AFTER.match(after) and not (
+            v.value <= 100 and re.search(r"\b(?:hoàn\s+thành|phấn\s+đấu)\s*$", text[max(clause[0], v.start - 20):v.start], re.I)):
+        return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
@@ -284,6 +352,19 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                 start == clause[0] or not (_GOAL_WORDS.search(own)
                                            or any(y.kind in DUE_KINDS for y in year_mentions(own)))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
+    sentence_before = text[sentence_start:v.start]
+    # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
+    # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
+    if _PAST_LEAD.search(sentence_before) and not _FUTURE.search(sentence_before):
+        return True
+    if re.search(r"\bước\s+(?:đạt|thực\s+hiện)\b", clause_before):
+        return True  # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done
+    # a description, not a goal: `Sở … có tỷ lệ hoàn thành trên 90%`, `có kết quả đạt thấp (dưới 50%)`
+    if not ctx.goal and _DESCRIBES.search(sentence_before) and not _FUTURE.search(text[sentence_start:clause[1]]) and not any(
+            y.kind in ("due", "range") for y in year_mentions(text[sentence_start:clause[1]])):
+        return True
+    if _reports_paragraph(text, sentence_start, plan_year):
+        return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:v.start]).strip()):
         return True
     if ctx.no_goals and not re.search(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", clause_text, re.I):
@@ -304,7 +385,12 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
     if not v.qualifier and not v.verb and later and re.fullmatch(r"\s*", text[v.end:later[0].start]):
         return False  # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows
-    if re.search(r"\bgiao\b[^.;:]{0,40}\bcho\s*$", text[max(clause[0], v.start - 60):v.start], re.I):
+    if re.search(r"\bđại\s+diện\s+cho\s*$", text[max(clause[0], v.start - 20):v.start], re.I):
+        return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
+    if re.match(r"(?:\s+[\p{L}]+){0,5}?\s+(?:chưa|vẫn\s+còn|vẫn\s+chưa)\b",
+                re.sub(r"\s*\([^()]*\)", "", text[v.end:clause[1]]), re.I):
+        return False  # `14 Phòng GDĐT chưa nộp văn bản`: a status, not a goal
+    if re.search(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", text[max(clause[0], v.start - 120):v.start], re.I):
         return False  # `giao chỉ tiêu cho 22 cơ sở đảng`: who is assigned, not how much
     sentence_start = text.rfind(". ", 0, v.start) + 2 if text.rfind(". ", 0, v.start) >= 0 else 0
     if _EVENT_OPENING.match(strip_marker(text[sentence_start:v.start])):
@@ -313,6 +399,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True
     if re.match(r"(?:đạt|tăng|giảm|gấp|lên|ở\s+mức|duy\s+trì)", v.verb):
         return True  # `đạt 361,6 nghìn tỷ đồng`, `tăng thêm 500 lao động`
+    if v.verb == "là" and any(y.kind == "due" for y in year_mentions(text[clause[0]:v.start])):
+        return True  # `GRDP bình quân đầu người đến năm 2030 là 169,46 triệu đồng`
     if _BUILD_BEFORE.search(text[max(clause[0], v.start - 40):v.start]):
         return True  # how much must be built or done: `Xây dựng mới 12 trạm y tế xã`
     if _PER_YEAR.search(text[clause[0]:v.start]):
@@ -356,6 +444,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             year = (_sentence_year(text, v, sent, clause, kept, reader.plan_year)
                     or _paragraph_year(text, sent, full_sentences)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
+                    or reader.narrative_year(i, sent[0])
+                    or reader.this_year(text[sent[0]:v.start])
                     or _title_year(reader, ctx, text[sent[0]:sent[1]]))
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
@@ -415,8 +505,16 @@ def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
         return True
     if _PER_YEAR.match(clause.lstrip(" -+(0123456789).")):
         return True
-    return bool(re.search(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
-                          r"qua các năm)\b", after, re.I))
+    # the rate word must belong to this value: not the next clause's (`đạt hơn 1.500 tỷ đồng,
+    # thu ngân sách hằng năm tăng …`) nor a baseline's (`so với trung bình hàng năm giai đoạn …`)
+    after = re.split(r"[,;]|\bso\s+với\b", after, maxsplit=1, flags=re.I)[0]
+    if re.search(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
+                 r"qua các năm)\b", after, re.I):
+        return True
+    # an average growth rate is yearly: `Tốc độ tăng trưởng … bình quân giai đoạn 2021 - 2030
+    # đạt trên 9,5%`, `Ngân sách … tăng bình quân 7%` (not `thu nhập bình quân đầu người`)
+    return v.unit == "%" and bool(re.search(r"\btăng\b", segment, re.I)) \
+        and bool(re.search(r"\bbình\s+quân\b(?!\s+đầu\s+người)", segment, re.I))
 
 
 def _indicator(v: ValueExpr, before: str, after: str) -> str:
@@ -449,7 +547,9 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     else the nearest one before it in the sentence (`Đến năm 2030 có 40% ...`, staged
     `từ năm 2026 đến năm 2030 đạt 80% và từ năm 2030 đến năm 2035 đạt 100%`), else a
     later one in its clause with no other value between."""
-    m = re.match(r"\s*,?\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)", text[v.end:])
+    # the noun measured may stand between (`đạt 91,93% dân số vào năm 2019`)
+    m = re.match(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,3})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
+                 r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)", text[v.end:])
     if m:
         return int(m.group(1))
     before = [y for y in year_mentions(text[sent[0]:v.start], sent[0])
@@ -457,9 +557,24 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
               # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
               # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
               or (y.kind == "period" and (re.match(r"\s*:", text[y.end:]) or v.start - y.end <= 12
-                                          or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])))]
+                                          or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
+                                          # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
+                                          or re.search(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$",
+                                                       text[max(sent[0], y.start - 80):y.start], re.I)
+                                          # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
+                                          # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
+                                          or ((re.match(r"\s*[,)]", text[y.end:])
+                                               or _SETS_GOALS.match(text[y.end:v.start].lstrip()))
+                                              and _SETS_GOALS.search(text[y.end:v.start]))))]
     # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
-    before = [y for y in before if not (y.kind == "bare" and _names_a_law(text, y))]
+    before = [y for y in before if not (y.kind == "bare" and _names_a_law(text, y))
+              # an aside closed before the value (`(theo chuẩn nghèo giai đoạn 2011 - 2015), giảm 2,7%`)
+              and not (text[y.end:v.start].count(")") > text[y.end:v.start].count("(")
+                       and "(" in text[max(sent[0], y.start - 60):y.start]
+                       and not re.search(r"\(\s*$", text[max(sent[0], y.start - 3):y.start]))
+              # a year that closes an earlier clause is that clause's (`… đạt xã nông thôn mới
+              # nâng cao vào cuối năm 2020; tỷ lệ tham gia bảo hiểm y tế … đạt 100%`)
+              and not (y.kind == "due" and re.match(r"[\s.…]*;", text[y.end:v.start]))]
     if before:
         return before[-1].year
     others = [w.start for w, c, _ in kept if c == clause and w.start > v.start]
@@ -484,7 +599,9 @@ def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optiona
             # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
             # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
             years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
-            if years:
+            # not the horizon of a figure of that sentence (`phấn đấu đến năm 2025 đón trên
+            # 200.000 lượt khách …`): later sentences state their own goals
+            if years and (years[-1].kind == "period" or _leads_on(lead, years[-1])):
                 return years[-1].year
     return None
 
@@ -515,6 +632,31 @@ def _title_year(reader: "_Reader", ctx: _Context, sentence: str) -> Optional[int
 # `Chương trình mục tiêu quốc gia giai đoạn …`, a programme's name)
 _GOAL_PERIOD = re.compile(r"(?:mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|\btrong)(?:\s+(?:chủ\s+yếu|cụ\s+thể|trong|của|cho|cả|suốt|"
                           r"toàn))*\s+$", re.I)
+_PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đạt)|\bđạt\s+được|"
+                        r"\bkết\s+quả\s+(?:đạt\s+được|nổi\s+bật|quan\s+trọng|toàn\s+diện))[^.:;]*:[^:]*$",
+                        re.I)
+_FUTURE = re.compile(r"phấn\s+đấu|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)mục\s+tiêu|đề\s+ra|đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
+_DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
+                        r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
+# a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
+# … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
+_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:(?:19|20)\d\d\s*[-–]\s*)"
+                           r"(?P<last>(?:19|20)\d\d)\s*,(?P<rest>[^.]*)", re.I)
+
+
+def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
+    m = _TERM_OPENING.match(strip_marker(text))
+    if not m or _FUTURE.search(text[sentence_start:text.find(".", sentence_start) + 1 or len(text)]):
+        return False
+    return bool(plan_year and int(m.group("last")) < plan_year) or bool(
+        re.search(r"\bđã\b|\bđạt\s+được\b", m.group("rest"), re.I))
+
+
+# a clause that sets goals for the period named before it
+_SETS_GOALS = re.compile(r"\b(?:đề\s+ra|đặt\s+ra|đặt\s+mục\s+tiêu|phấn\s+đấu|xác\s+định|thông\s+qua)\b|"
+                         r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
+_CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯƠNG HƯỚNG|NHIỆM VỤ)[^a-zđ]{0,120}$")
+_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b", re.I)
 _LAW_YEAR = re.compile(r"\b(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[\p{L} ,-]{0,40}$")
 def _names_a_law(text: str, y) -> bool:
     return bool(_LAW_YEAR.search(text[max(0, y.start - 50):y.start]))
