@@ -23,6 +23,7 @@ from extractors.models import Agency, Deadline, Section, Target, Task
 from extractors.tasks.bodies import duty_after_partners, leading_bodies
 from extractors.tasks.layout import Layout, Unit, label_of, unmarked, value_text
 from extractors.tasks.links import Links
+from extractors.tasks.prose import prose_tasks
 from extractors.tasks.tables import table_rows
 from extractors.tasks.titles import STEP_ITEM_TITLE_CHARS, STEP_TITLE_CHARS, first_clause, short
 from extractors.text import Paragraph, PlanText
@@ -39,10 +40,17 @@ def extract_tasks(doc: PlanText, sections: list[Section], targets: list[Target],
     layout = Layout(doc, sections, agencies, table_rows(doc.raw))
     links = Links(doc, targets, deadlines, agencies)
     tasks: list[Task] = []
+    covered = []  # work sections that gave tasks: their prose is read there, not again
     for work in layout.work_sections():
+        before = len(tasks)
         for unit in layout.work_units(work):
             tasks.extend(_build(unit, layout, links))
+        if len(tasks) > before:
+            start, end = layout.clean_range(work)
+            covered.append(doc.raw_span(start, end))
     tasks.extend(_table_tasks(layout, links))
+    tasks.extend(prose_tasks(layout, links, [t.span for t in tasks] + covered))
+    tasks.sort(key=lambda t: t.span[0])
     return tasks
 
 
@@ -84,6 +92,8 @@ def _build_labelled(unit: Unit, fields: dict, layout: Layout, links: Links) -> l
     target_ids = links.target_ids(span, goal_span)
     title = short(unit.title)
     steps = _schedule_steps(fields.get("time", []))
+    if len(content) >= 2 and fields.get("lead"):
+        return _per_paragraph(unit, content, steps, lead, support, section, target_ids, fields, layout, links)
     if len(steps) <= 1:
         sched_paras = fields.get("time", [])
         due, rec, dl_ids = links.schedule(layout.span(sched_paras) if sched_paras else None,
@@ -99,6 +109,57 @@ def _build_labelled(unit: Unit, fields: dict, layout: Layout, links: Links) -> l
                         support=support, due=due, recurrence=rec, deadline_ids=dl_ids,
                         target_ids=target_ids, span=span))
     return out
+
+
+def _per_paragraph(unit, content, steps, lead, support, section, target_ids, fields, layout, links) -> list[Task]:
+    """A NHIỆM VỤ block whose `Nội dung thực hiện` lists several duties: one task per
+    paragraph, all led by the block's `Cơ quan thực hiện`; a staged schedule gives each stage
+    to the paragraphs that open with its work (`Xây dựng kế hoạch triển khai: tháng 5/2026` to
+    `Xây dựng kế hoạch rà soát …`), the rest (`Các nội dung khác`) to the others."""
+    sched_paras = fields.get("time", [])
+    whole = links.schedule(layout.span(sched_paras) if sched_paras else None,
+                           " ".join(value_text(p) for p in sched_paras), cue=False)
+    timed = [(label, links.schedule(layout.span([para]), value, cue=False)) for label, para, value in steps]
+    other = next((when for label, when in timed if _OTHER_STEPS.match(label)), None)
+    out = []
+    for p in content:
+        text = unmarked(p.text)
+        when = whole
+        if timed:
+            named = _stage_of(text, [(label, w) for label, w in timed if not _OTHER_STEPS.match(label)])
+            when = named or other or whole
+        due, rec, dl_ids = when
+        out.append(Task(title=short(first_clause(text)), text=text, section=section, lead=list(lead),
+                        support=list(support), due=due, recurrence=rec, deadline_ids=dl_ids,
+                        target_ids=target_ids, span=layout.span([p])))
+    return out
+
+
+# a paragraph's opening words, where the work a schedule stage names is looked for
+_STAGE_WINDOW_WORDS = 10
+
+
+def _syllables(text: str) -> list[str]:
+    return re.findall(r"\p{L}+", text.lower())
+
+
+def _stage_of(text: str, stages):
+    """The stage whose work the paragraph opens with: the stage's first two words (its verb)
+    and at least one more of its word pairs among the paragraph's first words; the earliest."""
+    head = _syllables(text)[:_STAGE_WINDOW_WORDS]
+    pairs = {(a, b): i for i, (a, b) in reversed(list(enumerate(zip(head, head[1:]))))}
+    best = None
+    for label, when in stages:
+        words = _syllables(label)
+        wanted = list(zip(words, words[1:]))
+        if not wanted or wanted[0] not in pairs:
+            continue
+        if sum(1 for w in set(wanted) if w in pairs) < 2:
+            continue
+        at = pairs[wanted[0]]
+        if best is None or at < best[0]:
+            best = (at, when)
+    return best[1] if best else None
 
 
 def _build_plain(unit: Unit, layout: Layout, links: Links) -> Task:

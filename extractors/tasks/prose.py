@@ -1,0 +1,249 @@
+"""Tasks told in running prose: letters, Thông báo kết luận, news items, decisions, and the
+parts of a plan outside its task sections (`KINH PHÍ`: `Hằng năm, … các cơ quan, đơn vị
+xây dựng dự toán …`).
+
+Reads the body paragraphs no structured task already covers and the agencies extractor's
+findings on them; emits one `Task` per sentence that gives a body a duty (`Giao Sở Kế
+hoạch và Đầu tư chủ trì phối hợp với các đơn vị liên quan tổng hợp …`, `Đề nghị các Bộ …
+báo cáo …`, `Chậm nhất ngày 25-7, các sở GD&ĐT phải …`, `a) UBND cấp xã lập …: Xong trước
+ngày 10/7/2019`). A following sentence of the same paragraph that names no new body and
+only completes the duty (`Yêu cầu gửi báo cáo về Sở KH&ĐT trước ngày 23/5/2019.`) stays in
+the task; one that opens a new duty of the same body (`Đồng thời, chủ động chuẩn bị …`) is
+a task of its own with that body.
+"""
+from __future__ import annotations
+
+import regex as re
+
+from extractors.agencies.names import agency_key
+from extractors.models import Agency, Task
+from extractors.tasks.bodies import BODY_START, PREDICATE, dedupe_names, leading_bodies
+from extractors.tasks.layout import Layout, unmarked
+from extractors.tasks.links import Links, _is_generic
+from extractors.tasks.titles import first_clause, short
+from extractors.text import sentences
+
+# parts of a plan that state aims, grounds or results, never duties
+_NOT_WORK = re.compile(
+    r"^(?:[IVX]+\.\s*)?(?:mục đích|mục tiêu|yêu cầu|quan điểm|căn cứ|sự cần thiết|tình hình|"
+    r"kết quả|đánh giá|thực trạng|bối cảnh|đối tượng|phạm vi)", re.I)
+# a sentence ends at `.`/`!`/`?` before a capital or a digit (`;` clauses stay in the duty)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])")
+_LEAD_IN_CHARS = 200
+# a deadline, and a verb of sending or finishing: what a completing paragraph says
+_DEADLINE = re.compile(r"trước ngày|chậm nhất|hạn chót|hoàn thành (?:trước|trong)", re.I)
+_SENDS = re.compile(r"gửi|báo cáo|hoàn thành|trình|nộp", re.I)
+# a person standing for a body (`Hiệu trưởng các trường`, `Thủ trưởng các đơn vị`)
+_PERSON_BODY = re.compile(r"(?:(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s+(?:các|Ủy ban|UBND|Sở|Ban)"
+                          r"|(?:các\s+)?thành viên\s+(?:Chính phủ|Ban Chỉ đạo|Ủy ban|UBND))", re.I)
+# the subject names read here run to this many words; a longer one has run into its clause
+_OWN_NAME_WORDS = 12
+# a sentence this short that names its bodies again only to give the date completes a duty
+_SHORT_COMPLETION_WORDS = 9
+_NOT_IN_NAME = re.compile(r"(?<![\p{L}])(?:vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|giao|"
+                          r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
+# words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
+_NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
+# a sentence that states grounds or a condition, never a duty
+_GROUNDS = re.compile(r"^(?:Căn cứ|Thực hiện|Xét|Trường hợp|Nếu|Ban hành kèm theo|Theo đề nghị|Sau khi xem xét)"
+                      r"(?![\p{L}])", re.I)
+# words that hand a duty to the bodies after them
+_ASSIGN = re.compile(r"(?<![\p{L}])(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|kính đề nghị)\s+", re.I)
+# a report of what was done or is being done, not a duty
+_DONE = re.compile(r"^\s*(?:đã|vừa|đang|từng)(?![\p{L}])", re.I)
+# a sentence that opens a new duty of the body before it (not a mere completion)
+_NEW_DUTY = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Mặt khác)\s*,", re.I)
+# words a duty is told with: a body with none of these after it only appears in the sentence
+_DUTY_WORD_SRC = (
+    r"(?:chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|khẩn trương|phải|cần|"
+    r"báo cáo|tổng hợp|xây dựng|tổ chức(?! chính trị)|rà soát|lập|trình|gửi|hoàn thành|hoàn thiện|kiểm tra|"
+    r"hướng dẫn|chỉ đạo|tham mưu|bố trí|cử|chuẩn bị|nghiên cứu|đề xuất|theo dõi|phê duyệt|thẩm định|"
+    r"tiếp nhận|ban hành|công bố|cập nhật|quản lý|giám sát|tuyên truyền|phổ biến|tiến hành|xong|"
+    r"họp|thông qua|chuyển|trả lời|xử lý|giải quyết|nghiêm túc|tập trung|chấn chỉnh|kiểm điểm|"
+    r"bảo đảm|đảm bảo|tăng cường|phát động|niêm yết|thành lập|xác định|phân bổ|cân đối|cung cấp|"
+    r"tham dự|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
+    r"(?![\p{L}])")
+_DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
+# what follows a subject when it is told a duty
+_DUTY_START = re.compile(r"(?:(?:sẽ|cần|phải|có trách nhiệm|khẩn trương|được giao)\s+)?" + _DUTY_WORD_SRC, re.I)
+
+
+def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> list[Task]:
+    doc = layout.doc
+    out: list[Task] = []
+    current = None  # the task the sentences are being added to
+    for para in layout.body_paras:
+        if para.start >= layout.limit:
+            break
+        span = layout.span([para])
+        if any(a < span[1] and span[0] < b for a, b in taken):
+            current = None
+            continue
+        if _outside_work(layout, para.start):
+            current = None
+            continue
+        text = para.text
+        if _title_only(layout, para, text):
+            current = None
+            continue
+        opened = False
+        for s, e in sentences(text, para.start, boundary=_SENTENCE_END):
+            sent = doc.clean[s:e]
+            raw = doc.raw_span(s, e)
+            lead = [] if _GROUNDS.match(unmarked(sent)) else (
+                _leads(doc.raw, raw, links.agencies) or _own_leads(sent))
+            if lead and current is not None and opened and _only_dates(sent, lead):
+                lead = []  # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
+            if lead:
+                opened = True
+                current = _start(layout, links, raw, sent, lead)
+                out.append(current)
+            elif current is not None and opened and _NEW_DUTY.match(sent) and _DUTY_WORD.search(sent):
+                current = _start(layout, links, raw, sent, current.lead)
+                out.append(current)
+            elif current is not None and (opened or _completes(current, sent)):
+                _extend(layout, links, current, raw, sent)
+    return out
+
+
+def _only_dates(sent: str, lead: list[str]) -> bool:
+    return bool(_DEADLINE.search(sent)) and len(sent.split()) <= _SHORT_COMPLETION_WORDS
+
+
+def _completes(task: Task, sent: str) -> bool:
+    """A later paragraph that only gives the pending task its date (`Báo cáo sơ kết … gửi
+    về Ủy ban Dân tộc trước ngày 15 tháng 5 năm 2021`)."""
+    return task.due is None and bool(_DEADLINE.search(sent)) and bool(_SENDS.search(sent))
+
+
+def _title_only(layout: Layout, para, text: str) -> bool:
+    """A heading that only names bodies (`Đề nghị Ủy ban MTTQ xã và các tổ chức chính trị - xã
+    hội`, over the items below it), or the text's title line."""
+    t = unmarked(text).strip()
+    if re.search(r"[.;:!?]$", t):
+        return False
+    if para is layout.body_paras[0] or para.start == layout.body_paras[0].start:
+        return True
+    named, rest = leading_bodies(t)
+    if named and not rest.strip():
+        return True
+    return any(layout.doc.clean_pos(sec.span[0]) == para.start and layout.children(sec) for sec in layout.sections)
+
+
+def _own_leads(sent: str) -> list[str]:
+    """Where the agencies extractor gave no lead: the subject the sentence opens with (after
+    a lead-in such as `Chậm nhất ngày 20-7,` or `Sau khi ban hành Kế hoạch,`), or the bodies
+    right after `giao`/`đề nghị`/`yêu cầu`, when a duty word follows them."""
+    t = unmarked(sent)
+    starts = [0] + [m.end() for m in re.finditer(r",\s+", t[:_LEAD_IN_CHARS])]
+    starts += [m.start() for m in _ASSIGN.finditer(t[:_LEAD_IN_CHARS])]
+    for at in sorted(set(starts)):
+        piece = t[at:]
+        if not (BODY_START.match(piece) or _ASSIGN.match(piece) or _PERSON_BODY.match(piece)):
+            continue
+        if _NOT_A_BODY.match(_ASSIGN.sub("", piece, count=1)):
+            continue
+        named, rest = leading_bodies(piece) if not _PERSON_BODY.match(_ASSIGN.sub("", piece, count=1)) \
+            else _person_bodies(piece)
+        if (named and rest and _DUTY_START.match(rest) and not _DONE.match(rest)
+                and all(_plausible_name(n) for n in named)):
+            return dedupe_names(named)
+    return []
+
+
+def _plausible_name(name: str) -> bool:
+    """A body's name as a subject: a few words, no verb or clause word run into it."""
+    # a bare head word (`Bộ hướng dẫn …`) names no body
+    return 2 <= len(name.split()) <= _OWN_NAME_WORDS and not _NOT_IN_NAME.search(name)
+
+
+def _person_bodies(piece: str) -> tuple[list[str], str]:
+    """`Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát …`."""
+    body = _ASSIGN.sub("", piece, count=1) if _ASSIGN.match(piece) else piece
+    m = PREDICATE.search(body)
+    if not m:
+        return [], piece
+    return split_persons(body[:m.start()]), body[m.end():]
+
+
+def split_persons(text: str) -> list[str]:
+    heads = r"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s"
+    return [x.strip(" ,") for x in re.split(rf",\s*(?={heads})|\s+và\s+(?={heads})", text) if x.strip(" ,")]
+
+
+def _outside_work(layout: Layout, clean_index: int) -> bool:
+    """Is this paragraph in a part that states aims or grounds (MỤC TIÊU, YÊU CẦU, …)?"""
+    for sec in layout.sections:
+        start, end = layout.clean_range(sec)
+        if start <= clean_index < end and _NOT_WORK.match(sec.title.strip()):
+            return True
+    return False
+
+
+def _leads(raw: str, span, agencies: list[Agency]) -> list[str]:
+    """The bodies a sentence gives its duty to: those after `giao`/`đề nghị`/`yêu cầu` when
+    the sentence hands the duty on, else its lead bodies with a duty word after them."""
+    inside = sorted((a for a in agencies if span[0] <= a.span[0] and a.span[1] <= span[1] and a.role == "lead"),
+                    key=lambda a: a.span)
+    if not inside:
+        return []
+    text = raw[span[0]:span[1]]
+    assigned = [m.end() + span[0] for m in _ASSIGN.finditer(text)]
+    if assigned:
+        after = [a for a in inside if a.span[0] >= assigned[0]]
+        if after:
+            # the bodies named right after the first `giao …` (a later `chỉ đạo Y` inside
+            # the duty itself passes the work on: Y leads)
+            inside = after
+    acting = []
+    for a in inside:
+        tail = raw[a.span[1]:span[1]]
+        if _DONE.match(tail):
+            continue
+        if _DUTY_WORD.search(tail[:200]):
+            acting.append(a.name)
+    return dedupe_names(acting)
+
+
+def _start(layout: Layout, links: Links, raw, sent: str, lead: list[str]) -> Task:
+    support = _supporters(links, raw, lead)
+    due, rec, dl_ids = links.schedule(raw, sent, cue=True)
+    text = unmarked(sent)
+    return Task(title=short(_duty_of(text, lead)), text=text,
+                section=layout.path_at(layout.doc.clean_pos(raw[0])), lead=lead, support=support,
+                due=due, recurrence=rec, deadline_ids=dl_ids, target_ids=links.target_ids(raw, None),
+                span=raw)
+
+
+def _duty_of(text: str, lead: list[str]) -> str:
+    """The duty a sentence gives, past the bodies it names (`Giao các sở, ngành tỉnh; UBND
+    các huyện … báo cáo tình hình …` -> `báo cáo tình hình …`); the whole sentence when the
+    names cannot be found as written."""
+    m = None
+    for found in _DUTY_START.finditer(text):
+        before = text[:found.start()]
+        if _ASSIGN.search(before) or BODY_START.search(before) or _PERSON_BODY.search(before):
+            m = found
+            break
+    duty = text[m.start():] if m else text
+    return duty if len(duty.split()) >= 3 else text
+
+
+def _extend(layout: Layout, links: Links, task: Task, raw, sent: str) -> None:
+    span = (task.span[0], raw[1])
+    task.span = span
+    task.text = f"{task.text} {sent.strip()}"
+    extra = _supporters(links, raw, task.lead)
+    task.support = dedupe_names(task.support + extra)
+    due, rec, dl_ids = links.schedule(span, task.text, cue=True)
+    task.due, task.recurrence, task.deadline_ids = due, rec, dl_ids
+
+
+def _supporters(links: Links, span, lead: list[str]) -> list[str]:
+    leads = {agency_key(x) for x in lead}
+    found = [a.name for a in links.agencies if span[0] <= a.span[0] and a.span[1] <= span[1]
+             and a.role == "support"]
+    return [n for n in dedupe_names(found) if agency_key(n) not in leads]
+
+
+__all__ = ["prose_tasks", "_is_generic"]
