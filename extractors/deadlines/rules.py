@@ -156,7 +156,7 @@ def _value_deadlines(doc: PlanText, sections: list[Section], start: int, end: in
         part = text[a:b]
         if n and (_OTHER_LABEL.match(part) or not _names_time(part)):
             break  # `…; Địa điểm: …` or a remark after the time
-        for f in segment_deadlines(part, forced=True, today=text_date(doc.raw)):
+        for f in segment_deadlines(part, forced=True, today=text_date(doc.clean)):
             d = _deadline(doc, sections, start + a + f.start, start + a + f.end, f, forced=True,
                           context=doc.clean[start:end])
             d.scope = scope
@@ -252,7 +252,7 @@ def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
     text = doc.clean[s:e]
     return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
                       sentence=(s, e))
-            for f in segment_deadlines(text, forced=False, today=text_date(doc.raw))]
+            for f in segment_deadlines(text, forced=False, today=text_date(doc.clean))]
 
 
 # --- assembling ----------------------------------------------------------------
@@ -303,7 +303,7 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
             return due_in_year(t, prep, year)
     # settled: a letter or a news item dates its yearless dates by its own date; one that
     # prints no date of its own falls in the one year it speaks of
-    year = text_year(doc.raw) or _only_year(doc.clean)
+    year = text_year(doc.clean) or _only_year(doc.clean)
     return due_in_year(t, prep, year) if year else None
 
 

@@ -20,7 +20,7 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies.names import expand
 from extractors.models import DocumentInfo, Level, Reference
-from extractors.references.rules import iso_date
+from extractors.grammar.dates import PLACE_DATE, header_date, own_date
 from extractors.outline.sections import MARKER
 from extractors.text import Paragraph, PlanText
 
@@ -48,10 +48,6 @@ SYMBOL_KINDS = lexicon.document_kinds()
 # `Số: /KH-UBND` (a draft's blank number); the symbol may sit on the line after `Số:`
 NUMBER_LINE = re.compile(r"^Số\s*(?:hiệu\s*)?:?\s*(?P<sym>\d*[\p{Ll}]?\s*[/-]\s*[\p{Lu}\d][\p{L}\p{N}&.()/-]*"
                          r"(?:\s*[/-]\s*[\p{Lu}\d][\p{L}\p{N}&.()/-]*)*|\d+[\p{Ll}]?[/-]\p{Lu}[\p{L}\p{N}&./-]*)")
-_BLANK = r"[\s._…]*"
-PLACE_DATE = re.compile(
-    rf"^(?P<place>\p{{Lu}}[\p{{L}}.' -]{{1,40}}?)\s*,\s*ngày\s*(?:(?P<d>\d{{1,2}})\s*[/.-]\s*(?P<m>\d{{1,2}})"
-    rf"\s*[/.-]\s*(?P<y>\d{{4}})|(?P<d2>\d{{1,2}})?{_BLANK}tháng\s*(?P<m2>\d{{1,2}})?{_BLANK}năm\s*(?P<y2>\d{{4}})?)")
 MOTTO = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
 
 _BODY = (r"(?:Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|"
@@ -304,38 +300,6 @@ def _place_body(issuer: str, text: str, place: str | None) -> str:
     return f"{issuer} {m.group(1) if m else 'tỉnh'} {place}"
 
 
-# a page's publication date: `date 2025-09-23` (leading line), `29/05/2020 - 21:00`,
-# `THỨ BA, 25/02/2020 08:51:00`, `Ngày đăng: 05/03/2024`, `cms-publish-date 13/08/2020`,
-# `- 07-03-2024`, `18 Tháng Giêng 2023`
-PAGE_DATE_LEAD = re.compile(r"^date (\d{4})-(\d{2})-(\d{2})(?!\d|-)")
-PAGE_DATE = re.compile(
-    r"(?:^|(?<=\s))(?:(?i:Ngày đăng|Xuất bản|Cập nhật lúc|cms-publish-date)\s*:?\s*(?:\d{1,2}:\d{2}\s+)?"
-    r"(?:(?i:Thứ)\s+\p{L}+\s*,?\s*)?|^[-–]\s*|^(?i:Thứ)\s+\p{L}+\s*,\s*|^)"
-    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
-    r"(?P<tail>\s*(?:[-|,]\s*)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|CH|SA))?)?\s*(?:\(?\[?GMT[^)\]]*[)\]]?)?\s*$)?")
-_MONTHS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
-           "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
-PAGE_DATE_WORDS = re.compile(r"^(\d{1,2}) Tháng (Giêng|Chạp|Mười Một|Mười Hai|Một|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười) (\d{4})")
-
-
-def _page_date(paras: list[Paragraph]) -> str | None:
-    """The publication date a news page shows above or under its headline."""
-    for p in paras[:12]:
-        text = p.text.strip()
-        if m := PAGE_DATE_LEAD.match(text):
-            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
-        if (m := PAGE_DATE.search(text)) and (m.group("tail") is not None or len(text) <= 12):
-            if m.start() == 0 or re.search(r"(?i:Ngày đăng|Xuất bản|Cập nhật lúc|cms-publish-date)", text[:m.start() + 1]) \
-                    or text[:m.start()].strip() == "":
-                try:
-                    return iso_date(m.group("d"), m.group("m"), m.group("y"))
-                except ValueError:
-                    continue
-        if m := PAGE_DATE_WORDS.search(text):
-            return iso_date(m.group(1), str(_MONTHS[m.group(2).lower()]), m.group(3))
-    return None
-
-
 # news: `UBND huyện vừa ban hành Kế hoạch số 48/KH-UBND`, `Bộ Y tế ban hành kế hoạch`,
 # `Văn phòng Chính phủ vừa có văn bản`, `Đảng bộ xã X tổ chức Đại hội`, `Chính phủ ban hành Nghị quyết`
 _NEWS_BODY = (r"(?:Ban Thường vụ (?:Tỉnh|Huyện|Thành|Quận|Thị) ủy|Ban Chấp hành Đảng bộ|BCH Đảng bộ|Chủ tịch (?:UBND|Ủy ban nhân dân)|"
@@ -436,12 +400,12 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
             info["symbol"] = symbol
             info["number"] = symbol if symbol[:1].isdigit() else None
         if "place" not in info and (m := PLACE_DATE.match(text)):
-            info["place"] = m.group("place").strip()
-            d, mo, y = m.group("d") or m.group("d2"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")
-            if d and mo and y:
-                info["date"] = iso_date(d, mo, y)
-            elif y:
-                info["date_partial"] = f"{y}-{int(mo):02d}" if mo else y
+            own = header_date(m)
+            info["place"] = own.place
+            if own.iso or m.group("d") or m.group("d2"):
+                info["date"] = own.iso  # a day printed: the date, or None when it is no real day
+            elif own.year:
+                info["date_partial"] = f"{own.year}-{own.month:02d}" if own.month else str(own.year)
         if vv is None and (m := VV_LINE.match(text)):
             lines = [m.group("subject")]
             for q in scan[i + 1:i + 4]:
@@ -490,7 +454,8 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
     info["issuer"] = issuer
     info["level"] = level_of(issuer)
     if not has_header and "date" not in info:
-        info["date"] = _page_date(paras)
+        # a page without a header: its publication date (`grammar.dates.own_date`)
+        info["date"] = own_date(doc.clean).iso
     if "kind" not in info:
         codes = re.split(r"[/.-]", info.get("symbol") or "")
         kind = next((SYMBOL_KINDS[c] for c in codes if c in SYMBOL_KINDS), None)

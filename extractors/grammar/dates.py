@@ -14,6 +14,7 @@ Pure functions over a string; positions are indices into that string.
 from __future__ import annotations
 
 import calendar
+from datetime import date
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -241,45 +242,151 @@ def find_recurrences(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), recurrence_of(m)) for m in RECURRENCE.finditer(text)]
 
 
+# --- calendar dates: the pieces every date reader composes ---------------------
+# A date printed as digits is read loosely (`\d{1,2}`, `\d{4}`) and checked by `iso_date`:
+# a citation or header keeps its span even when its day is a typo (`ngày 31/4/2020`).
+YEAR, MONTH, DAY = _YEAR, _MONTH, _DAY
+
+
+def dmy(d: str = "d", m: str = "m", y: str = "y", spaced: bool = True,
+        words: Optional[tuple[str, str]] = None) -> str:
+    """The pattern of a day-month-year date with named groups: `24/3/2026`, `24-3-2026`,
+    `24.3.2026` (separators may differ: copies mix them), and with `words=(m2, y2)` also
+    `24 tháng 3 năm 2026`, the day shared. `spaced=False`: no spaces around separators
+    (a page's dateline, where `29 / 05` is not a date)."""
+    sep = r"\s*[/.\-]\s*" if spaced else r"[/.\-]"
+    num = rf"(?P<{d}>\d{{1,2}}){sep}(?P<{m}>\d{{1,2}}){sep}(?P<{y}>\d{{4}})"
+    if words is None:
+        return num
+    m2, y2 = words
+    return (rf"(?P<{d}>\d{{1,2}})\s*(?:[/.\-]\s*(?P<{m}>\d{{1,2}})\s*[/.\-]\s*(?P<{y}>\d{{4}})"
+            rf"|(?i:tháng)\s+(?P<{m2}>\d{{1,2}})\s+(?i:năm)\s*(?P<{y2}>\d{{4}}))")
+
+
+def iso_date(day, month, year) -> Optional[str]:
+    """`YYYY-MM-DD` for a real calendar day, else None (`31/4`, `29/2/2023`)."""
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
 # --- the text's own date -----------------------------------------------------
-# a copy that carries its publication date on top: ` date 2025-08-18`
-_DATE_STAMP = re.compile(r"\A\s*date\s+(?P<y>(?:19|20)\d{2})(?:-\d{1,2}){0,2}\b", FLAGS)
-# the place-date line of an official header: `Hà Nội, ngày 20 tháng 11 năm 2023`
-_PLACE = r"(?:^|\|)[^\S\n]*\p{Lu}\p{Ll}*\.?(?:\s+\p{Lu}\p{Ll}*\.?){0,4},\s*ngày\s*"
-_PLACE_DATE = re.compile(
-    rf"{_PLACE}[\d.…_\s]*tháng\s*[\d.…_\s]*năm\s*(?P<y>{_YEAR})"
-    rf"|{_PLACE}{_DAY}\s*[/.\-]\s*{_MONTH}\s*[/.\-]\s*(?P<y>{_YEAR})",
-    re.VERSION1 | re.MULTILINE,  # case-sensitive: a place name is capitalised
-)
-# a news page's dateline (`Báo Dân trí03/03/2025`, `Thứ tư 21/02/2024 07:50`); a date after
-# `ngày` dates a cited document instead
+# One reader for "when was this text written", which deadlines (the year of a date written
+# without one, `today` for relative deadlines), targets (`plan_year`) and the document's
+# facts (its `date`) all need. In order of trust:
+#   stamp    a copy that carries its publication date on top: ` date 2025-08-18`
+#   header   the place-date line of an official header: `Hà Nội, ngày 20 tháng 11 năm 2023`,
+#            blanks left in a draft (`ngày … tháng 6 năm 2022`) give what is known
+#   page     a news page's publication line: `Ngày đăng: 05/03/2024`, `- 07-03-2024`,
+#            `29/05/2020 - 21:00`, `THỨ BA, 25/02/2020 08:51:00`, `18 Tháng Giêng 2023`
+#   dateline any date near the top not after `ngày` (`Báo Dân trí03/03/2025`): a date after
+#            `ngày` dates a cited document instead
+_STAMP = re.compile(r"\A\s*date\s+(?P<y>(?:19|20)\d{2})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?(?![\d-])", FLAGS)
+_BLANK = r"[\s._…]*"
+# a place name in its header cell: capitalised words, `Phan Rang-Tháp Chàm`, `Bà Rịa - Vũng Tàu`,
+# `TP. Hồ Chí Minh` (the `TP.` is not part of the place)
+_PLACE_NAME = (r"(?:TP\.?\s*)?(?P<place>\p{Lu}\p{Ll}*\.?(?:(?:[^\S\n]*\n?[^\S\n]*|[^\S\n]*-[^\S\n]*)"
+               r"\p{Lu}\p{Ll}*\.?){0,4})")
+# the comma after the place may be missing (`Hà Nội ngày 15 tháng 8 năm 2018`) only on a line that
+# holds nothing else: `Vào ngày 28 tháng 01 năm 2022, …` opens a sentence
+_HEADER_DATE = (rf"(?:\s*,\s*|[^\S\n]+(?=ngày[^\n]*?\d{{4}}[^\S\n]*$))ngày\s*(?:{dmy()}"
+                rf"|(?P<d2>\d{{1,2}})?{_BLANK}tháng\s*(?P<m2>\d{{1,2}})?{_BLANK}năm\s*(?P<y2>\d{{4}})?)")
+# the place-date line as a header cell (the document reads its cells one by one)
+PLACE_DATE = re.compile(rf"^[^\S\n]*{_PLACE_NAME}{_HEADER_DATE}", re.VERSION1 | re.MULTILINE)  # case-sensitive: a place is capitalised
+# the same line anywhere in the head: a cell opens a line, follows `|`, the motto or a rule
+# line, or the `Số:` cell a copy ran it into (`Số: 245/KH-UBND Quảng Trị, ngày …`)
+_PLACE_DATE_IN_TEXT = re.compile(
+    rf"(?:^|(?<=\||Hạnh\s+phúc|-{{3}}|\bSố\s*:?\s*\S+))[^\S\n]*{_PLACE_NAME}{_HEADER_DATE}",
+    re.VERSION1 | re.MULTILINE)
+_HEADER_CHARS = 3000
+_PAGE_LABEL = r"(?i:Ngày\s+đăng|Đăng\s+ngày|Xuất\s+bản|Cập\s+nhật(?:\s+lúc)?|[\w-]*publish-date)"
+_WEEKDAY = r"(?i:Thứ)\s+[\p{L}\d]+\s*,?\s*"
+# a time, a time zone or a view counter after a page's date: what makes a line a dateline
+_CLOCK_TAIL = (r"[^\S\n]*(?:[-|,–][^\S\n]*)?(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:AM|PM|CH|SA))?)?[^\S\n]*"
+               r"(?:\(?\[?GMT[^)\]\n]*[)\]]?)?[^\S\n]*(?:[-|][^\S\n]*\d*[^\S\n]*)?$")
+_PAGE_DATE = re.compile(
+    rf"^[^\S\n]*(?:{_PAGE_LABEL}\s*:?\s*(?:\d{{1,2}}:\d{{2}}\s+)?(?:{_WEEKDAY})?(?:(?i:Ngày)\s+)?"
+    rf"(?P<lab>){dmy(spaced=False)}"
+    rf"|[-–][^\S\n]*{dmy('d2', 'm2', 'y2', spaced=False)}"
+    rf"|(?:{_WEEKDAY})?(?:(?i:Ngày)\s+)?{dmy('d3', 'm3', 'y3', spaced=False)}(?={_CLOCK_TAIL}))",
+    re.VERSION1 | re.MULTILINE)
+_PAGE_LABEL_ANYWHERE = re.compile(rf"(?<![\p{{L}}]){_PAGE_LABEL}\s*:?\s*{dmy(spaced=False)}", re.VERSION1)
+_MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_PAGE_DATE_WORDS = re.compile(r"(?<!\d)(?P<d>\d{1,2}) Tháng (?P<m>Giêng|Chạp|Mười Một|Mười Hai|Một|Hai|Ba|Tư|Năm|Sáu|"
+                              r"Bảy|Tám|Chín|Mười) (?P<y>\d{4})")
+_PAGE_CHARS = 1500
 _DATELINE = re.compile(rf"(?<!ngày\s{{0,3}})(?<![\d/.\-])\d{{1,2}}\s*([/\-])\s*\d{{1,2}}\s*\1\s*(?P<y>{_YEAR})(?!\d)", FLAGS)
-_HEAD_CHARS = 400
+_DATELINE_CHARS = 400
+
+
+@dataclass(frozen=True)
+class OwnDate:
+    """When a text was written, as far as it says: `iso` when its day is printed, `year`
+    (and `month`) when less is, `where` it was read (stamp | header | page | dateline),
+    and for a header line its `place` and position."""
+    iso: Optional[str] = None
+    year: Optional[int] = None
+    where: Optional[str] = None
+    month: Optional[int] = None
+    place: Optional[str] = None
+    start: int = -1
+
+
+def _own(where: str, m: re.Match, d, mo, y, place=None) -> OwnDate:
+    year = int(y) if y else None
+    month = int(mo) if mo and 1 <= int(mo) <= 12 else None
+    return OwnDate(iso_date(d, mo, y) if d and mo and y else None, year, where, month, place, m.start())
+
+
+def _group(m: re.Match, *names):
+    return next((m.group(n) for n in names if m.group(n)), None)
+
+
+def header_date(m: re.Match) -> OwnDate:
+    """The date a PLACE_DATE match prints (blanks give a year, or a year and month)."""
+    return _own("header", m, _group(m, "d", "d2"), _group(m, "m", "m2"), _group(m, "y", "y2"),
+                re.sub(r"\s+", " ", m.group("place")).strip())
+
+
+def page_date(text: str) -> Optional[OwnDate]:
+    """A news page's publication date among its first lines (`page`). A labelled one
+    (`Ngày đăng: 05/03/2024`) comes first: a bare weekday-and-date line above it may be the
+    portal's clock (`Thứ 3, Ngày 25/06/2024 -`)."""
+    head = text[:_PAGE_CHARS]
+    m = _PAGE_LABEL_ANYWHERE.search(head) or _PAGE_DATE.search(head) or _PAGE_DATE_WORDS.search(head)
+    if not m:
+        return None
+    month = _group(m, "m", "m2", "m3")
+    return _own("page", m, _group(m, "d", "d2", "d3"), _MONTH_WORDS.get(month.lower(), month),
+                _group(m, "y", "y2", "y3"))
+
+
+def own_date(text: str) -> OwnDate:
+    """The text's own date (see above); an empty OwnDate when it shows none."""
+    m = _STAMP.match(text)
+    if m:
+        return _own("stamp", m, m.group("d"), m.group("m"), m.group("y"))
+    m = _PLACE_DATE_IN_TEXT.search(text, 0, _HEADER_CHARS)
+    if m and _group(m, "y", "y2"):
+        return header_date(m)
+    page = page_date(text)
+    if page:
+        return page
+    m = _DATELINE.search(text, 0, _DATELINE_CHARS)
+    if m:
+        nums = re.findall(r"\d+", m.group())
+        return _own("dateline", m, nums[0], nums[1], nums[2])
+    return OwnDate()
 
 
 def text_date(text: str) -> Optional[str]:
-    """The text's own date as ISO `YYYY-MM-DD` when its day is printed (stamp, header
-    date or dateline), else None."""
-    m = _DATE_STAMP.match(text)
-    if m:
-        full = re.match(r"\s*date\s+(\d{4})-(\d{1,2})-(\d{1,2})\b", text)
-        return _iso(*full.groups()) if full else None
-    m = _PLACE_DATE.search(text, 0, 3000) or _DATELINE.search(text, 0, _HEAD_CHARS)
-    if not m:
-        return None
-    nums = re.findall(r"\d+", m.group())
-    return _iso(nums[-1], nums[-2], nums[-3]) if len(nums) >= 3 else None
-
-
-def _iso(y, m, d) -> Optional[str]:
-    y, m, d = int(y), int(m), int(d)
-    if not (1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]):
-        return None
-    return f"{y:04d}-{m:02d}-{d:02d}"
+    """The text's own date as ISO `YYYY-MM-DD` when its day is printed, else None."""
+    return own_date(text).iso
 
 
 def text_year(text: str) -> Optional[int]:
-    """The year of the text's own date (its stamp, header date or dateline): a date
-    written without a year in a letter or a news item falls in it."""
-    m = _DATE_STAMP.match(text) or _PLACE_DATE.search(text, 0, 3000) or _DATELINE.search(text, 0, _HEAD_CHARS)
-    return int(m.group("y")) if m else None
+    """The year of the text's own date: a date written without a year in a letter or a
+    news item falls in it."""
+    return own_date(text).year

@@ -14,6 +14,8 @@ from typing import Optional
 
 import regex as re
 
+from extractors.grammar.dates import YEAR as _YEAR, dmy, own_date
+
 _Y = r"((?:19|20)\d\d)(?!\d)"
 _PATTERNS = [
     ("baseline", re.compile(rf"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?{_Y}", re.I)),
@@ -74,33 +76,28 @@ def context_year(text: str, staged: bool) -> int | None:
     return (primary or mentions)[0].year
 
 
+# a date written out in words near the top of an excerpt (`Ngày 18 tháng 7 năm 2025 Uỷ ban nhân dân
+# xã … đã ban hành`, `Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018`): the plan's own or that
+# of what it carries out, either way its year is the plan's
+_OPENING_DATE = re.compile(rf"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+{_Y}", re.I)
+_PERIOD_START = re.compile(rf"giai\s+đoạn\s+{_Y}\s*-", re.I)
+_CITED_DATE = re.compile(rf"ngày\s+{dmy()}\b")  # lower case: `Ngày 03/6/2020, …` opens a news item
+_HEAD_CHARS = 1500
+
+
 def plan_year(clean: str) -> Optional[int]:
-    """The year a plan is issued in: its header date, else the start of the period its
-    title names, else (an excerpt) the newest date it cites."""
-    head = clean[:1500]
-    m = re.search(r"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+((?:19|20)\d\d)", head, re.I)
-    if m:
-        return int(m.group(1))
-    # a report's own publication date (` date 2025-08-18`, `- 07-03-2024`, `Đăng ngày: 02-12-2019`)
-    m = re.search(r"(?:^|\n)[ \t]*(?:-[ \t]*|[\w-]*date[ \t]+|Đăng\s+ngày:?[ \t]*|Ngày\s+đăng:?[ \t]*)"
-                  r"(?:\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)|((?:19|20)\d\d)-\d\d)", head[:600])
-    if m:
-        return int(m.group(1) or m.group(2))
-    # a web page's dateline: a line that is only a date, or a date with its time
-    # (`19/07/2009`, `16/04/2024 - 15:20`, `Thứ Hai, 12/09/2022, 18:10`, `Thứ 3, Ngày 25/06/2024 -`)
-    # or a `Ngày đăng:` run into the headline
-    m = re.search(r"(?:(?:^|\n)[ \t]*(?:Thứ\s+[\p{L}\d]+\s*,\s*)?(?:Ngày\s+)?\d{1,2}/\d{1,2}/((?:19|20)\d\d)"
-                  r"(?=[ \t]*(?:[-–,][ \t]*(?:\d{1,2}:\d\d|\n|$)|\n|$))|"
-                  r"\b(?:Đăng\s+ngày|Ngày\s+đăng|Cập\s+nhật)\s*:?\s*\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d))",
-                  head[:600], re.I)
-    if m:
-        return int(m.group(1) or m.group(2))
-    # an undated excerpt: the start of the period its title names
-    m = re.search(r"giai\s+đoạn\s+((?:19|20)\d\d)\s*-", head, re.I)
+    """The year a plan is issued in: its own date (`grammar.dates.own_date`: stamp, header,
+    page date, dateline), else the first date written out near its top, else the start of
+    the period its title names, else (an excerpt) the newest date it cites."""
+    own = own_date(clean)
+    if own.year:
+        return own.year
+    head = clean[:_HEAD_CHARS]
+    m = _OPENING_DATE.search(head) or _PERIOD_START.search(head)
     if m:
         return int(m.group(1))
     # an excerpt with no header: a plan is no older than the newest document it cites
-    cited = [int(y) for y in re.findall(r"ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)\b", clean)]
+    cited = [int(m.group("y")) for m in _CITED_DATE.finditer(clean) if re.fullmatch(_YEAR, m.group("y"))]
     return max(cited) if cited else None
 
 

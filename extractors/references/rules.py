@@ -10,12 +10,11 @@ the plan's number, not a citation, and never matches (no kind word).
 """
 from __future__ import annotations
 
-from datetime import date
-
 import regex as re
 
 from extractors import lexicon
 from extractors.agencies.names import expand
+from extractors.grammar.dates import dmy, iso_date
 from extractors.models import Reference
 from extractors.text import PlanText
 
@@ -59,8 +58,7 @@ _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len
 _SYMBOL = (r"\d{1,5}(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*(?:[/-]\s?[\p{Lu}\p{N}][\p{L}\p{N}&]*)*"
            r"(?<![-/])(?:\(\p{Lu}{1,4}\))?")
 _BARE_NUMBER = r"\d{1,5}(?=\s*(?:,\s*)?(?:ngày|của|ban hành)\b)"
-_DATE = (r"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s+(?P<d>\d{1,2})\s*(?:[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})"
-         r"|(?i:tháng)\s+(?P<m2>\d{1,2})\s+(?i:năm)\s*(?P<y2>\d{4}))")
+_DATE = rf"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s+{dmy(words=('m2', 'y2'))}"
 # a law may carry its name between the kind word and the number (`Luật Đất đai số 31/2024/QH15`)
 _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*|[\p{{Ll}}\p{{M}}]+)){{1,10}}?"
 
@@ -87,13 +85,6 @@ ISSUER = re.compile(
 )
 
 
-def iso_date(day: str, month: str, year: str) -> str | None:
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
 def _date_of(m: re.Match) -> str | None:
     if not m.group("date"):
         return None
@@ -102,7 +93,7 @@ def _date_of(m: re.Match) -> str | None:
 
 # news reports put the date first: `Ngày 03/6/2020, Thủ tướng Chính phủ đã ban hành Quyết định số 749/QĐ-TTg`
 _DATE_BEFORE = re.compile(
-    r"(?:^|(?<=[.;:\n]\s*))(?i:ngày)\s+(?P<d>\d{1,2})\s*[/.-]\s*(?P<m>\d{1,2})\s*[/.-]\s*(?P<y>\d{4})\s*,"
+    rf"(?:^|(?<=[.;:\n]\s*))(?i:ngày)\s+{dmy()}\s*,"
     r"[^.;:\n]{0,80}?\b(?:đã\s+)?(?:ban hành|ký(?:\s+ban hành)?)\s+$")
 
 
