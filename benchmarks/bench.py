@@ -12,6 +12,16 @@ of the further plans without the fixed costs (imports, NLP models, Prefect's ser
 Dask's cluster). Costs are CPU seconds of the whole process tree (the flow's Prefect
 server and Dask workers included), steadier than wall time on a shared machine.
 Reports plans/second, Prefect's overhead per plan and its fixed cost, peak memory.
+
+    .venv/bin/python benchmarks/bench.py --speed --plans 200      # extraction speed table
+    .venv/bin/python benchmarks/bench.py --memory 1000,10000      # core loop peak memory
+
+`--speed` times, in one run on the same corpora (the perturbed seeds and the real texts in
+../shared/real/texts), each in a fresh process: one regex pass over every text (the floor),
+`build_catalogue` rules only (CHITIEU_NLP=0), and rules + NLP; CPU ms per plan (after one
+warm-up plan loads the models), plans/s per core, and each as a ratio to the floor.
+`--memory` runs the core loop on N plans for each N and reports its peak RSS (flat: the
+loop keeps nothing per plan).
 """
 from __future__ import annotations
 
@@ -92,6 +102,78 @@ def phase_core(corpus: Path) -> dict:
     return {"plans": len(files), "seconds": seconds, "failed": failed, "peak_rss_mib": peak_rss_mib()}
 
 
+_FLOOR = None
+
+
+def phase_floor(corpus: Path) -> dict:
+    """One regex pass over every text: the least any reader of the text must pay."""
+    import regex as re
+    global _FLOOR
+    _FLOOR = _FLOOR or re.compile(r"\d+")
+    files = sorted(corpus.glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in files]
+    started = time.process_time()
+    n = sum(1 for t in texts for _ in _FLOOR.finditer(t))
+    seconds = time.process_time() - started
+    return {"plans": len(files), "seconds": seconds, "matches": n}
+
+
+def phase_extract(corpus: Path) -> dict:
+    """`build_catalogue` on every text (NLP as CHITIEU_NLP says), after a warm-up plan that
+    loads the models; CPU seconds, so a busy machine skews it less than wall time."""
+    from extractors.catalogue import build_catalogue
+    files = sorted(corpus.glob("*.txt"))
+    texts = [(p.name, p.read_text(encoding="utf-8")) for p in files]
+    build_catalogue("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n1. Đến năm 2030, 95% hộ dân dùng nước sạch; "
+                    "Sở Y tế chủ trì, hoàn thành trước ngày 30/6/2026.\n", "warmup.txt")
+    started = time.process_time()
+    for name, text in texts:
+        build_catalogue(text, name)
+    seconds = time.process_time() - started
+    return {"plans": len(files), "seconds": seconds, "peak_rss_mib": peak_rss_mib()}
+
+
+def run_speed(work: Path, plans: int) -> None:
+    seeds = work / "seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    build_corpus(plans, seeds)
+    corpora = [(f"seeds, {plans} perturbed", seeds)]
+    real = ROOT.parent / "shared" / "real" / "texts"
+    if real.is_dir():
+        corpora.append((f"real texts ({len(list(real.glob('*.txt')))})", real))
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}", flush=True)
+    print()
+    print("| corpus | KB/plan | run | CPU ms/plan | plans/s per core | × floor |")
+    print("|---|---|---|---|---|---|")
+    for label, corpus in corpora:
+        kb = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1024 / max(1, len(list(corpus.glob("*.txt"))))
+        rows = [("one regex pass (floor)", ["--phase", "floor"], {}),
+                ("rules only (CHITIEU_NLP=0)", ["--phase", "extract"], {"CHITIEU_NLP": "0"}),
+                ("rules + NLP", ["--phase", "extract"], {"CHITIEU_NLP": "1"})]
+        floor = None
+        for name, phase, env in rows:
+            r = run_phase(phase + ["--corpus", str(corpus)], env=env)
+            per = r["seconds"] / r["plans"]
+            floor = floor or per
+            print(f"| {label} | {kb:.1f} | {name} | {per * 1000:.2f} | {1 / per:,.0f} | "
+                  f"{per / floor:,.0f} |", flush=True)
+
+
+def run_memory(work: Path, sizes: list[int]) -> None:
+    print("| core loop (ingest, build_catalogue, render; NLP on) | plans | peak RSS | vs first |")
+    print("|---|---|---|---|")
+    first = None
+    for n in sizes:
+        corpus = work / f"mem{n}"
+        corpus.mkdir(parents=True, exist_ok=True)
+        build_corpus(n, corpus)
+        r = run_phase(["--phase", "core", "--corpus", str(corpus)])
+        first = first or r["peak_rss_mib"]
+        print(f"| | {n} | {r['peak_rss_mib']:.0f} MiB | {(r['peak_rss_mib'] / first - 1) * 100:+.1f}% |", flush=True)
+        shutil.rmtree(corpus, ignore_errors=True)
+
+
 def phase_flow(corpus: Path, out: Path, workers: int | None, batch_size: int | None) -> dict:
     started = time.perf_counter()
     from pipeline.flow import run_flow  # the import is part of what a user pays
@@ -109,11 +191,12 @@ def _children_cpu() -> float:
     return r.ru_utime + r.ru_stime
 
 
-def run_phase(args: list[str]) -> dict:
+def run_phase(args: list[str], env: dict | None = None) -> dict:
     """Run a phase in a fresh process. Its CPU time (with the Prefect server and Dask
     workers it reaps) is steadier than wall time on a shared machine."""
     cpu = _children_cpu()
-    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
     if proc.returncode != 0:
         sys.exit(f"bench: phase {args[1]} failed:\n{proc.stderr[-3000:]}")
     result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -127,7 +210,10 @@ def main() -> None:
     ap.add_argument("--workers", type=int, help="also time the flow on a local Dask cluster of N workers")
     ap.add_argument("--batch-size", type=int)
     ap.add_argument("--keep", metavar="DIR", help="build the corpus in DIR and keep it")
-    ap.add_argument("--phase", choices=["core", "flow"], help=argparse.SUPPRESS)
+    ap.add_argument("--speed", action="store_true",
+                    help="time the floor, rules only and rules + NLP on the seeds and the real texts")
+    ap.add_argument("--memory", metavar="N,N", help="core loop peak RSS at these corpus sizes")
+    ap.add_argument("--phase", choices=["core", "flow", "floor", "extract"], help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -137,6 +223,24 @@ def main() -> None:
         return
     if args.phase == "flow":
         print(json.dumps(phase_flow(Path(args.corpus), Path(args.out), args.workers, args.batch_size)))
+        return
+    if args.phase == "floor":
+        print(json.dumps(phase_floor(Path(args.corpus))))
+        return
+    if args.phase == "extract":
+        print(json.dumps(phase_extract(Path(args.corpus))))
+        return
+    if args.speed or args.memory:
+        work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="chitieu-bench-"))
+        try:
+            if args.speed:
+                run_speed(work, args.plans)
+            if args.memory:
+                print()
+                run_memory(work, [int(n) for n in args.memory.split(",")])
+        finally:
+            if not args.keep:
+                shutil.rmtree(work, ignore_errors=True)
         return
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="chitieu-bench-"))

@@ -13,13 +13,16 @@ from extractors.outline import extract_sections
 from extractors.text import PlanText
 
 
+_CONTEXT_RE1 = re.compile(r"\s+")
+
+
 def _context(raw: str, span: tuple[int, int]) -> str:
     """The paragraph around a span, whitespace-folded: ids hang on the words, not on
     offsets or section numbers, so inserting text elsewhere leaves them unchanged."""
     start = raw.rfind("\n", 0, span[0]) + 1
     end = raw.find("\n", span[1])
     end = len(raw) if end < 0 else end
-    return re.sub(r"\s+", " ", raw[start:end]).strip()
+    return _CONTEXT_RE1.sub(" ", raw[start:end]).strip()
 
 
 def assign_ids(raw: str, items: list, prefix: str, key) -> None:

@@ -6,6 +6,7 @@ collective (`các sở, ban, ngành`). Nothing here knows any particular plan's 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex as re
 
@@ -123,6 +124,11 @@ def _starts_body(text: str, i: int) -> bool:
     return bool(m and _CAP.match(text, _skip_space(text, m.end())))
 
 
+@lru_cache(maxsize=None)  # one pattern per compound head (a handful)
+def _name_tail(compound_tails: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"\s+(?:{_alt(NAME_TAILS + compound_tails)}){_E}")
+
+
 def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] | None:
     """One word of a proper name at `i`: (end, whether it is a whole body such as UBND).
     `after_cap`: the previous word was capitalised too (a proper noun run such as
@@ -144,8 +150,7 @@ def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] |
         if f"{m.group()} {syl}" in CLOSED_WORDS or \
                 (syl not in STOP_SYLLABLES and not (nxt and f"{syl} {nxt.group(1)}" in STOP_BIGRAMS)):
             end = low.end()
-            tails = NAME_TAILS + NAME_COMPOUNDS.get(text[i:end], ())
-            tail = re.compile(rf"\s+(?:{_alt(tails)}){_E}").match(text, end)
+            tail = _name_tail(NAME_COMPOUNDS.get(text[i:end], ())).match(text, end)
             end = tail.end() if tail else end
     if _settled_end(text, end):
         return end, False
@@ -173,8 +178,11 @@ def _settled_end(text: str, end: int) -> bool:
     return word in STOP_SYLLABLES or bool(after and f"{word} {after.group(1)}" in STOP_BIGRAMS | ROLE_WORDS)
 
 
+_LEVEL_AT = re.compile(rf"(?:(?:các|cấp)\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}|các cấp{_E}")
+
+
 def _level_at(text: str, i: int) -> int | None:
-    m = re.compile(rf"(?:(?:các|cấp)\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}|các cấp{_E}").match(text, i)
+    m = _LEVEL_AT.match(text, i)
     return m.end() if m else None
 
 
@@ -190,6 +198,10 @@ def _with_level(text: str, end: int) -> int:
     return lv
 
 
+_NAME_JOIN = re.compile(r"\s*-\s*|\s+và\s+|,\s+|\s+")
+_NAME_NUMBER = re.compile(r"\d{1,3}(?=\s*[-–]\s*\p{Lu}|\s*[,;.)]|\s*$)")
+
+
 def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     """End of the capitalised name after a head noun (`Sở| Kế hoạch và Đầu tư`).
     `commas`: a comma may join the name's words (`Văn hóa, Thể thao và Du lịch`); not in
@@ -200,7 +212,7 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     end, whole = first
     prev_start = i
     while not whole:
-        m = re.compile(r"\s*-\s*|\s+và\s+|,\s+|\s+").match(text, end)
+        m = _NAME_JOIN.match(text, end)
         if not m:
             break
         nxt = m.end()
@@ -213,7 +225,7 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
         comp = _component(text, nxt, after_cap)
         if comp is None and m.group() == " ":
             # a number that is part of the name: `Ban Quản lý dự án 85 - Bộ GTVT`
-            num = re.compile(r"\d{1,3}(?=\s*[-–]\s*\p{Lu}|\s*[,;.)]|\s*$)").match(text, nxt)
+            num = _NAME_NUMBER.match(text, nxt)
             comp = (num.end(), False) if num else None
         if comp is None:
             break
@@ -225,6 +237,10 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
 
 
+_LOWER_WORDS = {n: re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])") for n in (1, 2, 3)}
+_BRIDGE_SEP = re.compile(r"\s*(?:,|;|\s+và)\s+")
+
+
 def _bridge(text: str, end: int) -> int:
     """Lowercase words that still belong to a name because a list separator and the next
     body, or a role word, follow them: `Cục Y tế dự phòng, Vụ Kế hoạch …`, `Cục Y tế
@@ -232,14 +248,14 @@ def _bridge(text: str, end: int) -> int:
     if _level_at(text, _skip_space(text, end)) is not None:
         return end
     for n in (1, 2, 3):
-        m = re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])").match(text, end)
+        m = _LOWER_WORDS[n].match(text, end)
         if not m:
             break
         words = m.group().split()
         pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
         if any(w in STOP_SYLLABLES for w in words) or pairs & (STOP_BIGRAMS | ROLE_WORDS):
             break
-        nxt = re.compile(r"\s*(?:,|;|\s+và)\s+").match(text, m.end())
+        nxt = _BRIDGE_SEP.match(text, m.end())
         if (nxt and _starts_body(text, nxt.end())) or _ROLE_AFTER.match(text, m.end()):
             return m.end()
     return end
@@ -288,19 +304,23 @@ _SHARED_LEVEL = re.compile(rf"{_B}(?P<body>{_alt(STANDALONE_BODIES)})\s+các\s+(
 CENTRAL_CITIES = {"Hà Nội", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Hồ Chí Minh", "Huế"}
 
 
+_PLACE_NAMED = re.compile(r"\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3}(?![\p{L}\p{N}])")
+_PLACE_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s+")
+
+
 def _shared_level_units(text: str) -> list[Mention]:
     out = []
     for m in _SHARED_LEVEL.finditer(text):
         levels = [lv.strip() for lv in m.group("levels").split(",")]
         i, first = m.end(), True
         while True:
-            place = re.compile(r"\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3}(?![\p{L}\p{N}])").match(text, i)
+            place = _PLACE_NAMED.match(text, i)
             if not place:
                 break
             level = "thành phố" if "thành phố" in levels and place.group() in CENTRAL_CITIES else levels[0]
             out.append(Mention(m.start() if first else i, place.end(), False,
                                f"{m.group('body')} {level} {place.group()}"))
-            sep = re.compile(r"\s*(?:,|;|và|,\s*và)\s+").match(text, place.end())
+            sep = _PLACE_SEP.match(text, place.end())
             if not sep or _starts_body(text, sep.end()):
                 break
             i, first = sep.end(), False
@@ -329,6 +349,9 @@ def _other_body(text: str, i: int) -> bool:
     return bool(m and m.group() not in NEEDS_LEVEL) or (not m and _starts_body(text, i))
 
 
+_HEAD_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s+")
+
+
 def _shared_head_units(text: str) -> list[Mention]:
     out = _shared_level_units(text)
     for m in _SHARED_HEAD.finditer(text):
@@ -339,11 +362,14 @@ def _shared_head_units(text: str) -> list[Mention]:
                 break
             start = m.start() if first else i
             out.append(Mention(start, end, False, f"{m.group('head')} {text[i:end]}"))
-            sep = re.compile(r"\s*(?:,|và|,\s*và)\s+").match(text, end)  # `;` ends the list
+            sep = _HEAD_SEP.match(text, end)  # `;` ends the list
             if not sep or _other_body(text, sep.end()):  # `… Xây dựng và UBND các tỉnh: …`
                 break
             i, first = sep.end(), False
     return out
+
+
+_LETTER = re.compile(r"[\p{L}\p{N}]")
 
 
 def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
@@ -354,10 +380,13 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     for m in out:
         for name in known:
             stop = m.start + len(name)
-            if stop > m.end and text.startswith(name, m.start) and not re.match(r"[\p{L}\p{N}]", text[stop:stop + 1]):
+            if stop > m.end and text.startswith(name, m.start) and not _LETTER.match(text[stop:stop + 1]):
                 m.end = stop
                 break
     return [m for k, m in enumerate(out) if not any(o.start < m.start < o.end for o in out[:k])]
+
+
+_PLURAL_BEFORE = re.compile(r"(?<![\p{L}])[Cc]ác\s+$")
 
 
 def _find_mentions(text: str) -> list[Mention]:
@@ -395,7 +424,7 @@ def _find_mentions(text: str) -> list[Mention]:
             i = cands[0][0] + 1
             continue
         start, end, kind = found
-        plural = re.compile(r"(?<![\p{L}])[Cc]ác\s+$").search(text, 0, start) if kind == "head" else None
+        plural = _PLURAL_BEFORE.search(text, 0, start) if kind == "head" else None
         if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
             start = plural.start()
         generic = kind == "gen" and is_generic(text[start:end])
@@ -407,12 +436,16 @@ def _find_mentions(text: str) -> list[Mention]:
 _PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Quận ủy|Thị ủy)(?![\p{L}])")
 
 
+_SPECIALISED = re.compile(r"\s+chuyên ngành(?![\p{L}])")
+_GENERIC_KIND = re.compile(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", re.I)
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind in ("coll", "gen"):
         end = _with_level(text, m.end())
         tail = _TAIL.match(text, end)
         end = tail.end() if tail else end
-        if kind == "gen" and re.fullmatch(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", m.group(), re.I) \
+        if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
                 and not _settled_end(text, end):
             tail = agency_ner.noun_tail(text, end, reject=_not_name_word)
             if tail and tail > end:  # `các cơ quan thông tin truyền thông`: a named kind of body
@@ -441,7 +474,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if end is None:
         return None
     end = _bridge(text, end)
-    tail = re.compile(r"\s+chuyên ngành(?![\p{L}])").match(text, end)  # `Ban QLDA chuyên ngành tỉnh`
+    tail = _SPECIALISED.match(text, end)  # `Ban QLDA chuyên ngành tỉnh`
     end = tail.end() if tail else end
     end = _owner_tail(text, _with_level(text, end))
     tail = _TAIL.match(text, end)  # `Sở Y tế các tỉnh, thành phố trực thuộc Trung ương`

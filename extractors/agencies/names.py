@@ -17,24 +17,33 @@ _ABBR_RE = re.compile(
     + r")(?![\p{L}\p{N}&])")
 
 
+_EXPAND_RE1 = re.compile(r"\s*[\u2013\u2014-]\s*")
+_EXPAND_RE2 = re.compile(r"(?i)(chính trị) (xã hội)")
+_EXPAND_RE3 = re.compile(r"\s+")
+
+
 # short forms district and commune texts write inside body names (`Trung tâm VHTT-HTCĐ`,
 # `Sở Nông nghiệp và PTNT`), also after a hyphen that joins two of them
 def expand(name: str) -> str:
     """The full spelling of an agency name as written (abbreviations expanded)."""
     name = unicodedata.normalize("NFC", name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
-    name = re.sub(r"\s*[\u2013\u2014-]\s*", " - ", name)
-    name = re.sub(r"(?i)(chính trị) (xã hội)", r"\1 - \2", name)  # the hyphen pages drop
+    name = _EXPAND_RE1.sub(" - ", name)
+    name = _EXPAND_RE2.sub(r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
-    return re.sub(r"\s+", " ", name).strip(" ,;.:")
+    return _EXPAND_RE3.sub(" ", name).strip(" ,;.:")
+
+
+_AGENCY_KEY_RE1 = re.compile(r"^(?:các|những)\s+")
+_AGENCY_KEY_RE2 = re.compile(r"[^\p{L}\p{N}]+")
 
 
 def agency_key(name: str) -> str:
     """A grouping key: one body, one key, whatever the spelling."""
     s = expand(name).casefold()
     s = s.replace("hoà", "hòa").replace("hoá", "hóa").replace("thuỷ", "thủy")
-    s = re.sub(r"^(?:các|những)\s+", "", s)
-    s = re.sub(r"[^\p{L}\p{N}]+", " ", s)
+    s = _AGENCY_KEY_RE1.sub("", s)
+    s = _AGENCY_KEY_RE2.sub(" ", s)
     return " ".join(s.split())
 
 
@@ -101,13 +110,19 @@ COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung 
                     r"có liên quan", r"liên quan", r"khác", r"còn lại", r"thuộc ngành")
 
 
+_IS_GENERIC_RE1 = re.compile(r"^(?:các|từng|những)\s+")
+_IS_GENERIC_RE2 = re.compile(r"\s+(?:có\s+)?liên quan$")
+_IS_GENERIC_RE3 = re.compile(r"\s+(?:cấp\s+)?(?:tỉnh|huyện|xã)$")
+_IS_GENERIC_RE4 = re.compile(r"(?:" + "|".join(GENERICS) + r")")
+
+
 def is_generic(name: str) -> bool:
     """`các cơ quan, đơn vị`, `đơn vị liên quan` …: actors the guidelines leave optional."""
     s = expand(name).casefold()
-    s = re.sub(r"^(?:các|từng|những)\s+", "", s)
-    s = re.sub(r"\s+(?:có\s+)?liên quan$", "", s)
-    s = re.sub(r"\s+(?:cấp\s+)?(?:tỉnh|huyện|xã)$", "", s)
-    return bool(re.fullmatch(r"(?:" + "|".join(GENERICS) + r")", s))
+    s = _IS_GENERIC_RE1.sub("", s)
+    s = _IS_GENERIC_RE2.sub("", s)
+    s = _IS_GENERIC_RE3.sub("", s)
+    return bool(_IS_GENERIC_RE4.fullmatch(s))
 
 
 _SHARES_LEVEL = re.compile(r"(?:Mặt trận Tổ quốc|tổ chức chính trị - xã hội|đoàn thể(?: chính trị - xã hội)?|Hội đồng nhân dân|"

@@ -135,9 +135,18 @@ def due_in_year(expr: TimeExpr, prep: str, year: int) -> Optional[str]:
     return expr.with_year(year).last_day(before=prep == "trước")
 
 
+# A TRIGGER match holds at most ~18 words (its longest: `hoàn thành xong`, `hạn chót` with five
+# words and `là`, `17 giờ 00 phút, sáng`), and it ends at the date: searching from 64 words
+# before the date finds the leftmost match a search from the sentence's start finds (look-behinds
+# still see the text before), in time that does not grow with the sentence.
+_TRIGGER_WORDS = 64
+_WORDS_BEFORE = re.compile(rf"(?:\s*\S+){{1,{_TRIGGER_WORDS}}}\s*\Z", re.REVERSE | re.VERSION1)
+
+
 def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional[re.Match], str, bool]:
     """The deadline words right before `expr`: (match, first word of the preposition, `hoàn thành` given)."""
-    trig = TRIGGER.search(text, 0, expr.start)
+    window = _WORDS_BEFORE.search(text, 0, expr.start)
+    trig = TRIGGER.search(text, window.start() if window else 0, expr.start)
     prep = trig.group("prep") if trig else None
     return trig, prep.split()[0].lower() if prep else "", bool(trig and trig.group("done"))
 
@@ -193,6 +202,11 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
     return found
 
 
+_DATED_RE1 = re.compile(r"\s*,?\s*\(?(?:của\s+)?")
+_DATED_RE2 = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
+_DATED_RE3 = re.compile(r"\s*\(\s*")
+
+
 def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> list[Dated]:
     exprs = [t for t in find_time_exprs(text) if not _inside(t.start, t.end, relatives)]
     dated: list[Dated] = []
@@ -200,7 +214,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         trig, prep, done = trigger_of(text, t)
         # `trước ngày 15/6 và 15/12`: a listed date shares the deadline word of the one before
         listed = bool(dated) and dated[-1].expr is exprs[k - 1] and \
-            re.fullmatch(r"\s*(?:,|và|hoặc)\s*", text[exprs[k - 1].end:t.start], FLAGS) is not None
+            _DATED_RE2.fullmatch(text[exprs[k - 1].end:t.start]) is not None
         if listed and not prep:
             prep = dated[-1].prep
         last_day = _LAST_DAY.match(text, t.end)
@@ -211,14 +225,14 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None))
     for d in dated:
         # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
-        m = re.match(r"\s*,?\s*\(?(?:của\s+)?", text[d.expr.end:])
+        m = _DATED_RE1.match(text[d.expr.end:])
         r = RECURRENCE.match(text, d.expr.end + m.end())
         if r and r.lastgroup != "continuous":
             d.end, d.recurrence = r.end(), recurrence_of(r)
             continue
         # `6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)`: the period just before
         before = [rec for a, b, rec in find_recurrences(text[:d.start])
-                  if re.fullmatch(r"\s*\(\s*", text[b:d.start]) and rec != "continuous"]
+                  if _DATED_RE3.fullmatch(text[b:d.start]) and rec != "continuous"]
         d.recurrence = before[-1] if before else None
     return dated
 
@@ -227,12 +241,19 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
 _LAST_DAY = re.compile(r"\s*(?:là\s+|:\s*)?(?:thời\s+)?hạn\s+(?:cuối(?:\s+cùng)?|chót)\b", FLAGS)
 
 
+_TIMELINE_ITEM_RE1 = re.compile(r"\s*:")
+
+
 def _timeline_item(text: str, t: TimeExpr) -> bool:
     """`Ngày 27/5/2017: Kết thúc việc kiểm tra …`: a schedule lists each step under the
     date it is due, the date opening the line before a colon."""
     if t.grain in ("year", "day_only") or OUTLINE_MARK.sub("", text[:t.start]).strip():
         return False
-    return bool(re.match(r"\s*:", text[t.end:])) and not _PAST.search(text, t.end)
+    return bool(_TIMELINE_ITEM_RE1.match(text[t.end:])) and not _PAST.search(text, t.end)
+
+
+_IS_DEADLINE_RE1 = re.compile(rf"\b{_DONE}\b[^,;.:]*$", FLAGS)
+_IS_DEADLINE_RE2 = re.compile(r"\bhết\s*$", FLAGS)
 
 
 def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Optional[str] = None) -> bool:
@@ -252,7 +273,7 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return prep in _FIRM_PREPS + _WINDOW_PREPS
     if prep == "tại" and not _SUBMITTED.search(text, max(0, trig.start() - 80), trig.start()):
         return False  # `tại hội nghị tháng 6` with nothing to present there dates an event
-    if prep == "của" and not re.search(rf"\b{_DONE}\b[^,;.:]*$", lead, FLAGS):
+    if prep == "của" and not _IS_DEADLINE_RE1.search(lead):
         return False  # the work of a period is due in it only when it is to be completed
     if _DONE_BEFORE.search(lead):
         return False
@@ -267,23 +288,28 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
     if prep in ("đến", "tới", "trong") and not done and TARGET_FIGURE.search(text) \
-            and not re.search(r"\bhết\s*$", trig.group(), FLAGS):
+            and not _IS_DEADLINE_RE2.search(trig.group()):
         # `đến tháng 12/2026 đạt 100%`: the horizon of a target; `đến hết tháng 8-2022 …
         # đạt trên 95%` is the end by which it is to be done
         return False
     return True
 
 
+_YEAR_IS_DEADLINE_RE1 = re.compile(r"\d{4}\D+\d{4}")
+_YEAR_IS_DEADLINE_RE2 = re.compile(rf"\b{_DONE}\b", FLAGS)
+_YEAR_IS_DEADLINE_RE3 = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
+
+
 def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead: str) -> bool:
     """A year is a target's horizon unless a completion or a task is tied to it."""
     recent = text[max(0, t.start - 90):t.start]
-    completed = done or bool(re.search(rf"\b{_DONE}\b", recent, FLAGS))
+    completed = done or bool(_YEAR_IS_DEADLINE_RE2.search(recent))
     if prep == "trình":
         return not TARGET_FIGURE.search(text)  # `23 Đề án phải trình năm 2025`
-    if re.search(r"\d{4}\D+\d{4}", text[t.start:t.end]):
+    if _YEAR_IS_DEADLINE_RE1.search(text[t.start:t.end]):
         # a multi-year period (`giai đoạn 2026 - 2030`) is when a programme runs
         return done or completed and not TARGET_FIGURE.search(text)
-    if prep in ("đến", "tới") and not re.search(r"(?:đến|tới)\s+hết", trig.group(), FLAGS):
+    if prep in ("đến", "tới") and not _YEAR_IS_DEADLINE_RE3.search(trig.group()):
         return done or completed and not TARGET_FIGURE.search(text)
     opening = not OUTLINE_MARK.sub("", lead).strip() or lead.rstrip().endswith((";", ":"))
     verb = bool(_TASK_VERB.search(recent)) or (opening and bool(_TASK_VERB.search(text, t.end, t.end + 60)))
@@ -300,6 +326,10 @@ _EVENT = re.compile(r"\b(?:đại\s+hội|hội\s+nghị|cuộc\s+họp|phiên\s
 _PROCESSING_TIME = re.compile(r"thời\s+gian\s+(?:giải\s+quyết|xử\s+lý|cấp|thẩm\s+định|tiếp\s+nhận|chờ)", FLAGS)
 
 
+_RELATIVE_IS_LIMIT_RE1 = re.compile(r"trong\s+(?:thời\s+hạn|vòng)", FLAGS)
+_RELATIVE_IS_LIMIT_RE2 = re.compile(r"[,;:.]")
+
+
 def _relative_is_limit(text: str, m) -> bool:
     """`hoàn thành trong 30 ngày` is a limit, `tập huấn trong 02 ngày` a duration;
     `sau 6 tháng` needs its anchor (`kể từ …`)."""
@@ -307,16 +337,19 @@ def _relative_is_limit(text: str, m) -> bool:
     if lead in ("không", "tối") and _PROCESSING_TIME.search(text, max(0, m.start() - 80), m.start()):
         return False  # `thời gian giải quyết … tối đa 05 ngày làm việc`: a target on processing time
     if lead in ("không", "tối"):
-        clause = re.split(r"[,;:.]", text[max(0, m.start() - 80):m.start()])[-1]
+        clause = _RELATIVE_IS_LIMIT_RE2.split(text[max(0, m.start() - 80):m.start()])[-1]
         if _EVENT.search(clause) and not _LIMITED_VERB.search(clause):
             return False  # `đại hội chi bộ … không quá 1 ngày`: how long an event lasts
     if lead in ("chậm", "không", "tối", "thời"):
         return True
     if lead != "trong":
         return False
-    if re.match(r"trong\s+(?:thời\s+hạn|vòng)", m.group(), FLAGS):
+    if _RELATIVE_IS_LIMIT_RE1.match(m.group()):
         return True
     return bool(_LIMITED_VERB.search(text, max(0, m.start() - 80), m.start()))
+
+
+_SCHEDULES_RE1 = re.compile(r";\s*")
 
 
 def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -334,7 +367,7 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
     at += label.end() if label else 0
     # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
     first = at
-    for at in [at] + [m.end() for m in re.finditer(r";\s*", text) if m.end() > at]:
+    for at in [at] + [m.end() for m in _SCHEDULES_RE1.finditer(text) if m.end() > at]:
         _opener_schedule(text, at, at == first, out)
     # merge overlapping pieces (`Định kỳ hằng năm` found by both rules)
     out.sort()
@@ -367,19 +400,23 @@ def _opener_schedule(text: str, at: int, sentence_start: bool, out: list) -> Non
             out.append((at + opener.start(), at + opener.end(), most_frequent(recs)))
 
 
+_PERIOD_CHAIN_RE1 = re.compile(r"\s*\(?\s*")
+_PERIOD_CHAIN_RE2 = re.compile(r"[,.;:()]")
+
+
 def _period_chain(text: str, pos: int) -> Optional[tuple[int, str]]:
     """End and recurrence of the periods after `định kỳ` (`6 tháng, hằng năm`,
     `tại các hội nghị sơ kết 6 tháng, tổng kết năm`, `(tháng, quý, năm)`); None
     when no period follows within a few words of the same clause."""
     first = None
-    lead = re.match(r"\s*\(?\s*", text[pos:])
+    lead = _PERIOD_CHAIN_RE1.match(text[pos:])
     bare = BARE_PERIOD.match(text, pos + lead.end())
     if bare:
         first = bare
     else:
         for m in RECURRENCE.finditer(text, pos, min(len(text), pos + 90)):
             between = text[pos + lead.end():m.start()]
-            if m.lastgroup != "continuous" and not re.search(r"[,.;:()]", between) \
+            if m.lastgroup != "continuous" and not _PERIOD_CHAIN_RE2.search(between) \
                     and len(between.split()) <= 6:
                 first = m
             break
@@ -394,11 +431,15 @@ def _period_chain(text: str, pos: int) -> Optional[tuple[int, str]]:
         recs.append(rec)
 
 
+_NEXT_PERIOD_RE1 = re.compile(r"\s*(?:,|và|hoặc|/)?\s*")
+_NEXT_PERIOD_RE2 = re.compile(r"[^\s,.;:()]+\s+")
+
+
 def _next_period(text: str, end: int) -> Optional[tuple[int, str]]:
     """The next period of a chain: after `,`/`và`, at most two words on (`, tổng kết năm`)."""
-    sep = re.match(r"\s*(?:,|và|hoặc|/)?\s*", text[end:])
+    sep = _NEXT_PERIOD_RE1.match(text[end:])
     at = end + sep.end()
-    starts = [at] + [at + w.end() for w in re.finditer(r"[^\s,.;:()]+\s+", text[at:at + 40])][:2]
+    starts = [at] + [at + w.end() for w in _NEXT_PERIOD_RE2.finditer(text[at:at + 40])][:2]
     for start in starts:
         r = RECURRENCE.match(text, start)
         if r and r.lastgroup != "continuous":

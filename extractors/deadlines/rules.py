@@ -63,6 +63,9 @@ _SENTENCE_END = re.compile(
 
 # ---------------------------------------------------------------------------
 
+_EXTRACT_DEADLINES_RE1 = re.compile(r"(?:[-–]|\bđến)\s*$", FLAGS)
+
+
 def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
     paras = [p for p in doc.paragraphs if not p.footnote]
     out: list[Deadline] = []
@@ -115,7 +118,7 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
         if flat_column and not MARKER.match(p.text) and _whole_time_value(p.text):
             end, j = p.end, i + 1
             # `Tháng 5-` / `Ngày 15/6/2021`: a cell broken after its dash goes on below
-            if re.search(r"(?:[-–]|\bđến)\s*$", p.text, FLAGS) and j < len(paras) \
+            if _EXTRACT_DEADLINES_RE1.search(p.text) and j < len(paras) \
                     and _whole_time_value(paras[j].text):
                 end, j = paras[j].end, j + 1
             out.extend(_value_deadlines(doc, sections, p.start, end))
@@ -164,10 +167,13 @@ def _value_deadlines(doc: PlanText, sections: list[Section], start: int, end: in
     return out
 
 
+_PARTS_RE1 = re.compile(r";|$")
+
+
 def _parts(text: str, pos: int) -> list[tuple[int, int]]:
     """`;`-separated parts of a value, trimmed of spaces and the closing full stop."""
     spans, a = [], pos
-    for m in re.finditer(r";|$", text[pos:]):
+    for m in _PARTS_RE1.finditer(text[pos:]):
         b = pos + m.start()
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
@@ -213,14 +219,22 @@ def _flat_time_header(paras, i: int) -> bool:
     return any(0 <= k < len(paras) and _COLUMN_HEAD.match(paras[k].text.strip()) for k in (i - 1, i + 1))
 
 
+_WHOLE_TIME_VALUE_RE1 = re.compile(r"^(?:hoàn\s+thành\s+)?(?:trước|trong|chậm\s+nhất|từ|đến|vào|hết)\s+", FLAGS)
+_WHOLE_TIME_VALUE_RE2 = re.compile(r"\([^()]{0,30}\)")
+
+
 def _whole_time_value(text: str) -> bool:
-    t = re.sub(r"\([^()]{0,30}\)", "", _BULLET.sub("", text)).strip().rstrip(".")  # `07/02/2021 (chủ Nhật)`
-    t = re.sub(r"^(?:hoàn\s+thành\s+)?(?:trước|trong|chậm\s+nhất|từ|đến|vào|hết)\s+", "", t, flags=FLAGS)
+    t = _WHOLE_TIME_VALUE_RE2.sub("", _BULLET.sub("", text)).strip().rstrip(".")  # `07/02/2021 (chủ Nhật)`
+    t = _WHOLE_TIME_VALUE_RE1.sub("", t)
     if not t or len(t) > 60:
         return False
     exprs = find_time_exprs(t)
     covered = sum(e.end - e.start for e in exprs) + sum(b - a for a, b, _ in find_recurrences(t))
     return covered >= 0.6 * len(t)
+
+
+_ROW_TASK_RE1 = re.compile(r"[*_#]+|\s+")
+_ROW_TASK_RE2 = re.compile(r"[\dIVX.]+")
 
 
 def _row_task(doc: PlanText, clean_index: int) -> str:
@@ -229,8 +243,8 @@ def _row_task(doc: PlanText, clean_index: int) -> str:
     raw_i = doc.raw_pos(clean_index)
     start = doc.raw.rfind("\n", 0, raw_i) + 1
     end = doc.raw.find("\n", raw_i)
-    cells = [re.sub(r"[*_#]+|\s+", " ", c).strip() for c in doc.raw[start: len(doc.raw) if end < 0 else end].split("|")]
-    cells = [c for c in cells if c and not re.fullmatch(r"[\dIVX.]+", c) and not _whole_time_value(c)]
+    cells = [_ROW_TASK_RE1.sub(" ", c).strip() for c in doc.raw[start: len(doc.raw) if end < 0 else end].split("|")]
+    cells = [c for c in cells if c and not _ROW_TASK_RE2.fullmatch(c) and not _whole_time_value(c)]
     return _shorten(cells[0]) if cells else ""
 
 
@@ -307,19 +321,27 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
     return due_in_year(t, prep, year) if year else None
 
 
+_ONLY_YEAR_RE1 = re.compile(r"\d{4}\D+\d{4}")
+_ONLY_YEAR_RE2 = re.compile(r"(?:số|/)\s*\S*\s*$")
+_ONLY_YEAR_RE3 = re.compile(r"(?:tầm\s+nhìn|định\s+hướng|giai\s+đoạn|(?<!từ\s+nay\s+)(?:đến|tới))\s*"
+                               r"(?:hết\s+)?$", FLAGS)
+
+
 def _only_year(text: str) -> Optional[int]:
     """The one year a text names (`… xét tuyển đại học năm 2016`, `từ nay đến hết năm 2015`),
     document numbers, multi-year periods and horizons (`đến năm 2030`; `từ nay đến …` is the
     present) aside; None when it names several."""
     years = {t.year for t in find_time_exprs(text)
-             if t.year and not t.bare and not re.search(r"\d{4}\D+\d{4}", text[t.start:t.end])
-             and not re.search(r"(?:số|/)\s*\S*\s*$", text[max(0, t.start - 30):t.start])
-             and not re.search(r"(?:tầm\s+nhìn|định\s+hướng|giai\s+đoạn|(?<!từ\s+nay\s+)(?:đến|tới))\s*"
-                               r"(?:hết\s+)?$", text[max(0, t.start - 30):t.start], FLAGS)}
+             if t.year and not t.bare and not _ONLY_YEAR_RE1.search(text[t.start:t.end])
+             and not _ONLY_YEAR_RE2.search(text[max(0, t.start - 30):t.start])
+             and not _ONLY_YEAR_RE3.search(text[max(0, t.start - 30):t.start])}
     return years.pop() if len(years) == 1 else None
 
 
 _OTHER_YEAR = re.compile(r"\s*,?\s*(?:của\s+)?năm\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp|kế\s+hoạch|liền\s+kề)\b", FLAGS)
+
+
+_YEAR_IN_RE1 = re.compile(r"ngày", FLAGS)
 
 
 def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
@@ -327,8 +349,8 @@ def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
              if t.year and not t.bare
              # a dated deadline beside it (`… (trước ngày 15/12/2025)`) gives its year; other
              # full dates are those of cited documents
-             and (not re.match(r"ngày", text[t.start:], FLAGS) or _DUE_PREP.search(text, 0, t.start))
-             and not re.search(r"(?:số|/)\s*\S*\s*$", text[max(0, t.start - 30):t.start])
+             and (not _YEAR_IN_RE1.match(text[t.start:]) or _DUE_PREP.search(text, 0, t.start))
+             and not _ONLY_YEAR_RE2.search(text[max(0, t.start - 30):t.start])
              and not _HORIZON.search(text, 0, t.start)]
     if not years:
         return None
@@ -351,8 +373,11 @@ def _task_heading(sections: list[Section], raw_index: int) -> str:
     return ""
 
 
+_SHORTEN_RE1 = re.compile(r"\s+")
+
+
 def _shorten(text: str) -> str:
-    text = re.sub(r"\s+", " ", _strip_marker(text)).strip()
+    text = _SHORTEN_RE1.sub(" ", _strip_marker(text)).strip()
     if len(text) <= TASK_CHARS:
         return text
     cut = text.rfind(" ", 0, TASK_CHARS)

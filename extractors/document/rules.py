@@ -139,6 +139,11 @@ def _all_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
+_HEADER_ISSUER_RE1 = re.compile(r"^Số\b")
+_HEADER_ISSUER_RE2 = re.compile(rf"(?i:{LEVEL_WORD})\s")
+_HEADER_ISSUER_RE3 = re.compile(rf"(?i:{LEVEL_WORD}|(?:tỉnh|huyện|thành|quận|thị|đảng) (?:ủy|uỷ))")
+
+
 def _header_issuer(header: list[Paragraph], caps_only: bool) -> str | None:
     """The lowest body named in the header cells (`TỈNH ỦY LÀO CAI` / `HUYỆN ỦY BẢO YÊN` ->
     the Huyện ủy). Without a kind heading only capitalised cells count: a line of running
@@ -149,10 +154,10 @@ def _header_issuer(header: list[Paragraph], caps_only: bool) -> str | None:
     while i < len(lines):
         line = lines[i]
         if BODY_LINE.match(line) and not MOTTO.search(line) and len(line.split()) <= 14 \
-                and not re.match(r"^Số\b", line):
-            if not re.search(rf"(?i:{LEVEL_WORD}|(?:tỉnh|huyện|thành|quận|thị|đảng) (?:ủy|uỷ))", expand(line)) \
+                and not _HEADER_ISSUER_RE1.match(line):
+            if not _HEADER_ISSUER_RE3.search(expand(line)) \
                     and i + 1 < len(lines) \
-                    and re.match(rf"(?i:{LEVEL_WORD})\s", lines[i + 1]):
+                    and _HEADER_ISSUER_RE2.match(lines[i + 1]):
                 line = f"{line} {lines[i + 1]}"
                 i += 1
             bodies.append(line)
@@ -168,10 +173,13 @@ def _preamble_issuer(preamble: str) -> str | None:
     return expand(m.group("issuer")) if m else None
 
 
+_COMPLETE_RE1 = re.compile(rf"(?<![\p{{L}}])({LEVEL_WORD})$")
+
+
 def _complete(issuer: str, preamble: str, place: str | None) -> str:
     """`Ủy ban nhân dân tỉnh` names its place elsewhere: `trên địa bàn tỉnh Đắk Lắk`, or the
     place line of the header."""
-    m = re.search(rf"(?<![\p{{L}}])({LEVEL_WORD})$", issuer)
+    m = _COMPLETE_RE1.search(issuer)
     if not m:
         return issuer
     level = m.group(1)
@@ -185,41 +193,58 @@ def _complete(issuer: str, preamble: str, place: str | None) -> str:
 MINISTRY: Level = "ministry"
 
 
+_LEVEL_OF_RE1 = re.compile(r"(?<!\p{L})(?:tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|chi bộ|ban thường vụ|"
+                 r"ban chấp hành|bộ chính trị|ban bí thư)(?!\p{L})")
+_LEVEL_OF_RE2 = re.compile(r"(?:bộ |bộ trưởng|ủy ban dân tộc|văn phòng chính phủ|ban chỉ đạo .*trung ương)")
+_LEVEL_OF_RE3 = re.compile(r"(?:chính phủ|thủ tướng|quốc hội|ủy ban thường vụ quốc hội)")
+_LEVEL_OF_RE4 = re.compile(r"(?<!\p{L})(?<!thị )(?:xã|phường|thị trấn|đặc khu)(?!\p{L})")
+_LEVEL_OF_RE5 = re.compile(r"(?<!\p{L})(?:huyện|quận|thị xã|thành phố)(?!\p{L})")
+_LEVEL_OF_RE6 = re.compile(r"(?<!\p{L})tỉnh(?!\p{L})")
+
+
 def level_of(issuer: str | None) -> Level:
     if not issuer:
         return "unknown"
     s = issuer.casefold().replace("uỷ", "ủy")
-    if re.search(r"(?<!\p{L})(?:tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|chi bộ|ban thường vụ|"
-                 r"ban chấp hành|bộ chính trị|ban bí thư)(?!\p{L})", s):
+    if _LEVEL_OF_RE1.search(s):
         return "party committee"
-    if re.match(r"(?:bộ |bộ trưởng|ủy ban dân tộc|văn phòng chính phủ|ban chỉ đạo .*trung ương)", s):
+    if _LEVEL_OF_RE2.match(s):
         return MINISTRY
-    if re.match(r"(?:chính phủ|thủ tướng|quốc hội|ủy ban thường vụ quốc hội)", s):
+    if _LEVEL_OF_RE3.match(s):
         return "national"
-    if re.search(r"(?<!\p{L})(?<!thị )(?:xã|phường|thị trấn|đặc khu)(?!\p{L})", s):
+    if _LEVEL_OF_RE4.search(s):
         return "commune"
     if re.search(r"(?<!\p{L})thành phố\s+(?:" + "|".join(c.casefold() for c in CENTRAL_CITIES) + r")", s):
         return "province"
-    if re.search(r"(?<!\p{L})(?:huyện|quận|thị xã|thành phố)(?!\p{L})", s):
+    if _LEVEL_OF_RE5.search(s):
         return "district"
-    if re.search(r"(?<!\p{L})tỉnh(?!\p{L})", s) or s.startswith("sở "):
+    if _LEVEL_OF_RE6.search(s) or s.startswith("sở "):
         return "province"
     return "unknown"
+
+
+_TITLE_RE1 = re.compile(r"\p{L}")
+_TITLE_RE2 = re.compile(r"như sau\s*:?\s*$")
+_TITLE_RE3 = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)")
+_TITLE_RE4 = re.compile(r"(?i:Căn cứ)\b")
+_TITLE_RE5 = re.compile(r"\s+")
 
 
 def _title(rest: list[Paragraph]) -> str:
     for p in rest:
         text = p.text.strip()
-        if not re.search(r"\p{L}", text):
+        if not _TITLE_RE1.search(text):
             continue  # a rule line under the title
         cut = TITLE_CUT.search(text)
         if cut:
-            return re.sub(r"\s+", " ", text[: cut.start()]).strip()
-        if re.search(r"như sau\s*:?\s*$", text) or re.search(
-                r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)", text) or re.match(r"(?i:Căn cứ)\b", text):
+            return _TITLE_RE5.sub(" ", text[: cut.start()]).strip()
+        if _TITLE_RE2.search(text) or _TITLE_RE3.search(text) or _TITLE_RE4.match(text):
             return ""
-        return re.sub(r"\s+", " ", text).strip()
+        return _TITLE_RE5.sub(" ", text).strip()
     return ""
+
+
+_IMPLEMENTS_RE1 = re.compile(r"[;]|\.\s")
 
 
 def _implements(doc: PlanText, start: int, end: int, references: list[Reference]) -> list[Reference]:
@@ -233,10 +258,10 @@ def _implements(doc: PlanText, start: int, end: int, references: list[Reference]
             continue
         mode = False
         para_start = doc.clean.rfind("\n", start, pos) + 1
-        for clause in re.split(r"[;]|\.\s", doc.clean[max(para_start, start):pos]):
+        for clause in _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos]):
             if TRIGGER.search(clause):
                 mode = True
-        last_clause = re.split(r"[;]|\.\s", doc.clean[max(para_start, start):pos])[-1]
+        last_clause = _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos])[-1]
         if not mode or NOT_IMPLEMENTED.search(last_clause):
             continue
         if ref.number in out:
@@ -254,6 +279,13 @@ _CAPS_BODY = re.compile(r"(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|TỈNH �
                         r"VĂN PHÒNG|CHI BỘ|PHÒNG |CỤC |TỔNG CỤC|BỘ TRƯỞNG|CHỦ TỊCH)")
 
 
+_JOINED_HEADER_ISSUER_RE2 = re.compile(r"^HĐND\b")
+_JOINED_HEADER_ISSUER_RE3 = re.compile(r"(?<=\s)(?:HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|SỞ |PHÒNG |CHI BỘ|BAN (?!NHÂN DÂN|CHẤP HÀNH ĐẢNG BỘ))")
+
+
+_JOINED_HEADER_ISSUER_RE1 = re.compile(r"^UBND\b")
+
+
 def _joined_header_issuer(header: list[Paragraph]) -> str | None:
     """The issuing body when a portal or PDF flattened the left header column into
     fragments (`ỦY` / `BAN NHÂN DÂN` / `TỈNH KHÁNH HÒA`, `THỦ TƯỚNG CHÍNH` / `PHỦ`): the
@@ -266,7 +298,7 @@ def _joined_header_issuer(header: list[Paragraph]) -> str | None:
         # the trailing run of capitalised words (website lines in running case come first)
         run: list[str] = []
         for w in reversed(words):
-            if _all_caps(w) or not re.search(r"\p{L}", w):
+            if _all_caps(w) or not _TITLE_RE1.search(w):
                 run.insert(0, w)
             else:
                 break
@@ -276,16 +308,18 @@ def _joined_header_issuer(header: list[Paragraph]) -> str | None:
             continue
         caps = caps[m.start():]
         # `TỈNH ỦY LÀO CAI HUYỆN ỦY BẢO YÊN`, `UBND TỈNH LÀO CAI SỞ NỘI VỤ`: the lowest body
-        parts = [b.start() for b in re.finditer(
-            r"(?<=\s)(?:HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|SỞ |PHÒNG |CHI BỘ|BAN (?!NHÂN DÂN|CHẤP HÀNH ĐẢNG BỘ))", caps)]
+        parts = [b.start() for b in _JOINED_HEADER_ISSUER_RE3.finditer(caps)]
         if parts:
             caps = caps[parts[-1]:]
-        caps = re.sub(r"^UBND\b", "ỦY BAN NHÂN DÂN", re.sub(r"^HĐND\b", "HỘI ĐỒNG NHÂN DÂN", caps))
+        caps = _JOINED_HEADER_ISSUER_RE1.sub("ỦY BAN NHÂN DÂN", _JOINED_HEADER_ISSUER_RE2.sub("HỘI ĐỒNG NHÂN DÂN", caps))
         found = expand(_running_case(caps))
     return found
 
 
 _BARE_BODY = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$")
+
+
+_PLACE_BODY_RE1 = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})")
 
 
 def _place_body(issuer: str, text: str, place: str | None) -> str:
@@ -295,8 +329,7 @@ def _place_body(issuer: str, text: str, place: str | None) -> str:
         return issuer
     if any(place.endswith(c) for c in CENTRAL_CITIES):
         return f"{issuer} thành phố {place.replace('TP. ', '').replace('TP ', '')}"
-    m = re.search(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})",
-                  text)
+    m = _PLACE_BODY_RE1.search(text)
     return f"{issuer} {m.group(1) if m else 'tỉnh'} {place}"
 
 
@@ -317,14 +350,18 @@ _CONGRESS = re.compile(r"(?:Đại hội|Nghị quyết Đại hội)(?: đại 
                        r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})")
 
 
+_NEWS_ISSUER_RE1 = re.compile(r"^date \S+\s*")
+_NEWS_ISSUER_RE2 = re.compile(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý)\b.*$")
+
+
 def _news_issuer(paras: list[Paragraph]) -> str | None:
     """The body a news item names as issuing the document it reports."""
     text = "\n".join(p.text for p in paras[:8])
-    text = re.sub(r"^date \S+\s*", "", text)
+    text = _NEWS_ISSUER_RE1.sub("", text)
     found = []
     for m in NEWS_ISSUER.finditer(text):
         issuer = m.group("issuer").strip()
-        issuer = re.sub(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý)\b.*$", "", issuer)
+        issuer = _NEWS_ISSUER_RE2.sub("", issuer)
         if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ") and m.group("issuer").strip() != "Chính phủ":
             continue
         found.append((m.start(), issuer))
@@ -335,20 +372,26 @@ def _news_issuer(paras: list[Paragraph]) -> str | None:
     issuer = found[0][1]
     issuer = expand(issuer)
     # `UBND huyện` named in full further on: `huyện Ân Thi`
-    if lv := re.search(rf"(?<![\p{{L}}])({LEVEL_WORD})$", issuer):
+    if lv := _COMPLETE_RE1.search(issuer):
         named = re.search(rf"(?<![\p{{L}}]){lv.group(1)}\s+((?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*\s?){{1,4}})", text)
         if named:
             issuer = f"{issuer} {named.group(1).strip()}"
     return issuer
 
 
+_IS_NEWS_RE1 = re.compile(r"^\s*date \d{4}")
+
+
 def _is_news(doc: PlanText) -> bool:
-    return bool(re.match(r"^\s*date \d{4}", doc.clean))
+    return bool(_IS_NEWS_RE1.match(doc.clean))
 
 
 _TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Kính gửi|"
                          r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG BAN|GIÁM ĐỐC|CHÍNH PHỦ$|"
                          r"BAN CHẤP HÀNH|BAN THƯỜNG VỤ|\(?(?:Kèm|Ban hành kèm)|Phần|PHẦN)")
+
+
+_LONG_TITLE_RE1 = re.compile(r"[\p{Ll}(“\"]")
 
 
 def _long_title(rest: list[Paragraph]) -> str:
@@ -357,8 +400,8 @@ def _long_title(rest: list[Paragraph]) -> str:
     first = _title(rest)
     if not first:
         return first
-    lines = [p.text.strip() for p in rest if re.search(r"\p{L}", p.text)]
-    if not lines or not lines[0].startswith(first[:20]) or first != re.sub(r"\s+", " ", lines[0]).strip():
+    lines = [p.text.strip() for p in rest if _TITLE_RE1.search(p.text)]
+    if not lines or not lines[0].startswith(first[:20]) or first != _TITLE_RE5.sub(" ", lines[0]).strip():
         return first
     out = [lines[0]]
     caps = _all_caps(lines[0])
@@ -367,17 +410,29 @@ def _long_title(rest: list[Paragraph]) -> str:
             break
         if caps and not _all_caps(line):
             break
-        if not caps and not re.match(r"[\p{Ll}(“\"]", line):
+        if not caps and not _LONG_TITLE_RE1.match(line):
             break
         cut = TITLE_CUT.search(line)
         out.append(line[: cut.start()] if cut else line)
         if cut:
             break
-    return re.sub(r"\s+", " ", " ".join(out)).strip()
+    return _TITLE_RE5.sub(" ", " ".join(out)).strip()
 
 
 VV_LINE = re.compile(r"^V/v\.?\s*:?\s*(?P<subject>.+)")
 FIRST_LINE_TITLE = re.compile(rf"^(?P<kind>{_KIND_CAPS}|Kế hoạch|Chương trình|Đề án|Thông báo|Hướng dẫn|Báo cáo|Tờ trình)\s+(?P<title>\S.{{3,200}})$")
+
+
+_EXTRACT_DOCUMENT_RE1 = re.compile(r"CĂN CỨ|Căn cứ")
+_EXTRACT_DOCUMENT_RE2 = re.compile(r"[/.-]")
+_EXTRACT_DOCUMENT_RE3 = re.compile(r"Số\s*:?")
+_EXTRACT_DOCUMENT_RE4 = re.compile(r"như sau")
+_EXTRACT_DOCUMENT_RE5 = re.compile(r"(?i:Kính gửi|Số\b)")
+_EXTRACT_DOCUMENT_RE6 = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|(?i:ban hành|vừa|số \d|:)")
+_EXTRACT_DOCUMENT_RE7 = re.compile(r"(?i:Trang chủ)")
+_EXTRACT_DOCUMENT_RE8 = re.compile(r"(Kế hoạch|Chương trình hành động|Chương trình|Đề án|Quyết định|Hướng dẫn)$")
+_EXTRACT_DOCUMENT_RE9 = re.compile(r"[\p{Ll}\d(“\"]")
+_EXTRACT_DOCUMENT_RE10 = re.compile(r"Kính\s*gửi")
 
 
 def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo:
@@ -393,10 +448,10 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
     vv = None
     for i, p in enumerate(scan):
         text = p.text.strip()
-        if re.fullmatch(r"Số\s*:?", text) and i + 1 < len(scan):
+        if _EXTRACT_DOCUMENT_RE3.fullmatch(text) and i + 1 < len(scan):
             text = f"Số: {scan[i + 1].text.strip()}"
         if "symbol" not in info and (m := NUMBER_LINE.match(text)):
-            symbol = re.sub(r"\s+", "", m.group("sym")).rstrip(".-/")
+            symbol = _TITLE_RE5.sub("", m.group("sym")).rstrip(".-/")
             info["symbol"] = symbol
             info["number"] = symbol if symbol[:1].isdigit() else None
         if "place" not in info and (m := PLACE_DATE.match(text)):
@@ -410,16 +465,16 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
             lines = [m.group("subject")]
             for q in scan[i + 1:i + 4]:
                 t = q.text.strip()
-                if PLACE_DATE.match(t) or MOTTO.search(t) or re.match(r"(?i:Kính gửi|Số\b)", t) or not re.match(r"[\p{Ll}\d(“\"]", t):
+                if PLACE_DATE.match(t) or MOTTO.search(t) or _EXTRACT_DOCUMENT_RE5.match(t) or not _EXTRACT_DOCUMENT_RE9.match(t):
                     break
                 lines.append(t)
-            vv = re.sub(r"\s+", " ", " ".join(lines)).strip()
+            vv = _TITLE_RE5.sub(" ", " ".join(lines)).strip()
     preamble_start = rest[0].start if rest else (heading.end if heading else 0)
     preamble_end = rest[-1].end if rest else preamble_start
     if heading is not None:
         preamble_start = heading.end
     # a `CĂN CỨ` (`I. CĂN CỨ PHÁP LÝ`) section belongs to the preamble
-    if first_section < len(paras) and re.search(r"CĂN CỨ|Căn cứ", paras[first_section].text[:40]):
+    if first_section < len(paras) and _EXTRACT_DOCUMENT_RE1.search(paras[first_section].text[:40]):
         nxt = next((p for p in paras[first_section + 1:] if MARKER.match(p.text)), None)
         preamble_end = nxt.start if nxt else paras[-1].end
     preamble = doc.clean[preamble_start:preamble_end]
@@ -431,8 +486,8 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         for p in paras[:5]:
             t = p.text.strip()
             m = FIRST_LINE_TITLE.match(t)
-            if m and not re.search(r"\d{1,2}/\d{1,2}/\d{4}|(?i:ban hành|vừa|số \d|:)", t) \
-                    and (_all_caps(t) or p is paras[0] or re.match(r"(?i:Trang chủ)", paras[0].text)):
+            if m and not _EXTRACT_DOCUMENT_RE6.search(t) \
+                    and (_all_caps(t) or p is paras[0] or _EXTRACT_DOCUMENT_RE7.match(paras[0].text)):
                 kind = m.group("kind")
                 info["kind"] = DOC_KINDS.get(kind, kind[:1].upper() + kind[1:].lower())
                 info["title"] = m.group("title").strip()
@@ -457,13 +512,12 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         # a page without a header: its publication date (`grammar.dates.own_date`)
         info["date"] = own_date(doc.clean).iso
     if "kind" not in info:
-        codes = re.split(r"[/.-]", info.get("symbol") or "")
+        codes = _EXTRACT_DOCUMENT_RE2.split(info.get("symbol") or "")
         kind = next((SYMBOL_KINDS[c] for c in codes if c in SYMBOL_KINDS), None)
-        if not kind and (vv or any(re.match(r"Kính\s*gửi", p.text.strip()) for p in top[:25])):
+        if not kind and (vv or any(_EXTRACT_DOCUMENT_RE10.match(p.text.strip()) for p in top[:25])):
             kind = "Công văn"
-        if not kind and (m := PREAMBLE_ISSUER.search(preamble)) and re.search(r"như sau", preamble[m.end():m.end() + 200]):
-            kind = re.search(r"(Kế hoạch|Chương trình hành động|Chương trình|Đề án|Quyết định|Hướng dẫn)$",
-                             m.group(0)).group(1)
+        if not kind and (m := PREAMBLE_ISSUER.search(preamble)) and _EXTRACT_DOCUMENT_RE4.search(preamble[m.end():m.end() + 200]):
+            kind = _EXTRACT_DOCUMENT_RE8.search(m.group(0)).group(1)
         info["kind"] = kind
     info["implements"] = _implements(doc, preamble_start, preamble_end, references)
     return DocumentInfo(**info)

@@ -47,7 +47,13 @@ class YearMention:
     end: int
 
 
+# every pattern above holds `_Y`: a text without such a year holds no mention (one pass, not eleven)
+_ANY_YEAR = re.compile(_Y)
+
+
 def year_mentions(text: str, base: int = 0) -> list[YearMention]:
+    if not _ANY_YEAR.search(text):
+        return []
     found: list[YearMention] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS:
@@ -85,6 +91,9 @@ _CITED_DATE = re.compile(rf"ngày\s+{dmy()}\b")  # lower case: `Ngày 03/6/2020,
 _HEAD_CHARS = 1500
 
 
+_PLAN_YEAR_RE1 = re.compile(_YEAR)
+
+
 def plan_year(clean: str) -> Optional[int]:
     """The year a plan is issued in: its own date (`grammar.dates.own_date`: stamp, header,
     page date, dateline), else the first date written out near its top, else the start of
@@ -97,7 +106,7 @@ def plan_year(clean: str) -> Optional[int]:
     if m:
         return int(m.group(1))
     # an excerpt with no header: a plan is no older than the newest document it cites
-    cited = [int(m.group("y")) for m in _CITED_DATE.finditer(clean) if re.fullmatch(_YEAR, m.group("y"))]
+    cited = [int(m.group("y")) for m in _CITED_DATE.finditer(clean) if _PLAN_YEAR_RE1.fullmatch(m.group("y"))]
     return max(cited) if cited else None
 
 
@@ -117,6 +126,9 @@ _DATELINE = re.compile(r"^\s*(?:Thứ\s+[\p{L}\d]+\s*,\s*)?(?:Ngày\s+)?\d{1,2}/
 
 def has_kind_line(paragraphs: list[str]) -> bool:
     return any(_KIND_LINE.match(p) for p in paragraphs[:40])
+
+
+_TITLE_HORIZON_RE1 = re.compile(r"\s(?:Ngày\s+đăng|Đăng\s+ngày|Cập\s+nhật)\b")
 
 
 def title_horizon(paragraphs: list[str]) -> Optional[int]:
@@ -145,7 +157,7 @@ def title_horizon(paragraphs: list[str]) -> Optional[int]:
                 elif parts and _DATELINE.match(" ".join(parts)):
                     # a dateline above a headline that runs into its byline and lead
                     # (`Triển khai … năm 2024 Ngày đăng: 05/03/2024 …`)
-                    parts.append(re.split(r"\s(?:Ngày\s+đăng|Đăng\s+ngày|Cập\s+nhật)\b", p[:_HEADLINE_CHARS])[0])
+                    parts.append(_TITLE_HORIZON_RE1.split(p[:_HEADLINE_CHARS])[0])
                 break
             parts.append(p)
         title = " ".join(parts)

@@ -102,12 +102,18 @@ def _date_before(clean: str, start: int) -> str | None:
     return iso_date(m.group("d"), m.group("m"), m.group("y")) if m else None
 
 
+_SYMBOL_RE1 = re.compile(r"\s+")
+
+
 def _symbol(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SYMBOL_RE1.sub("", text)
+
+
+_KIND_OF_SYMBOL_RE1 = re.compile(r"[/-]")
 
 
 def _kind_of_symbol(symbol: str) -> str | None:
-    for code in re.split(r"[/-]", symbol)[1:]:
+    for code in _KIND_OF_SYMBOL_RE1.split(symbol)[1:]:
         if code in CODE_KINDS:
             return CODE_KINDS[code]
     return None
@@ -118,12 +124,16 @@ ISSUER_BEFORE = re.compile(
     r"(?:đề nghị|ý kiến|chỉ đạo|hướng dẫn|tham mưu)\s*của\s+(?P<issuer>\p{Lu}[^,;:.()\n]{1,80}?)\s+tại\s*$")
 
 
+_ISSUER_RE1 = re.compile(r"\s*\((?:gọi tắt|viết tắt|sau đây)[^)]*\)")
+_ISSUER_RE2 = re.compile(r"\s*\(([^)]*)\)")
+
+
 def _issuer(clean: str, start: int, end: int) -> str | None:
     m = ISSUER.match(clean, end) or ISSUER_BEFORE.search(clean, max(0, start - 120), start)
     if not m or len(m.group("issuer").split()) > 14:
         return None
-    issuer = re.sub(r"\s*\((?:gọi tắt|viết tắt|sau đây)[^)]*\)", "", m.group("issuer"))
-    issuer = re.sub(r"\s*\(([^)]*)\)", lambda p: "" if len(p.group(1).split()) <= 2 else p.group(0), issuer)
+    issuer = _ISSUER_RE1.sub("", m.group("issuer"))
+    issuer = _ISSUER_RE2.sub(lambda p: "" if len(p.group(1).split()) <= 2 else p.group(0), issuer)
     issuer = expand(issuer)
     return issuer or None
 
@@ -133,6 +143,9 @@ def _reference(doc: PlanText, start: int, end: int, number: str, kind: str | Non
     span = doc.raw_span(start, end)
     return Reference(number=number, kind=kind, date=date_iso, issuer=_issuer(doc.clean, start, end),
                      text=doc.clean[start:end].strip(), span=span)
+
+
+_EXTRACT_REFERENCES_RE1 = re.compile(r"\d+/\d{4}/")
 
 
 def extract_references(doc: PlanText) -> list[Reference]:
@@ -165,6 +178,6 @@ def extract_references(doc: PlanText) -> list[Reference]:
             continue
         number = _symbol(m.group("num"))
         # an official letter's symbol carries no type code, only the sender's (`5119/UBND-NC`)
-        kind = _kind_of_symbol(number) or (None if re.match(r"\d+/\d{4}/", number) else "Công văn")
+        kind = _kind_of_symbol(number) or (None if _EXTRACT_REFERENCES_RE1.match(number) else "Công văn")
         found.append(_reference(doc, m.start(), m.end(), number, kind, _date_of(m)))
     return sorted(found, key=lambda r: r.span)

@@ -53,20 +53,29 @@ def _clip(text: str, n: int, from_end: bool = False) -> str:
     return " ".join(words[-n:] if from_end else words[:n])
 
 
+_AFTER_TEXT_RE1 = re.compile(r"^\s*(?:là|gồm)\s+", re.I)
+
+
 def _after_text(after: str) -> str:
-    after = re.sub(r"^\s*(?:là|gồm)\s+", "", after, flags=re.I)
+    after = _AFTER_TEXT_RE1.sub("", after)
     stop = _AFTER_STOP.search(after)
     return (after[:stop.start()] if stop else after).strip()
 
 
+_BEFORE_TEXT_RE1 = re.compile(r"^\s*\([^)]*\)")
+_BEFORE_TEXT_RE2 = re.compile(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", re.I)
+_BEFORE_TEXT_RE3 = re.compile(r"[;:]")
+_BEFORE_TEXT_RE4 = re.compile(r"\s+")
+
+
 def _before_text(before: str) -> str:
-    before = re.split(r"[;:]", before)[-1]
+    before = _BEFORE_TEXT_RE3.split(before)[-1]
     before = strip_marker(before)
-    before = re.sub(r"^\s*\([^)]*\)", "", before)  # an aside closing the previous value
+    before = _BEFORE_TEXT_RE1.sub("", before)  # an aside closing the previous value
     # a fronted time adverbial (`Phấn đấu đến năm 2030, tỷ lệ ...`) ends at its comma
-    before = re.sub(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", "", before, flags=re.I)
+    before = _BEFORE_TEXT_RE2.sub("", before)
     before = _TIME.sub(" ", before)
-    before = re.sub(r"\s+", " ", before).strip(" ,")
+    before = _BEFORE_TEXT_RE4.sub(" ", before).strip(" ,")
     before = _TRAILING.sub("", before.replace("trở lên", "trở\x00lên")).replace("\x00", " ").strip(" ,")
     return before
 
@@ -120,6 +129,9 @@ def _spans(text: str, tags) -> list[tuple[int, int, str]]:
     return out
 
 
+_NLP_AFTER_RE1 = re.compile(r"[,;:.()]")
+
+
 def _nlp_after(after: str) -> str:
     """The noun phrase after the value, cut where a `và`, `hoặc` or comma follows its verb."""
     text = _after_text(after)
@@ -139,7 +151,7 @@ def _nlp_after(after: str) -> str:
             break
         # after its verb a comma ends the phrase, unless it lists short items
         # (`các ngành, nghề`, `xa xôi, hẻo lánh, nơi ...`)
-        if tag == "CH" and seen_verb and len(re.split(r"[,;:.()]", text[b:])[0].split()) > 2:
+        if tag == "CH" and seen_verb and len(_NLP_AFTER_RE1.split(text[b:])[0].split()) > 2:
             break
         if tag == "V":
             seen_verb = True
@@ -195,9 +207,12 @@ def indicator_phrase(before: str, after: str, use_nlp: bool | None = None, keep_
     return _tidy(phrase)
 
 
+_TIDY_RE1 = re.compile(r"(?:\s+(?:và|hoặc|cùng|với|của|cho|tại|trong))+$", re.I)
+
+
 def _tidy(phrase: str) -> str:
-    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:-(")
-    phrase = re.sub(r"(?:\s+(?:và|hoặc|cùng|với|của|cho|tại|trong))+$", "", phrase, flags=re.I)
+    phrase = _BEFORE_TEXT_RE4.sub(" ", phrase).strip(" ,;:-(")
+    phrase = _TIDY_RE1.sub("", phrase)
     if phrase.count("(") > phrase.count(")"):
         phrase = phrase[:phrase.rfind("(")].strip()
     if phrase[:1].isupper() and phrase[1:2].islower():

@@ -36,13 +36,16 @@ CORE = re.compile(
 )
 
 
+_PARSE_NUMBER_RE1 = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+
+
 def parse_number(s: str) -> float:
     """`1.373` → 1373, `93,5` → 93.5, `56.000` → 56000, `2.5` → 2.5, `1/2` → 0.5."""
     s = s.strip()
     if "/" in s:
         a, b = s.split("/", 1)
         return float(a) / float(b)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
+    if _PARSE_NUMBER_RE1.fullmatch(s):
         s = s.replace(".", "").replace(",", ".")
     else:
         s = s.replace(",", ".")
@@ -127,23 +130,35 @@ class ValueExpr:
     bare: bool  # no unit printed after the number
 
 
+_UNIT_AFTER_RE1 = re.compile(r"\s*(‰|%[0o](?![\p{L}\d])|phần\s+nghìn|phần\s+ngàn)", re.IGNORECASE)
+_UNIT_AFTER_RE2 = re.compile(r"\s*(%|phần\s+trăm)", re.IGNORECASE)
+_UNIT_AFTER_RE3 = re.compile(r"\s*lần\b", re.IGNORECASE)
+_UNIT_AFTER_RE4 = re.compile(r"[\p{L}\d]+")
+_UNIT_AFTER_RE5 = re.compile(r"\s+([\p{L}\d]+)")
+_UNIT_AFTER_RE6 = re.compile(_GLUED)
+_UNIT_AFTER_RE7 = re.compile(r"\s+(?:19|20)\d\d\b")
+_UNIT_AFTER_RE8 = re.compile(r"\s+lệ\b", re.IGNORECASE)
+_UNIT_AFTER_RE9 = re.compile(r"\s*lần\s+thứ", re.IGNORECASE)
+_UNIT_AFTER_RE10 = re.compile(r"\d")
+
+
 def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The unit printed at `pos` (after the number), and where it ends."""
     # `0,5%0`, `0,5%o`: a per-mille sign typed as percent and zero
-    m = re.match(r"\s*(‰|%[0o](?![\p{L}\d])|phần\s+nghìn|phần\s+ngàn)", text[pos:], re.IGNORECASE)
+    m = _UNIT_AFTER_RE1.match(text[pos:])
     if m:
         return "‰", pos + m.end()  # birth and mortality rates: `giảm tỷ suất sinh 0,2‰/năm`
-    m = re.match(r"\s*(%|phần\s+trăm)", text[pos:], re.IGNORECASE)
+    m = _UNIT_AFTER_RE2.match(text[pos:])
     if m:
         return "%", pos + m.end()
-    m = re.match(r"\s*lần\b", text[pos:], re.IGNORECASE)
-    if m and not re.match(r"\s*lần\s+thứ", text[pos:], re.IGNORECASE):
+    m = _UNIT_AFTER_RE3.match(text[pos:])
+    if m and not _UNIT_AFTER_RE9.match(text[pos:]):
         return "times", pos + m.end()
     rest = text[pos:pos + 40]
     low = rest.lower()
     lead = len(low) - len(low.lstrip(" "))
     if lead == 0 and not low[:1] == "%":
-        glued = re.match(_GLUED, low)
+        glued = _UNIT_AFTER_RE6.match(low)
         if not glued:
             return None, pos
         return glued.group(), pos + glued.end()
@@ -151,20 +166,20 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     for u in MULTIWORD_UNITS:
         if body.startswith(u) and (len(body) == len(u) or not body[len(u)].isalnum()):
             return u, pos + lead + len(u)
-    m = re.match(r"[\p{L}\d]+", rest[lead:])
+    m = _UNIT_AFTER_RE4.match(rest[lead:])
     if not m:
         return None, pos
     word = m.group()
-    if word.lower() == "năm" and re.match(r"\s+(?:19|20)\d\d\b", rest[lead + len(word):]):
+    if word.lower() == "năm" and _UNIT_AFTER_RE7.match(rest[lead + len(word):]):
         return None, pos  # `90% năm 2030`, `tháng 5 năm 2026`: a date follows, not a unit
     if not word[0].isalpha() or word.lower() in NOT_UNIT:
         return None, pos
-    if word.lower() == "tỷ" and re.match(r"\s+lệ\b", rest[lead + len(word):], re.IGNORECASE):
+    if word.lower() == "tỷ" and _UNIT_AFTER_RE8.match(rest[lead + len(word):]):
         return None, pos  # `năm 2024 tỷ lệ …`: a year before `tỷ lệ`, not money
     # a magnitude word and what it counts (`15 triệu khách`, `1,0 triệu m3`)
-    more = re.match(r"\s+([\p{L}\d]+)", rest[lead + len(word):])
+    more = _UNIT_AFTER_RE5.match(rest[lead + len(word):])
     if word.lower() in ("triệu", "nghìn", "ngàn", "tỷ", "tỉ") and more and more.group(1).lower() not in NOT_UNIT \
-            and more.group(1).lower() not in ("lệ",) and not re.match(r"\d", more.group(1)):
+            and more.group(1).lower() not in ("lệ",) and not _UNIT_AFTER_RE10.match(more.group(1)):
         return f"{word.lower()} {more.group(1).lower()}", pos + lead + len(word) + more.end()
     if word in _CURRENCY_CODES:
         return word, pos + lead + len(word)  # `8.500 USD`
@@ -176,6 +191,9 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     return word.lower(), pos + lead + len(word)
 
 
+_COMPOUND_NOUN_RE1 = re.compile(r"[\p{L} ]{1,40}")
+
+
 def _compound_noun(rest: str, word: str) -> Optional[str]:
     """The unit noun when word segmentation reads the word after the number as the first
     syllable of a two-syllable noun (`02 hội nghị`, `02 hội chợ`): rules stop at one
@@ -183,7 +201,7 @@ def _compound_noun(rest: str, word: str) -> Optional[str]:
     syllable: `1.373 hộ nghèo` counts `hộ`."""
     if not nlp.enabled() or word.lower() in CLASSIFIERS:
         return None
-    chunk = re.match(r"[\p{L} ]{1,40}", rest)
+    chunk = _COMPOUND_NOUN_RE1.match(rest)
     if not chunk:
         return None
     words = nlp.word_tokenize(chunk.group().strip())
@@ -206,6 +224,15 @@ CLASSIFIERS = {
 }
 
 
+_READ_VALUE_RE1 = re.compile(r"(?:\s*/\s*(?:người|hộ|lao động)\b)?\s*/\s*năm\b", re.IGNORECASE)
+_READ_VALUE_RE2 = re.compile(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
+_READ_VALUE_RE3 = re.compile(r"\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
+_READ_VALUE_RE4 = re.compile(r"\s*/\s*năm\b")
+_READ_VALUE_RE5 = re.compile(r"0*1/")
+_READ_VALUE_RE6 = re.compile(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b")
+_READ_VALUE_RE7 = re.compile(r"\s+")
+
+
 def read_value(text: str, m: re.Match) -> ValueExpr:
     """Widen a CORE match into the whole value expression."""
     frac = m.group("frac")
@@ -214,7 +241,7 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     value_max = parse_number(n2) if n2 else None
     if frac:
         unit, end = _unit_after(text, m.end())
-        if unit is None or unit in RATIO_OF or re.match(r"0*1/", frac):
+        if unit is None or unit in RATIO_OF or _READ_VALUE_RE5.match(frac):
             # `1/2 mức bình quân chung`, `½ thời gian xử lý`: a fraction of a reference
             unit, end = "ratio", m.end()
         elif unit not in ("%", "times"):
@@ -228,20 +255,19 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
                 unit = "%"
     bare = unit is None
     per_year = False
-    suffix = re.match(r"(?:\s*/\s*(?:người|hộ|lao động)\b)?\s*/\s*năm\b", text[end:], re.IGNORECASE)
+    suffix = _READ_VALUE_RE1.match(text[end:])
     if suffix:
         per_year = True
         end += suffix.end()
-    elif unit and re.match(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b", text[end:]):
+    elif unit and _READ_VALUE_RE6.match(text[end:]):
         per_year = True  # `01 cuộc diễn tập/năm`, `04 lớp tập huấn/năm`
     comparator = "="
     # `đạt 100% chỉ tiêu trở lên`: the bound qualifies the share of the plan
-    more = re.match(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)", text[end:],
-                    re.IGNORECASE) if unit == "%" else re.match(r"\s*(trở\s+lên|trở\s+xuống)", text[end:], re.IGNORECASE)
+    more = _READ_VALUE_RE2.match(text[end:]) if unit == "%" else _READ_VALUE_RE3.match(text[end:])
     if more:
         comparator = ">=" if "lên" in more.group(1).lower() else "<="
         end += more.end()
-        per = re.match(r"\s*/\s*năm\b", text[end:])
+        per = _READ_VALUE_RE4.match(text[end:])
         if per:
             per_year = True
             end += per.end()
@@ -261,7 +287,7 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         start = m.start()
         qual = verb = ""
     if qual and not qual.endswith("đủ"):
-        comparator = QUAL_MAP.get(re.sub(r"\s+", " ", qual), comparator)
+        comparator = QUAL_MAP.get(_READ_VALUE_RE7.sub(" ", qual), comparator)
     if verb.startswith("gấp") and unit is None:
         unit = "times"
         bare = False

@@ -49,17 +49,24 @@ _MAX_NAME_WORDS = 16
 _MIN_DUTY_WORDS = 3
 
 
+_SPLIT_BODIES_RE1 = re.compile(r"\s*;\s*")
+_SPLIT_BODIES_RE2 = re.compile(r"\s*\((?:nếu có|chủ trì|phối hợp)\)\s*$")
+
+
 def split_bodies(text: str) -> list[str]:
     """Bodies in a written list, each as written (trimmed)."""
     out: list[str] = []
-    for part in re.split(r"\s*;\s*", text):
+    for part in _SPLIT_BODIES_RE1.split(text):
         for piece in _SPLIT.split(part):
-            piece = re.sub(r"\s*\((?:nếu có|chủ trì|phối hợp)\)\s*$", "", piece.strip())
+            piece = _SPLIT_BODIES_RE2.sub("", piece.strip())
             piece = piece.strip(" .,:;-+")
             piece = LEAD_WORDS.sub("", piece)
             if piece and len(piece.split()) <= _MAX_NAME_WORDS:
                 out.append(piece)
     return out
+
+
+_LEADING_BODIES_RE1 = re.compile(r"[.;]\s")
 
 
 def leading_bodies(text: str) -> tuple[list[str], str]:
@@ -73,10 +80,13 @@ def leading_bodies(text: str) -> tuple[list[str], str]:
     m = PREDICATE.search(body, head.end())  # past the head noun: `Các tổ chức đoàn thể` is a name
     name, rest = (body[:m.start()], body[m.end():]) if m else (body, "")
     name = name.strip(" .,;")
-    if not name or len(name.split()) > 2 * _MAX_NAME_WORDS or re.search(r"[.;]\s", name):
+    if not name or len(name.split()) > 2 * _MAX_NAME_WORDS or _LEADING_BODIES_RE1.search(name):
         return [], text
     bodies = split_bodies(name)
     return (bodies, rest.strip()) if bodies else ([], text)
+
+
+_PARTNERS_AFTER_RE1 = re.compile(r"[.;(]")
 
 
 def partners_after(text: str, start: int = 0) -> list[str]:
@@ -91,20 +101,24 @@ def partners_after(text: str, start: int = 0) -> list[str]:
         return []
     stop = PREDICATE.search(tail, head.end())
     name = tail[:stop.start()] if stop else tail
-    name = re.split(r"[.;(]", name)[0]
+    name = _PARTNERS_AFTER_RE1.split(name)[0]
     return split_bodies(name)
+
+
+_DUTY_AFTER_PARTNERS_RE1 = re.compile(r"^(?:chủ trì\s*,?\s*|chủ động\s+)?(?:phối hợp|cùng)\s+với\s+", re.I)
+_DUTY_AFTER_PARTNERS_RE2 = re.compile(r"[.;]")
 
 
 def duty_after_partners(text: str) -> str:
     """`Chủ trì, phối hợp với Sở Tài chính, Công an tỉnh tổ chức kiểm tra …` -> `tổ chức kiểm
     tra …`: the duty itself, once the partner list (shown apart) is set aside."""
-    m = re.match(r"^(?:chủ trì\s*,?\s*|chủ động\s+)?(?:phối hợp|cùng)\s+với\s+", text, re.I)
+    m = _DUTY_AFTER_PARTNERS_RE1.match(text)
     if not m:
         return text
     tail = text[m.end():]
     head = BODY_START.match(tail)
     stop = PREDICATE.search(tail, head.end()) if head else None
-    if not stop or re.search(r"[.;]", tail[:stop.start()]):
+    if not stop or _DUTY_AFTER_PARTNERS_RE2.search(tail[:stop.start()]):
         return text
     rest = tail[stop.end():].lstrip(" ,")
     return rest if len(rest.split()) >= _MIN_DUTY_WORDS else text

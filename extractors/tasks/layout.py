@@ -8,6 +8,8 @@ to the end of the text cannot shift them.
 """
 from __future__ import annotations
 
+import bisect
+import heapq
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -95,13 +97,40 @@ class Layout:
     def __init__(self, doc: PlanText, sections: list[Section], agencies: list[Agency], table: list[TableRow]):
         self.doc, self.sections, self.agencies = doc, sections, agencies
         self.table = table
+        rows = sorted(r.span for r in table)
+        self._row_starts = [a for a, _ in rows]
+        self._row_reach = []
+        for _, b in rows:
+            self._row_reach.append(max(b, self._row_reach[-1]) if self._row_reach else b)
         # a table's cells are read row by row (`rules._table_tasks`), never as paragraphs
         self.body_paras = [p for p in doc.paragraphs if not p.footnote and not self._in_table(doc.raw_pos(p.start))]
         self._ranges: dict = {}
+        # every lookup below is an index built once, so a plan's tasks cost linear time
+        self._starts = [doc.clean_pos(s.span[0]) for s in sections]  # clean start of each heading
+        self._at_start: dict[int, list[Section]] = {}
+        for s, start in zip(sections, self._starts):
+            self._at_start.setdefault(start, []).append(s)
+        self._kids: dict[tuple, list[tuple[Section, int]]] = {}
+        for s, start in zip(sections, self._starts):
+            if s.path:
+                self._kids.setdefault(tuple(s.path[:-1]), []).append((s, start))
+        # per depth: the raw starts of the headings of that depth or higher, in list order, with
+        # their running maximum (the first later heading is where that maximum passes a start)
+        self._level_heads: dict[int, tuple[list[int], list[int]]] = {}
+        for depth in {len(s.path) for s in sections}:
+            idx = [k for k, s in enumerate(sections) if len(s.path) <= depth]
+            running, top = [], -1
+            for k in idx:
+                top = max(top, sections[k].span[0])
+                running.append(top)
+            self._level_heads[depth] = (idx, running)
         self.limit = self._closing_limit()
+        self._path_index: Optional[tuple[list[int], list[list[str]]]] = None
 
     def _in_table(self, raw_index: int) -> bool:
-        return any(a <= raw_index < b for a, b in (r.span for r in self.table))
+        # rows starting at or before the index hold it when the furthest of their ends is past it
+        k = bisect.bisect_right(self._row_starts, raw_index)
+        return k > 0 and self._row_reach[k - 1] > raw_index
 
     def span(self, paras: list[Paragraph]) -> tuple[int, int]:
         return raw_span(self.doc, paras)
@@ -137,27 +166,50 @@ class Layout:
     def _clean_range(self, s: Section) -> tuple[int, int]:
         start = self.doc.clean_pos(s.span[0])
         end = self.limit
-        for later in self.sections:
-            if later.span[0] > s.span[0] and len(later.path) <= len(s.path):
-                end = min(end, self.doc.clean_pos(later.span[0]))
-                break
+        # the first heading in list order past this one at its level or higher
+        idx, running = self._level_heads[len(s.path)]
+        k = bisect.bisect_right(running, s.span[0])
+        if k < len(idx):
+            end = min(end, self._starts[idx[k]])
         return start, end
 
     def path_at(self, clean_index: int) -> list[str]:
-        best: list[str] = []
-        for s in self.sections:
-            start, end = self.clean_range(s)
-            if start <= clean_index < end and len(s.path) >= len(best):
-                best = list(s.path)
-        return best
+        """The path of the deepest block holding `clean_index` (of equal ones, the last listed)."""
+        if self._path_index is None:
+            self._path_index = self._build_path_index()
+        bounds, paths = self._path_index
+        k = bisect.bisect_right(bounds, clean_index) - 1
+        return list(paths[k]) if k >= 0 else []
+
+    def _build_path_index(self) -> tuple[list[int], list[list[str]]]:
+        """One sweep over the block boundaries: between two of them the answer of `path_at`
+        does not change."""
+        ranges = [(self.clean_range(s), (len(s.path), k)) for k, s in enumerate(self.sections)]
+        bounds = sorted({x for (a, b), _ in ranges if a < b for x in (a, b)})
+        opening: dict[int, list] = {}
+        for (a, b), key in ranges:
+            if a < b:
+                opening.setdefault(a, []).append((key, b))
+        heap: list = []  # (-depth, -index, end): the deepest, then the last listed, on top
+        paths: list[list[str]] = []
+        for x in bounds:
+            for (depth, k), b in opening.get(x, ()):
+                heapq.heappush(heap, (-depth, -k, b))
+            while heap and heap[0][2] <= x:
+                heapq.heappop(heap)  # lazily: only the top must still be open
+            paths.append(list(self.sections[-heap[0][1]].path) if heap else [])
+        return bounds, paths
 
     def paras_in(self, start: int, end: int) -> list[Paragraph]:
         return [p for p in self.body_paras if start <= p.start < end]
 
     def children(self, s: Section) -> list[Section]:
         start, end = self.clean_range(s)
-        return [c for c in self.sections if len(c.path) == len(s.path) + 1 and c.path[:len(s.path)] == s.path
-                and start < self.doc.clean_pos(c.span[0]) < end]
+        return [c for c, pos in self._kids.get(tuple(s.path), ()) if start < pos < end]
+
+    def sections_at(self, clean_index: int) -> list[Section]:
+        """The headings whose clean start is `clean_index`."""
+        return self._at_start.get(clean_index, [])
 
     # -- units -----------------------------------------------------------------
     def work_units(self, work: Section) -> list[Unit]:

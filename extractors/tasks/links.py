@@ -36,6 +36,15 @@ _PART_REF = re.compile(
     r"(?![\p{L}])(?!\s+(?:của\s+)?(?:Nghị|Quyết|Thông|Luật|Chỉ thị|Kết luận|Chương trình|Đề án))")
 
 
+_LINKS_RE1 = re.compile(r"(?:^|,\s*|chủ động\s+|tích cực\s+)phối hợp(?![\p{L}])", re.I)
+_LINKS_RE2 = re.compile(r"chủ trì", re.I)
+_LINKS_RE3 = re.compile(r"(?:phối hợp|cùng)\s+với\s+", re.I)
+_LINKS_RE4 = re.compile(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu)\s+", re.I)
+_LINKS_RE5 = re.compile(r"[.;]")
+_LINKS_RE6 = re.compile(r"(?<=[.;])\s+")
+_LINKS_RE7 = re.compile(r"\s*<br\s*/?>\s*")
+
+
 class Links:
     def __init__(self, doc: PlanText, targets: list[Target], deadlines: list[Deadline], agencies: list[Agency]):
         self.doc = doc
@@ -51,10 +60,10 @@ class Links:
             # `Ban Tuyên giáo Huyện ủy: …` / `Các sở … định kỳ gửi báo cáo …` (a generic
             # `Các cấp ủy, chính quyền …` opening an item of NHIỆM VỤ names no body)
             owners, t = [expand(n) for n in named], rest
-        first_coop = re.search(r"(?:^|,\s*|chủ động\s+|tích cực\s+)phối hợp(?![\p{L}])", t, re.I)
-        chairs = re.search(r"chủ trì", t, re.I)
+        first_coop = _LINKS_RE1.search(t)
+        chairs = _LINKS_RE2.search(t)
         opens_with_coop = bool(first_coop) and (not chairs or first_coop.start() < chairs.start()) \
-            and not re.search(r"[.;]", t[:first_coop.start()])
+            and not _LINKS_RE5.search(t[:first_coop.start()])
         partners = [expand(n) for n in partners_after(t)] or self._found_partners(span)
         if not owners or (opens_with_coop and (partners or first_coop.start() == 0)):
             # `(A) phối hợp với B <task>`: B leads, A helps
@@ -71,7 +80,7 @@ class Links:
         """Bodies the agencies extractor found right after `phối hợp với` (a partner list too
         long or too unusual for our own split)."""
         raw = self.doc.raw
-        m = re.search(r"(?:phối hợp|cùng)\s+với\s+", raw[span[0]:span[1]], re.I)
+        m = _LINKS_RE3.search(raw[span[0]:span[1]])
         if not m:
             return []
         at = span[0] + m.end()
@@ -83,7 +92,7 @@ class Links:
         triển khai …`, `giao Phòng Dân tộc …`): leads with the body that instructs them."""
         raw = self.doc.raw
         out = []
-        for m in re.finditer(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu)\s+", raw[span[0]:span[1]], re.I):
+        for m in _LINKS_RE4.finditer(raw[span[0]:span[1]]):
             at = span[0] + m.end()
             out += [a.name for a in self.agencies if at <= a.span[0] < at + _NAME_LIST_CHARS and a.span[1] <= span[1]
                     and a.role == "lead" and not _is_generic(a.name)
@@ -119,7 +128,7 @@ class Links:
             found = [a.name for a in self.agencies if at <= a.span[0] and a.span[1] <= at + len(cell)]
             if found:
                 return dedupe_names(found)
-        return dedupe_names([expand(n) for n in split_bodies(re.sub(r"\s*<br\s*/?>\s*", "; ", cell))])
+        return dedupe_names([expand(n) for n in split_bodies(_LINKS_RE7.sub("; ", cell))])
 
     # -- when ------------------------------------------------------------------
     def schedule(self, span, text: str, cue: bool):
@@ -133,7 +142,7 @@ class Links:
             return pick.due, rec, [d.id for d in found if d.id]
         if cue:
             phrases = [m.group() for m in SCHEDULE_CUE.finditer(text)]
-            phrases += [m.group() for s in re.split(r"(?<=[.;])\s+", text) for m in SCHEDULE_CUE.finditer(s)
+            phrases += [m.group() for s in _LINKS_RE6.split(text) for m in SCHEDULE_CUE.finditer(s)
                         if m.start() == 0]
             if not phrases:
                 return None, None, []
@@ -155,8 +164,14 @@ class Links:
         return ids
 
 
+_IS_GENERIC_RE1 = re.compile(r"^(?:các|những|từng)\s+", re.I)
+
+
 def _is_generic(name: str) -> bool:
-    return bool(_GENERIC.match(re.sub(r"^(?:các|những|từng)\s+", "", name.strip(), flags=re.I)))
+    return bool(_GENERIC.match(_IS_GENERIC_RE1.sub("", name.strip())))
+
+
+_ONLY_NAMES_BETWEEN_RE1 = re.compile(r"[\s,;]|\bvà\b")
 
 
 def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) -> bool:
@@ -165,7 +180,7 @@ def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) 
     for a in agencies:
         if start <= a.span[0] and a.span[1] <= end:
             gap = gap.replace(raw[a.span[0]:a.span[1]], " ")
-    return not re.sub(r"[\s,;]|\bvà\b", "", gap)
+    return not _ONLY_NAMES_BETWEEN_RE1.sub("", gap)
 
 
 def _named_parts(text: str) -> list[list[str]]:

@@ -116,18 +116,24 @@ def _completes(task: Task, sent: str) -> bool:
     return task.due is None and bool(_DEADLINE.search(sent)) and bool(_SENDS.search(sent))
 
 
+_TITLE_ONLY_RE1 = re.compile(r"[.;:!?]$")
+
+
 def _title_only(layout: Layout, para, text: str) -> bool:
     """A heading that only names bodies (`Đề nghị Ủy ban MTTQ xã và các tổ chức chính trị - xã
     hội`, over the items below it), or the text's title line."""
     t = unmarked(text).strip()
-    if re.search(r"[.;:!?]$", t):
+    if _TITLE_ONLY_RE1.search(t):
         return False
     if para is layout.body_paras[0] or para.start == layout.body_paras[0].start:
         return True
     named, rest = leading_bodies(t)
     if named and not rest.strip():
         return True
-    return any(layout.doc.clean_pos(sec.span[0]) == para.start and layout.children(sec) for sec in layout.sections)
+    return any(layout.children(sec) for sec in layout.sections_at(para.start))
+
+
+_OWN_LEADS_RE1 = re.compile(r",\s+")
 
 
 def _own_leads(sent: str) -> list[str]:
@@ -135,7 +141,7 @@ def _own_leads(sent: str) -> list[str]:
     a lead-in such as `Chậm nhất ngày 20-7,` or `Sau khi ban hành Kế hoạch,`), or the bodies
     right after `giao`/`đề nghị`/`yêu cầu`, when a duty word follows them."""
     t = unmarked(sent)
-    starts = [0] + [m.end() for m in re.finditer(r",\s+", t[:_LEAD_IN_CHARS])]
+    starts = [0] + [m.end() for m in _OWN_LEADS_RE1.finditer(t[:_LEAD_IN_CHARS])]
     starts += [m.start() for m in _ASSIGN.finditer(t[:_LEAD_IN_CHARS])]
     for at in sorted(set(starts)):
         piece = t[at:]

@@ -139,8 +139,11 @@ def _per_paragraph(unit, content, steps, lead, support, section, target_ids, fie
 _STAGE_WINDOW_WORDS = 10
 
 
+_SYLLABLES_RE1 = re.compile(r"\p{L}+")
+
+
 def _syllables(text: str) -> list[str]:
-    return re.findall(r"\p{L}+", text.lower())
+    return _SYLLABLES_RE1.findall(text.lower())
 
 
 def _stage_of(text: str, stages):
@@ -199,6 +202,9 @@ def _labelled_fields(paras: list[Paragraph]) -> dict[str, list[Paragraph]]:
     return fields
 
 
+_SCHEDULE_STEPS_RE1 = re.compile(r"^[-+•]")
+
+
 def _schedule_steps(paras: list[Paragraph]) -> list[tuple[str, Paragraph, str]]:
     """`- Xây dựng kế hoạch triển khai: Hoàn thành trong tháng 5 năm 2026.` lines of a
     schedule: (what, line, when)."""
@@ -206,6 +212,6 @@ def _schedule_steps(paras: list[Paragraph]) -> list[tuple[str, Paragraph, str]]:
     for p in paras:
         t = value_text(p)
         m = _STEP.match(t)
-        if m and re.match(r"^[-+•]", p.text.strip()):
+        if m and _SCHEDULE_STEPS_RE1.match(p.text.strip()):
             steps.append((m.group(1).strip(), p, m.group(2).strip()))
     return steps if len(steps) >= 2 else []

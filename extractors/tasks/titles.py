@@ -23,18 +23,24 @@ _DUTY_AFTER_COMMA = re.compile(
     r"bố trí|tổng hợp|hướng dẫn|đề xuất|nghiên cứu|tăng cường|đẩy mạnh|kiểm tra)(?![\p{L}]))")
 
 
+_FIRST_CLAUSE_RE1 = re.compile(r"(?<=\S{2})[;.](?:\s|$)")
+
+
 def first_clause(text: str) -> str:
     """The duty a paragraph opens with, past a lead-in (`Theo chức năng, nhiệm vụ được giao, …`)."""
     if _LEAD_IN.match(text):
         m = _DUTY_AFTER_COMMA.search(text)
         if m and m.start() < _LEAD_IN_CHARS:
             text = text[m.end():]
-    m = re.search(r"(?<=\S{2})[;.](?:\s|$)", text)
+    m = _FIRST_CLAUSE_RE1.search(text)
     return text[:m.start()] if m else text
 
 
+_SHORT_RE1 = re.compile(r"\s+")
+
+
 def short(text: str, limit: int = TITLE_CHARS) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" .:;,")
+    text = _SHORT_RE1.sub(" ", text).strip(" .:;,")
     text = text[:1].upper() + text[1:]
     if len(text) <= limit:
         return text
