@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 Span = tuple[int, int]
 
@@ -113,15 +113,37 @@ class Task(Finding):
     span: Span
 
 
+CATALOGUE_LISTS = ("sections", "targets", "deadlines", "agencies", "references", "tasks")
+
+
+def _require_lists(schema: dict) -> None:
+    schema["required"] = list(schema.get("required", [])) + [
+        k for k in CATALOGUE_LISTS if k not in schema.get("required", [])]
+
+
 class Catalogue(Finding):
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_require_lists)
+
     schema_version: int = 1
     plan: str = Field(description="the plan file's stem")
     source: str = Field(description="the plan file's name")
     text_sha256: str
     document: DocumentInfo
+    # Required, even when empty: a file without them is not a catalogue. Python code may
+    # leave them out (empty lists); reading a file (`validation context {"file": True}`,
+    # see `pipeline.load`) and the published JSON Schema require every one.
     sections: list[Section] = Field(default_factory=list)
     targets: list[Target] = Field(default_factory=list)
     deadlines: list[Deadline] = Field(default_factory=list)
     agencies: list[Agency] = Field(default_factory=list)
     references: list[Reference] = Field(default_factory=list)
     tasks: list[Task] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lists_present(cls, data, info: ValidationInfo):
+        if isinstance(data, dict) and info.context and info.context.get("file"):
+            missing = [k for k in CATALOGUE_LISTS if k not in data]
+            if missing:
+                raise ValueError(f"missing list(s): {', '.join(missing)}")
+        return data

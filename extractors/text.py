@@ -12,6 +12,8 @@ and `offsets[i]` is the raw index it stands for.
 """
 from __future__ import annotations
 
+import bisect
+
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -89,9 +91,8 @@ class PlanText:
     def clean_pos(self, raw_index: int) -> int:
         """First clean index whose raw offset is >= raw_index (clean order is raw order
         outside moved footnotes)."""
-        import bisect
-        body = self.offsets if self.footnote_from < 0 else self.offsets[: self.footnote_from]
-        return bisect.bisect_left(body, raw_index)
+        hi = len(self.offsets) if self.footnote_from < 0 else min(self.footnote_from, len(self.offsets))
+        return bisect.bisect_left(self.offsets, raw_index, 0, hi)  # no slice: O(log n) a call
 
 
     # -- structure ---------------------------------------------------------
@@ -106,8 +107,15 @@ class PlanText:
             out.append(Paragraph(m.start(), m.end(), text, fn))
         return out
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, clean_index: int) -> Paragraph | None:
-        for p in self.paragraphs:
+        """The paragraph holding `clean_index` (paragraphs are sorted and disjoint: bisect)."""
+        i = bisect.bisect_right(self._paragraph_starts, clean_index) - 1
+        if i >= 0:
+            p = self.paragraphs[i]
             if p.start <= clean_index < p.end:
                 return p
         return None

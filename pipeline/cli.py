@@ -14,6 +14,7 @@ COMMANDS = {
     "schema": "pipeline.commands.schema",
     "compare": "pipeline.commands.compare",
     "checklist": "pipeline.commands.checklist",
+    "serve": "pipeline.commands.serve",
 }
 
 

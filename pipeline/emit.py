@@ -22,6 +22,7 @@ from pipeline.ingest import is_converted, plan_text
 from pipeline.load import catalogue_of
 
 INDEX_NAME = "index.json"
+TMP_PREFIX = ".chitieu-"
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
@@ -35,7 +36,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written file."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # A short temporary name: `.<name>.XXXX.tmp` of a 250-byte name would pass NAME_MAX.
+    fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content.encode("utf-8") if isinstance(content, str) else content)
@@ -158,9 +160,47 @@ def index_json(entries: list[dict], fingerprint: str) -> str:
 
 def read_index(out_dir: Path) -> dict:
     try:
-        return json.loads((Path(out_dir) / INDEX_NAME).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError, UnicodeDecodeError):
+        doc = json.loads((Path(out_dir) / INDEX_NAME).read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
         return {}
+    if not isinstance(doc, dict) or not isinstance(doc.get("plans", []), list):
+        return {}
+    doc["plans"] = [e for e in doc.get("plans", []) if isinstance(e, dict) and isinstance(e.get("plan"), str)]
+    return doc
+
+
+def outputs_match(out_dir: Path, entry: dict) -> bool:
+    """True when the outputs an index entry names exist and are exactly what that entry
+    says: the catalogue parses and validates, carries the entry's plan, source and text
+    hash, and gives this very entry; the rendering is the catalogue's rendering byte for
+    byte; a converted text has the catalogue's text hash. A truncated, emptied or
+    foreign file, or one left by another version of the plan, fails."""
+    from pydantic import ValidationError
+    out = Path(out_dir)
+    files = entry.get("files")
+    plan = entry.get("plan")
+    if not isinstance(files, dict) or files.get("catalogue") != f"{plan}.json":
+        return False
+    try:
+        raw = (out / files["catalogue"]).read_bytes()
+        cat = Catalogue.model_validate_json(raw, context={"file": True})
+        if raw.decode("utf-8") != catalogue_json(cat):
+            return False
+        if cat.plan != plan or cat.source != entry.get("source") or cat.text_sha256 != entry.get("text_sha256"):
+            return False
+        text_file = files.get("text")
+        if text_file is not None:
+            if text_file != f"{plan}.txt":
+                return False
+            if hashlib.sha256((out / text_file).read_bytes()).hexdigest() != cat.text_sha256:
+                return False
+        if index_entry(cat, entry.get("source_sha256", ""), text_file) != entry:
+            return False
+        if files.get("rendering") != f"{plan}.md":
+            return False
+        return (out / files["rendering"]).read_bytes() == catalogue_markdown(cat).encode("utf-8")
+    except (OSError, ValueError, ValidationError, UnicodeDecodeError):
+        return False
 
 
 def extractor_fingerprint() -> str:
@@ -194,11 +234,20 @@ class PlanProducts:
     error: str | None = None
 
 
-def plan_products(source: str, data: bytes) -> PlanProducts:
-    """Ingest, normalise, segment, extract and render one plan. Never raises for a bad
-    plan: the failure travels back as `error`, so the rest of the batch completes."""
+def failed_products(source: str, data: bytes, plan: str | None, problem: str) -> PlanProducts:
     name = Path(source).name
-    stem = Path(source).stem
+    stem = plan or Path(source).stem
+    digest = hashlib.sha256(data).hexdigest()
+    return PlanProducts(stem, name, digest, error=problem, entry=failed_entry(stem, name, digest, problem))
+
+
+def plan_products(source: str, data: bytes, plan: str | None = None) -> PlanProducts:
+    """Ingest, normalise, segment, extract and render one plan. Never raises for a bad
+    plan: the failure travels back as `error`, so the rest of the batch completes.
+    `plan` names the products (default: the file's stem; `pipeline.names` picks another
+    when stems collide)."""
+    name = Path(source).name
+    stem = plan or Path(source).stem
     digest = hashlib.sha256(data).hexdigest()
     try:
         text = plan_text(source, data)
@@ -210,6 +259,8 @@ def plan_products(source: str, data: bytes) -> PlanProducts:
         problem = f"extractor error: {type(exc).__name__}: {exc}".splitlines()[0]
         return PlanProducts(stem, name, digest, error=problem,
                             entry=failed_entry(stem, name, digest, problem))
+    if cat.plan != stem:
+        cat = cat.model_copy(update={"plan": stem})
     files = {f"{stem}.json": catalogue_json(cat), f"{stem}.md": catalogue_markdown(cat)}
     text_file = None
     if is_converted(name):

@@ -32,16 +32,27 @@ from pathlib import Path  # noqa: E402
 
 from prefect import flow, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
-from prefect.futures import as_completed  # noqa: E402
+from prefect.futures import wait  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
-from pipeline.emit import PlanProducts, plan_products, write_if_changed  # noqa: E402
+from pipeline import limits as LIM  # noqa: E402
+from pipeline.emit import PlanProducts, failed_products, write_if_changed  # noqa: E402
+from pipeline.errors import OutputError, PlanError, output_error  # noqa: E402
 
 
 @task(name="catalogue-plans", cache_policy=NO_CACHE, retries=0)
-def catalogue_batch(batch: list[tuple[str, bytes]]) -> list[PlanProducts]:
-    """Ingest, normalise, segment and extract a batch of plans (name, file bytes)."""
-    return [plan_products(name, data) for name, data in batch]
+def catalogue_batch(batch: list[tuple[str, str, bytes]], limits: LIM.Limits | None = None) -> list[PlanProducts]:
+    """Ingest, normalise, segment and extract a batch of plans (name, plan name, file
+    bytes), each within the per-plan limits (a worker process killed past the time
+    limit). When the run is stopping, the plans finished so far come back."""
+    limits = limits or LIM.Limits.of()
+    done: list[PlanProducts] = []
+    for name, plan, data in batch:
+        try:
+            done.append(LIM.plan_products_limited(name, data, plan, limits))
+        except LIM.Stopped:
+            break
+    return done
 
 
 @dataclass
@@ -49,6 +60,53 @@ class FlowReport:
     products: list[PlanProducts] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    stopped: bool = False
+
+
+# The report of the flow running in this process: `chitieu run` reads it also when a
+# signal cut the flow short, so the plans finished so far enter the index.
+LIVE = FlowReport()
+
+
+def _server_dies_with_us() -> None:
+    """Start Prefect's temporary server through `pipeline.deathsig`, so it ends when
+    this process ends, also on SIGKILL (Prefect stops it only at a normal exit)."""
+    try:
+        from prefect.server.api import server as S
+        original = S.SubprocessASGIServer._run_uvicorn_command
+    except (ImportError, AttributeError):
+        return
+    if getattr(original, "_chitieu", False):
+        return
+
+    def run_uvicorn(self):
+        import subprocess
+        popen = subprocess.Popen
+        me = os.getpid()
+
+        class Popen(popen):  # only the server command passes through here
+            def __init__(self, args, *a, **kw):
+                if list(args[:1]) == [sys.executable]:
+                    args = [sys.executable, "-m", "pipeline.deathsig", str(me), *args]
+                super().__init__(args, *a, **kw)
+        try:
+            S.subprocess = _SubprocessShim(Popen)
+            return original(self)
+        finally:
+            S.subprocess = subprocess
+    run_uvicorn._chitieu = True
+    S.SubprocessASGIServer._run_uvicorn_command = run_uvicorn
+
+
+class _SubprocessShim:
+    """`subprocess` as the Prefect server module sees it while it starts the server."""
+
+    def __init__(self, popen):
+        import subprocess
+        self._module, self.Popen = subprocess, popen
+
+    def __getattr__(self, name):
+        return getattr(self._module, name)
 
 
 def batch_size_for(n_plans: int, n_workers: int) -> int:
@@ -104,30 +162,66 @@ def catalogue_corpus_flow(runner):
 
     @flow(name="chitieu-run", task_runner=runner, log_prints=False, validate_parameters=False,
           persist_result=False)
-    def catalogue_corpus(plans: list[str], output: str, batch_size: int = 10, wave: int = 64,
-                         quiet: bool = False) -> FlowReport:
+    def catalogue_corpus(plans: list[tuple[str, str]], output: str, batch_size: int = 10, wave: int = 64,
+                         quiet: bool = False, limits: LIM.Limits | None = None) -> FlowReport:
+        limits = limits or LIM.Limits.of()
         started = time.perf_counter()
         out = Path(output)
-        report = FlowReport()
+        report = LIVE
         progress = _Progress(len(plans), quiet)
         batches = [plans[i:i + batch_size] for i in range(0, len(plans), batch_size)]
+
+        def emit(products: list[PlanProducts]) -> None:
+            for prod in products:
+                for name, content in sorted(prod.files.items()):
+                    try:
+                        if write_if_changed(out / name, content):
+                            report.written.append(name)
+                    except OSError as exc:
+                        raise output_error(out / name, exc)
+                prod.files = {}  # written: holding every plan's text would grow with the corpus
+            report.products.extend(products)
+            progress.advance(products)
+
+        def ingest(batch):
+            # the bytes travel to the worker, which may not share our disk; a file that
+            # cannot be read (gone, not a regular file, too big) fails here, alone
+            items, failed = [], []
+            for path, plan in batch:
+                try:
+                    items.append((Path(path).name, plan, LIM.read_bytes(path, limits.max_bytes)))
+                except PlanError as exc:
+                    failed.append(failed_products(Path(path).name, b"", plan, exc.problem))
+            if failed:
+                emit(failed)
+            return items
+
+        LIM.SOFT_STOP.set()  # from here a signal stops the flow between plans, not mid-write
         try:
             # Waves of batches bound the plan bytes held in memory on a corpus of any size.
             for w in range(0, len(batches), wave):
-                futures = [
-                    # ingest: the bytes travel to the worker, which may not share our disk
-                    catalogue_batch.submit([(Path(p).name, Path(p).read_bytes()) for p in batch])
-                    for batch in batches[w:w + wave]]
-                for future in as_completed(futures):
-                    products = future.result()
-                    for prod in products:  # emit
-                        for name, content in sorted(prod.files.items()):
-                            if write_if_changed(out / name, content):
-                                report.written.append(name)
-                        prod.files = {}  # written: holding every plan's text would grow with the corpus
-                    report.products.extend(products)
-                    progress.advance(products)
+                if LIM.STOP.is_set():
+                    break
+                futures = [catalogue_batch.submit(items, limits)
+                           for items in map(ingest, batches[w:w + wave]) if items]
+                pending = list(futures)
+                stop_seen = None
+                while pending:
+                    done, not_done = wait(pending, timeout=0.25)
+                    for future in done:
+                        emit(future.result())
+                    pending = list(not_done)
+                    if LIM.STOP.is_set():
+                        # tasks of this process return their finished plans within a
+                        # moment; tasks on Dask workers are not waited for
+                        stop_seen = stop_seen or time.monotonic()
+                        if time.monotonic() - stop_seen > 3:
+                            break
+                if LIM.STOP.is_set():
+                    report.stopped = True
+                    break
         finally:
+            LIM.SOFT_STOP.clear()
             progress.close()
         report.products.sort(key=lambda p: p.plan)
         report.seconds = time.perf_counter() - started
@@ -149,17 +243,26 @@ def check_scheduler(address: str, timeout: float = 5.0) -> None:
         pass
 
 
-def run_flow(plans: list[Path], output: Path, *, workers: int | None = None,
+def run_flow(plans: list[tuple[Path, str]], output: Path, *, workers: int | None = None,
              dask_address: str | None = None, batch_size: int | None = None,
-             quiet: bool = False) -> FlowReport:
+             quiet: bool = False, limits: LIM.Limits | None = None) -> FlowReport:
+    """Run the flow over (plan file, plan name) pairs. `LIVE` holds what finished, also
+    when a signal (`pipeline.limits.install_stop_handlers`) cut the run short."""
     import logging
+    global LIVE
+    LIVE = FlowReport()
     # A failed flow run is reported by `chitieu run` in one line; Prefect's own
     # traceback of the same exception would only bury it.
     logging.getLogger("prefect.flow_runs").setLevel(logging.CRITICAL)
     if dask_address:
         check_scheduler(dask_address)
+    _server_dies_with_us()
     n_workers = workers or (2 if dask_address else 1)
     size = batch_size or batch_size_for(len(plans), n_workers)
     flow_fn = catalogue_corpus_flow(task_runner(workers, dask_address))
-    return flow_fn(plans=[str(p) for p in plans], output=str(output), batch_size=size,
-                   wave=max(64, 8 * n_workers), quiet=quiet)
+    try:
+        return flow_fn(plans=[(str(p), name) for p, name in plans], output=str(output), batch_size=size,
+                       wave=max(64, 8 * n_workers), quiet=quiet, limits=limits or LIM.Limits.of())
+    finally:
+        LIM.SOFT_STOP.clear()
+        LIM.close_all()

@@ -27,34 +27,60 @@ def is_converted(path: str | Path) -> bool:
     return Path(path).suffix.lower() in CONVERTED_SUFFIXES
 
 
-def plan_files(paths: list[str | Path]) -> list[Path]:
-    """Expand files and directories into the plan files they name."""
+def plan_files(paths: list[str | Path], problems: list[PlanError] | None = None,
+               exclude: str | Path | None = None) -> list[Path]:
+    """Expand files and directories into the plan files they name. With `problems`, a
+    path that names nothing readable is reported there and the others still count;
+    without it the first such path raises. Files inside `exclude` (the output folder)
+    are never plans: a run must not read its own renderings back."""
     out: list[Path] = []
+    skip = _resolved(exclude) if exclude is not None else None
     for p in map(Path, paths):
-        if p.is_dir():
-            found = sorted(f for f in p.iterdir()
-                           if f.is_file() and f.suffix.lower() in PLAN_SUFFIXES
-                           and not f.name.startswith(".") and f.name.lower() not in _NOT_PLANS)
-            if not found:
-                raise PlanError(p, f"directory holds no plan files ({', '.join(PLAN_SUFFIXES)})")
-            out.extend(found)
-        elif p.exists():
-            out.append(p)
-        else:
-            raise PlanError(p, "no such file")
+        try:
+            if p.is_dir():
+                found = sorted(f for f in p.iterdir()
+                               if f.suffix.lower() in PLAN_SUFFIXES and f.is_file()
+                               and not f.name.startswith(".") and f.name.lower() not in _NOT_PLANS
+                               and (skip is None or _resolved(f).parent != skip))
+                if not found:
+                    raise PlanError(p, f"directory holds no plan files ({', '.join(PLAN_SUFFIXES)})")
+                out.extend(found)
+            elif p.exists():
+                if skip is not None and _resolved(p).parent == skip:
+                    raise PlanError(p, "nằm trong thư mục kết quả (-o); không đọc kết quả như kế hoạch")
+                out.append(p)
+            else:
+                raise PlanError(p, "no such file")
+        except PlanError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+        except OSError as exc:
+            err = PlanError(p, f"cannot read ({exc.strerror or exc})")
+            if problems is None:
+                raise err
+            problems.append(err)
     return out
 
 
-def read_plan(path: str | Path) -> str:
-    path = Path(path)
-    if not path.exists():
-        raise PlanError(path, "no such file")
-    if path.is_dir():
-        raise PlanError(path, "is a directory, not a plan file")
+def _resolved(p: str | Path) -> Path:
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PlanError(path, f"cannot read ({exc.strerror or exc})")
+        return Path(p).resolve()
+    except OSError:
+        return Path(p).absolute()
+
+
+def read_plan(path: str | Path, max_bytes: int | None = None) -> str:
+    """The text of a plan file: a regular file only, never past the size limit
+    (`pipeline.limits`; default from CHITIEU_MAX_MB)."""
+    from pipeline.limits import Limits, read_bytes
+    path = Path(path)
+    if max_bytes is None:
+        try:
+            max_bytes = Limits.of().max_bytes
+        except ValueError:
+            max_bytes = Limits().max_bytes
+    data = read_bytes(path, max_bytes)
     return plan_text(path, data)
 
 

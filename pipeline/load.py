@@ -19,14 +19,17 @@ def load_catalogue(path: str | Path) -> tuple[Catalogue, str | None]:
     for a catalogue `.json`."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        if not path.exists():
-            raise PlanError(path, "no such file")
+        from pipeline.limits import read_bytes
+        data = read_bytes(path, _max_bytes())
         try:
-            cat = Catalogue.model_validate(json.loads(path.read_text(encoding="utf-8")))
+            cat = Catalogue.model_validate(json.loads(data.decode("utf-8")), context={"file": True})
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise PlanError(path, f"not a catalogue JSON file ({exc})")
         except ValidationError as exc:
             raise PlanError(path, f"not a chitieu catalogue ({exc.error_count()} schema errors)")
+        if not is_plain_name(cat.source):
+            raise PlanError(path, f"trường source {cat.source!r} không phải tên tệp (có thư mục hoặc '..'); "
+                                  "không đọc tệp ngoài thư mục của danh mục")
         text = None
         for cand in (path.with_suffix(".txt"), path.parent / cat.source):
             if cand.exists() and cand != path:
@@ -38,6 +41,20 @@ def load_catalogue(path: str | Path) -> tuple[Catalogue, str | None]:
         return cat, text
     text = read_plan(path)
     return catalogue_of(path, text), text
+
+
+def is_plain_name(name: str) -> bool:
+    """A bare file name: no folder, no `..`, not absolute, so `folder / name` stays in `folder`."""
+    return (bool(name) and name not in (".", "..") and "/" not in name and "\\" not in name
+            and "\0" not in name and not (len(name) > 1 and name[1] == ":"))
+
+
+def _max_bytes() -> int:
+    from pipeline.limits import Limits
+    try:
+        return Limits.of().max_bytes
+    except ValueError:
+        return Limits().max_bytes
 
 
 def catalogue_of(path: str | Path, text: str) -> Catalogue:

@@ -126,5 +126,5 @@ def test_unreachable_dask_scheduler(tmp_path, capsys, seed_plans):
     err = capsys.readouterr().err.strip().splitlines()
     assert rc == 2
     assert len(err) == 1
-    assert err[0].startswith("chitieu: the flow could not run (Dask scheduler tcp://127.0.0.1:1): ")
+    assert err[0].startswith("chitieu: luồng không chạy được (Dask scheduler tcp://127.0.0.1:1): ")
     assert not out.exists() or not any(p.suffix == ".json" and p.name != "index.json" for p in out.iterdir())

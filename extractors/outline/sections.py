@@ -8,6 +8,8 @@ everything below it; a new kind opens a deeper level. Numbering that jumps
 """
 from __future__ import annotations
 
+import bisect
+
 import regex as re
 
 from extractors.models import Section
@@ -172,16 +174,78 @@ def _raw_end(doc: PlanText, clean_end: int) -> int:
     return doc.offsets[i] + 1 if doc.offsets else 0
 
 
+class _SectionIndex:
+    """Which sections hold each position, computed once per list of sections: the
+    boundaries of all blocks cut the text into pieces, and a sweep records, for each
+    piece, the sections open over it. A lookup is then a bisect, not a scan."""
+
+    def __init__(self, sections: list[Section]):
+        import heapq
+        blocks = [(s.span[0], max(s.body_end, s.span[1]), i) for i, s in enumerate(sections)]
+        bounds = sorted({b for a, e, _ in blocks for b in (a, e)})
+        by_start = sorted((a, i) for a, e, i in blocks if e > a)
+        self.bounds = bounds
+        self.best: list[int] = []  # per piece: index of the innermost section, or -1
+        self.open: list[tuple[int, ...]] = []  # per piece: sections holding it, in list order
+        heap: list[tuple[int, int]] = []  # (end, index) of open sections
+        active: set[int] = set()
+        k = 0
+        for lo in bounds:
+            while heap and heap[0][0] <= lo:
+                active.discard(heapq.heappop(heap)[1])
+            while k < len(by_start) and by_start[k][0] <= lo:
+                i = by_start[k][1]
+                heapq.heappush(heap, (blocks[i][1], i))
+                active.add(i)
+                k += 1
+            chain = tuple(sorted(active))
+            self.open.append(chain)
+            best = -1
+            for i in chain:  # the deepest; the later one on a tie (as the scan did)
+                if best < 0 or len(sections[i].path) >= len(sections[best].path):
+                    best = i
+            self.best.append(best)
+
+    def piece(self, raw_index: int) -> int:
+        return bisect.bisect_right(self.bounds, raw_index) - 1
+
+
+_INDEXES: dict[int, tuple[list, int, _SectionIndex]] = {}
+
+
+def _index(sections: list[Section]) -> _SectionIndex:
+    hit = _INDEXES.get(id(sections))
+    if hit is not None and hit[0] is sections and hit[1] == len(sections):
+        return hit[2]
+    if len(_INDEXES) >= 8:  # a few plans at a time; drop the oldest
+        _INDEXES.pop(next(iter(_INDEXES)))
+    idx = _SectionIndex(sections)
+    _INDEXES[id(sections)] = (sections, len(sections), idx)
+    return idx
+
+
 def section_path_at(sections: list[Section], raw_index: int) -> list[str]:
     """Path of the innermost section whose block holds `raw_index`."""
-    best: list[str] = []
-    for s in sections:
-        if s.span[0] <= raw_index < max(s.body_end, s.span[1]) and len(s.path) >= len(best):
-            best = s.path
-    return best
+    if len(sections) < 16:
+        best: list[str] = []
+        for s in sections:
+            if s.span[0] <= raw_index < max(s.body_end, s.span[1]) and len(s.path) >= len(best):
+                best = s.path
+        return best
+    idx = _index(sections)
+    k = idx.piece(raw_index)
+    if k < 0 or idx.best[k] < 0:
+        return []
+    return sections[idx.best[k]].path
 
 
 def ancestors_at(sections: list[Section], raw_index: int) -> list[Section]:
     """Sections whose block holds `raw_index`, outermost first."""
-    chain = [s for s in sections if s.span[0] <= raw_index < max(s.body_end, s.span[1])]
-    return sorted(chain, key=lambda s: len(s.path))
+    if len(sections) < 16:
+        chain = [s for s in sections if s.span[0] <= raw_index < max(s.body_end, s.span[1])]
+        return sorted(chain, key=lambda s: len(s.path))
+    idx = _index(sections)
+    k = idx.piece(raw_index)
+    if k < 0:
+        return []
+    return sorted((sections[i] for i in idx.open[k]), key=lambda s: len(s.path))

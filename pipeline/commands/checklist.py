@@ -15,7 +15,7 @@ from pipeline import labels as L
 from pipeline.commands.common import T, add_command
 from pipeline.checklist_formats import merge_note, to_csv, to_ics, to_markdown, to_xlsx
 from pipeline.emit import write_atomic
-from pipeline.errors import PlanError
+from pipeline.errors import PlanError, output_error
 from pipeline.load import load_catalogue
 
 FORMATS = ("md", "csv", "xlsx", "ics")
@@ -42,9 +42,9 @@ def add_parser(sub) -> None:
                   ("chitieu checklist corpus/004_e5441faa78144875.txt --format ics -o lich.ics", ("", ""))],
         exit_codes=[(0, ("đã ghi danh mục", "checklist written")),
                     (2, ("không đọc được kế hoạch, không có cơ quan khớp --agency (liệt kê các cơ quan), "
-                         "hoặc xlsx mà không có -o",
+                         "xlsx mà không có -o, hoặc không ghi được tệp -o",
                          "the plan could not be read, no body matches --agency (the bodies are listed), "
-                         "or xlsx without -o"))])
+                         "xlsx without -o, or the -o file cannot be written"))])
     p.add_argument("plan", help=T("tệp kế hoạch hoặc danh mục .json", "a plan file, or its catalogue .json"))
     p.add_argument("--agency", help=T("chỉ cơ quan này (viết kiểu nào cũng được: 'UBND các xã, phường', 'so noi vu')",
                                       "only this body (any spelling: 'UBND các xã, phường', 'Sở Nội vụ')"))
@@ -110,7 +110,11 @@ def run(args) -> int:
     else:
         content = to_ics(cat, checklists, lang)
     if args.output:
-        write_atomic(Path(args.output), content)
+        try:
+            write_atomic(Path(args.output), content)
+        except OSError as exc:
+            print(f"chitieu: {output_error(args.output, exc)}", file=sys.stderr)
+            return 2
         rows = sum(len(c.rows) for c in checklists)
         print(f"{cat.source}: {len(checklists)} bodies, {rows} checklist rows -> {args.output}" if en else
               f"{cat.source}: {len(checklists)} cơ quan, {rows} dòng nhiệm vụ -> {args.output}", file=sys.stderr)

@@ -15,7 +15,7 @@ from pipeline.commands.common import T, add_command
 from pipeline.compare.html import render_html
 from pipeline.notices import excerpt_reason
 from pipeline.emit import write_atomic
-from pipeline.errors import PlanError
+from pipeline.errors import PlanError, output_error
 from pipeline.ingest import read_plan
 from pipeline.load import load_catalogue
 from pipeline.compare.parent import ParentNotFound, describe_reference, find_parent
@@ -48,8 +48,8 @@ def add_parser(sub) -> None:
                     "find the parent by the child's `Thực hiện Kế hoạch số …`; write an HTML page")),
                   ("chitieu compare CHILD.txt PARENT.txt --json", ("", ""))],
         exit_codes=[(0, ("đã so sánh", "compared")),
-                    (2, ("không đọc được một kế hoạch, hoặc thiếu PARENT lẫn --corpus",
-                         "a plan could not be read, or neither PARENT nor --corpus given")),
+                    (2, ("không đọc được một kế hoạch, thiếu PARENT lẫn --corpus, hoặc không ghi được --html",
+                         "a plan could not be read, neither PARENT nor --corpus given, or --html cannot be written")),
                     (3, ("--corpus: không tìm thấy kế hoạch cấp trên (nêu văn bản cần tìm)",
                          "--corpus: the parent was not found (names the document it needs)"))])
     p.add_argument("child", help=T("kế hoạch cấp dưới (tệp kế hoạch hoặc danh mục .json)",
@@ -70,6 +70,9 @@ def _load_text(path, cat, text, corpus=None):
     from its plan, so the plan is also looked for by its source name (checked by hash)."""
     if text is not None:
         return text
+    from pipeline.load import is_plain_name
+    if not is_plain_name(cat.source):  # a crafted `source` must not reach outside the folders named
+        raise PlanError(path, f"trường source {cat.source!r} không phải tên tệp; không đọc tệp ngoài thư mục")
     candidates = [Path(cat.source)] + ([Path(corpus) / cat.source] if corpus else [])
     for cand in candidates:
         if cand.is_file():
@@ -112,7 +115,11 @@ def run(args) -> int:
     cmp = compare_plans(child, child_text, parent, parent_text, threshold=args.threshold)
     warnings = comparison_warnings(cmp, child, child_text, parent, parent_text, lang)
     if args.html:
-        write_atomic(Path(args.html), render_html(cmp, lang=lang, warnings=warnings))
+        try:
+            write_atomic(Path(args.html), render_html(cmp, lang=lang, warnings=warnings))
+        except OSError as exc:
+            print(f"chitieu: {output_error(args.html, exc)}", file=sys.stderr)
+            return 2
     if args.json:
         sys.stdout.write(comparison_json(cmp))
         for w in warnings:

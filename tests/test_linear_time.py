@@ -1,0 +1,51 @@
+"""Lookups that run once per finding are logarithmic, so a pass over a plan is linear:
+eight times the text within about eight times the work. Ratios of CPU time on generated
+inputs, never a wall time."""
+from __future__ import annotations
+
+import time
+
+from extractors.outline.sections import ancestors_at, extract_sections, section_path_at
+from extractors.text import PlanText
+
+
+def _plan(n: int) -> str:
+    parts = []
+    for i in range(1, n + 1):
+        parts.append(f"{i}. Mục {i}\n\na) Phấn đấu đến năm 2025 đạt 95% số hộ dân được dùng nước sạch.\n\n"
+                     f"b) Các sở, ngành hoàn thành trước ngày 30/6/2025.\n")
+    return "KẾ HOẠCH\n\nI. MỤC TIÊU\n\n" + "\n".join(parts)
+
+
+def _lookups(raw: str) -> float:
+    doc = PlanText.from_raw(raw)
+    sections = extract_sections(doc)
+    start = time.process_time()
+    step = max(1, len(raw) // 4000)
+    for _ in range(3):
+        for i in range(0, len(raw), step // 4 or 1):
+            section_path_at(sections, i)
+            ancestors_at(sections, i)
+        for i in range(0, len(doc.clean), step // 4 or 1):
+            doc.paragraph_at(i)
+            doc.clean_pos(i)
+    return time.process_time() - start
+
+
+def test_lookups_do_not_grow_with_the_plan():
+    # the same number of lookups on a plan 8x larger: a scan per lookup would cost ~8x more
+    small, large = _lookups(_plan(150)), _lookups(_plan(1200))
+    assert large < 4 * max(small, 1e-3), (small, large)
+
+
+def test_text_view_is_linear_on_pathological_text():
+    def cost(raw: str) -> float:
+        start = time.process_time()
+        PlanText.from_raw(raw).paragraphs
+        return time.process_time() - start
+    for unit in ("năm 2025 ", "đạt 95% ", "x" * 50 + " "):
+        a = cost(unit * 2000)
+        b = cost(unit * 16000)
+        assert b < 24 * max(a, 1e-3), (unit, a, b)
+    lines = cost("Kế hoạch " * 20000 + "\n")  # one long line
+    assert lines < 24 * max(cost("Kế hoạch " * 2500 + "\n"), 1e-3)
