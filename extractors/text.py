@@ -153,7 +153,7 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
         if _FOOTNOTE_LINE.match(line) and not _looks_like_heading(text):
             notes.append((text, offs))
         else:
-            body.append((text, offs))
+            body.extend(_split_run_together(text, offs))
 
     wrapped = _hard_wrapped([t for t, _ in body])
     width = _wrap_width([t for t, _ in body]) if wrapped else 0
@@ -188,6 +188,57 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
             emit(text, offs)
             emit("\n", [offs[-1] if offs else 0])
     return "".join(chars), offsets, footnote_from
+
+
+# Some pages store a whole outline on one line (`… chủ yếu I. Về kinh tế 1. Tốc độ … 16%. 2. Thu
+# nhập …`). A marker inside a line opens an item only as part of a numbered run: three or
+# more Arabic numbers in sequence (after a sentence end or a bracket), or a Roman sequence.
+_RUN_LINE_CHARS = 300
+_INLINE_ARABIC = re.compile(r"(?<=[.;:!?…)]) (\d{1,2})\. (?=\p{Lu})")
+_INLINE_ROMAN = re.compile(r"(?<=\S) ((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\. (?=\p{Lu})")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(s: str) -> int:
+    return sum(-_ROMAN_DIGITS[a] if b in _ROMAN_DIGITS and _ROMAN_DIGITS[b] > _ROMAN_DIGITS[a]
+               else _ROMAN_DIGITS[a] for a, b in zip(s, s[1:] + " "))
+
+
+def _in_runs(markers: list[tuple[int, int]], least: int) -> list[int]:
+    """Positions of the markers that belong to a run of `least` or more consecutive numbers
+    (each linked to the latest earlier marker numbered one less)."""
+    parent = list(range(len(markers)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+    latest: dict[int, int] = {}
+    for i, (_, n) in enumerate(markers):
+        if n - 1 in latest:
+            parent[root(i)] = root(latest[n - 1])
+        latest[n] = i
+    size: dict[int, int] = {}
+    for i in range(len(markers)):
+        size[root(i)] = size.get(root(i), 0) + 1
+    return [pos for i, (pos, _) in enumerate(markers) if size[root(i)] >= least]
+
+
+def _split_run_together(text: str, offs: list[int]) -> list[tuple[str, list[int]]]:
+    if len(text) < _RUN_LINE_CHARS:
+        return [(text, offs)]
+    arabic = [(m.start(), int(m.group(1))) for m in _INLINE_ARABIC.finditer(text)]
+    roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)]
+    cuts = sorted(set(_in_runs(arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else []))
+    if not cuts:
+        return [(text, offs)]
+    pieces, start = [], 0
+    for cut in cuts:  # the space before the marker becomes the line break
+        pieces.append((text[start:cut], offs[start:cut]))
+        start = cut + 1
+    pieces.append((text[start:], offs[start:]))
+    return [p for p in pieces if p[0].strip()]
 
 
 def _looks_like_heading(text: str) -> bool:

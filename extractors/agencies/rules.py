@@ -69,6 +69,9 @@ _OPENER = re.compile(
 # verbs by which a subject assigns, decides or receives rather than carries out
 _NOT_TASK = re.compile(r"^\s*(?:giao|yêu cầu|đề nghị|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
                        r"|thông báo|xin\b|chỉ định|dự kiến|đưa ra|đề ra|cho biết|chọn\b|lựa chọn|nhấn mạnh|khẳng định|đạt\b"
+                       # a sender reminding others (`Sở … nhắc nhở các đơn vị …`); a body's yearly rating
+                       # as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
+                       r"|nhắc nhở|lưu ý|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
                        r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên)"
                        r"|được|đã|sẽ|có\b(?! trách nhiệm)|nhận được|trình|biết|ký|về|theo\b(?! dõi)|của|và|thuộc|tại|trên|với|cho)", re.I)
 _TASK_VERB = re.compile(
