@@ -1,0 +1,61 @@
+"""Floors on real text, scored by ../shared/eval/score.py over catalogues built in-process.
+
+`../shared/real` holds the floors the project asked for. The batches of tests/real hold floors
+a margin below what the code scores today (README, "Accuracy on real text"), so a regression
+shows; b5's figures were measured blind once, then its general causes were fixed.
+"""
+from __future__ import annotations
+
+import pytest
+
+from scoring import ROOT, SCORER, needs_shared, score_folder
+
+pytestmark = needs_shared(SCORER)
+
+SHARED_REAL = ROOT.parent / "shared" / "real"
+REAL = ROOT / "tests" / "real"
+
+# the issue's floors on ../shared/real
+SHARED_FLOORS = {
+    "targets": {"f1": 0.95, "exact_f1": 0.90},
+    "deadlines": {"f1": 0.93, "exact_f1": 0.88},
+    "agencies": {"f1": 0.88, "role": 0.92},
+    "references": {"exact_f1": 0.95},
+    "sections": {"f1": 0.93},
+}
+
+# today's F1 / exact F1 per batch less a margin of about 0.03 (agencies, with fewer items, 0.05)
+BATCH_FLOORS = {
+    "b1": {"targets": {"f1": 0.96, "exact_f1": 0.94}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.83},
+           "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
+    "b2": {"targets": {"f1": 0.90, "exact_f1": 0.90}, "deadlines": {"f1": 0.96, "exact_f1": 0.96},
+           "agencies": {"f1": 0.85}, "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
+    "b3": {"targets": {"f1": 0.95, "exact_f1": 0.95}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.90},
+           "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
+    "b4": {"targets": {"f1": 0.95, "exact_f1": 0.89}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.93},
+           "references": {"f1": 0.93}, "sections": {"f1": 0.95}},
+    "b5": {"targets": {"f1": 0.90, "exact_f1": 0.86}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.77},
+           "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
+}
+
+
+def _check(result: dict, floors: dict) -> list[str]:
+    low = []
+    for kind, wants in floors.items():
+        for measure, floor in wants.items():
+            got = result[kind].get(measure, 0.0)
+            if got < floor:
+                low.append(f"{kind} {measure} {got:.3f} < {floor}")
+    return low
+
+
+def test_shared_real_floors():
+    low = _check(score_folder(SHARED_REAL / "texts", SHARED_REAL / "gold"), SHARED_FLOORS)
+    assert not low, "; ".join(low)
+
+
+@pytest.mark.parametrize("batch", sorted(BATCH_FLOORS))
+def test_batch_floors(batch):
+    folder = REAL / batch
+    low = _check(score_folder(folder / "texts", folder / "gold"), BATCH_FLOORS[batch])
+    assert not low, "; ".join(low)
