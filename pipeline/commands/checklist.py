@@ -5,10 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from extractors.models import Catalogue
-from extractors.outline.sections import extract_sections
-from extractors.tasks.rules import extract_tasks
-from extractors.text import PlanText
 
 from pipeline.checklist import build_checklists, find_agency
 from pipeline import labels as L
@@ -55,18 +51,6 @@ def add_parser(sub) -> None:
     p.set_defaults(func=run)
 
 
-def _with_tasks(cat: Catalogue, text: str | None) -> Catalogue:
-    """A catalogue written before tasks were read gets them now, when its plan text is at hand."""
-    if cat.tasks or not text:
-        return cat
-    doc = PlanText.from_raw(text)
-    sections = cat.sections or extract_sections(doc)
-    tasks = extract_tasks(doc, sections, cat.targets, cat.deadlines, cat.agencies)
-    from extractors.catalogue import assign_ids
-    assign_ids(text, tasks, "K", lambda k: k.title)
-    return cat.model_copy(update={"tasks": sorted(tasks, key=lambda k: k.span)})
-
-
 def run(args) -> int:
     lang = L.lang_of(getattr(args, "lang", None))
     en = lang == "en"
@@ -80,11 +64,10 @@ def run(args) -> int:
               file=sys.stderr)
         return 2
     try:
-        cat, text = load_catalogue(args.plan)
+        cat, _ = load_catalogue(args.plan)
     except PlanError as exc:
         print(f"chitieu: {exc}", file=sys.stderr)
         return 2
-    cat = _with_tasks(cat, text)
     checklists = build_checklists(cat)
     if args.agency:
         chosen = find_agency(checklists, args.agency)
