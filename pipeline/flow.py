@@ -37,7 +37,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from pipeline import limits as LIM  # noqa: E402
 from pipeline.emit import PlanProducts, failed_products, write_if_changed  # noqa: E402
-from pipeline.errors import OutputError, PlanError, output_error  # noqa: E402
+from pipeline.errors import PlanError, output_error  # noqa: E402
 
 
 @task(name="catalogue-plans", cache_policy=NO_CACHE, retries=0)

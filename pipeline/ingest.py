@@ -10,7 +10,6 @@ import io
 import zipfile
 from pathlib import Path
 
-import regex as re
 
 from pipeline.errors import PlanError
 

@@ -345,7 +345,7 @@ def write_site(out: Path, cats: dict[str, Catalogue], texts: Callable[[str], Opt
            f'<p class="muted">{_e(L.count(len(cats), "plans", lang))} · {h("cập nhật", "updated")} '
            f'{_e(L.date(run_date.isoformat(), lang))} · <a href="deadlines.html">'
            f'{_e(L.count(sum(1 for u in ups if u.date <= soon_end), "deadlines", lang))} {h("trong 90 ngày tới", "in the next 90 days")}</a></p>',
-           f'<p id="results-info" class="muted"></p><ul id="results"></ul>',
+           '<p id="results-info" class="muted"></p><ul id="results"></ul>',
            f'<h2 id="plans">{h("Kế hoạch theo cấp", "Plans by level")}</h2>']
     by_level: dict[str, list[str]] = {}
     for stem, cat in cats.items():

@@ -8,8 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from extractors.models import Catalogue, DocumentInfo, Target
 from scoring import needs_shared as shared_gate
 from pipeline.commands.compare import comparison_json

@@ -11,8 +11,6 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-import pytest
-
 from extractors.catalogue import build_catalogue
 from scoring import ROOT, SHARED, needs_shared
 
