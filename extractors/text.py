@@ -20,28 +20,24 @@ from functools import cached_property
 
 import regex as re
 
+from extractors.grammar.markers import (ARABIC_ANY, ARTICLE, BULLETS, EN_DASH, LETTERS_LATIN_HORNED, PAREN_ANY, PDF_BULLETS,
+                                        ROMAN, ROMAN_RUN_WIDE, UPPER)
+
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE_LINE = re.compile(rf"^[ \t]*(?:[{SUPERSCRIPTS}]+|\[\^\d+\]:)[ \t]*\S")
 _FRAC = re.compile(r"\$\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}\s*\$")
 _UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "¼": "1/4", "¾": "3/4", "⅔": "2/3", "⅕": "1/5"}
 # a line that opens a list item or a numbered heading: never glued to the line above
 _ITEM_START = re.compile(
-    r"^\s*(?:[-+•●▪–]\s|(?:[IVXLC]+|\d+(?:\.\d+)*|[A-ZĐ])[.)\-–]\s|[a-zđơôư][)]\s|\(\d+\)\s|"
-    r"Đi[ềếệểễe]u\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ|"
+    rf"^\s*(?:[{BULLETS}{PDF_BULLETS}{EN_DASH}]\s|(?:{ROMAN_RUN_WIDE}|{ARABIC_ANY}|[{UPPER}])[.)\-–]\s"
+    rf"|[{LETTERS_LATIN_HORNED}][)]\s|{PAREN_ANY}\s|"
+    rf"{ARTICLE}\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ|"
     # a short heading numbered without its dot: `2 Yêu cầu:`
     r"\d{1,2}\s+\p{Lu}[^\n.;]{0,60}:\s*$)"
 )
-# the bullet or outline marker opening an item (`- `, `2.1. `, `a) `, `(3) `, `II. `)
-LEADING_MARK = re.compile(
-    r"^\s*(?:[-+•●▪*]\s*|\(?(?:[IVXLC]+|\d{1,2}(?:\.\d{1,2})*|[A-ZĐ])[.)]\s*|\(?[a-zđơôư]\)\s*|\(\d{1,2}\)\s*)")
 
 
-def strip_marker(text: str) -> str:
-    """`text` without the bullet or outline marker that opens it."""
-    return LEADING_MARK.sub("", text, count=1)
-
-
-_LONE_ARTICLE_WORD = re.compile(r"^\s*Đi[ềếệểễe]u\s*$")
+_LONE_ARTICLE_WORD = re.compile(rf"^\s*{ARTICLE}\s*$")
 _TERMINAL = re.compile(r"[.:;!?…]\s*$")
 
 
@@ -195,7 +191,7 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
 # more Arabic numbers in sequence (after a sentence end or a bracket), or a Roman sequence.
 _RUN_LINE_CHARS = 300
 _INLINE_ARABIC = re.compile(r"(?<=[.;:!?…)]) (\d{1,2})\. (?=\p{Lu})")
-_INLINE_ROMAN = re.compile(r"(?<=\S) ((?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\. (?=\p{Lu})")
+_INLINE_ROMAN = re.compile(rf"(?<=\S) ({ROMAN})\. (?=\p{{Lu}})")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
 
 

@@ -1,19 +1,17 @@
 """The agency extractor's example table (extractors/agencies/examples.jsonl) is its test:
 each phrase, read under its heading context, must give exactly the (name, role) pairs
 listed, in order; an empty list means the phrase names no responsible body."""
-import json
-from pathlib import Path
 
 import pytest
+
+from examples import ids, load_examples
 
 from extractors import nlp
 from extractors.agencies.rules import extract_agencies
 from extractors.outline.sections import extract_sections
 from extractors.text import PlanText
 
-EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/agencies/examples.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+EXAMPLES = load_examples("extractors.agencies")
 
 
 def run_example(ex: dict) -> list[tuple[str, str | None]]:
@@ -25,7 +23,7 @@ def run_example(ex: dict) -> list[tuple[str, str | None]]:
     return [(a.name, a.role) for a in sorted(found, key=lambda a: a.span) if a.span[0] >= offset]
 
 
-@pytest.mark.parametrize("ex", EXAMPLES, ids=[e["text"][:50] for e in EXAMPLES])
+@pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "text", 50))
 def test_agency_example(ex):
     if ex.get("nlp") and not nlp.enabled():
         pytest.skip("needs the NLP side (CHITIEU_NLP=0)")

@@ -2,10 +2,9 @@
 `pipeline/compare/examples.jsonl` and a few hand-built targets."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+
+from examples import ids, load_examples
 
 from pipeline.compare.indicators import (
     IndicatorSpace, expand_abbreviations, indicator_words, judge, normalise_indicator, polarity,
@@ -14,8 +13,7 @@ from pipeline.compare.indicators import (
 from extractors.models import Target
 from pipeline.compare.align import THRESHOLD
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "pipeline" / "compare" / "examples.jsonl"
-ROWS = [json.loads(line) for line in EXAMPLES.read_text(encoding="utf-8").splitlines() if line.strip()]
+ROWS = load_examples("pipeline.compare")
 LEVELS = [r for r in ROWS if r["kind"] == "level"]
 INDICATORS = [r for r in ROWS if r["kind"] == "indicator"]
 
@@ -31,7 +29,7 @@ def test_table_is_large_and_varied():
     assert {r["status"] for r in LEVELS} == {"same", "stricter", "weaker"}
 
 
-@pytest.mark.parametrize("row", LEVELS, ids=[r["parent"]["phrase"][:40] for r in LEVELS])
+@pytest.mark.parametrize("row", LEVELS, ids=ids(LEVELS, "parent.phrase", 40))
 def test_level_status(row):
     parent, child = make_target(row["parent"]), make_target(row["child"])
     assert units_compatible(parent.unit, child.unit)
@@ -44,7 +42,7 @@ def test_level_status(row):
 ALL_PHRASES = [p for r in INDICATORS for p in [r["phrase"], *r["candidates"]]]
 
 
-@pytest.mark.parametrize("row", INDICATORS, ids=[r["phrase"][:40] for r in INDICATORS])
+@pytest.mark.parametrize("row", INDICATORS, ids=ids(INDICATORS, "phrase", 40))
 def test_indicator_best_match(row):
     space = IndicatorSpace([row["phrase"], *row["candidates"], *ALL_PHRASES])
     sims = [space.similarity(0, 1 + k) for k in range(len(row["candidates"]))]

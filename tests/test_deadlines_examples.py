@@ -5,18 +5,16 @@ e.g. a heading that gives the year or a `Thời gian thực hiện` label), and 
 deadlines found inside the phrase, in order, with `due`, `recurrence` and optionally a
 `quote` the deadline's span must overlap.
 """
-import json
-from pathlib import Path
 
 import pytest
+
+from examples import ids, load_examples
 
 from extractors.deadlines.rules import extract_deadlines
 from extractors.outline.sections import extract_sections
 from extractors.text import PlanText
 
-EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/deadlines/examples.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+EXAMPLES = load_examples("extractors.deadlines")
 
 
 def _found(ex):
@@ -28,7 +26,7 @@ def _found(ex):
     return raw, base, found
 
 
-@pytest.mark.parametrize("ex", EXAMPLES, ids=[e["phrase"][:50] for e in EXAMPLES])
+@pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "phrase", 50))
 def test_deadline_example(ex):
     raw, base, found = _found(ex)
     got = [(d.due, d.recurrence, raw[d.span[0]:d.span[1]]) for d in found]
@@ -40,7 +38,10 @@ def test_deadline_example(ex):
             assert d.span[0] < q + len(want["quote"]) and q < d.span[1], got
 
 
-@pytest.mark.parametrize("ex", [e for e in EXAMPLES if e["expect"]][:20], ids=lambda e: e["phrase"][:40])
+FIELD_CHECKED = [e for e in EXAMPLES if e["expect"]][:20]
+
+
+@pytest.mark.parametrize("ex", FIELD_CHECKED, ids=ids(FIELD_CHECKED, "phrase", 40))
 def test_deadline_fields_point_back(ex):
     raw, _, found = _found(ex)
     for d in found:

@@ -1,20 +1,18 @@
 """The document-metadata example table (extractors/document/examples.jsonl): header shapes
 (two-line issuer cells, `|` portal cells, party headers, blank draft numbers, no header)."""
-import json
-from pathlib import Path
 
 import pytest
+
+from examples import ids, load_examples
 
 from extractors.document.rules import MINISTRY, extract_document, level_of
 from extractors.references.rules import extract_references
 from extractors.text import PlanText
 
-EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/document/examples.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+EXAMPLES = load_examples("extractors.document")
 
 
-@pytest.mark.parametrize("ex", EXAMPLES, ids=[e["text"][:30].replace("\n", "/") for e in EXAMPLES])
+@pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "text", 30, newline="/"))
 def test_metadata(ex):
     doc = PlanText.from_raw(ex["text"])
     info = extract_document(doc, extract_references(doc)).model_dump()

@@ -1,19 +1,17 @@
 """The references extractor's example table (extractors/references/examples.jsonl) is its test:
 each phrasing must give exactly the listed citations, with spans on the words quoted."""
-import json
-from pathlib import Path
 
 import pytest
+
+from examples import ids, load_examples
 
 from extractors.references.rules import extract_references
 from extractors.text import PlanText
 
-EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/references/examples.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+EXAMPLES = load_examples("extractors.references")
 
 
-@pytest.mark.parametrize("ex", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])
+@pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "text", 40))
 def test_citations(ex):
     text = ex["text"]
     got = [{"quote": text[r.span[0]:r.span[1]], "number": r.number, "kind": r.kind, "date": r.date,

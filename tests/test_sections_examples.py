@@ -1,18 +1,16 @@
 """The outline extractor's example table (extractors/outline/examples.jsonl) is its test."""
-import json
-from pathlib import Path
 
 import pytest
+
+from examples import ids, load_examples
 
 from extractors.outline.sections import extract_sections
 from extractors.text import PlanText
 
-EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/outline/examples.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+EXAMPLES = load_examples("extractors.outline")
 
 
-@pytest.mark.parametrize("ex", EXAMPLES, ids=[e["text"][:40] for e in EXAMPLES])
+@pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "text", 40))
 def test_outline(ex):
     doc = PlanText.from_raw(ex["text"])
     sections = extract_sections(doc)

@@ -6,18 +6,17 @@ line leaves out are not checked; `indicator_has` / `indicator_not` list words
 the indicator must / must not contain; `needs_nlp` marks indicators (and compound
 unit nouns) only the NLP mode gets right (rules-only runs, `CHITIEU_NLP=0`, skip those checks).
 """
-import json
-from pathlib import Path
 
 import pytest
+
+from examples import ids, load_examples
 
 from extractors import nlp
 from extractors.outline.sections import extract_sections
 from extractors.targets.rules import extract_targets
 from extractors.text import PlanText
 
-TABLE = Path(__file__).parents[1] / "extractors/targets/examples.jsonl"
-EXAMPLES = [json.loads(line) for line in TABLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+EXAMPLES = load_examples("extractors.targets")
 CHECKED = ("value", "value_max", "unit", "comparator", "target_year", "per_year", "baseline_year", "direction")
 
 
@@ -31,7 +30,7 @@ def targets_of(example: dict):
     return raw, [t for t in found if t.span[0] >= offset]
 
 
-@pytest.mark.parametrize("ex", EXAMPLES, ids=[e["text"][:50] for e in EXAMPLES])
+@pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "text", 50))
 def test_example(ex):
     raw, found = targets_of(ex)
     expected = ex["targets"]

@@ -3,10 +3,9 @@ lists, schedule values, and small plan excerpts read from structure alone (no fi
 from the other extractors), so the tasks are right before those land."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
+
+from examples import ids, load_examples
 
 from extractors.agencies.names import agency_key
 from extractors.outline.sections import extract_sections
@@ -15,21 +14,19 @@ from extractors.tasks.schedule import parse_schedule
 from extractors.tasks.rules import extract_tasks
 from extractors.text import PlanText
 
-EXAMPLES = [json.loads(line) for line in
-            (Path(__file__).parents[1] / "extractors/tasks/examples.jsonl").read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+EXAMPLES = load_examples("extractors.tasks")
 
 
-def _ids(kind):
+def _rows(kind):
     return [e for e in EXAMPLES if e["kind"] == kind]
 
 
-@pytest.mark.parametrize("ex", _ids("bodies"), ids=lambda e: e["phrase"][:50])
+@pytest.mark.parametrize("ex", _rows("bodies"), ids=ids(_rows("bodies"), "phrase", 50))
 def test_body_lists(ex):
     assert split_bodies(ex["phrase"]) == ex["expected"]
 
 
-@pytest.mark.parametrize("ex", _ids("schedule"), ids=lambda e: e["phrase"][:50])
+@pytest.mark.parametrize("ex", _rows("schedule"), ids=ids(_rows("schedule"), "phrase", 50))
 def test_schedule_values(ex):
     due, rec = parse_schedule(ex["phrase"], ex.get("year"))
     assert {"due": due, "recurrence": rec} == ex["expected"]
@@ -39,7 +36,7 @@ def _keys(names):
     return [agency_key(n) for n in names]
 
 
-@pytest.mark.parametrize("ex", _ids("plan"), ids=lambda e: e["note"][:60])
+@pytest.mark.parametrize("ex", _rows("plan"), ids=ids(_rows("plan"), "note", 60))
 def test_plan_excerpts(ex):
     doc = PlanText.from_raw(ex["text"])
     tasks = extract_tasks(doc, extract_sections(doc), [], [], [])
@@ -57,7 +54,7 @@ def test_plan_excerpts(ex):
 def test_table_has_all_kinds():
     kinds = {e["kind"] for e in EXAMPLES}
     assert kinds == {"bodies", "schedule", "plan"}
-    assert len(_ids("plan")) >= 5
+    assert len(_rows("plan")) >= 5
 
 
 def test_targets_served_inside_or_cited():

@@ -76,11 +76,11 @@ PROPER_HEADS = (
     "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
 )
 
-LEVEL_WORDS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "xã", "phường", "quận",
-               "địa phương", "cơ sở", "thôn", "bản", "tổ dân phố", "ấp", "khu phố")
+# levels of government or place (lexicon/level_words.tsv)
+LEVEL_WORDS = lexicon.level_words("agency")
 # levels whose units a text may name as bodies by themselves (`giao chỉ tiêu cho 7 huyện, thành
 # phố`, `các xã, thị trấn tập trung thực hiện …`): the local governments of those units
-PLACE_LEVELS = ("thành phố", "thị xã", "thị trấn", "đặc khu", "tỉnh", "huyện", "xã", "phường", "quận")
+PLACE_LEVELS = lexicon.level_words("place")
 
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (

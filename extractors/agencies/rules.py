@@ -20,25 +20,27 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors import lexicon
 from extractors.agencies import ner as agency_ner
 from extractors.agencies.mentions import Mention, find_mentions
 from extractors.agencies.names import agency_key, expand, share_level
 from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
-from extractors.outline.sections import MARKER, ancestors_at, section_path_at
+from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
+from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import PlanText
 
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|nhiệm vụ của các", re.I)
 # sections that report the past: who did what then is not assigned anything by the plan
-_PAST_REPORT = re.compile(r"^\W*(?:kết quả (?:thực hiện|đạt được|triển khai)|thực trạng|tình hình (?:thực hiện|triển khai)"
-                          r"|đánh giá (?:kết quả|tình hình|thực trạng)|bối cảnh)", re.I)
+_PAST_REPORT = re.compile(
+    rf"^\W*(?:{'|'.join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings('agency'))})", re.I)
 _RECIPIENTS = re.compile(r"^\W*(?:Nơi nhận|NƠI NHẬN)\b")
 _LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?\s*$")
 
 _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối|thường trực|chịu trách nhiệm)"
-                         r"(?:\s+thực hiện)?\s*:\s*$|(?:^|[-+•)]\s*)(?:Chủ trì|Thực hiện)\s*:\s*$")
+                         r"(?:\s+thực hiện)?\s*:\s*$" rf"|(?:^|[{BULLETS})]\s*)(?:Chủ trì|Thực hiện)\s*:\s*$")
 _SUPPORT_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+phối hợp(?:\s+thực hiện)?\s*:\s*$"
-                            r"|(?:^|[-+•)]\s*)Phối hợp\s*:\s*$")
+                            rf"|(?:^|[{BULLETS})]\s*)Phối hợp\s*:\s*$")
 _ASSIGNS_ITEMS = re.compile(r"(?:^|[\s.])(?:[Gg]iao|[Pp]hân công)(?:\s+nhiệm vụ)?(?:\s+(?:cho|như sau))?\s*:\s*$")
 _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
@@ -57,7 +59,7 @@ _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:(?:cơ quan|đơn v�
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
-    r"^(?:\W*|(?:[-+•]|\(?\d+[.)]|[a-zđ]\)|[IVX]+\.)\s*)"
+    rf"^(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
@@ -74,15 +76,8 @@ _NOT_TASK = re.compile(r"^\s*(?:giao|yêu cầu|đề nghị|ban hành|phê duy�
                        r"|nhắc nhở|lưu ý|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
                        r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên)"
                        r"|được|đã|sẽ|có\b(?! trách nhiệm)|nhận được|trình|biết|ký|về|theo\b(?! dõi)|của|và|thuộc|tại|trên|với|cho)", re.I)
-_TASK_VERB = re.compile(
-    r"^\s*(?:chủ động|tăng cường|định kỳ|xây dựng|triển khai|thực hiện|tổ chức|ưu tiên|có trách nhiệm|chịu trách nhiệm"
-    r"|căn cứ|kịp thời|phối hợp|tiếp tục|nghiên cứu|rà soát|tham mưu|chỉ đạo|hướng dẫn|quán triệt|đẩy mạnh|bố trí"
-    r"|theo dõi|kiểm tra|giám sát|tuyên truyền|vận động|nắm bắt|quan tâm|hằng năm|hàng năm|thường xuyên|cập nhật"
-    r"|báo cáo|gửi báo cáo|tổng hợp|đề xuất|nâng cao|đảm bảo|bảo đảm|phát huy|lồng ghép|huy động|bổ sung"
-    r"|hoàn thành|khẩn trương|nghiêm túc|tích cực|xác định|sắp xếp|đánh giá|chủ trì|cử|phản ánh|thẩm định|cân đối"
-    r"|lập|lãnh đạo|hỗ trợ|phổ biến|rà soát|duy trì|thành lập|kiện toàn|ứng dụng|đầu tư|cung cấp|chuẩn bị|chấn chỉnh|xử lý"
-    r"|tiến hành|công bố|gửi|hoàn thiện|tập trung)\b",
-    re.I)
+# verbs by which the body named before them carries out a task (lexicon/task_verbs.tsv)
+_TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))})\b", re.I)
 _DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
 _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành viên)\s+(?:tham gia\s+)?)?(?:tham gia\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)(?![\p{L}])", re.I)
 _SUPERIOR_ACTS = re.compile(r"^\s*(?:xem xét|quyết định|phê duyệt|cho ý kiến|chỉ đạo|ban hành|bố trí kinh phí)", re.I)

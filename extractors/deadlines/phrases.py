@@ -19,6 +19,8 @@ from typing import Optional
 
 import regex as re
 
+from extractors import lexicon
+from extractors.grammar.markers import ARABIC, BULLETS, LETTERS_LATIN, PAREN, ROMAN_RUN, STAR
 from extractors.grammar.dates import (BARE_PERIOD, FLAGS, RECURRENCE, TimeExpr, find_recurrences, find_time_exprs, most_frequent,
                     recurrence_of)
 
@@ -45,9 +47,16 @@ TRIGGER = re.compile(
 _FIRM_PREPS = ("trước", "chậm", "hạn", "thời", "không")  # `thời hạn`, `thời gian hoàn thành:`
 _WINDOW_PREPS = ("trong", "vào", "đến", "tới", "hết")
 _OPENING_PREPS = ("từ", "bắt")
+
+
+def _words(phrase: str) -> str:
+    """`phrase` as a pattern whose words may be parted by any run of spaces."""
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+# verbs of a task the time phrase may date (lexicon/task_verbs.tsv), besides the forms of `hoàn thành`
 _TASK_VERB = re.compile(
-    rf"\b(?:{_DONE}|ban\s+hành|tổ\s+chức|triển\s+khai|xây\s+dựng|trình|báo\s+cáo|sơ\s+kết|tổng\s+kết|"
-    r"rà\s+soát|thực\s+hiện|tiến\s+hành|phê\s+duyệt|bố\s+trí|sắp\s+xếp|đưa\s+vào)\b",
+    rf"\b(?:{_DONE}|{'|'.join(_words(v) for v in lexicon.task_verbs('deadline'))})\b",
     FLAGS,
 )
 # what is done within a limit (`giải quyết trong 05 ngày`), unlike an event that lasts (`tập huấn trong 02 ngày`)
@@ -98,7 +107,8 @@ _TIMED_SCHEDULE = re.compile(
 )
 _LEAD_LABEL = re.compile(r"^[^:,.;\d]{1,40}:\s+")
 _DINH_KY = re.compile(r"\bđịnh\s+kỳ\b", FLAGS)
-OUTLINE_MARK = re.compile(r"^(?:[-+•*]\s*|\(\d{1,2}\)\s*|[a-zđ]\)\s*|\d{1,2}(?:\.\d{1,2})*\.?\s+|[IVX]+\.\s+)+")
+# a run of bullets and outline markers opening a line (`- 2.1. `, `a) (1) `)
+OUTLINE_MARK = re.compile(rf"^(?:[{BULLETS}{STAR}]\s*|{PAREN}\s*|[{LETTERS_LATIN}]\)\s*|{ARABIC}\.?\s+|{ROMAN_RUN}\.\s+)+")
 
 
 @dataclass

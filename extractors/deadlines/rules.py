@@ -30,27 +30,28 @@ import regex as re
 from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, text_date, text_year
 from extractors.deadlines.phrases import RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
 from extractors.models import Deadline, Section
-from extractors.outline.sections import MARKER, ancestors_at, section_path_at
+from extractors.grammar.markers import BULLETS, MARKER, STAR
+from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import PlanText, sentences
 
 TASK_CHARS = 120
 
 # `d) Thời gian thực hiện:` / `- Thời hạn hoàn thành:` / `Tiến độ thực hiện` (value after it or below)
 TIME_LABEL = re.compile(
-    r"^(?:[-+•*]\s*)?(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Mốc\s+thời\s+gian)"
+    rf"^(?:[{BULLETS}{STAR}]\s*)?(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Mốc\s+thời\s+gian)"
     r"(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức|báo\s+cáo|nộp|gửi))?)"
     r"(?:\s*\([^)]{0,60}\))?\s*(?::\s*|$)",
     FLAGS,
 )
 # other labels of a task block: the value list of `Thời gian thực hiện` stops at them
 BLOCK_LABEL = re.compile(
-    r"^(?:[-+•*]\s*)?(?:Mục\s+tiêu|Nội\s+dung|Cơ\s+quan|Đơn\s+vị|Chủ\s+trì|Phối\s+hợp|Kết\s+quả|"
+    rf"^(?:[{BULLETS}{STAR}]\s*)?(?:Mục\s+tiêu|Nội\s+dung|Cơ\s+quan|Đơn\s+vị|Chủ\s+trì|Phối\s+hợp|Kết\s+quả|"
     r"Sản\s+phẩm|Kinh\s+phí|Nguồn|Giải\s+pháp|Yêu\s+cầu|Trách\s+nhiệm|Phân\s+công|Ghi\s+chú|"
     r"Nhiệm\s+vụ|Hình\s+thức|Đối\s+tượng|Phạm\s+vi|Địa\s+điểm|Thời\s+gian|Thời\s+hạn|Tiến\s+độ)\b",
     FLAGS,
 )
 _TIME_HEADER_CELL = re.compile(r"^\s*(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Mốc\s+thời\s+gian)\b[^|\n]{0,50}$", FLAGS)
-_BULLET = re.compile(r"^\s*(?:[-+•*]\s*)+")
+_BULLET = re.compile(rf"^\s*(?:[{BULLETS}{STAR}]\s*)+")
 # `- Xây dựng kế hoạch triển khai: Hoàn thành trong tháng 5 năm 2026`
 _ITEM_LABEL = re.compile(r"^(?P<label>[^:]{3,160}?):\s+(?=\S)")
 
@@ -190,8 +191,8 @@ _NEXT_LABEL = re.compile(
     r"\s(?=(?:Cơ\s+quan|Đơn\s+vị|Chủ\s+trì|Phối\s+hợp|Kinh\s+phí|Sản\s+phẩm|Kết\s+quả|Địa\s+điểm|"
     r"Nội\s+dung|Ghi\s+chú|Nguồn)\b[^:.;]{0,40}:)"
 )
-_BARE_LABEL = re.compile(r"^(?:[-+•*]\s*)?[^:\d]{2,40}:\s*$")
-_OTHER_LABEL = re.compile(r"^(?:[-+•*]\s*)?[^:\d]{2,40}:\s")
+_BARE_LABEL = re.compile(rf"^(?:[{BULLETS}{STAR}]\s*)?[^:\d]{{2,40}}:\s*$")
+_OTHER_LABEL = re.compile(rf"^(?:[{BULLETS}{STAR}]\s*)?[^:\d]{{2,40}}:\s")
 
 
 def _names_time(text: str) -> bool:

@@ -21,7 +21,7 @@ from extractors import lexicon
 from extractors.agencies.names import expand
 from extractors.models import DocumentInfo, Level, Reference
 from extractors.grammar.dates import PLACE_DATE, header_date, own_date
-from extractors.outline.sections import MARKER
+from extractors.grammar.markers import MARKER
 from extractors.text import Paragraph, PlanText
 
 DOC_KINDS = {
@@ -53,7 +53,9 @@ MOTTO = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG C
 _BODY = (r"(?:Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|"
          r"Thị ủy|Đảng ủy|Đảng uỷ|Đảng bộ|Ban|BCH|BTV|Bộ|Sở|Chính phủ|Thủ tướng|Quốc hội|Văn phòng|Chi bộ)")
 BODY_LINE = re.compile(rf"^(?i:{_BODY})(?![\p{{L}}])")
-LEVEL_WORD = r"(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|quận|thị xã|đặc khu)"
+# the issuer's level (lexicon/level_words.tsv)
+_LEVELS = lexicon.level_words("document")
+LEVEL_WORD = rf"(?:{'|'.join(_LEVELS)})"
 # `UBND xã Bạch Thông ban hành Kế hoạch`, `Huyện ủy Bảo Yên xây dựng Kế hoạch`
 PREAMBLE_ISSUER = re.compile(
     rf"(?:^|[,;:)]\s*|\.\s+)(?P<issuer>{_BODY}(?![\p{{L}}])[^,;:()\n]{{0,80}}?)\s+"
@@ -118,7 +120,7 @@ def _running_case(caps: str) -> str:
         two = " ".join(words[i:i + 2])
         if two == "xã hội":
             continue
-        if w in ("tỉnh", "huyện", "xã", "phường", "quận") or two in ("thành phố", "thị xã", "thị trấn", "đặc khu") \
+        if w in _LEVELS or two in _LEVELS \
                 or (w in ("ủy", "uỷ") and i > 0 and words[i - 1] in ("tỉnh", "huyện", "thành", "quận", "thị", "đảng")):
             last_level = i + (1 if two in ("thành phố", "thị xã", "thị trấn", "đặc khu") else 0)
     out = [w.capitalize() if i > last_level >= 0 else w for i, w in enumerate(words)]

@@ -15,6 +15,7 @@ from typing import Optional
 import regex as re
 
 from extractors.grammar.dates import YEAR as _YEAR, dmy, own_date
+from extractors.grammar.markers import ROMAN_RUN
 
 _Y = r"((?:19|20)\d\d)(?!\d)"
 _PATTERNS = [
@@ -115,7 +116,7 @@ _KIND_LINE = re.compile(r"^\s*(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH(?:\s+HÀNH\s+�
                         r"CHỈ\s+THỊ|HƯỚNG\s+DẪN|KẾT\s+LUẬN|THÔNG\s+BÁO)\s*$")
 # where a title ends: its preamble, an aside, a numbered heading
 _TITLE_END = re.compile(r"^\s*(?:\(|(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Thi\s+hành|Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s|"
-                        r"(?:[IVX]+|\d+|[A-Z])[.)\-]\s)")
+                        rf"(?:{ROMAN_RUN}|\d+|[A-Z])[.)\-]\s)")
 _TITLE_CUT = re.compile(r"(?<=\S)\s+(?=(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai\s+thực\s+hiện|Thi\s+hành|"
                         r"Xét\s+đề\s+nghị|Theo\s+đề\s+nghị)\s)")
 # a document number in a title: what follows it describes that document, not this plan

@@ -31,3 +31,28 @@ def abbreviations(user: str) -> dict[str, str]:
 def document_kinds() -> dict[str, str]:
     """Type code inside a document symbol → kind of document (`QĐ` → `Quyết định`)."""
     return {code: kind for code, kind in _rows("document_kinds.tsv")}
+
+
+def _used_by(name: str, user: str) -> tuple[str, ...]:
+    """First column of the rows of a `word<TAB>used by` table whose users include `user`, in order."""
+    return tuple(row[0] for row in _rows(name) if user in row[-1].split())
+
+
+@lru_cache(maxsize=None)
+def task_verbs(user: str) -> tuple[str, ...]:
+    """Verbs by which a clause carries out a task, for `agency` or `deadline`; words joined by
+    one space, as printed."""
+    return _used_by("task_verbs.tsv", user)
+
+
+@lru_cache(maxsize=None)
+def past_headings(user: str) -> tuple[str, ...]:
+    """Headings of a section that reports the past, for `agency` or `target`; lower case."""
+    return _used_by("past_headings.tsv", user)
+
+
+@lru_cache(maxsize=None)
+def level_words(user: str) -> tuple[str, ...]:
+    """Words for a level of government or place (`tỉnh`, `thị trấn`), for `document`, `place`
+    or `agency`."""
+    return _used_by("level_words.tsv", user)

@@ -12,27 +12,10 @@ import bisect
 
 import regex as re
 
+from extractors.grammar.markers import MARKER
 from extractors.models import Section
 from extractors.text import PlanText
 
-_ROMAN = r"(?:X{0,3})(?:IX|IV|V?I{0,3})"
-_LETTERS = "abcdđeghiklmnoôơpqrstuưvxy"
-# Named markers open a block like `Điều 1.` (`Tiêu chí 1.`, `Chương 2.`); `Điếu` is a frequent
-# slip of the tone mark in typed pages. Portal and congress pages write `1-`, `I-`, `A-` for `1.`.
-_ARTICLE = r"Đi[ềếệểễe]u"
-_NAMED = r"(?:Tiêu\s+chí|Chương|Bước)"
-MARKER = re.compile(
-    rf"""^(?:
-        (?P<article>{_ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$)
-      | (?P<named>{_NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
-      | (?P<roman>(?=[IVX])(?:{_ROMAN}))(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+\s+\p{{L}}))(?=\S)|[-–]\s+(?=\S)|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
-      | (?P<upper>[A-ZĐ])(?:\.|[-–])\s+(?=\S)
-      | (?P<arabic>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
-      | (?P<letter>[{_LETTERS}])\)\s*(?=\S)
-      | (?P<paren>\(\d{{1,2}}\))\s*(?=\S)
-    )""",
-    re.VERBOSE,
-)
 # Conventional rank of the kinds whose order plans agree on: an article is above a Roman
 # numeral, a Roman numeral above `1.`, `1.` above `1.1.`. A ranked kind arriving below kinds
 # that all rank lower (an excerpt that starts below the top, a page that lost a heading)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import regex as re
 
 from extractors import nlp
-from extractors.text import strip_marker
+from extractors.grammar.markers import strip_marker
 
 # words that, right after the value, do not start the measured noun phrase
 _CONNECTORS = re.compile(

@@ -25,11 +25,13 @@ from typing import Optional
 
 import regex as re
 
+from extractors import lexicon
 from extractors.targets.indicator import MEASURE_SUBJECT as _MEASURE_SUBJECT, indicator_phrase
 from extractors.models import Section, Target
 from extractors.targets.numbers import STRUCTURAL_UNITS, ValueExpr, find_values
-from extractors.outline.sections import MARKER, ancestors_at, section_path_at
-from extractors.text import Paragraph, PlanText, sentences, strip_marker
+from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
+from extractors.outline.sections import ancestors_at, section_path_at
+from extractors.text import Paragraph, PlanText, sentences
 from extractors.grammar.years import DUE_KINDS, context_year, plan_year, title_horizon, year_mentions, \
     has_kind_line
 
@@ -53,9 +55,8 @@ _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH\b|dự toán
                            r"nhiệm vụ (?:năm|kế hoạch))", re.I)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
-_PAST_HEADING = re.compile(r"kết quả (?:đạt được|thực hiện|triển khai)|thực trạng|tình hình (?:thực hiện|"
-                           r"triển khai)|đánh giá (?:kết quả|tình hình|việc)|hạn chế|tồn tại|nguyên nhân|"
-                           r"bài học kinh nghiệm", re.I)
+# headings of results, shortcomings and their causes (lexicon/past_headings.tsv)
+_PAST_HEADING = re.compile("|".join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings("target")), re.I)
 # blocks that define who or what a plan covers set thresholds, not targets
 _DEFINING = re.compile(r"^(?:\S+\s+)?(?:đối tượng|điều kiện|tiêu chuẩn|tiêu chí xét|phạm vi|giải thích từ ngữ)"
                        r"(?:[^:.;]{0,60})(?::|$)", re.I)
@@ -104,7 +105,7 @@ class _Context:
 
 def _kind(text: str) -> str:
     t = text.lstrip()
-    if t[:1] in "-+•*–●▪":
+    if t[:1] in ALL_BULLETS:
         return t[0]
     m = MARKER.match(t)
     if m:

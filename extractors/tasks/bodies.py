@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors.grammar.markers import BULLETS
 from extractors.agencies.names import agency_key, expand
 
 # Words that open the name of a body, written with a capital (a proper name) ...
@@ -38,7 +39,7 @@ PREDICATE = re.compile(
     r"cập nhật|quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
     r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát)(?![\p{L}]))"
 )
-LEAD_WORDS = re.compile(r"^(?:[-+•]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
+LEAD_WORDS = re.compile(rf"^(?:[{BULLETS}]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
 _SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"
                     r"|\s+và\s+(?=(?:các\s+)?(?:đơn vị|cơ quan|địa phương|tổ chức)\s+(?:có\s+)?liên quan)")
 # a body's name runs to this many words at most (a subject, to twice that); a longer

@@ -15,11 +15,12 @@ from typing import Optional
 
 import regex as re
 
+from extractors.grammar.markers import strip_marker
 from extractors.models import Agency, Section
 from extractors.tasks.bodies import BODY_START, LEAD_WORDS, dedupe_names, leading_bodies, split_bodies
 from extractors.tasks.tables import TableRow
 from extractors.tasks.titles import short
-from extractors.text import Paragraph, PlanText, strip_marker
+from extractors.text import Paragraph, PlanText
 
 _WORK_TITLE = re.compile(
     r"^(?:các\s+)?(?:nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|giao nhiệm vụ)", re.I)

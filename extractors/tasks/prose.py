@@ -16,16 +16,17 @@ from __future__ import annotations
 import regex as re
 
 from extractors.agencies.names import agency_key
+from extractors.grammar.markers import ROMAN_RUN
 from extractors.models import Agency, Task
 from extractors.tasks.bodies import BODY_START, PREDICATE, dedupe_names, leading_bodies
 from extractors.tasks.layout import Layout, unmarked
 from extractors.tasks.links import Links, _is_generic
-from extractors.tasks.titles import first_clause, short
+from extractors.tasks.titles import short
 from extractors.text import sentences
 
 # parts of a plan that state aims, grounds or results, never duties
 _NOT_WORK = re.compile(
-    r"^(?:[IVX]+\.\s*)?(?:mục đích|mục tiêu|yêu cầu|quan điểm|căn cứ|sự cần thiết|tình hình|"
+    rf"^(?:{ROMAN_RUN}\.\s*)?(?:mục đích|mục tiêu|yêu cầu|quan điểm|căn cứ|sự cần thiết|tình hình|"
     r"kết quả|đánh giá|thực trạng|bối cảnh|đối tượng|phạm vi)", re.I)
 # a sentence ends at `.`/`!`/`?` before a capital or a digit (`;` clauses stay in the duty)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])")

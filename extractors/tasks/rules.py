@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex as re
 
 from extractors.agencies.names import agency_key
+from extractors.grammar.markers import BULLETS
 from extractors.models import Agency, Deadline, Section, Target, Task
 from extractors.tasks.bodies import duty_after_partners, leading_bodies
 from extractors.tasks.layout import Layout, Unit, label_of, unmarked, value_text
@@ -202,7 +203,7 @@ def _labelled_fields(paras: list[Paragraph]) -> dict[str, list[Paragraph]]:
     return fields
 
 
-_SCHEDULE_STEPS_RE1 = re.compile(r"^[-+•]")
+_SCHEDULE_STEPS_RE1 = re.compile(rf"^[{BULLETS}]")
 
 
 def _schedule_steps(paras: list[Paragraph]) -> list[tuple[str, Paragraph, str]]:

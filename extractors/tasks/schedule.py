@@ -11,6 +11,7 @@ from typing import Optional
 import regex as re
 
 from extractors.grammar.dates import most_frequent
+from extractors.grammar.markers import BULLETS
 from extractors.deadlines.phrases import due_in_year, segment_deadlines, yearless_date
 
 # a phrase that schedules a task (running-text `thường xuyên` alone does not)
@@ -18,8 +19,8 @@ SCHEDULE_CUE = re.compile(
     r"(?:hoàn thành|chậm nhất|xong)\s+(?:trước|trong)?[^.;]{0,40}?(?:ngày|tháng|quý|năm)\s*[^.;]{0,30}"
     r"|trước\s+ngày\s+[^.;]{1,40}"
     r"|định kỳ\s+(?:hằng|hàng|mỗi|6|sáu|theo)[^.;]{0,60}"
-    r"|^(?:[-+•]\s*)?(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần)\b[^,.;]{0,10}"
-    r"|^(?:[-+•]\s*)?(?:thực hiện\s+)?thường xuyên\b"
+    rf"|^(?:[{BULLETS}]\s*)?(?:hằng|hàng|mỗi) (?:năm|quý|tháng|tuần)\b[^,.;]{{0,10}}"
+    rf"|^(?:[{BULLETS}]\s*)?(?:thực hiện\s+)?thường xuyên\b"
     r"|từ năm \d{4} và các năm tiếp theo",
     re.I,
 )

@@ -1,0 +1,77 @@
+"""The outline-marker grammar: the bullets and numbers that open a heading or a list item.
+
+One home for every marker a plan prints before a block (`I.`, `1.`, `1-`, `2.1.`, `a)`,
+`(1)`, `Điều 1.`, `Tiêu chí 2`, `Bước 3`, `- `, `+ `, `• `). The pieces are regex fragments
+that each reader composes into the pattern it needs (a line-joiner, a marker stripper, a
+deadline opening, an agency's sentence opener), so a reader keeps only what is its own: how
+much of a marker it must see and what may follow it. Built here, from the pieces:
+
+- `MARKER`: a numbered heading or item, with one named group per kind (read by the outline,
+  and by every kind that asks "does this line open a block?");
+- `LEADING_MARK` / `strip_marker`: the bullet or marker that opens an item, to drop it.
+
+Depends on nothing but `regex` (the text view imports it, and the outline imports the text
+view). Character-class pieces are bare class contents (`-` first), to put inside `[…]`.
+"""
+from __future__ import annotations
+
+import regex as re
+
+# ---- bullets (class contents) ----
+BULLETS = "-+•"  # dash, plus, bullet: every reader knows these
+STAR = "*"  # a markdown list item
+EN_DASH = "–"  # typed for `-` by some pages
+PDF_BULLETS = "●▪"  # round and square bullets from PDF conversion
+ALL_BULLETS = BULLETS + STAR + EN_DASH + PDF_BULLETS
+
+# ---- Roman numerals ----
+# a well-formed numeral I … XXXIX (never empty)
+ROMAN = r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})"
+ROMAN_RUN = r"[IVX]+"  # any run of the three letters
+ROMAN_RUN_WIDE = r"[IVXLC]+"  # … with L and C (`XL.`, `khóa XIV`)
+
+# ---- Arabic numbers: `1`, `2.1`, `3.2.1` ----
+ARABIC = r"\d{1,2}(?:\.\d{1,2})*"  # any depth, one or two digits a level
+ARABIC_4 = r"\d{1,2}(?:\.\d{1,2}){0,3}"  # at most four levels (the outline's ranks)
+ARABIC_ANY = r"\d+(?:\.\d+)*"  # any depth, any length
+
+# ---- letters (class contents): `a)`, `đ)` ----
+LETTERS = "abcdđeghiklmnoôơpqrstuưvxy"  # the Vietnamese alphabet, in its order
+LETTERS_LATIN = "a-zđ"
+LETTERS_LATIN_HORNED = "a-zđơôư"
+UPPER = "A-ZĐ"  # `A.`, `B-`
+
+# ---- parenthesised numbers: `(1)` ----
+PAREN = r"\(\d{1,2}\)"
+PAREN_ANY = r"\(\d+\)"
+
+# ---- named markers: `Điều 1.`, `Tiêu chí 1.`, `Chương 2.`, `Bước 3` ----
+# `Điếu` is a frequent slip of the tone mark in typed pages.
+ARTICLE = r"Đi[ềếệểễe]u"
+NAMED = r"(?:Tiêu\s+chí|Chương|Bước)"
+
+# A numbered heading or item. Portal and congress pages write `1-`, `I-`, `A-` for `1.`; a
+# Roman numeral may stand bare before a capitalised heading (`II NHIỆM VỤ`), an Arabic number
+# before a capital (`2 Yêu cầu`): groups `bare` and `nodot` say so.
+MARKER = re.compile(
+    rf"""^(?:
+        (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$)
+      | (?P<named>{NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
+      | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+\s+\p{{L}}))(?=\S)|[-–]\s+(?=\S)|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
+      | (?P<upper>[{UPPER}])(?:\.|[-–])\s+(?=\S)
+      | (?P<arabic>{ARABIC_4})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
+      | (?P<letter>[{LETTERS}])\)\s*(?=\S)
+      | (?P<paren>{PAREN})\s*(?=\S)
+    )""",
+    re.VERBOSE,
+)
+
+# the bullet or outline marker opening an item (`- `, `2.1. `, `a) `, `(3) `, `II. `)
+LEADING_MARK = re.compile(
+    rf"^\s*(?:[{BULLETS}{PDF_BULLETS}{STAR}]\s*|\(?(?:{ROMAN_RUN_WIDE}|{ARABIC}|[{UPPER}])[.)]\s*"
+    rf"|\(?[{LETTERS_LATIN_HORNED}]\)\s*|{PAREN}\s*)")
+
+
+def strip_marker(text: str) -> str:
+    """`text` without the bullet or outline marker that opens it."""
+    return LEADING_MARK.sub("", text, count=1)
