@@ -9,6 +9,7 @@ import pytest
 from pipeline import cli
 from pipeline.commands import run as run_command
 from pipeline.emit import plan_products
+from processes import tagged_processes
 
 
 @pytest.fixture
@@ -113,24 +114,6 @@ def test_existing_dask_cluster_by_address(prefect_harness, small_corpus, tmp_pat
     assert _products(plain) == _products(remote)
 
 
-def _tagged_processes(tag: str) -> list[int]:
-    """Processes still alive whose environment carries `tag` (server, workers, Dask)."""
-    import os
-    found = []
-    for pid in os.listdir("/proc"):
-        if not pid.isdigit():
-            continue
-        try:
-            with open(f"/proc/{pid}/environ", "rb") as fh:
-                if tag.encode() in fh.read():
-                    with open(f"/proc/{pid}/stat") as st:
-                        if st.read().split(") ", 1)[1].split()[0] != "Z":
-                            found.append(int(pid))
-        except OSError:
-            continue
-    return found
-
-
 # SIGTERM through the whole Prefect run passes alone and by hand (exit 143 about 2 s after the
 # signal) but timed out in full-suite runs on this machine, cause not found; the SIGTERM path
 # of the worker and stop-handler machinery is tested through `extract` in
@@ -179,6 +162,6 @@ def test_stop_keeps_finished_plans_and_leaves_no_process(how, small_corpus, tmp_
         assert index["plans"] and all(outputs_match(out, e) for e in index["plans"] if "error" not in e)
         assert "zz_slow" not in {e["plan"] for e in index["plans"]}
     deadline = time.monotonic() + 15
-    while _tagged_processes(tag.split("=")[1]) and time.monotonic() < deadline:
+    while tagged_processes(tag.split("=")[1]) and time.monotonic() < deadline:
         time.sleep(0.3)
-    assert _tagged_processes(tag.split("=")[1]) == []
+    assert tagged_processes(tag.split("=")[1]) == []

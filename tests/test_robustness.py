@@ -14,6 +14,7 @@ from pipeline import cli
 from pipeline.emit import INDEX_NAME, extractor_fingerprint, index_json, outputs_match, plan_products
 from pipeline.lock import OutputLock
 from pipeline.names import NAME_MAX, plan_names
+from processes import tagged_processes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "000_78132967e5c04686.txt"
@@ -254,23 +255,7 @@ def test_sigterm_stops_extract_keeping_finished_plans(tmp_path, seed_plans):
     assert rc == 128 + signal.SIGTERM
     assert sorted(p.name for p in out.glob("*.json")) == sorted(f"{p.stem}.json" for p in seed_plans[:2])
     deadline = time.monotonic() + 15
-    while _tagged(tag) and time.monotonic() < deadline:
+    while tagged_processes(tag) and time.monotonic() < deadline:
         time.sleep(0.3)
-    assert _tagged(tag) == []
+    assert tagged_processes(tag) == []
 
-
-def _tagged(tag: str) -> list[int]:
-    """Processes still alive whose environment carries `tag`."""
-    import os
-    found = []
-    for pid in os.listdir("/proc"):
-        if pid.isdigit():
-            try:
-                with open(f"/proc/{pid}/environ", "rb") as fh:
-                    if tag.encode() in fh.read():
-                        with open(f"/proc/{pid}/stat") as st:
-                            if st.read().split(") ", 1)[1].split()[0] != "Z":
-                                found.append(int(pid))
-            except OSError:
-                continue
-    return found
