@@ -169,6 +169,20 @@ def read_index(out_dir: Path) -> dict:
     return doc
 
 
+def is_fresh(entry: dict | None, source: str, digest: str, out: Path, limits) -> bool:
+    """Up to date only when the bytes are the same and the outputs on disk are exactly
+    what the index entry names (parsed and checked, not just present). `limits`
+    (`pipeline.limits.Limits`) decides whether a plan that failed on a limit is retried."""
+    if not entry or entry.get("source") != source or entry.get("source_sha256") != digest:
+        return False
+    if "error" in entry:
+        # failed before on the same bytes: the same reason still holds, unless it was a
+        # limit and the limits changed
+        limit = entry.get("limit")
+        return limit is None or limit == {"max_bytes": limits.max_bytes, "max_seconds": limits.max_seconds}
+    return outputs_match(out, entry)
+
+
 def outputs_match(out_dir: Path, entry: dict) -> bool:
     """True when the outputs an index entry names exist and are exactly what that entry
     says: the catalogue parses and validates, carries the entry's plan, source and text

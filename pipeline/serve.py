@@ -43,7 +43,8 @@ from typing import Callable, Optional
 from extractors.models import Catalogue
 
 from pipeline import labels as L
-from pipeline.emit import (INDEX_NAME, PlanProducts, extractor_fingerprint, index_json, read_index,
+from pipeline import limits as LIM
+from pipeline.emit import (INDEX_NAME, is_fresh, PlanProducts, extractor_fingerprint, index_json, read_index,
                            write_atomic, write_if_changed)
 from pipeline.errors import PlanError
 from pipeline.ingest import plan_files, read_plan
@@ -93,7 +94,7 @@ def scan(inbox: Path, out: Path, *, settle: float = DEFAULT_SETTLE, now: Optiona
     index's fingerprint never vouches for a catalogue made by older code that could be
     remade."""
     from extractors.models import Catalogue as _C
-    _fresh = run_freshness()
+    limits = LIM.Limits.of()
 
     old = read_index(out)
     fingerprint = extractor_fingerprint()
@@ -119,7 +120,7 @@ def scan(inbox: Path, out: Path, *, settle: float = DEFAULT_SETTLE, now: Optiona
             result.waiting.append(path)  # gone or unreadable right now: try next run
             continue
         entry = old_entries.get(path.stem)
-        if same_code and _fresh(entry, path.name, digest, out) and "error" not in (entry or {}):
+        if same_code and is_fresh(entry, path.name, digest, out, limits) and "error" not in (entry or {}):
             continue
         if path.stem not in result.entries:
             result.new.add(path.stem)
@@ -137,21 +138,6 @@ def scan(inbox: Path, out: Path, *, settle: float = DEFAULT_SETTLE, now: Optiona
                 except OSError:
                     continue
     return result
-
-
-def run_freshness() -> Callable[[Optional[dict], str, str, Path], bool]:
-    """`chitieu run`'s own freshness test (`pipeline/commands/run.py`, `_fresh`), not a copy.
-    It is private and its signature is changing (per-plan limits were added): called with
-    the default limits when it asks for them."""
-    import inspect
-
-    from pipeline.commands import run as run_command
-    fresh = run_command._fresh
-    if "limits" in inspect.signature(fresh).parameters:
-        from pipeline import limits as LIM
-        limits = LIM.Limits.of()
-        return lambda entry, source, digest, out: fresh(entry, source, digest, out, limits)
-    return fresh
 
 
 # --- one run -------------------------------------------------------------------------
@@ -191,8 +177,9 @@ def _direct(name: str, fn: Callable, *args, **kwargs):
 
 
 def _plain_catalogue(batch: list[tuple[str, bytes]]) -> list[PlanProducts]:
-    from pipeline.emit import plan_products
-    return [plan_products(name, data) for name, data in batch]
+    """`chitieu run`'s per-plan reading (size and time limits) without Prefect."""
+    limits = LIM.Limits.of()
+    return [LIM.plan_products_limited(name, data, None, limits) for name, data in batch]
 
 
 @contextmanager
@@ -387,17 +374,12 @@ class TextSource:
 def find_catalogued_parent(child: Catalogue, cats: dict[str, Catalogue]) -> Optional[str]:
     """The catalogued plan the child implements: its own number equals a number the child
     implements, and the dates agree (the test `chitieu compare --corpus` applies to files)."""
-    from pipeline.compare.parent import _dates_agree, implemented_references, normalise_number
+    from pipeline.compare.parent import implemented_references, normalise_number, reference_to
     wanted = [(normalise_number(r.number), r) for r in implemented_references(child)]
     if not wanted:
         return None
-    for stem, cat in sorted(cats.items()):
-        if stem == child.plan:
-            continue
-        own = normalise_number(cat.document.number)
-        if own and any(own == key and _dates_agree(ref.date, cat.document) for key, ref in wanted):
-            return stem
-    return None
+    return next((stem for stem, cat in sorted(cats.items())
+                 if stem != child.plan and reference_to(cat.document, wanted) is not None), None)
 
 
 def compare_paths(out: Path, child: str) -> tuple[Path, Path]:

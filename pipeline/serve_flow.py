@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import pipeline.flow  # noqa: F401  (sets Prefect's environment before prefect is imported)
+import pipeline.flow  # sets Prefect's environment before prefect is imported; its task catalogues
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
@@ -29,16 +29,10 @@ def _step(name: str, fn, *args, **kwargs):
     return task(fn, name=name, cache_policy=NO_CACHE, retries=0)(*args, **kwargs)
 
 
-@task(name="catalogue-plans", cache_policy=NO_CACHE, retries=0)
-def catalogue_plans(batch: list[tuple[str, bytes]]) -> list:
-    """Ingest, normalise, segment, extract and render a batch of plans (name, file bytes):
-    `pipeline.emit.plan_products`, the body of `chitieu run`'s task."""
-    from pipeline.emit import plan_products
-    return [plan_products(name, data) for name, data in batch]
-
-
-def _catalogue(batch):
-    return catalogue_plans(batch)
+def _catalogue(batch: list[tuple[str, bytes]]) -> list:
+    """`chitieu run`'s own task (`pipeline.flow.catalogue_batch`: per-plan limits, a
+    worker process), the plan named by its file."""
+    return pipeline.flow.catalogue_batch([(name, None, data) for name, data in batch])
 
 
 @flow(name=FLOW_NAME, log_prints=False, validate_parameters=False, persist_result=False)

@@ -15,7 +15,7 @@ from extractors.models import Catalogue
 
 from pipeline import limits as LIM
 from pipeline.commands.common import T, add_command
-from pipeline.emit import (INDEX_NAME, TMP_PREFIX, extractor_fingerprint, failed_entry, index_json, outputs_match,
+from pipeline.emit import (INDEX_NAME, is_fresh, TMP_PREFIX, extractor_fingerprint, failed_entry, index_json, outputs_match,
                            read_index, write_if_changed)
 from pipeline import labels as L
 from pipeline.errors import OutputError, PlanError, output_error
@@ -70,19 +70,6 @@ def add_parser(sub) -> None:
 
 def _err(msg: str) -> None:
     print(f"chitieu: {msg}", file=sys.stderr, flush=True)
-
-
-def _fresh(entry: dict | None, source: str, digest: str, out: Path, limits: LIM.Limits) -> bool:
-    """Up to date only when the bytes are the same and the outputs on disk are exactly
-    what the index entry names (parsed and checked, not just present)."""
-    if not entry or entry.get("source") != source or entry.get("source_sha256") != digest:
-        return False
-    if "error" in entry:
-        # failed before on the same bytes: the same reason still holds, unless it was a
-        # limit and the limits changed
-        limit = entry.get("limit")
-        return limit is None or limit == {"max_bytes": limits.max_bytes, "max_seconds": limits.max_seconds}
-    return outputs_match(out, entry)
 
 
 def _same_dir(a: Path, b: Path) -> bool:
@@ -174,7 +161,7 @@ def run(args) -> int:  # noqa: C901
                     continue
                 digest = hashlib.sha256(data).hexdigest()
                 del data
-                if _fresh(old_entries.get(plan), path.name, digest, out, limits):
+                if is_fresh(old_entries.get(plan), path.name, digest, out, limits):
                     entries[plan] = old_entries[plan]
                     up_to_date += 1
                 else:

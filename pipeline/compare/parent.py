@@ -111,6 +111,13 @@ def _dates_agree(ref_date: Optional[str], doc: DocumentInfo) -> bool:
     return True
 
 
+def reference_to(info: DocumentInfo, keys: list[tuple[str, Reference]]) -> Optional[Reference]:
+    """The child's reference (among `(normalised number, reference)` pairs) that names the
+    document `info` describes: the same number, and dates that agree."""
+    own = normalise_number(info.number)
+    return next((ref for key, ref in keys if own and key == own and _dates_agree(ref.date, info)), None)
+
+
 def header_of(path: Path) -> DocumentInfo:
     """The document header of a corpus plan (or of a catalogue JSON)."""
     if path.suffix.lower() == ".json":
@@ -145,10 +152,8 @@ def find_parent(child: Catalogue, corpus: Path, child_path: Optional[Path] = Non
             info = header_of(path)
         except PlanError:
             continue
-        own = normalise_number(info.number)
-        for key, ref in keys:
-            if own and key == own and _dates_agree(ref.date, info):
-                return ParentMatch(path=path, reference=ref, document=info)
+        if (ref := reference_to(info, keys)) is not None:
+            return ParentMatch(path=path, reference=ref, document=info)
         if {normalise_number(r.number) for r in info.implements} & {k for k, _ in keys}:
             siblings.append(path)
     raise ParentNotFound(wanted, siblings)
