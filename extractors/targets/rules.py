@@ -403,8 +403,8 @@ _COUNT_IS_GOAL_RE1 = re.compile(r"%\s*\(\s*$")
 _COUNT_IS_GOAL_RE2 = re.compile(r"\bđại\s+diện\s+cho\s*$", re.I)
 _COUNT_IS_GOAL_RE4 = re.compile(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", re.I)
 _COUNT_IS_GOAL_RE5 = re.compile(r"(?:đạt|tăng|giảm|gấp|lên|ở\s+mức|duy\s+trì)")
-_COUNT_IS_GOAL_RE6 = re.compile(r"10*")
-_COUNT_IS_GOAL_RE7 = re.compile(r"\s*")
+# a round denominator: `trên 10.000 dân`, `trên 1 ha`
+_POWER_OF_TEN = re.compile(r"10*")
 _COUNT_IS_GOAL_RE8 = re.compile(r"\s*\([^()]*\)")
 
 
@@ -417,9 +417,9 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     if _COUNT_IS_GOAL_RE1.search(text[max(0, v.start - 12):v.start]):
         return False  # a count restating a share: `50% (8 xã)`
     later = [w for w in values_in_clause if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]]
-    if v.qualifier in ("trên", "mỗi") and later and _COUNT_IS_GOAL_RE6.fullmatch(f"{v.value:g}"):
+    if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
-    if not v.qualifier and not v.verb and later and _COUNT_IS_GOAL_RE7.fullmatch(text[v.end:later[0].start]):
+    if not v.qualifier and not v.verb and later and not text[v.end:later[0].start].strip():
         return False  # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows
     if _COUNT_IS_GOAL_RE2.search(text[max(clause[0], v.start - 20):v.start]):
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
