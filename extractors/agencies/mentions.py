@@ -63,6 +63,9 @@ _GENERIC = re.compile(
 _TAIL = re.compile(rf"\s+(?:{'|'.join(COLLECTIVE_TAILS)}){_E}")
 # `… thuộc UBND tỉnh`, `… tham mưu giúp việc Huyện ủy`: whose units they are
 _OWNER = re.compile(rf"\s+(?:trực thuộc|thuộc|tham mưu,?\s*giúp việc|giúp việc)\s+(?=(?:{_alt(STANDALONE_BODIES)}){_E})")
+# a collective's owner may also be a head noun with its name: `các đơn vị trực thuộc Bộ VHTTDL`,
+# `các đơn vị thuộc Tổng cục Thống kê`
+_NAMED_OWNER = re.compile(r"\s+(?:trực thuộc|thuộc)\s+")
 _CAP = re.compile(rf"{_B}\p{{Lu}}\p{{Ll}}*{_E}")
 _ABBR = re.compile(rf"{_B}\p{{Lu}}{{2,}}(?:[&-]\p{{Lu}}+)*{_E}")
 _LOW = re.compile(rf"\s+(\p{{Ll}}+){_E}")
@@ -121,7 +124,8 @@ def _starts_body(text: str, i: int) -> bool:
     if _STANDALONE.match(text, i):
         return True
     m = _HEAD.match(text, i)
-    return bool(m and _CAP.match(text, _skip_space(text, m.end())))
+    j = _skip_space(text, m.end()) if m else i
+    return bool(m and (_CAP.match(text, j) or _ABBR.match(text, j)))  # `Sở Nội vụ`, `Sở VHTTDL`
 
 
 @lru_cache(maxsize=None)  # one pattern per compound head (a handful)
@@ -261,12 +265,22 @@ def _bridge(text: str, end: int) -> int:
     return end
 
 
-def _owner_tail(text: str, end: int) -> int:
+def _owner_tail(text: str, end: int, named: bool = False) -> int:
+    """`… thuộc UBND tỉnh`: the owner closes the name. `named`: a head noun and its
+    proper name may own too (collectives only: `Trung tâm Y tế thuộc Sở Y tế` names two)."""
     m = _OWNER.match(text, end)
-    if not m:
+    if m:
+        body = _STANDALONE.match(text, m.end())
+        return _with_level(text, body.end())
+    m = _NAMED_OWNER.match(text, end) if named else None
+    head = _HEAD.match(text, m.end()) if m else None
+    if head is None:
         return end
-    body = _STANDALONE.match(text, m.end())
-    return _with_level(text, body.end())
+    j = _skip_space(text, head.end())
+    if j == head.end() or not (_CAP.match(text, j) or _ABBR.match(text, j)):
+        return end
+    name_end = _proper_name_end(text, j, commas=False)
+    return _with_level(text, name_end) if name_end else end
 
 
 # Units named by their function rather than a proper name, as the 2025 two-level local
@@ -437,6 +451,9 @@ _PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh u
 
 
 _SPECIALISED = re.compile(r"\s+chuyên ngành(?![\p{L}])")
+# a body named after a movement or programme carries its quoted title: `Ban Chỉ đạo trung
+# ương Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hoá”`
+_QUOTED_TITLE = re.compile(r'(?<=(?:Phong trào|Cuộc vận động|Chương trình|Đề án|Dự án))\s*[“"][^”"\n]{1,150}[”"]')
 _GENERIC_KIND = re.compile(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", re.I)
 
 
@@ -450,7 +467,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             tail = agency_ner.noun_tail(text, end, reject=_not_name_word)
             if tail and tail > end:  # `các cơ quan thông tin truyền thông`: a named kind of body
                 end = tail
-        return _owner_tail(text, end)
+        return _owner_tail(text, end, named=True)
     if kind == "body":
         body = m.group()
         end = _with_level(text, m.end())
@@ -474,6 +491,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if end is None:
         return None
     end = _bridge(text, end)
+    quoted = _QUOTED_TITLE.match(text, end)
+    end = quoted.end() if quoted else end
     tail = _SPECIALISED.match(text, end)  # `Ban QLDA chuyên ngành tỉnh`
     end = tail.end() if tail else end
     end = _owner_tail(text, _with_level(text, end))

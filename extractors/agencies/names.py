@@ -139,3 +139,20 @@ def share_level(names: list[str]) -> list[str]:
         return names
     level = given.pop()
     return [n if lv or not _SHARES_LEVEL.search(n) else f"{n} {level}" for n, lv in zip(names, levels)]
+
+
+_PLACE_COLLECTIVE = re.compile(rf"(?:các|những)\s+(?:{'|'.join(map(re.escape, PLACE_LEVELS))})"
+                               rf"(?:\s*[,/-]\s*(?:{'|'.join(map(re.escape, PLACE_LEVELS))}))*", re.I)
+_LOCAL_BODY = re.compile(r"^(Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc Việt Nam|"
+                         r"Công an|Đảng ủy)\s+(?:cấp\s+)?(?:" + "|".join(map(re.escape, PLACE_LEVELS)) + r")\b")
+
+
+def share_body(names: list[str]) -> list[str]:
+    """`Uỷ ban nhân dân thành phố và các huyện`: the units listed after a local body are
+    that body at those units (`Ủy ban nhân dân các huyện`), not the places themselves."""
+    out = list(names)
+    for k in range(1, len(out)):
+        body = _LOCAL_BODY.match(out[k - 1])
+        if body and _PLACE_COLLECTIVE.fullmatch(out[k]):
+            out[k] = f"{body.group(1)} {out[k]}"
+    return out

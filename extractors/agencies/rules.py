@@ -23,7 +23,7 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies import ner as agency_ner
 from extractors.agencies.mentions import Mention, find_mentions
-from extractors.agencies.names import agency_key, expand, share_level
+from extractors.agencies.names import agency_key, expand, share_body, share_level
 from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
 from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
@@ -45,7 +45,8 @@ _ASSIGNS_ITEMS = re.compile(r"(?:^|[\s.])(?:[Gg]iao|[Pp]hân công)(?:\s+nhiệm
 _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
 # with groups that are not agencies (short noun chunks)
-_DIRECTED = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng|(?<!báo cáo |ý kiến |của |trình |với )lãnh đạo)"
+_DIRECTED = re.compile(r"(?:(?<!phụ trách )chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng"
+                       r"|(?<!báo cáo |ý kiến |của |trình |với |nghe )lãnh đạo)"
                        r"(?:\s*,\s*(?:chỉ đạo|định hướng|hướng dẫn|đôn đốc|yêu cầu|đề nghị))*"
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?(?:\s+\d{1,3})?\s*$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
@@ -53,7 +54,7 @@ _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))
 _NOT_ACTOR = re.compile(
     r"(?:\bcủa|\bthuộc|\btrước|\btới|\bđến|\bvề|\bqua|\bgửi|\btrình|báo cáo|tham mưu|\bgiúp|\bcho|\bvới sự tham gia của"
     r"|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Trưởng ban|Trưởng phòng|Chánh Văn phòng|Chánh Thanh tra"
-    r"|Thủ trưởng|Thường trực|\bTT\.?|Lãnh đạo|(?:báo cáo|ý kiến|của|trình|với) lãnh đạo|\btheo|đề xuất|kiến nghị|xin ý kiến|\bcùng|\bvà|\btại|\bở"
+    r"|Thủ trưởng|Thường trực|\bTT\.?|Lãnh đạo|(?:báo cáo|ý kiến|của|trình|với) lãnh đạo|\btheo|đề xuất|kiến nghị|xin ý kiến|\bcùng|\bvà|(?<![Hh]iện )\btại|\bở"
     r"|\bcác|\bbởi)\s*$")
 _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
@@ -67,6 +68,8 @@ _OPENER = re.compile(
     # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
+    # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
+    r"(?:Hiện (?:nay|tại),?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
 _NOT_TASK = re.compile(r"^\s*(?:giao|yêu cầu|đề nghị|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
@@ -83,6 +86,7 @@ _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành vi�
 _SUPERIOR_ACTS = re.compile(r"^\s*(?:xem xét|quyết định|phê duyệt|cho ý kiến|chỉ đạo|ban hành|bố trí kinh phí)", re.I)
 _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
 _CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s")
+_DUTY_ITEM = re.compile(rf"^\s*(?:[{BULLETS}]\s|[{LETTERS_LATIN}]\)\s)")
 
 
 _PREAMBLE = re.compile(r"^\W*(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUYẾT ĐỊNH|CHỈ THỊ|Căn cứ|Thực hiện|Số\s*:)|ban hành|xây dựng Kế hoạch")
@@ -136,12 +140,21 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     # same body written in running text gets its full name too (`Ban Quản lý xây dựng
     # nông thôn mới xã` where the rules alone stop at `Ban Quản lý`).
     learnt: set[str] = set()
+    following = {id(a): b for a, b in zip(doc.paragraphs, doc.paragraphs[1:])}
+
+    def duties_follow(para) -> bool:
+        """`1. Phòng Văn hóa và Thông tin` over `- Tham mưu …` items: the heading of a body's
+        duties, wherever the plan puts it (not only under TỔ CHỨC THỰC HIỆN)."""
+        nxt = following.get(id(para))
+        return bool(nxt and MARKER.match(para.text) and len(para.text) <= 120
+                    and _DUTY_ITEM.match(nxt.text))
+
     for pass_no in (1, 2):
         for para, chain in body:
             mentions = find_mentions(para.text, tuple(sorted(learnt, key=len, reverse=True)))
             if not mentions:
                 continue
-            in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain)
+            in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain) or duties_follow(para)
             # `Điều 2. Giao: a) Sở Lao động - Thương binh và Xã hội …`: each item names an assignee
             assigned = any(_ASSIGNS_ITEMS.search(doc.raw[s.span[0]:s.span[1]]) for s in chain if s.span[0] < doc.raw_pos(para.start))
             for mention, name, role in _responsible(para.text, mentions, in_implementation, issuers, assigned):
@@ -213,7 +226,7 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
         if len(names) > 1 and names[-1].endswith(" trực thuộc"):
             names = [n if n.endswith(" trực thuộc") or not _NAMES_RE3.match(n) else f"{n} trực thuộc"
                      for n in names]
-    return share_level(names)
+    return share_body(share_level(names))
 
 
 _LABEL_END_RE1 = re.compile(r"([^:,.;()]{0,80}?)\s*:")
@@ -327,7 +340,7 @@ _ROLE_RE1 = re.compile(r"\W*(?:[\dIVX]+[.)]\s*)?(?:Trách nhiệm|Nhiệm vụ)(
 _ROLE_RE2 = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
 _ROLE_RE3 = re.compile(r"\W*")
 _ROLE_RE4 = re.compile(r"\bdo\s*$")
-_ROLE_RE5 = re.compile(r"\s*(?:đã\s+)?được\s+giao(?![\p{L}])")
+_ROLE_RE5 = re.compile(r"\s*(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)(?![\p{L}])")
 _ROLE_RE6 = re.compile(r"(?<![\p{L}])chọn\s*$")
 _ROLE_RE7 = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
 _ROLE_RE8 = re.compile(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)")
@@ -443,7 +456,8 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
     return bool(_COOPERATES_WITH_NEXT_RE1.fullmatch(gap))
 
 
-_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể)\s+)+", re.I)
+# words between a subject and its task verb: `cần khẩn trương nộp`, `đang triển khai`
+_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 _ISSUES_PLAN = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
