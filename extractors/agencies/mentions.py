@@ -45,7 +45,8 @@ def _any_case_first(pattern: str) -> str:
 _COLLECTIVE_ALT = "|".join(_any_case_first(c.replace(r"(?:\s+trực thuộc)?", _OWNERLESS)) for c in COLLECTIVES)
 # `các xã, thị trấn`, `7 huyện, thành phố`, `các tỉnh/thành phố`: the units of a level, as bodies
 _PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS)}))*"
-_STANDALONE = re.compile(rf"{_B}(?:{_alt(STANDALONE_BODIES)}){_E}")
+# web copies lose spaces between syllables (`Ủyban nhân dân`): a body's spelling matches with or without them
+_STANDALONE = re.compile(rf"{_B}(?:{_alt(STANDALONE_BODIES).replace(chr(92) + ' ', '[ ]?')}){_E}")
 _HEAD = re.compile(rf"{_B}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _COLLECTIVE = re.compile(

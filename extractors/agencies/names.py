@@ -88,7 +88,8 @@ COLLECTIVES = (
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
-    r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
+    r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
+    r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng", r"chi bộ(?:\s+trực thuộc)?", r"đảng bộ(?:\s+trực thuộc)?",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
     r"tổ chức cơ sở đảng", r"cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
@@ -101,7 +102,7 @@ COLLECTIVES = (
 )
 # Generic actors: optional in the guidelines, reported only where a role is explicit.
 GENERICS = (
-    r"cơ quan,\s*đơn vị(?:,\s*địa phương)?", r"cơ quan,\s*các cấp", r"cơ quan", r"đơn vị", r"địa phương",
+    r"cơ quan,\s*đơn vị(?:,\s*địa phương)?", r"cơ quan,\s*các cấp", r"cơ quan", r"đơn vị", r"địa phương", r"ngành",
     r"ngành,\s*các cấp", r"cấp,\s*các ngành",
 )
 COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung ương|trung ương)(?!\s+Đảng)",

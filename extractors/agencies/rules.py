@@ -49,6 +49,9 @@ _DIRECTED = re.compile(r"(?:(?<!phụ trách )chỉ đạo|yêu cầu|đề ngh�
                        r"|(?<!báo cáo |ý kiến |của |trình |với |nghe )lãnh đạo)"
                        r"(?:\s*,\s*(?:chỉ đạo|định hướng|hướng dẫn|đôn đốc|yêu cầu|đề nghị))*"
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?(?:\s+\d{1,3})?\s*$", re.I)
+# `giao chỉ tiêu … cho 27 sở, ban, ngành`, `Chỉ tiêu cho các đơn vị … đạt 45%`: the bodies a
+# target is given to carry it
+_TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s+(?:cả\s+)?$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 _NOT_ACTOR = re.compile(
@@ -72,7 +75,7 @@ _OPENER = re.compile(
     r"(?:Hiện (?:nay|tại),?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
-_NOT_TASK = re.compile(r"^\s*(?:giao|yêu cầu|đề nghị|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
+_NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
                        r"|thông báo|xin\b|chỉ định|dự kiến|đưa ra|đề ra|cho biết|chọn\b|lựa chọn|nhấn mạnh|khẳng định|đạt\b"
                        # a sender reminding others (`Sở … nhắc nhở các đơn vị …`); a body's yearly rating
                        # as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
@@ -232,6 +235,8 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
 _LABEL_END_RE1 = re.compile(r"([^:,.;()]{0,80}?)\s*:")
 _LABEL_END_RE2 = re.compile(r"\s*giao\b")
 _LABEL_END_RE3 = re.compile(r"(?:^|\s)(?:yêu cầu|đề nghị|(?:có\s+)?ý kiến|kết luận|thông báo|chỉ đạo|dự kiến|cho biết|nhấn mạnh|lưu ý|đề ra)(?![\p{L}])")
+# `(19) Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`: a rating the body is to reach, not its duties
+_RATED = re.compile(r"\s*(?:(?:hằng|hàng|mỗi)\s+năm\s+)?đạt(?![\p{L}])")
 _LABEL_END_RE4 = re.compile(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)")
 
 
@@ -241,7 +246,7 @@ def _label_end(text: str, group: list[Mention]) -> int | None:
     m = _LABEL_END_RE1.match(text[group[-1].end:])
     if not m or len(m.group(1).split()) > 8:
         return None
-    if _LABEL_END_RE2.match(m.group(1)) or _LABEL_END_RE3.search(m.group(1)):
+    if _LABEL_END_RE2.match(m.group(1)) or _LABEL_END_RE3.search(m.group(1)) or _RATED.match(m.group(1)):
         return None  # `Văn phòng Chính phủ đề nghị các Bộ: …`: the body asks, the others act
     if _LEADS_TASK.match(m.group(1)) or _NOT_TASK.match(m.group(1)) or _LABEL_END_RE4.match(m.group(1)):
         return group[-1].end  # `Sở Nội vụ có trách nhiệm: …`
@@ -382,7 +387,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _ROLE_RE3.fullmatch(text[heading.end():start] if heading and heading.end() <= start else para_before) \
             and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
-    if _ASSIGNED.search(before):
+    if _ASSIGNED.search(before) or _TARGET_FOR.search(before):
         return "lead", True, None
     # `Yêu cầu các đơn vị: Trung tâm Văn hóa huyện, Trung tâm TDTT huyện …` — the colon cut
     # the clause between the directive and the bodies it names
