@@ -14,7 +14,7 @@ import regex as re
 
 from extractors import lexicon
 from extractors.agencies.names import expand
-from extractors.grammar.dates import dmy, iso_date
+from extractors.grammar.dates import OwnDate, dmy, iso_date, own_date
 from extractors.models import Reference
 from extractors.text import PlanText
 
@@ -55,16 +55,25 @@ _KIND_WORDS = "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True
 _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len, reverse=True))
 # the number (and year) of a symbol, then its codes: `470/QĐ-TTg`, `88/2019/QH14`, `28 -CT/TU`
 # (a line break inside a symbol, `470/QĐ-` / `TTg`, reads as a space after the separator)
-_SYMBOL = (r"\d{1,5}(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*(?:[/-]\s?[\p{Lu}\p{N}][\p{L}\p{N}&]*)*"
+# (copies also space a separator inside the codes, `103/QĐ /BVHTTDL`, `23/2012/TT - BCA`:
+# then a code of two capitals or digits must follow, so `12/KH-UBND - Sở Y tế` stays apart)
+_SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*"
+           r"(?:(?:[/-]\s?|\s[/-]\s?(?=[\p{Lu}\p{N}]{2}))[\p{Lu}\p{N}][\p{L}\p{N}&]*)*"
            r"(?<![-/])(?:\(\p{Lu}{1,4}\))?")
-_BARE_NUMBER = r"\d{1,5}(?=\s*(?:,\s*)?(?:ngày|của|ban hành)\b)"
-_DATE = rf"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s+{dmy(words=('m2', 'y2'))}"
+# a number cited without its codes (`Nghị quyết số 306 về …`, `quyết định số 785 giao …`,
+# `(sau đây viết tắt là Quyết định số 765)`); without `số` only a lettered one (`Nghị Quyết 30a của`)
+_BARE_NUMBER = r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt)\b|\s*[);]|[^\S\n]*\n|\s*$)"
+_LETTERED_NUMBER = r"\d{1,5}[a-z](?=\s+(?:ngày|của|về)\b)"
+_DATE = rf"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
+# a citation dated without its year in a letter or news item (`Quyết định số 1484/QĐ-BVHTTDL
+# ngày 12/4`): the year is the text's own
+_YEARLESS_DATE = re.compile(r"\s*(?:,\s*)?(?i:ngày)\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)")
 # a law may carry its name between the kind word and the number (`Luật Đất đai số 31/2024/QH15`)
 _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*|[\p{{Ll}}\p{{M}}]+)){{1,10}}?"
 
 MENTION = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
-    rf"(?:\s+(?:số|Số|SỐ)\s*:?\s*|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER})"
+    rf"(?:\s+(?:số|Số|SỐ)\s*:?\s*|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}|(?<=\p{{L}}\s){_LETTERED_NUMBER})"
     rf"(?P<date>\s*{_DATE})?"
 )
 # a symbol cited without a kind word (`đã phê duyệt tại số 15/QĐ-UBND`): the kind is read from its code
@@ -92,14 +101,28 @@ def _date_of(m: re.Match) -> str | None:
 
 
 # news reports put the date first: `Ngày 03/6/2020, Thủ tướng Chính phủ đã ban hành Quyết định số 749/QĐ-TTg`
+# (a sentence's start, also where a copy ran the title into it, or after an opening clause:
+# `Để phòng bệnh …, ngày 13/6/2024 Bộ Y tế đã ban hành Thông tư …`; `UBND tỉnh có Kế hoạch số …`)
 _DATE_BEFORE = re.compile(
-    rf"(?:^|(?<=[.;:\n]\s*))(?i:ngày)\s+{dmy()}\s*,"
-    r"[^.;:\n]{0,80}?\b(?:đã\s+)?(?:ban hành|ký(?:\s+ban hành)?)\s+$")
+    rf"(?:(?:^|(?<=[.;:\n]\s*))(?i:ngày)|(?<=\s)Ngày|(?<=,\s*)ngày)\s+{dmy(words=('m2', 'y2'))}\s*,?\s"
+    r"[^.;:\n]{0,80}?\b(?:đã\s+)?(?:ban hành|ký(?:\s+ban hành)?|có)\s+$")
 
 
 def _date_before(clean: str, start: int) -> str | None:
     m = _DATE_BEFORE.search(clean, max(0, start - 130), start)
-    return iso_date(m.group("d"), m.group("m"), m.group("y")) if m else None
+    return iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")) if m else None
+
+
+def _yearless_date(clean: str, end: int, own: OwnDate) -> tuple[str, int] | None:
+    """(ISO date, end) of `ngày 12/4` after a symbol, in the text's own year (the year
+    before when the day would fall after the text's own date)."""
+    m = _YEARLESS_DATE.match(clean, end)
+    if not m or own.year is None:
+        return None
+    iso = iso_date(m.group("d"), m.group("m"), own.year)
+    if iso and own.iso and iso > own.iso:
+        iso = iso_date(m.group("d"), m.group("m"), own.year - 1)
+    return (iso, m.end()) if iso else None
 
 
 _SYMBOL_RE1 = re.compile(r"\s+")
@@ -156,13 +179,17 @@ def extract_references(doc: PlanText) -> list[Reference]:
     def free(a: int, b: int) -> bool:
         return not any(a < y and x < b for x, y in taken)
 
+    own: OwnDate | None = None
     for m in MENTION.finditer(clean):
         kind = KINDS[m.group("kind").casefold()]
         number = _symbol(m.group("num"))
-        date_iso = _date_of(m) or _date_before(clean, m.start())
-        listed = [_reference(doc, m.start(), m.end(), number, kind, date_iso)]
-        taken.append((m.start(), m.end()))
-        pos = m.end()
+        date_iso, end = _date_of(m) or _date_before(clean, m.start()), m.end()
+        if date_iso is None and _YEARLESS_DATE.match(clean, end):
+            own = own or own_date(doc.raw)
+            date_iso, end = _yearless_date(clean, end, own) or (None, end)
+        listed = [_reference(doc, m.start(), end, number, kind, date_iso)]
+        taken.append((m.start(), end))
+        pos = end
         # a list of numbers under one kind word cites one document per number
         while nxt := NEXT_SYMBOL.match(clean, pos):
             listed.append(_reference(doc, nxt.start("num"), nxt.end(), _symbol(nxt.group("num")),
