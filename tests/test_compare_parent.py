@@ -80,6 +80,14 @@ def test_parent_not_in_corpus_names_the_document(tmp_path):
     assert "128/KH-UBND" in err and "01/04/2026" in err and "Kế hoạch" in err
 
 
+def test_parent_not_found_speaks_the_readers_language(tmp_path):
+    (tmp_path / "c_child.txt").write_text(CHILD, encoding="utf-8")
+    _, _, err = run_cli("compare", str(tmp_path / "c_child.txt"), "--corpus", str(tmp_path))
+    assert "không có kế hoạch cấp trên" in err and "needed" not in err
+    _, _, err = run_cli("compare", str(tmp_path / "c_child.txt"), "--corpus", str(tmp_path), "--lang", "en")
+    assert "parent plan not in the corpus; needed:" in err
+
+
 def test_a_date_that_disagrees_is_not_the_parent(tmp_path):
     (tmp_path / "b_parent.txt").write_text(PARENT.replace("ngày 01 tháng 4", "ngày 05 tháng 4"),
                                            encoding="utf-8")

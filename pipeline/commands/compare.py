@@ -101,7 +101,7 @@ def run(args) -> int:
             try:
                 match = find_parent(child, Path(args.corpus), Path(args.child))
             except ParentNotFound as exc:
-                print(f"chitieu: {args.child}: {exc}", file=sys.stderr)
+                print(f"chitieu: {args.child}: {exc.message(lang)}", file=sys.stderr)
                 return EXIT_PARENT_NOT_FOUND
             parent_path = match.path
             if not args.json:

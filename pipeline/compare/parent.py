@@ -42,11 +42,18 @@ class ParentNotFound(Exception):
     def __init__(self, wanted: list[Reference], siblings: Optional[list[Path]] = None):
         self.wanted = wanted
         self.siblings = siblings or []
-        msg = describe_needed(wanted)
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "vi") -> str:
+        """What is missing, in the reader's language (the officer's by default)."""
+        msg = describe_needed(self.wanted, lang)
         if self.siblings:
-            msg += ("; corpus plans that implement the same document (siblings, comparable "
-                    "with `chitieu compare CHILD OTHER`): " + ", ".join(p.name for p in self.siblings))
-        super().__init__(msg)
+            names = ", ".join(p.name for p in self.siblings)
+            msg += (f"; corpus plans that implement the same document (siblings, comparable with "
+                    f"`chitieu compare CHILD OTHER`): {names}" if lang == "en" else
+                    f"; kế hoạch trong thư mục cùng thực hiện văn bản đó (so sánh được bằng "
+                    f"`chitieu compare CHILD KHÁC`): {names}")
+        return msg
 
 
 def normalise_number(number: Optional[str]) -> str:
@@ -77,10 +84,15 @@ def describe_reference(ref: Reference) -> str:
     return " ".join(parts)
 
 
-def describe_needed(refs: list[Reference]) -> str:
+def describe_needed(refs: list[Reference], lang: str = "vi") -> str:
+    if lang == "en":
+        if not refs:
+            return "the child plan names no document it implements (no `Thực hiện …` reference)"
+        return "parent plan not in the corpus; needed: " + "; or ".join(describe_reference(r) for r in refs)
     if not refs:
-        return "the child plan names no document it implements (no `Thực hiện …` reference)"
-    return "parent plan not in the corpus; needed: " + "; or ".join(describe_reference(r) for r in refs)
+        return "kế hoạch cấp dưới không nêu văn bản nào mà nó thực hiện (không có câu `Thực hiện …`)"
+    return ("không có kế hoạch cấp trên trong thư mục; cần: "
+            + "; hoặc ".join(describe_reference(r) for r in refs))
 
 
 def implemented_references(child: Catalogue) -> list[Reference]:
