@@ -7,12 +7,14 @@ the indicator and the sentence around the value, so `tỷ lệ hộ nghèo giả
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex as re
 from rapidfuzz import fuzz
 
 from extractors.agencies.names import agency_key, expand
+from extractors.kinds import FINDING_KINDS, FindingKind
 from extractors.models import Agency, Catalogue, Deadline, Target
 
 from pipeline import labels as L
@@ -54,6 +56,8 @@ class PlanDiff:
     agencies_added: list[str] = field(default_factory=list)
     agencies_dropped: list[str] = field(default_factory=list)
     agency_roles: list[tuple[str, list, list]] = field(default_factory=list)
+    # every other registered kind (tasks, references, a kind added later): (added, removed)
+    others: dict[str, tuple[list, list]] = field(default_factory=dict)
     old_size: int = 0
     new_size: int = 0
 
@@ -67,7 +71,7 @@ class PlanDiff:
         return not any((self.document, self.targets_added, self.targets_removed,
                         self.targets_changed, self.deadlines_added, self.deadlines_removed,
                         self.deadlines_changed, self.agencies_added, self.agencies_dropped,
-                        self.agency_roles))
+                        self.agency_roles, *(a or r for a, r in self.others.values())))
 
 
 def _changes(old, new, fields) -> dict:
@@ -193,7 +197,42 @@ def diff_catalogues(old: Side, new: Side) -> PlanDiff:
     d.agencies_dropped = sorted(old_names[k] for k in set(old_roles) - set(new_roles))
     d.agency_roles = sorted((new_names[k], old_roles[k], new_roles[k])
                             for k in set(old_roles) & set(new_roles) if old_roles[k] != new_roles[k])
+    for kind in OTHER_KINDS:
+        d.others[kind.name] = _added_removed(kind, getattr(old.cat, kind.name), getattr(new.cat, kind.name))
     return d
+
+
+# The kinds read above have their own matching (a target changed, a deadline moved, a body's
+# role); every other kind of the registry is diffed by what it says, so a new kind is diffed
+# with no change here.
+OWN_MATCHING = ("targets", "deadlines", "agencies")
+OTHER_KINDS: tuple[FindingKind, ...] = tuple(k for k in FINDING_KINDS if k.name not in OWN_MATCHING)
+
+
+def _item_key(kind: FindingKind, item) -> str:
+    return f"{kind.id_key(item)}|{normal_text(getattr(item, 'text', ''))}"
+
+
+def _added_removed(kind: FindingKind, old_items: list, new_items: list) -> tuple[list, list]:
+    """Items of one kind that only one version has, counted as a multiset (a repeated
+    mention that one version drops is one removed)."""
+    left = Counter(_item_key(kind, i) for i in old_items)
+    added = []
+    for item in new_items:
+        key = _item_key(kind, item)
+        if left[key] > 0:
+            left[key] -= 1
+        else:
+            added.append(item)
+    right = Counter(_item_key(kind, i) for i in new_items)
+    removed = []
+    for item in old_items:
+        key = _item_key(kind, item)
+        if right[key] > 0:
+            right[key] -= 1
+        else:
+            removed.append(item)
+    return added, removed
 
 
 # --- presentation ---------------------------------------------------------------------
@@ -231,7 +270,14 @@ def diff_json(d: PlanDiff) -> dict:
             "added": d.agencies_added, "dropped": d.agencies_dropped,
             "role_changed": [{"name": n, "old": o, "new": w} for n, o, w in d.agency_roles],
         },
+        **{kind: {"added": [_brief(i) for i in added], "removed": [_brief(i) for i in removed]}
+           for kind, (added, removed) in d.others.items()},
     }
+
+
+def _brief(item) -> dict:
+    """An item of another kind as its catalogue writes it, less its character offsets."""
+    return item.model_dump(mode="json", exclude={"span", "sentence_span"})
 
 
 _FIELD_LABELS = {
@@ -277,7 +323,8 @@ def _value(t: Target, lang: str = L.DEFAULT_LANG) -> str:
 
 
 def _where(item) -> str:
-    return f"[{'.'.join(item.section)}] " if item.section else ""
+    section = getattr(item, "section", None)  # references hang on no section
+    return f"[{'.'.join(section)}] " if section else ""
 
 
 def _roles_text(roles: list, lang: str) -> str:
@@ -347,4 +394,15 @@ def diff_text(d: PlanDiff, lang: str = L.DEFAULT_LANG) -> str:
         lines += [f"  - {name}" for name in d.agencies_dropped]
         lines += [f"  ~ {name}: {_roles_text(o, lang)} → {_roles_text(n, lang)}"
                   for name, o, n in d.agency_roles]
+    for kind in OTHER_KINDS:
+        added, removed = d.others.get(kind.name, ([], []))
+        if added or removed:
+            lines.append(w(f"{kind.heading}: {len(added)} thêm, {len(removed)} bỏ",
+                           f"{kind.name.capitalize()}: {len(added)} added, {len(removed)} removed"))
+            lines += [f"  + {_where(i)}{_said(i)}" for i in added]
+            lines += [f"  - {_where(i)}{_said(i)}" for i in removed]
     return "\n".join(lines) + "\n"
+
+
+def _said(item) -> str:
+    return " ".join((getattr(item, "title", "") or getattr(item, "text", "") or "").split())

@@ -93,7 +93,7 @@ def _marker(marker: str) -> str:
 _VOCABULARIES = {"direction": labels.direction, "role": labels.role, "recurrence": labels.recurrence}
 
 
-def _worded(column, item):
+def worded(column, item):
     """A cell as the reader reads it: codes of a closed vocabulary (`reach`, `lead`,
     `yearly`) in Vietnamese words; the JSON keeps the codes."""
     value = column.value(item)
@@ -121,7 +121,7 @@ def catalogue_markdown(cat: Catalogue) -> str:
     for kind in FINDING_KINDS:
         items = getattr(cat, kind.name)
         out += [f"## {kind.heading} ({len(items)})", ""]
-        out += _table([c.header for c in kind.columns], [[_worded(c, i) for c in kind.columns] for i in items])
+        out += _table([c.header for c in kind.columns], [[worded(c, i) for c in kind.columns] for i in items])
         out.append("")
     out.pop()
     return "\n".join(out) + "\n"

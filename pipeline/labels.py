@@ -205,9 +205,10 @@ def date(iso: Optional[str], lang: str = DEFAULT_LANG) -> str:
     return iso
 
 
-def count(n: int, key: str, lang: str = DEFAULT_LANG) -> str:
-    """`16 chỉ tiêu` / `16 targets` (Vietnamese nouns do not inflect)."""
-    vi, en = _COUNT_NOUNS[key]
+def count(n: int, key: str, lang: str = DEFAULT_LANG, default: Optional[str] = None) -> str:
+    """`16 chỉ tiêu` / `16 targets` (Vietnamese nouns do not inflect). `default`: the noun of
+    a kind with no entry here yet (its registry heading)."""
+    vi, en = _COUNT_NOUNS[key] if key in _COUNT_NOUNS or default is None else (default, key.rstrip("s"))
     if lang == "en":
         return f"{n} {en if n == 1 else en + 's'}"
     return f"{n} {vi}"

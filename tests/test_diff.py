@@ -164,3 +164,30 @@ def test_help_documents_exit_codes(capsys):
     out = capsys.readouterr().out
     assert "Mã thoát:" in out and "0  hai bản như nhau" in out and "1  hai bản khác nhau" in out
     assert "Ví dụ:" in out and "chitieu diff" in out
+
+
+def test_every_other_registered_kind_is_diffed_by_what_it_says(tmp_path, capsys):
+    """Tasks and references (and any kind added to the registry later) have no matching of
+    their own: an item only one version says is added or removed, a repeat counts."""
+    from extractors.models import Reference, Task
+    ref = lambda n, span: Reference(number=n, text=f"Quyết định số {n}", span=span)
+    old = OLD.model_copy(update={"references": [ref("12/QĐ-UBND", (1, 5)), ref("12/QĐ-UBND", (90, 95))],
+                                 "tasks": [Task(title="Rà soát vị trí việc làm", text="Rà soát vị trí việc làm",
+                                                span=(40, 50))]})
+    new = OLD.model_copy(update={"references": [ref("12/QĐ-UBND", (1, 5)), ref("99/QĐ-UBND", (90, 95))]})
+    d = diff_catalogues(Side(old), Side(new))
+    assert [r.number for r in d.others["references"][0]] == ["99/QĐ-UBND"]
+    assert [r.number for r in d.others["references"][1]] == ["12/QĐ-UBND"]
+    assert d.others["tasks"][0] == [] and [t.title for t in d.others["tasks"][1]] == ["Rà soát vị trí việc làm"]
+    assert not d.equal
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text(catalogue_json(old), encoding="utf-8")
+    b.write_text(catalogue_json(new), encoding="utf-8")
+    assert cli.main(["diff", str(a), str(b)]) == 1
+    text = capsys.readouterr().out
+    assert "Văn bản dẫn chiếu: 1 thêm, 1 bỏ" in text and "+ Quyết định số 99/QĐ-UBND" in text
+    assert "Nhiệm vụ: 0 thêm, 1 bỏ" in text
+    assert cli.main(["diff", str(a), str(b), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["references"]["added"][0]["number"] == "99/QĐ-UBND" and "span" not in report["references"]["added"][0]
+    assert cli.main(["diff", str(a), str(a)]) == 0

@@ -70,3 +70,15 @@ def test_help_in_the_asked_language(capsys, argv, expected):
     with pytest.raises(SystemExit):
         cli.main(argv)
     assert expected in capsys.readouterr().out
+
+
+def test_a_kind_without_its_own_table_is_shown_by_its_registry_columns(capsys, monkeypatch):
+    """`show` loops over the registry: a kind it has no table for (here references, taken
+    out of the summary-only set) is drawn from the Markdown columns, with no code of its own."""
+    from pipeline import render
+    cat, _ = load_catalogue(PLAN_004)
+    assert cat.references
+    monkeypatch.setattr(render, "SUMMARY_ONLY", {"tasks"})
+    out = _show(capsys, monkeypatch, PLAN_004)
+    assert f"Văn bản dẫn chiếu ({len(cat.references)})" in out
+    assert "cơ quan ban hành" in out and cat.references[0].number in out
