@@ -95,14 +95,21 @@ def describe_needed(refs: list[Reference], lang: str = "vi") -> str:
             + "; hoặc ".join(describe_reference(r) for r in refs))
 
 
+# a section that lists what the plan is based on: `I. CĂN CỨ XÂY DỰNG KẾ HOẠCH`, `Căn cứ pháp lý`
+_BASES_HEADING = re.compile(r"^\W*căn cứ(?:\s+(?:xây dựng|ban hành|pháp lý|để xây dựng))?", re.I)
+
+
 def implemented_references(child: Catalogue) -> list[Reference]:
     """What the child implements: `document.implements`, else the numbered references
-    of its opening paragraph (before the first section), without repeats."""
+    of its opening paragraph (before the first section) and of a section listing its bases
+    (`I. CĂN CỨ XÂY DỰNG KẾ HOẠCH … 7. Kế hoạch số 370/KH-UBND …`), without repeats."""
     refs = list(child.document.implements)
     if not refs:
         first_section = min((s.span[0] for s in child.sections), default=None)
+        bases = [_section_extent(child, s) for s in child.sections if _BASES_HEADING.match(s.title)]
         refs = [r for r in child.references
-                if r.number and (first_section is None or r.span[0] < first_section)]
+                if r.number and (first_section is None or r.span[0] < first_section
+                                 or any(a <= r.span[0] < b for a, b in bases))]
     out, seen = [], set()
     for r in refs:
         key = (normalise_number(r.number), r.date)
@@ -169,3 +176,10 @@ def find_parent(child: Catalogue, corpus: Path, child_path: Optional[Path] = Non
         if {normalise_number(r.number) for r in info.implements} & {k for k, _ in keys}:
             siblings.append(path)
     raise ParentNotFound(wanted, siblings)
+
+
+def _section_extent(cat: Catalogue, section) -> tuple[int, int]:
+    """From a heading to the next heading of its rank or above (the end of the text else)."""
+    later = [s.span[0] for s in cat.sections
+             if s.span[0] > section.span[0] and len(s.path) <= len(section.path)]
+    return section.span[0], min(later, default=10 ** 12)
