@@ -184,10 +184,9 @@ def _complete(issuer: str, preamble: str, place: str | None) -> str:
     m = _COMPLETE_RE1.search(issuer)
     if not m:
         return issuer
-    level = m.group(1)
-    named = re.search(rf"(?<![\p{{L}}]){level}\s+((?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*\s?){{1,4}})", preamble)
+    named = _named_place(m.group(1), preamble)
     if named:
-        return f"{issuer} {named.group(1).strip()}"
+        return f"{issuer} {named}"
     return f"{issuer} {place}" if place else issuer
 
 
@@ -342,42 +341,87 @@ _NEWS_BODY = (r"(?:Ban Thường vụ (?:Tỉnh|Huyện|Thành|Quận|Thị) ủ
               r"HĐND|Hội đồng nhân dân|Hội đồng Nhân dân|Ủy ban Nhân dân|Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Quốc hội|Bộ|Sở|Tỉnh ủy|Huyện ủy|"
               r"Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Ban Chỉ đạo|Phòng)")
 _PLACE = r"(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)){0,3})?"
+# a ministry's, department's or office's field, whose later words are in lower case (`Bộ Y tế`,
+# `Sở Tài nguyên và Môi trường`, `Sở Văn hóa, Thể thao và Du lịch`, `Sở GDĐT TP. Hồ Chí Minh`):
+# as few words as lead to the verb
+# (never a verb, a preposition or the head of a second body: `Bộ GD&ĐT, Sở GD&ĐT yêu cầu`)
+_NOT_FIELD = (r"(?:Sở|Bộ|Phòng|UBND|HĐND|Ủy|có|được|đã|vừa|là|các|cho|tại|của|với|trong|số|đến|nhiều|"
+              r"ban hành|hướng dẫn|đề nghị|yêu cầu|giao)(?![\p{L}])")
+_FIELD = rf"\s+\p{{Lu}}[\p{{L}}\p{{M}}&.]*(?:,?\s+(?!{_NOT_FIELD})(?:[\p{{L}}\p{{M}}&.]+|-)){{0,7}}?"
+_FIELD_HEADS = r"(?:Bộ|Sở|Phòng|Văn phòng|Cục|Tổng cục|Ban)"
+# what may stand between the body and its verb: a bracket, a term (`khóa XXII, nhiệm kỳ 2020-2025`),
+# an aside between commas
+_BODY_TAIL = (r"(?:\s*(?:\([^)]{0,40}\)|khóa [IVXLC]+(?:,?\s*nhiệm kỳ\s*\d{4}\s*[-–]\s*\d{4})?|,[^,]{0,60},))?")
 NEWS_ISSUER = re.compile(
-    rf"(?<![\p{{L}}])(?P<issuer>{_NEWS_BODY}(?:\s+(?:{LEVEL_WORD}|(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?:\s+(?:và|-)?\s*\p{{Lu}}[\p{{Ll}}\p{{M}}]*)*|GD&ĐT|GDĐT|NN&PTNT))?{_PLACE})"
-    r"(?:\s*(?:\([^)]{0,40}\)|khóa [IVXLC]+|,[^,]{0,60},))?\s+"
-    r"(?:đã\s+|vừa\s+|đã\s+ký\s+|vừa\s+ký\s+|chính thức\s+)?"
+    rf"(?<![\p{{L}}])(?P<issuer>(?:{_FIELD_HEADS}(?![\p{{L}}])(?:\s+\d+)?{_FIELD}"
+    rf"|{_NEWS_BODY}(?:\s+\d+)?(?:\s+(?:{LEVEL_WORD}|(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?:\s+(?:và|-)?\s*\p{{Lu}}[\p{{Ll}}\p{{M}}]*)*|GD&ĐT|GDĐT|NN&PTNT))?{_PLACE}))"
+    rf"{_BODY_TAIL}\s+"
+    r"(?:đã\s+|vừa\s+|đã\s+ký\s+|vừa\s+ký\s+|chính thức\s+|trân trọng\s+|kính\s+)?"
     r"(?P<verb>ban hành|ký ban hành|banh|có văn bản|ra văn bản|có Công văn|đã có Công văn|hướng dẫn|phê duyệt|giao|yêu cầu|"
-    r"tổ chức (?:Đại hội|đại hội|Hội nghị|hội nghị|kỳ họp|Kỳ họp)|đề ra|xây dựng|đã chọn|đưa ra|triển khai|điều chỉnh|chỉ đạo|quyết định)")
-_CONGRESS = re.compile(r"(?:Đại hội|Nghị quyết Đại hội)(?: đại biểu| Đại biểu| đảng viên)?\s+(?P<issuer>Đảng bộ\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã|quận)\s+"
-                       r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})")
+    r"có (?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|ý kiến)|ký (?:văn bản|Công văn)|đề nghị|khai mạc|gửi|"
+    r"(?:tổ chức|tiến hành)(?: thành công)? (?:Đại hội|đại hội|Hội nghị|hội nghị|kỳ họp|Kỳ họp|lễ)|"
+    r"đề ra|xây dựng|đã chọn|đưa ra|triển khai|điều chỉnh|chỉ đạo|quyết định)")
+# `Đại hội đại biểu Đảng bộ huyện X`, `Hội nghị Ban Chấp hành Đảng bộ huyện X`: the party body that meets
+_CONGRESS = re.compile(r"(?:Đại hội|Nghị quyết Đại hội|Hội nghị)(?: đại biểu| Đại biểu| đảng viên)?\s+"
+                       r"(?P<issuer>(?:(?:Ban Chấp hành|BCH) )?Đảng bộ\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã|quận)\s+"
+                       r"\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){0,3})")
 
 
 _NEWS_ISSUER_RE1 = re.compile(r"^date \S+\s*")
-_NEWS_ISSUER_RE2 = re.compile(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý)\b.*$")
+# a person named after the body (`Chủ tịch UBND thành phố Lê Trung Chinh`)
+_PERSON_NAME = re.compile(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Vương|Trịnh|Đinh|"
+                          r"Lương|Đoàn|Triệu)\b(?! Chí Minh).*$")
+# the office a person holds stands for the body (`Phó Chủ tịch UBND tỉnh` -> the UBND tỉnh)
+_PERSON_TITLE = re.compile(r"^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Giám đốc|Trưởng ban)\s+(?=\S)")
+# `do Văn phòng Chính phủ vừa gửi`, `được Bộ … ban hành`: the body that sent or issued what is reported;
+# `nhiệm vụ do Chính phủ giao` only names who gave a task
+_PASSIVE = re.compile(r"(?<![\p{L}])(?:do|được)\s+$")
+_PASSIVE_VERBS = ("ban hành", "ký ban hành", "gửi", "phê duyệt")
 
 
-def _news_issuer(paras: list[Paragraph]) -> str | None:
-    """The body a news item names as issuing the document it reports."""
-    text = "\n".join(p.text for p in paras[:8])
+def _named_place(level: str, text: str) -> str | None:
+    """The place a bare level word stands for, named in full on one line of the text (`huyện Ân Thi`);
+    a place never runs across a line break (`tỉnh` / `Cập nhật lúc …`)."""
+    m = re.search(rf"(?<![\p{{L}}])(?:{level}|{level[:1].upper() + level[1:]})[ ]+(?![UỦ][ỷy](?![\p{{L}}]))"
+                  rf"((?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ ]?){{1,4}})", text)
+    if not m:
+        return None
+    place = _PERSON_NAME.sub("", " " + m.group(1).strip()).strip()
+    return place if place not in ("UBND", "HĐND") else None
+
+
+def _news_issuer(paras: list[Paragraph], letter: bool = False) -> str | None:
+    """The body a news item names as issuing the document it reports. In a letter without its
+    header the body that writes (`Bộ … đề nghị`) issues it, not one whose decision it recalls
+    (`Thủ tướng Chính phủ đã ban hành Quyết định số …`)."""
+    text = "\n".join(p.text for p in paras[:10])
     text = _NEWS_ISSUER_RE1.sub("", text)
     found = []
     for m in NEWS_ISSUER.finditer(text):
         issuer = m.group("issuer").strip()
-        issuer = _NEWS_ISSUER_RE2.sub("", issuer)
-        if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ") and m.group("issuer").strip() != "Chính phủ":
+        issuer = _PERSON_NAME.sub("", issuer)
+        if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ", "Ban") and m.group("issuer").strip() != "Chính phủ":
             continue
+        passive = _PASSIVE.search(text[max(0, m.start() - 8):m.start()])
+        if passive and m.group("verb") not in _PASSIVE_VERBS:
+            continue
+        if m.group("verb") == "gửi" and not passive:
+            continue
+        if letter and m.group("verb") in ("ban hành", "ký ban hành"):
+            continue
+        if m.group("verb") in ("ban hành", "ký ban hành"):
+            issuer = _PERSON_TITLE.sub("", issuer)  # who signs a document signs it for the body
         found.append((m.start(), issuer))
     if not found:
         if m := _CONGRESS.search(text):
             return m.group("issuer")
         return None
-    issuer = found[0][1]
-    issuer = expand(issuer)
+    issuer = expand(found[0][1])
+    if issuer == "Thủ tướng":
+        issuer = "Thủ tướng Chính phủ"
     # `UBND huyện` named in full further on: `huyện Ân Thi`
-    if lv := _COMPLETE_RE1.search(issuer):
-        named = re.search(rf"(?<![\p{{L}}]){lv.group(1)}\s+((?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*\s?){{1,4}})", text)
-        if named:
-            issuer = f"{issuer} {named.group(1).strip()}"
+    if (lv := _COMPLETE_RE1.search(issuer)) and (place := _named_place(lv.group(1), text)):
+        issuer = f"{issuer} {place}"
     return issuer
 
 
@@ -505,7 +549,8 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
             issuer = _complete(issuer, preamble, info.get("place"))
     else:
         issuer = _preamble_issuer(preamble) if info.get("kind") else None
-        issuer = issuer or _news_issuer(paras)
+        letter = any(_EXTRACT_DOCUMENT_RE10.match(p.text.strip()) for p in top[:25])
+        issuer = issuer or _news_issuer(paras, letter)
         if issuer and _preamble_issuer(preamble):
             issuer = _complete(issuer, preamble, None)
     info["issuer"] = issuer
