@@ -20,7 +20,7 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies.names import expand
 from extractors.models import DocumentInfo, Level, Reference
-from extractors.grammar.dates import PLACE_DATE, header_date, own_date
+from extractors.grammar.dates import PLACE_DATE, header_date, iso_date, own_date
 from extractors.grammar.markers import MARKER
 from extractors.text import Paragraph, PlanText
 
@@ -68,7 +68,15 @@ TRIGGER = re.compile(r"^\s*(?i:Căn cứ|Thực hiện|Triển khai|Thi hành|Ti
 NOT_IMPLEMENTED = re.compile(r"đề nghị|ý kiến|xét\s", re.IGNORECASE)
 # a preamble glued onto the title when a portal copy has no blank line between them
 TITLE_CUT = re.compile(r"(?<=\S)\s+(?=(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành|Xét đề nghị|"
-                       r"Theo đề nghị)\s)")
+                       r"Theo đề nghị)\s|\(\s*(?:Ban hành\s+)?(?i:kèm theo)\s)")
+# a plan issued with a decision names it under its title: `(Kèm theo Quyết định số: 934/QĐ-UBND ngày
+# 20/6/2013 của UBND tỉnh)`, `(Ban hành kèm theo Quyết định số1294 /QĐ-BYT ngày19 tháng 5 năm 2022 của
+# Bộ trưởng Bộ Y tế)`, `(Theo Quyết định số 1/QĐ-UBND … của UBND tỉnh)`; the plan is that body's,
+# and of that day when it is issued with it (`kèm theo`)
+ATTACHED_TO = re.compile(
+    r"\(\s*(?P<how>(?:Ban hành\s+)?(?i:kèm theo)|Theo)\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s*(?:số)?\s*:?\s*"
+    r"[\w./ -]{1,30}?\s*ngày\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})"
+    r"\s*(?:của\s+(?P<body>[^()]{3,80}?))?\s*\)")
 CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 # words an all-caps header keeps capitalised when it is written in running case
 PROPER_PHRASES = {"ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "đảng": "Đảng",
@@ -168,6 +176,22 @@ def _header_issuer(header: list[Paragraph], caps_only: bool) -> str | None:
         return None
     body = expand(bodies[-1])
     return expand(_running_case(body)) if _all_caps(bodies[-1]) else body
+
+
+def _attached_issuer(attached, text: str, title: str = "") -> str | None:
+    """The body of the decision a plan is issued with, its place named where the text names it,
+    or where its title in capitals does (`… TRÊN ĐỊA BÀN TỈNH BẮC KẠN, GIAI ĐOẠN …`)."""
+    if not attached or not attached.group("body"):
+        return None
+    issuer = expand(_PERSON_TITLE.sub("", _TITLE_RE5.sub(" ", attached.group("body")).strip()))
+    if lv := _COMPLETE_RE1.search(issuer):
+        place = _named_place(lv.group(1), text)
+        caps = re.search(rf"(?<![\p{{L}}]){lv.group(1).upper()}\s+((?:\p{{Lu}}+\s?){{1,4}})", title)
+        if not place and caps:
+            place = " ".join(w.capitalize() for w in caps.group(1).split())
+        if place:
+            issuer = f"{issuer} {place}"
+    return issuer
 
 
 def _preamble_issuer(preamble: str) -> str | None:
@@ -524,6 +548,9 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         nxt = next((p for p in paras[first_section + 1:] if MARKER.match(p.text)), None)
         preamble_end = nxt.start if nxt else paras[-1].end
     preamble = doc.clean[preamble_start:preamble_end]
+    attached = ATTACHED_TO.search(" ".join(p.text for p in rest[:8]))
+    if attached and attached.group("how") != "Theo" and "date" not in info:
+        info["date"] = iso_date(attached.group("d"), attached.group("m"), attached.group("y"))
     has_header = heading is not None or info.get("number") is not None or "symbol" in info or "place" in info
     if vv and heading is None:
         info["kind"] = info.get("kind") or "Công văn"
@@ -543,7 +570,8 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         joined = _joined_header_issuer(header if heading is not None else top[:15])
         if joined and (not issuer or len(joined.split()) > len(issuer.split())):
             issuer = joined
-        issuer = issuer or _preamble_issuer(preamble)
+        issuer = issuer or _preamble_issuer(preamble) \
+            or _attached_issuer(attached, doc.clean[:6000], heading.text + " " + info.get("title", "") if heading else "")
         if issuer:
             issuer = _place_body(issuer, doc.clean[:4000], info.get("place"))
             issuer = _complete(issuer, preamble, info.get("place"))
