@@ -65,7 +65,7 @@ PREAMBLE_ISSUER = re.compile(
 TRIGGER = re.compile(r"^\s*(?i:Căn cứ|Thực hiện|Triển khai|Thi hành|Tiếp tục thực hiện|Để triển khai|"
                      r"Nhằm triển khai|Nhằm thực hiện|Để thực hiện|Quán triệt)\b"
                      r"|(?<=\s)(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành)\s")
-NOT_IMPLEMENTED = re.compile(r"đề nghị|ý kiến|xét\s", re.IGNORECASE)
+NOT_IMPLEMENTED = re.compile(r"đề nghị|đề xuất|ý kiến|xét\s", re.IGNORECASE)
 # a preamble glued onto the title when a portal copy has no blank line between them
 TITLE_CUT = re.compile(r"(?<=\S)\s+(?=(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành|Xét đề nghị|"
                        r"Theo đề nghị)\s|\(\s*(?:Ban hành\s+)?(?i:kèm theo)\s)")
@@ -270,25 +270,50 @@ def _title(rest: list[Paragraph]) -> str:
 
 
 _IMPLEMENTS_RE1 = re.compile(r"[;]|\.\s")
+# `… Văn phòng UBND tỉnh ban hành văn bản số 986/…`, `UBND tỉnh có Kế hoạch số 748/…`: the document
+# the text reports or is, not one it carries out
+ISSUED_HERE = re.compile(r"(?:ban hành|ký|(?<![\p{L}])có)\s+(?:(?:văn bản|Văn bản|công văn|Công văn)\s+)?(?:số\s*:?\s*)?$")
+# the kind word and `số` a reference may leave before its span
+_KIND_BEFORE = re.compile(r"\s*(?:(?i:văn bản|công văn|kế hoạch|quyết định|nghị quyết|chỉ thị|kết luận|nghị định|"
+                          r"thông tư|hướng dẫn|thông báo|chương trình|luật)\s*)?(?:(?i:số)\s*:?\s*)?$")
+# a second document in one clause is carried out too when listed (`Kết luận số 126-KL/TW … và Kết
+# luận số 127-KL/TW`), not when the first one's description names it (`… về tổng kết Nghị quyết số
+# 18-NQ/TW`, `… sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP`)
+_LISTED = re.compile(r"(?:,|(?<![\p{L}])(?:và|cùng|hoặc))\s*$")
+# `Văn bản nêu rõ, để triển khai Kết luận số …`, `để tập trung chỉ đạo, triển khai có hiệu quả
+# Nghị quyết số …`: a purpose clause inside a news sentence carries out what it names
+PURPOSE = re.compile(r"(?<![\p{L}])(?:để|nhằm)\s+(?:[\p{Ll}]+,?\s+){0,4}?(?:triển khai|thực hiện)\s+(?:[\p{Ll}]+\s+){0,3}?(?=\p{Lu}|$)")
 
 
-def _implements(doc: PlanText, start: int, end: int, references: list[Reference]) -> list[Reference]:
+def _implements(doc: PlanText, start: int, end: int, references: list[Reference],
+                basis: tuple[int, int] | None = None) -> list[Reference]:
     """References in the preamble that the plan carries out: clauses opened by `Thực hiện`,
-    `Căn cứ`, … (a clause without an opener continues the list above it); a submission
-    (`theo đề nghị của … tại Tờ trình …`) is not carried out."""
+    `Căn cứ`, … (a clause without an opener continues the list above it), and every item of
+    a `CĂN CỨ` section (`basis`); a submission (`theo đề nghị của … tại Tờ trình …`), the
+    document the text reports and one named inside another's description are not carried out."""
     out: dict[str, Reference] = {}
-    for ref in references:
+    refs = sorted((r for r in references if r.number), key=lambda r: r.span[0])
+    previous_end = -1
+    for ref in refs:
         pos = doc.clean_pos(ref.span[0])
-        if not (start <= pos < end) or not ref.number:
+        ref_end = doc.clean_pos(ref.span[1])
+        before_end, previous_end = previous_end, ref_end
+        if not (start <= pos < end):
             continue
-        mode = False
         para_start = doc.clean.rfind("\n", start, pos) + 1
-        for clause in _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos]):
-            if TRIGGER.search(clause):
-                mode = True
-        last_clause = _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos])[-1]
-        if not mode or NOT_IMPLEMENTED.search(last_clause):
+        clauses = _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos])
+        last_clause = clauses[-1]
+        in_basis = basis is not None and basis[0] <= pos < basis[1]
+        mode = in_basis or any(TRIGGER.search(c) or PURPOSE.search(c) for c in clauses)
+        if not mode or NOT_IMPLEMENTED.search(last_clause) or "/TTr" in ref.number \
+                or ISSUED_HERE.search(last_clause):
             continue
+        # an earlier reference in this clause: this one is listed with it or named inside its description
+        clause_start = pos - len(last_clause)
+        if before_end > clause_start and before_end <= pos:
+            between = _KIND_BEFORE.sub("", doc.clean[before_end:pos])
+            if not _LISTED.search(between) and not TRIGGER.search(between) and not PURPOSE.search(between + "X"):
+                continue
         if ref.number in out:
             known = out[ref.number]
             out[ref.number] = known.model_copy(update={"date": known.date or ref.date,
@@ -544,11 +569,14 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
     if heading is not None:
         preamble_start = heading.end
     # a `CĂN CỨ` (`I. CĂN CỨ PHÁP LÝ`) section belongs to the preamble
+    basis = None
     if first_section < len(paras) and _EXTRACT_DOCUMENT_RE1.search(paras[first_section].text[:40]):
         nxt = next((p for p in paras[first_section + 1:] if MARKER.match(p.text)), None)
         preamble_end = nxt.start if nxt else paras[-1].end
+        basis = (paras[first_section].end, preamble_end)
     preamble = doc.clean[preamble_start:preamble_end]
-    attached = ATTACHED_TO.search(" ".join(p.text for p in rest[:8]))
+    # under the title, before the first section (an excerpt may open with that line, read as a marker)
+    attached = ATTACHED_TO.search(" ".join(p.text for p in (rest[:8] or paras[:1])))
     if attached and attached.group("how") != "Theo" and "date" not in info:
         info["date"] = iso_date(attached.group("d"), attached.group("m"), attached.group("y"))
     has_header = heading is not None or info.get("number") is not None or "symbol" in info or "place" in info
@@ -578,7 +606,7 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
     else:
         issuer = _preamble_issuer(preamble) if info.get("kind") else None
         letter = any(_EXTRACT_DOCUMENT_RE10.match(p.text.strip()) for p in top[:25])
-        issuer = issuer or _news_issuer(paras, letter)
+        issuer = issuer or _attached_issuer(attached, doc.clean[:6000]) or _news_issuer(paras, letter)
         if issuer and _preamble_issuer(preamble):
             issuer = _complete(issuer, preamble, None)
     info["issuer"] = issuer
@@ -594,5 +622,5 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         if not kind and (m := PREAMBLE_ISSUER.search(preamble)) and _EXTRACT_DOCUMENT_RE4.search(preamble[m.end():m.end() + 200]):
             kind = _EXTRACT_DOCUMENT_RE8.search(m.group(0)).group(1)
         info["kind"] = kind
-    info["implements"] = _implements(doc, preamble_start, preamble_end, references)
+    info["implements"] = _implements(doc, preamble_start, preamble_end, references, basis)
     return DocumentInfo(**info)
