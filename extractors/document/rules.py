@@ -116,6 +116,10 @@ def _header_and_rest(doc: PlanText) -> tuple[list[Paragraph], Paragraph | None, 
     for i, p in enumerate(top):
         if KIND_HEADING.match(p.text.strip()):
             return top[:i], p, top[i + 1:]
+        # a PDF line break inside the kind word (`QUYẾT` / `ĐỊNH`)
+        if i + 1 < len(top) and KIND_HEADING.match(f"{p.text.strip()} {top[i + 1].text.strip()}"):
+            joined = Paragraph(p.start, top[i + 1].end, f"{p.text.strip()} {top[i + 1].text.strip()}")
+            return top[:i], joined, top[i + 2:]
     return top[:12], None, top
 
 
@@ -514,6 +518,37 @@ def _long_title(rest: list[Paragraph]) -> str:
     return _TITLE_RE5.sub(" ", " ".join(out)).strip()
 
 
+def _caps_title(top: list[Paragraph]) -> str:
+    """A header without its kind line: the capitalised subject under the number and date cells
+    (`Số: 123/KH-UBND | Quảng Nam, ngày …` / `THỰC HIỆN BỘ TIÊU CHÍ …`), joined across lines."""
+    cells = [p.text.strip() for p in top[:25]]
+    last = max((i for i, t in enumerate(cells) if NUMBER_LINE.match(t) or PLACE_DATE.match(t) or MOTTO.search(t)),
+               default=-1)
+    if last < 0:
+        return ""
+    out: list[str] = []
+    for t in cells[last + 1:]:
+        if not _TITLE_RE1.search(t) or (not out and _EXTRACT_DOCUMENT_RE3.match(t)):
+            continue  # rule lines, a stray `|`
+        if not _all_caps(t) or _TITLE_STOP.match(t) or MARKER.match(t) or (not out and BODY_LINE.match(t)):
+            break
+        out.append(t)
+    title = _TITLE_RE5.sub(" ", " ".join(out)).strip()
+    return title if len(title.split()) >= 3 else ""
+
+
+# the plan as its preamble names it: `UBND tỉnh ban hành Kế hoạch giám sát, đánh giá … (sau đây gọi
+# tắt là Chương trình), cụ thể như sau:`
+_PREAMBLE_TITLE = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình hành động|Chương trình|Đề án)\s+"
+                             r"(?P<title>[^:;()]{10,300}?)\s*(?:\(sau đây|,?\s*(?:cụ thể\s+)?(?:như|với các nội dung)\s+sau|:)")
+
+
+def _preamble_title(preamble: str) -> str:
+    m = _PREAMBLE_TITLE.search(preamble)
+    title = _TITLE_RE5.sub(" ", m.group("title")).strip(" ,") if m else ""
+    return title if len(title.split()) >= 5 else ""  # `Kế hoạch triển khai thực hiện, cụ thể như sau` names nothing
+
+
 VV_LINE = re.compile(r"^V/v\.?\s*:?\s*(?P<subject>.+)")
 FIRST_LINE_TITLE = re.compile(rf"^(?P<kind>{_KIND_CAPS}|Kế hoạch|Chương trình|Đề án|Thông báo|Hướng dẫn|Báo cáo|Tờ trình)\s+(?P<title>\S.{{3,200}})$")
 
@@ -593,6 +628,8 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
                 info["kind"] = DOC_KINDS.get(kind, kind[:1].upper() + kind[1:].lower())
                 info["title"] = m.group("title").strip()
                 break
+    if has_header and heading is None and not info.get("title"):
+        info["title"] = _caps_title(top) or _preamble_title(preamble)
     if has_header or heading is not None:
         issuer = _header_issuer(header, caps_only=heading is None)
         joined = _joined_header_issuer(header if heading is not None else top[:15])
