@@ -649,8 +649,11 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
     info["issuer"] = issuer
     info["level"] = level_of(issuer)
     if not has_header and "date" not in info:
-        # a page without a header: its publication date (`grammar.dates.own_date`)
-        info["date"] = own_date(doc.clean).iso
+        # a page without a header: its publication date (`grammar.dates.own_date`); a page that
+        # carries the plan itself (its kind and title on the first line) dates the page, not the plan
+        own = own_date(doc.clean)
+        carries_plan = bool(info.get("kind") and info.get("title")) and not vv
+        info["date"] = own.iso if own.where == "stamp" or not carries_plan else None
     if "kind" not in info:
         codes = _EXTRACT_DOCUMENT_RE2.split(info.get("symbol") or "")
         kind = next((SYMBOL_KINDS[c] for c in codes if c in SYMBOL_KINDS), None)
