@@ -231,6 +231,9 @@ _LEVEL_OF_RE5 = re.compile(r"(?<!\p{L})(?:huyện|quận|thị xã|thành phố)
 _LEVEL_OF_RE6 = re.compile(r"(?<!\p{L})tỉnh(?!\p{L})")
 
 
+_CITY_WITH_WARDS = re.compile(r"(?<![\p{L}])(?:các|UBND|Ủy ban nhân dân)\s+quận(?![\p{L}])")
+
+
 def level_of(issuer: str | None) -> Level:
     if not issuer:
         return "unknown"
@@ -428,8 +431,11 @@ _PERSON_NAME = re.compile(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan
 _PERSON_TITLE = re.compile(r"^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Giám đốc|Trưởng ban)\s+(?=\S)")
 # `do Văn phòng Chính phủ vừa gửi`, `được Bộ … ban hành`: the body that sent or issued what is reported;
 # `nhiệm vụ do Chính phủ giao` only names who gave a task
-_PASSIVE = re.compile(r"(?<![\p{L}])(?:do|được)\s+$")
+_PASSIVE = re.compile(r"(?<![\p{L}])(?:do|được)\s+(?:\p{Lu}[\p{L}\p{M} ]{0,30},\s*)?$")
 _PASSIVE_VERBS = ("ban hành", "ký ban hành", "gửi", "phê duyệt")
+
+
+_CITY = re.compile(r"(?<![\p{L}])TP\.?\s*(?=\p{Lu})")
 
 
 def _named_place(level: str, text: str) -> str | None:
@@ -455,7 +461,7 @@ def _news_issuer(paras: list[Paragraph], letter: bool = False) -> str | None:
         issuer = _PERSON_NAME.sub("", issuer)
         if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ", "Ban") and m.group("issuer").strip() != "Chính phủ":
             continue
-        passive = _PASSIVE.search(text[max(0, m.start() - 8):m.start()])
+        passive = _PASSIVE.search(text[max(0, m.start() - 48):m.start()])
         if passive and m.group("verb") not in _PASSIVE_VERBS:
             continue
         if m.group("verb") == "gửi" and not passive:
@@ -469,7 +475,7 @@ def _news_issuer(paras: list[Paragraph], letter: bool = False) -> str | None:
         if m := _CONGRESS.search(text):
             return m.group("issuer")
         return None
-    issuer = expand(found[0][1])
+    issuer = expand(_CITY.sub("thành phố ", found[0][1]))
     if issuer == "Thủ tướng":
         issuer = "Thủ tướng Chính phủ"
     # `UBND huyện` named in full further on: `huyện Ân Thi`
@@ -648,6 +654,9 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
             issuer = _complete(issuer, preamble, None)
     info["issuer"] = issuer
     info["level"] = level_of(issuer)
+    if info["level"] == "district" and issuer and issuer.endswith("thành phố") \
+            and _CITY_WITH_WARDS.search(doc.clean[:6000]):
+        info["level"] = "province"  # a city that has urban districts (`UBND các quận, huyện`) is a province
     if not has_header and "date" not in info:
         # a page without a header: its publication date (`grammar.dates.own_date`); a page that
         # carries the plan itself (its kind and title on the first line) dates the page, not the plan
