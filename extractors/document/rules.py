@@ -59,7 +59,7 @@ LEVEL_WORD = rf"(?:{'|'.join(_LEVELS)})"
 # `UBND xã Bạch Thông ban hành Kế hoạch`, `Huyện ủy Bảo Yên xây dựng Kế hoạch`
 PREAMBLE_ISSUER = re.compile(
     rf"(?:^|[,;:)]\s*|\.\s+)(?P<issuer>{_BODY}(?![\p{{L}}])[^,;:()\n]{{0,80}}?)\s+"
-    r"(?:xây dựng và ban hành|ban hành|xây dựng|phê duyệt)\s+"
+    r"(?i:xây dựng và ban hành|ban hành|xây dựng|phê duyệt)\s+"  # `Ủy ban nhân dân huyện Xây dựng Kế hoạch`
     r"(?:Kế hoạch|Chương trình hành động|Chương trình|Đề án|Quyết định|Hướng dẫn)\b",
     re.MULTILINE)
 TRIGGER = re.compile(r"^\s*(?i:Căn cứ|Thực hiện|Triển khai|Thi hành|Tiếp tục thực hiện|Để triển khai|"
