@@ -401,7 +401,7 @@ _PLACE = r"(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+))
 # `Sở Tài nguyên và Môi trường`, `Sở Văn hóa, Thể thao và Du lịch`, `Sở GDĐT TP. Hồ Chí Minh`):
 # as few words as lead to the verb
 # (never a verb, a preposition or the head of a second body: `Bộ GD&ĐT, Sở GD&ĐT yêu cầu`)
-_NOT_FIELD = (r"(?:Sở|Bộ|Phòng|UBND|HĐND|Ủy|có|được|đã|vừa|là|các|cho|tại|của|với|trong|số|đến|nhiều|"
+_NOT_FIELD = (r"(?:Sở|Bộ|Phòng|UBND|HĐND|Ủy|có|được|đã|đang|sẽ|cũng|vừa|là|các|cho|tại|của|với|trong|số|đến|nhiều|"
               r"ban hành|hướng dẫn|đề nghị|yêu cầu|giao)(?![\p{L}])")
 _FIELD = rf"\s+\p{{Lu}}[\p{{L}}\p{{M}}&.]*(?:,?\s+(?!{_NOT_FIELD})(?:[\p{{L}}\p{{M}}&.]+|-)){{0,7}}?"
 _FIELD_HEADS = r"(?:Bộ|Sở|Phòng|Văn phòng|Cục|Tổng cục|Ban)"
@@ -416,7 +416,8 @@ NEWS_ISSUER = re.compile(
     r"(?P<verb>ban hành|ký ban hành|banh|có văn bản|ra văn bản|có Công văn|đã có Công văn|hướng dẫn|phê duyệt|giao|yêu cầu|"
     r"có (?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|ý kiến)|ký (?:văn bản|Công văn)|đề nghị|khai mạc|gửi|"
     r"(?:tổ chức|tiến hành)(?: thành công)? (?:Đại hội|đại hội|Hội nghị|hội nghị|kỳ họp|Kỳ họp|lễ)|"
-    r"đề ra|xây dựng|đã chọn|đưa ra|triển khai|điều chỉnh|chỉ đạo|quyết định)")
+    # `xây dựng` only before a plan: `Ban Chỉ đạo … xây dựng nông thôn mới` names the body
+    r"đề ra|xây dựng(?=\s+(?:[Kk]ế hoạch|[Cc]hương trình|[Đđ]ề án))|đã chọn|đưa ra|triển khai|điều chỉnh|chỉ đạo|quyết định)")
 # `Đại hội đại biểu Đảng bộ huyện X`, `Hội nghị Ban Chấp hành Đảng bộ huyện X`: the party body that meets
 _CONGRESS = re.compile(r"(?:Đại hội|Nghị quyết Đại hội|Hội nghị)(?: đại biểu| Đại biểu| đảng viên)?\s+"
                        r"(?P<issuer>(?:(?:Ban Chấp hành|BCH) )?Đảng bộ\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã|quận)\s+"
@@ -433,6 +434,9 @@ _PERSON_TITLE = re.compile(r"^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Giám �
 # `nhiệm vụ do Chính phủ giao` only names who gave a task
 _PASSIVE = re.compile(r"(?<![\p{L}])(?:do|được)\s+(?:\p{Lu}[\p{L}\p{M} ]{0,30},\s*)?$")
 _PASSIVE_VERBS = ("ban hành", "ký ban hành", "gửi", "phê duyệt")
+# a body that is the object of another's verb or a partner (`phối hợp Sở … hướng dẫn`, `giao Sở …`,
+# `Quyết định … của UBND tỉnh ban hành …`) is not the one that speaks
+_OBJECT_OF = re.compile(r"(?<![\p{L}])(?:phối hợp|với|giao|cùng|và|yêu cầu|đề nghị|của|gửi)\s+$")
 
 
 _CITY = re.compile(r"(?<![\p{L}])TP\.?\s*(?=\p{Lu})")
@@ -460,6 +464,8 @@ def _news_issuer(paras: list[Paragraph], letter: bool = False) -> str | None:
         issuer = m.group("issuer").strip()
         issuer = _PERSON_NAME.sub("", issuer)
         if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ", "Ban") and m.group("issuer").strip() != "Chính phủ":
+            continue
+        if _OBJECT_OF.search(text[max(0, m.start() - 20):m.start()]):
             continue
         passive = _PASSIVE.search(text[max(0, m.start() - 48):m.start()])
         if passive and m.group("verb") not in _PASSIVE_VERBS:
@@ -541,6 +547,9 @@ def _caps_title(top: list[Paragraph]) -> str:
         out.append(t)
     title = _TITLE_RE5.sub(" ", " ".join(out)).strip()
     return title if len(title.split()) >= 3 else ""
+
+
+_KIND_OPENING = re.compile(rf"^(?P<kind>{_KIND_CAPS})\s+(?P<rest>\S.*)$")
 
 
 # the plan as its preamble names it: `UBND tỉnh ban hành Kế hoạch giám sát, đánh giá … (sau đây gọi
@@ -636,6 +645,9 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
                 break
     if has_header and heading is None and not info.get("title"):
         info["title"] = _caps_title(top) or _preamble_title(preamble)
+        # `CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA UBND TỈNH THỰC HIỆN …`: the kind opens the subject line
+        if m := _KIND_OPENING.match(info["title"]):
+            info["kind"], info["title"] = DOC_KINDS[m.group("kind")], m.group("rest")
     if has_header or heading is not None:
         issuer = _header_issuer(header, caps_only=heading is None)
         joined = _joined_header_issuer(header if heading is not None else top[:15])
