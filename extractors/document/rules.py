@@ -432,11 +432,11 @@ _PERSON_NAME = re.compile(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan
 _PERSON_TITLE = re.compile(r"^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Giám đốc|Trưởng ban)\s+(?=\S)")
 # `do Văn phòng Chính phủ vừa gửi`, `được Bộ … ban hành`: the body that sent or issued what is reported;
 # `nhiệm vụ do Chính phủ giao` only names who gave a task
-_PASSIVE = re.compile(r"(?<![\p{L}])(?:do|được)\s+(?:\p{Lu}[\p{L}\p{M} ]{0,30},\s*)?$")
+_PASSIVE = re.compile(r"(?<![\p{L}])(?:do|được)[^\S\n]+(?:\p{Lu}[\p{L}\p{M} ]{0,30},[^\S\n]*)?$")
 _PASSIVE_VERBS = ("ban hành", "ký ban hành", "gửi", "phê duyệt")
 # a body that is the object of another's verb or a partner (`phối hợp Sở … hướng dẫn`, `giao Sở …`,
 # `Quyết định … của UBND tỉnh ban hành …`) is not the one that speaks
-_OBJECT_OF = re.compile(r"(?<![\p{L}])(?:phối hợp|với|giao|cùng|và|yêu cầu|đề nghị|của|gửi)\s+$")
+_OBJECT_OF = re.compile(r"(?<![\p{L}])(?:phối hợp|với|giao|cùng|và|yêu cầu|đề nghị|của|gửi)[^\S\n]+$")
 
 
 _CITY = re.compile(r"(?<![\p{L}])TP\.?\s*(?=\p{Lu})")
