@@ -158,11 +158,18 @@ _HEADER_ISSUER_RE2 = re.compile(rf"(?i:{LEVEL_WORD})\s")
 _HEADER_ISSUER_RE3 = re.compile(rf"(?i:{LEVEL_WORD}|(?:tỉnh|huyện|thành|quận|thị|đảng) (?:ủy|uỷ))")
 
 
+_MOTTO_CELL = re.compile(r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)$")
+_STEERING = re.compile(r"^BCĐ(?=\s)")
+
+
 def _header_issuer(header: list[Paragraph], caps_only: bool) -> str | None:
     """The lowest body named in the header cells (`TỈNH ỦY LÀO CAI` / `HUYỆN ỦY BẢO YÊN` ->
     the Huyện ủy). Without a kind heading only capitalised cells count: a line of running
     text that starts with `Sở …` is not a header."""
-    lines = [p.text.strip() for p in header if not caps_only or _all_caps(p.text)]
+    # the motto cell a flattened copy puts between the two lines of the left cell (`BCĐ XÂY DỰNG NÔNG
+    # THÔN MỚI` / `ĐẢNG CỘNG SẢN VIỆT NAM` / `XÃ NHÂN KHANG`) is not part of it
+    lines = [_STEERING.sub("BAN CHỈ ĐẠO", p.text.strip()) for p in header
+             if (not caps_only or _all_caps(p.text)) and not _MOTTO_CELL.match(p.text.strip())]
     bodies: list[str] = []
     i = 0
     while i < len(lines):
