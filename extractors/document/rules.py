@@ -20,7 +20,7 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies.names import expand
 from extractors.models import DocumentInfo, Level, Reference
-from extractors.grammar.dates import PLACE_DATE, header_date, own_date
+from extractors.grammar.dates import PLACE_DATE, header_date, iso_date, own_date
 from extractors.grammar.markers import MARKER
 from extractors.text import Paragraph, PlanText
 
@@ -59,16 +59,24 @@ LEVEL_WORD = rf"(?:{'|'.join(_LEVELS)})"
 # `UBND xã Bạch Thông ban hành Kế hoạch`, `Huyện ủy Bảo Yên xây dựng Kế hoạch`
 PREAMBLE_ISSUER = re.compile(
     rf"(?:^|[,;:)]\s*|\.\s+)(?P<issuer>{_BODY}(?![\p{{L}}])[^,;:()\n]{{0,80}}?)\s+"
-    r"(?:xây dựng và ban hành|ban hành|xây dựng|phê duyệt)\s+"
+    r"(?i:xây dựng và ban hành|ban hành|xây dựng|phê duyệt)\s+"  # `Ủy ban nhân dân huyện Xây dựng Kế hoạch`
     r"(?:Kế hoạch|Chương trình hành động|Chương trình|Đề án|Quyết định|Hướng dẫn)\b",
     re.MULTILINE)
 TRIGGER = re.compile(r"^\s*(?i:Căn cứ|Thực hiện|Triển khai|Thi hành|Tiếp tục thực hiện|Để triển khai|"
                      r"Nhằm triển khai|Nhằm thực hiện|Để thực hiện|Quán triệt)\b"
                      r"|(?<=\s)(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành)\s")
-NOT_IMPLEMENTED = re.compile(r"đề nghị|ý kiến|xét\s", re.IGNORECASE)
+NOT_IMPLEMENTED = re.compile(r"đề nghị|đề xuất|ý kiến|xét\s", re.IGNORECASE)
 # a preamble glued onto the title when a portal copy has no blank line between them
 TITLE_CUT = re.compile(r"(?<=\S)\s+(?=(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành|Xét đề nghị|"
-                       r"Theo đề nghị)\s)")
+                       r"Theo đề nghị)\s|\(\s*(?:Ban hành\s+)?(?i:kèm theo)\s)")
+# a plan issued with a decision names it under its title: `(Kèm theo Quyết định số: 934/QĐ-UBND ngày
+# 20/6/2013 của UBND tỉnh)`, `(Ban hành kèm theo Quyết định số1294 /QĐ-BYT ngày19 tháng 5 năm 2022 của
+# Bộ trưởng Bộ Y tế)`, `(Theo Quyết định số 1/QĐ-UBND … của UBND tỉnh)`; the plan is that body's,
+# and of that day when it is issued with it (`kèm theo`)
+ATTACHED_TO = re.compile(
+    r"\(\s*(?P<how>(?:Ban hành\s+)?(?i:kèm theo)|Theo)\s+(?:Quyết định|Nghị quyết|Chỉ thị)\s*(?:số)?\s*:?\s*"
+    r"[\w./ -]{1,30}?\s*ngày\s*(?P<d>\d{1,2})\s*(?:tháng|/|-|\.)\s*(?P<m>\d{1,2})\s*(?:năm|/|-|\.)\s*(?P<y>\d{4})"
+    r"\s*(?:của\s+(?P<body>[^()]{3,80}?))?\s*\)")
 CENTRAL_CITIES = ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
 # words an all-caps header keeps capitalised when it is written in running case
 PROPER_PHRASES = {"ban thường vụ": "Ban Thường vụ", "ban chấp hành": "Ban Chấp hành", "đảng": "Đảng",
@@ -108,6 +116,10 @@ def _header_and_rest(doc: PlanText) -> tuple[list[Paragraph], Paragraph | None, 
     for i, p in enumerate(top):
         if KIND_HEADING.match(p.text.strip()):
             return top[:i], p, top[i + 1:]
+        # a PDF line break inside the kind word (`QUYẾT` / `ĐỊNH`)
+        if i + 1 < len(top) and KIND_HEADING.match(f"{p.text.strip()} {top[i + 1].text.strip()}"):
+            joined = Paragraph(p.start, top[i + 1].end, f"{p.text.strip()} {top[i + 1].text.strip()}")
+            return top[:i], joined, top[i + 2:]
     return top[:12], None, top
 
 
@@ -146,11 +158,18 @@ _HEADER_ISSUER_RE2 = re.compile(rf"(?i:{LEVEL_WORD})\s")
 _HEADER_ISSUER_RE3 = re.compile(rf"(?i:{LEVEL_WORD}|(?:tỉnh|huyện|thành|quận|thị|đảng) (?:ủy|uỷ))")
 
 
+_MOTTO_CELL = re.compile(r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)$")
+_STEERING = re.compile(r"^BCĐ(?=\s)")
+
+
 def _header_issuer(header: list[Paragraph], caps_only: bool) -> str | None:
     """The lowest body named in the header cells (`TỈNH ỦY LÀO CAI` / `HUYỆN ỦY BẢO YÊN` ->
     the Huyện ủy). Without a kind heading only capitalised cells count: a line of running
     text that starts with `Sở …` is not a header."""
-    lines = [p.text.strip() for p in header if not caps_only or _all_caps(p.text)]
+    # the motto cell a flattened copy puts between the two lines of the left cell (`BCĐ XÂY DỰNG NÔNG
+    # THÔN MỚI` / `ĐẢNG CỘNG SẢN VIỆT NAM` / `XÃ NHÂN KHANG`) is not part of it
+    lines = [_STEERING.sub("BAN CHỈ ĐẠO", p.text.strip()) for p in header
+             if (not caps_only or _all_caps(p.text)) and not _MOTTO_CELL.match(p.text.strip())]
     bodies: list[str] = []
     i = 0
     while i < len(lines):
@@ -170,6 +189,22 @@ def _header_issuer(header: list[Paragraph], caps_only: bool) -> str | None:
     return expand(_running_case(body)) if _all_caps(bodies[-1]) else body
 
 
+def _attached_issuer(attached, text: str, title: str = "") -> str | None:
+    """The body of the decision a plan is issued with, its place named where the text names it,
+    or where its title in capitals does (`… TRÊN ĐỊA BÀN TỈNH BẮC KẠN, GIAI ĐOẠN …`)."""
+    if not attached or not attached.group("body"):
+        return None
+    issuer = expand(_PERSON_TITLE.sub("", _TITLE_RE5.sub(" ", attached.group("body")).strip()))
+    if lv := _COMPLETE_RE1.search(issuer):
+        place = _named_place(lv.group(1), text)
+        caps = re.search(rf"(?<![\p{{L}}]){lv.group(1).upper()}\s+((?:\p{{Lu}}+\s?){{1,4}})", title)
+        if not place and caps:
+            place = " ".join(w.capitalize() for w in caps.group(1).split())
+        if place:
+            issuer = f"{issuer} {place}"
+    return issuer
+
+
 def _preamble_issuer(preamble: str) -> str | None:
     m = PREAMBLE_ISSUER.search(preamble)
     return expand(m.group("issuer")) if m else None
@@ -184,10 +219,9 @@ def _complete(issuer: str, preamble: str, place: str | None) -> str:
     m = _COMPLETE_RE1.search(issuer)
     if not m:
         return issuer
-    level = m.group(1)
-    named = re.search(rf"(?<![\p{{L}}]){level}\s+((?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*\s?){{1,4}})", preamble)
+    named = _named_place(m.group(1), preamble)
     if named:
-        return f"{issuer} {named.group(1).strip()}"
+        return f"{issuer} {named}"
     return f"{issuer} {place}" if place else issuer
 
 
@@ -202,6 +236,9 @@ _LEVEL_OF_RE3 = re.compile(r"(?:chính phủ|thủ tướng|quốc hội|ủy ba
 _LEVEL_OF_RE4 = re.compile(r"(?<!\p{L})(?<!thị )(?:xã|phường|thị trấn|đặc khu)(?!\p{L})")
 _LEVEL_OF_RE5 = re.compile(r"(?<!\p{L})(?:huyện|quận|thị xã|thành phố)(?!\p{L})")
 _LEVEL_OF_RE6 = re.compile(r"(?<!\p{L})tỉnh(?!\p{L})")
+
+
+_CITY_WITH_WARDS = re.compile(r"(?<![\p{L}])(?:các|UBND|Ủy ban nhân dân)\s+quận(?![\p{L}])")
 
 
 def level_of(issuer: str | None) -> Level:
@@ -247,25 +284,50 @@ def _title(rest: list[Paragraph]) -> str:
 
 
 _IMPLEMENTS_RE1 = re.compile(r"[;]|\.\s")
+# `… Văn phòng UBND tỉnh ban hành văn bản số 986/…`, `UBND tỉnh có Kế hoạch số 748/…`: the document
+# the text reports or is, not one it carries out
+ISSUED_HERE = re.compile(r"(?:ban hành|ký|(?<![\p{L}])có)\s+(?:(?:văn bản|Văn bản|công văn|Công văn)\s+)?(?:số\s*:?\s*)?$")
+# the kind word and `số` a reference may leave before its span
+_KIND_BEFORE = re.compile(r"\s*(?:(?i:văn bản|công văn|kế hoạch|quyết định|nghị quyết|chỉ thị|kết luận|nghị định|"
+                          r"thông tư|hướng dẫn|thông báo|chương trình|luật)\s*)?(?:(?i:số)\s*:?\s*)?$")
+# a second document in one clause is carried out too when listed (`Kết luận số 126-KL/TW … và Kết
+# luận số 127-KL/TW`), not when the first one's description names it (`… về tổng kết Nghị quyết số
+# 18-NQ/TW`, `… sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP`)
+_LISTED = re.compile(r"(?:,|(?<![\p{L}])(?:và|cùng|hoặc))\s*$")
+# `Văn bản nêu rõ, để triển khai Kết luận số …`, `để tập trung chỉ đạo, triển khai có hiệu quả
+# Nghị quyết số …`: a purpose clause inside a news sentence carries out what it names
+PURPOSE = re.compile(r"(?<![\p{L}])(?:để|nhằm)\s+(?:[\p{Ll}]+,?\s+){0,4}?(?:triển khai|thực hiện)\s+(?:[\p{Ll}]+\s+){0,3}?(?=\p{Lu}|$)")
 
 
-def _implements(doc: PlanText, start: int, end: int, references: list[Reference]) -> list[Reference]:
+def _implements(doc: PlanText, start: int, end: int, references: list[Reference],
+                basis: tuple[int, int] | None = None) -> list[Reference]:
     """References in the preamble that the plan carries out: clauses opened by `Thực hiện`,
-    `Căn cứ`, … (a clause without an opener continues the list above it); a submission
-    (`theo đề nghị của … tại Tờ trình …`) is not carried out."""
+    `Căn cứ`, … (a clause without an opener continues the list above it), and every item of
+    a `CĂN CỨ` section (`basis`); a submission (`theo đề nghị của … tại Tờ trình …`), the
+    document the text reports and one named inside another's description are not carried out."""
     out: dict[str, Reference] = {}
-    for ref in references:
+    refs = sorted((r for r in references if r.number), key=lambda r: r.span[0])
+    previous_end = -1
+    for ref in refs:
         pos = doc.clean_pos(ref.span[0])
-        if not (start <= pos < end) or not ref.number:
+        ref_end = doc.clean_pos(ref.span[1])
+        before_end, previous_end = previous_end, ref_end
+        if not (start <= pos < end):
             continue
-        mode = False
         para_start = doc.clean.rfind("\n", start, pos) + 1
-        for clause in _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos]):
-            if TRIGGER.search(clause):
-                mode = True
-        last_clause = _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos])[-1]
-        if not mode or NOT_IMPLEMENTED.search(last_clause):
+        clauses = _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos])
+        last_clause = clauses[-1]
+        in_basis = basis is not None and basis[0] <= pos < basis[1]
+        mode = in_basis or any(TRIGGER.search(c) or PURPOSE.search(c) for c in clauses)
+        if not mode or NOT_IMPLEMENTED.search(last_clause) or "/TTr" in ref.number \
+                or ISSUED_HERE.search(last_clause):
             continue
+        # an earlier reference in this clause: this one is listed with it or named inside its description
+        clause_start = pos - len(last_clause)
+        if before_end > clause_start and before_end <= pos:
+            between = _KIND_BEFORE.sub("", doc.clean[before_end:pos])
+            if not _LISTED.search(between) and not TRIGGER.search(between) and not PURPOSE.search(between + "X"):
+                continue
         if ref.number in out:
             known = out[ref.number]
             out[ref.number] = known.model_copy(update={"date": known.date or ref.date,
@@ -342,42 +404,96 @@ _NEWS_BODY = (r"(?:Ban Thường vụ (?:Tỉnh|Huyện|Thành|Quận|Thị) ủ
               r"HĐND|Hội đồng nhân dân|Hội đồng Nhân dân|Ủy ban Nhân dân|Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Quốc hội|Bộ|Sở|Tỉnh ủy|Huyện ủy|"
               r"Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Ban Chỉ đạo|Phòng)")
 _PLACE = r"(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)){0,3})?"
+# a ministry's, department's or office's field, whose later words are in lower case (`Bộ Y tế`,
+# `Sở Tài nguyên và Môi trường`, `Sở Văn hóa, Thể thao và Du lịch`, `Sở GDĐT TP. Hồ Chí Minh`):
+# as few words as lead to the verb
+# (never a verb, a preposition or the head of a second body: `Bộ GD&ĐT, Sở GD&ĐT yêu cầu`)
+_NOT_FIELD = (r"(?:Sở|Bộ|Phòng|UBND|HĐND|Ủy|có|được|đã|đang|sẽ|cũng|vừa|là|các|cho|tại|của|với|trong|số|đến|nhiều|"
+              r"ban hành|hướng dẫn|đề nghị|yêu cầu|giao)(?![\p{L}])")
+_FIELD = rf"\s+\p{{Lu}}[\p{{L}}\p{{M}}&.]*(?:,?\s+(?!{_NOT_FIELD})(?:[\p{{L}}\p{{M}}&.]+|-)){{0,7}}?"
+_FIELD_HEADS = r"(?:Bộ|Sở|Phòng|Văn phòng|Cục|Tổng cục|Ban)"
+# what may stand between the body and its verb: a bracket, a term (`khóa XXII, nhiệm kỳ 2020-2025`),
+# an aside between commas
+_BODY_TAIL = (r"(?:\s*(?:\([^)]{0,40}\)|khóa [IVXLC]+(?:,?\s*nhiệm kỳ\s*\d{4}\s*[-–]\s*\d{4})?|,[^,]{0,60},))?")
 NEWS_ISSUER = re.compile(
-    rf"(?<![\p{{L}}])(?P<issuer>{_NEWS_BODY}(?:\s+(?:{LEVEL_WORD}|(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?:\s+(?:và|-)?\s*\p{{Lu}}[\p{{Ll}}\p{{M}}]*)*|GD&ĐT|GDĐT|NN&PTNT))?{_PLACE})"
-    r"(?:\s*(?:\([^)]{0,40}\)|khóa [IVXLC]+|,[^,]{0,60},))?\s+"
-    r"(?:đã\s+|vừa\s+|đã\s+ký\s+|vừa\s+ký\s+|chính thức\s+)?"
+    rf"(?<![\p{{L}}])(?P<issuer>(?:{_FIELD_HEADS}(?![\p{{L}}])(?:\s+\d+)?{_FIELD}"
+    rf"|{_NEWS_BODY}(?:\s+\d+)?(?:\s+(?:{LEVEL_WORD}|(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*)(?:\s+(?:và|-)?\s*\p{{Lu}}[\p{{Ll}}\p{{M}}]*)*|GD&ĐT|GDĐT|NN&PTNT))?{_PLACE}))"
+    rf"{_BODY_TAIL}\s+"
+    r"(?:đã\s+|vừa\s+|đã\s+ký\s+|vừa\s+ký\s+|chính thức\s+|trân trọng\s+|kính\s+)?"
     r"(?P<verb>ban hành|ký ban hành|banh|có văn bản|ra văn bản|có Công văn|đã có Công văn|hướng dẫn|phê duyệt|giao|yêu cầu|"
-    r"tổ chức (?:Đại hội|đại hội|Hội nghị|hội nghị|kỳ họp|Kỳ họp)|đề ra|xây dựng|đã chọn|đưa ra|triển khai|điều chỉnh|chỉ đạo|quyết định)")
-_CONGRESS = re.compile(r"(?:Đại hội|Nghị quyết Đại hội)(?: đại biểu| Đại biểu| đảng viên)?\s+(?P<issuer>Đảng bộ\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã|quận)\s+"
-                       r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){0,3})")
+    r"có (?:Kế hoạch|Quyết định|Chỉ thị|Công văn|Thông báo|ý kiến)|ký (?:văn bản|Công văn)|đề nghị|khai mạc|gửi|"
+    r"(?:tổ chức|tiến hành)(?: thành công)? (?:Đại hội|đại hội|Hội nghị|hội nghị|kỳ họp|Kỳ họp|lễ)|"
+    # `xây dựng` only before a plan: `Ban Chỉ đạo … xây dựng nông thôn mới` names the body
+    r"đề ra|xây dựng(?=\s+(?:[Kk]ế hoạch|[Cc]hương trình|[Đđ]ề án))|đã chọn|đưa ra|triển khai|điều chỉnh|chỉ đạo|quyết định)")
+# `Đại hội đại biểu Đảng bộ huyện X`, `Hội nghị Ban Chấp hành Đảng bộ huyện X`: the party body that meets
+_CONGRESS = re.compile(r"(?:Đại hội|Nghị quyết Đại hội|Hội nghị)(?: đại biểu| Đại biểu| đảng viên)?\s+"
+                       r"(?P<issuer>(?:(?:Ban Chấp hành|BCH) )?Đảng bộ\s+(?:tỉnh|huyện|xã|phường|thành phố|thị xã|quận)\s+"
+                       r"\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){0,3})")
 
 
 _NEWS_ISSUER_RE1 = re.compile(r"^date \S+\s*")
-_NEWS_ISSUER_RE2 = re.compile(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý)\b.*$")
+# a person named after the body (`Chủ tịch UBND thành phố Lê Trung Chinh`)
+_PERSON_NAME = re.compile(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Vương|Trịnh|Đinh|"
+                          r"Lương|Đoàn|Triệu)\b(?! Chí Minh).*$")
+# the office a person holds stands for the body (`Phó Chủ tịch UBND tỉnh` -> the UBND tỉnh)
+_PERSON_TITLE = re.compile(r"^(?:Phó\s+)?(?:Chủ tịch|Bộ trưởng|Giám đốc|Trưởng ban)\s+(?=\S)")
+# `do Văn phòng Chính phủ vừa gửi`, `được Bộ … ban hành`: the body that sent or issued what is reported;
+# `nhiệm vụ do Chính phủ giao` only names who gave a task
+_PASSIVE = re.compile(r"(?<![\p{L}])(?:do|được)[^\S\n]+(?:\p{Lu}[\p{L}\p{M} ]{0,30},[^\S\n]*)?$")
+_PASSIVE_VERBS = ("ban hành", "ký ban hành", "gửi", "phê duyệt")
+# a body that is the object of another's verb or a partner (`phối hợp Sở … hướng dẫn`, `giao Sở …`,
+# `Quyết định … của UBND tỉnh ban hành …`) is not the one that speaks
+_OBJECT_OF = re.compile(r"(?<![\p{L}])(?:phối hợp|với|giao|cùng|và|yêu cầu|đề nghị|của|gửi)[^\S\n]+$")
 
 
-def _news_issuer(paras: list[Paragraph]) -> str | None:
-    """The body a news item names as issuing the document it reports."""
-    text = "\n".join(p.text for p in paras[:8])
+_CITY = re.compile(r"(?<![\p{L}])TP\.?\s*(?=\p{Lu})")
+
+
+def _named_place(level: str, text: str) -> str | None:
+    """The place a bare level word stands for, named in full on one line of the text (`huyện Ân Thi`);
+    a place never runs across a line break (`tỉnh` / `Cập nhật lúc …`)."""
+    m = re.search(rf"(?<![\p{{L}}])(?:{level}|{level[:1].upper() + level[1:]})[ ]+(?![UỦ][ỷy](?![\p{{L}}]))"
+                  rf"((?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*[ ]?){{1,4}})", text)
+    if not m:
+        return None
+    place = _PERSON_NAME.sub("", " " + m.group(1).strip()).strip()
+    return place if place not in ("UBND", "HĐND") else None
+
+
+def _news_issuer(paras: list[Paragraph], letter: bool = False) -> str | None:
+    """The body a news item names as issuing the document it reports. In a letter without its
+    header the body that writes (`Bộ … đề nghị`) issues it, not one whose decision it recalls
+    (`Thủ tướng Chính phủ đã ban hành Quyết định số …`)."""
+    text = "\n".join(p.text for p in paras[:10])
     text = _NEWS_ISSUER_RE1.sub("", text)
     found = []
     for m in NEWS_ISSUER.finditer(text):
         issuer = m.group("issuer").strip()
-        issuer = _NEWS_ISSUER_RE2.sub("", issuer)
-        if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ") and m.group("issuer").strip() != "Chính phủ":
+        issuer = _PERSON_NAME.sub("", issuer)
+        if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ", "Ban") and m.group("issuer").strip() != "Chính phủ":
             continue
+        if _OBJECT_OF.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        passive = _PASSIVE.search(text[max(0, m.start() - 48):m.start()])
+        if passive and m.group("verb") not in _PASSIVE_VERBS:
+            continue
+        if m.group("verb") == "gửi" and not passive:
+            continue
+        if letter and m.group("verb") in ("ban hành", "ký ban hành"):
+            continue
+        if m.group("verb") in ("ban hành", "ký ban hành"):
+            issuer = _PERSON_TITLE.sub("", issuer)  # who signs a document signs it for the body
         found.append((m.start(), issuer))
     if not found:
         if m := _CONGRESS.search(text):
             return m.group("issuer")
         return None
-    issuer = found[0][1]
-    issuer = expand(issuer)
+    issuer = expand(_CITY.sub("thành phố ", found[0][1]))
+    if issuer == "Thủ tướng":
+        issuer = "Thủ tướng Chính phủ"
     # `UBND huyện` named in full further on: `huyện Ân Thi`
-    if lv := _COMPLETE_RE1.search(issuer):
-        named = re.search(rf"(?<![\p{{L}}]){lv.group(1)}\s+((?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*\s?){{1,4}})", text)
-        if named:
-            issuer = f"{issuer} {named.group(1).strip()}"
+    if (lv := _COMPLETE_RE1.search(issuer)) and (place := _named_place(lv.group(1), text)):
+        issuer = f"{issuer} {place}"
     return issuer
 
 
@@ -419,6 +535,40 @@ def _long_title(rest: list[Paragraph]) -> str:
         if cut:
             break
     return _TITLE_RE5.sub(" ", " ".join(out)).strip()
+
+
+def _caps_title(top: list[Paragraph]) -> str:
+    """A header without its kind line: the capitalised subject under the number and date cells
+    (`Số: 123/KH-UBND | Quảng Nam, ngày …` / `THỰC HIỆN BỘ TIÊU CHÍ …`), joined across lines."""
+    cells = [p.text.strip() for p in top[:25]]
+    last = max((i for i, t in enumerate(cells) if NUMBER_LINE.match(t) or PLACE_DATE.match(t) or MOTTO.search(t)),
+               default=-1)
+    if last < 0:
+        return ""
+    out: list[str] = []
+    for t in cells[last + 1:]:
+        if not _TITLE_RE1.search(t) or (not out and _EXTRACT_DOCUMENT_RE3.match(t)):
+            continue  # rule lines, a stray `|`
+        if not _all_caps(t) or _TITLE_STOP.match(t) or MARKER.match(t) or (not out and BODY_LINE.match(t)):
+            break
+        out.append(t)
+    title = _TITLE_RE5.sub(" ", " ".join(out)).strip()
+    return title if len(title.split()) >= 3 else ""
+
+
+_KIND_OPENING = re.compile(rf"^(?P<kind>{_KIND_CAPS})\s+(?P<rest>\S.*)$")
+
+
+# the plan as its preamble names it: `UBND tỉnh ban hành Kế hoạch giám sát, đánh giá … (sau đây gọi
+# tắt là Chương trình), cụ thể như sau:`
+_PREAMBLE_TITLE = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình hành động|Chương trình|Đề án)\s+"
+                             r"(?P<title>[^:;()]{10,300}?)\s*(?:\(sau đây|,?\s*(?:cụ thể\s+)?(?:như|với các nội dung)\s+sau|:)")
+
+
+def _preamble_title(preamble: str) -> str:
+    m = _PREAMBLE_TITLE.search(preamble)
+    title = _TITLE_RE5.sub(" ", m.group("title")).strip(" ,") if m else ""
+    return title if len(title.split()) >= 5 else ""  # `Kế hoạch triển khai thực hiện, cụ thể như sau` names nothing
 
 
 VV_LINE = re.compile(r"^V/v\.?\s*:?\s*(?P<subject>.+)")
@@ -476,10 +626,16 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
     if heading is not None:
         preamble_start = heading.end
     # a `CĂN CỨ` (`I. CĂN CỨ PHÁP LÝ`) section belongs to the preamble
+    basis = None
     if first_section < len(paras) and _EXTRACT_DOCUMENT_RE1.search(paras[first_section].text[:40]):
         nxt = next((p for p in paras[first_section + 1:] if MARKER.match(p.text)), None)
         preamble_end = nxt.start if nxt else paras[-1].end
+        basis = (paras[first_section].end, preamble_end)
     preamble = doc.clean[preamble_start:preamble_end]
+    # under the title, before the first section (an excerpt may open with that line, read as a marker)
+    attached = ATTACHED_TO.search(" ".join(p.text for p in (rest[:8] or paras[:1])))
+    if attached and attached.group("how") != "Theo" and "date" not in info:
+        info["date"] = iso_date(attached.group("d"), attached.group("m"), attached.group("y"))
     has_header = heading is not None or info.get("number") is not None or "symbol" in info or "place" in info
     if vv and heading is None:
         info["kind"] = info.get("kind") or "Công văn"
@@ -494,25 +650,38 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
                 info["kind"] = DOC_KINDS.get(kind, kind[:1].upper() + kind[1:].lower())
                 info["title"] = m.group("title").strip()
                 break
+    if has_header and heading is None and not info.get("title"):
+        info["title"] = _caps_title(top) or _preamble_title(preamble)
+        # `CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA UBND TỈNH THỰC HIỆN …`: the kind opens the subject line
+        if m := _KIND_OPENING.match(info["title"]):
+            info["kind"], info["title"] = DOC_KINDS[m.group("kind")], m.group("rest")
     if has_header or heading is not None:
         issuer = _header_issuer(header, caps_only=heading is None)
         joined = _joined_header_issuer(header if heading is not None else top[:15])
         if joined and (not issuer or len(joined.split()) > len(issuer.split())):
             issuer = joined
-        issuer = issuer or _preamble_issuer(preamble)
+        issuer = issuer or _preamble_issuer(preamble) \
+            or _attached_issuer(attached, doc.clean[:6000], heading.text + " " + info.get("title", "") if heading else "")
         if issuer:
             issuer = _place_body(issuer, doc.clean[:4000], info.get("place"))
             issuer = _complete(issuer, preamble, info.get("place"))
     else:
         issuer = _preamble_issuer(preamble) if info.get("kind") else None
-        issuer = issuer or _news_issuer(paras)
+        letter = any(_EXTRACT_DOCUMENT_RE10.match(p.text.strip()) for p in top[:25])
+        issuer = issuer or _attached_issuer(attached, doc.clean[:6000]) or _news_issuer(paras, letter)
         if issuer and _preamble_issuer(preamble):
             issuer = _complete(issuer, preamble, None)
     info["issuer"] = issuer
     info["level"] = level_of(issuer)
+    if info["level"] == "district" and issuer and issuer.endswith("thành phố") \
+            and _CITY_WITH_WARDS.search(doc.clean[:6000]):
+        info["level"] = "province"  # a city that has urban districts (`UBND các quận, huyện`) is a province
     if not has_header and "date" not in info:
-        # a page without a header: its publication date (`grammar.dates.own_date`)
-        info["date"] = own_date(doc.clean).iso
+        # a page without a header: its publication date (`grammar.dates.own_date`); a page that
+        # carries the plan itself (its kind and title on the first line) dates the page, not the plan
+        own = own_date(doc.clean)
+        carries_plan = bool(info.get("kind") and info.get("title")) and not vv
+        info["date"] = own.iso if own.where == "stamp" or not carries_plan else None
     if "kind" not in info:
         codes = _EXTRACT_DOCUMENT_RE2.split(info.get("symbol") or "")
         kind = next((SYMBOL_KINDS[c] for c in codes if c in SYMBOL_KINDS), None)
@@ -521,5 +690,5 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         if not kind and (m := PREAMBLE_ISSUER.search(preamble)) and _EXTRACT_DOCUMENT_RE4.search(preamble[m.end():m.end() + 200]):
             kind = _EXTRACT_DOCUMENT_RE8.search(m.group(0)).group(1)
         info["kind"] = kind
-    info["implements"] = _implements(doc, preamble_start, preamble_end, references)
+    info["implements"] = _implements(doc, preamble_start, preamble_end, references, basis)
     return DocumentInfo(**info)
