@@ -452,6 +452,7 @@ _PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh u
 
 
 _SPECIALISED = re.compile(r"\s+chuyên ngành(?![\p{L}])")
+_JOINED_NAME = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\p{Lu}\p{Ll})")
 # a body named after a movement or programme carries its quoted title: `Ban Chỉ đạo trung
 # ương Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hoá”`
 _QUOTED_TITLE = re.compile(r'(?<=(?:Phong trào|Cuộc vận động|Chương trình|Đề án|Dự án))\s*[“"][^”"\n]{1,150}[”"]')
@@ -471,6 +472,11 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         return _owner_tail(text, end, named=True)
     if kind == "body":
         body = m.group()
+        joined = _JOINED_NAME.match(text, m.end())
+        if joined:  # `Thư viện - Nhà truyền thống huyện`: two institutions run as one
+            name_end = _proper_name_end(text, joined.end(), commas=False)
+            if name_end:
+                return _with_level(text, name_end)
         end = _with_level(text, m.end())
         if end == m.end():
             # `Công an`, `Thanh tra` alone are activities; as bodies they carry a level
