@@ -41,7 +41,10 @@ _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực
                          r"(?:\s+thực hiện)?\s*:\s*$" rf"|(?:^|[{BULLETS})]\s*)(?:Chủ trì|Thực hiện)\s*:\s*$")
 _SUPPORT_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+phối hợp(?:\s+thực hiện)?\s*:\s*$"
                             rf"|(?:^|[{BULLETS})]\s*)Phối hợp\s*:\s*$")
-_ASSIGNS_ITEMS = re.compile(r"(?:^|[\s.])(?:[Gg]iao|[Pp]hân công)(?:\s+nhiệm vụ)?(?:\s+(?:cho|như sau))?\s*:\s*$")
+_ASSIGNS_ITEMS = re.compile(r"(?:^|[\s.])(?:[Gg]iao|[Pp]hân công)(?:\s+nhiệm vụ)?(?:\s+(?:cho|như sau))?\s*:\s*$"
+                            # `Điều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm … thực hiện Kế hoạch …:`
+                            r"|(?:[Cc]ơ quan|[Đđ]ơn vị)[^:\n]{0,30}\ssau đây\s(?:[^:\n]{0,200}\s)?(?:chịu trách nhiệm|"
+                            r"có trách nhiệm|thực hiện|triển khai)[^:\n]{0,200}:\s*$")
 _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
 # with groups that are not agencies (short noun chunks)
