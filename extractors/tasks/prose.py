@@ -118,6 +118,9 @@ def _completes(task: Task, sent: str) -> bool:
 
 
 _TITLE_ONLY_RE1 = re.compile(r"[.;:!?]$")
+# a text's title line runs to this many words; a longer first paragraph is a news item's
+# lead sentence (`Lãnh đạo thành phố cũng giao Sở … chủ trì …`) left without its period
+_TITLE_WORDS = 30
 
 
 def _title_only(layout: Layout, para, text: str) -> bool:
@@ -126,7 +129,8 @@ def _title_only(layout: Layout, para, text: str) -> bool:
     t = unmarked(text).strip()
     if _TITLE_ONLY_RE1.search(t):
         return False
-    if para is layout.body_paras[0] or para.start == layout.body_paras[0].start:
+    if (para is layout.body_paras[0] or para.start == layout.body_paras[0].start) \
+            and len(t.split()) <= _TITLE_WORDS:
         return True
     named, rest = leading_bodies(t)
     if named and not rest.strip():
