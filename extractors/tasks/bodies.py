@@ -24,7 +24,7 @@ _PROPER_HEAD = (
 # ... or a collective written in lower case after `các` / `những` / `từng`.
 _COLLECTIVE = (
     r"(?:[Cc]ác|[Nn]hững|[Tt]ừng)\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|phòng|hội|đoàn thể|"
-    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|lực lượng|Sở|Ban|Phòng|Ủy ban|UBND)"
+    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|lực lượng|bộ|Bộ|Sở|Ban|Phòng|Ủy ban|UBND)"
 )
 BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE})(?![\p{{L}}\p{{N}}])")
 
@@ -37,7 +37,7 @@ PREDICATE = re.compile(
     r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
     r"cần|phải|được giao|trong việc|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
     r"cập nhật|quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát)(?![\p{L}]))"
+    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc)(?![\p{L}]))"
 )
 LEAD_WORDS = re.compile(rf"^(?:[{BULLETS}]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
 _SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"

@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex as re
 
 from extractors.agencies.names import agency_key
-from extractors.grammar.markers import ROMAN_RUN
+from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
 from extractors.models import Agency, Task
 from extractors.tasks.bodies import BODY_START, PREDICATE, dedupe_names, leading_bodies
 from extractors.tasks.layout import Layout, unmarked
@@ -50,6 +50,8 @@ _GROUNDS = re.compile(r"^(?:Căn cứ|Thực hiện|Xét|Trường hợp|Nếu|B
                       r"(?![\p{L}])", re.I)
 # words that hand a duty to the bodies after them
 _ASSIGN = re.compile(r"(?<![\p{L}])(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|kính đề nghị)\s+", re.I)
+# `đề nghị của X`: whose proposal, not a duty handed on
+_OF = re.compile(r"của(?![\p{L}])", re.I)
 # a report of what was done or is being done, not a duty
 _DONE = re.compile(r"^\s*(?:đã|vừa|đang|từng)(?![\p{L}])", re.I)
 # a sentence that opens a new duty of the body before it (not a mere completion)
@@ -73,28 +75,61 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
     doc = layout.doc
     out: list[Task] = []
     current = None  # the task the sentences are being added to
+    # bodies a lead-in (`… yêu cầu Bộ Nông nghiệp và Phát triển nông thôn:`) gives the items
+    # below it, and those an item that only names bodies (`2. Các đơn vị …, Ban VHTT các xã:`)
+    # gives the bullets below that item
+    owners: list[str] = []
+    item_owners: list[str] = []
     for para in layout.body_paras:
         if para.start >= layout.limit:
             break
         span = layout.span([para])
         if any(a < span[1] and span[0] < b for a, b in taken):
-            current = None
+            current, owners, item_owners = None, [], []
             continue
         if _outside_work(layout, para.start):
-            current = None
+            current, owners, item_owners = None, [], []
             continue
         text = para.text
         if _title_only(layout, para, text):
             current = None
             continue
+        marked = bool(LEADING_MARK.match(text))
+        bullet = text.lstrip()[:1] in BULLETS
+        if marked and not bullet:
+            item_owners = []
         opened = False
-        for s, e in sentences(text, para.start, boundary=_SENTENCE_END):
+        parts = list(sentences(text, para.start, boundary=_SENTENCE_END))
+        if len(parts) > 1 and not unmarked(doc.clean[parts[0][0]:parts[0][1]]):
+            parts[:2] = [(parts[0][0], parts[1][1])]  # `1.` alone is the marker of the item
+        for k, (s, e) in enumerate(parts):
             sent = doc.clean[s:e]
             raw = doc.raw_span(s, e)
-            lead = [] if _GROUNDS.match(unmarked(sent)) else (
+            if k == len(parts) - 1 and sent.rstrip().endswith(":"):
+                named = _lead_in_bodies(doc.raw, raw, sent, links.agencies)
+                if named:  # the items below are the duties
+                    if marked and owners:
+                        item_owners = named
+                    else:
+                        owners, item_owners = named, []
+                    current = None
+                    break
+                if marked:  # `2. Chế độ báo cáo trong dịp nghỉ Lễ:` heads the items below
+                    current = None
+                    break
+            lead = [] if _grounds_only(unmarked(sent)) else (
                 _leads(doc.raw, raw, links.agencies) or _own_leads(sent))
-            if lead and current is not None and opened and _only_dates(sent, lead):
+            if lead and current is not None and _only_dates(sent, lead) \
+                    and (opened or all(_is_generic(n) for n in lead)):
                 lead = []  # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
+            if lead and current is not None and opened and marked \
+                    and {agency_key(n) for n in lead} <= {agency_key(n) for n in current.lead}:
+                lead = []  # one item is one duty: `2. … yêu cầu Bộ X …. Bộ X chịu trách nhiệm …`
+                _extend(layout, links, current, raw, sent)
+                continue
+            if not lead and k == 0 and marked and (item_owners or owners) \
+                    and _DUTY_START.match(unmarked(sent)):
+                lead = list(item_owners if bullet and item_owners else owners)  # an item of the lead-in
             if lead:
                 opened = True
                 current = _start(layout, links, raw, sent, lead)
@@ -102,9 +137,46 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
             elif current is not None and opened and _NEW_DUTY.match(sent) and _DUTY_WORD.search(sent):
                 current = _start(layout, links, raw, sent, current.lead)
                 out.append(current)
-            elif current is not None and (opened or _completes(current, sent)):
+            elif current is not None and (opened or _completes(current, sent)
+                                          or (owners and not marked and k == 0 and not _DONE.match(sent))):
+                # (an unmarked paragraph after an item of a lead-in goes on with that item)
+                opened = True
                 _extend(layout, links, current, raw, sent)
     return out
+
+
+def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[str]:
+    """The bodies a lead-in that ends with `:` hands the items below to: those after its
+    last `giao`/`đề nghị`/`yêu cầu` (`… Phó Thủ tướng … yêu cầu Bộ Nông nghiệp và Phát triển
+    nông thôn:`, `Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, … tập trung triển khai thực hiện
+    các nội dung sau:`), or those a line names alone (`2. Các đơn vị sự nghiệp thuộc ngành,
+    Ban VHTT các xã, thị trấn:`)."""
+    t = unmarked(sent)
+    handed = [m for m in _ASSIGN.finditer(t) if not _OF.match(t, m.end())]
+    piece = t[handed[-1].end():] if handed else t
+    if not handed and not BODY_START.match(piece):
+        return []
+    if not (BODY_START.match(piece) or _PERSON_BODY.match(piece)):
+        return []
+    at = raw[span[0]:span[1]].find(piece[:40])
+    lo = span[0] + at if at >= 0 else span[0]
+    found = [a.name for a in sorted(agencies, key=lambda a: a.span) if lo <= a.span[0] and a.span[1] <= span[1]]
+    if found:
+        return dedupe_names(found)
+    named, rest = _person_bodies(piece) if _PERSON_BODY.match(piece) else leading_bodies(piece)
+    if not named or not all(len(n.split()) <= _OWN_NAME_WORDS for n in named):
+        return []
+    if not handed and rest.strip(" :"):
+        return []  # a sentence with its own duty, not a line of names
+    return dedupe_names(named)
+
+
+def _grounds_only(sent: str) -> bool:
+    """A sentence that states grounds and hands no duty on (`Căn cứ Quyết định số …, Văn
+    phòng UBND tỉnh đề nghị Sở … khẩn trương trình …` hands one on after its grounds)."""
+    if not _GROUNDS.match(sent):
+        return False
+    return not any(m.start() > 0 and not _OF.match(sent, m.end()) for m in _ASSIGN.finditer(sent))
 
 
 def _only_dates(sent: str, lead: list[str]) -> bool:
@@ -174,7 +246,7 @@ def _person_bodies(piece: str) -> tuple[list[str], str]:
     m = PREDICATE.search(body)
     if not m:
         return [], piece
-    return split_persons(body[:m.start()]), body[m.end():]
+    return [x for part in re.split(r"\s*;\s*", body[:m.start()]) for x in split_persons(part)], body[m.end():]
 
 
 def split_persons(text: str) -> list[str]:
