@@ -16,7 +16,7 @@ from extractors.agencies.names import agency_key, expand
 # Words that open the name of a body, written with a capital (a proper name) ...
 _PROPER_HEAD = (
     r"Sở|Ban|Phòng|Văn phòng|Thanh tra|Trường|Công an|Bộ|Cục|Chi cục|Tổng cục|Trung tâm|"
-    r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|MTTQ(?:VN)?|Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|"
+    r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|MTTQ(?:VN)?|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Huyện ủy|Huyện uỷ|"
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Đoàn|Hội|Liên đoàn|Liên minh|Viện|Bệnh viện|"
     r"Kho bạc|Ngân hàng|Bảo hiểm xã hội|Đài|Báo|Bộ Chỉ huy|Ban Chỉ huy|Bộ đội|Đồn|Tòa án|Toà án|"
     r"Chi nhánh|Công ty|Đại học|Học viện|Quân đội|Lực lượng|Cơ quan|Đơn vị|Tổ công tác|Hạt|Kiểm lâm"
@@ -24,7 +24,7 @@ _PROPER_HEAD = (
 # ... or a collective written in lower case after `các` / `những` / `từng`.
 _COLLECTIVE = (
     r"(?:[Cc]ác|[Nn]hững|[Tt]ừng)\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|phòng|hội|đoàn thể|"
-    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|lực lượng|bộ|Bộ|Sở|Ban|Phòng|Ủy ban|UBND)"
+    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|lực lượng|chi bộ|đảng bộ|bộ|Bộ|Sở|Ban|Phòng|Ủy ban|UBND)"
 )
 BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE})(?![\p{{L}}\p{{N}}])")
 
@@ -37,7 +37,7 @@ PREDICATE = re.compile(
     r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
     r"cần|phải|được giao|trong việc|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
     r"cập nhật|quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc)(?![\p{L}]))"
+    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành)(?![\p{L}]))"
 )
 LEAD_WORDS = re.compile(rf"^(?:[{BULLETS}]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
 _SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"

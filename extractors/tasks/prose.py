@@ -41,7 +41,7 @@ _PERSON_BODY = re.compile(r"(?:(?:Hiệu trưởng|Thủ trưởng|Giám đốc|
 _OWN_NAME_WORDS = 12
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
-_NOT_IN_NAME = re.compile(r"(?<![\p{L}])(?:vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|giao|"
+_NOT_IN_NAME = re.compile(r"(?<![\p{L}])(?:mà|vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|giao|"
                           r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
 # words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
 _NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
@@ -52,10 +52,20 @@ _GROUNDS = re.compile(r"^(?:Căn cứ|Thực hiện|Xét|Trường hợp|Nếu|B
 _ASSIGN = re.compile(r"(?<![\p{L}])(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|kính đề nghị)\s+", re.I)
 # `đề nghị của X`: whose proposal, not a duty handed on
 _OF = re.compile(r"của(?![\p{L}])", re.I)
+# `Đối với các chi bộ trực thuộc … sẽ tiến hành …`: the subject follows
+_REGARDING = re.compile(r"^(?:Đối với|Riêng)\s+", re.I)
 # a report of what was done or is being done, not a duty
 _DONE = re.compile(r"^\s*(?:đã|vừa|đang|từng)(?![\p{L}])", re.I)
 # a sentence that opens a new duty of the body before it (not a mere completion)
 _NEW_DUTY = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Mặt khác)\s*,", re.I)
+# a next step of the same body (`Sau đó mới tiến hành …`, `, sau đó chỉnh trang …`): a duty
+# of its own when it has its own date
+_THEN = re.compile(r"^(?:sau đó|tiếp đó|tiếp theo)(?![\p{L}])\s*,?\s*", re.I)
+# a date a clause is told to keep
+_OWN_DATE = re.compile(r"trước ngày|chậm nhất|hạn chót|(?:hoàn thành|xong)\s+(?:trước|trong)"
+                       r"|trong\s+(?:quý|tháng)\s|trong năm \d{4}", re.I)
+# where one sentence may hand on a second duty: after `;`, or after `,` before a duty verb
+_CLAUSE_BREAK = re.compile(r"[;,]\s+")
 # words a duty is told with: a body with none of these after it only appears in the sentence
 _DUTY_WORD_SRC = (
     r"(?:chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|khẩn trương|phải|cần|"
@@ -102,21 +112,26 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
         parts = list(sentences(text, para.start, boundary=_SENTENCE_END))
         if len(parts) > 1 and not unmarked(doc.clean[parts[0][0]:parts[0][1]]):
             parts[:2] = [(parts[0][0], parts[1][1])]  # `1.` alone is the marker of the item
-        for k, (s, e) in enumerate(parts):
+        parts = [(k, piece) for k, (s, e) in enumerate(parts) for piece in _duties_in(doc.clean, s, e)]
+        for k, (s, e, second) in parts:
             sent = doc.clean[s:e]
             raw = doc.raw_span(s, e)
-            if k == len(parts) - 1 and sent.rstrip().endswith(":"):
+            if second == "same" and current is not None and opened:
+                current = _start(layout, links, raw, sent, current.lead)
+                out.append(current)
+                continue
+            if (s, e) == parts[-1][1][:2] and sent.rstrip().endswith(":"):
+                # the lines below carry the duties it announces
                 named = _lead_in_bodies(doc.raw, raw, sent, links.agencies)
-                if named:  # the items below are the duties
+                if named:
                     if marked and owners:
                         item_owners = named
                     else:
                         owners, item_owners = named, []
-                    current = None
-                    break
-                if marked:  # `2. Chế độ báo cáo trong dịp nghỉ Lễ:` heads the items below
-                    current = None
-                    break
+                elif marked:  # `2. Chế độ báo cáo trong dịp nghỉ Lễ:`
+                    item_owners = []
+                current = None
+                break
             lead = [] if _grounds_only(unmarked(sent)) else (
                 _leads(doc.raw, raw, links.agencies) or _own_leads(sent))
             if lead and current is not None and _only_dates(sent, lead) \
@@ -134,7 +149,8 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 opened = True
                 current = _start(layout, links, raw, sent, lead)
                 out.append(current)
-            elif current is not None and opened and _NEW_DUTY.match(sent) and _DUTY_WORD.search(sent):
+            elif current is not None and opened and (_NEW_DUTY.match(sent) and _DUTY_WORD.search(sent)
+                                                     or _THEN.match(sent) and _OWN_DATE.search(sent)):
                 current = _start(layout, links, raw, sent, current.lead)
                 out.append(current)
             elif current is not None and (opened or _completes(current, sent)
@@ -143,6 +159,51 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 opened = True
                 _extend(layout, links, current, raw, sent)
     return out
+
+
+def _duties_in(clean: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """A sentence cut where it hands on a second duty: after `;` a clause that opens with
+    a body of its own (`…; Đảng bộ xã Bình Mỹ và Chi bộ Khối Vận huyện sẽ tiến hành đại hội
+    điểm trước ngày 31-1-2020`, kind `new`); after `,`/`;` a clause of the same body with a
+    date of its own where the part before has one too (`… báo cáo về Bộ trước ngày 10-6, gửi
+    báo cáo tổng hợp … trước ngày 5-7`, `… xong trước ngày 30-8, sau đó chỉnh trang … trong
+    quý IV năm nay`, kind `same`). Pieces: (start, end, kind), the first of kind ``."""
+    sent = clean[start:end]
+    cuts = []
+    at = 0
+    for m in _CLAUSE_BREAK.finditer(sent):
+        clause = sent[m.end():]
+        before = sent[at:m.start()]
+        if m.group().startswith(";") and _subject_leads(clause):
+            cuts.append((m.end(), "new"))
+            at = m.end()
+        elif (_OWN_DATE.search(before) and _OWN_DATE.search(_clause_end(clause))
+              and (_THEN.match(clause) or _DUTY_START.match(clause))):
+            cuts.append((m.end(), "same"))
+            at = m.end()
+    pieces, prev, kind = [], 0, ""
+    for cut, k in cuts:
+        pieces.append((start + prev, start + cut, kind))
+        prev, kind = cut, k
+    pieces.append((start + prev, end, kind))
+    return pieces
+
+
+def _clause_end(clause: str) -> str:
+    """A clause up to the next `;` or `,` that opens another duty clause."""
+    m = re.search(r"[;,]\s+", clause)
+    return clause[:m.start()] if m else clause
+
+
+def _subject_leads(clause: str) -> list[str]:
+    """The bodies a clause opens with as the subject of a duty (`Sở B hướng dẫn …`)."""
+    if not (BODY_START.match(clause) or _PERSON_BODY.match(clause)) or _NOT_A_BODY.match(clause):
+        return []
+    named, rest = _person_bodies(clause) if _PERSON_BODY.match(clause) else leading_bodies(clause)
+    if named and rest and _DUTY_START.match(rest) and not _DONE.match(rest) \
+            and all(_plausible_name(n) for n in named):
+        return named
+    return []
 
 
 def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[str]:
@@ -154,10 +215,12 @@ def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
     t = unmarked(sent)
     handed = [m for m in _ASSIGN.finditer(t) if not _OF.match(t, m.end())]
     piece = t[handed[-1].end():] if handed else t
-    if not handed and not BODY_START.match(piece):
-        return []
     if not (BODY_START.match(piece) or _PERSON_BODY.match(piece)):
         return []
+    if not handed:  # a line that only names bodies
+        named, rest = leading_bodies(piece)
+        if not named or rest.strip(" :"):
+            return []
     at = raw[span[0]:span[1]].find(piece[:40])
     lo = span[0] + at if at >= 0 else span[0]
     found = [a.name for a in sorted(agencies, key=lambda a: a.span) if lo <= a.span[0] and a.span[1] <= span[1]]
@@ -220,6 +283,7 @@ def _own_leads(sent: str) -> list[str]:
     t = unmarked(sent)
     starts = [0] + [m.end() for m in _OWN_LEADS_RE1.finditer(t[:_LEAD_IN_CHARS])]
     starts += [m.start() for m in _ASSIGN.finditer(t[:_LEAD_IN_CHARS])]
+    starts += [m.end() for m in _REGARDING.finditer(t)]
     for at in sorted(set(starts)):
         piece = t[at:]
         if not (BODY_START.match(piece) or _ASSIGN.match(piece) or _PERSON_BODY.match(piece)):
