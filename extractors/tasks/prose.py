@@ -174,7 +174,8 @@ def _duties_in(clean: str, start: int, end: int) -> list[tuple[int, int, str]]:
     for m in _CLAUSE_BREAK.finditer(sent):
         clause = sent[m.end():]
         before = sent[at:m.start()]
-        if m.group().startswith(";") and _subject_leads(clause):
+        if m.group().startswith(";") and _DUTY_WORD.search(before) and _subject_leads(clause):
+            # (`Giao các sở, ngành tỉnh; UBND các huyện; Các Ban QLDA … báo cáo …` is one list)
             cuts.append((m.end(), "new"))
             at = m.end()
         elif (_OWN_DATE.search(before) and _OWN_DATE.search(_clause_end(clause))
