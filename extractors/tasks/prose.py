@@ -18,7 +18,7 @@ import regex as re
 from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
 from extractors.models import Agency, Task
-from extractors.tasks.bodies import BODY_START, PREDICATE, dedupe_names, leading_bodies
+from extractors.tasks.bodies import BODY_START, PREDICATE, dedupe_names, leading_bodies, partners_after
 from extractors.tasks.layout import Layout, unmarked
 from extractors.tasks.links import Links, _is_generic
 from extractors.tasks.titles import short
@@ -41,7 +41,7 @@ _PERSON_BODY = re.compile(r"(?:(?:Hiệu trưởng|Thủ trưởng|Giám đốc|
 _OWN_NAME_WORDS = 12
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
-_NOT_IN_NAME = re.compile(r"(?<![\p{L}])(?:mà|vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|giao|"
+_NOT_IN_NAME = re.compile(r"(?<![\p{L}])(?:mà|vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
                           r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
 # words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
 _NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
@@ -133,7 +133,7 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 current = None
                 break
             lead = [] if _grounds_only(unmarked(sent)) else (
-                _leads(doc.raw, raw, links.agencies) or _own_leads(sent))
+                _sentence_leads(doc.raw, raw, sent, links.agencies))
             if lead and current is not None and _only_dates(sent, lead) \
                     and (opened or all(_is_generic(n) for n in lead)):
                 lead = []  # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
@@ -233,6 +233,18 @@ def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
     if not handed and rest.strip(" :"):
         return []  # a sentence with its own duty, not a line of names
     return dedupe_names(named)
+
+
+def _sentence_leads(raw: str, span, sent: str, agencies: list[Agency]) -> list[str]:
+    """The agencies extractor's leads of a sentence, or the subject it opens with: the
+    subject wins where it names every lead found and more (`Bộ Quốc phòng, Bộ Công an, …, Bộ
+    Xây dựng và Bộ Tài chính cử đại diện …`, where only the last two were read as leads)."""
+    found = _leads(raw, span, agencies)
+    own = _own_leads(sent)
+    if found and own and len(own) > len(found) \
+            and {agency_key(n) for n in found} <= {agency_key(n) for n in own}:
+        return own
+    return found or own
 
 
 def _grounds_only(sent: str) -> bool:
@@ -391,6 +403,8 @@ def _supporters(links: Links, span, lead: list[str]) -> list[str]:
     leads = {agency_key(x) for x in lead}
     found = [a.name for a in links.agencies if span[0] <= a.span[0] and a.span[1] <= span[1]
              and a.role == "support"]
+    if not found:  # partners the agencies extractor gave no role (`phối hợp với các ngành liên quan …`)
+        found = partners_after(links.doc.raw[span[0]:span[1]])
     return [n for n in dedupe_names(found) if agency_key(n) not in leads]
 
 
