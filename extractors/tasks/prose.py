@@ -38,7 +38,7 @@ _SENDS = re.compile(r"gửi|báo cáo|hoàn thành|trình|nộp", re.I)
 _PERSON_BODY = re.compile(r"(?:(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s+(?:các|Ủy ban|UBND|Sở|Ban)"
                           r"|(?:các\s+)?thành viên\s+(?:Chính phủ|Ban Chỉ đạo|Ủy ban|UBND))", re.I)
 # the subject names read here run to this many words; a longer one has run into its clause
-_OWN_NAME_WORDS = 12
+_OWN_NAME_WORDS = 16
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
 _NOT_IN_NAME = re.compile(r"(?<![\p{L}])(?:mà|vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
@@ -52,6 +52,11 @@ _GROUNDS = re.compile(r"^(?:Căn cứ|Thực hiện|Xét|Trường hợp|Nếu|B
 _ASSIGN = re.compile(r"(?<![\p{L}])(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|kính đề nghị)\s+", re.I)
 # `đề nghị của X`: whose proposal, not a duty handed on
 _OF = re.compile(r"của(?![\p{L}])", re.I)
+# a procedure step or an article whose subject follows (`Bước 2: Cơ quan quản lý … trình …`,
+# `Điều 2. Thủ trưởng các sở - ngành, … xây dựng …`)
+_STEP_LABEL = re.compile(r"^(?:Bước|Điều)\s+\d+\s*[.:]\s*", re.I)
+# a title that says whose duties the text lists (`Trách nhiệm của UBND xã về quản lý …`)
+_WHOSE_DUTIES = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của\s+)?", re.I)
 # `Đối với các chi bộ trực thuộc … sẽ tiến hành …`: the subject follows
 _REGARDING = re.compile(r"^(?:Đối với|Riêng)\s+", re.I)
 # a report of what was done or is being done, not a duty
@@ -78,7 +83,8 @@ _DUTY_WORD_SRC = (
     r"(?![\p{L}])")
 _DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
 # what follows a subject when it is told a duty
-_DUTY_START = re.compile(r"(?:(?:sẽ|cần|phải|có trách nhiệm|khẩn trương|được giao)\s+)?" + _DUTY_WORD_SRC, re.I)
+_DUTY_START = re.compile(r"(?:(?:sẽ|cần|phải|có trách nhiệm|khẩn trương|được giao)\s+)?"
+                         r"(?:căn cứ(?![\p{L}])|" + _DUTY_WORD_SRC + ")", re.I)  # `X căn cứ …, xây dựng …`
 
 
 def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> list[Task]:
@@ -90,6 +96,7 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
     # gives the bullets below that item
     owners: list[str] = []
     item_owners: list[str] = []
+    title_owners = _title_owners(layout)
     for para in layout.body_paras:
         if para.start >= layout.limit:
             break
@@ -110,8 +117,9 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
             item_owners = []
         opened = False
         parts = list(sentences(text, para.start, boundary=_SENTENCE_END))
-        if len(parts) > 1 and not unmarked(doc.clean[parts[0][0]:parts[0][1]]):
-            parts[:2] = [(parts[0][0], parts[1][1])]  # `1.` alone is the marker of the item
+        if len(parts) > 1 and (not unmarked(doc.clean[parts[0][0]:parts[0][1]])
+                               or _STEP_LABEL.fullmatch(doc.clean[parts[0][0]:parts[0][1]].strip() + " ")):
+            parts[:2] = [(parts[0][0], parts[1][1])]  # `1.`, `Điều 2.` alone is the marker of the item
         parts = [(k, piece) for k, (s, e) in enumerate(parts) for piece in _duties_in(doc.clean, s, e)]
         for k, (s, e, second) in parts:
             sent = doc.clean[s:e]
@@ -122,7 +130,8 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 continue
             if (s, e) == parts[-1][1][:2] and sent.rstrip().endswith(":"):
                 # the lines below carry the duties it announces
-                named = _lead_in_bodies(doc.raw, raw, sent, links.agencies)
+                named = _lead_in_bodies(doc.raw, raw, sent, links.agencies) or (
+                    title_owners if not marked and not owners else [])
                 if named:
                     if marked and owners:
                         item_owners = named
@@ -271,6 +280,19 @@ _TITLE_ONLY_RE1 = re.compile(r"[.;:!?]$")
 _TITLE_WORDS = 30
 
 
+def _title_owners(layout: Layout) -> list[str]:
+    """The body whose duties the text's title says it lists (`Trách nhiệm của UBND xã về
+    quản lý đất trồng lúa …`): the owner of a lead-in below that names no body (`… được quy
+    định như sau:`)."""
+    if not layout.body_paras:
+        return []
+    m = _WHOSE_DUTIES.match(layout.body_paras[0].text.strip())
+    if not m:
+        return []
+    named, _ = leading_bodies(re.split(r"\s+(?:về|trong|đối với)\s+", layout.body_paras[0].text.strip()[m.end():])[0])
+    return dedupe_names(named) if named and all(_plausible_name(n) for n in named) else []
+
+
 def _title_only(layout: Layout, para, text: str) -> bool:
     """A heading that only names bodies (`Đề nghị Ủy ban MTTQ xã và các tổ chức chính trị - xã
     hội`, over the items below it), or the text's title line."""
@@ -297,6 +319,7 @@ def _own_leads(sent: str) -> list[str]:
     starts = [0] + [m.end() for m in _OWN_LEADS_RE1.finditer(t[:_LEAD_IN_CHARS])]
     starts += [m.start() for m in _ASSIGN.finditer(t[:_LEAD_IN_CHARS])]
     starts += [m.end() for m in _REGARDING.finditer(t)]
+    starts += [m.end() for m in _STEP_LABEL.finditer(t)]
     for at in sorted(set(starts)):
         piece = t[at:]
         if not (BODY_START.match(piece) or _ASSIGN.match(piece) or _PERSON_BODY.match(piece)):
