@@ -183,7 +183,7 @@ def _duties_in(clean: str, start: int, end: int) -> list[tuple[int, int, str]]:
     for m in _CLAUSE_BREAK.finditer(sent):
         clause = sent[m.end():]
         before = sent[at:m.start()]
-        if m.group().startswith(";") and _DUTY_WORD.search(before) and _subject_leads(clause):
+        if m.group().startswith(";") and _DUTY_WORD.search(_after_assign(before)) and _subject_leads(clause):
             # (`Giao các sở, ngành tỉnh; UBND các huyện; Các Ban QLDA … báo cáo …` is one list)
             cuts.append((m.end(), "new"))
             at = m.end()
@@ -197,6 +197,12 @@ def _duties_in(clean: str, start: int, end: int) -> list[tuple[int, int, str]]:
         prev, kind = cut, k
     pieces.append((start + prev, end, kind))
     return pieces
+
+
+def _after_assign(text: str) -> str:
+    """What follows the last `giao`/`đề nghị`/`yêu cầu` of a text (the whole text without one)."""
+    handed = [m for m in _ASSIGN.finditer(text) if not _OF.match(text, m.end())]
+    return text[handed[-1].end():] if handed else text
 
 
 def _clause_end(clause: str) -> str:
