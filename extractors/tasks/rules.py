@@ -21,7 +21,7 @@ import regex as re
 from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS
 from extractors.models import Agency, Deadline, Section, Target, Task
-from extractors.tasks.bodies import duty_after_partners, leading_bodies
+from extractors.tasks.bodies import dedupe_names, duty_after_partners, leading_bodies
 from extractors.tasks.layout import Layout, Unit, label_of, unmarked, value_text
 from extractors.tasks.links import Links
 from extractors.tasks.prose import prose_tasks
@@ -79,7 +79,40 @@ def _build(unit: Unit, layout: Layout, links: Links) -> list[Task]:
     fields = _labelled_fields(unit.paras) if unit.item else {}
     if unit.item is not None and (fields.get("lead") or fields.get("time") or fields.get("support")):
         return _build_labelled(unit, fields, layout, links)
-    return [_build_plain(unit, layout, links)]
+    return _periodic_apart(_build_plain(unit, layout, links), unit, layout, links)
+
+
+# a sentence or `;` clause inside an item that opens with its own period: a duty of its own
+_PERIODIC = re.compile(r"(?<=[.;:])\s+(?=định kỳ\s+(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)(?![\p{L}]))",
+                       re.I)
+
+
+def _periodic_apart(task: Task, unit: Unit, layout: Layout, links: Links) -> list[Task]:
+    """`… tham mưu giúp Huyện ủy tổ chức triển khai … Định kỳ hằng năm tổng hợp tình hình
+    báo cáo Thường trực Huyện ủy.`: the item's work, then the periodic duty that runs to the
+    item's end, each with its own time; the same body leads both."""
+    raw = layout.doc.raw
+    m = _PERIODIC.search(raw, task.span[0], task.span[1])
+    if not m:
+        return [task]
+    first = (task.span[0], m.start())
+    second = (m.end(), task.span[1])
+    first_text = " ".join(raw[first[0]:first[1]].split())
+    second_text = " ".join(raw[second[0]:second[1]].split())
+    due, rec, dl_ids = links.schedule(first, first_text, cue=True)
+    head = task.model_copy(update={"span": first, "due": due, "recurrence": rec, "deadline_ids": dl_ids,
+                                   "target_ids": links.target_ids(first, None)})
+    # the body whose item it is (not the partners or bodies it directs), unless the clause
+    # names its own
+    named = leading_bodies(unmarked(unit.paras[0].text))[0]
+    lead, support = dedupe_names(named or list(unit.owners) or list(task.lead)), []
+    if leading_bodies(second_text)[0]:
+        lead, support = links.roles(Unit([], owners=unit.owners), second_text, second)
+    due, rec, dl_ids = links.schedule(second, second_text, cue=True)
+    tail = Task(title=short(first_clause(second_text)), text=second_text, section=task.section,
+                lead=lead or list(task.lead), support=support, due=due, recurrence=rec,
+                deadline_ids=dl_ids, target_ids=links.target_ids(second, None), span=second)
+    return [head, tail]
 
 
 def _build_labelled(unit: Unit, fields: dict, layout: Layout, links: Links) -> list[Task]:
