@@ -37,7 +37,7 @@ PREDICATE = re.compile(
     r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
     r"cần|phải|được giao|trong việc|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
     r"cập nhật|quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia)(?![\p{L}]))"
+    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập)(?![\p{L}]))"
 )
 LEAD_WORDS = re.compile(rf"^(?:[{BULLETS}]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
 _SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"

@@ -79,7 +79,7 @@ _DUTY_WORD_SRC = (
     r"tiếp nhận|ban hành|công bố|cập nhật|quản lý|giám sát|tuyên truyền|phổ biến|tiến hành|xong|"
     r"họp|thông qua|chuyển|trả lời|xử lý|giải quyết|nghiêm túc|tập trung|chấn chỉnh|kiểm điểm|"
     r"bảo đảm|đảm bảo|tăng cường|phát động|niêm yết|thành lập|xác định|phân bổ|cân đối|cung cấp|"
-    r"tham dự|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
+    r"tham dự|tham gia|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
     r"(?![\p{L}])")
 _DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
 # what follows a subject when it is told a duty
@@ -145,7 +145,10 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 _sentence_leads(doc.raw, raw, sent, links.agencies))
             if lead and current is not None and _only_dates(sent, lead) \
                     and (opened or all(_is_generic(n) for n in lead)):
-                lead = []  # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
+                # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
+                opened = True
+                _extend(layout, links, current, raw, sent)
+                continue
             if lead and current is not None and opened and marked \
                     and {agency_key(n) for n in lead} <= {agency_key(n) for n in current.lead}:
                 lead = []  # one item is one duty: `2. … yêu cầu Bộ X …. Bộ X chịu trách nhiệm …`
