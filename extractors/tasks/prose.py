@@ -61,6 +61,13 @@ _WHOSE_DUTIES = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của\s+)?", 
 _REGARDING = re.compile(r"^(?:Đối với|Riêng)\s+", re.I)
 # a report of what was done or is being done, not a duty
 _DONE = re.compile(r"^\s*(?:đã|vừa|đang|từng)(?![\p{L}])", re.I)
+# a period that opens a sentence before its subject (`Hằng năm, căn cứ …, các cơ quan, đơn vị …`)
+_PERIOD_FIRST = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|định kỳ", re.I)
+# what a body is the object of (`Trung tâm … phải được bố trí …`), or the issuer's own act
+# of publishing (`Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND-PVHCC hướng dẫn …`)
+_NOT_ITS_DUTY = re.compile(r"^\s*(?:(?:phải|cần|sẽ|đã|vừa)\s+)?được\s+(?!giao)"
+                           r"|^\s*(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban hành\s+(?:các\s+)?(?:văn bản|công văn|kế hoạch|"
+                           r"quyết định|thông báo|chỉ thị|hướng dẫn)(?:\s+số|\s+\d)", re.I)
 # a sentence that opens a new duty of the body before it (not a mere completion)
 _NEW_DUTY = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Mặt khác)\s*,", re.I)
 # a next step of the same body (`Sau đó mới tiến hành …`, `, sau đó chỉnh trang …`): a duty
@@ -326,6 +333,10 @@ def _own_leads(sent: str) -> list[str]:
     right after `giao`/`đề nghị`/`yêu cầu`, when a duty word follows them."""
     t = unmarked(sent)
     starts = [0] + [m.end() for m in _OWN_LEADS_RE1.finditer(t[:_LEAD_IN_CHARS])]
+    if _DUTY_START.match(t) and not _PERIOD_FIRST.match(t):
+        # `Tiếp tục kiện toàn Ban Chỉ huy …, các ngành đồng bộ …`: a duty told without its
+        # subject goes on with the body before it; names after its commas are its objects
+        starts = [0]
     starts += [m.start() for m in _ASSIGN.finditer(t[:_LEAD_IN_CHARS])]
     starts += [m.end() for m in _REGARDING.finditer(t)]
     starts += [m.end() for m in _STEP_LABEL.finditer(t)]
@@ -338,7 +349,7 @@ def _own_leads(sent: str) -> list[str]:
         named, rest = leading_bodies(piece) if not _PERSON_BODY.match(_ASSIGN.sub("", piece, count=1)) \
             else _person_bodies(piece)
         if (named and rest and _DUTY_START.match(rest) and not _DONE.match(rest)
-                and all(_plausible_name(n) for n in named)):
+                and not _NOT_ITS_DUTY.match(rest) and all(_plausible_name(n) for n in named)):
             return dedupe_names(named)
     return []
 
@@ -390,7 +401,7 @@ def _leads(raw: str, span, agencies: list[Agency]) -> list[str]:
     acting = []
     for a in inside:
         tail = raw[a.span[1]:span[1]]
-        if _DONE.match(tail):
+        if _DONE.match(tail) or _NOT_ITS_DUTY.match(tail):
             continue
         if _DUTY_WORD.search(tail[:200]):
             acting.append(a.name)
