@@ -24,7 +24,7 @@ _PROPER_HEAD = (
 # ... or a collective written in lower case after `các` / `những` / `từng`.
 _COLLECTIVE = (
     r"(?:[Cc]ác|[Nn]hững|[Tt]ừng)\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|phòng|hội|đoàn thể|"
-    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|lực lượng|chi bộ|đảng bộ|bộ|Bộ|Sở|Ban|Phòng|Ủy ban|UBND)"
+    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|cấp|lực lượng|chi bộ|đảng bộ|bộ|Bộ|Sở|Ban|Phòng|Ủy ban|UBND)"
 )
 BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE})(?![\p{{L}}\p{{N}}])")
 

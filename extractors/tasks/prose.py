@@ -41,7 +41,7 @@ _PERSON_BODY = re.compile(r"(?:(?:Hiệu trưởng|Thủ trưởng|Giám đốc|
 _OWN_NAME_WORDS = 16
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
-_NOT_IN_NAME = re.compile(r"(?<![\p{L}])(?:mà|vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
+_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đưa ra|xin|thông báo|khai mạc|mà|vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
                           r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
 # words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
 _NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
@@ -61,6 +61,11 @@ _WHOSE_DUTIES = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của\s+)?", 
 _REGARDING = re.compile(r"^(?:Đối với|Riêng)\s+", re.I)
 # a report of what was done or is being done, not a duty
 _DONE = re.compile(r"^\s*(?:đã|vừa|đang|từng)(?![\p{L}])", re.I)
+# a news item's day or span of days (`Sáng 23/9,`, `Ngày 29-5,`, `Trong 2 ngày (28 và 29-5),`,
+# `Tháng 8 vừa qua,`): what follows is reported, not asked
+_REPORTED_DAY = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa)(?:\s+nay|\s+ngày)?\s+\d|(?:Hôm nay|Hôm qua|Vừa qua)"
+                           r"|Ngày\s+\d|Trong\s+\d+\s+ngày|Tháng\s+\d+\s+vừa qua|\([A-Z]{2,5}\)\s*-\s*Ngày\s+\d)"
+                           r"[^,]{0,40},\s*$", re.I)
 # a period that opens a sentence before its subject (`Hằng năm, căn cứ …, các cơ quan, đơn vị …`)
 _PERIOD_FIRST = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|định kỳ", re.I)
 # what a body is the object of (`Trung tâm … phải được bố trí …`), or the issuer's own act
@@ -68,6 +73,10 @@ _PERIOD_FIRST = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|định k�
 _NOT_ITS_DUTY = re.compile(r"^\s*(?:(?:phải|cần|sẽ|đã|vừa)\s+)?được\s+(?!giao)"
                            r"|^\s*(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban hành\s+(?:các\s+)?(?:văn bản|công văn|kế hoạch|"
                            r"quyết định|thông báo|chỉ thị|hướng dẫn)(?:\s+số|\s+\d)", re.I)
+# the issuer announcing its own plan (`Ủy ban nhân dân tỉnh … ban hành Kế hoạch triển khai …`):
+# no duty unless a date is set for it
+_ISSUES_PLAN = re.compile(r"^\s*(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban hành\s+(?:các\s+)?(?:kế hoạch|chương trình|"
+                          r"chỉ thị|quyết định)", re.I)
 # a sentence that opens a new duty of the body before it (not a mere completion)
 _NEW_DUTY = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Mặt khác)\s*,", re.I)
 # a next step of the same body (`Sau đó mới tiến hành …`, `, sau đó chỉnh trang …`): a duty
@@ -191,6 +200,8 @@ def _duties_in(clean: str, start: int, end: int) -> list[tuple[int, int, str]]:
     cuts = []
     at = 0
     for m in _CLAUSE_BREAK.finditer(sent):
+        if sent.count("(", 0, m.start()) > sent.count(")", 0, m.start()):
+            continue  # inside brackets: a remark, not a second duty
         clause = sent[m.end():]
         before = sent[at:m.start()]
         if m.group().startswith(";") and _DUTY_WORD.search(_after_assign(before)) and _subject_leads(clause):
@@ -239,13 +250,16 @@ def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
     các nội dung sau:`), or those a line names alone (`2. Các đơn vị sự nghiệp thuộc ngành,
     Ban VHTT các xã, thị trấn:`)."""
     t = unmarked(sent)
-    handed = [m for m in _ASSIGN.finditer(t) if not _OF.match(t, m.end())]
+    # the first `giao`/`yêu cầu` that names bodies (a later `chỉ đạo quyết liệt …` is their duty)
+    handed = [m for m in _ASSIGN.finditer(t) if not _OF.match(t, m.end())
+              and (BODY_START.match(t, m.end()) or _PERSON_BODY.match(t[m.end():]))][:1]
     piece = t[handed[-1].end():] if handed else t
     if not (BODY_START.match(piece) or _PERSON_BODY.match(piece)):
         return []
-    if not handed:  # a line that only names bodies
+    if not handed:  # a line that only names bodies (`a) Cục Thuế có trách nhiệm:`)
         named, rest = leading_bodies(piece)
-        if not named or rest.strip(" :"):
+        rest = rest.strip(" :")
+        if not named or rest and not (_DUTY_START.match(rest) and len(rest.split()) <= _ANNOUNCE_WORDS):
             return []
     at = raw[span[0]:span[1]].find(piece[:40])
     lo = span[0] + at if at >= 0 else span[0]
@@ -291,6 +305,9 @@ def _completes(task: Task, sent: str) -> bool:
 
 
 _TITLE_ONLY_RE1 = re.compile(r"[.;:!?]$")
+# `có trách nhiệm`, `thực hiện các nhiệm vụ sau`: the few words a line naming bodies may
+# add before the colon that opens their items
+_ANNOUNCE_WORDS = 6
 # a text's title line runs to this many words; a longer first paragraph is a news item's
 # lead sentence (`Lãnh đạo thành phố cũng giao Sở … chủ trì …`) left without its period
 _TITLE_WORDS = 30
@@ -341,6 +358,8 @@ def _own_leads(sent: str) -> list[str]:
     starts += [m.end() for m in _REGARDING.finditer(t)]
     starts += [m.end() for m in _STEP_LABEL.finditer(t)]
     for at in sorted(set(starts)):
+        if at and _REPORTED_DAY.match(t[:at]):
+            continue  # `Sáng 23/9, Đảng bộ xã … tổ chức Hội nghị …`: news of the day, not a duty
         piece = t[at:]
         if not (BODY_START.match(piece) or _ASSIGN.match(piece) or _PERSON_BODY.match(piece)):
             continue
@@ -349,7 +368,9 @@ def _own_leads(sent: str) -> list[str]:
         named, rest = leading_bodies(piece) if not _PERSON_BODY.match(_ASSIGN.sub("", piece, count=1)) \
             else _person_bodies(piece)
         if (named and rest and _DUTY_START.match(rest) and not _DONE.match(rest)
-                and not _NOT_ITS_DUTY.match(rest) and all(_plausible_name(n) for n in named)):
+                and not _NOT_ITS_DUTY.match(rest)
+                and not (_ISSUES_PLAN.match(rest) and not _ASSIGN.match(piece) and not _OWN_DATE.search(t))
+                and all(_plausible_name(n) for n in named)):
             return dedupe_names(named)
     return []
 
@@ -399,9 +420,10 @@ def _leads(raw: str, span, agencies: list[Agency]) -> list[str]:
             # the duty itself passes the work on: Y leads)
             inside = after
     acting = []
+    dated = bool(_OWN_DATE.search(text))
     for a in inside:
         tail = raw[a.span[1]:span[1]]
-        if _DONE.match(tail) or _NOT_ITS_DUTY.match(tail):
+        if _DONE.match(tail) or _NOT_ITS_DUTY.match(tail) or (not assigned and not dated and _ISSUES_PLAN.match(tail)):
             continue
         if _DUTY_WORD.search(tail[:200]):
             acting.append(a.name)
