@@ -26,6 +26,14 @@ _COLLECTIVE = (
     r"(?:[Cc]ác|[Nn]hững|[Tt]ừng)\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|phòng|hội|đoàn thể|"
     r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|cấp|lực lượng|chi bộ|đảng bộ|bộ|Bộ|Sở|Ban|Phòng|Ủy ban|UBND)"
 )
+_BARE_HEAD = re.compile(rf"(?:{_PROPER_HEAD})")
+
+
+def bare_head(name: str) -> bool:
+    """`Đảng bộ`, `Ban`: a head word alone, naming no body."""
+    return bool(_BARE_HEAD.fullmatch(name.strip()))
+
+
 BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE})(?![\p{{L}}\p{{N}}])")
 
 # Where the name of a subject ends and what it must do begins (lower-case verbs only, so
@@ -33,11 +41,11 @@ BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE})(?![\p{{L}}\p{{N}
 PREDICATE = re.compile(
     r"\s*:|\s+(?=(?:là cơ quan|chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|"
     r"chủ động|tăng cường|xây dựng|tổ chức(?! chính trị)|căn cứ|theo dõi|hướng dẫn|tham mưu|định kỳ|"
-    r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
+    r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|(?<!Ủy ban\s)(?<!Uỷ ban\s)kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
     r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
     r"cần|phải|được giao|trong việc|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
-    r"cập nhật|quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập)(?![\p{L}]))"
+    r"cập nhật|(?<!quan\s)quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
+    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành)(?![\p{L}]))"
 )
 LEAD_WORDS = re.compile(rf"^(?:[{BULLETS}]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
 _SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"

@@ -18,7 +18,7 @@ import regex as re
 from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
 from extractors.models import Agency, Task
-from extractors.tasks.bodies import BODY_START, PREDICATE, dedupe_names, leading_bodies, partners_after
+from extractors.tasks.bodies import BODY_START, PREDICATE, bare_head, dedupe_names, leading_bodies, partners_after
 from extractors.tasks.layout import Layout, unmarked
 from extractors.tasks.links import Links, _is_generic
 from extractors.tasks.titles import short
@@ -41,7 +41,7 @@ _PERSON_BODY = re.compile(r"(?:(?:Hiệu trưởng|Thủ trưởng|Giám đốc|
 _OWN_NAME_WORDS = 16
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
-_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đưa ra|xin|thông báo|khai mạc|mà|vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
+_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đưa ra|xin|thông báo|khai mạc|mà|vừa|đã|đang|có|(?<!nhà nước\s)về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
                           r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
 # words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
 _NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
@@ -57,6 +57,10 @@ _OF = re.compile(r"của(?![\p{L}])", re.I)
 _STEP_LABEL = re.compile(r"^(?:Bước|Điều)\s+\d+\s*[.:]\s*", re.I)
 # a title that says whose duties the text lists (`Trách nhiệm của UBND xã về quản lý …`)
 _WHOSE_DUTIES = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của\s+)?", re.I)
+# a duty handed on with its moment first (`yêu cầu sau khi kết thúc Đại hội các đơn vị …`)
+_ASSIGN_WHEN = re.compile(r"(?<![\p{L}])(?:giao|đề nghị|yêu cầu)\s+(?:sau khi|trước khi|khi|ngay sau khi)\s", re.I)
+# how far that moment may run before the bodies
+_WHEN_CHARS = 60
 # `Đối với các chi bộ trực thuộc … sẽ tiến hành …`: the subject follows
 _REGARDING = re.compile(r"^(?:Đối với|Riêng)\s+", re.I)
 # a report of what was done or is being done, not a duty
@@ -90,7 +94,7 @@ _CLAUSE_BREAK = re.compile(r"[;,]\s+")
 # words a duty is told with: a body with none of these after it only appears in the sentence
 _DUTY_WORD_SRC = (
     r"(?:chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|khẩn trương|phải|cần|"
-    r"báo cáo|tổng hợp|xây dựng|tổ chức(?! chính trị)|rà soát|lập|trình|gửi|hoàn thành|hoàn thiện|kiểm tra|"
+    r"báo cáo|tổng hợp|xây dựng|tổ chức(?! chính trị)|rà soát|lập|trình|gửi|hoàn thành|hoàn thiện|hoàn chỉnh|kiểm tra|"
     r"hướng dẫn|chỉ đạo|tham mưu|bố trí|cử|chuẩn bị|nghiên cứu|đề xuất|theo dõi|phê duyệt|thẩm định|"
     r"tiếp nhận|ban hành|công bố|cập nhật|quản lý|giám sát|tuyên truyền|phổ biến|tiến hành|xong|"
     r"họp|thông qua|chuyển|trả lời|xử lý|giải quyết|nghiêm túc|tập trung|chấn chỉnh|kiểm điểm|"
@@ -357,6 +361,11 @@ def _own_leads(sent: str) -> list[str]:
     starts += [m.start() for m in _ASSIGN.finditer(t[:_LEAD_IN_CHARS])]
     starts += [m.end() for m in _REGARDING.finditer(t)]
     starts += [m.end() for m in _STEP_LABEL.finditer(t)]
+    for m in _ASSIGN_WHEN.finditer(t[:_LEAD_IN_CHARS]):
+        # `yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh …`: the bodies after the moment
+        body = BODY_START.search(t, m.end(), m.end() + _WHEN_CHARS)
+        if body:
+            starts.append(body.start())
     for at in sorted(set(starts)):
         if at and _REPORTED_DAY.match(t[:at]):
             continue  # `Sáng 23/9, Đảng bộ xã … tổ chức Hội nghị …`: news of the day, not a duty
@@ -378,7 +387,7 @@ def _own_leads(sent: str) -> list[str]:
 def _plausible_name(name: str) -> bool:
     """A body's name as a subject: a few words, no verb or clause word run into it."""
     # a bare head word (`Bộ hướng dẫn …`) names no body
-    return 2 <= len(name.split()) <= _OWN_NAME_WORDS and not _NOT_IN_NAME.search(name)
+    return 2 <= len(name.split()) <= _OWN_NAME_WORDS and not _NOT_IN_NAME.search(name) and not bare_head(name)
 
 
 def _person_bodies(piece: str) -> tuple[list[str], str]:
