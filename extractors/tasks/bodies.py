@@ -43,7 +43,7 @@ PREDICATE = re.compile(
     r"chủ động|tăng cường|xây dựng|tổ chức(?! chính trị)|căn cứ|theo dõi|hướng dẫn|tham mưu|định kỳ|"
     r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|(?<!Ủy ban\s)(?<!Uỷ ban\s)kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
     r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
-    r"cần|phải|được giao|trong việc|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
+    r"cần|phải|được giao|trong việc|trong công tác|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
     r"cập nhật|(?<!quan\s)quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
     r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành)(?![\p{L}]))"
 )
@@ -96,16 +96,19 @@ def leading_bodies(text: str) -> tuple[list[str], str]:
 
 
 _PARTNERS_AFTER_RE1 = re.compile(r"[.;(]")
+_PARTNERS_WITH = re.compile(r"(?:phối hợp|cùng)(?:\s+(?:tốt|chặt chẽ))?\s+với\s+", re.I)
+# a partner written in lower case without `các` (`phối hợp tốt với cơ quan bảo hiểm xã hội huyện`)
+_PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
 
 
 def partners_after(text: str, start: int = 0) -> list[str]:
     """Bodies named after `phối hợp với` / `cùng với` at or after `start`, up to the verb of
     the joint task."""
-    m = re.compile(r"(?:phối hợp|cùng)\s+với\s+", re.I).search(text, start)
+    m = _PARTNERS_WITH.search(text, start)
     if not m:
         return []
     tail = text[m.end():]
-    head = BODY_START.match(tail)
+    head = BODY_START.match(tail) or _PLAIN_HEAD.match(tail)
     if not head:
         return []
     stop = PREDICATE.search(tail, head.end())

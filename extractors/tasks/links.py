@@ -45,6 +45,10 @@ _LINKS_RE6 = re.compile(r"(?<=[.;])\s+")
 _LINKS_RE7 = re.compile(r"\s*<br\s*/?>\s*")
 
 
+# a step timed by a part of the year before the one it serves: done every year
+_YEARLY_STEP = re.compile(r"(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2})\s+(?:của\s+)?năm trước(?![\p{L}])", re.I)
+
+
 class Links:
     def __init__(self, doc: PlanText, targets: list[Target], deadlines: list[Deadline], agencies: list[Agency]):
         self.doc = doc
@@ -132,7 +136,15 @@ class Links:
 
     # -- when ------------------------------------------------------------------
     def schedule(self, span, text: str, cue: bool):
-        """(due, recurrence, deadline ids): the deadlines found inside `span`, else our own reading."""
+        """(due, recurrence, deadline ids): the deadlines found inside `span`, else our own
+        reading; a step set in a part of the year before (`vào Quý IV của năm trước`) recurs
+        yearly."""
+        due, rec, ids = self._schedule(span, text, cue)
+        if rec is None and _YEARLY_STEP.search(text):
+            rec = "yearly"
+        return due, rec, ids
+
+    def _schedule(self, span, text: str, cue: bool):
         found = [d for d in self.deadlines if span and span[0] <= d.span[0] and d.span[1] <= span[1]]
         if found:
             dated = sorted((d for d in found if d.due and not d.due.startswith("--")), key=lambda d: d.due)
