@@ -36,7 +36,10 @@ _DEADLINE = re.compile(r"trước ngày|chậm nhất|hạn chót|hoàn thành (
 _SENDS = re.compile(r"gửi|báo cáo|hoàn thành|trình|nộp", re.I)
 # a person standing for a body (`Hiệu trưởng các trường`, `Thủ trưởng các đơn vị`)
 _PERSON_BODY = re.compile(r"(?:(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s+(?:các|Ủy ban|UBND|Sở|Ban)"
-                          r"|(?:các\s+)?thành viên\s+(?:Chính phủ|Ban Chỉ đạo|Ủy ban|UBND))", re.I)
+                          r"|(?:các\s+)?thành viên\s+(?:Chính phủ|Ban Chỉ đạo|Ủy ban|UBND)"
+                          r"|(?:các\s+)?đồng\s*chí\s+(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch))", re.I)
+# `Các đồng chí Bộ trưởng, Thủ trưởng …`: the address before the persons, not part of them
+_COMRADES = re.compile(r"^(?:các\s+)?đồng\s*chí\s+", re.I)
 # the subject names read here run to this many words; a longer one has run into its clause
 _OWN_NAME_WORDS = 16
 # a sentence this short that names its bodies again only to give the date completes a duty
@@ -400,7 +403,8 @@ def _person_bodies(piece: str) -> tuple[list[str], str]:
 
 
 def split_persons(text: str) -> list[str]:
-    heads = r"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s"
+    text = _COMRADES.sub("", text)
+    heads = r"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng)\s"
     return [x.strip(" ,") for x in re.split(rf",\s*(?={heads})|\s+và\s+(?={heads})", text) if x.strip(" ,")]
 
 
