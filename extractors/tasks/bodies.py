@@ -136,9 +136,16 @@ def duty_after_partners(text: str) -> str:
     return rest if len(rest.split()) >= _MIN_DUTY_WORDS else text
 
 
+# the kinds of central body a list names apart (`các bộ, cơ quan ngang bộ, cơ quan thuộc Chính
+# phủ` is three bodies), unlike level words of one collective (`các sở, ban, ngành`)
+_STATE_BODY_KIND = re.compile(r",\s*(?=cơ quan\s+(?:ngang\s+bộ|thuộc\s+Chính\s+phủ)(?![\p{L}]))", re.I)
+
+
 def dedupe_names(names: list[str]) -> list[str]:
-    """Each body once (the first spelling of it), its full name, capitalised."""
+    """Each body once (the first spelling of it), its full name, capitalised; `Các bộ, cơ quan
+    ngang bộ` as its two bodies."""
     out, seen = [], set()
+    names = [part.strip() for n in names for part in _STATE_BODY_KIND.split(n) if part.strip()]
     for n in names:
         n = expand(n)
         k = agency_key(n)

@@ -30,7 +30,7 @@ _NOT_WORK = re.compile(
     r"kết quả|đánh giá|thực trạng|bối cảnh|đối tượng|phạm vi)", re.I)
 # a sentence ends at `.`/`!`/`?` before a capital or a digit (`;` clauses stay in the duty)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])")
-_LEAD_IN_CHARS = 200
+_LEAD_IN_CHARS = 320
 # a deadline, and a verb of sending or finishing: what a completing paragraph says
 _DEADLINE = re.compile(r"trước ngày|chậm nhất|hạn chót|hoàn thành (?:trước|trong)", re.I)
 _SENDS = re.compile(r"gửi|báo cáo|hoàn thành|trình|nộp", re.I)
@@ -44,7 +44,7 @@ _COMRADES = re.compile(r"^(?:các\s+)?đồng\s*chí\s+", re.I)
 _OWN_NAME_WORDS = 16
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
-_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đưa ra|xin|thông báo|khai mạc|mà|vừa|đã|đang|có|(?<!nhà nước\s)về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
+_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đưa ra|xin|thông báo|khai mạc|mà|vừa|đã|đang|có(?!\s+liên quan)|(?<!nhà nước\s)về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
                           r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
 # words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
 _NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
