@@ -96,7 +96,7 @@ def leading_bodies(text: str) -> tuple[list[str], str]:
 
 
 _PARTNERS_AFTER_RE1 = re.compile(r"[.;(]")
-_PARTNERS_WITH = re.compile(r"(?:phối hợp|cùng)(?:\s+(?:tốt|chặt chẽ))?\s+với\s+", re.I)
+_PARTNERS_WITH = re.compile(r"(?:phối hợp(?:\s+(?:tốt|chặt chẽ))?(?:\s+với)?|cùng\s+với)\s+", re.I)
 # a partner written in lower case without `các` (`phối hợp tốt với cơ quan bảo hiểm xã hội huyện`)
 _PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
 
@@ -104,12 +104,12 @@ _PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
 def partners_after(text: str, start: int = 0) -> list[str]:
     """Bodies named after `phối hợp với` / `cùng với` at or after `start`, up to the verb of
     the joint task."""
-    m = _PARTNERS_WITH.search(text, start)
-    if not m:
-        return []
-    tail = text[m.end():]
-    head = BODY_START.match(tail) or _PLAIN_HEAD.match(tail)
-    if not head:
+    for m in _PARTNERS_WITH.finditer(text, start):
+        tail = text[m.end():]
+        head = BODY_START.match(tail) or _PLAIN_HEAD.match(tail)
+        if head:
+            break
+    else:
         return []
     stop = PREDICATE.search(tail, head.end())
     name = tail[:stop.start()] if stop else tail
