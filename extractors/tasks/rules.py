@@ -25,6 +25,7 @@ from extractors.tasks.bodies import dedupe_names, duty_after_partners, leading_b
 from extractors.tasks.layout import Layout, Unit, label_of, unmarked, value_text
 from extractors.tasks.links import Links
 from extractors.tasks.prose import prose_tasks
+from extractors.tasks.schedule import parse_schedule
 from extractors.tasks.tables import table_rows
 from extractors.tasks.titles import STEP_ITEM_TITLE_CHARS, STEP_TITLE_CHARS, first_clause, short
 from extractors.text import Paragraph, PlanText
@@ -151,10 +152,18 @@ def _per_paragraph(unit, content, steps, lead, support, section, target_ids, fie
     to the paragraphs that open with its work (`Xây dựng kế hoạch triển khai: tháng 5/2026` to
     `Xây dựng kế hoạch rà soát …`), the rest (`Các nội dung khác`) to the others."""
     sched_paras = fields.get("time", [])
-    whole = links.schedule(layout.span(sched_paras) if sched_paras else None,
-                           " ".join(value_text(p) for p in sched_paras), cue=False)
+    value = " ".join(value_text(p) for p in sched_paras)
+    whole = links.schedule(layout.span(sched_paras) if sched_paras else None, value, cue=False)
     timed = [(label, links.schedule(layout.span([para]), value, cue=False)) for label, para, value in steps]
     other = next((when for label, when in timed if _OTHER_STEPS.match(label)), None)
+    if not steps and ";" in value:
+        # `Thực hiện thường xuyên; sơ kết, tổng kết theo yêu cầu của cấp có thẩm quyền.`: a later
+        # part names its own work; the first part times the rest
+        first, *later = [part.strip(" .") for part in value.split(";") if part.strip(" .")]
+        if later:
+            own = lambda part: (*parse_schedule(part, links.year_hint), [])
+            timed = [(part, own(part)) for part in later]
+            other = own(first)
     out = []
     for p in content:
         text = unmarked(p.text)
