@@ -9,7 +9,9 @@ báo cáo …`, `Chậm nhất ngày 25-7, các sở GD&ĐT phải …`, `a) UBN
 ngày 10/7/2019`). A following sentence of the same paragraph that names no new body and
 only completes the duty (`Yêu cầu gửi báo cáo về Sở KH&ĐT trước ngày 23/5/2019.`) stays in
 the task; one that opens a new duty of the same body (`Đồng thời, chủ động chuẩn bị …`) is
-a task of its own with that body.
+a task of its own with that body. One sentence may hand on two duties (`…; Sở B hướng dẫn …`,
+`… trước ngày 10-6, gửi … trước ngày 5-7`): two tasks. A lead-in ending with `:` (`… yêu cầu
+Bộ Nông nghiệp và Phát triển nông thôn:`) is no task itself: its bodies own the items below.
 """
 from __future__ import annotations
 
@@ -60,6 +62,9 @@ _OF = re.compile(r"của(?![\p{L}])", re.I)
 _STEP_LABEL = re.compile(r"^(?:Bước|Điều)\s+\d+\s*[.:]\s*", re.I)
 # a title that says whose duties the text lists (`Trách nhiệm của UBND xã về quản lý …`)
 _WHOSE_DUTIES = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của\s+)?", re.I)
+# where such a title turns from the body to its topic (`… UBND xã về quản lý …`)
+_TOPIC = re.compile(r"\s+(?:về|trong|đối với)\s+")
+_SEMICOLON = re.compile(r"\s*;\s*")
 # a duty handed on with its moment first (`yêu cầu sau khi kết thúc Đại hội các đơn vị …`)
 _ASSIGN_WHEN = re.compile(r"(?<![\p{L}])(?:giao|đề nghị|yêu cầu)\s+(?:sau khi|trước khi|khi|ngay sau khi)\s", re.I)
 # how far that moment may run before the bodies
@@ -174,7 +179,7 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 continue
             if lead and current is not None and opened and marked \
                     and {agency_key(n) for n in lead} <= {agency_key(n) for n in current.lead}:
-                lead = []  # one item is one duty: `2. … yêu cầu Bộ X …. Bộ X chịu trách nhiệm …`
+                # one item is one duty: `2. … yêu cầu Bộ X …. Bộ X chịu trách nhiệm …`
                 _extend(layout, links, current, raw, sent)
                 continue
             if not lead and k == 0 and marked and (item_owners or owners) \
@@ -235,7 +240,7 @@ def _after_assign(text: str) -> str:
 
 def _clause_end(clause: str) -> str:
     """A clause up to the next `;` or `,` that opens another duty clause."""
-    m = re.search(r"[;,]\s+", clause)
+    m = _CLAUSE_BREAK.search(clause)
     return clause[:m.start()] if m else clause
 
 
@@ -252,7 +257,7 @@ def _subject_leads(clause: str) -> list[str]:
 
 def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[str]:
     """The bodies a lead-in that ends with `:` hands the items below to: those after its
-    last `giao`/`đề nghị`/`yêu cầu` (`… Phó Thủ tướng … yêu cầu Bộ Nông nghiệp và Phát triển
+    first `giao`/`đề nghị`/`yêu cầu` that names bodies (`… Phó Thủ tướng … yêu cầu Bộ Nông nghiệp và Phát triển
     nông thôn:`, `Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, … tập trung triển khai thực hiện
     các nội dung sau:`), or those a line names alone (`2. Các đơn vị sự nghiệp thuộc ngành,
     Ban VHTT các xã, thị trấn:`)."""
@@ -329,7 +334,7 @@ def _title_owners(layout: Layout) -> list[str]:
     m = _WHOSE_DUTIES.match(layout.body_paras[0].text.strip())
     if not m:
         return []
-    named, _ = leading_bodies(re.split(r"\s+(?:về|trong|đối với)\s+", layout.body_paras[0].text.strip()[m.end():])[0])
+    named, _ = leading_bodies(_TOPIC.split(layout.body_paras[0].text.strip()[m.end():])[0])
     return dedupe_names(named) if named and all(_plausible_name(n) for n in named) else []
 
 
@@ -399,7 +404,7 @@ def _person_bodies(piece: str) -> tuple[list[str], str]:
     m = PREDICATE.search(body)
     if not m:
         return [], piece
-    return [x for part in re.split(r"\s*;\s*", body[:m.start()]) for x in split_persons(part)], body[m.end():]
+    return [x for part in _SEMICOLON.split(body[:m.start()]) for x in split_persons(part)], body[m.end():]
 
 
 def split_persons(text: str) -> list[str]:

@@ -161,9 +161,8 @@ def _per_paragraph(unit, content, steps, lead, support, section, target_ids, fie
         # part names its own work; the first part times the rest
         first, *later = [part.strip(" .") for part in value.split(";") if part.strip(" .")]
         if later:
-            own = lambda part: (*parse_schedule(part, links.year_hint), [])
-            timed = [(part, own(part)) for part in later]
-            other = own(first)
+            timed = [(part, (*parse_schedule(part, links.year_hint), [])) for part in later]
+            other = (*parse_schedule(first, links.year_hint), [])
     out = []
     for p in content:
         text = unmarked(p.text)
