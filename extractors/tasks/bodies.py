@@ -34,7 +34,10 @@ def bare_head(name: str) -> bool:
     return bool(_BARE_HEAD.fullmatch(name.strip()))
 
 
-BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE})(?![\p{{L}}\p{{N}}])")
+# a level of government written in lower case, as the subject told it must act (`cấp huyện
+# cần tăng cường tuyên truyền …`)
+_LEVEL_SUBJECT = r"cấp\s+(?:tỉnh|huyện|xã)(?=\s+(?:cần|phải|có trách nhiệm)(?![\p{L}]))"
+BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE}|{_LEVEL_SUBJECT})(?![\p{{L}}\p{{N}}])")
 
 # Where the name of a subject ends and what it must do begins (lower-case verbs only, so
 # `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb).

@@ -69,6 +69,8 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _ASSIGN_WHEN = re.compile(r"(?<![\p{L}])(?:giao|đề nghị|yêu cầu)\s+(?:sau khi|trước khi|khi|ngay sau khi)\s", re.I)
 # how far that moment may run before the bodies
 _WHEN_CHARS = 60
+# a subject told it must act (`X cần …`, `X phải …`, `X có trách nhiệm …`)
+_OBLIGED = re.compile(r"(?:cần|phải|có trách nhiệm)(?![\p{L}])", re.I)
 # `Đối với các chi bộ trực thuộc … sẽ tiến hành …`: the subject follows
 _REGARDING = re.compile(r"^(?:Đối với|Riêng)\s+", re.I)
 # a report of what was done or is being done, not a duty
@@ -291,9 +293,14 @@ def _sentence_leads(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
     subject wins where it names every lead found and more (`Bộ Quốc phòng, Bộ Công an, …, Bộ
     Xây dựng và Bộ Tài chính cử đại diện …`, where only the last two were read as leads)."""
     found = _leads(raw, span, agencies)
-    own = _own_leads(sent)
+    own, rest, handed = _own_subject(sent)
     if found and own and len(own) > len(found) \
             and {agency_key(n) for n in found} <= {agency_key(n) for n in own}:
+        return own
+    if found and own and not handed and _OBLIGED.match(rest) \
+            and not {agency_key(n) for n in found} & {agency_key(n) for n in own}:
+        # `cấp huyện cần tăng cường tuyên truyền, chỉ đạo UBND cấp xã …`: the subject's own
+        # first duty decides; those it directs do not take the lead from it
         return own
     return found or own
 
@@ -360,6 +367,11 @@ def _own_leads(sent: str) -> list[str]:
     """Where the agencies extractor gave no lead: the subject the sentence opens with (after
     a lead-in such as `Chậm nhất ngày 20-7,` or `Sau khi ban hành Kế hoạch,`), or the bodies
     right after `giao`/`đề nghị`/`yêu cầu`, when a duty word follows them."""
+    return _own_subject(sent)[0]
+
+
+def _own_subject(sent: str) -> tuple[list[str], str, bool]:
+    """(bodies, what follows them, whether a `giao`/`yêu cầu` came before them) of `_own_leads`."""
     t = unmarked(sent)
     starts = [0] + [m.end() for m in _OWN_LEADS_RE1.finditer(t[:_LEAD_IN_CHARS])]
     if _DUTY_START.match(t) and not _PERIOD_FIRST.match(t):
@@ -388,8 +400,9 @@ def _own_leads(sent: str) -> list[str]:
                 and not _NOT_ITS_DUTY.match(rest)
                 and not (_ISSUES_PLAN.match(rest) and not _ASSIGN.match(piece) and not _OWN_DATE.search(t))
                 and all(_plausible_name(n) for n in named)):
-            return dedupe_names(named)
-    return []
+            # handed: told by someone else (`giao X …`, or after such a word earlier on)
+            return dedupe_names(named), rest, bool(_ASSIGN.search(t[:at + 1]) or _ASSIGN.match(piece))
+    return [], "", False
 
 
 def _plausible_name(name: str) -> bool:
