@@ -17,11 +17,11 @@ from scoring import SHARED, needs_shared
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "tasks_gold"
 
-# the floors issue 15 asks for on the seeds
-SEED_FLOORS = {"f1": 0.95, "lead": 0.95, "support": 0.95, "due": 0.95, "recurrence": 0.95}
+# seeds: issue 15 asks 0.95 for each; these are the figures reached less 0.02 (a ratchet)
+SEED_FLOORS = {"f1": 0.97, "lead": 0.98, "support": 0.98, "due": 0.97, "recurrence": 0.97}
 # real texts: issue 15 asks F1 0.90, lead 0.95, support 0.90, due/recurrence 0.95; these are
-# the figures reached so far (a ratchet: raise them, never lower them)
-REAL_FLOORS = {"f1": 0.80, "lead": 0.82, "support": 0.90, "due": 0.90, "recurrence": 0.95}
+# the figures reached so far less 0.02 (a ratchet: raise them, never lower them)
+REAL_FLOORS = {"f1": 0.96, "lead": 0.87, "support": 0.94, "due": 0.95, "recurrence": 0.95}
 
 
 def _scorer():

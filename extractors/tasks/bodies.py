@@ -16,7 +16,7 @@ from extractors.agencies.names import agency_key, expand
 # Words that open the name of a body, written with a capital (a proper name) ...
 _PROPER_HEAD = (
     r"Sở|Ban|Phòng|Văn phòng|Thanh tra|Trường|Công an|Bộ|Cục|Chi cục|Tổng cục|Trung tâm|"
-    r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|MTTQ(?:VN)?|Đảng ủy|Đảng uỷ|Huyện ủy|Huyện uỷ|"
+    r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|MTTQ(?:VN)?|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Huyện ủy|Huyện uỷ|"
     r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Đoàn|Hội|Liên đoàn|Liên minh|Viện|Bệnh viện|"
     r"Kho bạc|Ngân hàng|Bảo hiểm xã hội|Đài|Báo|Bộ Chỉ huy|Ban Chỉ huy|Bộ đội|Đồn|Tòa án|Toà án|"
     r"Chi nhánh|Công ty|Đại học|Học viện|Quân đội|Lực lượng|Cơ quan|Đơn vị|Tổ công tác|Hạt|Kiểm lâm"
@@ -24,20 +24,31 @@ _PROPER_HEAD = (
 # ... or a collective written in lower case after `các` / `những` / `từng`.
 _COLLECTIVE = (
     r"(?:[Cc]ác|[Nn]hững|[Tt]ừng)\s+(?:sở|ban|ngành|cơ quan|đơn vị|tổ chức|phòng|hội|đoàn thể|"
-    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|lực lượng|Sở|Ban|Phòng|Ủy ban|UBND)"
+    r"địa phương|xã|phường|huyện|tỉnh|doanh nghiệp|trường|cấp ủy|cấp|lực lượng|chi bộ|đảng bộ|bộ|Bộ|Sở|Ban|Phòng|Ủy ban|UBND)"
 )
-BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE})(?![\p{{L}}\p{{N}}])")
+_BARE_HEAD = re.compile(rf"(?:{_PROPER_HEAD})")
+
+
+def bare_head(name: str) -> bool:
+    """`Đảng bộ`, `Ban`: a head word alone, naming no body."""
+    return bool(_BARE_HEAD.fullmatch(name.strip()))
+
+
+# a level of government written in lower case, as the subject told it must act (`cấp huyện
+# cần tăng cường tuyên truyền …`)
+_LEVEL_SUBJECT = r"cấp\s+(?:tỉnh|huyện|xã)(?=\s+(?:cần|phải|có trách nhiệm)(?![\p{L}]))"
+BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE}|{_LEVEL_SUBJECT})(?![\p{{L}}\p{{N}}])")
 
 # Where the name of a subject ends and what it must do begins (lower-case verbs only, so
 # `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb).
 PREDICATE = re.compile(
     r"\s*:|\s+(?=(?:là cơ quan|chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|"
     r"chủ động|tăng cường|xây dựng|tổ chức(?! chính trị)|căn cứ|theo dõi|hướng dẫn|tham mưu|định kỳ|"
-    r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
+    r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|(?<!Ủy ban\s)(?<!Uỷ ban\s)kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
     r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
-    r"cần|phải|được giao|trong việc|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
-    r"cập nhật|quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát)(?![\p{L}]))"
+    r"cần|phải|được giao|trong việc|trong công tác|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
+    r"cập nhật|(?<!quan\s)quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
+    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành)(?![\p{L}]))"
 )
 LEAD_WORDS = re.compile(rf"^(?:[{BULLETS}]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
 _SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"
@@ -88,17 +99,20 @@ def leading_bodies(text: str) -> tuple[list[str], str]:
 
 
 _PARTNERS_AFTER_RE1 = re.compile(r"[.;(]")
+_PARTNERS_WITH = re.compile(r"(?:phối hợp(?:\s+(?:tốt|chặt chẽ))?(?:\s+với)?|cùng\s+với)\s+", re.I)
+# a partner written in lower case without `các` (`phối hợp tốt với cơ quan bảo hiểm xã hội huyện`)
+_PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
 
 
 def partners_after(text: str, start: int = 0) -> list[str]:
     """Bodies named after `phối hợp với` / `cùng với` at or after `start`, up to the verb of
     the joint task."""
-    m = re.compile(r"(?:phối hợp|cùng)\s+với\s+", re.I).search(text, start)
-    if not m:
-        return []
-    tail = text[m.end():]
-    head = BODY_START.match(tail)
-    if not head:
+    for m in _PARTNERS_WITH.finditer(text, start):
+        tail = text[m.end():]
+        head = BODY_START.match(tail) or _PLAIN_HEAD.match(tail)
+        if head:
+            break
+    else:
         return []
     stop = PREDICATE.search(tail, head.end())
     name = tail[:stop.start()] if stop else tail
@@ -125,9 +139,16 @@ def duty_after_partners(text: str) -> str:
     return rest if len(rest.split()) >= _MIN_DUTY_WORDS else text
 
 
+# the kinds of central body a list names apart (`các bộ, cơ quan ngang bộ, cơ quan thuộc Chính
+# phủ` is three bodies), unlike level words of one collective (`các sở, ban, ngành`)
+_STATE_BODY_KIND = re.compile(r",\s*(?=cơ quan\s+(?:ngang\s+bộ|thuộc\s+Chính\s+phủ)(?![\p{L}]))", re.I)
+
+
 def dedupe_names(names: list[str]) -> list[str]:
-    """Each body once (the first spelling of it), its full name, capitalised."""
+    """Each body once (the first spelling of it), its full name, capitalised; `Các bộ, cơ quan
+    ngang bộ` as its two bodies."""
     out, seen = [], set()
+    names = [part.strip() for n in names for part in _STATE_BODY_KIND.split(n) if part.strip()]
     for n in names:
         n = expand(n)
         k = agency_key(n)

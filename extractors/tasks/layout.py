@@ -25,9 +25,11 @@ from extractors.text import Paragraph, PlanText
 _WORK_TITLE = re.compile(
     r"^(?:các\s+)?(?:nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|giao nhiệm vụ)", re.I)
 _ORG_TITLE = re.compile(r"tổ chức thực hiện|trách nhiệm|phân công|giao nhiệm vụ", re.I)
+# the signature titles are capitals (`KT. CHỦ TỊCH`): a sentence opening with `Chủ tịch UBND
+# tỉnh yêu cầu …` is a duty, not the signature
 _CLOSING = re.compile(
-    r"^(?:Nơi nhận|Trên đây là|TM\.|T/M|KT\.|Q\.\s*CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ|"
-    r"Lưu:|\(Có Phụ lục|\(Kèm theo)", re.I)
+    r"^(?:(?i:Nơi nhận|Trên đây là|Lưu:|\(Có Phụ lục|\(Kèm theo)|"
+    r"TM\.|T/M|KT\.|Q\.\s*CHỦ TỊCH|CHỦ TỊCH|PHÓ CHỦ TỊCH|BÍ THƯ)")
 # a line that only asks bodies to report problems, or the closing formula that asks them
 # all to carry the plan out: not a duty of its own
 _CONDITIONAL = re.compile(r"nếu có\s+(?:phát sinh\s+)?(?:khó khăn|vướng mắc)"

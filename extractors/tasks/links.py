@@ -45,6 +45,31 @@ _LINKS_RE6 = re.compile(r"(?<=[.;])\s+")
 _LINKS_RE7 = re.compile(r"\s*<br\s*/?>\s*")
 
 
+# a step timed by a part of the year before the one it serves: done every year
+_YEARLY_STEP = re.compile(r"(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2})\s+(?:của\s+)?năm trước(?![\p{L}])", re.I)
+
+
+# work done in the body's own place or field (`… của địa phương`, `… tại địa phương`)
+_OWN_WORK = re.compile(r"(?:của|tại|ở)\s+(?:địa phương|đơn vị|ngành|cơ quan)(?:\s+mình)?(?![\p{L}])", re.I)
+# a lead-in before the duty (`Trên cơ sở dự toán kinh phí của các cơ quan, đơn vị,`)
+_GROUNDS_FIRST = re.compile(r"^(?:Trên cơ sở|Theo|Căn cứ|Dựa (?:trên|vào))(?![\p{L}])[^.;]*,?\s*$", re.I)
+# a partner that is only a catch-all (`các đơn vị liên quan`), never the lead of a named body's item
+_CATCH_ALL = re.compile(r"^(?:các\s+)?(?:cơ quan|đơn vị|địa phương|sở, ngành|ngành)(?:,\s*\S+)*\s+(?:có\s+)?liên quan$", re.I)
+# a local government, whose `địa phương` is itself
+_LOCAL = re.compile(r"Ủy ban nhân dân|UBND|địa phương|(?:xã|phường|huyện|thị xã|thành phố)(?![\p{L}])", re.I)
+
+
+def _own_work(text: str, owners: list[str]) -> bool:
+    m = _OWN_WORK.search(text)
+    if not m:
+        return False
+    if "mình" in m.group() or "địa phương" not in m.group().lower():
+        return True  # `… của đơn vị mình`, `… tại cơ quan`
+    return any(_LOCAL.search(o) for o in owners)
+# an item whose first duty is to direct or hand on work to others
+_DIRECTS_FIRST = re.compile(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu|đề nghị)(?![\p{L}])", re.I)
+
+
 class Links:
     def __init__(self, doc: PlanText, targets: list[Target], deadlines: list[Deadline], agencies: list[Agency]):
         self.doc = doc
@@ -65,14 +90,24 @@ class Links:
         opens_with_coop = bool(first_coop) and (not chairs or first_coop.start() < chairs.start()) \
             and not _LINKS_RE5.search(t[:first_coop.start()])
         partners = [expand(n) for n in partners_after(t)] or self._found_partners(span)
-        if not owners or (opens_with_coop and (partners or first_coop.start() == 0)):
-            # `(A) phối hợp với B <task>`: B leads, A helps
+        first = opens_with_coop and (first_coop.start() == 0 or _GROUNDS_FIRST.match(t[:first_coop.start()]))
+        if owners and opens_with_coop and partners and (_own_work(t, owners) or all(_CATCH_ALL.search(n) for n in partners)):
+            # `chủ động phối hợp với Ban Dân tộc tỉnh … xây dựng chương trình hành động … của địa
+            # phương` under UBND các huyện: the body's own work, the partners help; so too where
+            # the partners are only `các đơn vị liên quan`
+            lead, support = owners, partners
+        elif not owners or (opens_with_coop and (partners or first)):
+            # `(A) phối hợp với B <task>`: B leads, A helps; `Phối hợp <task>` with no partner
+            # named (after a lead-in such as `Trên cơ sở …,`): A only helps
             lead, support = partners, owners
         else:
             lead, support = owners, partners
         if not lead and not support:
             lead, support = self._found_roles(span)
-        lead += self._told_to_act(span)
+        if not owners or _DIRECTS_FIRST.match(t.lstrip(" :")):
+            # `Chỉ đạo các phòng ban chuyên môn, UBND các xã triển khai …`: those told lead; an
+            # item that opens with the body's own duty keeps it the lead of what it later directs
+            lead += self._told_to_act(span)
         lead = dedupe_names(lead)
         return lead, [s for s in dedupe_names(support) if agency_key(s) not in {agency_key(x) for x in lead}]
 
@@ -132,7 +167,15 @@ class Links:
 
     # -- when ------------------------------------------------------------------
     def schedule(self, span, text: str, cue: bool):
-        """(due, recurrence, deadline ids): the deadlines found inside `span`, else our own reading."""
+        """(due, recurrence, deadline ids): the deadlines found inside `span`, else our own
+        reading; a step set in a part of the year before (`vào Quý IV của năm trước`) recurs
+        yearly."""
+        due, rec, ids = self._schedule(span, text, cue)
+        if rec is None and _YEARLY_STEP.search(text):
+            rec = "yearly"
+        return due, rec, ids
+
+    def _schedule(self, span, text: str, cue: bool):
         found = [d for d in self.deadlines if span and span[0] <= d.span[0] and d.span[1] <= span[1]]
         if found:
             dated = sorted((d for d in found if d.due and not d.due.startswith("--")), key=lambda d: d.due)

@@ -9,16 +9,18 @@ báo cáo …`, `Chậm nhất ngày 25-7, các sở GD&ĐT phải …`, `a) UBN
 ngày 10/7/2019`). A following sentence of the same paragraph that names no new body and
 only completes the duty (`Yêu cầu gửi báo cáo về Sở KH&ĐT trước ngày 23/5/2019.`) stays in
 the task; one that opens a new duty of the same body (`Đồng thời, chủ động chuẩn bị …`) is
-a task of its own with that body.
+a task of its own with that body. One sentence may hand on two duties (`…; Sở B hướng dẫn …`,
+`… trước ngày 10-6, gửi … trước ngày 5-7`): two tasks. A lead-in ending with `:` (`… yêu cầu
+Bộ Nông nghiệp và Phát triển nông thôn:`) is no task itself: its bodies own the items below.
 """
 from __future__ import annotations
 
 import regex as re
 
 from extractors.agencies.names import agency_key
-from extractors.grammar.markers import ROMAN_RUN
+from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
 from extractors.models import Agency, Task
-from extractors.tasks.bodies import BODY_START, PREDICATE, dedupe_names, leading_bodies
+from extractors.tasks.bodies import BODY_START, PREDICATE, bare_head, dedupe_names, leading_bodies, partners_after
 from extractors.tasks.layout import Layout, unmarked
 from extractors.tasks.links import Links, _is_generic
 from extractors.tasks.titles import short
@@ -30,18 +32,21 @@ _NOT_WORK = re.compile(
     r"kết quả|đánh giá|thực trạng|bối cảnh|đối tượng|phạm vi)", re.I)
 # a sentence ends at `.`/`!`/`?` before a capital or a digit (`;` clauses stay in the duty)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])")
-_LEAD_IN_CHARS = 200
+_LEAD_IN_CHARS = 320
 # a deadline, and a verb of sending or finishing: what a completing paragraph says
 _DEADLINE = re.compile(r"trước ngày|chậm nhất|hạn chót|hoàn thành (?:trước|trong)", re.I)
 _SENDS = re.compile(r"gửi|báo cáo|hoàn thành|trình|nộp", re.I)
 # a person standing for a body (`Hiệu trưởng các trường`, `Thủ trưởng các đơn vị`)
 _PERSON_BODY = re.compile(r"(?:(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s+(?:các|Ủy ban|UBND|Sở|Ban)"
-                          r"|(?:các\s+)?thành viên\s+(?:Chính phủ|Ban Chỉ đạo|Ủy ban|UBND))", re.I)
+                          r"|(?:các\s+)?thành viên\s+(?:Chính phủ|Ban Chỉ đạo|Ủy ban|UBND)"
+                          r"|(?:các\s+)?đồng\s*chí\s+(?:Bộ trưởng|Thủ trưởng|Giám đốc|Chủ tịch))", re.I)
+# `Các đồng chí Bộ trưởng, Thủ trưởng …`: the address before the persons, not part of them
+_COMRADES = re.compile(r"^(?:các\s+)?đồng\s*chí\s+", re.I)
 # the subject names read here run to this many words; a longer one has run into its clause
-_OWN_NAME_WORDS = 12
+_OWN_NAME_WORDS = 16
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
-_NOT_IN_NAME = re.compile(r"(?<![\p{L}])(?:vừa|đã|đang|có|về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|giao|"
+_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đưa ra|xin|thông báo|khai mạc|mà|vừa|đã|đang|có(?!\s+liên quan)|(?<!nhà nước\s)về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
                           r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
 # words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
 _NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
@@ -50,61 +55,262 @@ _GROUNDS = re.compile(r"^(?:Căn cứ|Thực hiện|Xét|Trường hợp|Nếu|B
                       r"(?![\p{L}])", re.I)
 # words that hand a duty to the bodies after them
 _ASSIGN = re.compile(r"(?<![\p{L}])(?:giao(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|kính đề nghị)\s+", re.I)
+# `đề nghị của X`: whose proposal, not a duty handed on
+_OF = re.compile(r"của(?![\p{L}])", re.I)
+# a procedure step or an article whose subject follows (`Bước 2: Cơ quan quản lý … trình …`,
+# `Điều 2. Thủ trưởng các sở - ngành, … xây dựng …`)
+_STEP_LABEL = re.compile(r"^(?:Bước|Điều)\s+\d+\s*[.:]\s*", re.I)
+# a title that says whose duties the text lists (`Trách nhiệm của UBND xã về quản lý …`)
+_WHOSE_DUTIES = re.compile(r"^(?:Trách nhiệm|Nhiệm vụ)\s+(?:của\s+)?", re.I)
+# where such a title turns from the body to its topic (`… UBND xã về quản lý …`)
+_TOPIC = re.compile(r"\s+(?:về|trong|đối với)\s+")
+_SEMICOLON = re.compile(r"\s*;\s*")
+# a duty handed on with its moment first (`yêu cầu sau khi kết thúc Đại hội các đơn vị …`)
+_ASSIGN_WHEN = re.compile(r"(?<![\p{L}])(?:giao|đề nghị|yêu cầu)\s+(?:sau khi|trước khi|khi|ngay sau khi)\s", re.I)
+# how far that moment may run before the bodies
+_WHEN_CHARS = 60
+# a subject told it must act (`X cần …`, `X phải …`, `X có trách nhiệm …`)
+_OBLIGED = re.compile(r"(?:cần|phải|có trách nhiệm)(?![\p{L}])", re.I)
+# `Đối với các chi bộ trực thuộc … sẽ tiến hành …`: the subject follows
+_REGARDING = re.compile(r"^(?:Đối với|Riêng)\s+", re.I)
 # a report of what was done or is being done, not a duty
 _DONE = re.compile(r"^\s*(?:đã|vừa|đang|từng)(?![\p{L}])", re.I)
+# a news item's day or span of days (`Sáng 23/9,`, `Ngày 29-5,`, `Trong 2 ngày (28 và 29-5),`,
+# `Tháng 8 vừa qua,`): what follows is reported, not asked
+_REPORTED_DAY = re.compile(r"^(?:(?:Sáng|Chiều|Tối|Trưa)(?:\s+nay|\s+ngày)?\s+\d|(?:Hôm nay|Hôm qua|Vừa qua)"
+                           r"|Ngày\s+\d|Trong\s+\d+\s+ngày|Tháng\s+\d+\s+vừa qua|\([A-Z]{2,5}\)\s*-\s*Ngày\s+\d)"
+                           r"[^,]{0,40},\s*$", re.I)
+# a period that opens a sentence before its subject (`Hằng năm, căn cứ …, các cơ quan, đơn vị …`)
+_PERIOD_FIRST = re.compile(r"(?:hằng|hàng)\s+(?:năm|quý|tháng)|định kỳ", re.I)
+# what a body is the object of (`Trung tâm … phải được bố trí …`), or the issuer's own act
+# of publishing (`Văn phòng UBND tỉnh ban hành văn bản số 986/VPUBND-PVHCC hướng dẫn …`)
+_NOT_ITS_DUTY = re.compile(r"^\s*(?:(?:phải|cần|sẽ|đã|vừa)\s+)?được\s+(?!giao)"
+                           r"|^\s*(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban hành\s+(?:các\s+)?(?:văn bản|công văn|kế hoạch|"
+                           r"quyết định|thông báo|chỉ thị|hướng dẫn)(?:\s+số|\s+\d)", re.I)
+# the issuer announcing its own plan (`Ủy ban nhân dân tỉnh … ban hành Kế hoạch triển khai …`):
+# no duty unless a date is set for it
+_ISSUES_PLAN = re.compile(r"^\s*(?:(?:đã|vừa)\s+)?(?:ký\s+)?ban hành\s+(?:các\s+)?(?:kế hoạch|chương trình|"
+                          r"chỉ thị|quyết định)", re.I)
 # a sentence that opens a new duty of the body before it (not a mere completion)
 _NEW_DUTY = re.compile(r"^(?:Đồng thời|Bên cạnh đó|Ngoài ra|Mặt khác)\s*,", re.I)
+# a next step of the same body (`Sau đó mới tiến hành …`, `, sau đó chỉnh trang …`): a duty
+# of its own when it has its own date
+_THEN = re.compile(r"^(?:sau đó|tiếp đó|tiếp theo)(?![\p{L}])\s*,?\s*", re.I)
+# a date a clause is told to keep
+_OWN_DATE = re.compile(r"trước ngày|chậm nhất|hạn chót|(?:hoàn thành|xong)\s+(?:trước|trong)"
+                       r"|trong\s+(?:quý|tháng)\s|trong năm \d{4}", re.I)
+# where one sentence may hand on a second duty: after `;`, or after `,` before a duty verb
+_CLAUSE_BREAK = re.compile(r"[;,]\s+")
 # words a duty is told with: a body with none of these after it only appears in the sentence
 _DUTY_WORD_SRC = (
     r"(?:chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|khẩn trương|phải|cần|"
-    r"báo cáo|tổng hợp|xây dựng|tổ chức(?! chính trị)|rà soát|lập|trình|gửi|hoàn thành|hoàn thiện|kiểm tra|"
+    r"báo cáo|tổng hợp|xây dựng|tổ chức(?! chính trị)|rà soát|lập|trình|gửi|hoàn thành|hoàn thiện|hoàn chỉnh|kiểm tra|"
     r"hướng dẫn|chỉ đạo|tham mưu|bố trí|cử|chuẩn bị|nghiên cứu|đề xuất|theo dõi|phê duyệt|thẩm định|"
     r"tiếp nhận|ban hành|công bố|cập nhật|quản lý|giám sát|tuyên truyền|phổ biến|tiến hành|xong|"
     r"họp|thông qua|chuyển|trả lời|xử lý|giải quyết|nghiêm túc|tập trung|chấn chỉnh|kiểm điểm|"
     r"bảo đảm|đảm bảo|tăng cường|phát động|niêm yết|thành lập|xác định|phân bổ|cân đối|cung cấp|"
-    r"tham dự|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
+    r"tham dự|tham gia|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
     r"(?![\p{L}])")
 _DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
 # what follows a subject when it is told a duty
-_DUTY_START = re.compile(r"(?:(?:sẽ|cần|phải|có trách nhiệm|khẩn trương|được giao)\s+)?" + _DUTY_WORD_SRC, re.I)
+_DUTY_START = re.compile(r"(?:(?:sẽ|cần|phải|có trách nhiệm|khẩn trương|được giao)\s+)?"
+                         r"(?:căn cứ(?![\p{L}])|" + _DUTY_WORD_SRC + ")", re.I)  # `X căn cứ …, xây dựng …`
 
 
 def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> list[Task]:
     doc = layout.doc
     out: list[Task] = []
     current = None  # the task the sentences are being added to
+    # bodies a lead-in (`… yêu cầu Bộ Nông nghiệp và Phát triển nông thôn:`) gives the items
+    # below it, and those an item that only names bodies (`2. Các đơn vị …, Ban VHTT các xã:`)
+    # gives the bullets below that item
+    owners: list[str] = []
+    item_owners: list[str] = []
+    title_owners = _title_owners(layout)
     for para in layout.body_paras:
         if para.start >= layout.limit:
             break
         span = layout.span([para])
         if any(a < span[1] and span[0] < b for a, b in taken):
-            current = None
+            current, owners, item_owners = None, [], []
             continue
         if _outside_work(layout, para.start):
-            current = None
+            current, owners, item_owners = None, [], []
             continue
         text = para.text
         if _title_only(layout, para, text):
             current = None
             continue
+        marked = bool(LEADING_MARK.match(text))
+        bullet = text.lstrip()[:1] in BULLETS
+        if marked and not bullet:
+            item_owners = []
         opened = False
-        for s, e in sentences(text, para.start, boundary=_SENTENCE_END):
+        parts = list(sentences(text, para.start, boundary=_SENTENCE_END))
+        if len(parts) > 1 and (not unmarked(doc.clean[parts[0][0]:parts[0][1]])
+                               or _STEP_LABEL.fullmatch(doc.clean[parts[0][0]:parts[0][1]].strip() + " ")):
+            parts[:2] = [(parts[0][0], parts[1][1])]  # `1.`, `Điều 2.` alone is the marker of the item
+        parts = [(k, piece) for k, (s, e) in enumerate(parts) for piece in _duties_in(doc.clean, s, e)]
+        for k, (s, e, second) in parts:
             sent = doc.clean[s:e]
             raw = doc.raw_span(s, e)
-            lead = [] if _GROUNDS.match(unmarked(sent)) else (
-                _leads(doc.raw, raw, links.agencies) or _own_leads(sent))
-            if lead and current is not None and opened and _only_dates(sent, lead):
-                lead = []  # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
+            if second == "same" and current is not None and opened:
+                current = _start(layout, links, raw, sent, current.lead)
+                out.append(current)
+                continue
+            if (s, e) == parts[-1][1][:2] and sent.rstrip().endswith(":"):
+                # the lines below carry the duties it announces
+                named = _lead_in_bodies(doc.raw, raw, sent, links.agencies) or (
+                    title_owners if not marked and not owners else [])
+                if named:
+                    if marked and owners:
+                        item_owners = named
+                    else:
+                        owners, item_owners = named, []
+                elif marked:  # `2. Chế độ báo cáo trong dịp nghỉ Lễ:`
+                    item_owners = []
+                current = None
+                break
+            lead = [] if _grounds_only(unmarked(sent)) else (
+                _sentence_leads(doc.raw, raw, sent, links.agencies))
+            if lead and current is not None and _only_dates(sent, lead) \
+                    and (opened or all(_is_generic(n) for n in lead)):
+                # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
+                opened = True
+                _extend(layout, links, current, raw, sent)
+                continue
+            if lead and current is not None and opened and marked \
+                    and {agency_key(n) for n in lead} <= {agency_key(n) for n in current.lead}:
+                # one item is one duty: `2. … yêu cầu Bộ X …. Bộ X chịu trách nhiệm …`
+                _extend(layout, links, current, raw, sent)
+                continue
+            if not lead and k == 0 and marked and (item_owners or owners) \
+                    and _DUTY_START.match(unmarked(sent)):
+                lead = list(item_owners if bullet and item_owners else owners)  # an item of the lead-in
             if lead:
                 opened = True
                 current = _start(layout, links, raw, sent, lead)
                 out.append(current)
-            elif current is not None and opened and _NEW_DUTY.match(sent) and _DUTY_WORD.search(sent):
+            elif current is not None and opened and (_NEW_DUTY.match(sent) and _DUTY_WORD.search(sent)
+                                                     or _THEN.match(sent) and _OWN_DATE.search(sent)):
                 current = _start(layout, links, raw, sent, current.lead)
                 out.append(current)
-            elif current is not None and (opened or _completes(current, sent)):
+            elif current is not None and (opened or _completes(current, sent)
+                                          or (owners and not marked and k == 0 and not _DONE.match(sent))):
+                # (an unmarked paragraph after an item of a lead-in goes on with that item)
+                opened = True
                 _extend(layout, links, current, raw, sent)
     return out
+
+
+def _duties_in(clean: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """A sentence cut where it hands on a second duty: after `;` a clause that opens with
+    a body of its own (`…; Đảng bộ xã Bình Mỹ và Chi bộ Khối Vận huyện sẽ tiến hành đại hội
+    điểm trước ngày 31-1-2020`, kind `new`); after `,`/`;` a clause of the same body with a
+    date of its own where the part before has one too (`… báo cáo về Bộ trước ngày 10-6, gửi
+    báo cáo tổng hợp … trước ngày 5-7`, `… xong trước ngày 30-8, sau đó chỉnh trang … trong
+    quý IV năm nay`, kind `same`). Pieces: (start, end, kind), the first of kind ``."""
+    sent = clean[start:end]
+    cuts = []
+    at = 0
+    for m in _CLAUSE_BREAK.finditer(sent):
+        if sent.count("(", 0, m.start()) > sent.count(")", 0, m.start()):
+            continue  # inside brackets: a remark, not a second duty
+        clause = sent[m.end():]
+        before = sent[at:m.start()]
+        if m.group().startswith(";") and _DUTY_WORD.search(_after_assign(before)) and _subject_leads(clause):
+            # (`Giao các sở, ngành tỉnh; UBND các huyện; Các Ban QLDA … báo cáo …` is one list)
+            cuts.append((m.end(), "new"))
+            at = m.end()
+        elif (_OWN_DATE.search(before) and _OWN_DATE.search(_clause_end(clause))
+              and (_THEN.match(clause) or _DUTY_START.match(clause))):
+            cuts.append((m.end(), "same"))
+            at = m.end()
+    pieces, prev, kind = [], 0, ""
+    for cut, k in cuts:
+        pieces.append((start + prev, start + cut, kind))
+        prev, kind = cut, k
+    pieces.append((start + prev, end, kind))
+    return pieces
+
+
+def _after_assign(text: str) -> str:
+    """What follows the last `giao`/`đề nghị`/`yêu cầu` of a text (the whole text without one)."""
+    handed = [m for m in _ASSIGN.finditer(text) if not _OF.match(text, m.end())]
+    return text[handed[-1].end():] if handed else text
+
+
+def _clause_end(clause: str) -> str:
+    """A clause up to the next `;` or `,` that opens another duty clause."""
+    m = _CLAUSE_BREAK.search(clause)
+    return clause[:m.start()] if m else clause
+
+
+def _subject_leads(clause: str) -> list[str]:
+    """The bodies a clause opens with as the subject of a duty (`Sở B hướng dẫn …`)."""
+    if not (BODY_START.match(clause) or _PERSON_BODY.match(clause)) or _NOT_A_BODY.match(clause):
+        return []
+    named, rest = _person_bodies(clause) if _PERSON_BODY.match(clause) else leading_bodies(clause)
+    if named and rest and _DUTY_START.match(rest) and not _DONE.match(rest) \
+            and all(_plausible_name(n) for n in named):
+        return named
+    return []
+
+
+def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[str]:
+    """The bodies a lead-in that ends with `:` hands the items below to: those after its
+    first `giao`/`đề nghị`/`yêu cầu` that names bodies (`… Phó Thủ tướng … yêu cầu Bộ Nông nghiệp và Phát triển
+    nông thôn:`, `Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, … tập trung triển khai thực hiện
+    các nội dung sau:`), or those a line names alone (`2. Các đơn vị sự nghiệp thuộc ngành,
+    Ban VHTT các xã, thị trấn:`)."""
+    t = unmarked(sent)
+    # the first `giao`/`yêu cầu` that names bodies (a later `chỉ đạo quyết liệt …` is their duty)
+    handed = [m for m in _ASSIGN.finditer(t) if not _OF.match(t, m.end())
+              and (BODY_START.match(t, m.end()) or _PERSON_BODY.match(t[m.end():]))][:1]
+    piece = t[handed[-1].end():] if handed else t
+    if not (BODY_START.match(piece) or _PERSON_BODY.match(piece)):
+        return []
+    if not handed:  # a line that only names bodies (`a) Cục Thuế có trách nhiệm:`)
+        named, rest = leading_bodies(piece)
+        rest = rest.strip(" :")
+        if not named or rest and not (_DUTY_START.match(rest) and len(rest.split()) <= _ANNOUNCE_WORDS):
+            return []
+    at = raw[span[0]:span[1]].find(piece[:40])
+    lo = span[0] + at if at >= 0 else span[0]
+    found = [a.name for a in sorted(agencies, key=lambda a: a.span) if lo <= a.span[0] and a.span[1] <= span[1]]
+    if found:
+        return dedupe_names(found)
+    named, rest = _person_bodies(piece) if _PERSON_BODY.match(piece) else leading_bodies(piece)
+    if not named or not all(len(n.split()) <= _OWN_NAME_WORDS for n in named):
+        return []
+    if not handed and rest.strip(" :"):
+        return []  # a sentence with its own duty, not a line of names
+    return dedupe_names(named)
+
+
+def _sentence_leads(raw: str, span, sent: str, agencies: list[Agency]) -> list[str]:
+    """The agencies extractor's leads of a sentence, or the subject it opens with: the
+    subject wins where it names every lead found and more (`Bộ Quốc phòng, Bộ Công an, …, Bộ
+    Xây dựng và Bộ Tài chính cử đại diện …`, where only the last two were read as leads)."""
+    found = _leads(raw, span, agencies)
+    own, rest, handed = _own_subject(sent)
+    if found and own and len(own) > len(found) \
+            and {agency_key(n) for n in found} <= {agency_key(n) for n in own}:
+        return own
+    if found and own and not handed and _OBLIGED.match(rest) \
+            and not {agency_key(n) for n in found} & {agency_key(n) for n in own}:
+        # `cấp huyện cần tăng cường tuyên truyền, chỉ đạo UBND cấp xã …`: the subject's own
+        # first duty decides; those it directs do not take the lead from it
+        return own
+    return found or own
+
+
+def _grounds_only(sent: str) -> bool:
+    """A sentence that states grounds and hands no duty on (`Căn cứ Quyết định số …, Văn
+    phòng UBND tỉnh đề nghị Sở … khẩn trương trình …` hands one on after its grounds)."""
+    if not _GROUNDS.match(sent):
+        return False
+    return not any(m.start() > 0 and not _OF.match(sent, m.end()) for m in _ASSIGN.finditer(sent))
 
 
 def _only_dates(sent: str, lead: list[str]) -> bool:
@@ -118,6 +324,25 @@ def _completes(task: Task, sent: str) -> bool:
 
 
 _TITLE_ONLY_RE1 = re.compile(r"[.;:!?]$")
+# `có trách nhiệm`, `thực hiện các nhiệm vụ sau`: the few words a line naming bodies may
+# add before the colon that opens their items
+_ANNOUNCE_WORDS = 6
+# a text's title line runs to this many words; a longer first paragraph is a news item's
+# lead sentence (`Lãnh đạo thành phố cũng giao Sở … chủ trì …`) left without its period
+_TITLE_WORDS = 30
+
+
+def _title_owners(layout: Layout) -> list[str]:
+    """The body whose duties the text's title says it lists (`Trách nhiệm của UBND xã về
+    quản lý đất trồng lúa …`): the owner of a lead-in below that names no body (`… được quy
+    định như sau:`)."""
+    if not layout.body_paras:
+        return []
+    m = _WHOSE_DUTIES.match(layout.body_paras[0].text.strip())
+    if not m:
+        return []
+    named, _ = leading_bodies(_TOPIC.split(layout.body_paras[0].text.strip()[m.end():])[0])
+    return dedupe_names(named) if named and all(_plausible_name(n) for n in named) else []
 
 
 def _title_only(layout: Layout, para, text: str) -> bool:
@@ -126,7 +351,8 @@ def _title_only(layout: Layout, para, text: str) -> bool:
     t = unmarked(text).strip()
     if _TITLE_ONLY_RE1.search(t):
         return False
-    if para is layout.body_paras[0] or para.start == layout.body_paras[0].start:
+    if (para is layout.body_paras[0] or para.start == layout.body_paras[0].start) \
+            and len(t.split()) <= _TITLE_WORDS:
         return True
     named, rest = leading_bodies(t)
     if named and not rest.strip():
@@ -141,10 +367,28 @@ def _own_leads(sent: str) -> list[str]:
     """Where the agencies extractor gave no lead: the subject the sentence opens with (after
     a lead-in such as `Chậm nhất ngày 20-7,` or `Sau khi ban hành Kế hoạch,`), or the bodies
     right after `giao`/`đề nghị`/`yêu cầu`, when a duty word follows them."""
+    return _own_subject(sent)[0]
+
+
+def _own_subject(sent: str) -> tuple[list[str], str, bool]:
+    """(bodies, what follows them, whether a `giao`/`yêu cầu` came before them) of `_own_leads`."""
     t = unmarked(sent)
     starts = [0] + [m.end() for m in _OWN_LEADS_RE1.finditer(t[:_LEAD_IN_CHARS])]
+    if _DUTY_START.match(t) and not _PERIOD_FIRST.match(t):
+        # `Tiếp tục kiện toàn Ban Chỉ huy …, các ngành đồng bộ …`: a duty told without its
+        # subject goes on with the body before it; names after its commas are its objects
+        starts = [0]
     starts += [m.start() for m in _ASSIGN.finditer(t[:_LEAD_IN_CHARS])]
+    starts += [m.end() for m in _REGARDING.finditer(t)]
+    starts += [m.end() for m in _STEP_LABEL.finditer(t)]
+    for m in _ASSIGN_WHEN.finditer(t[:_LEAD_IN_CHARS]):
+        # `yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh …`: the bodies after the moment
+        body = BODY_START.search(t, m.end(), m.end() + _WHEN_CHARS)
+        if body:
+            starts.append(body.start())
     for at in sorted(set(starts)):
+        if at and _REPORTED_DAY.match(t[:at]):
+            continue  # `Sáng 23/9, Đảng bộ xã … tổ chức Hội nghị …`: news of the day, not a duty
         piece = t[at:]
         if not (BODY_START.match(piece) or _ASSIGN.match(piece) or _PERSON_BODY.match(piece)):
             continue
@@ -153,15 +397,18 @@ def _own_leads(sent: str) -> list[str]:
         named, rest = leading_bodies(piece) if not _PERSON_BODY.match(_ASSIGN.sub("", piece, count=1)) \
             else _person_bodies(piece)
         if (named and rest and _DUTY_START.match(rest) and not _DONE.match(rest)
+                and not _NOT_ITS_DUTY.match(rest)
+                and not (_ISSUES_PLAN.match(rest) and not _ASSIGN.match(piece) and not _OWN_DATE.search(t))
                 and all(_plausible_name(n) for n in named)):
-            return dedupe_names(named)
-    return []
+            # handed: told by someone else (`giao X …`, or after such a word earlier on)
+            return dedupe_names(named), rest, bool(_ASSIGN.search(t[:at + 1]) or _ASSIGN.match(piece))
+    return [], "", False
 
 
 def _plausible_name(name: str) -> bool:
     """A body's name as a subject: a few words, no verb or clause word run into it."""
     # a bare head word (`Bộ hướng dẫn …`) names no body
-    return 2 <= len(name.split()) <= _OWN_NAME_WORDS and not _NOT_IN_NAME.search(name)
+    return 2 <= len(name.split()) <= _OWN_NAME_WORDS and not _NOT_IN_NAME.search(name) and not bare_head(name)
 
 
 def _person_bodies(piece: str) -> tuple[list[str], str]:
@@ -170,11 +417,12 @@ def _person_bodies(piece: str) -> tuple[list[str], str]:
     m = PREDICATE.search(body)
     if not m:
         return [], piece
-    return split_persons(body[:m.start()]), body[m.end():]
+    return [x for part in _SEMICOLON.split(body[:m.start()]) for x in split_persons(part)], body[m.end():]
 
 
 def split_persons(text: str) -> list[str]:
-    heads = r"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch)\s"
+    text = _COMRADES.sub("", text)
+    heads = r"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng)\s"
     return [x.strip(" ,") for x in re.split(rf",\s*(?={heads})|\s+và\s+(?={heads})", text) if x.strip(" ,")]
 
 
@@ -203,9 +451,10 @@ def _leads(raw: str, span, agencies: list[Agency]) -> list[str]:
             # the duty itself passes the work on: Y leads)
             inside = after
     acting = []
+    dated = bool(_OWN_DATE.search(text))
     for a in inside:
         tail = raw[a.span[1]:span[1]]
-        if _DONE.match(tail):
+        if _DONE.match(tail) or _NOT_ITS_DUTY.match(tail) or (not assigned and not dated and _ISSUES_PLAN.match(tail)):
             continue
         if _DUTY_WORD.search(tail[:200]):
             acting.append(a.name)
@@ -250,6 +499,8 @@ def _supporters(links: Links, span, lead: list[str]) -> list[str]:
     leads = {agency_key(x) for x in lead}
     found = [a.name for a in links.agencies if span[0] <= a.span[0] and a.span[1] <= span[1]
              and a.role == "support"]
+    if not found:  # partners the agencies extractor gave no role (`phối hợp với các ngành liên quan …`)
+        found = partners_after(links.doc.raw[span[0]:span[1]])
     return [n for n in dedupe_names(found) if agency_key(n) not in leads]
 
 

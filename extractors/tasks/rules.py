@@ -21,10 +21,11 @@ import regex as re
 from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS
 from extractors.models import Agency, Deadline, Section, Target, Task
-from extractors.tasks.bodies import duty_after_partners, leading_bodies
+from extractors.tasks.bodies import dedupe_names, duty_after_partners, leading_bodies
 from extractors.tasks.layout import Layout, Unit, label_of, unmarked, value_text
 from extractors.tasks.links import Links
 from extractors.tasks.prose import prose_tasks
+from extractors.tasks.schedule import parse_schedule
 from extractors.tasks.tables import table_rows
 from extractors.tasks.titles import STEP_ITEM_TITLE_CHARS, STEP_TITLE_CHARS, first_clause, short
 from extractors.text import Paragraph, PlanText
@@ -79,7 +80,40 @@ def _build(unit: Unit, layout: Layout, links: Links) -> list[Task]:
     fields = _labelled_fields(unit.paras) if unit.item else {}
     if unit.item is not None and (fields.get("lead") or fields.get("time") or fields.get("support")):
         return _build_labelled(unit, fields, layout, links)
-    return [_build_plain(unit, layout, links)]
+    return _periodic_apart(_build_plain(unit, layout, links), unit, layout, links)
+
+
+# a sentence or `;` clause inside an item that opens with its own period: a duty of its own
+_PERIODIC = re.compile(r"(?<=[.;:])\s+(?=định kỳ\s+(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)(?![\p{L}]))",
+                       re.I)
+
+
+def _periodic_apart(task: Task, unit: Unit, layout: Layout, links: Links) -> list[Task]:
+    """`… tham mưu giúp Huyện ủy tổ chức triển khai … Định kỳ hằng năm tổng hợp tình hình
+    báo cáo Thường trực Huyện ủy.`: the item's work, then the periodic duty that runs to the
+    item's end, each with its own time; the same body leads both."""
+    raw = layout.doc.raw
+    m = _PERIODIC.search(raw, task.span[0], task.span[1])
+    if not m:
+        return [task]
+    first = (task.span[0], m.start())
+    second = (m.end(), task.span[1])
+    first_text = " ".join(raw[first[0]:first[1]].split())
+    second_text = " ".join(raw[second[0]:second[1]].split())
+    due, rec, dl_ids = links.schedule(first, first_text, cue=True)
+    head = task.model_copy(update={"span": first, "due": due, "recurrence": rec, "deadline_ids": dl_ids,
+                                   "target_ids": links.target_ids(first, None)})
+    # the body whose item it is (not the partners or bodies it directs), unless the clause
+    # names its own
+    named = leading_bodies(unmarked(unit.paras[0].text))[0]
+    lead, support = dedupe_names(named or list(unit.owners) or list(task.lead)), []
+    if leading_bodies(second_text)[0]:
+        lead, support = links.roles(Unit([], owners=unit.owners), second_text, second)
+    due, rec, dl_ids = links.schedule(second, second_text, cue=True)
+    tail = Task(title=short(first_clause(second_text)), text=second_text, section=task.section,
+                lead=lead or list(task.lead), support=support, due=due, recurrence=rec,
+                deadline_ids=dl_ids, target_ids=links.target_ids(second, None), span=second)
+    return [head, tail]
 
 
 def _build_labelled(unit: Unit, fields: dict, layout: Layout, links: Links) -> list[Task]:
@@ -118,10 +152,17 @@ def _per_paragraph(unit, content, steps, lead, support, section, target_ids, fie
     to the paragraphs that open with its work (`Xây dựng kế hoạch triển khai: tháng 5/2026` to
     `Xây dựng kế hoạch rà soát …`), the rest (`Các nội dung khác`) to the others."""
     sched_paras = fields.get("time", [])
-    whole = links.schedule(layout.span(sched_paras) if sched_paras else None,
-                           " ".join(value_text(p) for p in sched_paras), cue=False)
+    value = " ".join(value_text(p) for p in sched_paras)
+    whole = links.schedule(layout.span(sched_paras) if sched_paras else None, value, cue=False)
     timed = [(label, links.schedule(layout.span([para]), value, cue=False)) for label, para, value in steps]
     other = next((when for label, when in timed if _OTHER_STEPS.match(label)), None)
+    if not steps and ";" in value:
+        # `Thực hiện thường xuyên; sơ kết, tổng kết theo yêu cầu của cấp có thẩm quyền.`: a later
+        # part names its own work; the first part times the rest
+        first, *later = [part.strip(" .") for part in value.split(";") if part.strip(" .")]
+        if later:
+            timed = [(part, (*parse_schedule(part, links.year_hint), [])) for part in later]
+            other = (*parse_schedule(first, links.year_hint), [])
     out = []
     for p in content:
         text = unmarked(p.text)
