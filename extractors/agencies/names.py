@@ -102,7 +102,8 @@ COLLECTIVES = (
 )
 # Generic actors: optional in the guidelines, reported only where a role is explicit.
 GENERICS = (
-    r"cơ quan,\s*đơn vị(?:,\s*địa phương)?", r"cơ quan,\s*các cấp", r"cơ quan", r"đơn vị", r"địa phương", r"ngành",
+    r"cơ quan,\s*đơn vị(?:,\s*địa phương)?", r"đơn vị,\s*địa phương", r"cơ quan,\s*các cấp", r"cơ quan", r"đơn vị",
+    r"địa phương", r"ngành",
     r"ngành,\s*các cấp", r"cấp,\s*các ngành",
 )
 COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung ương|trung ương)(?!\s+Đảng)",

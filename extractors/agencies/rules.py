@@ -35,7 +35,9 @@ _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhi�
 _PAST_REPORT = re.compile(
     rf"^\W*(?:{'|'.join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings('agency'))})", re.I)
 _RECIPIENTS = re.compile(r"^\W*(?:Nơi nhận|NƠI NHẬN)\b")
-_LIST_GAP = re.compile(r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?\s*$")
+# (a decision's list may cite where it named the bodies: `4 Cục Thống kê … nêu tại Điều 1 và các đơn vị …`)
+_LIST_GAP = re.compile(r"(?:\s+(?:nêu|quy định|có tên)\s+tại\s+(?:khoản\s+\d+\s+)?Điều\s+\d+)?"
+                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?\s*$")
 
 _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối|thường trực|chịu trách nhiệm)"
                          r"(?:\s+thực hiện)?\s*:\s*$" rf"|(?:^|[{BULLETS})]\s*)(?:Chủ trì|Thực hiện)\s*:\s*$")
@@ -470,7 +472,8 @@ _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ 
 _ISSUES_PLAN = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*nhiệm vụ(?:\s+(?:được giao|của mình|của đơn vị))?"
-                          r"(?:\s+và\s+[^,;]{0,40})?\s*,?", re.I)
+                          # `… và các nội dung được phân công`: what else was given it, to its end
+                          r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?", re.I)
 
 
 def _is_task(text: str, pos: int, after: str) -> bool:
