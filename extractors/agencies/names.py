@@ -8,6 +8,7 @@ import unicodedata
 import regex as re
 
 from extractors import lexicon
+from extractors.grammar.syllables import unglue
 
 # abbreviations written in body names (`UBND`, `Sở KH&ĐT`): the shared table, agency side
 ABBREVIATIONS: dict[str, str] = lexicon.abbreviations("agency")
@@ -26,7 +27,7 @@ _EXPAND_RE3 = re.compile(r"\s+")
 # `Sở Nông nghiệp và PTNT`), also after a hyphen that joins two of them
 def expand(name: str) -> str:
     """The full spelling of an agency name as written (abbreviations expanded)."""
-    name = unicodedata.normalize("NFC", name)
+    name = unglue(unicodedata.normalize("NFC", name))  # `Bộ Kếhoạch` as web copies glue it
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
     name = _EXPAND_RE1.sub(" - ", name)
     name = _EXPAND_RE2.sub(r"\1 - \2", name)  # the hyphen pages drop
