@@ -1,8 +1,8 @@
 """Read plan files into text, or say clearly why a file cannot be read.
 
 `.txt` and `.md` plans are read as they are: catalogue spans index that text.
-`.docx` (paragraphs and tables in document order) and `.pdf` (the text layer) are
-converted to text; callers keep that text beside the catalogue so spans stay checkable.
+`.docx` (paragraphs and tables in document order) and `.pdf` (the text layer; a scan
+without one through OCR, `pipeline.ocr`) are converted to text; callers keep that text beside the catalogue so spans stay checkable.
 """
 from __future__ import annotations
 
@@ -172,7 +172,7 @@ def docx_text(path: Path, data: bytes) -> str:
 
 
 def pdf_text(path: Path, data: bytes) -> str:
-    """The text layer, page by page. A scanned PDF has none: say so."""
+    """The text layer, page by page. A scanned PDF has none: its pages are read by OCR."""
     try:
         import pdfplumber
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -181,7 +181,8 @@ def pdf_text(path: Path, data: bytes) -> str:
         raise PlanError(path, f"not a readable PDF ({type(exc).__name__})")
     pages = [p for p in pages if p]
     if not pages:
-        raise PlanError(path, "PDF has no text layer (a scan?); run OCR first")
+        from pipeline import ocr
+        return ocr.scan_text(path, data)
     # A blank line between pages: the text view glues a sentence cut by a page break.
     return universal_newlines("\n\n".join(pages) + "\n")
 

@@ -101,9 +101,9 @@ def test_pdf_text_layer_across_pages(tmp_path):
 
 def test_scanned_pdf_without_text_layer(tmp_path, capsys):
     plan = tmp_path / "scan.pdf"
-    make_pdf(plan, [[]])
+    make_pdf(plan, [[]])  # a blank page: neither a text layer nor letters for OCR
     assert cli.main(["extract", str(plan), "-o", str(tmp_path / "out")]) == 2
-    assert "no text layer" in capsys.readouterr().err
+    assert "không có lớp chữ" in capsys.readouterr().err
 
 
 def test_crlf_plan_spans_index_text_as_python_reads_it(tmp_path):

@@ -1,0 +1,203 @@
+"""Read scanned plans: a PDF without a text layer, through OCR.
+
+Many plans reach offices as scans. Their pages are rendered to images (pypdfium2, which
+pdfplumber already brings) and read by Tesseract with its Vietnamese model (Debian's
+`tesseract-ocr` and `tesseract-ocr-vie`, called as a command: no Python binding to keep
+in step with the C library).
+
+OCR is slow (seconds a page), so `chitieu run` reads scans in a Prefect task of its own
+before cataloguing (`pipeline.flow.read_scans`), page by page with progress, and keeps
+each text in a cache keyed by the PDF's bytes (`CHITIEU_OCR_CACHE`, default
+`~/.cache/chitieu/ocr`): the cataloguing worker, and every later run, finds the text
+there instead of reading the scan again. A plan read without the run (`chitieu extract`,
+a worker on another machine) is read on the spot.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import threading
+import unicodedata
+from pathlib import Path
+from typing import Callable, Optional
+
+from pipeline.errors import PlanError
+
+LANG = "vie"
+DPI = 300  # Tesseract reads Vietnamese diacritics well from about 300 dpi
+PAGE_SECONDS = 180.0  # one page past this is a stuck process, not a slow one
+# A new cache entry when the reading would differ.
+_CACHE_VERSION = f"1-{LANG}-{DPI}"
+
+OnPage = Callable[[int, int], None]  # (pages done, pages in the file)
+
+
+def missing_tools() -> Optional[str]:
+    """Why OCR cannot run here (in Vietnamese), or None when it can."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return "chưa cài Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie, hoặc scripts/setup.sh)"
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return f"không chạy được Tesseract ({type(exc).__name__})"
+    langs = set((out.stdout + out.stderr).split())
+    if LANG not in langs:
+        return "Tesseract chưa có mô hình tiếng Việt (apt-get install tesseract-ocr-vie)"
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError:
+        return "thiếu thư viện pypdfium2 để dựng trang PDF (pip install pypdfium2)"
+    return None
+
+
+def has_text_layer(data: bytes) -> bool:
+    """True when some page of the PDF holds text; a damaged PDF counts as having text, so
+    the text-layer reader reports the damage instead of OCR."""
+    try:
+        import pdfplumber
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            return any((page.extract_text() or "").strip() for page in pdf.pages)
+    except Exception:  # pdfminer raises many kinds of errors on damaged files
+        return True
+
+
+def is_scan(name: str, data: bytes) -> bool:
+    """A PDF without a text layer: the kind of file OCR reads."""
+    return Path(name).suffix.lower() == ".pdf" and data[:4] == b"%PDF" and not has_text_layer(data)
+
+
+# ---- the cache: text by the sha256 of the PDF's bytes ------------------------------------
+
+_MEMORY: dict[str, str] = {}
+_LOCK = threading.Lock()
+
+
+def key_of(data: bytes) -> str:
+    """The cache key of a scan: the sha256 of its bytes."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("CHITIEU_OCR_CACHE")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "chitieu" / "ocr"
+
+
+def _cache_file(key: str) -> Path:
+    return cache_dir() / f"{key}-{_CACHE_VERSION}.txt"
+
+
+def cached(data: bytes) -> Optional[str]:
+    key = key_of(data)
+    with _LOCK:
+        if key in _MEMORY:
+            return _MEMORY[key]
+    try:
+        return _cache_file(key).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def remember(data: bytes, text: str) -> None:
+    """Keep a scan's text in this process and on disk (a cache that cannot be written
+    only costs a second reading)."""
+    key = key_of(data)
+    with _LOCK:
+        _MEMORY[key] = text
+    try:
+        from pipeline.emit import write_atomic
+        write_atomic(_cache_file(key), text)
+    except OSError:
+        pass
+
+
+# ---- reading ------------------------------------------------------------------------------
+
+def page_count(data: bytes) -> int:
+    import pypdfium2 as pdfium
+    pdf = pdfium.PdfDocument(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _page_png(pdf, index: int, dpi: int) -> bytes:
+    page = pdf[index]
+    try:
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+    finally:
+        page.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _tesseract(png: bytes, lang: str) -> str:
+    env = dict(os.environ)
+    env.setdefault("OMP_THREAD_LIMIT", "1")  # one core a page: the run's workers share the machine
+    try:
+        out = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang], input=png,
+                             capture_output=True, timeout=PAGE_SECONDS, env=env)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"Tesseract đọc một trang quá {PAGE_SECONDS:.0f} giây")
+    except OSError as exc:
+        raise RuntimeError(f"không chạy được Tesseract ({exc.strerror or exc})")
+    if out.returncode != 0:
+        why = out.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RuntimeError(f"Tesseract lỗi (mã {out.returncode}{': ' + why[-1] if why else ''})")
+    return out.stdout.decode("utf-8", "replace")
+
+
+def _clean(page: str) -> str:
+    # NFC as plan texts are; Tesseract ends a page with a form feed
+    lines = [line.rstrip() for line in unicodedata.normalize("NFC", page).replace("\f", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
+def ocr_pdf(path: str | Path, data: bytes, on_page: Optional[OnPage] = None,
+            lang: str = LANG, dpi: int = DPI) -> str:
+    """The text of a scanned PDF, page by page (a blank line between pages, as the text
+    layer reader joins them). Raises PlanError naming the file when OCR cannot run or fails."""
+    why = missing_tools()
+    if why:
+        raise PlanError(path, f"PDF không có lớp chữ (bản quét); không đọc được bằng OCR: {why}")
+    try:
+        import pypdfium2 as pdfium
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:  # pdfium raises its own error kinds on damaged files
+        raise PlanError(path, f"PDF không có lớp chữ (bản quét) và không dựng được trang để OCR ({type(exc).__name__})")
+    pages: list[str] = []
+    try:
+        total = len(pdf)
+        for i in range(total):
+            try:
+                pages.append(_clean(_tesseract(_page_png(pdf, i, dpi), lang)))
+            except RuntimeError as exc:
+                raise PlanError(path, f"PDF không có lớp chữ (bản quét); OCR thất bại ở trang {i + 1}/{total}: {exc}")
+            except Exception as exc:
+                raise PlanError(path, f"PDF không có lớp chữ (bản quét); OCR thất bại ở trang {i + 1}/{total} "
+                                     f"({type(exc).__name__})")
+            if on_page is not None:
+                on_page(i + 1, total)
+    finally:
+        pdf.close()
+    text = "\n\n".join(p for p in pages if p)
+    if not text.strip():
+        raise PlanError(path, "PDF không có lớp chữ (bản quét) và OCR không nhận ra chữ nào")
+    return text.replace("\r\n", "\n").replace("\r", "\n") + "\n"
+
+
+def scan_text(path: str | Path, data: bytes, on_page: Optional[OnPage] = None) -> str:
+    """A scan's text: from the cache when the run's OCR task read it, else read now."""
+    text = cached(data)
+    if text is None:
+        text = ocr_pdf(path, data, on_page)
+        remember(data, text)
+    return text
