@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import regex as re
 import shutil
 import subprocess
 import threading
@@ -25,12 +26,13 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from pipeline.errors import PlanError
+from pipeline.labels import problem
 
 LANG = "vie"
 DPI = 300  # Tesseract reads Vietnamese diacritics well from about 300 dpi
 PAGE_SECONDS = 180.0  # one page past this is a stuck process, not a slow one
 # A new cache entry when the reading would differ.
-_CACHE_VERSION = f"1-{LANG}-{DPI}"
+_CACHE_VERSION = f"2-{LANG}-{DPI}"
 
 OnPage = Callable[[int, int], None]  # (pages done, pages in the file)
 
@@ -39,18 +41,18 @@ def missing_tools() -> Optional[str]:
     """Why OCR cannot run here (in Vietnamese), or None when it can."""
     exe = shutil.which("tesseract")
     if exe is None:
-        return "chưa cài Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie, hoặc scripts/setup.sh)"
+        return problem("no_tesseract")
     try:
         out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError) as exc:
-        return f"không chạy được Tesseract ({type(exc).__name__})"
+        return problem("tesseract_fails", error=type(exc).__name__)
     langs = set((out.stdout + out.stderr).split())
     if LANG not in langs:
-        return "Tesseract chưa có mô hình tiếng Việt (apt-get install tesseract-ocr-vie)"
+        return problem("no_vie_model")
     try:
         import pypdfium2  # noqa: F401
     except ImportError:
-        return "thiếu thư viện pypdfium2 để dựng trang PDF (pip install pypdfium2)"
+        return problem("no_pdfium")
     return None
 
 
@@ -146,19 +148,33 @@ def _tesseract(png: bytes, lang: str) -> str:
         out = subprocess.run(["tesseract", "stdin", "stdout", "-l", lang], input=png,
                              capture_output=True, timeout=PAGE_SECONDS, env=env)
     except subprocess.TimeoutExpired:
-        raise RuntimeError(f"Tesseract đọc một trang quá {PAGE_SECONDS:.0f} giây")
+        raise RuntimeError(problem("tesseract_timeout", seconds=PAGE_SECONDS))
     except OSError as exc:
-        raise RuntimeError(f"không chạy được Tesseract ({exc.strerror or exc})")
+        raise RuntimeError(problem("tesseract_fails", error=exc.strerror or exc))
     if out.returncode != 0:
         why = out.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise RuntimeError(f"Tesseract lỗi (mã {out.returncode}{': ' + why[-1] if why else ''})")
+        raise RuntimeError(problem("tesseract_error", code=out.returncode, detail=f": {why[-1]}" if why else ""))
     return out.stdout.decode("utf-8", "replace")
+
+
+# Tesseract reads the roman numeral I of a heading (`I. MỤC ĐÍCH`) as a vertical bar,
+# which no Vietnamese word holds, or as a small l: at the head of a line before `. `, the
+# bars are Is; a small l only before a heading in capitals (`l)` and `l.` also mark the
+# eleventh item of a lettered list).
+_BAR_NUMERAL = re.compile(r"(?m)^([|I]{0,3}\|[|I]{0,3})(?=[.)]\s)")
+_L_NUMERAL = re.compile(r"(?m)^([lI]{0,3}l[lI]{0,3})(?=\.\s+\p{Lu}{2})")
+
+
+def repair(text: str) -> str:
+    """What Tesseract misreads the same way on every plan, put right."""
+    text = _BAR_NUMERAL.sub(lambda m: m.group(1).replace("|", "I"), text)
+    return _L_NUMERAL.sub(lambda m: m.group(1).replace("l", "I"), text)
 
 
 def _clean(page: str) -> str:
     # NFC as plan texts are; Tesseract ends a page with a form feed
     lines = [line.rstrip() for line in unicodedata.normalize("NFC", page).replace("\f", "\n").split("\n")]
-    return "\n".join(lines).strip()
+    return repair("\n".join(lines).strip())
 
 
 def ocr_pdf(path: str | Path, data: bytes, on_page: Optional[OnPage] = None,
@@ -167,12 +183,12 @@ def ocr_pdf(path: str | Path, data: bytes, on_page: Optional[OnPage] = None,
     layer reader joins them). Raises PlanError naming the file when OCR cannot run or fails."""
     why = missing_tools()
     if why:
-        raise PlanError(path, f"PDF không có lớp chữ (bản quét); không đọc được bằng OCR: {why}")
+        raise PlanError(path, problem("scan_no_ocr", why=why))
     try:
         import pypdfium2 as pdfium
         pdf = pdfium.PdfDocument(data)
     except Exception as exc:  # pdfium raises its own error kinds on damaged files
-        raise PlanError(path, f"PDF không có lớp chữ (bản quét) và không dựng được trang để OCR ({type(exc).__name__})")
+        raise PlanError(path, problem("scan_not_rendered", error=type(exc).__name__))
     pages: list[str] = []
     try:
         total = len(pdf)
@@ -180,17 +196,17 @@ def ocr_pdf(path: str | Path, data: bytes, on_page: Optional[OnPage] = None,
             try:
                 pages.append(_clean(_tesseract(_page_png(pdf, i, dpi), lang)))
             except RuntimeError as exc:
-                raise PlanError(path, f"PDF không có lớp chữ (bản quét); OCR thất bại ở trang {i + 1}/{total}: {exc}")
+                raise PlanError(path, problem("scan_page_failed", page=i + 1, pages=total, why=exc))
             except Exception as exc:
-                raise PlanError(path, f"PDF không có lớp chữ (bản quét); OCR thất bại ở trang {i + 1}/{total} "
-                                     f"({type(exc).__name__})")
+                raise PlanError(path, problem("scan_page_failed", page=i + 1, pages=total,
+                                              why=type(exc).__name__))
             if on_page is not None:
                 on_page(i + 1, total)
     finally:
         pdf.close()
     text = "\n\n".join(p for p in pages if p)
     if not text.strip():
-        raise PlanError(path, "PDF không có lớp chữ (bản quét) và OCR không nhận ra chữ nào")
+        raise PlanError(path, problem("scan_no_letters"))
     return text.replace("\r\n", "\n").replace("\r", "\n") + "\n"
 
 

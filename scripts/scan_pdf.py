@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -36,6 +37,16 @@ def find_font() -> Optional[str]:
     return None
 
 
+_HEADING_MARK = re.compile(r"(?m)^#{1,6}\s*")
+_EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)|\\(?=[\\`*_#.\-])")
+
+
+def as_printed(text: str) -> str:
+    """The text as the printed page shows it: a plan kept as Markdown prints its headings
+    and bold words, not the `#` and `**` that mark them."""
+    return _EMPHASIS.sub("", _HEADING_MARK.sub("", text))
+
+
 def image_only_pdf(text: str, dpi: int = 300, font_path: Optional[str] = None,
                    chars_per_line: int = 78) -> bytes:
     """A4 pages of `text` (12 pt, lines wrapped at word boundaries) as 1-bit images in a PDF."""
@@ -49,7 +60,7 @@ def image_only_pdf(text: str, dpi: int = 300, font_path: Optional[str] = None,
     font = ImageFont.truetype(font_path, size)
     line_height = round(size * 1.35)
     lines: list[str] = []
-    for paragraph in text.splitlines():
+    for paragraph in as_printed(text).splitlines():
         lines.extend(textwrap.wrap(paragraph, chars_per_line) or [""])
     per_page = (height - 2 * margin) // line_height
     pages = []

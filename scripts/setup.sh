@@ -17,6 +17,6 @@ fi
 if ! { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } \
     && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      tesseract-ocr tesseract-ocr-vie poppler-utils >/dev/null) \
+      tesseract-ocr tesseract-ocr-vie >/dev/null) \
     || echo "setup: tesseract-ocr-vie not installed; scanned PDFs are refused and the OCR tests will be skipped" >&2
 fi

@@ -137,3 +137,19 @@ def test_run_reads_scans_in_their_own_task_with_page_progress(prefect_harness, t
             return [r.name for r in runs]
     import asyncio
     assert any(n.startswith("read-scans") for n in asyncio.run(names()))
+
+
+def test_repair_puts_right_the_roman_numerals_tesseract_misreads():
+    read = "|. MỤC ĐÍCH, YÊU CẦU\nl. MỤC TIÊU\n|I. NỘI DUNG\nl) Tổ chức hội nghị\nl. mục\nGiá trị | bảng"
+    assert ocr.repair(read).splitlines() == [
+        "I. MỤC ĐÍCH, YÊU CẦU", "I. MỤC TIÊU", "II. NỘI DUNG",
+        "l) Tổ chức hội nghị", "l. mục", "Giá trị | bảng"]  # a lettered item and a table bar stay
+
+
+def test_reasons_name_the_scan_in_both_languages(monkeypatch):
+    from pipeline import labels as L
+    assert "không có lớp chữ" in L.problem("scan_no_letters")
+    assert L.problem("scan_no_letters", "en") == "PDF has no text layer (a scan) and OCR found no letters"
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    monkeypatch.setenv("CHITIEU_LANG", "en")
+    assert ocr.missing_tools().startswith("Tesseract is not installed")

@@ -162,9 +162,9 @@ def test_schema_validates_a_real_catalogue(seed_plans, capsys):
 
 def test_failed_plan_travels_back_as_error_not_exception():
     products = plan_products("empty.txt", b"")
-    assert products.error == "file is empty" and products.files == {}
+    assert products.error == "tệp rỗng" and products.files == {}
     assert products.entry == {"plan": "empty", "source": "empty.txt",
-                              "source_sha256": products.source_sha256, "error": "file is empty"}
+                              "source_sha256": products.source_sha256, "error": "tệp rỗng"}
 
 
 def test_extract_show_diff_do_not_load_prefect(seed_plans, tmp_path):
