@@ -58,7 +58,7 @@ def read_scan(name: str, data: bytes, quiet: bool = False) -> tuple[str | None, 
 
 @task(name="catalogue-plans", cache_policy=NO_CACHE, retries=0)
 def catalogue_batch(batch: list[tuple[str, str, bytes]], limits: LIM.Limits | None = None,
-                    scans: dict[str, str] | None = None) -> list[PlanProducts]:
+                    scans: dict[str, str] | None = None, quiet: bool = False) -> list[PlanProducts]:
     """Ingest, normalise, segment and extract a batch of plans (name, plan name, file
     bytes), each within the per-plan limits (a worker process killed past the time
     limit). `scans` holds the OCR text of scanned PDFs by `ocr.key_of` their bytes: kept in this
@@ -69,6 +69,14 @@ def catalogue_batch(batch: list[tuple[str, str, bytes]], limits: LIM.Limits | No
     for name, plan, data in batch:
         if scans and ocr.key_of(data) in scans:
             ocr.remember(data, scans[ocr.key_of(data)])
+        elif ocr.is_scan(name, data) and ocr.cached(data) is None:
+            # a caller that did not read its scans first (`chitieu serve`): read it here,
+            # still as a task of its own, outside the per-plan time limit of cataloguing
+            text, problem = read_scan(name, data, quiet)
+            if text is None:
+                done.append(failed_products(name, data, plan, problem))
+                continue
+            ocr.remember(data, text)
         try:
             done.append(LIM.plan_products_limited(name, data, plan, limits))
         except LIM.Stopped:
@@ -254,7 +262,7 @@ def catalogue_corpus_flow(runner):
                     break
                 wave_items = [ingest(b) for b in batches[w:w + wave]]
                 scans = read_scans(wave_items)
-                futures = [catalogue_batch.submit(items, limits, _scans_of(items, scans))
+                futures = [catalogue_batch.submit(items, limits, _scans_of(items, scans), quiet)
                            for items in wave_items if items]
                 pending = list(futures)
                 stop_seen = None
