@@ -153,3 +153,17 @@ def test_reasons_name_the_scan_in_both_languages(monkeypatch):
     monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
     monkeypatch.setenv("CHITIEU_LANG", "en")
     assert ocr.missing_tools().startswith("Tesseract is not installed")
+
+
+def test_run_without_tesseract_fails_the_scan_alone_in_one_line(prefect_harness, tmp_path, capsys, monkeypatch,
+                                                                 seed_plans):
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "ban_quet.pdf").write_bytes(FIXTURE.read_bytes())
+    (plans / seed_plans[0].name).write_bytes(seed_plans[0].read_bytes())
+    out = tmp_path / "out"
+    assert cli.main(["run", str(plans), "-o", str(out)]) == 1  # one plan failed, the other went through
+    lines = [line for line in capsys.readouterr().err.splitlines() if "ban_quet.pdf" in line]
+    assert lines == [f"chitieu: ban_quet.pdf: {ocr.problem('scan_no_ocr', why=ocr.problem('no_tesseract'))}"]
+    assert (out / f"{seed_plans[0].stem}.json").exists() and not (out / "ban_quet.json").exists()
