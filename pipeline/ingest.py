@@ -85,8 +85,9 @@ def read_plan(path: str | Path, max_bytes: int | None = None) -> str:
 
 
 def plan_text(path: str | Path, data: bytes) -> str:
-    """The plan text of a file's bytes, by its suffix. Pure, so workers on other
-    machines can convert bytes sent to them."""
+    """The plan text of a file's bytes, by its suffix. Pure (but for a scan, read by OCR
+    or taken from the OCR cache, `pipeline.ocr`), so workers on other machines can
+    convert bytes sent to them."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not data.strip():

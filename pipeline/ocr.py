@@ -5,8 +5,9 @@ pdfplumber already brings) and read by Tesseract with its Vietnamese model (Debi
 `tesseract-ocr` and `tesseract-ocr-vie`, called as a command: no Python binding to keep
 in step with the C library).
 
-OCR is slow (seconds a page), so `chitieu run` reads scans in a Prefect task of its own
-before cataloguing (`pipeline.flow.read_scans`), page by page with progress, and keeps
+OCR is slow (seconds a page), so `chitieu run` and `serve` read scans in a Prefect task
+of their own before cataloguing (`pipeline.flow.read_scan`, task `read-scans`), with a
+progress line per page, and keep
 each text in a cache keyed by the PDF's bytes (`CHITIEU_OCR_CACHE`, default
 `~/.cache/chitieu/ocr`): the cataloguing worker, and every later run, finds the text
 there instead of reading the scan again. A plan read without the run (`chitieu extract`,
