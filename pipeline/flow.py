@@ -45,13 +45,13 @@ from pipeline.errors import PlanError, output_error  # noqa: E402
 
 @task(name="read-scans", cache_policy=NO_CACHE, retries=0)
 def read_scan(name: str, data: bytes, quiet: bool = False) -> tuple[str | None, str | None]:
-    """OCR of one scanned PDF: (text, None), or (None, the reason in one line). Progress
-    is a line per page, never finer."""
+    """OCR of one scanned PDF: (what Tesseract read, None), or (None, the reason in one
+    line). Progress is a line per page, never finer."""
     def on_page(done: int, total: int) -> None:
         if not quiet:
             print(f"OCR {name}: đã đọc {done}/{total} trang", file=sys.stderr, flush=True)
     try:
-        return ocr.ocr_pdf(name, data, on_page), None
+        return ocr.read_pages(name, data, on_page), None
     except PlanError as exc:
         return None, exc.problem
 

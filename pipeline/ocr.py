@@ -32,8 +32,8 @@ from pipeline.labels import problem
 LANG = "vie"
 DPI = 300  # Tesseract reads Vietnamese diacritics well from about 300 dpi
 PAGE_SECONDS = 180.0  # one page past this is a stuck process, not a slow one
-# A new cache entry when the reading would differ.
-_CACHE_VERSION = f"2-{LANG}-{DPI}"
+# A new cache entry when what Tesseract reads would differ (not when `repair` changes).
+_CACHE_VERSION = f"3-{LANG}-{DPI}"
 
 OnPage = Callable[[int, int], None]  # (pages done, pages in the file)
 
@@ -108,7 +108,7 @@ def cached(data: bytes) -> Optional[str]:
 
 
 def remember(data: bytes, text: str) -> None:
-    """Keep a scan's text in this process and on disk (a cache that cannot be written
+    """Keep what Tesseract read on a scan (`read_pages`) in this process and on disk (a cache that cannot be written
     only costs a second reading)."""
     key = key_of(data)
     with _LOCK:
@@ -175,13 +175,20 @@ def repair(text: str) -> str:
 def _clean(page: str) -> str:
     # NFC as plan texts are; Tesseract ends a page with a form feed
     lines = [line.rstrip() for line in unicodedata.normalize("NFC", page).replace("\f", "\n").split("\n")]
-    return repair("\n".join(lines).strip())
+    return "\n".join(lines).strip()
 
 
 def ocr_pdf(path: str | Path, data: bytes, on_page: Optional[OnPage] = None,
             lang: str = LANG, dpi: int = DPI) -> str:
-    """The text of a scanned PDF, page by page (a blank line between pages, as the text
-    layer reader joins them). Raises PlanError naming the file when OCR cannot run or fails."""
+    """The plan text of a scanned PDF: what Tesseract read, repaired."""
+    return repair(read_pages(path, data, on_page, lang, dpi))
+
+
+def read_pages(path: str | Path, data: bytes, on_page: Optional[OnPage] = None,
+               lang: str = LANG, dpi: int = DPI) -> str:
+    """What Tesseract reads on a scanned PDF, page by page (a blank line between pages, as
+    the text layer reader joins them); the cache keeps this, so a better `repair` needs no
+    second reading. Raises PlanError naming the file when OCR cannot run or fails."""
     why = missing_tools()
     if why:
         raise PlanError(path, problem("scan_no_ocr", why=why))
@@ -212,9 +219,9 @@ def ocr_pdf(path: str | Path, data: bytes, on_page: Optional[OnPage] = None,
 
 
 def scan_text(path: str | Path, data: bytes, on_page: Optional[OnPage] = None) -> str:
-    """A scan's text: from the cache when the run's OCR task read it, else read now."""
-    text = cached(data)
-    if text is None:
-        text = ocr_pdf(path, data, on_page)
-        remember(data, text)
-    return text
+    """A scan's plan text: read from the cache when the run's OCR task read it, else now."""
+    read = cached(data)
+    if read is None:
+        read = read_pages(path, data, on_page)
+        remember(data, read)
+    return repair(read)

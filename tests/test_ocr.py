@@ -99,7 +99,7 @@ def test_scan_is_read_once_then_from_the_cache(monkeypatch):
 
     def no_ocr(*a, **k):
         raise AssertionError("read again")
-    monkeypatch.setattr(ocr, "ocr_pdf", no_ocr)
+    monkeypatch.setattr(ocr, "read_pages", no_ocr)
     assert ocr.scan_text(FIXTURE, data) == first
 
 
