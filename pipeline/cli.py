@@ -13,6 +13,7 @@ COMMANDS = {
     "diff": "pipeline.commands.diff",
     "schema": "pipeline.commands.schema",
     "compare": "pipeline.commands.compare",
+    "coverage": "pipeline.commands.coverage",
     "checklist": "pipeline.commands.checklist",
     "serve": "pipeline.commands.serve",
 }

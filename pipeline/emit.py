@@ -225,7 +225,7 @@ def extractor_fingerprint() -> str:
     files = sorted(p for p in (root / "extractors").rglob("*")
                    if p.is_file() and p.suffix in (".py", ".json", ".jsonl", ".txt", ".tsv", ".csv")
                    and "__pycache__" not in p.parts and p.name != "examples.jsonl")
-    files += [root / "pipeline" / "ingest.py", root / "pipeline" / "emit.py"]
+    files += [root / "pipeline" / "ingest.py", root / "pipeline" / "ocr.py", root / "pipeline" / "emit.py"]
     for p in files:
         h.update(p.relative_to(root).as_posix().encode())
         h.update(b"\0")

@@ -1,8 +1,10 @@
-"""The Prefect flow behind `chitieu run`: ingest → normalise → segment → extract → emit.
+"""The Prefect flow behind `chitieu run`: ingest → (OCR of scans) → normalise → segment → extract → emit.
 
 One Prefect task reads a *batch* of plans (never one task per sentence or finding):
 Prefect's bookkeeping costs ~10-20 ms per task run, a plan costs far more, and
-batching keeps the flow's overhead small. The extraction itself is
+batching keeps the flow's overhead small. A scanned PDF (no text layer) is read first
+by its own task (`read-scans`, one per file, progress page by page): OCR takes seconds
+a page, far longer than cataloguing. The extraction itself is
 `pipeline.emit.plan_products` (→ `extractors.catalogue.build_catalogue`); this module
 only orchestrates. Workers return the products as strings and this process writes
 them, so a worker on another machine needs no access to the output folder, and a
@@ -36,23 +38,56 @@ from prefect.futures import wait  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 
 from pipeline import limits as LIM  # noqa: E402
+from pipeline import ocr  # noqa: E402
 from pipeline.emit import PlanProducts, failed_products, write_if_changed  # noqa: E402
 from pipeline.errors import PlanError, output_error  # noqa: E402
 
 
+@task(name="read-scans", cache_policy=NO_CACHE, retries=0)
+def read_scan(name: str, data: bytes, quiet: bool = False) -> tuple[str | None, str | None]:
+    """OCR of one scanned PDF: (what Tesseract read, None), or (None, the reason in one
+    line). Progress is a line per page, never finer."""
+    def on_page(done: int, total: int) -> None:
+        if not quiet:
+            print(f"OCR {name}: đã đọc {done}/{total} trang", file=sys.stderr, flush=True)
+    try:
+        return ocr.read_pages(name, data, on_page), None
+    except PlanError as exc:
+        return None, exc.problem
+
+
 @task(name="catalogue-plans", cache_policy=NO_CACHE, retries=0)
-def catalogue_batch(batch: list[tuple[str, str, bytes]], limits: LIM.Limits | None = None) -> list[PlanProducts]:
+def catalogue_batch(batch: list[tuple[str, str, bytes]], limits: LIM.Limits | None = None,
+                    scans: dict[str, str] | None = None, quiet: bool = False) -> list[PlanProducts]:
     """Ingest, normalise, segment and extract a batch of plans (name, plan name, file
     bytes), each within the per-plan limits (a worker process killed past the time
-    limit). When the run is stopping, the plans finished so far come back."""
+    limit). `scans` holds the OCR text of scanned PDFs by `ocr.key_of` their bytes: kept in this
+    machine's OCR cache, where the plan's worker finds it. When the run is stopping,
+    the plans finished so far come back."""
     limits = limits or LIM.Limits.of()
     done: list[PlanProducts] = []
     for name, plan, data in batch:
+        if scans and ocr.key_of(data) in scans:
+            ocr.remember(data, scans[ocr.key_of(data)])
+        elif ocr.is_scan(name, data) and ocr.cached(data) is None:
+            # a caller that did not read its scans first (`chitieu serve`): read it here,
+            # still as a task of its own, outside the per-plan time limit of cataloguing
+            text, problem = read_scan(name, data, quiet)
+            if text is None:
+                done.append(failed_products(name, data, plan, problem))
+                continue
+            ocr.remember(data, text)
         try:
             done.append(LIM.plan_products_limited(name, data, plan, limits))
         except LIM.Stopped:
             break
     return done
+
+
+def _scans_of(items: list[tuple[str, str, bytes]], scans: dict[str, str]) -> dict[str, str]:
+    """The OCR texts a batch needs (only those travel to its worker)."""
+    keys = {ocr.key_of(data) for _, _, data in items} if scans else set()
+    return {k: t for k, t in scans.items() if k in keys}
 
 
 @dataclass
@@ -196,14 +231,39 @@ def catalogue_corpus_flow(runner):
                 emit(failed)
             return items
 
+        def read_scans(wave_items: list[list[tuple[str, str, bytes]]]) -> dict[str, str]:
+            # OCR before cataloguing: each scan not read before in a task of its own; a
+            # scan that cannot be read fails alone, with its reason
+            scans, reading = {}, []
+            for items in wave_items:
+                for name, plan, data in items:
+                    if ocr.is_scan(name, data):
+                        text = ocr.cached(data)
+                        if text is not None:
+                            scans[ocr.key_of(data)] = text
+                        else:
+                            reading.append((name, plan, data, read_scan.submit(name, data, quiet)))
+            for name, plan, data, future in reading:
+                text, problem = future.result()
+                if text is None:
+                    emit([failed_products(name, data, plan, problem)])
+                    for items in wave_items:
+                        items[:] = [it for it in items if it[2] is not data]
+                else:
+                    ocr.remember(data, text)
+                    scans[ocr.key_of(data)] = text
+            return scans
+
         LIM.SOFT_STOP.set()  # from here a signal stops the flow between plans, not mid-write
         try:
             # Waves of batches bound the plan bytes held in memory on a corpus of any size.
             for w in range(0, len(batches), wave):
                 if LIM.STOP.is_set():
                     break
-                futures = [catalogue_batch.submit(items, limits)
-                           for items in map(ingest, batches[w:w + wave]) if items]
+                wave_items = [ingest(b) for b in batches[w:w + wave]]
+                scans = read_scans(wave_items)
+                futures = [catalogue_batch.submit(items, limits, _scans_of(items, scans), quiet)
+                           for items in wave_items if items]
                 pending = list(futures)
                 stop_seen = None
                 while pending:

@@ -1,8 +1,8 @@
 """Read plan files into text, or say clearly why a file cannot be read.
 
 `.txt` and `.md` plans are read as they are: catalogue spans index that text.
-`.docx` (paragraphs and tables in document order) and `.pdf` (the text layer) are
-converted to text; callers keep that text beside the catalogue so spans stay checkable.
+`.docx` (paragraphs and tables in document order) and `.pdf` (the text layer; a scan
+without one through OCR, `pipeline.ocr`) are converted to text; callers keep that text beside the catalogue so spans stay checkable.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 
 from pipeline.errors import PlanError
+from pipeline.labels import problem
 
 TEXT_SUFFIXES = (".txt", ".md")
 CONVERTED_SUFFIXES = (".docx", ".pdf")
@@ -42,20 +43,20 @@ def plan_files(paths: list[str | Path], problems: list[PlanError] | None = None,
                                and not f.name.startswith(".") and f.name.lower() not in _NOT_PLANS
                                and (skip is None or _resolved(f).parent != skip))
                 if not found:
-                    raise PlanError(p, f"directory holds no plan files ({', '.join(PLAN_SUFFIXES)})")
+                    raise PlanError(p, problem("no_plans_in_dir", suffixes=", ".join(PLAN_SUFFIXES)))
                 out.extend(found)
             elif p.exists():
                 if skip is not None and _resolved(p).parent == skip:
-                    raise PlanError(p, "nằm trong thư mục kết quả (-o); không đọc kết quả như kế hoạch")
+                    raise PlanError(p, problem("inside_output"))
                 out.append(p)
             else:
-                raise PlanError(p, "no such file")
+                raise PlanError(p, problem("no_such_file"))
         except PlanError as exc:
             if problems is None:
                 raise
             problems.append(exc)
         except OSError as exc:
-            err = PlanError(p, f"cannot read ({exc.strerror or exc})")
+            err = PlanError(p, problem("cannot_read", why=exc.strerror or exc))
             if problems is None:
                 raise err
             problems.append(err)
@@ -84,12 +85,13 @@ def read_plan(path: str | Path, max_bytes: int | None = None) -> str:
 
 
 def plan_text(path: str | Path, data: bytes) -> str:
-    """The plan text of a file's bytes, by its suffix. Pure, so workers on other
-    machines can convert bytes sent to them."""
+    """The plan text of a file's bytes, by its suffix. Pure (but for a scan, read by OCR
+    or taken from the OCR cache, `pipeline.ocr`), so workers on other machines can
+    convert bytes sent to them."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not data.strip():
-        raise PlanError(path, "file is empty")
+        raise PlanError(path, problem("empty"))
     if suffix == ".docx":
         text = docx_text(path, data)
     elif suffix == ".pdf":
@@ -97,8 +99,8 @@ def plan_text(path: str | Path, data: bytes) -> str:
     else:
         if data[:4] == b"%PDF" or data[:2] == b"PK":
             kind = "PDF" if data[:4] == b"%PDF" else "zip/Office"
-            raise PlanError(path, f"a {kind} file with a {suffix or 'missing'} suffix; "
-                                  "name it .pdf or .docx")
+            raise PlanError(path, problem("wrong_suffix", kind=kind, suffix=suffix) if suffix
+                            else problem("wrong_no_suffix", kind=kind))
         text = decode_plan(path, data)
     check_plan_text(path, text)
     return text
@@ -106,21 +108,20 @@ def plan_text(path: str | Path, data: bytes) -> str:
 
 def decode_plan(path: Path, data: bytes) -> str:
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        raise PlanError(path, "text is UTF-16; save it as UTF-8")
+        raise PlanError(path, problem("utf16"))
     if b"\x00" in data:
         sample = data[:4096]
         odd, even = sample[1::2].count(0), sample[0::2].count(0)
         if max(odd, even) > len(sample) // 4 and min(odd, even) < len(sample) // 50:
-            raise PlanError(path, "text looks like UTF-16 without a byte-order mark; save it as UTF-8")
-        raise PlanError(path, "binary file, not a plan text")
+            raise PlanError(path, problem("utf16_no_bom"))
+        raise PlanError(path, problem("binary"))
     controls = sum(1 for b in data[:65536] if b < 32 and b not in (9, 10, 12, 13))
     if controls > min(len(data), 65536) // 100:
-        raise PlanError(path, "binary file, not a plan text")
+        raise PlanError(path, problem("binary"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise PlanError(path, f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                              "re-save the plan as UTF-8 (legacy TCVN3/VNI/Windows-1258 encodings are not read)")
+        raise PlanError(path, problem("not_utf8", byte=data[exc.start], offset=exc.start))
     # As `open(path, encoding="utf-8").read()` gives it (universal newlines, a BOM kept):
     # the text every span is measured in.
     return universal_newlines(text)
@@ -139,9 +140,9 @@ def docx_text(path: Path, data: bytes) -> str:
         from docx.text.paragraph import Paragraph
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise PlanError(path, f"not a readable .docx file ({type(exc).__name__})")
+        raise PlanError(path, problem("bad_docx", error=type(exc).__name__))
     except Exception as exc:  # python-docx raises assorted errors on damaged packages
-        raise PlanError(path, f"not a readable .docx file ({type(exc).__name__}: {exc})")
+        raise PlanError(path, problem("bad_docx", error=f"{type(exc).__name__}: {exc}"))
 
     def table_lines(table: Table) -> list[str]:
         lines = []
@@ -172,32 +173,32 @@ def docx_text(path: Path, data: bytes) -> str:
 
 
 def pdf_text(path: Path, data: bytes) -> str:
-    """The text layer, page by page. A scanned PDF has none: say so."""
+    """The text layer, page by page. A scanned PDF has none: its pages are read by OCR."""
     try:
         import pdfplumber
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [(page.extract_text() or "").strip() for page in pdf.pages]
     except Exception as exc:  # pdfminer raises many kinds of errors on damaged files
-        raise PlanError(path, f"not a readable PDF ({type(exc).__name__})")
+        raise PlanError(path, problem("bad_pdf", error=type(exc).__name__))
     pages = [p for p in pages if p]
     if not pages:
-        raise PlanError(path, "PDF has no text layer (a scan?); run OCR first")
+        from pipeline import ocr
+        return ocr.scan_text(path, data)
     # A blank line between pages: the text view glues a sentence cut by a page break.
     return universal_newlines("\n\n".join(pages) + "\n")
 
 
 def check_plan_text(path: Path, text: str) -> None:
     if not text.strip():
-        raise PlanError(path, "file is empty" if not is_converted(path) else "no text in the document")
+        raise PlanError(path, problem("empty" if not is_converted(path) else "no_text_in_document"))
     letters = sum(ch.isalpha() for ch in text)
     if letters < 20:
-        raise PlanError(path, "no readable text")
+        raise PlanError(path, problem("no_readable_text"))
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if control > len(text) // 50:
-        raise PlanError(path, "binary file, not a plan text")
+        raise PlanError(path, problem("binary"))
     if _looks_mis_decoded(text):
-        raise PlanError(path, "text looks mis-encoded (legacy TCVN3/VNI bytes read as UTF-8?); "
-                              "convert it to Unicode UTF-8")
+        raise PlanError(path, problem("mis_encoded"))
 
 
 def _looks_mis_decoded(text: str) -> bool:

@@ -268,3 +268,60 @@ def reason(text: str, lang: str = DEFAULT_LANG) -> str:
                 break
         parts.append(part)
     return "; ".join(parts)
+
+
+# --- why a plan file cannot be read (pipeline.ingest, pipeline.ocr) --------------------------
+
+# key -> (Vietnamese, English); `{name}` fields are filled by `problem()`
+PROBLEMS: dict[str, tuple[str, str]] = {
+    "no_plans_in_dir": ("thư mục không có tệp kế hoạch nào ({suffixes})",
+                        "directory holds no plan files ({suffixes})"),
+    "inside_output": ("nằm trong thư mục kết quả (-o); không đọc kết quả như kế hoạch",
+                      "inside the output folder (-o); outputs are not read as plans"),
+    "no_such_file": ("không có tệp này", "no such file"),
+    "cannot_read": ("không đọc được ({why})", "cannot read ({why})"),
+    "empty": ("tệp rỗng", "file is empty"),
+    "wrong_suffix": ("là tệp {kind} nhưng mang đuôi {suffix}; hãy đổi đuôi thành .pdf hoặc .docx",
+                     "a {kind} file with a {suffix} suffix; name it .pdf or .docx"),
+    "wrong_no_suffix": ("là tệp {kind} nhưng không có đuôi; hãy đặt đuôi .pdf hoặc .docx",
+                        "a {kind} file with a missing suffix; name it .pdf or .docx"),
+    "utf16": ("văn bản mã hóa UTF-16; hãy lưu lại dạng UTF-8", "text is UTF-16; save it as UTF-8"),
+    "utf16_no_bom": ("văn bản có vẻ mã hóa UTF-16 không có BOM; hãy lưu lại dạng UTF-8",
+                     "text looks like UTF-16 without a byte-order mark; save it as UTF-8"),
+    "binary": ("tệp nhị phân, không phải văn bản kế hoạch", "binary file, not a plan text"),
+    "not_utf8": ("không phải UTF-8 (byte 0x{byte:02x} ở vị trí {offset}); hãy lưu lại kế hoạch dạng UTF-8 "
+                 "(không đọc các bảng mã cũ TCVN3/VNI/Windows-1258)",
+                 "not UTF-8 (byte 0x{byte:02x} at offset {offset}); re-save the plan as UTF-8 "
+                 "(legacy TCVN3/VNI/Windows-1258 encodings are not read)"),
+    "bad_docx": ("tệp .docx hỏng, không đọc được ({error})", "not a readable .docx file ({error})"),
+    "bad_pdf": ("tệp PDF hỏng, không đọc được ({error})", "not a readable PDF ({error})"),
+    "no_text_in_document": ("tài liệu không có chữ", "no text in the document"),
+    "no_readable_text": ("không có chữ đọc được", "no readable text"),
+    "mis_encoded": ("văn bản có vẻ sai bảng mã (byte TCVN3/VNI cũ đọc như UTF-8?); hãy chuyển sang Unicode UTF-8",
+                    "text looks mis-encoded (legacy TCVN3/VNI bytes read as UTF-8?); convert it to Unicode UTF-8"),
+    # scanned PDFs
+    "scan_no_ocr": ("PDF không có lớp chữ (bản quét); không đọc được bằng OCR: {why}",
+                    "PDF has no text layer (a scan); OCR cannot read it: {why}"),
+    "scan_not_rendered": ("PDF không có lớp chữ (bản quét) và không dựng được trang để OCR ({error})",
+                          "PDF has no text layer (a scan) and its pages cannot be rendered for OCR ({error})"),
+    "scan_page_failed": ("PDF không có lớp chữ (bản quét); OCR thất bại ở trang {page}/{pages}: {why}",
+                         "PDF has no text layer (a scan); OCR failed on page {page}/{pages}: {why}"),
+    "scan_no_letters": ("PDF không có lớp chữ (bản quét) và OCR không nhận ra chữ nào",
+                        "PDF has no text layer (a scan) and OCR found no letters"),
+    "no_tesseract": ("chưa cài Tesseract (apt-get install tesseract-ocr tesseract-ocr-vie, hoặc scripts/setup.sh)",
+                     "Tesseract is not installed (apt-get install tesseract-ocr tesseract-ocr-vie, or scripts/setup.sh)"),
+    "tesseract_fails": ("không chạy được Tesseract ({error})", "Tesseract cannot run ({error})"),
+    "no_vie_model": ("Tesseract chưa có mô hình tiếng Việt (apt-get install tesseract-ocr-vie)",
+                     "Tesseract has no Vietnamese model (apt-get install tesseract-ocr-vie)"),
+    "no_pdfium": ("thiếu thư viện pypdfium2 để dựng trang PDF (pip install pypdfium2)",
+                  "pypdfium2 is missing to render PDF pages (pip install pypdfium2)"),
+    "tesseract_timeout": ("Tesseract đọc một trang quá {seconds:.0f} giây",
+                          "Tesseract took over {seconds:.0f} s on one page"),
+    "tesseract_error": ("Tesseract lỗi (mã {code}){detail}", "Tesseract failed (code {code}){detail}"),
+}
+
+
+def problem(key: str, lang: Optional[str] = None, **fields) -> str:
+    """Why a plan cannot be read, in the reader's language: Vietnamese unless `lang` or
+    `CHITIEU_LANG` says `en` (reading has no `--lang` of its own: it runs in workers)."""
+    return _pick(PROBLEMS[key], lang_of(lang)).format(**fields)

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set up chitieu on a fresh machine: a virtualenv with the package and its test tools,
-# and Debian's Chromium for the browser test of the comparison page (when root can install it).
+# Debian's Chromium for the browser tests, and Tesseract with its Vietnamese model for scanned
+# PDFs (when root can install them). Without them those tests skip, saying why
+# (CHITIEU_REQUIRE_OCR=1 makes the OCR tests fail instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x .venv/bin/python ]; then
@@ -11,4 +13,10 @@ fi
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
     || echo "setup: chromium not installed; the browser test will be skipped" >&2
+fi
+if ! { command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; } \
+    && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      tesseract-ocr tesseract-ocr-vie >/dev/null) \
+    || echo "setup: tesseract-ocr-vie not installed; scanned PDFs are refused and the OCR tests will be skipped" >&2
 fi

@@ -2,6 +2,7 @@
 non-zero exit when nothing could be read, never a half-written catalogue."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,20 +16,20 @@ PLAN = "KẾ HOẠCH\n\nI. MỤC TIÊU\n\n1. Tổ chức thực hiện tốt cá
 
 CASES = {
     # name: (file bytes, words the message must hold)
-    "empty.txt": (b"", "file is empty"),
-    "blank.txt": (b"  \n\n \t\n", "file is empty"),
-    "binary.txt": (bytes(range(256)) * 8, "binary file"),
+    "empty.txt": (b"", "tệp rỗng"),
+    "blank.txt": (b"  \n\n \t\n", "tệp rỗng"),
+    "binary.txt": (bytes(range(256)) * 8, "tệp nhị phân"),
     "utf16.txt": (PLAN.encode("utf-16"), "UTF-16"),
-    "utf16le-nobom.txt": (PLAN.encode("utf-16-le"), "UTF-16 without a byte-order mark"),
-    "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "binary file"),
-    "cp1258.txt": (PLAN.encode("cp1258", errors="replace"), "not UTF-8"),
+    "utf16le-nobom.txt": (PLAN.encode("utf-16-le"), "UTF-16 không có BOM"),
+    "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "tệp nhị phân"),
+    "cp1258.txt": (PLAN.encode("cp1258", errors="replace"), "không phải UTF-8"),
     # TCVN3 (ABC) bytes: Vietnamese letters live in 0x80-0xFF, not valid UTF-8
-    "tcvn3.txt": (b"K\xd5 HO\xb8CH\n\nI. M\xd6C TI\xaaU\n\n1. T\xe6 ch\xf8c th\xf9c hi\xd6n.\n" * 3, "not UTF-8"),
+    "tcvn3.txt": (b"K\xd5 HO\xb8CH\n\nI. M\xd6C TI\xaaU\n\n1. T\xe6 ch\xf8c th\xf9c hi\xd6n.\n" * 3, "không phải UTF-8"),
     "no_structure.txt": ("Hôm nay trời đẹp, chúng tôi đi dạo quanh hồ và ăn kem ở ven đường.\n"
                          .encode("utf-8"), "nothing to catalogue"),
-    "fake.docx": (b"PK\x03\x04 this is not a real office package", "not a readable .docx"),
+    "fake.docx": (b"PK\x03\x04 this is not a real office package", "tệp .docx hỏng"),
     "fake.pdf": (b"%PDF-1.4\n garbage without objects", "PDF"),
-    "pdf_named.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "name it .pdf"),
+    "pdf_named.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "hãy đổi đuôi thành .pdf"),
 }
 
 
@@ -52,7 +53,7 @@ def test_bad_file_gets_one_line_error_and_no_catalogue(name, tmp_path, capsys):
 def test_missing_file(tmp_path, capsys):
     missing = tmp_path / "nowhere.txt"
     assert cli.main(["extract", str(missing), "-o", str(tmp_path / "out")]) == 2
-    assert capsys.readouterr().err.strip() == f"chitieu: {missing}: no such file"
+    assert capsys.readouterr().err.strip() == f"chitieu: {missing}: không có tệp này"
     assert cli.main(["show", str(missing)]) == 2
     assert cli.main(["diff", str(missing), str(missing)]) == 2
     assert cli.main(["run", str(missing), "-o", str(tmp_path / "out")]) == 2
@@ -67,7 +68,7 @@ def test_directory_with_no_plans(tmp_path, capsys):
                  ["run", str(empty), "-o", str(tmp_path / "out")]):
         assert cli.main(argv) == 2
         err = capsys.readouterr().err.strip()
-        assert err.startswith(f"chitieu: {empty}: directory holds no plan files")
+        assert err.startswith(f"chitieu: {empty}: thư mục không có tệp kế hoạch nào")
     assert not (tmp_path / "out").exists()
 
 
@@ -78,7 +79,7 @@ def test_one_bad_plan_does_not_stop_the_others(tmp_path, capsys):
     bad.write_bytes(b"")
     out = tmp_path / "out"
     assert cli.main(["extract", str(bad), str(good), "-o", str(out)]) == 1
-    assert f"chitieu: {bad}: file is empty" in capsys.readouterr().err
+    assert f"chitieu: {bad}: tệp rỗng" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir()) == ["good.json"]
 
 
@@ -113,8 +114,22 @@ def test_console_script_prints_no_traceback(tmp_path):
     proc = subprocess.run(cmd + ["extract", str(plan), "-o", str(tmp_path / "out")],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 2
-    assert proc.stderr.strip() == f"chitieu: {plan}: text is UTF-16; save it as UTF-8"
+    assert proc.stderr.strip() == f"chitieu: {plan}: văn bản mã hóa UTF-16; hãy lưu lại dạng UTF-8"
     assert proc.stdout == ""
+    # the English reason where the reader asks for English labels
+    english = subprocess.run(cmd + ["extract", str(plan), "-o", str(tmp_path / "out")], capture_output=True,
+                             text=True, timeout=120, env={**os.environ, "CHITIEU_LANG": "en"})
+    assert english.stderr.strip() == f"chitieu: {plan}: text is UTF-16; save it as UTF-8"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_reason_has_its_english(name, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("CHITIEU_LANG", "en")
+    plan = tmp_path / name
+    plan.write_bytes(CASES[name][0])
+    assert cli.main(["extract", str(plan), "-o", str(tmp_path / "out"), "--max-seconds", "0"]) == 2
+    reason = capsys.readouterr().err.strip().split(f"{plan}: ", 1)[1]
+    assert reason.isascii(), reason
 
 
 def test_unreachable_dask_scheduler(tmp_path, capsys, seed_plans):

@@ -32,7 +32,7 @@ def test_run_writes_catalogues_index_and_summary(prefect_harness, small_corpus, 
     rc = cli.main(["run", str(small_corpus), "-o", str(out)])
     captured = capsys.readouterr()
     assert rc == 1  # one plan failed, the rest completed
-    assert "broken.txt: text is UTF-16" in captured.err
+    assert "broken.txt: văn bản mã hóa UTF-16" in captured.err
     assert "đã xong 4/4 kế hoạch" in captured.err
     assert "4 kế hoạch (4 lập mới, 0 không đổi), 1 lỗi" in captured.out
 
@@ -47,7 +47,7 @@ def test_run_writes_catalogues_index_and_summary(prefect_harness, small_corpus, 
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
     by_plan = {e["plan"]: e for e in index["plans"]}
     assert sorted(by_plan) == sorted([p.stem for p in seeds] + ["broken"])  # README.md is no plan
-    assert by_plan["broken"]["error"].startswith("text is UTF-16")
+    assert by_plan["broken"]["error"].startswith("văn bản mã hóa UTF-16")
     first = by_plan[seeds[0].stem]
     cat = json.loads((out / f"{seeds[0].stem}.json").read_text(encoding="utf-8"))
     assert first["counts"]["targets"] == len(cat["targets"])

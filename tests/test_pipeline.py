@@ -101,9 +101,9 @@ def test_pdf_text_layer_across_pages(tmp_path):
 
 def test_scanned_pdf_without_text_layer(tmp_path, capsys):
     plan = tmp_path / "scan.pdf"
-    make_pdf(plan, [[]])
+    make_pdf(plan, [[]])  # a blank page: neither a text layer nor letters for OCR
     assert cli.main(["extract", str(plan), "-o", str(tmp_path / "out")]) == 2
-    assert "no text layer" in capsys.readouterr().err
+    assert "không có lớp chữ" in capsys.readouterr().err
 
 
 def test_crlf_plan_spans_index_text_as_python_reads_it(tmp_path):
@@ -162,9 +162,9 @@ def test_schema_validates_a_real_catalogue(seed_plans, capsys):
 
 def test_failed_plan_travels_back_as_error_not_exception():
     products = plan_products("empty.txt", b"")
-    assert products.error == "file is empty" and products.files == {}
+    assert products.error == "tệp rỗng" and products.files == {}
     assert products.entry == {"plan": "empty", "source": "empty.txt",
-                              "source_sha256": products.source_sha256, "error": "file is empty"}
+                              "source_sha256": products.source_sha256, "error": "tệp rỗng"}
 
 
 def test_extract_show_diff_do_not_load_prefect(seed_plans, tmp_path):

@@ -82,7 +82,7 @@ def test_missing_fifo_and_device_are_one_line_each_and_the_batch_goes_on(tmp_pat
     assert cli.main(argv) == 1
     lines = _lines(capsys.readouterr().err)
     assert len(lines) == 3, lines
-    assert "missing.txt: no such file" in lines[0]
+    assert "missing.txt: không có tệp này" in lines[0]
     assert "FIFO" in lines[1] and "thiết bị" in lines[2]
     assert (out / "good.json").is_file()
 

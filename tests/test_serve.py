@@ -109,7 +109,7 @@ def test_a_bad_file_is_moved_aside_with_its_reason(prefect_harness, world, capsy
     (inbox / "trong.md").write_bytes(b"")
     assert serve(inbox, out, corpus) == 1
     err = capsys.readouterr().err
-    assert "hong.txt: text is UTF-16" in err
+    assert "hong.txt: văn bản mã hóa UTF-16" in err
     assert not (inbox / "hong.txt").exists() and not (inbox / "trong.md").exists()
     assert (inbox / "_loi" / "hong.txt").read_bytes() == bad  # moved, never changed or deleted
     assert (inbox / "_loi" / "trong.md").exists()
@@ -118,7 +118,7 @@ def test_a_bad_file_is_moved_aside_with_its_reason(prefect_harness, world, capsy
     assert index == {PARENT, CHILD}  # the good plan went through
     assert not any(p.name.startswith("hong") for p in out.iterdir())
     digest = next((out / "digests").glob("*.md")).read_text(encoding="utf-8")
-    assert "`hong.txt`: text is UTF-16" in digest and "_loi/hong.txt" in digest
+    assert "`hong.txt`: văn bản mã hóa UTF-16" in digest and "_loi/hong.txt" in digest
 
     # the same bad file dropped again: moved beside the first, nothing overwritten
     (inbox / "hong.txt").write_bytes(bad + b"\x00")
