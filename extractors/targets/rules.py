@@ -38,20 +38,22 @@ from extractors.grammar.years import DUE_KINDS, context_year, plan_year, title_h
 # words right before a number that make it part of a date, a name or a numbering
 _NUMBERING_BEFORE = re.compile(
     r"(?:\b(?:ngày|tháng|năm|quý|giai đoạn|(?<!thiểu |đa |tổng |đại |hằng |chỉ |hệ |con )số|khóa|khoá|lần thứ|thứ|điều|khoản|điểm|mục|phụ lục|chương|"
-    r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|công nghiệp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
+    r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
     r"quyết định|nghị quyết|chỉ thị|thông tư|luật|nghị định|kế hoạch|đề án|chương trình|công văn|"
     r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
     r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
-_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|(?:bình quân|trung bình) năm(?!\s+\d))\b", re.I)
+_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
+                       # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
+                       r"so\s+(?:với\s+)?năm\s+trước)\b", re.I)
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
 _PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}$", re.I)
 _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
                       r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
-_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|"
+_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|"
                            r"nhiệm vụ (?:năm|kế hoạch))", re.I)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
@@ -65,6 +67,7 @@ _CUT = re.compile(r"\b(?:giảm|hạ|kéo giảm|xuống|còn dưới|còn)\b", 
 _KEEP = re.compile(r"\b(?:duy trì|giữ vững|giữ|ổn định)\b", re.I)
 _REACH_VERBS = re.compile(r"^(?:đạt|lên|tăng lên|là|kéo dài)", re.I)
 _AGE_UNITS = {"tuổi", "năm"}
+_WEIGHT_UNITS = {"gram", "gam", "g", "kg"}
 _MONEY = re.compile(r"đồng|usd|\btỷ\b|\btỉ\b|\btriệu\b|\bnghìn\b|\bngàn\b|\btỷđ\b|\btrđ\b", re.I)
 _COUNTLESS = {"%", "‰", "times", "ratio", "index"}
 _POLICY_BEFORE = re.compile(r"\b(?:hỗ trợ|miễn|chi trả|cấp bù|thanh toán|đóng)\s*(?:tối đa|tối thiểu|không quá|)\s*$",
@@ -81,7 +84,7 @@ _PROMULGATION = re.compile(r"\bban\s+hành\b|^\s*(?:Căn\s+cứ|Thực\s+hiện|
 _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*,",
                             re.I)
 # a clause opened by a past year or period reports results for all its figures
-_PAST_OPENING = re.compile(r"^\s*(?:trong\s+|đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
+_PAST_OPENING = re.compile(r"^\s*(?:được\s+biết\s*,\s*)?(?:trong\s+|đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
                            r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
@@ -291,7 +294,8 @@ _READS_AS_VALUE_RE1 = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.
 _READS_AS_VALUE_RE2 = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
 _READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b", re.I)
 _READS_AS_VALUE_RE4 = re.compile(r"\blượt\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
-_READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$", re.I)
+_READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
+                                 r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
 _READS_AS_VALUE_RE6 = re.compile(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$")
 _READS_AS_VALUE_RE7 = re.compile(r"(?:giảm|còn|xuống)")
 _READS_AS_VALUE_RE8 = re.compile(r"tuổi thọ|thời gian sống|số năm đi học", re.I)
@@ -332,6 +336,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _READS_AS_VALUE_RE7.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
+    if v.unit in _WEIGHT_UNITS and v.qualifier in ("dưới", "trên"):
+        return False  # `trẻ có cân nặng sơ sinh dưới 2.500 gram`: a weight that defines a group
     if v.unit in _AGE_UNITS and not _REACH_VERBS.match(v.verb) and not _READS_AS_VALUE_RE8.search(text[clause[0]:v.start]):
         return False  # `dưới 42 tuổi`, `trẻ em 5 tuổi`, `còn trên 06 năm công tác` define a group
     return True
@@ -350,7 +356,9 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     clause_before = text[clause[0]:v.start]
     clause_text = text[clause[0]:clause[1]]
     if v.unit == "%" and _REPORT_AFTER.match(after) and not (
-            v.value <= 100 and _REPORTS_OR_DEFINES_RE4.search(text[max(clause[0], v.start - 20):v.start])):
+            v.value <= 100 and (_REPORTS_OR_DEFINES_RE4.search(text[max(clause[0], v.start - 20):v.start])
+                                # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
+                                or _REPORTS_OR_DEFINES_RE3.search(clause_before))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
@@ -388,6 +396,11 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             y.kind in ("due", "range") for y in year_mentions(text[sentence_start:clause[1]])):
         return True
     if _reports_paragraph(text, sentence_start, plan_year):
+        return True
+    # a sentence that cites a report or a survey tells what was done, unless it sets goals
+    # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
+    if _REPORT_OPENING.match(strip_marker(text[sentence_start:v.start])) \
+            and not _FUTURE.search(text[sentence_start:clause[1]]):
         return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:v.start]).strip()):
         return True
@@ -705,7 +718,13 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
                         re.I)
 _FUTURE = re.compile(r"phấn\s+đấu|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)mục\s+tiêu|đề\s+ra|đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
 _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
+                        # `Xã … có tổng đàn gia súc, gia cầm trên 10.650 con`: what there is now
+                        r"\bcó\s+tổng\s+(?:đàn|số|diện\s+tích|dân\s+số)\b|"
+                        # `Nguyên nhân … là do dân số … điều chỉnh từ 74.721 người lên 76.797 người`
+                        r"\bnguyên\s+nhân\b|"
                         r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
+_REPORT_OPENING = re.compile(r"^\s*(?:theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
+                             r"điều\s+tra)))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
 _TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:(?:19|20)\d\d\s*[-–]\s*)"
