@@ -293,7 +293,7 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
 _READS_AS_VALUE_RE1 = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
 _READS_AS_VALUE_RE2 = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
 _READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b", re.I)
-_READS_AS_VALUE_RE4 = re.compile(r"\blượt\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
+_READS_AS_VALUE_RE4 = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
 _READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
                                  r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
 _READS_AS_VALUE_RE6 = re.compile(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$")
@@ -438,6 +438,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
     if _COUNT_IS_GOAL_RE3.match(_COUNT_IS_GOAL_RE8.sub("", text[v.end:clause[1]])):
         return False  # `14 Phòng GDĐT chưa nộp văn bản`: a status, not a goal
+    if _names_bodies(v, text, clause):
+        return False  # `cho 27 sở, ban, ngành`, `trên địa bàn 04 xã`: who or where, not how much
     if _COUNT_IS_GOAL_RE4.search(text[max(clause[0], v.start - 120):v.start]):
         return False  # `giao chỉ tiêu cho 22 cơ sở đảng`: who is assigned, not how much
     sentence_start = text.rfind(". ", 0, v.start) + 2 if text.rfind(". ", 0, v.start) >= 0 else 0
@@ -453,7 +455,32 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True  # how much must be built or done: `Xây dựng mới 12 trạm y tế xã`
     if _PER_YEAR.search(text[clause[0]:v.start]):
         return True
+    if _MEASURE_LABEL.match(strip_marker(text[clause[0]:v.start]).strip()):
+        return True  # `(10) Số trường học đạt chuẩn Quốc gia: 04 trường`: an indicator's level
     return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start]))
+
+
+# kinds of bodies and places a count can name
+_BODY_KINDS = r"(?:sở|ban|ngành|quận|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|tỉnh|ấp|thôn|bản|đơn\s+vị|cơ\s+quan)"
+_BODY_LIST_AFTER = re.compile(rf"(?:\s*,\s*{_BODY_KINDS}\b)+(?!\s+(?:đạt|được|hoàn\s+thành|về\s+đích|thoát))", re.I)
+_BODY_OF_AFTER = re.compile(rf"\s+của\s+\d+\s+{_BODY_KINDS}\b|\s*:\s*\p{{Lu}}", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc)\s*$", re.I)
+_BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
+               "ấp", "thôn", "bản", "đơn vị", "cơ quan"}
+# a clause opened by the indicator it measures and a colon (`Số bác sĩ/vạn dân: 15 bác sĩ`)
+_MEASURE_LABEL = re.compile(r"^(?:số|tổng\s+số|số\s+lượng)\b[^:;.]{0,80}:$", re.I)
+
+
+def _names_bodies(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
+    """A count of bodies or places that names whom a text is for or where it applies: a list
+    of kinds (`27 sở, ban, ngành`, `24 quận, huyện`), the set a count belongs to (`24 ấp
+    của 04 xã`), names after a colon (`04 xã: Phú Lợi, …`), a place (`trên địa bàn 04 xã`);
+    not `3 xã, thị trấn đạt chuẩn nông thôn mới`."""
+    if v.unit not in _BODY_UNITS or v.comparator != "=":
+        return False
+    after = text[v.end:clause[1]]
+    return bool(_BODY_LIST_AFTER.match(after) or _BODY_OF_AFTER.match(after)
+                or _PLACE_BEFORE.search(text[max(clause[0], v.start - 20):v.start]))
 
 
 def _direction(segment: str) -> str:
