@@ -550,7 +550,25 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             if not found[k][1].indicator and found[k + 1][0] == found[k][0]:
                 found[k][1].indicator = found[k + 1][1].indicator
         out.extend(t for _, t in found)
+    _headline_years(reader, out)
     return out
+
+
+def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
+    """A news headline restates a target of its body (`Phấn đấu 82,94% cơ quan, đơn vị …`
+    over `Theo đó, trong năm 2023, tỉnh phấn đấu: … 82,94% cơ quan, đơn vị …`): with no
+    year of its own it takes the year the body gives the same figure."""
+    if reader.formal or not reader.paras:
+        return
+    first = reader.paras[0].para
+    head = reader.doc.raw_span(first.start, first.start + len(first.text))
+    for t in targets:
+        if t.target_year is not None or not (head[0] <= t.span[0] < head[1]):
+            continue
+        same = [u.target_year for u in targets if u.span[0] >= head[1] and u.target_year is not None
+                and u.value == t.value and u.value_max == t.value_max and u.unit == t.unit]
+        if same:
+            t.target_year = same[0]
 
 
 _SHARE_PER_YEAR_RE1 = re.compile(r"(\(?)\s*trong\s+đó", re.I)
@@ -636,7 +654,7 @@ def _full_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_SENTENCE_YEAR_RE1 = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,3})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
+_SENTENCE_YEAR_RE1 = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,4})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
                  r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)")
 _SENTENCE_YEAR_RE2 = re.compile(r"\s*:")
 _SENTENCE_YEAR_RE3 = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$", re.I)
@@ -773,7 +791,10 @@ def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int])
 _SETS_GOALS = re.compile(r"\b(?:đề\s+ra|đặt\s+ra|đặt\s+mục\s+tiêu|phấn\s+đấu|xác\s+định|thông\s+qua)\b|"
                          r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
 _CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯƠNG HƯỚNG|NHIỆM VỤ)[^a-zđ]{0,120}$")
-_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b", re.I)
+_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b|"
+                                # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
+                                # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
+                                r"\bban\s+hành\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b", re.I)
 _LAW_YEAR = re.compile(r"\b(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[\p{L} ,-]{0,40}$")
 def _names_a_law(text: str, y) -> bool:
     return bool(_LAW_YEAR.search(text[max(0, y.start - 50):y.start]))
