@@ -257,9 +257,11 @@ def _leads_on(sentence: str, y) -> bool:
     đến năm 2030.`), an opening year (`Năm 2026, phường đặt mục tiêu …`) or the year of
     the goal noun (`chỉ tiêu năm 2024 về …`); not the horizon of one figure (`phấn đấu
     đến năm 2025 đón trên 200.000 lượt khách`)."""
-    if not _LEADS_ON_RE1.search(_LEADS_ON_RE4.sub("", sentence[y.end:])):
-        return True
     if _PAST_OPENING.match(strip_marker(sentence)) or _LEADS_ON_RE2.match(sentence):
+        return True
+    if _PARAGRAPH_YEAR_RE2.search(sentence):
+        return False  # `… đạt 8% trở lên trong năm 2025 và tăng trưởng hai con số trong năm 2026`: horizons of its own figures
+    if not _LEADS_ON_RE1.search(_LEADS_ON_RE4.sub("", sentence[y.end:])):
         return True
     return bool(_LEADS_ON_RE3.search(sentence[:y.start]))
 
@@ -710,6 +712,8 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
 
 
 _PARAGRAPH_YEAR_RE1 = re.compile(r"\b(?:đề ra|đặt ra)\b", re.I)
+# a share and its own horizon: `đạt 8% trở lên trong năm 2025`
+_PARAGRAPH_YEAR_RE2 = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 
 
 def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
