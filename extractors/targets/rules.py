@@ -408,7 +408,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     if ctx.no_goals and not _REPORTS_OR_DEFINES_RE3.search(clause_text):
         return True  # a results / shortcomings section reports, it does not set goals
-    if _CURRENT.search(clause_before) and not _GOAL_WORDS.search(clause_text) and not any(
+    current = None
+    for current in _CURRENT.finditer(clause_before):
+        pass
+    # `Hiện tại Sở … đang triển khai xây dựng Cổng …, bảo đảm cung cấp khoảng 300 dịch vụ`:
+    # the work under way is told of, the figure is what it is for
+    if current and not _PURPOSE.search(clause_before[current.end():]) \
+            and not _GOAL_WORDS.search(clause_text) and not any(
             y.kind in DUE_KINDS for y in year_mentions(clause_text)):
         return True
     return False
@@ -457,6 +463,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True  # how much must be built or done: `Xây dựng mới 12 trạm y tế xã`
     if _PER_YEAR.search(text[clause[0]:v.start]):
         return True
+    if _KEEP_OPENING.match(strip_marker(text[clause[0]:v.start])):
+        return True  # `Duy trì mỗi cấp (…) 1 trường đạt chuẩn quốc gia`: a level to keep
     if _MEASURE_LABEL.match(strip_marker(text[clause[0]:v.start]).strip()):
         return True  # `(10) Số trường học đạt chuẩn Quốc gia: 04 trường`: an indicator's level
     return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start]))
@@ -466,9 +474,11 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
 _BODY_KINDS = r"(?:sở|ban|ngành|quận|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|tỉnh|ấp|thôn|bản|đơn\s+vị|cơ\s+quan)"
 _BODY_LIST_AFTER = re.compile(rf"(?:\s*,\s*{_BODY_KINDS}\b)+(?!\s+(?:đạt|được|hoàn\s+thành|về\s+đích|thoát))", re.I)
 _BODY_OF_AFTER = re.compile(rf"\s+của\s+\d+\s+{_BODY_KINDS}\b|\s*:\s*\p{{Lu}}", re.I)
+_BODY_SUBJECT_AFTER = re.compile(r"(?:\s+[\p{Ll}]+){0,3}\s+(?:giảm|tăng|đạt)\s+(?:[\p{Ll}]+\s+){0,2}\d+(?:,\d+)?\s*%")
 _PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc)\s*$", re.I)
 _BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
                "ấp", "thôn", "bản", "đơn vị", "cơ quan"}
+_KEEP_OPENING = re.compile(r"^\s*(?:duy\s+trì|giữ\s+vững)\b", re.I)
 # a clause opened by the indicator it measures and a colon (`Số bác sĩ/vạn dân: 15 bác sĩ`)
 _MEASURE_LABEL = re.compile(r"^(?:số|tổng\s+số|số\s+lượng)\b[^:;.]{0,80}:$", re.I)
 
@@ -481,6 +491,8 @@ def _names_bodies(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     if v.unit not in _BODY_UNITS or v.comparator != "=":
         return False
     after = text[v.end:clause[1]]
+    if _BODY_SUBJECT_AFTER.match(after):
+        return True  # `trong đó, 7 huyện nghèo giảm từ 6% trở lên/năm`: the group the share is for
     return bool(_BODY_LIST_AFTER.match(after) or _BODY_OF_AFTER.match(after)
                 or _PLACE_BEFORE.search(text[max(clause[0], v.start - 20):v.start]))
 
@@ -522,6 +534,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             prev_end = max([w.end for w, c, _ in kept[:k] if c == clause and w.end <= v.start] + [clause[0]])
             nxt = [w.start for w, c, _ in kept[k + 1:] if c == clause]
             year = (_sentence_year(text, v, sent, clause, kept, reader.plan_year)
+                    or _follow_up_year(text, sent, full_sentences)
                     or _paragraph_year(text, sent, full_sentences)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
@@ -711,6 +724,18 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     return None
 
 
+# `Các chỉ tiêu này dự kiến sẽ hoàn thành vào cuối năm 2017.`: a sentence that dates the
+# goals stated just before it
+_FOLLOW_UP_YEAR = re.compile(r"^\s*(?:các\s+|những\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:này|trên|nêu\s+trên)\b[^.\d]*?"
+                             r"\b(?:vào|trong|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _follow_up_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
+    nxt = next((s for s in full_sentences if s[0] >= sent[1]), None)
+    m = _FOLLOW_UP_YEAR.match(text[nxt[0]:nxt[1]]) if nxt else None
+    return int(m.group(1)) if m else None
+
+
 _PARAGRAPH_YEAR_RE1 = re.compile(r"\b(?:đề ra|đặt ra)\b", re.I)
 # a share and its own horizon: `đạt 8% trở lên trong năm 2025`
 _PARAGRAPH_YEAR_RE2 = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
@@ -772,6 +797,7 @@ _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         # `Nguyên nhân … là do dân số … điều chỉnh từ 74.721 người lên 76.797 người`
                         r"\bnguyên\s+nhân\b|"
                         r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
+_PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu)\b", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
                              r"điều\s+tra)))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
