@@ -39,7 +39,7 @@ _TIME = re.compile(r"(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:-|đến|tới)\
                    r"(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d|"
                    r"giai đoạn\s+\S+|mỗi năm|hằng năm|hàng năm", re.I)
 _TRAILING = re.compile(
-    r"(?:[\s,]+(?:giảm|tăng|đạt|là|chiếm|phấn đấu|có|còn|xuống|lên|được|cụ thể|ở mức|cho|bình quân|"
+    r"(?:[\s,]+(?:giảm|tăng|đạt|là|chiếm|phấn đấu|có|còn|xuống|lên|được|cụ thể|ở mức|cho|bình quân|sẽ|"
     r"trung bình))+$", re.I)
 _AFTER_STOP = re.compile(r"\s*(?:[;:.()]|\s+trong đó\b|\s+so với\b|\s+(?:vào|đến|tới)\s+năm\b|"
                          r"\s+mỗi năm\b|\s+hằng năm\b|\s+hàng năm\b)", re.I)
@@ -66,12 +66,17 @@ _BEFORE_TEXT_RE1 = re.compile(r"^\s*\([^)]*\)")
 _BEFORE_TEXT_RE2 = re.compile(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", re.I)
 _BEFORE_TEXT_RE3 = re.compile(r"[;:]")
 _BEFORE_TEXT_RE4 = re.compile(r"\s+")
+_FRONTED_TOPIC = re.compile(r"^(?:(?:(?:về|đối\s+với)\s+[^,;:]{1,60}|theo\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|cụ\s+thể)\s*,\s*)+(?=\S)",
+                            re.I)
 
 
 def _before_text(before: str) -> str:
     before = _BEFORE_TEXT_RE3.split(before)[-1]
     before = strip_marker(before)
     before = _BEFORE_TEXT_RE1.sub("", before)  # an aside closing the previous value
+    # a fronted topic or linking phrase (`Về các chỉ tiêu môi trường, tỷ lệ …`, `Theo đó, …`)
+    # frames the clause, it is not what the value measures
+    before = _FRONTED_TOPIC.sub("", before.lstrip())
     # a fronted time adverbial (`Phấn đấu đến năm 2030, tỷ lệ ...`) ends at its comma
     before = _BEFORE_TEXT_RE2.sub("", before)
     before = _TIME.sub(" ", before)

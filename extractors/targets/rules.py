@@ -294,7 +294,9 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
 
 _READS_AS_VALUE_RE1 = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
 _READS_AS_VALUE_RE2 = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
-_READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b", re.I)
+_READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
+                                 # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
+                                 r"[^.;:]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b", re.I)
 _READS_AS_VALUE_RE4 = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
 _READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
                                  r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
@@ -549,9 +551,16 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             indicator = _indicator(v, segment, after)
             base = p.para.start
             span = doc.raw_span(base + v.start, base + v.end)
+            comparator = v.comparator
+            card = card_label(doc.raw, span)
+            if card is not None:
+                # an infographic card: the label is the line above the value
+                indicator = indicator_phrase(card[0], "")
+                comparator = card[1] or comparator
+                per_year = per_year or bool(_PER_YEAR.search(card[0]))
             where.append((v.start, v.end))
             found.append((clause, Target(
-                value=v.value, value_max=v.value_max, unit=v.unit, comparator=v.comparator,
+                value=v.value, value_max=v.value_max, unit=v.unit, comparator=comparator,
                 target_year=year, per_year=per_year, baseline_year=baseline,
                 direction=_direction(text[clause[0]:v.end] if not segment.strip() else segment + text[v.start:v.end]),
                 indicator=indicator, text=text[v.start:v.end].strip(),
@@ -564,9 +573,19 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         for k in range(len(found) - 2, -1, -1):
             if not found[k][1].indicator and found[k + 1][0] == found[k][0]:
                 found[k][1].indicator = found[k + 1][1].indicator
+        # a contrasted second item shares the first one's indicator (`tỷ lệ sử dụng nước
+        # sạch … của dân cư thành thị là 95-100% và nông thôn là 93-95%`)
+        for k in range(1, len(found)):
+            frag = _CONTRAST.match(found[k][1].indicator)
+            prev = found[k - 1][1].indicator.split()
+            if frag and found[k - 1][0] == found[k][0] and len(prev) > 2 * len(frag.group(1).split()):
+                found[k][1].indicator = " ".join(prev[:-len(frag.group(1).split())] + frag.group(1).split())
         out.extend(t for _, t in found)
     _headline_years(reader, out)
     return out
+
+
+_CONTRAST = re.compile(r"^(?:và|còn)\s+(\S+(?:\s+\S+)?)$", re.I)
 
 
 def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
@@ -588,6 +607,28 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
 
 _SHARE_PER_YEAR_RE1 = re.compile(r"(\(?)\s*trong\s+đó", re.I)
 _SHARE_PER_YEAR_RE2 = re.compile(r"[.!?](?:\s|$)")
+
+
+# a line that holds one figure and nothing else: `>95%`, `> 1,5%`
+_CARD_VALUE_LINE = re.compile(r"^(?P<sign>[><≥≤]=?)?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:%|‰)?\s*[.;,]?$")
+_CARD_SIGNS = {">": ">", "<": "<", "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<="}
+
+
+def card_label(raw: str, span: tuple[int, int]) -> Optional[tuple[str, Optional[str]]]:
+    """Infographics print each figure on a line of its own under its label (`Tỷ lệ bao phủ
+    bảo hiểm y tế ;` / `>95%`): the value's indicator is the line above (its verb may end
+    it: `… nước đạt tiêu chuẩn đạt` / `>100%`), and a sign the line opens with (`> 20%`)
+    is its comparator. None when the value shares its line with words."""
+    start = raw.rfind("\n", 0, max(span[0], span[1] - 1)) + 1
+    end = raw.find("\n", span[1])
+    end = len(raw) if end < 0 else end
+    line = _CARD_VALUE_LINE.match(raw[start:end].strip())
+    if not line or start < 2:
+        return None
+    above = raw[raw.rfind("\n", 0, start - 1) + 1:start - 1].strip().rstrip(" ;:,").strip()
+    if not above or _EXTRACT_TARGETS_RE1.search(above) or len(above.split()) > 25:
+        return None
+    return above, _CARD_SIGNS.get(line.group("sign") or "")
 
 
 def _share_per_year(text: str, found, where) -> None:

@@ -30,6 +30,7 @@ import regex as re
 
 from extractors import lexicon, nlp
 from extractors.models import Target
+from extractors.targets.rules import card_label
 from extractors.text import PlanText
 
 Polarity = Literal["higher", "lower"]
@@ -316,7 +317,15 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
         if len(indicator_words(local)) < 2:
             # a bare value (`đạt 65%`, a table cell): the sentence up to it names it
             local = clean[sent_left:ce] if not value_first else clean[sent_left:right]
-        marked = _fold(f"{clean[sent_left:cs]}\x01{clean[cs:ce]}\x02{clean[ce:sent_right]}")
+        card = card_label(doc.raw, tuple(targets[k].span))
+        if card is not None:
+            # an infographic card (`Tỷ lệ bao phủ bảo hiểm y tế ;` / `>95%`): the clean view
+            # runs the cards together, the label is the raw line above the value
+            local = card[0]
+            sent_left, sent_right = cs, ce
+            marked = _fold(f"{card[0]} \x01{clean[cs:ce]}\x02")
+        else:
+            marked = _fold(f"{clean[sent_left:cs]}\x01{clean[cs:ce]}\x02{clean[ce:sent_right]}")
         a, b = marked.find("\x01"), marked.find("\x02")
         sentence = marked.replace("\x01", "").replace("\x02", "")
         ind = targets[k].indicator.strip()
