@@ -296,7 +296,7 @@ _READS_AS_VALUE_RE1 = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.
 _READS_AS_VALUE_RE2 = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
 _READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
                                  # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
-                                 r"[^.;:]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b", re.I)
+                                 r"[^.;:,]{0,60}\b(?:biểu\s+quyết\s+)?tán\s+thành\b", re.I)
 _READS_AS_VALUE_RE4 = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
 _READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
                                  r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
@@ -347,6 +347,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     return True
 
 
+_EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
+                             re.I)
 _REPORTS_OR_DEFINES_RE1 = re.compile(r"\bước\s+(?:đạt|thực\s+hiện)\b")
 _REPORTS_OR_DEFINES_RE2 = re.compile(r"(?:lên|xuống|còn|giảm)")
 _REPORTS_OR_DEFINES_RE3 = re.compile(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", re.I)
@@ -364,6 +366,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                 # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
                                 or _REPORTS_OR_DEFINES_RE3.search(clause_before))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
+    if _EXECUTION_ASIDE.match(text[v.end:]):
+        return True  # `… là 25% (đạt 100% kế hoạch)`: a result measured against its plan
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
