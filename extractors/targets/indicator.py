@@ -66,17 +66,25 @@ _BEFORE_TEXT_RE1 = re.compile(r"^\s*\([^)]*\)")
 _BEFORE_TEXT_RE2 = re.compile(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", re.I)
 _BEFORE_TEXT_RE3 = re.compile(r"[;:]")
 _BEFORE_TEXT_RE4 = re.compile(r"\s+")
-_FRONTED_TOPIC = re.compile(r"^(?:(?:(?:về|đối\s+với)\s+[^,;:]{1,60}|theo\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|cụ\s+thể)\s*,\s*)+(?=\S)",
+_GOAL_SETTER = re.compile(r"^(?!(?:tỷ|tỉ)\s+lệ|chỉ\s+số|tốc\s+độ|mức)[^;:]{0,80}?\b(?:đặt\s+(?:ra\s+)?mục\s+tiêu|đề\s+ra\s+mục\s+tiêu|phấn\s+đấu)\s+(?=\S)", re.I)
+_FRONTED_TOPIC = re.compile(r"^(?:(?:(?:về|đối\s+với|nhằm|để)\s+[^,;:]{1,60}|theo\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|cụ\s+thể)\s*,\s*)+(?=\S)",
                             re.I)
+
+
+def drop_framing(before: str) -> str:
+    """The clause before a value without its framing: a fronted topic, purpose or linking
+    phrase (`Về các chỉ tiêu môi trường, tỷ lệ …`, `Nhằm bảo đảm an sinh xã hội, …`,
+    `Theo đó, …`) and who sets the goal and how (`xã đặt mục tiêu giảm tỷ lệ hộ nghèo`,
+    `năm 2026 xã … phấn đấu đạt tốc độ tăng …`): the indicator follows them."""
+    before = _FRONTED_TOPIC.sub("", before.lstrip())
+    return _GOAL_SETTER.sub("", before)
 
 
 def _before_text(before: str) -> str:
     before = _BEFORE_TEXT_RE3.split(before)[-1]
     before = strip_marker(before)
     before = _BEFORE_TEXT_RE1.sub("", before)  # an aside closing the previous value
-    # a fronted topic or linking phrase (`Về các chỉ tiêu môi trường, tỷ lệ …`, `Theo đó, …`)
-    # frames the clause, it is not what the value measures
-    before = _FRONTED_TOPIC.sub("", before.lstrip())
+    before = drop_framing(before)
     # a fronted time adverbial (`Phấn đấu đến năm 2030, tỷ lệ ...`) ends at its comma
     before = _BEFORE_TEXT_RE2.sub("", before)
     before = _TIME.sub(" ", before)

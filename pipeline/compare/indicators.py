@@ -30,6 +30,7 @@ import regex as re
 
 from extractors import lexicon, nlp
 from extractors.models import Target
+from extractors.targets.indicator import drop_framing
 from extractors.targets.rules import card_label
 from extractors.text import PlanText
 
@@ -309,6 +310,11 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
                         local = f"{local} {pred.group()}"
         else:
             local = clean[left:ce]
+            # framing prose before the indicator (`Nhằm bảo đảm an sinh xã hội, xã đặt mục
+            # tiêu giảm tỷ lệ hộ nghèo 0,58%`) names no measure
+            framed = drop_framing(local)
+            if len(indicator_words(framed)) >= 2:
+                local = framed
         sent_left = p_start
         for m in re.finditer(r"[;]|\.(?=\s)", clean[p_start:cs]):
             sent_left = p_start + m.end()
