@@ -66,7 +66,8 @@ _BEFORE_TEXT_RE1 = re.compile(r"^\s*\([^)]*\)")
 _BEFORE_TEXT_RE2 = re.compile(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", re.I)
 _BEFORE_TEXT_RE3 = re.compile(r"[;:]")
 _BEFORE_TEXT_RE4 = re.compile(r"\s+")
-_GOAL_SETTER = re.compile(r"^(?!(?:tỷ|tỉ)\s+lệ|chỉ\s+số|tốc\s+độ|mức)[^;:]{0,80}?\b(?:đặt\s+(?:ra\s+)?mục\s+tiêu|đề\s+ra\s+mục\s+tiêu|phấn\s+đấu)\s+(?=\S)", re.I)
+_GOAL_SETTER = re.compile(r"^(?!(?:tỷ|tỉ)\s+lệ|chỉ\s+số|tốc\s+độ|mức)[^;:]*\b(?:đặt\s+(?:ra\s+)?mục\s+tiêu|đề\s+ra\s+mục\s+tiêu|"
+                          r"phấn\s+đấu|(?:hoàn\s+thành|thực\s+hiện)\s+(?:các\s+)?mục\s+tiêu|cần|phải)\s+(?=\S)", re.I)
 _FRONTED_TOPIC = re.compile(r"^(?:(?:(?:về|đối\s+với|nhằm|để)\s+[^,;:]{1,60}|theo\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|cụ\s+thể)\s*,\s*)+(?=\S)",
                             re.I)
 
@@ -81,7 +82,9 @@ def drop_framing(before: str) -> str:
 
 
 def _before_text(before: str) -> str:
-    before = _BEFORE_TEXT_RE3.split(before)[-1]
+    parts = _BEFORE_TEXT_RE3.split(before)
+    # a label and its value (`(6) Tỷ lệ hộ nghèo … giảm bình quân/năm: trên 10%`): the label
+    before = parts[-2] if len(parts) > 1 and not parts[-1].strip() else parts[-1]
     before = strip_marker(before)
     before = _BEFORE_TEXT_RE1.sub("", before)  # an aside closing the previous value
     before = drop_framing(before)
