@@ -28,7 +28,7 @@ _CONNECTORS = re.compile(
 # the indicator stands before the value when the clause opens with a measure noun
 MEASURE_SUBJECT = re.compile(r"^(?:tỷ lệ|tỉ lệ|chỉ số|mức|tốc độ|thu nhập|tuổi thọ|tổng|năng suất|"
                               r"tăng trưởng|giá trị|diện tích|độ che phủ|số lượng|số|hệ số|quy mô|"
-                              r"kim ngạch|sản lượng|tổng sản phẩm|GRDP|GDP|HDI)\b", re.I)
+                              r"kim ngạch|sản lượng|tổng sản phẩm|vốn đầu tư|GRDP|GDP|HDI)\b", re.I)
 # action verbs and adverbs that open a clause before its indicator (the rules' own list)
 _LEAD_VERBS = re.compile(
     r"^(?:(?:phấn đấu|phần đầu|phân đầu|đảm bảo|bảo đảm|duy trì|giữ vững|giữ|nâng cao|nâng cấp|nâng|"

@@ -473,6 +473,13 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True  # `Duy trì mỗi cấp (…) 1 trường đạt chuẩn quốc gia`: a level to keep
     if _MEASURE_LABEL.match(strip_marker(text[clause[0]:v.start]).strip()):
         return True  # `(10) Số trường học đạt chuẩn Quốc gia: 04 trường`: an indicator's level
+    if _MEASURE_SUBJECT.match(strip_marker(text[clause[0]:v.start]).strip()) and (
+            _FUTURE.search(text[_sentence_start(text, v.start):clause[1]])
+            or any(y.kind == "due" for y in year_mentions(text))):
+        # an indicator's level among goals: `GRDP bình quân đầu người đến năm 2030 là …. Quy mô
+        # GRDP theo giá hiện hành 589.730 tỷ đồng`; `Cụ thể, … dự kiến đạt 1,0%/năm; diện tích
+        # cây lương thực có hạt 103.900 ha`
+        return True
     return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start]))
 
 
@@ -487,6 +494,11 @@ _BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thàn
 _KEEP_OPENING = re.compile(r"^\s*(?:duy\s+trì|giữ\s+vững)\b", re.I)
 # a clause opened by the indicator it measures and a colon (`Số bác sĩ/vạn dân: 15 bác sĩ`)
 _MEASURE_LABEL = re.compile(r"^(?:số|tổng\s+số|số\s+lượng)\b[^:;.]{0,80}:$", re.I)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = text.rfind(". ", 0, pos)
+    return cut + 2 if cut >= 0 else 0
 
 
 def _names_bodies(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
