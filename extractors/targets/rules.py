@@ -598,7 +598,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 found[k][1].indicator = " ".join(prev[:-len(frag.group(1).split())] + frag.group(1).split())
         out.extend(t for _, t in found)
     _headline_years(reader, out)
-    return out
+    return _headline_counts(reader, out)
 
 
 _CONTRAST = re.compile(r"^(?:và|còn)\s+(\S+(?:\s+\S+)?)$", re.I)
@@ -619,6 +619,31 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
                 and u.value == t.value and u.value_max == t.value_max and u.unit == t.unit]
         if same:
             t.target_year = same[0]
+
+
+def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
+    """A headline count with no sign of a goal of its own (`7.400 lao động nông thôn được hỗ
+    trợ học nghề`) is the goal its body sets (`giao chỉ tiêu 7.400 lao động nông thôn …
+    năm 2014`): it is kept as that target, restated."""
+    if reader.formal or not reader.paras or reader.paras[0].heading is not None:
+        return targets
+    first = reader.paras[0].para
+    head = reader.doc.raw_span(first.start, first.start + len(first.text))
+    body = [t for t in targets if t.span[0] >= head[1]]
+    added = []
+    for v in find_values(first.text):
+        if v.bare or v.unit in _COUNTLESS or v.fraction:
+            continue
+        span = reader.doc.raw_span(first.start + v.start, first.start + v.end)
+        if any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets):
+            continue
+        same = next((t for t in body if t.value == v.value and t.value_max == v.value_max and t.unit == v.unit), None)
+        if same is not None:
+            added.append(same.model_copy(update={
+                "span": span, "text": first.text[v.start:v.end].strip(),
+                "sentence_span": reader.doc.raw_span(first.start, first.start + len(first.text)),
+                "section": section_path_at(reader.sections, span[0])}))
+    return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
 
 
 _SHARE_PER_YEAR_RE1 = re.compile(r"(\(?)\s*trong\s+đó", re.I)
@@ -775,7 +800,11 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
              if y.kind in ("range", "due")
              # `tăng 15%/năm trong giai đoạn 2025 - 2030`: the window the value is due in,
              # unless the period names a programme (`… của Chương trình MTQG giai đoạn …`)
-             or (y.kind == "period" and not _PROGRAMME.search(text[v.end:y.start]))]
+             or (y.kind == "period" and not _PROGRAMME.search(text[v.end:y.start]))
+             # `giao chỉ tiêu 7.400 lao động nông thôn được hỗ trợ học nghề năm 2014`: the year of
+             # an assigned goal, not a past one
+             or (y.kind == "bare" and (plan_year is None or y.year >= plan_year)
+                 and _GOAL_WORDS.search(text[sent[0]:v.start]) and not _names_a_law(text, y))]
     if later:
         return later[0].year
     return None
