@@ -643,6 +643,16 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
                 "span": span, "text": first.text[v.start:v.end].strip(),
                 "sentence_span": reader.doc.raw_span(first.start, first.start + len(first.text)),
                 "section": section_path_at(reader.sections, span[0])}))
+    # a headline figure the body reports as a result (`Tỷ lệ hộ nghèo … giảm bình quân
+    # 6,7%/năm` over `Nhiệm kỳ 2020-2025, xã … đạt được nhiều kết quả …: tỷ lệ hộ nghèo giảm
+    # bình quân 6,7%/năm`) is that result
+    told = [(v.value, v.value_max, v.unit, reader.doc.raw_span(q.para.start + v.start, q.para.start + v.end))
+            for q in reader.paras[1:] for v in find_values(q.para.text)]
+    reported = {(value, value_max, unit) for value, value_max, unit, span in told
+                if not any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets)}
+    stated = {(t.value, t.value_max, t.unit) for t in body}
+    targets = [t for t in targets if not (head[0] <= t.span[0] < head[1]
+                                          and (t.value, t.value_max, t.unit) in reported - stated)]
     return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
 
 
