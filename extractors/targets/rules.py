@@ -296,7 +296,8 @@ _READS_AS_VALUE_RE1 = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.
 _READS_AS_VALUE_RE2 = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
 _READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
                                  # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
-                                 r"[^.;:,]{0,60}\b(?:biểu\s+quyết\s+)?tán\s+thành\b", re.I)
+                                 r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
+                                 r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
 _READS_AS_VALUE_RE4 = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
 _READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
                                  r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
