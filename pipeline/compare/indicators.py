@@ -328,7 +328,6 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
             # an infographic card (`Tỷ lệ bao phủ bảo hiểm y tế ;` / `>95%`): the clean view
             # runs the cards together, the label is the raw line above the value
             local = card[0]
-            sent_left, sent_right = cs, ce
             marked = _fold(f"{card[0]} \x01{clean[cs:ce]}\x02")
         else:
             marked = _fold(f"{clean[sent_left:cs]}\x01{clean[cs:ce]}\x02{clean[ce:sent_right]}")
