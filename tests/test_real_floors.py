@@ -24,20 +24,23 @@ SHARED_FLOORS = {
     "sections": {"f1": 0.93},
 }
 
-# today's F1 / exact F1 per batch less a margin of about 0.03 (agencies, with fewer items, 0.05)
+# today's F1 / exact F1 per batch less a margin of about 0.03 (agencies, with fewer items, 0.05;
+# targets: less 0.02, rounded down)
 BATCH_FLOORS = {
-    "b1": {"targets": {"f1": 0.96, "exact_f1": 0.94}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.83},
+    "b1": {"targets": {"f1": 0.98, "exact_f1": 0.97}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.83},
            "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
-    "b2": {"targets": {"f1": 0.90, "exact_f1": 0.90}, "deadlines": {"f1": 0.96, "exact_f1": 0.96},
+    "b2": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.96, "exact_f1": 0.96},
            "agencies": {"f1": 0.85}, "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
-    "b3": {"targets": {"f1": 0.95, "exact_f1": 0.95}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.90},
+    "b3": {"targets": {"f1": 0.97, "exact_f1": 0.97}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.90},
            "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
-    "b4": {"targets": {"f1": 0.95, "exact_f1": 0.89}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.93},
+    "b4": {"targets": {"f1": 0.98, "exact_f1": 0.94}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.93},
            "references": {"f1": 0.93}, "sections": {"f1": 0.95}},
-    "b5": {"targets": {"f1": 0.90, "exact_f1": 0.86}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.77},
+    "b5": {"targets": {"f1": 0.96, "exact_f1": 0.96}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.77},
            "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
     # b6 was scored once, blind, with the final code: these guard today's values, not aims
-    "b6": {"targets": {"f1": 0.86, "exact_f1": 0.78}, "deadlines": {"f1": 0.90}, "agencies": {"f1": 0.58},
+    # (targets: raised after the general fixes of issue 9, blind 0.891 F1 / 0.818 exact; exact
+    # 0.962 with NLP, 0.923 rules-only: two compound units `hội nghị` only segmentation reads)
+    "b6": {"targets": {"f1": 0.98, "exact_f1": 0.90}, "deadlines": {"f1": 0.90}, "agencies": {"f1": 0.58},
            "references": {"f1": 0.94}, "sections": {"f1": 0.95}},
 }
 

@@ -28,7 +28,7 @@ _CONNECTORS = re.compile(
 # the indicator stands before the value when the clause opens with a measure noun
 MEASURE_SUBJECT = re.compile(r"^(?:tỷ lệ|tỉ lệ|chỉ số|mức|tốc độ|thu nhập|tuổi thọ|tổng|năng suất|"
                               r"tăng trưởng|giá trị|diện tích|độ che phủ|số lượng|số|hệ số|quy mô|"
-                              r"kim ngạch|sản lượng|tổng sản phẩm|GRDP|GDP|HDI)\b", re.I)
+                              r"kim ngạch|sản lượng|tổng sản phẩm|vốn đầu tư|GRDP|GDP|HDI)\b", re.I)
 # action verbs and adverbs that open a clause before its indicator (the rules' own list)
 _LEAD_VERBS = re.compile(
     r"^(?:(?:phấn đấu|phần đầu|phân đầu|đảm bảo|bảo đảm|duy trì|giữ vững|giữ|nâng cao|nâng cấp|nâng|"
@@ -39,7 +39,7 @@ _TIME = re.compile(r"(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:-|đến|tới)\
                    r"(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d|"
                    r"giai đoạn\s+\S+|mỗi năm|hằng năm|hàng năm", re.I)
 _TRAILING = re.compile(
-    r"(?:[\s,]+(?:giảm|tăng|đạt|là|chiếm|phấn đấu|có|còn|xuống|lên|được|cụ thể|ở mức|cho|bình quân|"
+    r"(?:[\s,]+(?:giảm|tăng|đạt|là|chiếm|phấn đấu|có|còn|xuống|lên|được|cụ thể|ở mức|cho|bình quân|sẽ|"
     r"trung bình))+$", re.I)
 _AFTER_STOP = re.compile(r"\s*(?:[;:.()]|\s+trong đó\b|\s+so với\b|\s+(?:vào|đến|tới)\s+năm\b|"
                          r"\s+mỗi năm\b|\s+hằng năm\b|\s+hàng năm\b)", re.I)
@@ -66,12 +66,28 @@ _BEFORE_TEXT_RE1 = re.compile(r"^\s*\([^)]*\)")
 _BEFORE_TEXT_RE2 = re.compile(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", re.I)
 _BEFORE_TEXT_RE3 = re.compile(r"[;:]")
 _BEFORE_TEXT_RE4 = re.compile(r"\s+")
+_GOAL_SETTER = re.compile(r"^(?!(?:tỷ|tỉ)\s+lệ|chỉ\s+số|tốc\s+độ|mức)[^;:]*\b(?:đặt\s+(?:ra\s+)?mục\s+tiêu|đề\s+ra\s+mục\s+tiêu|"
+                          r"phấn\s+đấu|(?:hoàn\s+thành|thực\s+hiện)\s+(?:các\s+)?mục\s+tiêu|cần|phải)\s+(?=\S)", re.I)
+_FRONTED_TOPIC = re.compile(r"^(?:(?:(?:về|đối\s+với|nhằm|để)\s+[^,;:]{1,60}|theo\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|cụ\s+thể)\s*,\s*)+(?=\S)",
+                            re.I)
+
+
+def drop_framing(before: str) -> str:
+    """The clause before a value without its framing: a fronted topic, purpose or linking
+    phrase (`Về các chỉ tiêu môi trường, tỷ lệ …`, `Nhằm bảo đảm an sinh xã hội, …`,
+    `Theo đó, …`) and who sets the goal and how (`xã đặt mục tiêu giảm tỷ lệ hộ nghèo`,
+    `năm 2026 xã … phấn đấu đạt tốc độ tăng …`): the indicator follows them."""
+    before = _FRONTED_TOPIC.sub("", before.lstrip())
+    return _GOAL_SETTER.sub("", before)
 
 
 def _before_text(before: str) -> str:
-    before = _BEFORE_TEXT_RE3.split(before)[-1]
+    parts = _BEFORE_TEXT_RE3.split(before)
+    # a label and its value (`(6) Tỷ lệ hộ nghèo … giảm bình quân/năm: trên 10%`): the label
+    before = parts[-2] if len(parts) > 1 and not parts[-1].strip() else parts[-1]
     before = strip_marker(before)
     before = _BEFORE_TEXT_RE1.sub("", before)  # an aside closing the previous value
+    before = drop_framing(before)
     # a fronted time adverbial (`Phấn đấu đến năm 2030, tỷ lệ ...`) ends at its comma
     before = _BEFORE_TEXT_RE2.sub("", before)
     before = _TIME.sub(" ", before)

@@ -64,7 +64,7 @@ QUALIFIERS: list[tuple[str, str]] = [
     ("tối đa là", "<="), ("tối đa bằng", "<="), ("tối đa", "<="), ("không vượt quá", "<="),
     ("không cao hơn", "<="), ("không quá", "<="), ("≤", "<="), ("<=", "<="),
     ("xuống dưới", "<"), ("còn dưới", "<"), ("thấp hơn", "<"), ("ít hơn", "<"), ("dưới", "<"), ("<", "<"),
-    ("khoảng", "~"), ("xấp xỉ", "~"), ("chừng", "~"), ("gần", "~"), ("~", "~"),
+    ("khoảng từ", "~"), ("khoảng", "~"), ("xấp xỉ", "~"), ("chừng", "~"), ("gần", "~"), ("~", "~"),
     ("từ", ">="),
 ]
 _QUAL_ALT = "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -len(x[0])))
@@ -83,6 +83,7 @@ MULTIWORD_UNITS = [
     "nghìn tỷ đồng", "ngàn tỷ đồng", "triệu tỷ đồng", "nghìn tỷ", "tỷ đồng", "triệu đồng", "nghìn đồng",
     "ngàn đồng", "triệu usd", "tỷ usd", "nghìn usd", "triệu người", "nghìn người", "nghìn hộ",
     "nghìn tỉ đồng", "ngàn tỉ đồng", "tỉ đồng", "tr. đồng", "tr.đồng",
+    "lượt lao động", "khu dân cư", "cơ sở kinh doanh",
     "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách",
     "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",

@@ -38,20 +38,22 @@ from extractors.grammar.years import DUE_KINDS, context_year, plan_year, title_h
 # words right before a number that make it part of a date, a name or a numbering
 _NUMBERING_BEFORE = re.compile(
     r"(?:\b(?:ngày|tháng|năm|quý|giai đoạn|(?<!thiểu |đa |tổng |đại |hằng |chỉ |hệ |con )số|khóa|khoá|lần thứ|thứ|điều|khoản|điểm|mục|phụ lục|chương|"
-    r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|công nghiệp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
+    r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
     r"quyết định|nghị quyết|chỉ thị|thông tư|luật|nghị định|kế hoạch|đề án|chương trình|công văn|"
     r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
     r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
-_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|(?:bình quân|trung bình) năm(?!\s+\d))\b", re.I)
+_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
+                       # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
+                       r"so\s+(?:với\s+)?năm\s+trước)\b", re.I)
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
 _PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}$", re.I)
 _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
                       r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
-_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|"
+_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|"
                            r"nhiệm vụ (?:năm|kế hoạch))", re.I)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
@@ -65,6 +67,7 @@ _CUT = re.compile(r"\b(?:giảm|hạ|kéo giảm|xuống|còn dưới|còn)\b", 
 _KEEP = re.compile(r"\b(?:duy trì|giữ vững|giữ|ổn định)\b", re.I)
 _REACH_VERBS = re.compile(r"^(?:đạt|lên|tăng lên|là|kéo dài)", re.I)
 _AGE_UNITS = {"tuổi", "năm"}
+_WEIGHT_UNITS = {"gram", "gam", "g", "kg"}
 _MONEY = re.compile(r"đồng|usd|\btỷ\b|\btỉ\b|\btriệu\b|\bnghìn\b|\bngàn\b|\btỷđ\b|\btrđ\b", re.I)
 _COUNTLESS = {"%", "‰", "times", "ratio", "index"}
 _POLICY_BEFORE = re.compile(r"\b(?:hỗ trợ|miễn|chi trả|cấp bù|thanh toán|đóng)\s*(?:tối đa|tối thiểu|không quá|)\s*$",
@@ -81,7 +84,7 @@ _PROMULGATION = re.compile(r"\bban\s+hành\b|^\s*(?:Căn\s+cứ|Thực\s+hiện|
 _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*,",
                             re.I)
 # a clause opened by a past year or period reports results for all its figures
-_PAST_OPENING = re.compile(r"^\s*(?:trong\s+|đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
+_PAST_OPENING = re.compile(r"^\s*(?:được\s+biết\s*,\s*)?(?:trong\s+|đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
                            r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
@@ -254,9 +257,11 @@ def _leads_on(sentence: str, y) -> bool:
     đến năm 2030.`), an opening year (`Năm 2026, phường đặt mục tiêu …`) or the year of
     the goal noun (`chỉ tiêu năm 2024 về …`); not the horizon of one figure (`phấn đấu
     đến năm 2025 đón trên 200.000 lượt khách`)."""
-    if not _LEADS_ON_RE1.search(_LEADS_ON_RE4.sub("", sentence[y.end:])):
-        return True
     if _PAST_OPENING.match(strip_marker(sentence)) or _LEADS_ON_RE2.match(sentence):
+        return True
+    if _PARAGRAPH_YEAR_RE2.search(sentence):
+        return False  # `… đạt 8% trở lên trong năm 2025 và tăng trưởng hai con số trong năm 2026`: horizons of its own figures
+    if not _LEADS_ON_RE1.search(_LEADS_ON_RE4.sub("", sentence[y.end:])):
         return True
     return bool(_LEADS_ON_RE3.search(sentence[:y.start]))
 
@@ -289,9 +294,13 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
 
 _READS_AS_VALUE_RE1 = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
 _READS_AS_VALUE_RE2 = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
-_READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b", re.I)
-_READS_AS_VALUE_RE4 = re.compile(r"\blượt\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
-_READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$", re.I)
+_READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
+                                 # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
+                                 r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
+                                 r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
+_READS_AS_VALUE_RE4 = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
+_READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
+                                 r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
 _READS_AS_VALUE_RE6 = re.compile(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$")
 _READS_AS_VALUE_RE7 = re.compile(r"(?:giảm|còn|xuống)")
 _READS_AS_VALUE_RE8 = re.compile(r"tuổi thọ|thời gian sống|số năm đi học", re.I)
@@ -332,11 +341,15 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _READS_AS_VALUE_RE7.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
+    if v.unit in _WEIGHT_UNITS and v.qualifier in ("dưới", "trên"):
+        return False  # `trẻ có cân nặng sơ sinh dưới 2.500 gram`: a weight that defines a group
     if v.unit in _AGE_UNITS and not _REACH_VERBS.match(v.verb) and not _READS_AS_VALUE_RE8.search(text[clause[0]:v.start]):
         return False  # `dưới 42 tuổi`, `trẻ em 5 tuổi`, `còn trên 06 năm công tác` define a group
     return True
 
 
+_EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
+                             re.I)
 _REPORTS_OR_DEFINES_RE1 = re.compile(r"\bước\s+(?:đạt|thực\s+hiện)\b")
 _REPORTS_OR_DEFINES_RE2 = re.compile(r"(?:lên|xuống|còn|giảm)")
 _REPORTS_OR_DEFINES_RE3 = re.compile(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", re.I)
@@ -350,8 +363,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     clause_before = text[clause[0]:v.start]
     clause_text = text[clause[0]:clause[1]]
     if v.unit == "%" and _REPORT_AFTER.match(after) and not (
-            v.value <= 100 and _REPORTS_OR_DEFINES_RE4.search(text[max(clause[0], v.start - 20):v.start])):
+            v.value <= 100 and (_REPORTS_OR_DEFINES_RE4.search(text[max(clause[0], v.start - 20):v.start])
+                                # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
+                                or _REPORTS_OR_DEFINES_RE3.search(clause_before))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
+    if _EXECUTION_ASIDE.match(text[v.end:]):
+        return True  # `… là 25% (đạt 100% kế hoạch)`: a result measured against its plan
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
@@ -389,11 +406,22 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     if _reports_paragraph(text, sentence_start, plan_year):
         return True
+    # a sentence that cites a report or a survey tells what was done, unless it sets goals
+    # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
+    if _REPORT_OPENING.match(strip_marker(text[sentence_start:v.start])) \
+            and not _FUTURE.search(text[sentence_start:clause[1]]):
+        return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:v.start]).strip()):
         return True
     if ctx.no_goals and not _REPORTS_OR_DEFINES_RE3.search(clause_text):
         return True  # a results / shortcomings section reports, it does not set goals
-    if _CURRENT.search(clause_before) and not _GOAL_WORDS.search(clause_text) and not any(
+    current = None
+    for current in _CURRENT.finditer(clause_before):
+        pass
+    # `Hiện tại Sở … đang triển khai xây dựng Cổng …, bảo đảm cung cấp khoảng 300 dịch vụ`:
+    # the work under way is told of, the figure is what it is for
+    if current and not _PURPOSE.search(clause_before[current.end():]) \
+            and not _GOAL_WORDS.search(clause_text) and not any(
             y.kind in DUE_KINDS for y in year_mentions(clause_text)):
         return True
     return False
@@ -425,6 +453,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
     if _COUNT_IS_GOAL_RE3.match(_COUNT_IS_GOAL_RE8.sub("", text[v.end:clause[1]])):
         return False  # `14 Phòng GDĐT chưa nộp văn bản`: a status, not a goal
+    if _names_bodies(v, text, clause):
+        return False  # `cho 27 sở, ban, ngành`, `trên địa bàn 04 xã`: who or where, not how much
     if _COUNT_IS_GOAL_RE4.search(text[max(clause[0], v.start - 120):v.start]):
         return False  # `giao chỉ tiêu cho 22 cơ sở đảng`: who is assigned, not how much
     sentence_start = text.rfind(". ", 0, v.start) + 2 if text.rfind(". ", 0, v.start) >= 0 else 0
@@ -440,7 +470,50 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True  # how much must be built or done: `Xây dựng mới 12 trạm y tế xã`
     if _PER_YEAR.search(text[clause[0]:v.start]):
         return True
+    if _KEEP_OPENING.match(strip_marker(text[clause[0]:v.start])):
+        return True  # `Duy trì mỗi cấp (…) 1 trường đạt chuẩn quốc gia`: a level to keep
+    if _MEASURE_LABEL.match(strip_marker(text[clause[0]:v.start]).strip()):
+        return True  # `(10) Số trường học đạt chuẩn Quốc gia: 04 trường`: an indicator's level
+    if _MEASURE_SUBJECT.match(strip_marker(text[clause[0]:v.start]).strip()) and (
+            _FUTURE.search(text[_sentence_start(text, v.start):clause[1]])
+            or any(y.kind == "due" for y in year_mentions(text))):
+        # an indicator's level among goals: `GRDP bình quân đầu người đến năm 2030 là …. Quy mô
+        # GRDP theo giá hiện hành 589.730 tỷ đồng`; `Cụ thể, … dự kiến đạt 1,0%/năm; diện tích
+        # cây lương thực có hạt 103.900 ha`
+        return True
     return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start]))
+
+
+# kinds of bodies and places a count can name
+_BODY_KINDS = r"(?:sở|ban|ngành|quận|huyện|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn|tỉnh|ấp|thôn|bản|đơn\s+vị|cơ\s+quan)"
+_BODY_LIST_AFTER = re.compile(rf"(?:\s*,\s*{_BODY_KINDS}\b)+(?!\s+(?:đạt|được|hoàn\s+thành|về\s+đích|thoát))", re.I)
+_BODY_OF_AFTER = re.compile(rf"\s+của\s+\d+\s+{_BODY_KINDS}\b|\s*:\s*\p{{Lu}}", re.I)
+_BODY_SUBJECT_AFTER = re.compile(r"(?:\s+[\p{Ll}]+){0,3}\s+(?:giảm|tăng|đạt)\s+(?:[\p{Ll}]+\s+){0,2}\d+(?:,\d+)?\s*%")
+_PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc)\s*$", re.I)
+_BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
+               "ấp", "thôn", "bản", "đơn vị", "cơ quan"}
+_KEEP_OPENING = re.compile(r"^\s*(?:duy\s+trì|giữ\s+vững)\b", re.I)
+# a clause opened by the indicator it measures and a colon (`Số bác sĩ/vạn dân: 15 bác sĩ`)
+_MEASURE_LABEL = re.compile(r"^(?:số|tổng\s+số|số\s+lượng)\b[^:;.]{0,80}:$", re.I)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    cut = text.rfind(". ", 0, pos)
+    return cut + 2 if cut >= 0 else 0
+
+
+def _names_bodies(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
+    """A count of bodies or places that names whom a text is for or where it applies: a list
+    of kinds (`27 sở, ban, ngành`, `24 quận, huyện`), the set a count belongs to (`24 ấp
+    của 04 xã`), names after a colon (`04 xã: Phú Lợi, …`), a place (`trên địa bàn 04 xã`);
+    not `3 xã, thị trấn đạt chuẩn nông thôn mới`."""
+    if v.unit not in _BODY_UNITS or v.comparator != "=":
+        return False
+    after = text[v.end:clause[1]]
+    if _BODY_SUBJECT_AFTER.match(after):
+        return True  # `trong đó, 7 huyện nghèo giảm từ 6% trở lên/năm`: the group the share is for
+    return bool(_BODY_LIST_AFTER.match(after) or _BODY_OF_AFTER.match(after)
+                or _PLACE_BEFORE.search(text[max(clause[0], v.start - 20):v.start]))
 
 
 def _direction(segment: str) -> str:
@@ -480,6 +553,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             prev_end = max([w.end for w, c, _ in kept[:k] if c == clause and w.end <= v.start] + [clause[0]])
             nxt = [w.start for w, c, _ in kept[k + 1:] if c == clause]
             year = (_sentence_year(text, v, sent, clause, kept, reader.plan_year)
+                    or _follow_up_year(text, sent, full_sentences)
                     or _paragraph_year(text, sent, full_sentences)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
@@ -494,9 +568,16 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             indicator = _indicator(v, segment, after)
             base = p.para.start
             span = doc.raw_span(base + v.start, base + v.end)
+            comparator = v.comparator
+            card = card_label(doc.raw, span)
+            if card is not None:
+                # an infographic card: the label is the line above the value
+                indicator = indicator_phrase(card[0], "")
+                comparator = card[1] or comparator
+                per_year = per_year or bool(_PER_YEAR.search(card[0]))
             where.append((v.start, v.end))
             found.append((clause, Target(
-                value=v.value, value_max=v.value_max, unit=v.unit, comparator=v.comparator,
+                value=v.value, value_max=v.value_max, unit=v.unit, comparator=comparator,
                 target_year=year, per_year=per_year, baseline_year=baseline,
                 direction=_direction(text[clause[0]:v.end] if not segment.strip() else segment + text[v.start:v.end]),
                 indicator=indicator, text=text[v.start:v.end].strip(),
@@ -509,12 +590,97 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         for k in range(len(found) - 2, -1, -1):
             if not found[k][1].indicator and found[k + 1][0] == found[k][0]:
                 found[k][1].indicator = found[k + 1][1].indicator
+        # a contrasted second item shares the first one's indicator (`tỷ lệ sử dụng nước
+        # sạch … của dân cư thành thị là 95-100% và nông thôn là 93-95%`)
+        for k in range(1, len(found)):
+            frag = _CONTRAST.match(found[k][1].indicator)
+            prev = found[k - 1][1].indicator.split()
+            if frag and found[k - 1][0] == found[k][0] and len(prev) > 2 * len(frag.group(1).split()):
+                found[k][1].indicator = " ".join(prev[:-len(frag.group(1).split())] + frag.group(1).split())
         out.extend(t for _, t in found)
-    return out
+    _headline_years(reader, out)
+    return _headline_counts(reader, out)
+
+
+_CONTRAST = re.compile(r"^(?:và|còn)\s+(\S+(?:\s+\S+)?)$", re.I)
+
+
+def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
+    """A news headline restates a target of its body (`Phấn đấu 82,94% cơ quan, đơn vị …`
+    over `Theo đó, trong năm 2023, tỉnh phấn đấu: … 82,94% cơ quan, đơn vị …`): with no
+    year of its own it takes the year the body gives the same figure."""
+    if reader.formal or not reader.paras:
+        return
+    first = reader.paras[0].para
+    head = reader.doc.raw_span(first.start, first.start + len(first.text))
+    for t in targets:
+        if t.target_year is not None or not (head[0] <= t.span[0] < head[1]):
+            continue
+        same = [u.target_year for u in targets if u.span[0] >= head[1] and u.target_year is not None
+                and u.value == t.value and u.value_max == t.value_max and u.unit == t.unit]
+        if same:
+            t.target_year = same[0]
+
+
+def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
+    """A headline count with no sign of a goal of its own (`7.400 lao động nông thôn được hỗ
+    trợ học nghề`) is the goal its body sets (`giao chỉ tiêu 7.400 lao động nông thôn …
+    năm 2014`): it is kept as that target, restated."""
+    if reader.formal or not reader.paras or reader.paras[0].heading is not None:
+        return targets
+    first = reader.paras[0].para
+    head = reader.doc.raw_span(first.start, first.start + len(first.text))
+    body = [t for t in targets if t.span[0] >= head[1]]
+    added = []
+    for v in find_values(first.text):
+        if v.bare or v.unit in _COUNTLESS or v.fraction:
+            continue
+        span = reader.doc.raw_span(first.start + v.start, first.start + v.end)
+        if any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets):
+            continue
+        same = next((t for t in body if t.value == v.value and t.value_max == v.value_max and t.unit == v.unit), None)
+        if same is not None:
+            added.append(same.model_copy(update={
+                "span": span, "text": first.text[v.start:v.end].strip(),
+                "sentence_span": reader.doc.raw_span(first.start, first.start + len(first.text)),
+                "section": section_path_at(reader.sections, span[0])}))
+    # a headline figure the body reports as a result (`Tỷ lệ hộ nghèo … giảm bình quân
+    # 6,7%/năm` over `Nhiệm kỳ 2020-2025, xã … đạt được nhiều kết quả …: tỷ lệ hộ nghèo giảm
+    # bình quân 6,7%/năm`) is that result
+    told = [(v.value, v.value_max, v.unit, reader.doc.raw_span(q.para.start + v.start, q.para.start + v.end))
+            for q in reader.paras[1:] for v in find_values(q.para.text)]
+    reported = {(value, value_max, unit) for value, value_max, unit, span in told
+                if not any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets)}
+    stated = {(t.value, t.value_max, t.unit) for t in body}
+    targets = [t for t in targets if not (head[0] <= t.span[0] < head[1]
+                                          and (t.value, t.value_max, t.unit) in reported - stated)]
+    return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
 
 
 _SHARE_PER_YEAR_RE1 = re.compile(r"(\(?)\s*trong\s+đó", re.I)
 _SHARE_PER_YEAR_RE2 = re.compile(r"[.!?](?:\s|$)")
+
+
+# a line that holds one figure and nothing else: `>95%`, `> 1,5%`
+_CARD_VALUE_LINE = re.compile(r"^(?P<sign>[><≥≤]=?)?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:%|‰)?\s*[.;,]?$")
+_CARD_SIGNS = {">": ">", "<": "<", "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<="}
+
+
+def card_label(raw: str, span: tuple[int, int]) -> Optional[tuple[str, Optional[str]]]:
+    """Infographics print each figure on a line of its own under its label (`Tỷ lệ bao phủ
+    bảo hiểm y tế ;` / `>95%`): the value's indicator is the line above (its verb may end
+    it: `… nước đạt tiêu chuẩn đạt` / `>100%`), and a sign the line opens with (`> 20%`)
+    is its comparator. None when the value shares its line with words."""
+    start = raw.rfind("\n", 0, max(span[0], span[1] - 1)) + 1
+    end = raw.find("\n", span[1])
+    end = len(raw) if end < 0 else end
+    line = _CARD_VALUE_LINE.match(raw[start:end].strip())
+    if not line or start < 2:
+        return None
+    above = raw[raw.rfind("\n", 0, start - 1) + 1:start - 1].strip().rstrip(" ;:,").strip()
+    if not above or _EXTRACT_TARGETS_RE1.search(above) or len(above.split()) > 25:
+        return None
+    return above, _CARD_SIGNS.get(line.group("sign") or "")
 
 
 def _share_per_year(text: str, found, where) -> None:
@@ -596,7 +762,7 @@ def _full_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_SENTENCE_YEAR_RE1 = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,3})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
+_SENTENCE_YEAR_RE1 = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,4})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
                  r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)")
 _SENTENCE_YEAR_RE2 = re.compile(r"\s*:")
 _SENTENCE_YEAR_RE3 = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$", re.I)
@@ -645,13 +811,31 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
              if y.kind in ("range", "due")
              # `tăng 15%/năm trong giai đoạn 2025 - 2030`: the window the value is due in,
              # unless the period names a programme (`… của Chương trình MTQG giai đoạn …`)
-             or (y.kind == "period" and not _PROGRAMME.search(text[v.end:y.start]))]
+             or (y.kind == "period" and not _PROGRAMME.search(text[v.end:y.start]))
+             # `giao chỉ tiêu 7.400 lao động nông thôn được hỗ trợ học nghề năm 2014`: the year of
+             # an assigned goal, not a past one
+             or (y.kind == "bare" and (plan_year is None or y.year >= plan_year)
+                 and _GOAL_WORDS.search(text[sent[0]:v.start]) and not _names_a_law(text, y))]
     if later:
         return later[0].year
     return None
 
 
+# `Các chỉ tiêu này dự kiến sẽ hoàn thành vào cuối năm 2017.`: a sentence that dates the
+# goals stated just before it
+_FOLLOW_UP_YEAR = re.compile(r"^\s*(?:các\s+|những\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:này|trên|nêu\s+trên)\b[^.\d]*?"
+                             r"\b(?:vào|trong|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _follow_up_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
+    nxt = next((s for s in full_sentences if s[0] >= sent[1]), None)
+    m = _FOLLOW_UP_YEAR.match(text[nxt[0]:nxt[1]]) if nxt else None
+    return int(m.group(1)) if m else None
+
+
 _PARAGRAPH_YEAR_RE1 = re.compile(r"\b(?:đề ra|đặt ra)\b", re.I)
+# a share and its own horizon: `đạt 8% trở lên trong năm 2025`
+_PARAGRAPH_YEAR_RE2 = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 
 
 def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
@@ -705,7 +889,14 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
                         re.I)
 _FUTURE = re.compile(r"phấn\s+đấu|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)mục\s+tiêu|đề\s+ra|đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
 _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
+                        # `Xã … có tổng đàn gia súc, gia cầm trên 10.650 con`: what there is now
+                        r"\bcó\s+tổng\s+(?:đàn|số|diện\s+tích|dân\s+số)\b|"
+                        # `Nguyên nhân … là do dân số … điều chỉnh từ 74.721 người lên 76.797 người`
+                        r"\bnguyên\s+nhân\b|"
                         r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
+_PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu)\b", re.I)
+_REPORT_OPENING = re.compile(r"^\s*(?:theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
+                             r"điều\s+tra)))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
 _TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:(?:19|20)\d\d\s*[-–]\s*)"
@@ -727,7 +918,10 @@ def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int])
 _SETS_GOALS = re.compile(r"\b(?:đề\s+ra|đặt\s+ra|đặt\s+mục\s+tiêu|phấn\s+đấu|xác\s+định|thông\s+qua)\b|"
                          r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
 _CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯƠNG HƯỚNG|NHIỆM VỤ)[^a-zđ]{0,120}$")
-_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b", re.I)
+_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b|"
+                                # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
+                                # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
+                                r"\bban\s+hành\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b", re.I)
 _LAW_YEAR = re.compile(r"\b(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[\p{L} ,-]{0,40}$")
 def _names_a_law(text: str, y) -> bool:
     return bool(_LAW_YEAR.search(text[max(0, y.start - 50):y.start]))

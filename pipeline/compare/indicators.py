@@ -30,6 +30,8 @@ import regex as re
 
 from extractors import lexicon, nlp
 from extractors.models import Target
+from extractors.targets.indicator import drop_framing
+from extractors.targets.rules import card_label
 from extractors.text import PlanText
 
 Polarity = Literal["higher", "lower"]
@@ -308,6 +310,11 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
                         local = f"{local} {pred.group()}"
         else:
             local = clean[left:ce]
+            # framing prose before the indicator (`Nhằm bảo đảm an sinh xã hội, xã đặt mục
+            # tiêu giảm tỷ lệ hộ nghèo 0,58%`) names no measure
+            framed = drop_framing(local)
+            if len(indicator_words(framed)) >= 2:
+                local = framed
         sent_left = p_start
         for m in re.finditer(r"[;]|\.(?=\s)", clean[p_start:cs]):
             sent_left = p_start + m.end()
@@ -316,7 +323,14 @@ def indicator_contexts(doc: PlanText, targets: Sequence[Target]) -> list[Indicat
         if len(indicator_words(local)) < 2:
             # a bare value (`đạt 65%`, a table cell): the sentence up to it names it
             local = clean[sent_left:ce] if not value_first else clean[sent_left:right]
-        marked = _fold(f"{clean[sent_left:cs]}\x01{clean[cs:ce]}\x02{clean[ce:sent_right]}")
+        card = card_label(doc.raw, tuple(targets[k].span))
+        if card is not None:
+            # an infographic card (`Tỷ lệ bao phủ bảo hiểm y tế ;` / `>95%`): the clean view
+            # runs the cards together, the label is the raw line above the value
+            local = card[0]
+            marked = _fold(f"{card[0]} \x01{clean[cs:ce]}\x02")
+        else:
+            marked = _fold(f"{clean[sent_left:cs]}\x01{clean[cs:ce]}\x02{clean[ce:sent_right]}")
         a, b = marked.find("\x01"), marked.find("\x02")
         sentence = marked.replace("\x01", "").replace("\x02", "")
         ind = targets[k].indicator.strip()
