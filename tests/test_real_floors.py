@@ -30,17 +30,18 @@ BATCH_FLOORS = {
     "b1": {"targets": {"f1": 0.98, "exact_f1": 0.97}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.83},
            "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
     "b2": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.96, "exact_f1": 0.96},
-           "agencies": {"f1": 0.85}, "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
+           "agencies": {"f1": 0.88}, "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
     "b3": {"targets": {"f1": 0.97, "exact_f1": 0.97}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.90},
            "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
     "b4": {"targets": {"f1": 0.98, "exact_f1": 0.94}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.93},
            "references": {"f1": 0.93}, "sections": {"f1": 0.95}},
-    "b5": {"targets": {"f1": 0.96, "exact_f1": 0.96}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.77},
+    "b5": {"targets": {"f1": 0.96, "exact_f1": 0.96}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.85},
            "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
     # b6 was scored once, blind, with the final code: these guard today's values, not aims
-    # (targets: raised after the general fixes of issue 9, blind 0.891 F1 / 0.818 exact; exact
+    # (targets and agencies: raised after the general fixes of issue 9, blind 0.891 F1 / 0.818
+    # exact and agencies 0.632 F1; targets exact
     # 0.962 with NLP, 0.923 rules-only: two compound units `hội nghị` only segmentation reads)
-    "b6": {"targets": {"f1": 0.98, "exact_f1": 0.90}, "deadlines": {"f1": 0.90}, "agencies": {"f1": 0.58},
+    "b6": {"targets": {"f1": 0.98, "exact_f1": 0.90}, "deadlines": {"f1": 0.90}, "agencies": {"f1": 0.87},
            "references": {"f1": 0.94}, "sections": {"f1": 0.95}},
 }
 
