@@ -25,10 +25,25 @@ def examples_path(where: Union[str, Path]) -> Path:
     return path / TABLE if path.suffix != ".jsonl" else path
 
 
+# One key set for every table: `text` the phrasing (verbatim), `context` the heading or lines it
+# is read under, `expect` what the rules must give, `note` why, `source` where it was copied from.
+# A few tables read more than one phrasing per row (`parent` / `child` targets, `candidates`),
+# or say which of their readers a row is for (`kind`), the year a phrase is read in, or that a
+# row needs the NLP side (`nlp`).
+KEYS = {"text", "context", "expect", "note", "source", "kind", "year", "nlp", "parent", "child", "candidates"}
+
+
 def load_examples(where: Union[str, Path]) -> list[dict]:
-    """Every row of the example table `where` names (see `examples_path`), in order."""
-    text = examples_path(where).read_text(encoding="utf-8")
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    """Every row of the example table `where` names (see `examples_path`), in order; a row
+    with a key outside `KEYS` or without `expect` is an error in the table."""
+    path = examples_path(where)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for n, row in enumerate(rows, 1):
+        unknown = set(row) - KEYS
+        if unknown or "expect" not in row:
+            raise ValueError(f"{path}: row {n}: keys {sorted(unknown)} not in the table's key set"
+                             if unknown else f"{path}: row {n}: no `expect`")
+    return rows
 
 
 def field(row: dict, key: str):

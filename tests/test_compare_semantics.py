@@ -26,7 +26,7 @@ def make_target(side: dict) -> Target:
 
 def test_table_is_large_and_varied():
     assert len(LEVELS) >= 25 and len(INDICATORS) >= 10
-    assert {r["status"] for r in LEVELS} == {"same", "stricter", "weaker"}
+    assert {r["expect"] for r in LEVELS} == {"same", "stricter", "weaker"}
 
 
 @pytest.mark.parametrize("row", LEVELS, ids=ids(LEVELS, "parent.phrase", 40))
@@ -36,21 +36,21 @@ def test_level_status(row):
     ppol = polarity(parent, row["parent"].get("context", row["parent"]["phrase"]))
     cpol = polarity(child, row["child"].get("context", row["child"]["phrase"]))
     assert ppol == cpol, "both sides of an example read the same way"
-    assert judge(parent, child, ppol).status == row["status"]
+    assert judge(parent, child, ppol).status == row["expect"]
 
 
-ALL_PHRASES = [p for r in INDICATORS for p in [r["phrase"], *r["candidates"]]]
+ALL_PHRASES = [p for r in INDICATORS for p in [r["text"], *r["candidates"]]]
 
 
-@pytest.mark.parametrize("row", INDICATORS, ids=ids(INDICATORS, "phrase", 40))
+@pytest.mark.parametrize("row", INDICATORS, ids=ids(INDICATORS, "text", 40))
 def test_indicator_best_match(row):
-    space = IndicatorSpace([row["phrase"], *row["candidates"], *ALL_PHRASES])
+    space = IndicatorSpace([row["text"], *row["candidates"], *ALL_PHRASES])
     sims = [space.similarity(0, 1 + k) for k in range(len(row["candidates"]))]
-    if row["best"] is None:
+    if row["expect"] is None:
         assert max(sims) < THRESHOLD, sims
     else:
-        assert max(range(len(sims)), key=sims.__getitem__) == row["best"], sims
-        assert sims[row["best"]] >= THRESHOLD, sims
+        assert max(range(len(sims)), key=sims.__getitem__) == row["expect"], sims
+        assert sims[row["expect"]] >= THRESHOLD, sims
 
 
 def test_abbreviations_expand_whole_words_only():

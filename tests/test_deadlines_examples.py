@@ -1,6 +1,6 @@
 """The deadlines extractor's example table (extractors/deadlines/examples.jsonl) is its test.
 
-Each line: `phrase` (the text under test), optional `context` (text placed before it,
+Each line: `text` (the phrase under test), optional `context` (text placed before it,
 e.g. a heading that gives the year or a `Thời gian thực hiện` label), and `expect`: the
 deadlines found inside the phrase, in order, with `due`, `recurrence` and optionally a
 `quote` the deadline's span must overlap.
@@ -19,14 +19,14 @@ EXAMPLES = load_examples("extractors.deadlines")
 
 def _found(ex):
     context = ex.get("context", "")
-    raw = f"{context}\n\n{ex['phrase']}\n" if context else f"{ex['phrase']}\n"
-    base = raw.index(ex["phrase"])
+    raw = f"{context}\n\n{ex['text']}\n" if context else f"{ex['text']}\n"
+    base = raw.index(ex["text"])
     doc = PlanText.from_raw(raw)
     found = [d for d in extract_deadlines(doc, extract_sections(doc)) if d.span[0] >= base]
     return raw, base, found
 
 
-@pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "phrase", 50))
+@pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "text", 50))
 def test_deadline_example(ex):
     raw, base, found = _found(ex)
     got = [(d.due, d.recurrence, raw[d.span[0]:d.span[1]]) for d in found]
@@ -34,14 +34,14 @@ def test_deadline_example(ex):
     for d, want in zip(found, ex["expect"]):
         assert (d.due, d.recurrence) == (want["due"], want["recurrence"]), got
         if "quote" in want:
-            q = base + ex["phrase"].index(want["quote"])
+            q = base + ex["text"].index(want["quote"])
             assert d.span[0] < q + len(want["quote"]) and q < d.span[1], got
 
 
 FIELD_CHECKED = [e for e in EXAMPLES if e["expect"]][:20]
 
 
-@pytest.mark.parametrize("ex", FIELD_CHECKED, ids=ids(FIELD_CHECKED, "phrase", 40))
+@pytest.mark.parametrize("ex", FIELD_CHECKED, ids=ids(FIELD_CHECKED, "text", 40))
 def test_deadline_fields_point_back(ex):
     raw, _, found = _found(ex)
     for d in found:

@@ -16,7 +16,7 @@ def test_citations(ex):
     text = ex["text"]
     got = [{"quote": text[r.span[0]:r.span[1]], "number": r.number, "kind": r.kind, "date": r.date,
             "issuer": r.issuer} for r in extract_references(PlanText.from_raw(text))]
-    assert got == ex["references"]
+    assert got == ex["expect"]
 
 
 def test_header_number_is_not_a_citation():

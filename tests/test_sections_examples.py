@@ -14,7 +14,7 @@ EXAMPLES = load_examples("extractors.outline")
 def test_outline(ex):
     doc = PlanText.from_raw(ex["text"])
     sections = extract_sections(doc)
-    assert [s.path for s in sections] == ex["paths"]
+    assert [s.path for s in sections] == ex["expect"]
     for s in sections:
         # the span starts at the marker as printed (markdown marks aside; a line break
         # inside `Điều\n4.` reads as the space of the marker)

@@ -33,7 +33,7 @@ def targets_of(example: dict):
 @pytest.mark.parametrize("ex", EXAMPLES, ids=ids(EXAMPLES, "text", 50))
 def test_example(ex):
     raw, found = targets_of(ex)
-    expected = ex["targets"]
+    expected = ex["expect"]
     got = [(t.value, t.text) for t in found]
     assert len(found) == len(expected), f"got {got}"
     for want, t in zip(expected, found):

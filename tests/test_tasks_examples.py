@@ -21,15 +21,15 @@ def _rows(kind):
     return [e for e in EXAMPLES if e["kind"] == kind]
 
 
-@pytest.mark.parametrize("ex", _rows("bodies"), ids=ids(_rows("bodies"), "phrase", 50))
+@pytest.mark.parametrize("ex", _rows("bodies"), ids=ids(_rows("bodies"), "text", 50))
 def test_body_lists(ex):
-    assert split_bodies(ex["phrase"]) == ex["expected"]
+    assert split_bodies(ex["text"]) == ex["expect"]
 
 
-@pytest.mark.parametrize("ex", _rows("schedule"), ids=ids(_rows("schedule"), "phrase", 50))
+@pytest.mark.parametrize("ex", _rows("schedule"), ids=ids(_rows("schedule"), "text", 50))
 def test_schedule_values(ex):
-    due, rec = parse_schedule(ex["phrase"], ex.get("year"))
-    assert {"due": due, "recurrence": rec} == ex["expected"]
+    due, rec = parse_schedule(ex["text"], ex.get("year"))
+    assert {"due": due, "recurrence": rec} == ex["expect"]
 
 
 def _keys(names):
@@ -40,8 +40,8 @@ def _keys(names):
 def test_plan_excerpts(ex):
     doc = PlanText.from_raw(ex["text"])
     tasks = extract_tasks(doc, extract_sections(doc), [], [], [])
-    assert len(tasks) == len(ex["expected"]), [t.title for t in tasks]
-    for task, want in zip(tasks, ex["expected"]):
+    assert len(tasks) == len(ex["expect"]), [t.title for t in tasks]
+    for task, want in zip(tasks, ex["expect"]):
         for field, value in want.items():
             got = getattr(task, field)
             if field in ("lead", "support"):
