@@ -228,7 +228,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
             _DATED_RE2.fullmatch(text[exprs[k - 1].end:t.start]) is not None
         if listed and not prep:
             prep = dated[-1].prep
-        last_day = _LAST_DAY.match(text, t.end)
+        last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
         if not (forced or listed or last_day or _timeline_item(text, t)
                 or _is_deadline(text, t, prep, done, trig, today)):
             continue
@@ -253,6 +253,15 @@ _LAST_DAY = re.compile(r"\s*(?:là\s+|:\s*)?(?:thời\s+)?hạn\s+(?:cuối(?:\s
 
 
 _TIMELINE_ITEM_RE1 = re.compile(r"\s*:")
+# `_LAST_DAY` holds at most five words. Matched with no end position, the regex module
+# first looks for its literal `hạn` through the rest of the text: on every date, that is
+# quadratic; ending the search one character after the next eight words is not.
+_WORDS_AFTER = re.compile(r"(?:\s*\S+){1,8}")
+
+
+def _words_after(text: str, at: int) -> int:
+    m = _WORDS_AFTER.match(text, at)
+    return min(len(text), m.end() + 1) if m else len(text)
 
 
 def _timeline_item(text: str, t: TimeExpr) -> bool:
