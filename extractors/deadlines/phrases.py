@@ -84,6 +84,8 @@ RELATIVE = re.compile(
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
 )
+# every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
+_MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng", FLAGS)
 
 # sentence openers that schedule the sentence's task: `Hằng năm,` `Mỗi quý,` `Từ năm 2026 trở đi,`
 _OPENER = re.compile(
@@ -172,7 +174,7 @@ def due_of(expr: TimeExpr, prep: str, recurrence: Optional[str]) -> Optional[str
 def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
     """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value); `today`
     is the text's own date (ISO), when it prints one."""
-    relatives = [(m.start(), m.end()) for m in RELATIVE.finditer(text)
+    relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
                  if forced or m.group("anchor") or _relative_is_limit(text, m)]
     dated = _dated(text, forced, relatives, today)
     if forced:
