@@ -52,9 +52,13 @@ def test_text_view_is_linear_on_pathological_text():
 
 
 def _cpu(f) -> float:
-    start = time.process_time()
-    f()
-    return time.process_time() - start
+    """The least CPU time of three runs: a collection or a busy neighbour lands in one."""
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        f()
+        times.append(time.process_time() - start)
+    return min(times)
 
 
 def test_a_sentence_of_many_years_is_linear():
@@ -67,6 +71,6 @@ def test_a_sentence_of_many_years_is_linear():
         doc = PlanText.from_raw("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n" + "năm 2025 " * n + "\n")
         sections = extract_sections(doc)
         return _cpu(lambda: extract_deadlines(doc, sections))
-    assert deadlines(16000) < 16 * max(deadlines(2000), 1e-3)
-    small, large = "năm 2025 " * 2000, "năm 2025 " * 16000
-    assert _cpu(lambda: year_mentions(large)) < 16 * max(_cpu(lambda: year_mentions(small)), 1e-3)
+    assert deadlines(8000) < 12 * max(deadlines(1000), 1e-3)
+    small, large = "năm 2025 " * 1000, "năm 2025 " * 8000
+    assert _cpu(lambda: year_mentions(large)) < 12 * max(_cpu(lambda: year_mentions(small)), 1e-3)
