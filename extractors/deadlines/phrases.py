@@ -220,6 +220,13 @@ _DATED_RE2 = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
 _DATED_RE3 = re.compile(r"\s*\(\s*")
 
 
+def _opens_with_bracket(text: str, at: int) -> bool:
+    """Does `text[:at]` end in `(` and spaces (what `_DATED_RE3` asks after a recurrence)?"""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1] == "("
+
+
 def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> list[Dated]:
     exprs = [t for t in find_time_exprs(text) if not _inside(t.start, t.end, relatives)]
     dated: list[Dated] = []
@@ -238,14 +245,17 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None))
     for d in dated:
         # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
-        m = _DATED_RE1.match(text[d.expr.end:])
-        r = RECURRENCE.match(text, d.expr.end + m.end())
+        m = _DATED_RE1.match(text, d.expr.end)
+        r = RECURRENCE.match(text, m.end())
         if r and r.lastgroup != "continuous":
             d.end, d.recurrence = r.end(), recurrence_of(r)
             continue
-        # `6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)`: the period just before
+        # `6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)`: the period just before,
+        # ending in the bracket that opens the date; without one, no recurrence can (and the
+        # text before is not read again for every date)
         before = [rec for a, b, rec in find_recurrences(text[:d.start])
-                  if _DATED_RE3.fullmatch(text[b:d.start]) and rec != "continuous"]
+                  if _DATED_RE3.fullmatch(text[b:d.start]) and rec != "continuous"] \
+            if _opens_with_bracket(text, d.start) else []
         d.recurrence = before[-1] if before else None
     return dated
 
