@@ -22,6 +22,13 @@ Reports plans/second, Prefect's overhead per plan and its fixed cost, peak memor
 warm-up plan loads the models), plans/s per core, and each as a ratio to the floor.
 `--memory` runs the core loop on N plans for each N and reports its peak RSS (flat: the
 loop keeps nothing per plan).
+
+    .venv/bin/python benchmarks/bench.py --linear 8                # time against plan size
+
+`--linear K` catalogues the five seeds joined into one text, then K copies of that text
+(rules only, each in a fresh process), and reports CPU seconds for the whole catalogue and
+for each step (text view, outline, each finding kind): linear extraction takes about K
+times as long for K times the text.
 """
 from __future__ import annotations
 
@@ -160,6 +167,54 @@ def run_speed(work: Path, plans: int) -> None:
                   f"{per / floor:,.0f} |", flush=True)
 
 
+def phase_linear(copies: int) -> dict:
+    """CPU seconds of each step of `build_catalogue` on the seeds joined, `copies` times."""
+    from extractors import catalogue as C
+    from extractors.document import extract_document
+    from extractors.kinds import FINDING_KINDS, Extraction
+    from extractors.outline import extract_sections
+    from extractors.text import PlanText
+    C.build_catalogue("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n1. Đến năm 2030, 95% hộ dân dùng nước sạch.\n", "warmup.txt")
+    one = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt")))
+    raw = "\n\n".join([one] * copies)
+    steps: dict[str, float] = {}
+    clock = time.process_time()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.process_time()
+        steps[name] = steps.get(name, 0.0) + now - clock
+        clock = now
+    doc = PlanText.from_raw(raw)
+    lap("text view")
+    x = Extraction(doc=doc, sections=extract_sections(doc))
+    lap("outline")
+    for kind in FINDING_KINDS:  # as build_catalogue does
+        items = kind.extract(x)
+        lap(kind.name)
+        if not kind.ids_before_sort:
+            items = sorted(items, key=kind.sort_key)
+        if kind.id_prefix:
+            C.assign_ids(raw, items, kind.id_prefix, kind.id_key)
+        x.found[kind.name] = sorted(items, key=kind.sort_key)
+        lap("ids")
+    extract_document(doc, x.found["references"])
+    lap("document")
+    return {"chars": len(raw), "steps": steps}
+
+
+def run_linear(copies: int) -> None:
+    one = run_phase(["--phase", "linear", "--copies", "1"], env={"CHITIEU_NLP": "0"})
+    many = run_phase(["--phase", "linear", "--copies", str(copies)], env={"CHITIEU_NLP": "0"})
+    print(f"| step (rules only) | seeds joined, {one['chars'] / 1000:.0f}k chars | "
+          f"× {copies}, {many['chars'] / 1000:.0f}k chars | ratio (linear: {copies}) |")
+    print("|---|---|---|---|")
+    for name in [*one["steps"], "whole catalogue"]:
+        a = sum(one["steps"].values()) if name == "whole catalogue" else one["steps"][name]
+        b = sum(many["steps"].values()) if name == "whole catalogue" else many["steps"][name]
+        print(f"| {name} | {a:.2f} s | {b:.2f} s | {b / max(a, 1e-3):.1f} |", flush=True)
+
+
 def run_memory(work: Path, sizes: list[int]) -> None:
     print("| core loop (ingest, build_catalogue, render; NLP on) | plans | peak RSS | vs first |")
     print("|---|---|---|---|")
@@ -213,7 +268,9 @@ def main() -> None:
     ap.add_argument("--speed", action="store_true",
                     help="time the floor, rules only and rules + NLP on the seeds and the real texts")
     ap.add_argument("--memory", metavar="N,N", help="core loop peak RSS at these corpus sizes")
-    ap.add_argument("--phase", choices=["core", "flow", "floor", "extract"], help=argparse.SUPPRESS)
+    ap.add_argument("--linear", type=int, metavar="K", help="time the seeds joined, and K copies of them")
+    ap.add_argument("--phase", choices=["core", "flow", "floor", "extract", "linear"], help=argparse.SUPPRESS)
+    ap.add_argument("--copies", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -229,6 +286,12 @@ def main() -> None:
         return
     if args.phase == "extract":
         print(json.dumps(phase_extract(Path(args.corpus))))
+        return
+    if args.phase == "linear":
+        print(json.dumps(phase_linear(args.copies)))
+        return
+    if args.linear:
+        run_linear(args.linear)
         return
     if args.speed or args.memory:
         work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="chitieu-bench-"))

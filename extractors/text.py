@@ -41,6 +41,9 @@ _LONE_ARTICLE_WORD = re.compile(rf"^\s*{ARTICLE}\s*$")
 _TERMINAL = re.compile(r"[.:;!?…]\s*$")
 
 
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
 @dataclass
 class Paragraph:
     start: int  # in clean coordinates
@@ -95,7 +98,7 @@ class PlanText:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         out = []
-        for m in re.finditer(r"[^\n]+", self.clean):
+        for m in _PARAGRAPH.finditer(self.clean):
             text = m.group()
             if not text.strip():
                 continue
@@ -137,8 +140,11 @@ def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> lis
 # ---------------------------------------------------------------------------
 # building the clean view
 
+_LINE = re.compile(r"[^\n]*\n?")
+
+
 def _build_clean(raw: str) -> tuple[str, list[int], int]:
-    lines = list(re.finditer(r"[^\n]*\n?", raw))
+    lines = list(_LINE.finditer(raw))
     body: list[tuple[str, list[int]]] = []   # cleaned lines with offsets
     notes: list[tuple[str, list[int]]] = []
     for m in lines:
@@ -153,11 +159,11 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
 
     wrapped = _hard_wrapped([t for t, _ in body])
     width = _wrap_width([t for t, _ in body]) if wrapped else 0
-    chars: list[str] = []
-    offsets: list[int] = []
+    pieces: list[str] = []
+    offsets: list[int] = []  # one per character of the pieces
 
     def emit(s: str, offs: list[int]):
-        chars.extend(s)
+        pieces.append(s)
         offsets.extend(offs)
 
     prev_text = ""
@@ -179,11 +185,11 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
     footnote_from = -1
     if notes:
         emit("\n\n", [offsets[-1] if offsets else 0] * 2)
-        footnote_from = len(chars)
+        footnote_from = len(offsets)
         for text, offs in notes:
             emit(text, offs)
             emit("\n", [offs[-1] if offs else 0])
-    return "".join(chars), offsets, footnote_from
+    return "".join(pieces), offsets, footnote_from
 
 
 # Some pages store a whole outline on one line (`… chủ yếu I. Về kinh tế 1. Tốc độ … 16%. 2. Thu
@@ -241,23 +247,62 @@ def _looks_like_heading(text: str) -> bool:
     return bool(_ITEM_START.match(text))
 
 
+# Characters that are a grapheme cluster of their own before any of them and stay
+# unchanged under NFC (Vietnamese letters, Latin, quotes, bullets, arrows, shapes; a test
+# checks the claim against the Unicode tables): runs of them are copied whole instead of
+# one cluster at a time. Everything `_clean_line` changes or drops is left out.
+_PLAIN_CHARS = (r"\x00-\x08\x0b\x0c\x0e-\x1f!-#%-)+-[\]^`-{}~\x7f"  # ASCII but $ * _ \ | and spaces
+                r"\u00a1-\u00ac\u00ae-\u00b1\u00b4-\u00b8\u00ba\u00bb\u00bf-\u024f"
+                r"\u1e00-\u1eff\u2018-\u201f\u2022\u2026\u2030-\u2044\u2190-\u2211\u2213-\u22ff\u25a0-\u25ff")
+_SPACES = " \t\u00a0\u2009\u202f\r"
+# Words of plain characters with single spaces between them come out as they are. A run
+# stops before its last character when a combining mark follows: that character and its
+# marks are one cluster, read by the per-character path.
+_PLAIN_RUN = re.compile(rf"[{_PLAIN_CHARS}]+(?: [{_PLAIN_CHARS}]+)*"
+                        r"(?![\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}])")
+_SPACE_RUN = re.compile(rf"[{_SPACES}]+")
+_LEAD_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]+)?")
+_GRAPHEME = re.compile(r"\X")
+_REGIONAL_INDICATOR = re.compile(r"\p{GCB=Regional_Indicator}")
+_NFC: dict[str, str] = {}
+
+
+def _grapheme_at(line: str, i: int) -> str:
+    """The grapheme cluster that starts at `i`, read as if the line began there. Only a
+    regional-indicator pair looks back past its start, so only a flag needs the slice."""
+    if _REGIONAL_INDICATOR.match(line, i):
+        return _GRAPHEME.match(line[i:]).group()
+    return _GRAPHEME.match(line, i).group()
+
+
 def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
     """Strip markdown marks, superscript footnote calls, `|` cells and runs of
-    spaces from one line; fractions become `a/b`."""
-    out: list[str] = []
+    spaces from one line; fractions become `a/b`. Linear in the line: plain runs and
+    space runs are taken whole, every other character by the rules below."""
+    out: list[str] = []  # pieces; a space is always a piece of its own
     offs: list[int] = []
-    i = 0
-    # leading markdown heading / quote marks
-    lead = re.match(r"^[ \t]*(?:#{1,6}[ \t]+|>[ \t]+)?", line)
-    i = lead.end() if lead else 0
+    i = _LEAD_MARKS.match(line).end()  # leading markdown heading / quote marks
     n = len(line)
     while i < n:
+        run = _PLAIN_RUN.match(line, i)
+        if run:
+            out.append(run.group())
+            offs.extend(range(base + i, base + run.end()))
+            i = run.end()
+            continue
+        spaces = _SPACE_RUN.match(line, i)
+        if spaces:  # a run of spaces is one space, none after a space or a cell break
+            if not (out and out[-1][-1] in " \n"):
+                out.append(" ")
+                offs.append(base + i)
+            i = spaces.end()
+            continue
         ch = line[i]
         if ch == "$":
             fm = _FRAC.match(line, i)
             if fm:
                 frac = f"{fm.group(1)}/{fm.group(2)}"
-                out.extend(frac)
+                out.append(frac)
                 # first and last characters stand for the ends of the formula
                 offs.extend([base + i] + [base + i + 1] * (len(frac) - 2) + [base + fm.end() - 1])
                 i = fm.end()
@@ -265,7 +310,7 @@ def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
         if ch in _UNICODE_FRACTIONS:
             frac = _UNICODE_FRACTIONS[ch]
             # keep a space between a preceding number and the fraction ("2½" is rare)
-            out.extend(frac)
+            out.append(frac)
             offs.extend([base + i] * len(frac))
             i += 1
             continue
@@ -279,18 +324,12 @@ def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
             i += 1
             continue
         if ch == "|":  # portal header cells: one cell, one line
-            while out and out[-1] == " ":
-                out.pop()
+            while out and out[-1][-1] == " ":  # a prepended mark can carry a space
+                out[-1] = out[-1][:-1]
                 offs.pop()
+                if not out[-1]:
+                    out.pop()
             out.append("\n")
-            offs.append(base + i)
-            i += 1
-            continue
-        if ch in " \t\u00a0\u2009\u202f\r":
-            if out and out[-1] in " \n":
-                i += 1
-                continue
-            out.append(" ")
             offs.append(base + i)
             i += 1
             continue
@@ -299,12 +338,13 @@ def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
             offs.append(base + i)
             i += 1
             continue
-        m = re.match(r"\X", line[i:])
-        g = m.group()
-        nfc = unicodedata.normalize("NFC", g)
+        g = _grapheme_at(line, i)
+        nfc = _NFC.get(g)
+        if nfc is None:
+            nfc = _NFC[g] = unicodedata.normalize("NFC", g)
         if ch in "\u2013\u2014\u2212":  # dashes read as hyphen
             nfc = "-"
-        out.extend(nfc)
+        out.append(nfc)
         offs.extend([base + i] * len(nfc))
         i += len(g)
     # trim spaces at both ends (and around the `|` newlines)

@@ -49,3 +49,28 @@ def test_text_view_is_linear_on_pathological_text():
         assert b < 24 * max(a, 1e-3), (unit, a, b)
     lines = cost("Kế hoạch " * 20000 + "\n")  # one long line
     assert lines < 24 * max(cost("Kế hoạch " * 2500 + "\n"), 1e-3)
+
+
+def _cpu(f) -> float:
+    """The least CPU time of three runs: a collection or a busy neighbour lands in one."""
+    times = []
+    for _ in range(3):
+        start = time.process_time()
+        f()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def test_a_sentence_of_many_years_is_linear():
+    # every year of one long sentence once asked for the deadline words and statuses in all
+    # the text before it, and year mentions checked each against all earlier ones
+    from extractors.deadlines import extract_deadlines
+    from extractors.grammar.years import year_mentions
+
+    def deadlines(n: int) -> float:
+        doc = PlanText.from_raw("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n" + "năm 2025 " * n + "\n")
+        sections = extract_sections(doc)
+        return _cpu(lambda: extract_deadlines(doc, sections))
+    assert deadlines(8000) < 12 * max(deadlines(1000), 1e-3)
+    small, large = "năm 2025 " * 1000, "năm 2025 " * 8000
+    assert _cpu(lambda: year_mentions(large)) < 12 * max(_cpu(lambda: year_mentions(small)), 1e-3)

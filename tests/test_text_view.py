@@ -93,3 +93,26 @@ def test_table_rows_stay_apart_in_a_wrapped_copy():
             "2 | Đánh giá sản phẩm | Hội đồng huyện | Trước ngày 30/11 hằng năm"]
     doc = PlanText.from_raw("\n".join(lines + rows) + "\n")
     assert "Quý II/2025\n2\nĐánh giá" in doc.clean
+
+
+def test_plain_characters_are_clusters_of_their_own_and_nfc_stable():
+    # `_clean_line` copies runs of these whole instead of one grapheme cluster at a time:
+    # that is only the same reading if each is its own cluster and NFC leaves it alone
+    import unicodedata
+
+    import regex as re
+
+    from extractors.text import _PLAIN_RUN
+    plain = re.compile(_PLAIN_RUN.pattern.split("]+")[0] + "]")
+    alone = re.compile(r"[\p{GCB=Other}\p{GCB=Control}]")
+    chars = [chr(c) for c in range(0x30000) if plain.match(chr(c))]
+    assert len(chars) > 800
+    for ch in chars:
+        assert alone.match(ch) and unicodedata.normalize("NFC", ch) == ch, hex(ord(ch))
+
+
+def test_combining_marks_and_cells_read_as_before():
+    raw = "Ti\u0302\u0301n | ba\u0300i  ** vie\u0323\u0302t** \u00bd \u2013 \u00b9 x\\_y"
+    doc = PlanText.from_raw(raw)
+    assert doc.clean == "Ti\u0302\u0301n\nba\u0300i vie\u0323\u0302t 1/2 - x_y"
+    assert len(doc.offsets) == len(doc.clean)

@@ -15,6 +15,7 @@ Positions are indices into the segment given.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex as re
@@ -83,6 +84,8 @@ RELATIVE = re.compile(
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
 )
+# every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
+_MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng", FLAGS)
 
 # sentence openers that schedule the sentence's task: `Hằng năm,` `Mỗi quý,` `Từ năm 2026 trở đi,`
 _OPENER = re.compile(
@@ -171,7 +174,7 @@ def due_of(expr: TimeExpr, prep: str, recurrence: Optional[str]) -> Optional[str
 def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
     """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value); `today`
     is the text's own date (ISO), when it prints one."""
-    relatives = [(m.start(), m.end()) for m in RELATIVE.finditer(text)
+    relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
                  if forced or m.group("anchor") or _relative_is_limit(text, m)]
     dated = _dated(text, forced, relatives, today)
     if forced:
@@ -217,6 +220,13 @@ _DATED_RE2 = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
 _DATED_RE3 = re.compile(r"\s*\(\s*")
 
 
+def _opens_with_bracket(text: str, at: int) -> bool:
+    """Does `text[:at]` end in `(` and spaces (what `_DATED_RE3` asks after a recurrence)?"""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at > 0 and text[at - 1] == "("
+
+
 def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> list[Dated]:
     exprs = [t for t in find_time_exprs(text) if not _inside(t.start, t.end, relatives)]
     dated: list[Dated] = []
@@ -227,7 +237,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
             _DATED_RE2.fullmatch(text[exprs[k - 1].end:t.start]) is not None
         if listed and not prep:
             prep = dated[-1].prep
-        last_day = _LAST_DAY.match(text, t.end)
+        last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
         if not (forced or listed or last_day or _timeline_item(text, t)
                 or _is_deadline(text, t, prep, done, trig, today)):
             continue
@@ -235,14 +245,17 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None))
     for d in dated:
         # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
-        m = _DATED_RE1.match(text[d.expr.end:])
-        r = RECURRENCE.match(text, d.expr.end + m.end())
+        m = _DATED_RE1.match(text, d.expr.end)
+        r = RECURRENCE.match(text, m.end())
         if r and r.lastgroup != "continuous":
             d.end, d.recurrence = r.end(), recurrence_of(r)
             continue
-        # `6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)`: the period just before
+        # `6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)`: the period just before,
+        # ending in the bracket that opens the date; without one, no recurrence can (and the
+        # text before is not read again for every date)
         before = [rec for a, b, rec in find_recurrences(text[:d.start])
-                  if _DATED_RE3.fullmatch(text[b:d.start]) and rec != "continuous"]
+                  if _DATED_RE3.fullmatch(text[b:d.start]) and rec != "continuous"] \
+            if _opens_with_bracket(text, d.start) else []
         d.recurrence = before[-1] if before else None
     return dated
 
@@ -252,29 +265,67 @@ _LAST_DAY = re.compile(r"\s*(?:là\s+|:\s*)?(?:thời\s+)?hạn\s+(?:cuối(?:\s
 
 
 _TIMELINE_ITEM_RE1 = re.compile(r"\s*:")
+# `_LAST_DAY` holds at most five words. Matched with no end position, the regex module
+# first looks for its literal `hạn` through the rest of the text: on every date, that is
+# quadratic; ending the search one character after the next eight words is not.
+_WORDS_AFTER = re.compile(r"(?:\s*\S+){1,8}")
+
+
+def _words_after(text: str, at: int) -> int:
+    m = _WORDS_AFTER.match(text, at)
+    return min(len(text), m.end() + 1) if m else len(text)
 
 
 def _timeline_item(text: str, t: TimeExpr) -> bool:
     """`Ngày 27/5/2017: Kết thúc việc kiểm tra …`: a schedule lists each step under the
     date it is due, the date opening the line before a colon."""
-    if t.grain in ("year", "day_only") or OUTLINE_MARK.sub("", text[:t.start]).strip():
+    # nothing but an outline mark before the date (`OUTLINE_MARK` is anchored: only a leading one goes)
+    mark = OUTLINE_MARK.match(text, 0, t.start)
+    if t.grain in ("year", "day_only") or text[mark.end() if mark else 0:t.start].strip():
         return False
-    return bool(_TIMELINE_ITEM_RE1.match(text[t.end:])) and not _PAST.search(text, t.end)
+    return bool(_TIMELINE_ITEM_RE1.match(text, t.end)) and not _PAST.search(text, t.end)
 
 
 _IS_DEADLINE_RE1 = re.compile(rf"\b{_DONE}\b[^,;.:]*$", FLAGS)
 _IS_DEADLINE_RE2 = re.compile(r"\bhết\s*$", FLAGS)
 
 
+# What the checks below read before a date. Each is one search of the text before it;
+# done that way for every date of a long sentence it is quadratic. The words that end at
+# the date are searched in the words right before it (the same 64-word window as
+# `trigger_of`: every such pattern holds a handful of words), and `đến nay` anywhere
+# before it is found once per text.
+_SINCE_THEN = re.compile(r"\bđến\s+nay\b", FLAGS)  # the one part of `_STATUS` not tied to the date
+
+
+@lru_cache(maxsize=8)
+def _first_since_then_end(text: str) -> int:
+    m = _SINCE_THEN.search(text)
+    return m.end() if m else len(text) + 1
+
+
+@lru_cache(maxsize=8)
+def _has_target_figure(text: str) -> bool:
+    return bool(TARGET_FIGURE.search(text))
+
+
+def _status_before(text: str, at: int) -> bool:
+    """`_STATUS.search(text[:at])`: a match ending at `at` lies in the words before it;
+    any other is a `đến nay` the whole text shows as well."""
+    if _first_since_then_end(text) <= at:
+        return True
+    window = _WORDS_BEFORE.search(text, 0, at)
+    return bool(_STATUS.search(text, window.start() if window else 0, at))
+
+
 def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Optional[str] = None) -> bool:
-    before = text[:t.start]
-    lead = before[:trig.start()] if trig else before
-    if _STATUS.search(before) or (not prep and not done):
+    if (not prep and not done) or _status_before(text, t.start):
         return False
-    if _SINCE_NOW.search(before):
+    window = _WORDS_BEFORE.search(text, 0, t.start)
+    if _SINCE_NOW.search(text, window.start() if window else 0, t.start):  # `_SINCE_NOW.search(before)`
         # `từ nay đến tháng 12/2024`: a window opened now ends at its deadline; a year so
         # reached with a figure to attain is a target's horizon
-        return t.grain != "year" or not TARGET_FIGURE.search(text)
+        return t.grain != "year" or not _has_target_figure(text)
     if prep in _OPENING_PREPS:
         if not t.window:
             return False  # the start of a window is not its deadline
@@ -283,9 +334,12 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return prep in _FIRM_PREPS + _WINDOW_PREPS
     if prep == "tại" and not _SUBMITTED.search(text, max(0, trig.start() - 80), trig.start()):
         return False  # `tại hội nghị tháng 6` with nothing to present there dates an event
+    before = text[:t.start]
+    lead = before[:trig.start()] if trig else before
     if prep == "của" and not _IS_DEADLINE_RE1.search(lead):
         return False  # the work of a period is due in it only when it is to be completed
-    if _DONE_BEFORE.search(lead):
+    # `_DONE_BEFORE.search(lead)`: its match ends where the lead does and holds at most 42 characters
+    if _DONE_BEFORE.search(text, max(0, len(lead) - 50), len(lead)):
         return False
     firm = prep.startswith(_FIRM_PREPS) or done
     if not firm and today and t.grain == "day" and t.year and t.last_day() < today:
@@ -297,7 +351,7 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return firm
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
-    if prep in ("đến", "tới", "trong") and not done and TARGET_FIGURE.search(text) \
+    if prep in ("đến", "tới", "trong") and not done and _has_target_figure(text) \
             and not _IS_DEADLINE_RE2.search(trig.group()):
         # `đến tháng 12/2026 đạt 100%`: the horizon of a target; `đến hết tháng 8-2022 …
         # đạt trên 95%` is the end by which it is to be done
@@ -315,17 +369,17 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     recent = text[max(0, t.start - 90):t.start]
     completed = done or bool(_YEAR_IS_DEADLINE_RE2.search(recent))
     if prep == "trình":
-        return not TARGET_FIGURE.search(text)  # `23 Đề án phải trình năm 2025`
+        return not _has_target_figure(text)  # `23 Đề án phải trình năm 2025`
     if _YEAR_IS_DEADLINE_RE1.search(text[t.start:t.end]):
         # a multi-year period (`giai đoạn 2026 - 2030`) is when a programme runs
-        return done or completed and not TARGET_FIGURE.search(text)
+        return done or completed and not _has_target_figure(text)
     if prep in ("đến", "tới") and not _YEAR_IS_DEADLINE_RE3.search(trig.group()):
-        return done or completed and not TARGET_FIGURE.search(text)
+        return done or completed and not _has_target_figure(text)
     opening = not OUTLINE_MARK.sub("", lead).strip() or lead.rstrip().endswith((";", ":"))
     verb = bool(_TASK_VERB.search(recent)) or (opening and bool(_TASK_VERB.search(text, t.end, t.end + 60)))
     # `Xây dựng 15 xã đạt chuẩn … vào năm 2030`: a counted result due in a year is a target
     counted = bool(_COUNTED_RESULT.search(recent)) and not completed
-    return (done or verb) and not counted and not TARGET_FIGURE.search(text)
+    return (done or verb) and not counted and not _has_target_figure(text)
 
 
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)

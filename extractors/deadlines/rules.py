@@ -23,6 +23,7 @@ the date and period grammar.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex as re
@@ -377,6 +378,7 @@ def _task_heading(sections: list[Section], raw_index: int) -> str:
 _SHORTEN_RE1 = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=64)  # every deadline of a sentence names the same task: read it once
 def _shorten(text: str) -> str:
     text = _SHORTEN_RE1.sub(" ", _strip_marker(text)).strip()
     if len(text) <= TASK_CHARS:

@@ -327,6 +327,9 @@ _PAGE_DATE = re.compile(
     rf"|(?:{_WEEKDAY})?(?:(?i:Ngày)\s+)?{dmy('d3', 'm3', 'y3', spaced=False)}(?={_CLOCK_TAIL}))",
     re.VERSION1 | re.MULTILINE)
 _PAGE_LABEL_ANYWHERE = re.compile(rf"(?<![\p{{L}}]){_PAGE_LABEL}\s*:?\s*{dmy(spaced=False)}", re.VERSION1)
+# a word every `_PAGE_LABEL` holds: without one, `_PAGE_LABEL_ANYWHERE` (whose `[\w-]*publish-date`
+# backtracks through every word of the page's head) cannot match
+_PAGE_LABEL_WORD = re.compile(r"(?i:đăng|xuất\s+bản|cập\s+nhật|publish-date)", re.VERSION1)
 _MONTH_WORDS = {"giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
                 "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
 _PAGE_DATE_WORDS = re.compile(r"(?<!\d)(?P<d>\d{1,2}) Tháng (?P<m>Giêng|Chạp|Mười Một|Mười Hai|Một|Hai|Ba|Tư|Năm|Sáu|"
@@ -373,7 +376,8 @@ def page_date(text: str) -> Optional[OwnDate]:
     (`Ngày đăng: 05/03/2024`) comes first: a bare weekday-and-date line above it may be the
     portal's clock (`Thứ 3, Ngày 25/06/2024 -`)."""
     head = text[:_PAGE_CHARS]
-    m = _PAGE_LABEL_ANYWHERE.search(head) or _PAGE_DATE.search(head) or _PAGE_DATE_WORDS.search(head)
+    m = (_PAGE_LABEL_WORD.search(head) and _PAGE_LABEL_ANYWHERE.search(head)) or _PAGE_DATE.search(head) \
+        or _PAGE_DATE_WORDS.search(head)
     if not m:
         return None
     month = _group(m, "m", "m2", "m3")

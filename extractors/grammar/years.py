@@ -9,6 +9,7 @@ plan's own.
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Optional
 
@@ -56,14 +57,19 @@ def year_mentions(text: str, base: int = 0) -> list[YearMention]:
     if not _ANY_YEAR.search(text):
         return []
     found: list[YearMention] = []
-    taken: list[tuple[int, int]] = []
+    # spans taken by earlier patterns: disjoint, kept sorted, so the one starting last
+    # before a match's end is the only one that can overlap it (a bisect, not a scan)
+    starts: list[int] = []
+    ends: list[int] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+            k = bisect.bisect_left(starts, m.end())
+            if k and ends[k - 1] > m.start():
                 continue
             year = int(m.group(m.lastindex))
             found.append(YearMention(kind, year, base + m.start(), base + m.end()))
-            taken.append((m.start(), m.end()))
+            starts.insert(k, m.start())
+            ends.insert(k, m.end())
     return sorted(found, key=lambda y: y.start)
 
 

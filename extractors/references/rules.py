@@ -10,6 +10,9 @@ the plan's number, not a citation, and never matches (no kind word).
 """
 from __future__ import annotations
 
+import bisect
+from itertools import accumulate
+
 import regex as re
 
 from extractors import lexicon
@@ -176,9 +179,6 @@ def extract_references(doc: PlanText) -> list[Reference]:
     found: list[Reference] = []
     taken: list[tuple[int, int]] = []  # clean spans already read as a mention
 
-    def free(a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in taken)
-
     own: OwnDate | None = None
     for m in MENTION.finditer(clean):
         kind = KINDS[m.group("kind").casefold()]
@@ -200,8 +200,14 @@ def extract_references(doc: PlanText) -> list[Reference]:
         if len(listed) > 1 and listed[-1].issuer:
             listed = [r if r.issuer else r.model_copy(update={"issuer": listed[-1].issuer}) for r in listed]
         found.extend(listed)
+    # Does a bare symbol overlap a mention? Of the spans starting before its end, the one
+    # reaching furthest decides: one bisect, not a scan of every mention.
+    taken.sort()
+    starts = [x for x, _ in taken]
+    reach = list(accumulate((y for _, y in taken), max))
     for m in BARE_SYMBOL.finditer(clean):
-        if not free(m.start(), m.end()):
+        before = bisect.bisect_left(starts, m.end())
+        if before and reach[before - 1] > m.start():
             continue
         number = _symbol(m.group("num"))
         # an official letter's symbol carries no type code, only the sender's (`5119/UBND-NC`)
