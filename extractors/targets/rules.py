@@ -20,6 +20,8 @@ else from the text's own title (`KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`, a n
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -143,6 +145,15 @@ class _Reader:
             raw = doc.raw_pos(p.start)
             self.paras.append(_Para(p, _kind(p.text), s, tuple(section_path_at(sections, raw))))
         self._ctx_cache: dict[int, _Context] = {}
+        # where to look back from a paragraph: the paragraphs of each block and the headings,
+        # by index, so a lead-in search visits its own chain, not every paragraph before it
+        self._by_path: dict[tuple, list[int]] = {}
+        self._headings: dict[int, int] = {}  # id(section) -> paragraph index
+        for k, q in enumerate(self.paras):
+            if q.heading is not None:
+                self._headings[id(q.heading)] = k
+            else:
+                self._by_path.setdefault(q.path, []).append(k)
         # the preamble (`… ban hành Kế hoạch … năm 2025 như sau:`) introduces the plan,
         # not a list of targets: its years are no lead-in horizon
         starts = [doc.clean_pos(s.span[0]) for s in sections]
@@ -167,25 +178,22 @@ class _Reader:
         ctx = _Context()
         seen = {me.kind}
         texts: list[str] = []
-        for j in range(i - 1, -1, -1):
+        for j in self._looked_back(i, chain, chain_paths):
             q = self.paras[j]
             text = q.para.text
-            if q.heading is not None:
-                if q.heading in chain:
-                    htext = q.heading.title or _heading_text(text)
-                    texts.append(htext)
-                    title = q.heading.title
-                    if len(title) < 90 and (_PAST_HEADING.search(title) or _FUNDING_HEADING.match(title)) \
-                            and not _GOAL_WORDS.search(title):
-                        ctx.no_goals = True
-                    if _DEFINING.match(htext.strip()):
-                        ctx.defining = True
-                    if ctx.year is None:
-                        ctx.year = context_year(htext, staged=False)
-                    seen.add(q.kind)
+            if q.heading is not None:  # a heading of the chain (`_looked_back` gives no other)
+                htext = q.heading.title or _heading_text(text)
+                texts.append(htext)
+                title = q.heading.title
+                if len(title) < 90 and (_PAST_HEADING.search(title) or _FUNDING_HEADING.match(title)) \
+                        and not _GOAL_WORDS.search(title):
+                    ctx.no_goals = True
+                if _DEFINING.match(htext.strip()):
+                    ctx.defining = True
+                if ctx.year is None:
+                    ctx.year = context_year(htext, staged=False)
+                seen.add(q.kind)
                 continue
-            if q.path not in chain_paths:
-                continue  # inside a sibling block
             if q.kind == "plain" and _CAPS_GOAL_HEADING.match(text.strip()) and text.strip().upper() == text.strip():
                 # an unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)
                 texts.append(text)
@@ -204,6 +212,16 @@ class _Reader:
         ctx.goal = any(_GOAL_WORDS.search(t) for t in texts)
         self._ctx_cache[i] = ctx
         return ctx
+
+    def _looked_back(self, i: int, chain: list[Section], chain_paths: set[tuple]):
+        """Indices before `i`, nearest first, of the paragraphs a lead-in search reads: the
+        headings of `chain` and the unheaded paragraphs of its blocks (a sibling block's
+        paragraphs and headings tell nothing about this one)."""
+        found = [k for s in chain if (k := self._headings.get(id(s))) is not None and k < i]
+        for path in chain_paths:
+            rows = self._by_path.get(path, ())
+            found.extend(rows[:bisect.bisect_left(rows, i)])
+        return sorted(found, reverse=True)
 
 
 
