@@ -143,6 +143,9 @@ def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> lis
 _LINE = re.compile(r"[^\n]*\n?")
 
 
+_STAMP_LINE = re.compile(r"^\s*date\s+(?:19|20)\d{2}(?:-\d{1,2}(?:-\d{1,2})?)?\s+(?=\S)")
+
+
 def _build_clean(raw: str) -> tuple[str, list[int], int]:
     lines = list(_LINE.finditer(raw))
     body: list[tuple[str, list[int]]] = []   # cleaned lines with offsets
@@ -154,6 +157,11 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
         text, offs = _clean_line(line.rstrip("\n").rstrip("\r"), m.start())
         if _FOOTNOTE_LINE.match(line) and not _looks_like_heading(text):
             notes.append((text, offs))
+        elif not body and (stamp := _STAMP_LINE.match(text)):
+            # a stored copy's publication stamp runs into its first line (` date 2025-10-15 I-
+            # MỤC ĐÍCH, YÊU CẦU`): the stamp is a line of its own, so the heading opens a line
+            body.append((text[:stamp.end()].rstrip(), offs[:len(text[:stamp.end()].rstrip())]))
+            body.extend(_split_run_together(text[stamp.end():], offs[stamp.end():]))
         else:
             body.extend(_split_run_together(text, offs))
 

@@ -55,7 +55,7 @@ NAMED = r"(?:Tiêu\s+chí|Chương|Bước)"
 # before a capital (`2 Yêu cầu`): groups `bare` and `nodot` say so.
 MARKER = re.compile(
     rf"""^(?:
-        (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$)
+        (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$|\.(?=\p{{Lu}}))
       | (?P<named>{NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
       | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+\s+\p{{L}}))(?=\S)|[-–]\s+(?=\S)|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
       | (?P<upper>[{UPPER}])(?:\.|[-–])\s+(?=\S)
