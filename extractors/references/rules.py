@@ -61,7 +61,7 @@ _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len
 # (copies also space a separator inside the codes, `103/QĐ /BVHTTDL`, `23/2012/TT - BCA`:
 # then a code of two capitals or digits must follow, so `12/KH-UBND - Sở Y tế` stays apart)
 _SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*"
-           r"(?:(?:[/-]\s?|\s[/-]\s?(?=[\p{Lu}\p{N}]{2}))[\p{Lu}\p{N}][\p{L}\p{N}&]*)*"
+           r"(?:(?:[/-]\s?|\s[/-]\s?(?=[\p{Lu}\p{N}]{2})|\.(?=\p{Lu}{2}))[\p{Lu}\p{N}][\p{L}\p{N}&]*)*"
            r"(?<![-/])(?:\(\p{Lu}{1,4}\))?")
 # a number cited without its codes (`Nghị quyết số 306 về …`, `quyết định số 785 giao …`,
 # `(sau đây viết tắt là Quyết định số 765)`); without `số` only a lettered one (`Nghị Quyết 30a của`)
@@ -76,7 +76,7 @@ _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll
 
 MENTION = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
-    rf"(?:\s+(?:số|Số|SỐ)\s*:?\s*|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}|(?<=\p{{L}}\s){_LETTERED_NUMBER})"
+    rf"(?:\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}|(?<=\p{{L}}\s){_LETTERED_NUMBER})"
     rf"(?P<date>\s*{_DATE})?"
 )
 # a symbol cited without a kind word (`đã phê duyệt tại số 15/QĐ-UBND`): the kind is read from its code
@@ -213,4 +213,15 @@ def extract_references(doc: PlanText) -> list[Reference]:
         # an official letter's symbol carries no type code, only the sender's (`5119/UBND-NC`)
         kind = _kind_of_symbol(number) or (None if _EXTRACT_REFERENCES_RE1.match(number) else "Công văn")
         found.append(_reference(doc, m.start(), m.end(), number, kind, _date_of(m)))
+    # A legal database's page of a document opens with the document itself: its title
+    # (`Quyết định 1574/QĐ-TTg năm 2025 về …`) and a `Số hiệu | 1574/QĐ-TTg` field name the
+    # page's own number, as a header's `Số:` line does; citations of it further down stay.
+    own_number = _OWN_NUMBER.search(doc.raw, 0, _OWN_NUMBER_CHARS)
+    if own_number:
+        number, field_end = _symbol(own_number.group("num")), own_number.end()
+        found = [r for r in found if not (r.number == number and r.span[0] < field_end)]
     return sorted(found, key=lambda r: r.span)
+
+
+_OWN_NUMBER_CHARS = 2000
+_OWN_NUMBER = re.compile(rf"(?m)^[ \t|]*Số hiệu[ \t]*[|:]?[ \t]*(?P<num>{_SYMBOL})")

@@ -366,6 +366,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     return True
 
 
+_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+)?vượt\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
                              re.I)
 _REPORTS_OR_DEFINES_RE1 = re.compile(r"\bước\s+(?:đạt|thực\s+hiện)\b")
@@ -385,8 +386,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                 # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
                                 or _REPORTS_OR_DEFINES_RE3.search(clause_before))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
-    if _EXECUTION_ASIDE.match(text[v.end:]):
-        return True  # `… là 25% (đạt 100% kế hoạch)`: a result measured against its plan
+    if _EXECUTION_ASIDE.match(text[v.end:]) or _EXCEEDS_AFTER.match(text[v.end:]):
+        return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
@@ -446,6 +447,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
 
 
 _COUNT_IS_GOAL_RE1 = re.compile(r"%\s*\(\s*$")
+_MERGED_FROM = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\s*$", re.I)
 _COUNT_IS_GOAL_RE2 = re.compile(r"\bđại\s+diện\s+cho\s*$", re.I)
 _COUNT_IS_GOAL_RE4 = re.compile(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", re.I)
 _COUNT_IS_GOAL_RE5 = re.compile(r"(?:đạt|tăng|giảm|gấp|lên|ở\s+mức|duy\s+trì)")
@@ -473,6 +475,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `14 Phòng GDĐT chưa nộp văn bản`: a status, not a goal
     if _names_bodies(v, text, clause):
         return False  # `cho 27 sở, ban, ngành`, `trên địa bàn 04 xã`: who or where, not how much
+    if _MERGED_FROM.search(text[max(clause[0], v.start - 30):v.start]):
+        return False  # `thành lập trên cơ sở sáp nhập từ 3 xã`: what a unit was formed of
     if _COUNT_IS_GOAL_RE4.search(text[max(clause[0], v.start - 120):v.start]):
         return False  # `giao chỉ tiêu cho 22 cơ sở đảng`: who is assigned, not how much
     sentence_start = text.rfind(". ", 0, v.start) + 2 if text.rfind(". ", 0, v.start) >= 0 else 0
@@ -852,6 +856,9 @@ def _follow_up_year(text: str, sent: tuple[int, int], full_sentences) -> Optiona
 
 
 _PARAGRAPH_YEAR_RE1 = re.compile(r"\b(?:đề ra|đặt ra)\b", re.I)
+# a sentence opened by its horizon sets out the goals to come: `Đến năm 2025, tỷ trọng … chiếm
+# 22 - 23%; … Tốc độ tăng … đạt trên 8%/năm.`
+_HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,", re.I)
 # a share and its own horizon: `đạt 8% trở lên trong năm 2025`
 _PARAGRAPH_YEAR_RE2 = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 
@@ -862,7 +869,7 @@ def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optiona
     the sentences after it in its paragraph, as a lead-in line would."""
     for a, b in reversed([s for s in full_sentences if s[1] <= sent[0]]):
         lead = text[a:b]
-        if _GOAL_WORDS.search(lead) or _PARAGRAPH_YEAR_RE1.search(lead):
+        if _GOAL_WORDS.search(lead) or _PARAGRAPH_YEAR_RE1.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
             # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
             # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
             years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
@@ -903,6 +910,8 @@ def _title_year(reader: "_Reader", ctx: _Context, sentence: str) -> Optional[int
 _GOAL_PERIOD = re.compile(r"(?:mục\s+tiêu|chỉ\s+tiêu|phấn\s+đấu|\btrong)(?:\s+(?:chủ\s+yếu|cụ\s+thể|trong|của|cho|cả|suốt|"
                           r"toàn))*\s+$", re.I)
 _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đạt)|\bđạt\s+được|"
+                        # `Trong nhiệm kỳ qua, kinh tế - xã hội phát triển toàn diện: …`
+                        r"\b(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+gian|năm)\s+(?:vừa\s+)?qua\b|"
                         r"\bkết\s+quả\s+(?:đạt\s+được|nổi\s+bật|quan\s+trọng|toàn\s+diện))[^.:;]*:[^:]*$",
                         re.I)
 _FUTURE = re.compile(r"phấn\s+đấu|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)mục\s+tiêu|đề\s+ra|đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
