@@ -43,6 +43,10 @@ BATCH_FLOORS = {
     # 0.962 with NLP, 0.923 rules-only: two compound units `hội nghị` only segmentation reads)
     "b6": {"targets": {"f1": 0.98, "exact_f1": 0.90}, "deadlines": {"f1": 0.90}, "agencies": {"f1": 0.87},
            "references": {"f1": 0.94}, "sections": {"f1": 0.95}},
+    # b7 was scored once, blind, with all of this session's rules (README: targets 0.940 / 0.723,
+    # agencies 0.762, references exact 0.934, sections 0.862), then its general causes were fixed
+    "b7": {"targets": {"f1": 0.95, "exact_f1": 0.95}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.86},
+           "references": {"f1": 0.97, "exact_f1": 0.97}, "sections": {"f1": 0.97}},
 }
 
 

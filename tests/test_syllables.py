@@ -10,7 +10,7 @@ GLUED = [("cácsở", "các", "sở"), ("Kếhoạch", "Kế", "hoạch"), ("t�
          ("đoànthể", "đoàn", "thể"), ("vớicác", "với", "các"), ("cơquan", "cơ", "quan"),
          ("nữtham", "nữ", "tham"), ("tổchức", "tổ", "chức"), ("Ủyban", "Ủy", "ban"),
          ("Trungương", "Trung", "ương"), ("đơnvị", "đơn", "vị"), ("kiểmtra", "kiểm", "tra"),
-         ("giúpđỡ", "giúp", "đỡ"), ("đốcSở", "đốc", "Sở"), ("Ytế", "Y", "tế")]
+         ("giúpđỡ", "giúp", "đỡ"), ("cáchuyện", "các", "huyện"), ("đốcSở", "đốc", "Sở"), ("Ytế", "Y", "tế")]
 WORDS = ["người", "ngoài", "huynh", "khuynh", "quyền", "nguyệt", "khuya", "nghiêng", "thuở", "rượu",
          "giúp", "gìn", "ngoặc", "Nguyễn", "HĐND", "BCĐ", "QĐ", "VHTTDL", "Khmer", "Đắk"]
 

@@ -67,6 +67,8 @@ _OWNER = re.compile(rf"\s+(?:trực thuộc|thuộc|tham mưu,?\s*giúp việc|g
 # a collective's owner may also be a head noun with its name: `các đơn vị trực thuộc Bộ VHTTDL`,
 # `các đơn vị thuộc Tổng cục Thống kê`
 _NAMED_OWNER = re.compile(r"\s+(?:trực thuộc|thuộc)\s+")
+# heads a text writes alone for its own body (`thuộc Bộ`, `thuộc Sở`)
+_SELF_OWNERS = {"Bộ", "Sở", "Tổng cục", "Cục", "Viện"}
 _CAP = re.compile(rf"{_B}\p{{Lu}}\p{{Ll}}*{_E}")
 _ABBR = re.compile(rf"{_B}\p{{Lu}}{{2,}}(?:[&-]\p{{Lu}}+)*{_E}")
 _LOW = re.compile(rf"\s+(\p{{Ll}}+){_E}")
@@ -139,11 +141,11 @@ def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] |
     `after_cap`: the previous word was capitalised too (a proper noun run such as
     `Thái Nguyên`, whose syllables are all capitalised)."""
     m = _STANDALONE.match(text, i)
-    if m:
+    joined = _ABBR.match(text, i)
+    if m and not (joined and joined.end() > m.end()):  # `Văn phòng HĐND&UBND huyện`: one office of two
         return m.end(), True
-    m = _ABBR.match(text, i)
-    if m:
-        return m.end(), False
+    if joined:
+        return joined.end(), False
     m = _CAP.match(text, i)
     if not m:
         return None
@@ -183,7 +185,8 @@ def _settled_end(text: str, end: int) -> bool:
     return word in STOP_SYLLABLES or bool(after and f"{word} {after.group(1)}" in STOP_BIGRAMS | ROLE_WORDS)
 
 
-_LEVEL_AT = re.compile(rf"(?:(?:các|cấp)\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}|các cấp{_E}")
+# (`các` glued to its level by a web copy: `UBND cáchuyện, thành phố`)
+_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}|các cấp{_E}")
 
 
 def _level_at(text: str, i: int) -> int | None:
@@ -277,6 +280,8 @@ def _owner_tail(text: str, end: int, named: bool = False) -> int:
     head = _HEAD.match(text, m.end()) if m else None
     if head is None:
         return end
+    if head.group() in _SELF_OWNERS and not _starts_body(text, head.start()):
+        return head.end()  # `các đơn vị thuộc Bộ`: the ministry that writes
     j = _skip_space(text, head.end())
     if j == head.end() or not (_CAP.match(text, j) or _ABBR.match(text, j)):
         return end

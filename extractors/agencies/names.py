@@ -18,6 +18,18 @@ _ABBR_RE = re.compile(
     + r")(?![\p{L}\p{N}&])")
 
 
+# two bodies' abbreviations joined by `&` (`Văn phòng HĐND&UBND huyện`), unless the pair is one
+# abbreviation of its own (`KH&ĐT`)
+_JOINED_ABBR = re.compile(r"(?<![\p{L}\p{N}&])(\p{Lu}{2,})&(\p{Lu}{2,})(?![\p{L}\p{N}&])")
+
+
+def _joined(m: re.Match) -> str:
+    a, b = m.group(1), m.group(2)
+    if m.group() in ABBREVIATIONS or a not in ABBREVIATIONS or b not in ABBREVIATIONS:
+        return m.group()
+    return f"{a} và {b}"
+
+
 _EXPAND_RE1 = re.compile(r"\s*[\u2013\u2014-]\s*")
 _EXPAND_RE2 = re.compile(r"(?i)(chính trị) (xã hội)")
 _EXPAND_RE3 = re.compile(r"\s+")
@@ -28,6 +40,7 @@ _EXPAND_RE3 = re.compile(r"\s+")
 def expand(name: str) -> str:
     """The full spelling of an agency name as written (abbreviations expanded)."""
     name = unglue(unicodedata.normalize("NFC", name))  # `Bộ Kếhoạch` as web copies glue it
+    name = _JOINED_ABBR.sub(_joined, name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
     name = _EXPAND_RE1.sub(" - ", name)
     name = _EXPAND_RE2.sub(r"\1 - \2", name)  # the hyphen pages drop
@@ -90,11 +103,12 @@ COLLECTIVES = (
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
-    r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
+    r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng", r"chi bộ(?:\s+trực thuộc)?", r"đảng bộ(?:\s+trực thuộc)?",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
     r"tổ chức cơ sở đảng", r"cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",
+    r"[Bb]ộ,\s*cơ quan (?:trung ương|Trung ương)(?:,\s*địa phương)?",
     # the ministries with the other central bodies and the provinces a central letter writes to
     r"[Bb]ộ,\s*(?:ngành|cơ quan|địa phương)(?:,\s*(?:ngành|cơ quan|địa phương))*", r"sở,\s*ban\s+ngành",
     # schools and centres of one kind (`các trường THPT, các trung tâm`)

@@ -47,7 +47,11 @@ _ASSIGNS_ITEMS = re.compile(r"(?:^|[\s.])(?:[Gg]iao|[Pp]hân công)(?:\s+nhiệm
                             # `Điều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm … thực hiện Kế hoạch …:`
                             r"|(?:[Cc]ơ quan|[Đđ]ơn vị)[^:\n]{0,30}\ssau đây\s(?:[^:\n]{0,200}\s)?(?:chịu trách nhiệm|"
                             r"có trách nhiệm|thực hiện|triển khai)[^:\n]{0,200}:\s*$")
-_ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$", re.I)
+_ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$"
+                       # an answer to a request: `Đồng ý để Công ty … thực hiện việc khảo sát …`
+                       r"|\b(?:đồng ý|chấp thuận|cho phép)\s+(?:để|cho)\s*$"
+                       # what a decision is the basis for: `làm cơ sở để các đơn vị thuộc Bộ chủ động triển khai`
+                       r"|\blàm\s+(?:cơ\s+sở|căn\s+cứ)\s+(?:để|cho)\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
 # with groups that are not agencies (short noun chunks)
 _DIRECTED = re.compile(r"(?:(?<!phụ trách )chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng"

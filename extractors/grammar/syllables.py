@@ -5,7 +5,8 @@ A Vietnamese syllable is (initial) vowel cluster (final), with at most one tone 
 syllable closed by a stop (`p`, `t`, `c`, `ch`) takes only the acute or the dot below
 (`tập`, `các`, never `nữt`). A glued pair breaks one of those rules as a whole and keeps
 them in both halves: that is the only split made, so real words and abbreviations stay as
-written. Pure functions, no data files.
+written. Where two splits keep them (`các|huyện`, `cách|uyện`), the syllables the project's
+texts use as words decide (lexicon/syllables.tsv).
 """
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from functools import lru_cache
 from typing import Optional
 
 import regex as re
+
+from extractors import lexicon
 
 _TONES = {"\u0300": "grave", "\u0301": "acute", "\u0303": "tilde", "\u0309": "hook", "\u0323": "dot"}
 _INITIAL = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
@@ -57,11 +60,14 @@ def split_glued(word: str) -> Optional[tuple[str, str]]:
         return (head, tail) if is_syllable(head) and is_syllable(tail) else None
     if not word[1:].islower():
         return None  # an abbreviation (`HĐND`, `BCĐ`)
-    # the longest first syllable that leaves one (`Trung|ương`, not `Trun|gương`)
-    for i in range(len(word) - 1, 0, -1):
-        if is_syllable(word[:i]) and is_syllable(word[i:]):
-            return word[:i], word[i:]
-    return None
+    splits = [(word[:i], word[i:]) for i in range(len(word) - 1, 0, -1)
+              if is_syllable(word[:i]) and is_syllable(word[i:])]
+    if not splits:
+        return None
+    # the split whose rarer half the project's texts write most often as a word (`các|huyện`,
+    # not `cách|uyện`; `Trung|ương`, not `Trun|gương`); else the longest first syllable
+    seen = lexicon.syllable_counts()
+    return max(splits, key=lambda s: min(seen.get(s[0].casefold(), 0), seen.get(s[1].casefold(), 0)))
 
 
 def unglue(text: str) -> str:

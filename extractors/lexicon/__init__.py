@@ -56,3 +56,9 @@ def level_words(user: str) -> tuple[str, ...]:
     """Words for a level of government or place (`tỉnh`, `thị trấn`), for `document`, `place`
     or `agency`."""
     return _used_by("level_words.tsv", user)
+
+
+@lru_cache(maxsize=None)
+def syllable_counts() -> dict[str, int]:
+    """Vietnamese syllables seen as words in the project's texts, with how often (lower case)."""
+    return {word: int(count) for word, count in _rows("syllables.tsv")}
