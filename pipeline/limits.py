@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import PlanError
+from pipeline.labels import problem
 
 DEFAULT_MAX_MB = 20.0
 DEFAULT_MAX_SECONDS = 300.0
@@ -103,15 +104,15 @@ def read_bytes(path: str | Path, max_bytes: int = 0) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise PlanError(path, "no such file")
+        raise PlanError(path, problem("no_such_file"))
     except IsADirectoryError:
-        raise PlanError(path, "is a directory, not a plan file")
+        raise PlanError(path, problem("is_directory"))
     except OSError as exc:
-        raise PlanError(path, f"cannot read ({exc.strerror or exc})")
+        raise PlanError(path, problem("cannot_read", why=exc.strerror or exc))
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise PlanError(path, "is a directory, not a plan file")
+            raise PlanError(path, problem("is_directory"))
         if not stat.S_ISREG(st.st_mode):
             kind = ("FIFO" if stat.S_ISFIFO(st.st_mode) else "thiết bị" if stat.S_ISCHR(st.st_mode)
                     or stat.S_ISBLK(st.st_mode) else "socket" if stat.S_ISSOCK(st.st_mode) else "tệp đặc biệt")
@@ -135,7 +136,7 @@ def read_bytes(path: str | Path, max_bytes: int = 0) -> bytes:
             raise PlanError(path, f"tệp lớn hơn giới hạn {_mb(max_bytes)} (--max-mb)")
         return b"".join(chunks)
     except OSError as exc:
-        raise PlanError(path, f"cannot read ({exc.strerror or exc})")
+        raise PlanError(path, problem("cannot_read", why=exc.strerror or exc))
     finally:
         os.close(fd)
 

@@ -11,6 +11,7 @@ from extractors.kinds import FINDING_KINDS
 from extractors.models import Catalogue
 
 from pipeline.errors import PlanError
+from pipeline.labels import problem
 from pipeline.ingest import read_plan
 
 
@@ -24,9 +25,9 @@ def load_catalogue(path: str | Path) -> tuple[Catalogue, str | None]:
         try:
             cat = Catalogue.model_validate(json.loads(data.decode("utf-8")), context={"file": True})
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise PlanError(path, f"not a catalogue JSON file ({exc})")
+            raise PlanError(path, problem("not_catalogue_json", error=exc))
         except ValidationError as exc:
-            raise PlanError(path, f"not a chitieu catalogue ({exc.error_count()} schema errors)")
+            raise PlanError(path, problem("not_catalogue", count=exc.error_count()))
         if not is_plain_name(cat.source):
             raise PlanError(path, f"trường source {cat.source!r} không phải tên tệp (có thư mục hoặc '..'); "
                                   "không đọc tệp ngoài thư mục của danh mục")
@@ -62,6 +63,5 @@ def catalogue_of(path: str | Path, text: str) -> Catalogue:
     like plans; only a text in which nothing at all is found is refused."""
     cat = build_catalogue(text, Path(path).name)
     if not cat.sections and not any(getattr(cat, kind.name) for kind in FINDING_KINDS):
-        raise PlanError(path, "nothing to catalogue: no target, deadline, agency, reference "
-                              "or numbered section found")
+        raise PlanError(path, problem("nothing_found"))
     return cat

@@ -26,7 +26,7 @@ CASES = {
     # TCVN3 (ABC) bytes: Vietnamese letters live in 0x80-0xFF, not valid UTF-8
     "tcvn3.txt": (b"K\xd5 HO\xb8CH\n\nI. M\xd6C TI\xaaU\n\n1. T\xe6 ch\xf8c th\xf9c hi\xd6n.\n" * 3, "không phải UTF-8"),
     "no_structure.txt": ("Hôm nay trời đẹp, chúng tôi đi dạo quanh hồ và ăn kem ở ven đường.\n"
-                         .encode("utf-8"), "nothing to catalogue"),
+                         .encode("utf-8"), "không có gì để lập danh mục"),
     "fake.docx": (b"PK\x03\x04 this is not a real office package", "tệp .docx hỏng"),
     "fake.pdf": (b"%PDF-1.4\n garbage without objects", "PDF"),
     "pdf_named.txt": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "hãy đổi đuôi thành .pdf"),
@@ -99,11 +99,11 @@ def test_corrupt_catalogue_json(tmp_path, capsys):
     broken = tmp_path / "broken.json"
     broken.write_text('{"plan": "x"', encoding="utf-8")
     assert cli.main(["show", str(broken)]) == 2
-    assert capsys.readouterr().err.startswith(f"chitieu: {broken}: not a catalogue JSON file")
+    assert capsys.readouterr().err.startswith(f"chitieu: {broken}: không phải tệp JSON danh mục")
     other = tmp_path / "other.json"
     other.write_text('{"plan": "x"}', encoding="utf-8")
     assert cli.main(["diff", str(other), str(other)]) == 2
-    assert "not a chitieu catalogue" in capsys.readouterr().err
+    assert "không phải danh mục chitieu" in capsys.readouterr().err
 
 
 def test_console_script_prints_no_traceback(tmp_path):

@@ -166,7 +166,7 @@ def test_catalogue_lists_are_required(tmp_path, capsys):
     f = tmp_path / "p.json"
     f.write_text(json.dumps(cat, ensure_ascii=False), encoding="utf-8")
     assert cli.main(["checklist", str(f)]) == 2
-    assert "not a chitieu catalogue" in _lines(capsys.readouterr().err)[0]
+    assert "không phải danh mục chitieu" in _lines(capsys.readouterr().err)[0]
     from extractors.models import Catalogue
     assert {"targets", "tasks", "sections"} <= set(Catalogue.model_json_schema()["required"])
 

@@ -16,6 +16,7 @@ from pipeline.compare.html import render_html
 from pipeline.notices import excerpt_reason
 from pipeline.emit import write_atomic
 from pipeline.errors import PlanError, output_error
+from pipeline.labels import problem
 from pipeline.ingest import read_plan
 from pipeline.load import load_catalogue
 from pipeline.compare.parent import ParentNotFound, describe_reference, find_parent
@@ -82,7 +83,7 @@ def _load_text(path, cat, text, corpus=None):
                 continue
             if not cat.text_sha256 or hashlib.sha256(found.encode("utf-8")).hexdigest() == cat.text_sha256:
                 return found
-    raise PlanError(path, f"catalogue without its plan text ({cat.source}) beside it: spans cannot be read")
+    raise PlanError(path, problem("no_plan_text", source=cat.source))
 
 
 def run(args) -> int:

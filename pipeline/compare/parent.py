@@ -23,6 +23,7 @@ from extractors.references.rules import extract_references
 from extractors.text import PlanText
 
 from pipeline.errors import PlanError
+from pipeline.labels import problem
 from pipeline.ingest import plan_files, read_plan
 
 # the kind a document symbol stands for (`128/KH-UBND` → Kế hoạch)
@@ -143,7 +144,7 @@ def header_of(path: Path) -> DocumentInfo:
         try:
             return Catalogue.model_validate(json.loads(path.read_text(encoding="utf-8"))).document
         except Exception as exc:  # a JSON file that is not a catalogue: not a candidate
-            raise PlanError(path, f"not a chitieu catalogue ({type(exc).__name__})")
+            raise PlanError(path, problem("not_catalogue", count=type(exc).__name__))
     doc = PlanText.from_raw(read_plan(path))
     return extract_document(doc, extract_references(doc))
 
@@ -151,7 +152,7 @@ def header_of(path: Path) -> DocumentInfo:
 def corpus_candidates(corpus: Path) -> list[Path]:
     corpus = Path(corpus)
     if not corpus.is_dir():
-        raise PlanError(corpus, "not a directory")
+        raise PlanError(corpus, problem("not_a_directory"))
     files = plan_files([corpus])
     files += sorted(p for p in corpus.glob("*.json") if not (p.with_suffix(".txt")).exists())
     return files
