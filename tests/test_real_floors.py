@@ -47,6 +47,10 @@ BATCH_FLOORS = {
     # agencies 0.762, references exact 0.934, sections 0.862), then its general causes were fixed
     "b7": {"targets": {"f1": 0.95, "exact_f1": 0.95}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.86},
            "references": {"f1": 0.97, "exact_f1": 0.97}, "sections": {"f1": 0.97}},
+    # b8 likewise (blind: targets 0.794 / 0.765, deadlines 0.533, agencies 0.744, references exact
+    # 0.967, sections 1.000); 5 deadlines only, so its deadline floor is loose
+    "b8": {"targets": {"f1": 0.96, "exact_f1": 0.92}, "deadlines": {"f1": 0.70}, "agencies": {"f1": 0.87},
+           "references": {"f1": 0.97, "exact_f1": 0.94}, "sections": {"f1": 0.97}},
 }
 
 

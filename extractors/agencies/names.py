@@ -31,6 +31,7 @@ def _joined(m: re.Match) -> str:
 
 
 _EXPAND_RE1 = re.compile(r"\s*[\u2013\u2014-]\s*")
+_BAN_NGANH = re.compile(r"(sở,\s*ban)\s+(ngành)", re.I)
 _EXPAND_RE2 = re.compile(r"(?i)(chính trị) (xã hội)")
 _EXPAND_RE3 = re.compile(r"\s+")
 
@@ -43,6 +44,7 @@ def expand(name: str) -> str:
     name = _JOINED_ABBR.sub(_joined, name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
     name = _EXPAND_RE1.sub(" - ", name)
+    name = _BAN_NGANH.sub(r"\1, \2", name)  # `các sở, ban ngành`: the collective as it is spelt in full
     name = _EXPAND_RE2.sub(r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     return _EXPAND_RE3.sub(" ", name).strip(" ,;.:")
@@ -98,7 +100,7 @@ PLACE_LEVELS = lexicon.level_words("place")
 
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
-    r"sở,\s*ban,\s*ngành(?:,\s*(?:đoàn thể|địa phương))?", r"sở,\s*ngành(?:,\s*địa phương)?", r"sở\s+ngành",
+    r"sở,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở,\s*ngành(?:,\s*địa phương)?", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",

@@ -60,6 +60,7 @@ _DIRECTED = re.compile(r"(?:(?<!phụ trách )chỉ đạo|yêu cầu|đề ngh�
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?(?:\s+\d{1,3})?\s*$", re.I)
 # `giao chỉ tiêu … cho 27 sở, ban, ngành`, `Chỉ tiêu cho các đơn vị … đạt 45%`: the bodies a
 # target is given to carry it
+_CITED_CONTENT = re.compile(r"\bsố\s+\d[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
 _TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s+(?:cả\s+)?$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
@@ -84,7 +85,7 @@ _OPENER = re.compile(
     r"(?:Hiện (?:nay|tại),?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
-_NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
+_NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
                        r"|thông báo|xin\b|chỉ định|dự kiến|đưa ra|đề ra|cho biết|chọn\b|lựa chọn|nhấn mạnh|khẳng định|đạt\b"
                        # a sender reminding others (`Sở … nhắc nhở các đơn vị …`); a body's yearly rating
                        # as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
@@ -396,6 +397,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _ROLE_RE3.fullmatch(text[heading.end():start] if heading and heading.end() <= start else para_before) \
             and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
+    if _CITED_CONTENT.search(before):
+        return False, False, None  # `Kế hoạch số 40/KH-BCĐ … về việc phân công các bộ …`: what the cited text assigns
     if _ASSIGNED.search(before) or _TARGET_FOR.search(before):
         return "lead", True, None
     # `Yêu cầu các đơn vị: Trung tâm Văn hóa huyện, Trung tâm TDTT huyện …` — the colon cut
@@ -431,7 +434,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `Sở Y tế chủ trì, các sở, ngành phối hợp`: helpers named after the lead
     if _ROLE_RE8.match(after) and _ROLE_RE9.search(before):
         return "support", True, None
-    directed = _DIRECTED.search(before) and not _ROLE_RE13.search(before) and not _SUPERIOR_ACTS.match(after)
+    # `đề nghị UBND tỉnh xem xét` asks a superior; `đề nghị các Sở, ngành … xem xét, cho ý kiến` asks those it consults
+    superior = _SUPERIOR_ACTS.match(after) and not _NAMES_RE1.match(text[group[0].start:group[0].end])
+    directed = _DIRECTED.search(before) and not _ROLE_RE13.search(before) and not superior
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None

@@ -67,6 +67,7 @@ _LIMITED_VERB = re.compile(
     FLAGS,
 )
 _SUBMITTED = re.compile(r"\b(?:trình|báo\s+cáo|thông\s+qua|cho\s+ý\s+kiến|xem\s+xét)\b", FLAGS)
+_REPORT_PERIOD = re.compile(r"\b(?:tình\s+hình|kết\s+quả)\b[^,;:.()]{0,70}$", FLAGS)
 _PAST = re.compile(r"\bđã\b|\bvừa\s+qua\b|\b(?:năm|tháng|quý)\s+qua\b|\btrước\s+đây\b", FLAGS)
 _DONE_BEFORE = re.compile(r"\bđã\b[^,;.:]{0,40}$", FLAGS)  # `hồ sơ đã nộp trước ngày …`
 _STATUS = re.compile(r"\b(?:tính|tính\s+từ)\s+(?:đến|tới|từ)\s*(?:hết\s*)?$|\bso\s+với\s*$|\bđến\s+nay\b", FLAGS)
@@ -347,6 +348,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
     if not firm and _PAST.search(text, clause_start):
         return False
+    if not firm and _REPORT_PERIOD.search(lead, max(0, len(lead) - 90)):
+        return False  # `đánh giá tình hình kinh tế - xã hội của xã trong quý I`: the period a report covers
     if t.bare:
         return firm
     if t.grain == "year":

@@ -28,6 +28,7 @@ from typing import Optional
 
 import regex as re
 
+from extractors import lexicon
 from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, text_date, text_year
 from extractors.deadlines.phrases import RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
 from extractors.models import Deadline, Section
@@ -134,7 +135,15 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
             else:
                 out.extend(_sentence_deadlines(doc, sections, s, e, p))
         i += 1
+    # a section that reports results dates what was done; it sets no deadline
+    past = [sec for sec in sections if _PAST_HEADING.match(sec.title)]
+    if past:
+        out = [d for d in out if not any(sec in past for sec in ancestors_at(sections, d.span[0]))]
     return _without_overlaps(out)
+
+
+_PAST_HEADING = re.compile(
+    rf"^\W*(?:{'|'.join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings('deadline'))})", re.I)
 
 
 # --- Thời gian thực hiện values ----------------------------------------------

@@ -366,10 +366,13 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     return True
 
 
+_RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b", re.I)
+_SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
+_CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 _EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+)?vượt\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
                              re.I)
-_REPORTS_OR_DEFINES_RE1 = re.compile(r"\bước\s+(?:đạt|thực\s+hiện)\b")
+_REPORTS_OR_DEFINES_RE1 = re.compile(r"\bước\s+(?:(?:đạt|thực\s+hiện)\b|$)")
 _REPORTS_OR_DEFINES_RE2 = re.compile(r"(?:lên|xuống|còn|giảm)")
 _REPORTS_OR_DEFINES_RE3 = re.compile(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", re.I)
 _REPORTS_OR_DEFINES_RE4 = re.compile(r"\b(?:hoàn\s+thành|phấn\s+đấu)\s*$", re.I)
@@ -386,6 +389,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                 # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
                                 or _REPORTS_OR_DEFINES_RE3.search(clause_before))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
+    sentence_text = text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)]
+    # (a bound, `tăng 4% trở lên so với cùng kỳ`, is a goal's)
+    if (_SAME_PERIOD_AFTER.match(after) or _CUMULATIVE_BEFORE.search(clause_before)) and not ctx.goal \
+            and v.comparator == "=" \
+            and not _FUTURE.search(text[:v.start]) and not _FUTURE.search(sentence_text):
+        return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
     if _EXECUTION_ASIDE.match(text[v.end:]) or _EXCEEDS_AFTER.match(text[v.end:]):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
@@ -417,6 +426,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
     if _PAST_LEAD.search(sentence_before) and not _FUTURE.search(sentence_before):
         return True
+    # `… đã tập trung lãnh đạo … đạt được những kết quả toàn diện. Tổng giá trị … Tốc độ tăng
+    # trưởng 8,7%.`: the sentences after a paragraph's word of its results report them
+    said = None
+    for said in _RESULTS_SAID.finditer(text, 0, sentence_start):
+        pass
+    if said and not _FUTURE.search(text, said.end(), (text.find(". ", v.end) + 1) or len(text)):
+        return True
     if _REPORTS_OR_DEFINES_RE1.search(clause_before):
         return True  # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done
     # a description, not a goal: `Sở … có tỷ lệ hoàn thành trên 90%`, `có kết quả đạt thấp (dưới 50%)`
@@ -447,6 +463,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
 
 
 _COUNT_IS_GOAL_RE1 = re.compile(r"%\s*\(\s*$")
+_NAMED_PROGRAMME = re.compile(r"(?:Chương trình|Đề án|Dự án|Nghị sự|Chiến lược)\s*$")
 _MERGED_FROM = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\s*$", re.I)
 _COUNT_IS_GOAL_RE2 = re.compile(r"\bđại\s+diện\s+cho\s*$", re.I)
 _COUNT_IS_GOAL_RE4 = re.compile(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", re.I)
@@ -477,6 +494,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `cho 27 sở, ban, ngành`, `trên địa bàn 04 xã`: who or where, not how much
     if _MERGED_FROM.search(text[max(clause[0], v.start - 30):v.start]):
         return False  # `thành lập trên cơ sở sáp nhập từ 3 xã`: what a unit was formed of
+    if not v.qualifier and not v.verb and _NAMED_PROGRAMME.search(text[max(clause[0], v.start - 30):v.start]):
+        return False  # `Chương trình Nghị sự 21 tỉnh …`, `Chương trình 135`: a number in a programme's name
     if _COUNT_IS_GOAL_RE4.search(text[max(clause[0], v.start - 120):v.start]):
         return False  # `giao chỉ tiêu cho 22 cơ sở đảng`: who is assigned, not how much
     sentence_start = text.rfind(". ", 0, v.start) + 2 if text.rfind(". ", 0, v.start) >= 0 else 0
