@@ -143,6 +143,30 @@ def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> lis
 _LINE = re.compile(r"[^\n]*\n?")
 
 
+# Some stored pages keep their line breaks as the escapes `\r\n` (a JSON string copied as text):
+# where a line holds two or more, they are its line breaks
+_ESCAPED_BREAK = re.compile(r"\\r\\n|\\n")
+
+
+def _physical_lines(lines) -> list[tuple[str, int]]:
+    """(line, raw offset) for every line, a line with escaped breaks cut at them."""
+    out = []
+    for m in lines:
+        line = m.group()
+        if not line:
+            continue
+        breaks = list(_ESCAPED_BREAK.finditer(line)) if "\\" in line else []
+        if len(breaks) < 2:
+            out.append((line, m.start()))
+            continue
+        start = 0
+        for b in breaks:
+            out.append((line[start:b.start()], m.start() + start))
+            start = b.end()
+        out.append((line[start:], m.start() + start))
+    return out
+
+
 _STAMP_LINE = re.compile(r"^\s*date\s+(?:19|20)\d{2}(?:-\d{1,2}(?:-\d{1,2})?)?\s+(?=\S)")
 
 
@@ -150,11 +174,8 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
     lines = list(_LINE.finditer(raw))
     body: list[tuple[str, list[int]]] = []   # cleaned lines with offsets
     notes: list[tuple[str, list[int]]] = []
-    for m in lines:
-        line = m.group()
-        if not line:
-            continue
-        text, offs = _clean_line(line.rstrip("\n").rstrip("\r"), m.start())
+    for line, base in _physical_lines(lines):
+        text, offs = _clean_line(line.rstrip("\n").rstrip("\r"), base)
         if _FOOTNOTE_LINE.match(line) and not _looks_like_heading(text):
             notes.append((text, offs))
         elif not body and (stamp := _STAMP_LINE.match(text)):

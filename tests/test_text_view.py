@@ -116,3 +116,14 @@ def test_combining_marks_and_cells_read_as_before():
     doc = PlanText.from_raw(raw)
     assert doc.clean == "Ti\u0302\u0301n\nba\u0300i vie\u0323\u0302t 1/2 - x_y"
     assert len(doc.offsets) == len(doc.clean)
+
+
+def test_escaped_line_breaks_of_a_stored_page_are_line_breaks():
+    """A page copied with its breaks as `\\r\\n` escapes (tests/compare_real/texts/langson_kh54_2020.txt)
+    reads as lines; spans still point into the raw text."""
+    raw = "Số: 54/KH-UBND\\r\\n \\r\\nI. MỤC TIÊU\\r\\n1. Tỷ lệ trẻ sơ sinh có cân nặng dưới\\r\\n5%"
+    doc = PlanText.from_raw(raw)
+    assert "\\r\\n" not in doc.clean and doc.clean.splitlines()[0] == "Số: 54/KH-UBND"
+    i = doc.clean.index("I. MỤC TIÊU")
+    assert raw[doc.raw_pos(i):doc.raw_pos(i) + 11] == "I. MỤC TIÊU"
+    assert PlanText.from_raw("đường dẫn C:\\new").clean == "đường dẫn C:\\new"  # one escape alone is text
