@@ -5,7 +5,7 @@ collective (`các sở, ban, ngành`). Nothing here knows any particular plan's 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex as re
@@ -396,7 +396,7 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """Agency names written in `text` (one paragraph), left to right, not overlapping.
     `known`: full names the plan wrote elsewhere (in headings); a mention that begins one
     of them runs to its end."""
-    out = _find_mentions(text)
+    out = [replace(m) for m in _mentions_in(text)]  # copies: the caller's may be extended
     for m in out:
         for name in known:
             stop = m.start + len(name)
@@ -404,6 +404,13 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
                 m.end = stop
                 break
     return [m for k, m in enumerate(out) if not any(o.start < m.start < o.end for o in out[:k])]
+
+
+@lru_cache(maxsize=1024)
+def _mentions_in(text: str) -> tuple[Mention, ...]:
+    """The mentions of a paragraph, read once: the agency extractor reads each paragraph
+    twice (once to learn full names, once to report)."""
+    return tuple(_find_mentions(text))
 
 
 _PLURAL_BEFORE = re.compile(r"(?<![\p{L}])[Cc]ác\s+$")
