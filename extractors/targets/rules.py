@@ -571,10 +571,26 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             sent = next((s for s in full_sentences if s[0] <= v.num_start < s[1]), clause)
             if _is_target(v, text, clause, ctx, reader.plan_year, values):
                 kept.append((v, clause, sent))
+        # each value's neighbours in its clause by bisect and a backward pass, not by a scan
+        # of every kept value (a clause of thousands of values stays linear)
+        next_start: list[Optional[int]] = [None] * len(kept)
+        last_start: dict[tuple[int, int], int] = {}
+        for k in range(len(kept) - 1, -1, -1):
+            next_start[k] = last_start.get(kept[k][1])
+            last_start[kept[k][1]] = kept[k][0].start
+        starts_in: dict[tuple[int, int], list[int]] = {}
+        for v, clause, _ in kept:
+            starts_in.setdefault(clause, []).append(v.start)
+        for starts in starts_in.values():
+            starts.sort()
+        ends_before: dict[tuple[int, int], list[int]] = {}
         for k, (v, clause, sent) in enumerate(kept):
-            prev_end = max([w.end for w, c, _ in kept[:k] if c == clause and w.end <= v.start] + [clause[0]])
-            nxt = [w.start for w, c, _ in kept[k + 1:] if c == clause]
-            year = (_sentence_year(text, v, sent, clause, kept, reader.plan_year)
+            ends = ends_before.setdefault(clause, [])
+            j = bisect.bisect_right(ends, v.start)  # the ends of earlier values, sorted
+            prev_end = max(ends[j - 1], clause[0]) if j else clause[0]
+            bisect.insort(ends, v.end)
+            nxt = [] if next_start[k] is None else [next_start[k]]
+            year = (_sentence_year(text, v, sent, clause, starts_in[clause], reader.plan_year)
                     or _follow_up_year(text, sent, full_sentences)
                     or _paragraph_year(text, sent, full_sentences)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
@@ -793,7 +809,7 @@ _SENTENCE_YEAR_RE5 = re.compile(r"\(\s*$")
 _SENTENCE_YEAR_RE6 = re.compile(r"\s*[,)]")
 
 
-def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], kept,
+def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], starts: list[int],
                    plan_year: Optional[int]) -> Optional[int]:
     """The due year the sentence gives this value: a year right after it (`90% năm 2030`),
     else the nearest one before it in the sentence (`Đến năm 2030 có 40% ...`, staged
@@ -827,8 +843,9 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
               and not (y.kind == "due" and _SENTENCE_YEAR_RE4.match(text[y.end:v.start]))]
     if before:
         return before[-1].year
-    others = [w.start for w, c, _ in kept if c == clause and w.start > v.start]
-    limit = min(others) if others else clause[1]
+    # `starts`: the starts of the clause's kept values, sorted
+    j = bisect.bisect_right(starts, v.start)
+    limit = starts[j] if j < len(starts) else clause[1]
     later = [y for y in year_mentions(text[v.end:limit], v.end)
              if y.kind in ("range", "due")
              # `tăng 15%/năm trong giai đoạn 2025 - 2030`: the window the value is due in,
