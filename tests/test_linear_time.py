@@ -74,3 +74,23 @@ def test_a_sentence_of_many_years_is_linear():
     assert deadlines(8000) < 12 * max(deadlines(1000), 1e-3)
     small, large = "năm 2025 " * 1000, "năm 2025 " * 8000
     assert _cpu(lambda: year_mentions(large)) < 12 * max(_cpu(lambda: year_mentions(small)), 1e-3)
+
+
+def test_clause_directions_equal_the_direction_of_each_prefix():
+    # the direction of a clause's prefixes read from one pass over the clause must be the
+    # direction read on each prefix itself (a prefix's last stretch is the only part re-read)
+    import random
+
+    from extractors.targets.rules import _ClauseDirections, _direction
+    words = ["tăng", "Tăng", "thêm", "lên", "kéo", "giảm", "còn", "dưới", "giữ", "vững", "phát", "triển",
+             "mở", "rộng", "duy", "trì", "ổn", "định", "xuống", "hạ", "gấp", "nâng", "95%", "đạt", ",", "hộ", "x"]
+    rng = random.Random(7)
+    for _ in range(2000):
+        text = "".join(rng.choice(words) + rng.choice([" ", " ", "", "  "]) for _ in range(rng.randint(0, 80)))
+        start = rng.randint(0, min(3, len(text)))
+        end = rng.randint(start, len(text))
+        directions = _ClauseDirections(text, (start, end))
+        for _ in range(5):
+            stop = rng.randint(start, end)
+            assert directions.direction(stop) == _direction(text[start:stop]), text[start:stop]
+

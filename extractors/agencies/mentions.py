@@ -5,7 +5,7 @@ collective (`các sở, ban, ngành`). Nothing here knows any particular plan's 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex as re
@@ -396,7 +396,7 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """Agency names written in `text` (one paragraph), left to right, not overlapping.
     `known`: full names the plan wrote elsewhere (in headings); a mention that begins one
     of them runs to its end."""
-    out = _find_mentions(text)
+    out = [replace(m) for m in _mentions_in(text)]  # copies: the caller's may be extended
     for m in out:
         for name in known:
             stop = m.start + len(name)
@@ -406,12 +406,36 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     return [m for k, m in enumerate(out) if not any(o.start < m.start < o.end for o in out[:k])]
 
 
+@lru_cache(maxsize=1024)
+def _mentions_in(text: str) -> tuple[Mention, ...]:
+    """The mentions of a paragraph, read once: the agency extractor reads each paragraph
+    twice (once to learn full names, once to report)."""
+    return tuple(_find_mentions(text))
+
+
 _PLURAL_BEFORE = re.compile(r"(?<![\p{L}])[Cc]ác\s+$")
+_SPACE = re.compile(r"\s")
+
+
+def _plural_before(text: str, start: int):
+    """`các` and the spaces just before `start`: searched only where it can begin (just
+    before the space run), not over the whole paragraph before it."""
+    k = start
+    while k > 0 and _SPACE.match(text, k - 1, k):
+        k -= 1
+    return _PLURAL_BEFORE.search(text, max(0, k - 3), start) if k < start else None
+
+
+_MENTION_PATTERNS = (("coll", _COLLECTIVE), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD))
 
 
 def _find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text), key=lambda u: u.start)
+    # each pattern's next match, searched from `searched`: still the next match from any
+    # i in [searched, its start] (the patterns look behind but never anchor at the search
+    # position), so a pattern is searched again only once i passes its match
+    pending = {kind: (-1, None) for kind, _ in _MENTION_PATTERNS}
     i = 0
     while i < len(text):
         unit = next((u for u in functional if u.start >= i), None)
@@ -420,8 +444,11 @@ def _find_mentions(text: str) -> list[Mention]:
             i = unit.end
             continue
         cands = []
-        for kind, rx in (("coll", _COLLECTIVE), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD)):
-            m = rx.search(text, i)
+        for kind, rx in _MENTION_PATTERNS:
+            searched, m = pending[kind]
+            if searched < 0 or searched > i or (m is not None and m.start() < i):
+                m = rx.search(text, i)
+                pending[kind] = (i, m)
             if m:
                 cands.append((m.start(), -len(m.group()), kind, m))
         if unit is not None:
@@ -444,7 +471,7 @@ def _find_mentions(text: str) -> list[Mention]:
             i = cands[0][0] + 1
             continue
         start, end, kind = found
-        plural = _PLURAL_BEFORE.search(text, 0, start) if kind == "head" else None
+        plural = _plural_before(text, start) if kind == "head" else None
         if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
             start = plural.start()
         generic = kind == "gen" and is_generic(text[start:end])

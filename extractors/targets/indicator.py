@@ -182,6 +182,8 @@ def _nlp_before(before: str, keep_action: bool = False) -> str:
     text = _drop_action(text)
     if not text:
         return ""
+    if keep_action:  # the action stays: the clause is kept whole, whatever its tags
+        return _clip(_drop_action(text), _MAX_WORDS)
     spans = _spans(text, nlp.pos_tag(text))
     # a clause that opens with its action (`giảm tỷ lệ ...`, `Bố trí ... cho`) has the
     # indicator after that verb: drop leading verbs and adverbs up to the first noun
@@ -195,14 +197,15 @@ def _nlp_before(before: str, keep_action: bool = False) -> str:
 
 
 def _nlp(before: str, after: str, keep_action: bool = False) -> str:
+    # the words after the value are tagged only when they can decide the phrase: not when
+    # the clause before names the measure, nor when a connector opens them
     b = _nlp_before(before, keep_action)
-    a = _nlp_after(after)
+    if b and MEASURE_SUBJECT.match(b):
+        return b
     lead = after.lstrip()
     if lead[:1].isalpha() and _CONNECTORS.match(lead):
-        a = ""
-    if b and (MEASURE_SUBJECT.match(b) or not a):
         return b
-    return a or b
+    return _nlp_after(after) or b
 
 
 def indicator_phrase(before: str, after: str, use_nlp: bool | None = None, keep_action: bool = False) -> str:

@@ -557,13 +557,55 @@ def _names_bodies(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
                 or _PLACE_BEFORE.search(text[max(clause[0], v.start - 20):v.start]))
 
 
+def _prefix_direction(text: str, clause: tuple[int, int], end: int, directions: dict) -> str:
+    """`_direction(text[clause[0]:end])`, by the clause's matches read once."""
+    if not clause[0] <= end <= clause[1]:
+        return _direction(text[clause[0]:end])
+    if clause not in directions:
+        directions[clause] = _ClauseDirections(text, clause)
+    return directions[clause].direction(end)
+
+
 def _direction(segment: str) -> str:
     best, where = "reach", -1
-    for name, rx in (("raise", _RAISE), ("cut", _CUT), ("keep", _KEEP)):
+    for name, rx in _DIRECTIONS:
         for m in rx.finditer(segment):
             if m.start() > where:
                 best, where = name, m.start()
     return best
+
+
+_DIRECTIONS = (("raise", _RAISE), ("cut", _CUT), ("keep", _KEEP))
+
+
+class _ClauseDirections:
+    """`_direction` of a clause's prefixes (`text[clause[0]:end]`, asked once per value of the
+    clause), with each direction pattern read over the clause once instead of over every
+    prefix. A match attempt at a position reads fewer than `_READS` characters, so the
+    matches that start at least `_READS` before a prefix's end are the same on the prefix
+    and on the whole clause; only the prefix's last stretch is read again."""
+    _READS = 64
+
+    def __init__(self, text: str, clause: tuple[int, int]):
+        self.start, self.end = clause
+        self.clause = text[self.start:self.end]
+        self.runs = []
+        for name, rx in _DIRECTIONS:
+            found = [(m.start(), m.end()) for m in rx.finditer(self.clause)]
+            self.runs.append((name, rx, found, [a for a, _ in found]))
+
+    def direction(self, end: int) -> str:
+        cut = end - self.start - self._READS  # matches starting before `cut` are settled
+        best, where = "reach", -1
+        for name, rx, found, starts in self.runs:
+            k = bisect.bisect_left(starts, cut)
+            last = starts[k - 1] if k else -1
+            resume = max(cut, found[k - 1][1] if k else 0, 0)
+            for m in rx.finditer(self.clause, resume, end - self.start):
+                last = m.start()
+            if last > where:
+                best, where = name, last
+        return best
 
 
 _EXTRACT_TARGETS_RE1 = re.compile(r"\d|1/2")
@@ -590,10 +632,27 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             sent = next((s for s in full_sentences if s[0] <= v.num_start < s[1]), clause)
             if _is_target(v, text, clause, ctx, reader.plan_year, values):
                 kept.append((v, clause, sent))
+        directions: dict[tuple[int, int], _ClauseDirections] = {}
+        # each value's neighbours in its clause by bisect and a backward pass, not by a scan
+        # of every kept value (a clause of thousands of values stays linear)
+        next_start: list[Optional[int]] = [None] * len(kept)
+        last_start: dict[tuple[int, int], int] = {}
+        for k in range(len(kept) - 1, -1, -1):
+            next_start[k] = last_start.get(kept[k][1])
+            last_start[kept[k][1]] = kept[k][0].start
+        starts_in: dict[tuple[int, int], list[int]] = {}
+        for v, clause, _ in kept:
+            starts_in.setdefault(clause, []).append(v.start)
+        for starts in starts_in.values():
+            starts.sort()
+        ends_before: dict[tuple[int, int], list[int]] = {}
         for k, (v, clause, sent) in enumerate(kept):
-            prev_end = max([w.end for w, c, _ in kept[:k] if c == clause and w.end <= v.start] + [clause[0]])
-            nxt = [w.start for w, c, _ in kept[k + 1:] if c == clause]
-            year = (_sentence_year(text, v, sent, clause, kept, reader.plan_year)
+            ends = ends_before.setdefault(clause, [])
+            j = bisect.bisect_right(ends, v.start)  # the ends of earlier values, sorted
+            prev_end = max(ends[j - 1], clause[0]) if j else clause[0]
+            bisect.insort(ends, v.end)
+            nxt = [] if next_start[k] is None else [next_start[k]]
+            year = (_sentence_year(text, v, sent, clause, starts_in[clause], reader.plan_year)
                     or _follow_up_year(text, sent, full_sentences)
                     or _paragraph_year(text, sent, full_sentences)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
@@ -620,7 +679,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             found.append((clause, Target(
                 value=v.value, value_max=v.value_max, unit=v.unit, comparator=comparator,
                 target_year=year, per_year=per_year, baseline_year=baseline,
-                direction=_direction(text[clause[0]:v.end] if not segment.strip() else segment + text[v.start:v.end]),
+                direction=_prefix_direction(text, clause, v.end, directions) if not segment.strip()
+                else _direction(segment + text[v.start:v.end]),
                 indicator=indicator, text=text[v.start:v.end].strip(),
                 section=section_path_at(sections, span[0]), span=span,
                 sentence_span=doc.raw_span(base + clause[0], base + clause[1]),
@@ -812,7 +872,7 @@ _SENTENCE_YEAR_RE5 = re.compile(r"\(\s*$")
 _SENTENCE_YEAR_RE6 = re.compile(r"\s*[,)]")
 
 
-def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], kept,
+def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], starts: list[int],
                    plan_year: Optional[int]) -> Optional[int]:
     """The due year the sentence gives this value: a year right after it (`90% năm 2030`),
     else the nearest one before it in the sentence (`Đến năm 2030 có 40% ...`, staged
@@ -846,8 +906,9 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
               and not (y.kind == "due" and _SENTENCE_YEAR_RE4.match(text[y.end:v.start]))]
     if before:
         return before[-1].year
-    others = [w.start for w, c, _ in kept if c == clause and w.start > v.start]
-    limit = min(others) if others else clause[1]
+    # `starts`: the starts of the clause's kept values, sorted
+    j = bisect.bisect_right(starts, v.start)
+    limit = starts[j] if j < len(starts) else clause[1]
     later = [y for y in year_mentions(text[v.end:limit], v.end)
              if y.kind in ("range", "due")
              # `tăng 15%/năm trong giai đoạn 2025 - 2030`: the window the value is due in,
