@@ -80,9 +80,11 @@ STANDALONE_BODIES = (
     "Thành ủy", "Thành uỷ", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
     "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
     "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
+    # the local government of a level as a whole (`cấp ủy, chính quyền xã Bằng Cốc`)
+    "Chính quyền", "chính quyền",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
-NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng"}
+NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Chính quyền", "chính quyền"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
@@ -101,7 +103,7 @@ PLACE_LEVELS = lexicon.level_words("place")
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
     r"sở,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở,\s*ngành(?:,\s*địa phương)?", r"sở\s+ngành",
-    r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
+    r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",

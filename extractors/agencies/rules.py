@@ -54,13 +54,15 @@ _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu
                        r"|\blàm\s+(?:cơ\s+sở|căn\s+cứ)\s+(?:để|cho)\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
 # with groups that are not agencies (short noun chunks)
-_DIRECTED = re.compile(r"(?:(?<!phụ trách )chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng"
+_DIRECTED = re.compile(r"(?:(?<!phụ trách )chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng|điều phối"
                        r"|(?<!báo cáo |ý kiến |của |trình |với |nghe )lãnh đạo)"
                        r"(?:\s*,\s*(?:chỉ đạo|định hướng|hướng dẫn|đôn đốc|yêu cầu|đề nghị))*"
-                       r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?(?:\s+\d{1,3})?\s*$", re.I)
+                       r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?"
+                       # `yêu cầu cấp ủy chính quyền xã …`: the party committee written before the government
+                       r"(?:\s+cấp\s+[uủ]y,?)?(?:\s+\d{1,3})?\s*$", re.I)
 # `giao chỉ tiêu … cho 27 sở, ban, ngành`, `Chỉ tiêu cho các đơn vị … đạt 45%`: the bodies a
 # target is given to carry it
-_CITED_CONTENT = re.compile(r"\bsố\s+\d[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
+_CITED_CONTENT = re.compile(r"(?:\bsố\s+\d|\b\d{1,5}/[\p{Lu}\p{N}])[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
 _TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s+(?:cả\s+)?$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
@@ -85,7 +87,7 @@ _OPENER = re.compile(
     r"(?:Hiện (?:nay|tại),?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
-_NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
+_NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b|chỉ đạo\s+về\s+việc|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
                        r"|thông báo|xin\b|chỉ định|dự kiến|đưa ra|đề ra|cho biết|chọn\b|lựa chọn|nhấn mạnh|khẳng định|đạt\b"
                        # a sender reminding others (`Sở … nhắc nhở các đơn vị …`); a body's yearly rating
                        # as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)

@@ -67,6 +67,8 @@ _SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*"
 # `(sau đây viết tắt là Quyết định số 765)`); without `số` only a lettered one (`Nghị Quyết 30a của`)
 _BARE_NUMBER = r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt)\b|\s*[);]|[^\S\n]*\n|\s*$)"
 _LETTERED_NUMBER = r"\d{1,5}[a-z](?=\s+(?:ngày|của|về)\b)"
+# a decision or resolution cited by its number alone, without `số` (`Chính phủ đã ban hành Nghị quyết 154 về …`)
+_UNCODED_NUMBER = r"\d{1,4}(?=\s+(?:về|của|ngày)\s)"
 _DATE = rf"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
 # a citation dated without its year in a letter or news item (`Quyết định số 1484/QĐ-BVHTTDL
 # ngày 12/4`): the year is the text's own
@@ -76,7 +78,9 @@ _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll
 
 MENTION = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
-    rf"(?:\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}|(?<=\p{{L}}\s){_LETTERED_NUMBER})"
+    # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon)
+    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
+    rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư)\s){_UNCODED_NUMBER})"
     rf"(?P<date>\s*{_DATE})?"
 )
 # a symbol cited without a kind word (`đã phê duyệt tại số 15/QĐ-UBND`): the kind is read from its code

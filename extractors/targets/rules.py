@@ -366,7 +366,9 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     return True
 
 
-_RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b", re.I)
+_RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b"
+                           # `huyện … đã hoàn thành 28/29 chỉ tiêu chủ yếu theo kế hoạch đề ra. Trong đó, …`
+                           r"|\bđã\s+hoàn\s+thành\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b", re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 _EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+)?vượt\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
@@ -431,8 +433,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     said = None
     for said in _RESULTS_SAID.finditer(text, 0, sentence_start):
         pass
-    if said and not _FUTURE.search(text, said.end(), (text.find(". ", v.end) + 1) or len(text)):
-        return True
+    if said:
+        # (unless a later sentence turns to goals: `… HĐND đã thống nhất nhiệm vụ … với các chỉ tiêu: …`)
+        turn = text.find(". ", said.end())
+        window_end = (text.find(". ", v.end) + 1) or len(text)
+        turn = turn if 0 <= turn < v.start else said.end()
+        if not _FUTURE.search(text, turn, window_end) and not _GOAL_WORDS.search(text, turn, window_end):
+            return True
     if _REPORTS_OR_DEFINES_RE1.search(clause_before):
         return True  # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done
     # a description, not a goal: `Sở … có tỷ lệ hoàn thành trên 90%`, `có kết quả đạt thấp (dưới 50%)`
@@ -700,6 +707,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 found[k][1].indicator = " ".join(prev[:-len(frag.group(1).split())] + frag.group(1).split())
         out.extend(t for _, t in found)
     _headline_years(reader, out)
+    # a page's zoom control (`100%` over `Print`) is no figure of the plan
+    out = [t for t in out if not _page_control(doc.raw, t.span)]
     return _headline_counts(reader, out)
 
 
@@ -760,6 +769,15 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
 
 _SHARE_PER_YEAR_RE1 = re.compile(r"(\(?)\s*trong\s+đó", re.I)
 _SHARE_PER_YEAR_RE2 = re.compile(r"[.!?](?:\s|$)")
+
+
+_PAGE_CONTROL = re.compile(r"[ \t]*\n\s*(?:Print|In bài|In trang|Chia sẻ|Share|Cỡ chữ|A\+|A-|Zoom)\b")
+
+
+def _page_control(raw: str, span: tuple[int, int]) -> bool:
+    """A bare percentage alone on its line with a page's buttons under it."""
+    start = raw.rfind("\n", 0, span[0]) + 1
+    return not raw[start:span[0]].strip() and bool(_PAGE_CONTROL.match(raw, span[1]))
 
 
 # a line that holds one figure and nothing else: `>95%`, `> 1,5%`
@@ -864,7 +882,8 @@ def _full_sentences(text: str) -> list[tuple[int, int]]:
 
 
 _SENTENCE_YEAR_RE1 = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,4})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
-                 r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)")
+                 # (not the label of the next item: `năm 2022 là 91,75%, năm 2023 là 92,50%`)
+                 r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:)")
 _SENTENCE_YEAR_RE2 = re.compile(r"\s*:")
 _SENTENCE_YEAR_RE3 = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$", re.I)
 _SENTENCE_YEAR_RE4 = re.compile(r"[\s.…]*;")
