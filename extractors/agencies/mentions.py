@@ -60,7 +60,10 @@ _COLLECTIVE = re.compile(
     rf"{_E}")
 _GENERIC = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng)\s+(?:{'|'.join(GENERICS)})|[Cc]ơ quan,\s*đơn vị(?:,\s*địa phương)?"
-    rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)){_E}")
+    rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
+    # the actors a province's call lists between its bodies: `Các sở, ban, ngành, tổ chức đảng,
+    # Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang, … và doanh nghiệp nhà nước thuộc tỉnh`
+    rf"|(?<=(?:,|\svà)\s*)(?:tổ chức đảng|đoàn thể|doanh nghiệp nhà nước)){_E}")
 _TAIL = re.compile(rf"\s+(?:{'|'.join(COLLECTIVE_TAILS)}){_E}")
 # `… thuộc UBND tỉnh`, `… tham mưu giúp việc Huyện ủy`: whose units they are
 _OWNER = re.compile(rf"\s+(?:trực thuộc|thuộc|tham mưu,?\s*giúp việc|giúp việc)\s+(?=(?:{_alt(STANDALONE_BODIES)}){_E})")
@@ -277,6 +280,8 @@ def _owner_tail(text: str, end: int, named: bool = False) -> int:
         body = _STANDALONE.match(text, m.end())
         return _with_level(text, body.end())
     m = _NAMED_OWNER.match(text, end) if named else None
+    if m and (level := _level_at(text, m.end())) is not None:
+        return level  # `doanh nghiệp nhà nước thuộc tỉnh`: the level's own
     head = _HEAD.match(text, m.end()) if m else None
     if head is None:
         return end

@@ -102,7 +102,7 @@ PLACE_LEVELS = lexicon.level_words("place")
 
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
-    r"sở,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở,\s*ngành(?:,\s*địa phương)?", r"sở\s+ngành",
+    r"sở,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở,\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",

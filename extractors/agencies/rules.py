@@ -59,7 +59,7 @@ _DIRECTED = re.compile(r"(?:(?<!phụ trách )chỉ đạo|yêu cầu|đề ngh�
                        r"(?:\s*,\s*(?:chỉ đạo|định hướng|hướng dẫn|đôn đốc|yêu cầu|đề nghị))*"
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?"
                        # `yêu cầu cấp ủy chính quyền xã …`: the party committee written before the government
-                       r"(?:\s+cấp\s+[uủ]y,?)?(?:\s+\d{1,3})?\s*$", re.I)
+                       r"(?:\s+cấp\s+[uủ]y,?)?(?:\s+\d{1,3})?\s*,?\s*$", re.I)
 # `giao chỉ tiêu … cho 27 sở, ban, ngành`, `Chỉ tiêu cho các đơn vị … đạt 45%`: the bodies a
 # target is given to carry it
 _CITED_CONTENT = re.compile(r"(?:\bsố\s+\d|\b\d{1,5}/[\p{Lu}\p{N}])[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
@@ -84,7 +84,7 @@ _OPENER = re.compile(
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
-    r"(?:Hiện (?:nay|tại),?\s+)?"
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
 _NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b|chỉ đạo\s+về\s+việc|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"

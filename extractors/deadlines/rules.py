@@ -362,7 +362,9 @@ def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
              # full dates are those of cited documents
              and (not _YEAR_IN_RE1.match(text[t.start:]) or _DUE_PREP.search(text, 0, t.start))
              and not _ONLY_YEAR_RE2.search(text[max(0, t.start - 30):t.start])
-             and not _HORIZON.search(text, 0, t.start)]
+             and not _HORIZON.search(text, 0, t.start)
+             # the last year of a period (`giai đoạn 2021-2030`) dates no yearless deadline
+             and not _RANGE_END.search(text, 0, t.start) and not _PERIOD_EXPR.search(text, t.start, t.end)]
     if not years:
         return None
     if pos is None:
@@ -371,6 +373,8 @@ def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
     return after[0] if after else years[-1][1]
 
 
+_RANGE_END = re.compile(r"(?:19|20)\d\d\s*[-–]\s*$")
+_PERIOD_EXPR = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\b(?:giai\s+đoạn|thời\s+kỳ|nhiệm\s+kỳ)\b", FLAGS)
 _DUE_PREP = re.compile(r"(?:trước|chậm\s+nhất|hạn\s+chót|hạn)\s*$", FLAGS)
 _TASK_HEADINGS_SKIPPED = BLOCK_LABEL
 # `đến năm 2030`, `giai đoạn 2021-2025`, `tầm nhìn đến 2045`: a horizon, not the year of a date

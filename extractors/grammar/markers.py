@@ -57,7 +57,7 @@ MARKER = re.compile(
     rf"""^(?:
         (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$|\.(?=\p{{Lu}}))
       | (?P<named>{NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
-      | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+\s+\p{{L}}))(?=\S)|[-–]\s+(?=\S)|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
+      | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+[ \t]+\p{{L}}))(?=\S)|[-–]\s+(?=\S)|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
       | (?P<upper>[{UPPER}])(?:\.|[-–])\s+(?=\S)
       | (?P<arabic>{ARABIC_4})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
       | (?P<letter>[{LETTERS}])\)\s*(?=\S)

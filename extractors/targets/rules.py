@@ -499,6 +499,9 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `14 Phòng GDĐT chưa nộp văn bản`: a status, not a goal
     if _names_bodies(v, text, clause):
         return False  # `cho 27 sở, ban, ngành`, `trên địa bàn 04 xã`: who or where, not how much
+    if not v.qualifier and not v.verb and v.value_max is None and v.value == int(v.value) and 1950 <= v.value <= 2100 \
+            and text[v.num_start:v.num_start + 4].isdigit():
+        return False  # `Tết Nguyên đán Giáp Thìn 2024 ph…`: a year cut from its words, not a count
     if _MERGED_FROM.search(text[max(clause[0], v.start - 30):v.start]):
         return False  # `thành lập trên cơ sở sáp nhập từ 3 xã`: what a unit was formed of
     if not v.qualifier and not v.verb and _NAMED_PROGRAMME.search(text[max(clause[0], v.start - 30):v.start]):
