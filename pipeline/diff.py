@@ -216,23 +216,20 @@ def _item_key(kind: FindingKind, item) -> str:
 def _added_removed(kind: FindingKind, old_items: list, new_items: list) -> tuple[list, list]:
     """Items of one kind that only one version has, counted as a multiset (a repeated
     mention that one version drops is one removed)."""
-    left = Counter(_item_key(kind, i) for i in old_items)
-    added = []
-    for item in new_items:
+    return _beyond(kind, new_items, old_items), _beyond(kind, old_items, new_items)
+
+
+def _beyond(kind: FindingKind, items: list, other: list) -> list:
+    """The items of `items` that `other` does not say as often."""
+    left = Counter(_item_key(kind, i) for i in other)
+    out = []
+    for item in items:
         key = _item_key(kind, item)
         if left[key] > 0:
             left[key] -= 1
         else:
-            added.append(item)
-    right = Counter(_item_key(kind, i) for i in new_items)
-    removed = []
-    for item in old_items:
-        key = _item_key(kind, item)
-        if right[key] > 0:
-            right[key] -= 1
-        else:
-            removed.append(item)
-    return added, removed
+            out.append(item)
+    return out
 
 
 # --- presentation ---------------------------------------------------------------------
