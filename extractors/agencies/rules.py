@@ -126,14 +126,14 @@ def _body_start(doc: PlanText, sections: list[Section]) -> int:
     return 0
 
 
-_EXTRACT_AGENCIES_RE1 = re.compile(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$")
+_TABLE_ROW = re.compile(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$")
 
 
 def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     first_section = _body_start(doc, sections)
     recipients = next((p for p in doc.paragraphs if not p.footnote and _RECIPIENTS.match(p.text)), None)
     stop_at = doc.raw_pos(recipients.start) if recipients else len(doc.raw)
-    table_lines = [(m.start(), m.end()) for m in _EXTRACT_AGENCIES_RE1.finditer(doc.raw)]
+    table_lines = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(doc.raw)]
     issuers = _issuers(doc, first_section)
     found: list[Agency] = []
     for start, end, text, name, role in table_agencies(doc.raw, stop_at):
@@ -221,9 +221,9 @@ def _clause_end(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
-_NAMES_RE1 = re.compile(r"(?i)các\s")
-_NAMES_RE2 = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể)\b")
-_NAMES_RE3 = re.compile(r"(?i)các\s+\p{Ll}")
+_PLURAL_OPENING = re.compile(r"(?i)các\s")
+_PLURAL_KIND = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể)\b")
+_PLURAL_LOWER = re.compile(r"(?i)các\s+\p{Ll}")
 
 
 def _names(text: str, group: list[Mention], title_end: int | None = None) -> list[str]:
@@ -234,40 +234,40 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
             end = title_end  # a heading names the body in full: `3. Trung tâm Dịch vụ tổng hợp`
         names.append(expand(m.name or text[m.start:end]))
     # `Các sở, ban, ngành, đơn vị sự nghiệp thuộc UBND tỉnh`: the plural runs through the list
-    if _NAMES_RE1.match(names[0]):
-        names = [n if k == 0 or not _NAMES_RE2.match(n) else f"Các {n}"
+    if _PLURAL_OPENING.match(names[0]):
+        names = [n if k == 0 or not _PLURAL_KIND.match(n) else f"Các {n}"
                  for k, n in enumerate(names)]
         # `các chi bộ, đảng bộ trực thuộc`: the last one's `trực thuộc` closes the whole list
         if len(names) > 1 and names[-1].endswith(" trực thuộc"):
-            names = [n if n.endswith(" trực thuộc") or not _NAMES_RE3.match(n) else f"{n} trực thuộc"
+            names = [n if n.endswith(" trực thuộc") or not _PLURAL_LOWER.match(n) else f"{n} trực thuộc"
                      for n in names]
     return share_body(share_level(names))
 
 
-_LABEL_END_RE1 = re.compile(r"([^:,.;()]{0,80}?)\s*:")
-_LABEL_END_RE2 = re.compile(r"\s*giao\b")
-_LABEL_END_RE3 = re.compile(r"(?:^|\s)(?:yêu cầu|đề nghị|(?:có\s+)?ý kiến|kết luận|thông báo|chỉ đạo|dự kiến|cho biết|nhấn mạnh|lưu ý|đề ra)(?![\p{L}])")
+_UP_TO_COLON = re.compile(r"([^:,.;()]{0,80}?)\s*:")
+_ASSIGNS_AT = re.compile(r"\s*giao\b")
+_SPEAKS = re.compile(r"(?:^|\s)(?:yêu cầu|đề nghị|(?:có\s+)?ý kiến|kết luận|thông báo|chỉ đạo|dự kiến|cho biết|nhấn mạnh|lưu ý|đề ra)(?![\p{L}])")
 # `(19) Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`: a rating the body is to reach, not its duties
 _RATED = re.compile(r"\s*(?:(?:hằng|hàng|mỗi)\s+năm\s+)?đạt(?![\p{L}])")
-_LABEL_END_RE4 = re.compile(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)")
+_DUTY_WORD = re.compile(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)")
 
 
 def _label_end(text: str, group: list[Mention]) -> int | None:
     """`1. Ban Quản lý xây dựng nông thôn mới xã: Là cơ quan …` — words between a body's
     name and the colon that opens its duties are the rest of its name."""
-    m = _LABEL_END_RE1.match(text[group[-1].end:])
+    m = _UP_TO_COLON.match(text[group[-1].end:])
     if not m or len(m.group(1).split()) > 8:
         return None
-    if _LABEL_END_RE2.match(m.group(1)) or _LABEL_END_RE3.search(m.group(1)) or _RATED.match(m.group(1)):
+    if _ASSIGNS_AT.match(m.group(1)) or _SPEAKS.search(m.group(1)) or _RATED.match(m.group(1)):
         return None  # `Văn phòng Chính phủ đề nghị các Bộ: …`: the body asks, the others act
-    if _LEADS_TASK.match(m.group(1)) or _NOT_TASK.match(m.group(1)) or _LABEL_END_RE4.match(m.group(1)):
+    if _LEADS_TASK.match(m.group(1)) or _NOT_TASK.match(m.group(1)) or _DUTY_WORD.match(m.group(1)):
         return group[-1].end  # `Sở Nội vụ có trách nhiệm: …`
     return group[-1].end + len(m.group(1).rstrip())
 
 
-_HEADING_TITLE_END_RE1 = re.compile(r"\s*(?:[:(]|$)")
-_HEADING_TITLE_END_RE2 = re.compile(r"(?i)phối hợp|là\b")
-_HEADING_TITLE_END_RE3 = re.compile(r"[,;.]")
+_TITLE_STOP = re.compile(r"\s*(?:[:(]|$)")
+_TITLE_ROLE = re.compile(r"(?i)phối hợp|là\b")
+_TITLE_PUNCT = re.compile(r"[,;.]")
 
 
 def _heading_title_end(text: str, group: list[Mention]) -> int | None:
@@ -276,23 +276,23 @@ def _heading_title_end(text: str, group: list[Mention]) -> int | None:
     if label is not None:
         return label
     rest = text[group[-1].end:]
-    cut = _HEADING_TITLE_END_RE1.search(rest)
+    cut = _TITLE_STOP.search(rest)
     tail = rest[: cut.start()].strip()
     if not tail:
         return group[-1].end
-    if _LEADS_TASK.match(" " + tail) or _HEADING_TITLE_END_RE2.match(tail):
+    if _LEADS_TASK.match(" " + tail) or _TITLE_ROLE.match(tail):
         return group[-1].end
     # one more word closing the title is the name's (`Trung tâm Dịch vụ tổng hợp`); a longer
     # tail that opens with a verb is the task (`2. Sở Tài chính bố trí kinh phí`)
     if len(tail.split()) > 2 and (_TASK_VERB.match(" " + tail) or _NOT_TASK.match(" " + tail)
                                   or agency_ner.verb_at(text, group[-1].end)):
         return group[-1].end  # `2. Sở Tài chính bố trí kinh phí`: the task starts after the name
-    if len(tail.split()) <= 4 and not _HEADING_TITLE_END_RE3.search(tail):
+    if len(tail.split()) <= 4 and not _TITLE_PUNCT.search(tail):
         return group[-1].end + cut.start()
     return None
 
 
-_ISSUERS_RE1 = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)", re.I)
+_ISSUES_DOCUMENT = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)", re.I)
 
 
 def _issuers(doc: PlanText, first_section: int) -> set[str]:
@@ -303,12 +303,12 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
         if doc.raw_pos(para.start) >= first_section:
             break
         for m in find_mentions(para.text):
-            if _ISSUERS_RE1.match(para.text[m.end:]):
+            if _ISSUES_DOCUMENT.match(para.text[m.end:]):
                 keys.add(agency_key(para.text[m.start:m.end]))
     return keys
 
 
-_RESPONSIBLE_RE1 = re.compile(r"[.;:!?\n]")
+_SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 
 
 def _responsible(text: str, mentions: list[Mention], in_implementation: bool, issuers: set[str] = frozenset(),
@@ -326,7 +326,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         para_before = text[:start]
         # `Các sở, ban, ngành … thực hiện …, chủ động phối hợp với B`: the sentence's lead is
         # written before, so B helps it
-        prior_lead = lead_end is not None and not _RESPONSIBLE_RE1.search(text[lead_end:start]) \
+        prior_lead = lead_end is not None and not _SENTENCE_BREAK.search(text[lead_end:start]) \
             and not _cooperates_with_next(text, groups[gi - 1], gi - 1, groups)
         item_lead = assigned and heading is not None and not text[heading.end():start].strip()
         role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
@@ -353,21 +353,21 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             yield m, name, role
 
 
-_ROLE_RE1 = re.compile(r"\W*(?:[\dIVX]+[.)]\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
-_ROLE_RE2 = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
-_ROLE_RE3 = re.compile(r"\W*")
-_ROLE_RE4 = re.compile(r"\bdo\s*$")
-_ROLE_RE5 = re.compile(r"\s*(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)(?![\p{L}])")
-_ROLE_RE6 = re.compile(r"(?<![\p{L}])chọn\s*$")
-_ROLE_RE7 = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
-_ROLE_RE8 = re.compile(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)")
-_ROLE_RE9 = re.compile(r"chủ trì", re.I)
-_ROLE_RE10 = re.compile(r"\s*(?:(?:cũng|đã|sẽ)\s+)?(?:lãnh đạo,\s*)?chỉ đạo(?:,\s*(?:hướng dẫn|đôn đốc))?(?:\s+(?:cho|\d+))?\s*", re.I)
-_ROLE_RE11 = re.compile(r"[ \t]*\n")
-_ROLE_RE12 = re.compile(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)|được giao\s+(?:nhiệm vụ\s+)?phối hợp")
-_ROLE_RE13 = re.compile(r"tham mưu", re.I)
-_ROLE_RE14 = re.compile(r"\s*:\s*\S")
-_ROLE_RE15 = re.compile(r"lãnh đạo\s*$")
+_DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
+_WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
+_ONLY_MARKS = re.compile(r"\W*")
+_DONE_BY = re.compile(r"\bdo\s*$")
+_WAS_GIVEN = re.compile(r"\s*(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)(?![\p{L}])")
+_CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
+_CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
+_HELPS_AFTER = re.compile(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)")
+_LEADS_WORD = re.compile(r"chủ trì", re.I)
+_ONLY_DIRECTS = re.compile(r"\s*(?:(?:cũng|đã|sẽ)\s+)?(?:lãnh đạo,\s*)?chỉ đạo(?:,\s*(?:hướng dẫn|đôn đốc))?(?:\s+(?:cho|\d+))?\s*", re.I)
+_LINE_END = re.compile(r"[ \t]*\n")
+_LEAD_BEFORE_PARTNERS = re.compile(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)|được giao\s+(?:nhiệm vụ\s+)?phối hợp")
+_ADVISES = re.compile(r"tham mưu", re.I)
+_COLON_DUTIES = re.compile(r"\s*:\s*\S")
+_LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 
 
 def _role(text, group, gi, groups, before, after, para_before, heading, in_implementation, open_roles,
@@ -382,7 +382,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if assigned and heading is not None and not text[heading.end():start].strip():
         return "lead", True, None
     # `Trách nhiệm của UBND xã về quản lý đất trồng lúa`: a title that gives the body its duties
-    if _ROLE_RE1.fullmatch(para_before):
+    if _DUTIES_OF.fullmatch(para_before):
         return "lead", True, None
     if _SUPPORT_LABEL.search(para_before):
         return "support", True, None
@@ -396,7 +396,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
                 return "lead", True, title_end
     # `Sở Y tế: chủ trì …` — a body opening its own paragraph of duties (or item: `2. Các
     # đơn vị sự nghiệp thuộc ngành, Ban VHTT các xã:` in a letter with no outline)
-    if _ROLE_RE3.fullmatch(text[heading.end():start] if heading and heading.end() <= start else para_before) \
+    if _ONLY_MARKS.fullmatch(text[heading.end():start] if heading and heading.end() <= start else para_before) \
             and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
     if _CITED_CONTENT.search(before):
@@ -407,22 +407,22 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # the clause between the directive and the bodies it names
     if not before.strip() and _DIRECTED_LIST.search(text[:start]):
         return "lead", False, None
-    if _ROLE_RE2.search(before):
+    if _WITH_HELP_OF.search(before):
         return "support", True, None
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
-        if _ROLE_RE12.search(before) \
+        if _LEAD_BEFORE_PARTNERS.search(before) \
                 or assigned or prior_lead:
             return "support", True, None
         return "lead", True, None
-    if _ROLE_RE4.search(before) and (_LEADS_TASK.match(after) or (
+    if _DONE_BY.search(before) and (_LEADS_TASK.match(after) or (
             after.strip() and not _NOT_TASK.match(after) and _is_task(text, group[-1].end, after))):
         return "lead", True, None
     # `Sở GD-ĐT được giao phối hợp với …`: the body the task was given to
-    if _OPENER.match(before) and _ROLE_RE5.match(after):
+    if _OPENER.match(before) and _WAS_GIVEN.match(after):
         return "lead", True, None
     # `chọn Đảng bộ xã Tân Việt … để tổ chức đại hội điểm`: the chosen body carries it out
-    if _ROLE_RE6.search(before) and _ROLE_RE7.match(after):
+    if _CHOSEN.search(before) and _CHOSEN_FOR.match(after):
         return "lead", True, None
     if _NOT_ACTOR.search(before):
         return False, False, None
@@ -434,18 +434,18 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _OPENER.match(before) and _HELPS.match(after):
         return "support", True, None
     # `Sở Y tế chủ trì, các sở, ngành phối hợp`: helpers named after the lead
-    if _ROLE_RE8.match(after) and _ROLE_RE9.search(before):
+    if _HELPS_AFTER.match(after) and _LEADS_WORD.search(before):
         return "support", True, None
     # `đề nghị UBND tỉnh xem xét` asks a superior; `đề nghị các Sở, ngành … xem xét, cho ý kiến` asks those it consults
-    superior = _SUPERIOR_ACTS.match(after) and not _NAMES_RE1.match(text[group[0].start:group[0].end])
-    directed = _DIRECTED.search(before) and not _ROLE_RE13.search(before) and not superior
+    superior = _SUPERIOR_ACTS.match(after) and not _PLURAL_OPENING.match(text[group[0].start:group[0].end])
+    directed = _DIRECTED.search(before) and not _ADVISES.search(before) and not superior
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None
-    if directed and (after.strip() or _ROLE_RE14.match(text[group[-1].end:])):
+    if directed and (after.strip() or _COLON_DUTIES.match(text[group[-1].end:])):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
-        if _ROLE_RE15.search(before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
+        if _LEADERSHIP_WORD.search(before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
             return False, False, None
         return "lead", False, None
     duty = _DUTY_PREFIX.match(after)  # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`
@@ -455,9 +455,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     modal = _MODAL.match(after)
     if modal:
         after, task_at = after[modal.end():], task_at + modal.end()
-    if _OPENER.match(before) and gi + 1 < len(groups) and _ROLE_RE10.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
+    if _OPENER.match(before) and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
         return False, False, None  # `UBND huyện chỉ đạo UBND các xã …`: it only directs (optional)
-    own_line = _ROLE_RE11.match(after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
+    own_line = _LINE_END.match(after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
     if _OPENER.match(before) and after.strip() and not own_line and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
@@ -466,7 +466,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     return False, False, None
 
 
-_COOPERATES_WITH_NEXT_RE1 = re.compile(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*", re.I)
+_COOPERATES_GAP = re.compile(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*", re.I)
 
 
 def _cooperates_with_next(text, group, gi, groups) -> bool:
@@ -474,7 +474,7 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
     if gi + 1 >= len(groups):
         return False
     gap = text[group[-1].end:groups[gi + 1][0].start]
-    return bool(_COOPERATES_WITH_NEXT_RE1.fullmatch(gap))
+    return bool(_COOPERATES_GAP.fullmatch(gap))
 
 
 # words between a subject and its task verb: `cần khẩn trương nộp`, `đang triển khai`
