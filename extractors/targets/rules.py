@@ -124,8 +124,9 @@ def _staged(text: str) -> bool:
     return sum(1 for v in find_values(text) if v.unit == "%") >= 2
 
 
-_READER_RE1 = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm)\b(?!\s*(?:19|20)\d\d)", re.I)
-_READER_RE2 = re.compile(r"nhiệm\s+kỳ", re.I)
+# a report's own year in words: `năm nay`, `những tháng cuối năm`
+_THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm)\b(?!\s*(?:19|20)\d\d)", re.I)
+_TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
 class _Reader:
@@ -244,7 +245,7 @@ class _Reader:
                 years = [y for y in year_mentions(lead)
                          if (y.kind in ("range", "due", "bare") and _GOAL_WORDS_OR_SET.search(lead)
                              and _leads_on(lead, y)
-                             or y.kind == "period" and _READER_RE2.search(lead[y.start:y.end])
+                             or y.kind == "period" and _TERM_WORD.search(lead[y.start:y.end])
                              and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I))
                          and not (self.plan_year and y.year < self.plan_year)
                          and not (y.kind == "bare" and _names_a_law(lead, y))]
@@ -256,17 +257,19 @@ class _Reader:
         """A report's `năm nay`, `những tháng cuối năm` is the year it is dated."""
         if self.formal or not self.plan_year:
             return None
-        if _READER_RE1.search(before):
+        if _THIS_YEAR_WORDS.search(before):
             return self.plan_year
         return None
 
 
-_LEADS_ON_RE2 = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+\d{4}\s*,", re.I)
-_LEADS_ON_RE3 = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", re.I)
-_LEADS_ON_RE4 = re.compile(r"(?:19|20)\d\d")
+# a sentence opened by its year: `Năm 2026, phường đặt mục tiêu …`
+_YEAR_OPENING = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+\d{4}\s*,", re.I)
+# the year of the goal noun: `chỉ tiêu năm 2024 về …`
+_GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", re.I)
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 
 
-_LEADS_ON_RE1 = re.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 def _leads_on(sentence: str, y) -> bool:
@@ -275,13 +278,13 @@ def _leads_on(sentence: str, y) -> bool:
     đến năm 2030.`), an opening year (`Năm 2026, phường đặt mục tiêu …`) or the year of
     the goal noun (`chỉ tiêu năm 2024 về …`); not the horizon of one figure (`phấn đấu
     đến năm 2025 đón trên 200.000 lượt khách`)."""
-    if _PAST_OPENING.match(strip_marker(sentence)) or _LEADS_ON_RE2.match(sentence):
+    if _PAST_OPENING.match(strip_marker(sentence)) or _YEAR_OPENING.match(sentence):
         return True
-    if _PARAGRAPH_YEAR_RE2.search(sentence):
+    if _SHARE_WITH_HORIZON.search(sentence):
         return False  # `… đạt 8% trở lên trong năm 2025 và tăng trưởng hai con số trong năm 2026`: horizons of its own figures
-    if not _LEADS_ON_RE1.search(_LEADS_ON_RE4.sub("", sentence[y.end:])):
+    if not _DIGIT.search(_YEAR_DIGITS.sub("", sentence[y.end:])):
         return True
-    return bool(_LEADS_ON_RE3.search(sentence[:y.start]))
+    return bool(_GOAL_NOUN_BEFORE.search(sentence[:y.start]))
 
 
 def _heading_text(text: str) -> str:
@@ -310,19 +313,20 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
     return _count_is_goal(v, text, clause, ctx, values_in_clause)
 
 
-_READS_AS_VALUE_RE1 = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
-_READS_AS_VALUE_RE2 = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
-_READS_AS_VALUE_RE3 = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
-                                 # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
-                                 r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
-                                 r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
-_READS_AS_VALUE_RE4 = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
-_READS_AS_VALUE_RE5 = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
-                                 r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
-_READS_AS_VALUE_RE6 = re.compile(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$")
-_READS_AS_VALUE_RE7 = re.compile(r"(?:giảm|còn|xuống)")
-_READS_AS_VALUE_RE8 = re.compile(r"tuổi thọ|thời gian sống|số năm đi học", re.I)
-_READS_AS_VALUE_RE9 = re.compile(r"[:/]")
+_NONE_LEFT_BEFORE = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
+_PAGE_COUNTER_AFTER = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
+_COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
+                                     # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
+                                     r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
+                                     r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
+_PAGE_COUNTER_BEFORE = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
+_DAY_BEFORE = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
+                         r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
+_NAMED_DAY_OR_DATELINE = re.compile(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$")
+_CUT_VERB = re.compile(r"(?:giảm|còn|xuống)")
+# a span of life or schooling is a goal in years: `tuổi thọ trung bình đạt 75 tuổi`
+_LIFESPAN_WORDS = re.compile(r"tuổi thọ|thời gian sống|số năm đi học", re.I)
+_FRACTION_MARK = re.compile(r"[:/]")
 
 
 def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
@@ -335,10 +339,10 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False
     if v.qualifier.endswith("đủ"):
         return False  # `từ đủ 05 năm trở lên`: an eligibility condition
-    if v.qualifier in ("dưới", "trên") and _READS_AS_VALUE_RE1.search(text[max(0, v.start - 40):v.start]):
+    if v.qualifier in ("dưới", "trên") and _NONE_LEFT_BEFORE.search(text[max(0, v.start - 40):v.start]):
         return False  # `không còn xã dưới 15 tiêu chí`: the bound names the group that must go
     if v.unit is None:
-        if v.value < 1000 and _INDEX_WORDS.search(text[clause[0]:v.start]) and not _READS_AS_VALUE_RE9.search(text[v.num_start:v.num_end]):
+        if v.value < 1000 and _INDEX_WORDS.search(text[clause[0]:v.start]) and not _FRACTION_MARK.search(text[v.num_start:v.num_end]):
             v.unit = "index"  # `HDI đạt trên 0,69`
         else:
             return False
@@ -347,21 +351,21 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     if v.unit not in ("%", "‰") and v.value_max is not None and 1900 <= v.value < 2100 \
             and 1900 <= v.value_max < 2100 and float(v.value).is_integer():
         return False  # `2019-2020`, `2016-2020`: a period, not a range of values
-    if v.fraction and (_READS_AS_VALUE_RE5.search(text[max(0, v.start - 30):v.start])
+    if v.fraction and (_DAY_BEFORE.search(text[max(0, v.start - 30):v.start])
                        # a named day (`ngày Quốc tế Lao động 1/5`), a news agency's dateline (`(TTXVN 1/12)`)
-                       or _READS_AS_VALUE_RE6.search(text[max(0, v.start - 40):v.start])):
+                       or _NAMED_DAY_OR_DATELINE.search(text[max(0, v.start - 40):v.start])):
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
-    if _READS_AS_VALUE_RE2.match(text[v.end:]) or _READS_AS_VALUE_RE3.match(text[v.num_end:]) or _READS_AS_VALUE_RE4.search(text[max(0, v.start - 25):v.start]):
+    if _PAGE_COUNTER_AFTER.match(text[v.end:]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
         return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix):
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
-    if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _READS_AS_VALUE_RE7.match(v.verb):
+    if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _CUT_VERB.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
     if v.unit in _WEIGHT_UNITS and v.qualifier in ("dưới", "trên"):
         return False  # `trẻ có cân nặng sơ sinh dưới 2.500 gram`: a weight that defines a group
-    if v.unit in _AGE_UNITS and not _REACH_VERBS.match(v.verb) and not _READS_AS_VALUE_RE8.search(text[clause[0]:v.start]):
+    if v.unit in _AGE_UNITS and not _REACH_VERBS.match(v.verb) and not _LIFESPAN_WORDS.search(text[clause[0]:v.start]):
         return False  # `dưới 42 tuổi`, `trẻ em 5 tuổi`, `còn trên 06 năm công tác` define a group
     return True
 
@@ -374,10 +378,11 @@ _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 _EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+)?vượt\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
                              re.I)
-_REPORTS_OR_DEFINES_RE1 = re.compile(r"\bước\s+(?:(?:đạt|thực\s+hiện)\b|$)")
-_REPORTS_OR_DEFINES_RE2 = re.compile(r"(?:lên|xuống|còn|giảm)")
-_REPORTS_OR_DEFINES_RE3 = re.compile(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", re.I)
-_REPORTS_OR_DEFINES_RE4 = re.compile(r"\b(?:hoàn\s+thành|phấn\s+đấu)\s*$", re.I)
+_ESTIMATE = re.compile(r"\bước\s+(?:(?:đạt|thực\s+hiện)\b|$)")
+_TO_LEVEL_VERB = re.compile(r"(?:lên|xuống|còn|giảm)")
+# `phấn đấu` as OCR also reads it (`phần đầu`, `phân đầu`), or a goal of a year
+_STRIVE_WORDS = re.compile(r"phấn đấu|phần đầu|phân đầu|chỉ tiêu (?:năm|đến)", re.I)
+_COMPLETE_OR_STRIVE_BEFORE = re.compile(r"\b(?:hoàn\s+thành|phấn\s+đấu)\s*$", re.I)
 
 
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
@@ -387,9 +392,9 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     clause_before = text[clause[0]:v.start]
     clause_text = text[clause[0]:clause[1]]
     if v.unit == "%" and _REPORT_AFTER.match(after) and not (
-            v.value <= 100 and (_REPORTS_OR_DEFINES_RE4.search(text[max(clause[0], v.start - 20):v.start])
+            v.value <= 100 and (_COMPLETE_OR_STRIVE_BEFORE.search(text[max(clause[0], v.start - 20):v.start])
                                 # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
-                                or _REPORTS_OR_DEFINES_RE3.search(clause_before))):
+                                or _STRIVE_WORDS.search(clause_before))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
     sentence_text = text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)]
     # (a bound, `tăng 4% trở lên so với cùng kỳ`, is a goal's)
@@ -407,7 +412,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # `từ 60% (năm 2020) lên 80%`: the first value is the baseline
     if v.qualifier == "từ" and _BASELINE_AFTER.match(after):
         return True
-    if plan_year and not _REPORTS_OR_DEFINES_RE2.match(v.verb):
+    if plan_year and not _TO_LEVEL_VERB.match(v.verb):
         prev_end = max([w.end for w in values_in_clause
                         if w.unit is not None and clause[0] <= w.end <= v.start] + [clause[0]])
         for y in year_mentions(text[prev_end:v.start], prev_end):
@@ -440,7 +445,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         turn = turn if 0 <= turn < v.start else said.end()
         if not _FUTURE.search(text, turn, window_end) and not _GOAL_WORDS.search(text, turn, window_end):
             return True
-    if _REPORTS_OR_DEFINES_RE1.search(clause_before):
+    if _ESTIMATE.search(clause_before):
         return True  # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done
     # a description, not a goal: `Sở … có tỷ lệ hoàn thành trên 90%`, `có kết quả đạt thấp (dưới 50%)`
     if not ctx.goal and _DESCRIBES.search(sentence_before) and not _FUTURE.search(text[sentence_start:clause[1]]) and not any(
@@ -455,7 +460,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:v.start]).strip()):
         return True
-    if ctx.no_goals and not _REPORTS_OR_DEFINES_RE3.search(clause_text):
+    if ctx.no_goals and not _STRIVE_WORDS.search(clause_text):
         return True  # a results / shortcomings section reports, it does not set goals
     current = None
     for current in _CURRENT.finditer(clause_before):
@@ -469,33 +474,33 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     return False
 
 
-_COUNT_IS_GOAL_RE1 = re.compile(r"%\s*\(\s*$")
+_SHARE_ASIDE_OPEN = re.compile(r"%\s*\(\s*$")
 _NAMED_PROGRAMME = re.compile(r"(?:Chương trình|Đề án|Dự án|Nghị sự|Chiến lược)\s*$")
 _MERGED_FROM = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\s*$", re.I)
-_COUNT_IS_GOAL_RE2 = re.compile(r"\bđại\s+diện\s+cho\s*$", re.I)
-_COUNT_IS_GOAL_RE4 = re.compile(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", re.I)
-_COUNT_IS_GOAL_RE5 = re.compile(r"(?:đạt|tăng|giảm|gấp|lên|ở\s+mức|duy\s+trì)")
+_REPRESENTS_BEFORE = re.compile(r"\bđại\s+diện\s+cho\s*$", re.I)
+_ASSIGNED_TO_BEFORE = re.compile(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", re.I)
+_REACH_OR_CHANGE_VERB = re.compile(r"(?:đạt|tăng|giảm|gấp|lên|ở\s+mức|duy\s+trì)")
 # a round denominator: `trên 10.000 dân`, `trên 1 ha`
 _POWER_OF_TEN = re.compile(r"10*")
-_COUNT_IS_GOAL_RE8 = re.compile(r"\s*\([^()]*\)")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
-_COUNT_IS_GOAL_RE3 = re.compile(r"(?:\s+[\p{L}]+){0,5}?\s+(?:chưa|vẫn\s+còn|vẫn\s+chưa)\b", re.I)
+_NOT_YET_AFTER = re.compile(r"(?:\s+[\p{L}]+){0,5}?\s+(?:chưa|vẫn\s+còn|vẫn\s+chưa)\b", re.I)
 
 
 def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context,
                    values_in_clause: list[ValueExpr]) -> bool:
     """A bare count (`1.373 hộ`) is a target only with a sign of a goal."""
-    if _COUNT_IS_GOAL_RE1.search(text[max(0, v.start - 12):v.start]):
+    if _SHARE_ASIDE_OPEN.search(text[max(0, v.start - 12):v.start]):
         return False  # a count restating a share: `50% (8 xã)`
     later = [w for w in values_in_clause if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]]
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
     if not v.qualifier and not v.verb and later and not text[v.end:later[0].start].strip():
         return False  # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows
-    if _COUNT_IS_GOAL_RE2.search(text[max(clause[0], v.start - 20):v.start]):
+    if _REPRESENTS_BEFORE.search(text[max(clause[0], v.start - 20):v.start]):
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
-    if _COUNT_IS_GOAL_RE3.match(_COUNT_IS_GOAL_RE8.sub("", text[v.end:clause[1]])):
+    if _NOT_YET_AFTER.match(_BRACKETED.sub("", text[v.end:clause[1]])):
         return False  # `14 Phòng GDĐT chưa nộp văn bản`: a status, not a goal
     if _names_bodies(v, text, clause):
         return False  # `cho 27 sở, ban, ngành`, `trên địa bàn 04 xã`: who or where, not how much
@@ -506,14 +511,14 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `thành lập trên cơ sở sáp nhập từ 3 xã`: what a unit was formed of
     if not v.qualifier and not v.verb and _NAMED_PROGRAMME.search(text[max(clause[0], v.start - 30):v.start]):
         return False  # `Chương trình Nghị sự 21 tỉnh …`, `Chương trình 135`: a number in a programme's name
-    if _COUNT_IS_GOAL_RE4.search(text[max(clause[0], v.start - 120):v.start]):
+    if _ASSIGNED_TO_BEFORE.search(text[max(clause[0], v.start - 120):v.start]):
         return False  # `giao chỉ tiêu cho 22 cơ sở đảng`: who is assigned, not how much
     sentence_start = text.rfind(". ", 0, v.start) + 2 if text.rfind(". ", 0, v.start) >= 0 else 0
     if _EVENT_OPENING.match(strip_marker(text[sentence_start:v.start])):
         return False  # `Sáng 18/8, … tổ chức hội nghị …, với gần 2.400 đảng viên`: an event's attendance
     if v.comparator != "=" or v.per_year_suffix:
         return True
-    if _COUNT_IS_GOAL_RE5.match(v.verb):
+    if _REACH_OR_CHANGE_VERB.match(v.verb):
         return True  # `đạt 361,6 nghìn tỷ đồng`, `tăng thêm 500 lao động`
     if v.verb == "là" and any(y.kind == "due" for y in year_mentions(text[clause[0]:v.start])):
         return True  # `GRDP bình quân đầu người đến năm 2030 là 169,46 triệu đồng`
@@ -618,7 +623,7 @@ class _ClauseDirections:
         return best
 
 
-_EXTRACT_TARGETS_RE1 = re.compile(r"\d|1/2")
+_ANY_FIGURE = re.compile(r"\d|1/2")
 
 
 def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
@@ -626,7 +631,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     out: list[Target] = []
     for i, p in enumerate(reader.paras):
         text = p.para.text
-        if not _EXTRACT_TARGETS_RE1.search(text):
+        if not _ANY_FIGURE.search(text):
             continue
         values = [v for v in find_values(text) if not _in_marker(text, v.num_start)]
         if not values:
@@ -770,8 +775,8 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
     return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
 
 
-_SHARE_PER_YEAR_RE1 = re.compile(r"(\(?)\s*trong\s+đó", re.I)
-_SHARE_PER_YEAR_RE2 = re.compile(r"[.!?](?:\s|$)")
+_OF_WHICH = re.compile(r"(\(?)\s*trong\s+đó", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 _PAGE_CONTROL = re.compile(r"[ \t]*\n\s*(?:Print|In bài|In trang|Chia sẻ|Share|Cỡ chữ|A\+|A-|Zoom)\b")
@@ -800,7 +805,7 @@ def card_label(raw: str, span: tuple[int, int]) -> Optional[tuple[str, Optional[
     if not line or start < 2:
         return None
     above = raw[raw.rfind("\n", 0, start - 1) + 1:start - 1].strip().rstrip(" ;:,").strip()
-    if not above or _EXTRACT_TARGETS_RE1.search(above) or len(above.split()) > 25:
+    if not above or _ANY_FIGURE.search(above) or len(above.split()) > 25:
         return None
     return above, _CARD_SIGNS.get(line.group("sign") or "")
 
@@ -814,21 +819,21 @@ def _share_per_year(text: str, found, where) -> None:
     for k in range(1, len(found)):
         prev, t = found[k - 1][1], found[k][1]
         between = text[where[k - 1][1]:where[k][0]]
-        opening = _SHARE_PER_YEAR_RE1.search(between)
+        opening = _OF_WHICH.search(between)
         if opening and prev.per_year and prev.unit == t.unit:
             group = ")" if opening.group(1) else "."
         elif group and (t.unit != prev.unit or (between.count(")") > between.count("(") if group == ")"
-                                                 else bool(_SHARE_PER_YEAR_RE2.search(between)))):
+                                                 else bool(_SENTENCE_END.search(between)))):
             group = None
         if group:
             t.per_year = True
 
 
-_PER_YEAR_RE1 = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
+_YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
                  r"qua các năm)\b", re.I)
-_PER_YEAR_RE2 = re.compile(r"[,;]|\bso\s+với\b", re.I)
-_PER_YEAR_RE3 = re.compile(r"\btăng\b", re.I)
-_PER_YEAR_RE4 = re.compile(r"\bbình\s+quân\b(?!\s+đầu\s+người)", re.I)
+_CLAUSE_OR_BASELINE_BREAK = re.compile(r"[,;]|\bso\s+với\b", re.I)
+_RISE_WORD = re.compile(r"\btăng\b", re.I)
+_AVERAGE_WORD = re.compile(r"\bbình\s+quân\b(?!\s+đầu\s+người)", re.I)
 
 
 def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
@@ -844,54 +849,55 @@ def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
         return True
     # the rate word must belong to this value: not the next clause's (`đạt hơn 1.500 tỷ đồng,
     # thu ngân sách hằng năm tăng …`) nor a baseline's (`so với trung bình hàng năm giai đoạn …`)
-    after = _PER_YEAR_RE2.split(after, maxsplit=1)[0]
-    if _PER_YEAR_RE1.search(after):
+    after = _CLAUSE_OR_BASELINE_BREAK.split(after, maxsplit=1)[0]
+    if _YEARLY_WORDS.search(after):
         return True
     # an average growth rate is yearly: `Tốc độ tăng trưởng … bình quân giai đoạn 2021 - 2030
     # đạt trên 9,5%`, `Ngân sách … tăng bình quân 7%` (not `thu nhập bình quân đầu người`)
-    return v.unit == "%" and bool(_PER_YEAR_RE3.search(segment)) \
-        and bool(_PER_YEAR_RE4.search(segment))
+    return v.unit == "%" and bool(_RISE_WORD.search(segment)) \
+        and bool(_AVERAGE_WORD.search(segment))
 
 
-_INDICATOR_RE1 = re.compile(r"(?:và|hoặc|so|với|trong|đến|tới|năm|mỗi|hằng|hàng|vào|trở)\b", re.I)
-_INDICATOR_RE2 = re.compile(r"\bcho\s*$")
-_INDICATOR_RE3 = re.compile(r"[:;]")
+# words after a count name what it counts unless they open with a link word: `10 xã trong năm 2025`
+_LINK_WORD_OPENING = re.compile(r"(?:và|hoặc|so|với|trong|đến|tới|năm|mỗi|hằng|hàng|vào|trở)\b", re.I)
+_FOR_BEFORE = re.compile(r"\bcho\s*$")
+_COLON_OR_SEMICOLON = re.compile(r"[:;]")
 
 
 def _indicator(v: ValueExpr, before: str, after: str) -> str:
     """A count's indicator starts with its unit when words follow it (`01 cuộc kiểm tra,
     giám sát ...`); a share's is the phrase on whichever side holds it."""
     lead = after.lstrip()
-    measured = _MEASURE_SUBJECT.match(strip_marker(_INDICATOR_RE3.split(before)[-1]).strip())
-    if v.unit not in _COUNTLESS and v.unit and not measured and lead[:1].isalpha() and not _INDICATOR_RE1.match(lead):
+    measured = _MEASURE_SUBJECT.match(strip_marker(_COLON_OR_SEMICOLON.split(before)[-1]).strip())
+    if v.unit not in _COUNTLESS and v.unit and not measured and lead[:1].isalpha() and not _LINK_WORD_OPENING.match(lead):
         return f"{v.unit} {indicator_phrase('', after)}".strip()
     counted = v.unit not in _COUNTLESS and bool(v.unit)
-    phrase = indicator_phrase(before, after, keep_action=counted and bool(_INDICATOR_RE2.search(before)))
+    phrase = indicator_phrase(before, after, keep_action=counted and bool(_FOR_BEFORE.search(before)))
     if not phrase and counted:
         phrase = v.unit
     return phrase
 
 
-_FULL_SENTENCES_RE1 = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])")
 
 
 def _full_sentences(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
-    for m in _FULL_SENTENCES_RE1.finditer(text):
+    for m in _SENTENCE_BREAK.finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
     return spans
 
 
-_SENTENCE_YEAR_RE1 = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,4})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
+_YEAR_AFTER_VALUE = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,4})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
                  # (not the label of the next item: `năm 2022 là 91,75%, năm 2023 là 92,50%`)
                  r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:)")
-_SENTENCE_YEAR_RE2 = re.compile(r"\s*:")
-_SENTENCE_YEAR_RE3 = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$", re.I)
-_SENTENCE_YEAR_RE4 = re.compile(r"[\s.…]*;")
-_SENTENCE_YEAR_RE5 = re.compile(r"\(\s*$")
-_SENTENCE_YEAR_RE6 = re.compile(r"\s*[,)]")
+_COLON_AFTER = re.compile(r"\s*:")
+_MAIN_GOALS_ASIDE_OPEN = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$", re.I)
+_SEMICOLON_NEXT = re.compile(r"[\s.…]*;")
+_OPEN_BRACKET_BEFORE = re.compile(r"\(\s*$")
+_COMMA_OR_CLOSE_AFTER = re.compile(r"\s*[,)]")
 
 
 def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], starts: list[int],
@@ -901,20 +907,20 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     `từ năm 2026 đến năm 2030 đạt 80% và từ năm 2030 đến năm 2035 đạt 100%`), else a
     later one in its clause with no other value between."""
     # the noun measured may stand between (`đạt 91,93% dân số vào năm 2019`)
-    m = _SENTENCE_YEAR_RE1.match(text[v.end:])
+    m = _YEAR_AFTER_VALUE.match(text[v.end:])
     if m:
         return int(m.group(1))
     before = [y for y in year_mentions(text[sent[0]:v.start], sent[0])
               if y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
               # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
               # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
-              or (y.kind == "period" and (_SENTENCE_YEAR_RE2.match(text[y.end:]) or v.start - y.end <= 12
+              or (y.kind == "period" and (_COLON_AFTER.match(text[y.end:]) or v.start - y.end <= 12
                                           or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
                                           # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
-                                          or _SENTENCE_YEAR_RE3.search(text[max(sent[0], y.start - 80):y.start])
+                                          or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
                                           # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
                                           # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
-                                          or ((_SENTENCE_YEAR_RE6.match(text[y.end:])
+                                          or ((_COMMA_OR_CLOSE_AFTER.match(text[y.end:])
                                                or _SETS_GOALS.match(text[y.end:v.start].lstrip()))
                                               and _SETS_GOALS.search(text[y.end:v.start]))))]
     # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
@@ -922,10 +928,10 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
               # an aside closed before the value (`(theo chuẩn nghèo giai đoạn 2011 - 2015), giảm 2,7%`)
               and not (text[y.end:v.start].count(")") > text[y.end:v.start].count("(")
                        and "(" in text[max(sent[0], y.start - 60):y.start]
-                       and not _SENTENCE_YEAR_RE5.search(text[max(sent[0], y.start - 3):y.start]))
+                       and not _OPEN_BRACKET_BEFORE.search(text[max(sent[0], y.start - 3):y.start]))
               # a year that closes an earlier clause is that clause's (`… đạt xã nông thôn mới
               # nâng cao vào cuối năm 2020; tỷ lệ tham gia bảo hiểm y tế … đạt 100%`)
-              and not (y.kind == "due" and _SENTENCE_YEAR_RE4.match(text[y.end:v.start]))]
+              and not (y.kind == "due" and _SEMICOLON_NEXT.match(text[y.end:v.start]))]
     if before:
         return before[-1].year
     # `starts`: the starts of the clause's kept values, sorted
@@ -957,12 +963,12 @@ def _follow_up_year(text: str, sent: tuple[int, int], full_sentences) -> Optiona
     return int(m.group(1)) if m else None
 
 
-_PARAGRAPH_YEAR_RE1 = re.compile(r"\b(?:đề ra|đặt ra)\b", re.I)
+_SETS_OUT = re.compile(r"\b(?:đề ra|đặt ra)\b", re.I)
 # a sentence opened by its horizon sets out the goals to come: `Đến năm 2025, tỷ trọng … chiếm
 # 22 - 23%; … Tốc độ tăng … đạt trên 8%/năm.`
 _HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,", re.I)
 # a share and its own horizon: `đạt 8% trở lên trong năm 2025`
-_PARAGRAPH_YEAR_RE2 = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
+_SHARE_WITH_HORIZON = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 
 
 def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
@@ -971,7 +977,7 @@ def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optiona
     the sentences after it in its paragraph, as a lead-in line would."""
     for a, b in reversed([s for s in full_sentences if s[1] <= sent[0]]):
         lead = text[a:b]
-        if _GOAL_WORDS.search(lead) or _PARAGRAPH_YEAR_RE1.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
+        if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
             # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
             # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
             years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
@@ -982,14 +988,14 @@ def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optiona
     return None
 
 
-_LABEL_YEAR_RE1 = re.compile(r"[^(:;.]{0,120}?(?=[(:])")
+_ITEM_LABEL = re.compile(r"[^(:;.]{0,120}?(?=[(:])")
 
 
 def _label_year(text: str, sent: tuple[int, int], plan_year: Optional[int]) -> Optional[int]:
     """An item whose label names a year before its list (`3. Diện tích, các cây trồng chủ
     yếu năm 2020 (Lúa: …. Ngô: …)`) gives it to every figure of the item."""
     lead = len(text) - len(strip_marker(text))
-    m = _LABEL_YEAR_RE1.match(text[lead:])
+    m = _ITEM_LABEL.match(text[lead:])
     if not m or lead + m.end() > sent[0]:
         return None  # the label is in the value's own sentence, already read
     years = [y for y in year_mentions(m.group()) if y.kind in ("range", "due", "bare", "period")
@@ -1032,7 +1038,7 @@ _TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\
                            r"(?P<last>(?:19|20)\d\d)\s*,(?P<rest>[^.]*)", re.I)
 
 
-_REPORTS_PARAGRAPH_RE1 = re.compile(r"\bđã\b|\bđạt\s+được\b", re.I)
+_DONE_WORDS = re.compile(r"\bđã\b|\bđạt\s+được\b", re.I)
 
 
 def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
@@ -1040,7 +1046,7 @@ def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int])
     if not m or _FUTURE.search(text[sentence_start:text.find(".", sentence_start) + 1 or len(text)]):
         return False
     return bool(plan_year and int(m.group("last")) < plan_year) or bool(
-        _REPORTS_PARAGRAPH_RE1.search(m.group("rest")))
+        _DONE_WORDS.search(m.group("rest")))
 
 
 # a clause that sets goals for the period named before it
