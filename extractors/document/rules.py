@@ -153,9 +153,10 @@ def _all_caps(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) > 0.8 * len(letters)
 
 
-_HEADER_ISSUER_RE1 = re.compile(r"^Số\b")
-_HEADER_ISSUER_RE2 = re.compile(rf"(?i:{LEVEL_WORD})\s")
-_HEADER_ISSUER_RE3 = re.compile(rf"(?i:{LEVEL_WORD}|(?:tỉnh|huyện|thành|quận|thị|đảng) (?:ủy|uỷ))")
+_NUMBER_LINE_OPENING = re.compile(r"^Số\b")
+_LEVEL_WORD_OPENING = re.compile(rf"(?i:{LEVEL_WORD})\s")
+# a header line with no level of its own runs on to the next: `ỦY BAN NHÂN DÂN` / `XÃ NHÂN KHANG`
+_LEVEL_OR_COMMITTEE = re.compile(rf"(?i:{LEVEL_WORD}|(?:tỉnh|huyện|thành|quận|thị|đảng) (?:ủy|uỷ))")
 
 
 _MOTTO_CELL = re.compile(r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)$")
@@ -175,10 +176,10 @@ def _header_issuer(header: list[Paragraph], caps_only: bool) -> str | None:
     while i < len(lines):
         line = lines[i]
         if BODY_LINE.match(line) and not MOTTO.search(line) and len(line.split()) <= 14 \
-                and not _HEADER_ISSUER_RE1.match(line):
-            if not _HEADER_ISSUER_RE3.search(expand(line)) \
+                and not _NUMBER_LINE_OPENING.match(line):
+            if not _LEVEL_OR_COMMITTEE.search(expand(line)) \
                     and i + 1 < len(lines) \
-                    and _HEADER_ISSUER_RE2.match(lines[i + 1]):
+                    and _LEVEL_WORD_OPENING.match(lines[i + 1]):
                 line = f"{line} {lines[i + 1]}"
                 i += 1
             bodies.append(line)
@@ -194,8 +195,8 @@ def _attached_issuer(attached, text: str, title: str = "") -> str | None:
     or where its title in capitals does (`… TRÊN ĐỊA BÀN TỈNH BẮC KẠN, GIAI ĐOẠN …`)."""
     if not attached or not attached.group("body"):
         return None
-    issuer = expand(_PERSON_TITLE.sub("", _TITLE_RE5.sub(" ", attached.group("body")).strip()))
-    if lv := _COMPLETE_RE1.search(issuer):
+    issuer = expand(_PERSON_TITLE.sub("", _WHITESPACE.sub(" ", attached.group("body")).strip()))
+    if lv := _LEVEL_WORD_AT_END.search(issuer):
         place = _named_place(lv.group(1), text)
         caps = re.search(rf"(?<![\p{{L}}]){lv.group(1).upper()}\s+((?:\p{{Lu}}+\s?){{1,4}})", title)
         if not place and caps:
@@ -210,13 +211,13 @@ def _preamble_issuer(preamble: str) -> str | None:
     return expand(m.group("issuer")) if m else None
 
 
-_COMPLETE_RE1 = re.compile(rf"(?<![\p{{L}}])({LEVEL_WORD})$")
+_LEVEL_WORD_AT_END = re.compile(rf"(?<![\p{{L}}])({LEVEL_WORD})$")
 
 
 def _complete(issuer: str, preamble: str, place: str | None) -> str:
     """`Ủy ban nhân dân tỉnh` names its place elsewhere: `trên địa bàn tỉnh Đắk Lắk`, or the
     place line of the header."""
-    m = _COMPLETE_RE1.search(issuer)
+    m = _LEVEL_WORD_AT_END.search(issuer)
     if not m:
         return issuer
     named = _named_place(m.group(1), preamble)
@@ -229,13 +230,13 @@ def _complete(issuer: str, preamble: str, place: str | None) -> str:
 MINISTRY: Level = "ministry"
 
 
-_LEVEL_OF_RE1 = re.compile(r"(?<!\p{L})(?:tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|chi bộ|ban thường vụ|"
-                 r"ban chấp hành|bộ chính trị|ban bí thư)(?!\p{L})")
-_LEVEL_OF_RE2 = re.compile(r"(?:bộ |bộ trưởng|ủy ban dân tộc|văn phòng chính phủ|ban chỉ đạo .*trung ương)")
-_LEVEL_OF_RE3 = re.compile(r"(?:chính phủ|thủ tướng|quốc hội|ủy ban thường vụ quốc hội)")
-_LEVEL_OF_RE4 = re.compile(r"(?<!\p{L})(?<!thị )(?:xã|phường|thị trấn|đặc khu)(?!\p{L})")
-_LEVEL_OF_RE5 = re.compile(r"(?<!\p{L})(?:huyện|quận|thị xã|thành phố)(?!\p{L})")
-_LEVEL_OF_RE6 = re.compile(r"(?<!\p{L})tỉnh(?!\p{L})")
+_PARTY_BODY = re.compile(r"(?<!\p{L})(?:tỉnh ủy|huyện ủy|thành ủy|quận ủy|thị ủy|đảng ủy|đảng bộ|chi bộ|ban thường vụ|"
+               r"ban chấp hành|bộ chính trị|ban bí thư)(?!\p{L})")
+_MINISTRY_BODY = re.compile(r"(?:bộ |bộ trưởng|ủy ban dân tộc|văn phòng chính phủ|ban chỉ đạo .*trung ương)")
+_NATIONAL_BODY = re.compile(r"(?:chính phủ|thủ tướng|quốc hội|ủy ban thường vụ quốc hội)")
+_COMMUNE_WORD = re.compile(r"(?<!\p{L})(?<!thị )(?:xã|phường|thị trấn|đặc khu)(?!\p{L})")
+_DISTRICT_WORD = re.compile(r"(?<!\p{L})(?:huyện|quận|thị xã|thành phố)(?!\p{L})")
+_PROVINCE_WORD = re.compile(r"(?<!\p{L})tỉnh(?!\p{L})")
 
 
 _CITY_WITH_WARDS = re.compile(r"(?<![\p{L}])(?:các|UBND|Ủy ban nhân dân)\s+quận(?![\p{L}])")
@@ -245,45 +246,46 @@ def level_of(issuer: str | None) -> Level:
     if not issuer:
         return "unknown"
     s = issuer.casefold().replace("uỷ", "ủy")
-    if _LEVEL_OF_RE1.search(s):
+    if _PARTY_BODY.search(s):
         return "party committee"
-    if _LEVEL_OF_RE2.match(s):
+    if _MINISTRY_BODY.match(s):
         return MINISTRY
-    if _LEVEL_OF_RE3.match(s):
+    if _NATIONAL_BODY.match(s):
         return "national"
-    if _LEVEL_OF_RE4.search(s):
+    if _COMMUNE_WORD.search(s):
         return "commune"
     if re.search(r"(?<!\p{L})thành phố\s+(?:" + "|".join(c.casefold() for c in CENTRAL_CITIES) + r")", s):
         return "province"
-    if _LEVEL_OF_RE5.search(s):
+    if _DISTRICT_WORD.search(s):
         return "district"
-    if _LEVEL_OF_RE6.search(s) or s.startswith("sở "):
+    if _PROVINCE_WORD.search(s) or s.startswith("sở "):
         return "province"
     return "unknown"
 
 
-_TITLE_RE1 = re.compile(r"\p{L}")
-_TITLE_RE2 = re.compile(r"như sau\s*:?\s*$")
-_TITLE_RE3 = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)")
-_TITLE_RE4 = re.compile(r"(?i:Căn cứ)\b")
-_TITLE_RE5 = re.compile(r"\s+")
+_ANY_LETTER = re.compile(r"\p{L}")
+_AS_FOLLOWS_END = re.compile(r"như sau\s*:?\s*$")
+# a first line that issues a plan (`… ban hành Kế hoạch …`) opens the preamble: no title above it
+_ISSUES_A_PLAN = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)")
+_BASIS_OPENING = re.compile(r"(?i:Căn cứ)\b")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def _title(rest: list[Paragraph]) -> str:
     for p in rest:
         text = p.text.strip()
-        if not _TITLE_RE1.search(text):
+        if not _ANY_LETTER.search(text):
             continue  # a rule line under the title
         cut = TITLE_CUT.search(text)
         if cut:
-            return _TITLE_RE5.sub(" ", text[: cut.start()]).strip()
-        if _TITLE_RE2.search(text) or _TITLE_RE3.search(text) or _TITLE_RE4.match(text):
+            return _WHITESPACE.sub(" ", text[: cut.start()]).strip()
+        if _AS_FOLLOWS_END.search(text) or _ISSUES_A_PLAN.search(text) or _BASIS_OPENING.match(text):
             return ""
-        return _TITLE_RE5.sub(" ", text).strip()
+        return _WHITESPACE.sub(" ", text).strip()
     return ""
 
 
-_IMPLEMENTS_RE1 = re.compile(r"[;]|\.\s")
+_CLAUSE_BREAK = re.compile(r"[;]|\.\s")
 # `… Văn phòng UBND tỉnh ban hành văn bản số 986/…`, `UBND tỉnh có Kế hoạch số 748/…`: the document
 # the text reports or is, not one it carries out
 ISSUED_HERE = re.compile(r"(?:ban hành|ký|(?<![\p{L}])có)\s+(?:(?:văn bản|Văn bản|công văn|Công văn)\s+)?(?:số\s*:?\s*)?$")
@@ -315,7 +317,7 @@ def _implements(doc: PlanText, start: int, end: int, references: list[Reference]
         if not (start <= pos < end):
             continue
         para_start = doc.clean.rfind("\n", start, pos) + 1
-        clauses = _IMPLEMENTS_RE1.split(doc.clean[max(para_start, start):pos])
+        clauses = _CLAUSE_BREAK.split(doc.clean[max(para_start, start):pos])
         last_clause = clauses[-1]
         in_basis = basis is not None and basis[0] <= pos < basis[1]
         mode = in_basis or any(TRIGGER.search(c) or PURPOSE.search(c) for c in clauses)
@@ -343,11 +345,12 @@ _CAPS_BODY = re.compile(r"(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|TỈNH �
                         r"VĂN PHÒNG|CHI BỘ|PHÒNG |CỤC |TỔNG CỤC|BỘ TRƯỞNG|CHỦ TỊCH)")
 
 
-_JOINED_HEADER_ISSUER_RE2 = re.compile(r"^HĐND\b")
-_JOINED_HEADER_ISSUER_RE3 = re.compile(r"(?<=\s)(?:HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|SỞ |PHÒNG |CHI BỘ|BAN (?!NHÂN DÂN|CHẤP HÀNH ĐẢNG BỘ))")
+_HDND_OPENING = re.compile(r"^HĐND\b")
+# where a second body starts in a header joined on one line: `HUYỆN ỦY … SỞ …`
+_NEXT_BODY_START = re.compile(r"(?<=\s)(?:HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|SỞ |PHÒNG |CHI BỘ|BAN (?!NHÂN DÂN|CHẤP HÀNH ĐẢNG BỘ))")
 
 
-_JOINED_HEADER_ISSUER_RE1 = re.compile(r"^UBND\b")
+_UBND_OPENING = re.compile(r"^UBND\b")
 
 
 def _joined_header_issuer(header: list[Paragraph]) -> str | None:
@@ -362,7 +365,7 @@ def _joined_header_issuer(header: list[Paragraph]) -> str | None:
         # the trailing run of capitalised words (website lines in running case come first)
         run: list[str] = []
         for w in reversed(words):
-            if _all_caps(w) or not _TITLE_RE1.search(w):
+            if _all_caps(w) or not _ANY_LETTER.search(w):
                 run.insert(0, w)
             else:
                 break
@@ -372,10 +375,10 @@ def _joined_header_issuer(header: list[Paragraph]) -> str | None:
             continue
         caps = caps[m.start():]
         # `TỈNH ỦY LÀO CAI HUYỆN ỦY BẢO YÊN`, `UBND TỈNH LÀO CAI SỞ NỘI VỤ`: the lowest body
-        parts = [b.start() for b in _JOINED_HEADER_ISSUER_RE3.finditer(caps)]
+        parts = [b.start() for b in _NEXT_BODY_START.finditer(caps)]
         if parts:
             caps = caps[parts[-1]:]
-        caps = _JOINED_HEADER_ISSUER_RE1.sub("ỦY BAN NHÂN DÂN", _JOINED_HEADER_ISSUER_RE2.sub("HỘI ĐỒNG NHÂN DÂN", caps))
+        caps = _UBND_OPENING.sub("ỦY BAN NHÂN DÂN", _HDND_OPENING.sub("HỘI ĐỒNG NHÂN DÂN", caps))
         found = expand(_running_case(caps))
     return found
 
@@ -383,7 +386,7 @@ def _joined_header_issuer(header: list[Paragraph]) -> str | None:
 _BARE_BODY = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$")
 
 
-_PLACE_BODY_RE1 = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})")
+_COUNCIL_OF_PLACE = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})")
 
 
 def _place_body(issuer: str, text: str, place: str | None) -> str:
@@ -393,7 +396,7 @@ def _place_body(issuer: str, text: str, place: str | None) -> str:
         return issuer
     if any(place.endswith(c) for c in CENTRAL_CITIES):
         return f"{issuer} thành phố {place.replace('TP. ', '').replace('TP ', '')}"
-    m = _PLACE_BODY_RE1.search(text)
+    m = _COUNCIL_OF_PLACE.search(text)
     return f"{issuer} {m.group(1) if m else 'tỉnh'} {place}"
 
 
@@ -431,7 +434,7 @@ _CONGRESS = re.compile(r"(?:Đại hội|Nghị quyết Đại hội|Hội ngh�
                        r"\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){0,3})")
 
 
-_NEWS_ISSUER_RE1 = re.compile(r"^date \S+\s*")
+_DATE_STAMP = re.compile(r"^date \S+\s*")
 # a person named after the body (`Chủ tịch UBND thành phố Lê Trung Chinh`)
 _PERSON_NAME = re.compile(r"\s+(?:Trần|Nguyễn|Lê|Phạm|Hoàng|Huỳnh|Phan|Vũ|Võ|Đặng|Bùi|Đỗ|Hồ|Ngô|Dương|Lý|Vương|Trịnh|Đinh|"
                           r"Lương|Đoàn|Triệu)\b(?! Chí Minh).*$")
@@ -465,7 +468,7 @@ def _news_issuer(paras: list[Paragraph], letter: bool = False) -> str | None:
     header the body that writes (`Bộ … đề nghị`) issues it, not one whose decision it recalls
     (`Thủ tướng Chính phủ đã ban hành Quyết định số …`)."""
     text = "\n".join(p.text for p in paras[:10])
-    text = _NEWS_ISSUER_RE1.sub("", text)
+    text = _DATE_STAMP.sub("", text)
     found = []
     for m in NEWS_ISSUER.finditer(text):
         issuer = m.group("issuer").strip()
@@ -492,16 +495,16 @@ def _news_issuer(paras: list[Paragraph], letter: bool = False) -> str | None:
     if issuer == "Thủ tướng":
         issuer = "Thủ tướng Chính phủ"
     # `UBND huyện` named in full further on: `huyện Ân Thi`
-    if (lv := _COMPLETE_RE1.search(issuer)) and (place := _named_place(lv.group(1), text)):
+    if (lv := _LEVEL_WORD_AT_END.search(issuer)) and (place := _named_place(lv.group(1), text)):
         issuer = f"{issuer} {place}"
     return issuer
 
 
-_IS_NEWS_RE1 = re.compile(r"^\s*date \d{4}")
+_DATE_STAMP_OPENING = re.compile(r"^\s*date \d{4}")
 
 
 def _is_news(doc: PlanText) -> bool:
-    return bool(_IS_NEWS_RE1.match(doc.clean))
+    return bool(_DATE_STAMP_OPENING.match(doc.clean))
 
 
 _TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Kính gửi|"
@@ -509,7 +512,7 @@ _TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai thực hiệ
                          r"BAN CHẤP HÀNH|BAN THƯỜNG VỤ|\(?(?:Kèm|Ban hành kèm)|Phần|PHẦN)")
 
 
-_LONG_TITLE_RE1 = re.compile(r"[\p{Ll}(“\"]")
+_TITLE_RUN_ON = re.compile(r"[\p{Ll}(“\"]")
 
 
 def _long_title(rest: list[Paragraph]) -> str:
@@ -518,8 +521,8 @@ def _long_title(rest: list[Paragraph]) -> str:
     first = _title(rest)
     if not first:
         return first
-    lines = [p.text.strip() for p in rest if _TITLE_RE1.search(p.text)]
-    if not lines or not lines[0].startswith(first[:20]) or first != _TITLE_RE5.sub(" ", lines[0]).strip():
+    lines = [p.text.strip() for p in rest if _ANY_LETTER.search(p.text)]
+    if not lines or not lines[0].startswith(first[:20]) or first != _WHITESPACE.sub(" ", lines[0]).strip():
         return first
     out = [lines[0]]
     caps = _all_caps(lines[0])
@@ -528,13 +531,13 @@ def _long_title(rest: list[Paragraph]) -> str:
             break
         if caps and not _all_caps(line):
             break
-        if not caps and not _LONG_TITLE_RE1.match(line):
+        if not caps and not _TITLE_RUN_ON.match(line):
             break
         cut = TITLE_CUT.search(line)
         out.append(line[: cut.start()] if cut else line)
         if cut:
             break
-    return _TITLE_RE5.sub(" ", " ".join(out)).strip()
+    return _WHITESPACE.sub(" ", " ".join(out)).strip()
 
 
 def _caps_title(top: list[Paragraph]) -> str:
@@ -547,12 +550,12 @@ def _caps_title(top: list[Paragraph]) -> str:
         return ""
     out: list[str] = []
     for t in cells[last + 1:]:
-        if not _TITLE_RE1.search(t) or (not out and _EXTRACT_DOCUMENT_RE3.match(t)):
+        if not _ANY_LETTER.search(t) or (not out and _NUMBER_LABEL.match(t)):
             continue  # rule lines, a stray `|`
         if not _all_caps(t) or _TITLE_STOP.match(t) or MARKER.match(t) or (not out and BODY_LINE.match(t)):
             break
         out.append(t)
-    title = _TITLE_RE5.sub(" ", " ".join(out)).strip()
+    title = _WHITESPACE.sub(" ", " ".join(out)).strip()
     return title if len(title.split()) >= 3 else ""
 
 
@@ -567,7 +570,7 @@ _PREAMBLE_TITLE = re.compile(r"(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chư�
 
 def _preamble_title(preamble: str) -> str:
     m = _PREAMBLE_TITLE.search(preamble)
-    title = _TITLE_RE5.sub(" ", m.group("title")).strip(" ,") if m else ""
+    title = _WHITESPACE.sub(" ", m.group("title")).strip(" ,") if m else ""
     return title if len(title.split()) >= 5 else ""  # `Kế hoạch triển khai thực hiện, cụ thể như sau` names nothing
 
 
@@ -575,16 +578,18 @@ VV_LINE = re.compile(r"^V/v\.?\s*:?\s*(?P<subject>.+)")
 FIRST_LINE_TITLE = re.compile(rf"^(?P<kind>{_KIND_CAPS}|Kế hoạch|Chương trình|Đề án|Thông báo|Hướng dẫn|Báo cáo|Tờ trình)\s+(?P<title>\S.{{3,200}})$")
 
 
-_EXTRACT_DOCUMENT_RE1 = re.compile(r"CĂN CỨ|Căn cứ")
-_EXTRACT_DOCUMENT_RE2 = re.compile(r"[/.-]")
-_EXTRACT_DOCUMENT_RE3 = re.compile(r"Số\s*:?")
-_EXTRACT_DOCUMENT_RE4 = re.compile(r"như sau")
-_EXTRACT_DOCUMENT_RE5 = re.compile(r"(?i:Kính gửi|Số\b)")
-_EXTRACT_DOCUMENT_RE6 = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|(?i:ban hành|vừa|số \d|:)")
-_EXTRACT_DOCUMENT_RE7 = re.compile(r"(?i:Trang chủ)")
-_EXTRACT_DOCUMENT_RE8 = re.compile(r"(Kế hoạch|Chương trình hành động|Chương trình|Đề án|Quyết định|Hướng dẫn)$")
-_EXTRACT_DOCUMENT_RE9 = re.compile(r"[\p{Ll}\d(“\"]")
-_EXTRACT_DOCUMENT_RE10 = re.compile(r"Kính\s*gửi")
+_BASIS_WORD = re.compile(r"CĂN CỨ|Căn cứ")
+_SYMBOL_BREAK = re.compile(r"[/.-]")
+_NUMBER_LABEL = re.compile(r"Số\s*:?")
+_AS_FOLLOWS = re.compile(r"như sau")
+_ADDRESS_OR_NUMBER_OPENING = re.compile(r"(?i:Kính gửi|Số\b)")
+# a first line that dates or reports a plan is a news headline, not the plan's title: `… vừa ban hành Kế hoạch …`
+_NEWS_TITLE_SIGN = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|(?i:ban hành|vừa|số \d|:)")
+_HOME_PAGE = re.compile(r"(?i:Trang chủ)")
+_KIND_AT_END = re.compile(r"(Kế hoạch|Chương trình hành động|Chương trình|Đề án|Quyết định|Hướng dẫn)$")
+_SUBJECT_RUN_ON = re.compile(r"[\p{Ll}\d(“\"]")
+# an official letter is addressed: `Kính gửi: …`
+_ADDRESSEE_LINE = re.compile(r"Kính\s*gửi")
 
 
 def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo:
@@ -600,10 +605,10 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
     vv = None
     for i, p in enumerate(scan):
         text = p.text.strip()
-        if _EXTRACT_DOCUMENT_RE3.fullmatch(text) and i + 1 < len(scan):
+        if _NUMBER_LABEL.fullmatch(text) and i + 1 < len(scan):
             text = f"Số: {scan[i + 1].text.strip()}"
         if "symbol" not in info and (m := NUMBER_LINE.match(text)):
-            symbol = _TITLE_RE5.sub("", m.group("sym")).rstrip(".-/")
+            symbol = _WHITESPACE.sub("", m.group("sym")).rstrip(".-/")
             info["symbol"] = symbol
             info["number"] = symbol if symbol[:1].isdigit() else None
         if "place" not in info and (m := PLACE_DATE.match(text)):
@@ -617,17 +622,17 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
             lines = [m.group("subject")]
             for q in scan[i + 1:i + 4]:
                 t = q.text.strip()
-                if PLACE_DATE.match(t) or MOTTO.search(t) or _EXTRACT_DOCUMENT_RE5.match(t) or not _EXTRACT_DOCUMENT_RE9.match(t):
+                if PLACE_DATE.match(t) or MOTTO.search(t) or _ADDRESS_OR_NUMBER_OPENING.match(t) or not _SUBJECT_RUN_ON.match(t):
                     break
                 lines.append(t)
-            vv = _TITLE_RE5.sub(" ", " ".join(lines)).strip()
+            vv = _WHITESPACE.sub(" ", " ".join(lines)).strip()
     preamble_start = rest[0].start if rest else (heading.end if heading else 0)
     preamble_end = rest[-1].end if rest else preamble_start
     if heading is not None:
         preamble_start = heading.end
     # a `CĂN CỨ` (`I. CĂN CỨ PHÁP LÝ`) section belongs to the preamble
     basis = None
-    if first_section < len(paras) and _EXTRACT_DOCUMENT_RE1.search(paras[first_section].text[:40]):
+    if first_section < len(paras) and _BASIS_WORD.search(paras[first_section].text[:40]):
         nxt = next((p for p in paras[first_section + 1:] if MARKER.match(p.text)), None)
         preamble_end = nxt.start if nxt else paras[-1].end
         basis = (paras[first_section].end, preamble_end)
@@ -644,8 +649,8 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         for p in paras[:5]:
             t = p.text.strip()
             m = FIRST_LINE_TITLE.match(t)
-            if m and not _EXTRACT_DOCUMENT_RE6.search(t) \
-                    and (_all_caps(t) or p is paras[0] or _EXTRACT_DOCUMENT_RE7.match(paras[0].text)):
+            if m and not _NEWS_TITLE_SIGN.search(t) \
+                    and (_all_caps(t) or p is paras[0] or _HOME_PAGE.match(paras[0].text)):
                 kind = m.group("kind")
                 info["kind"] = DOC_KINDS.get(kind, kind[:1].upper() + kind[1:].lower())
                 info["title"] = m.group("title").strip()
@@ -667,7 +672,7 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
             issuer = _complete(issuer, preamble, info.get("place"))
     else:
         issuer = _preamble_issuer(preamble) if info.get("kind") else None
-        letter = any(_EXTRACT_DOCUMENT_RE10.match(p.text.strip()) for p in top[:25])
+        letter = any(_ADDRESSEE_LINE.match(p.text.strip()) for p in top[:25])
         issuer = issuer or _attached_issuer(attached, doc.clean[:6000]) or _news_issuer(paras, letter)
         if issuer and _preamble_issuer(preamble):
             issuer = _complete(issuer, preamble, None)
@@ -683,12 +688,12 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         carries_plan = bool(info.get("kind") and info.get("title")) and not vv
         info["date"] = own.iso if own.where == "stamp" or not carries_plan else None
     if "kind" not in info:
-        codes = _EXTRACT_DOCUMENT_RE2.split(info.get("symbol") or "")
+        codes = _SYMBOL_BREAK.split(info.get("symbol") or "")
         kind = next((SYMBOL_KINDS[c] for c in codes if c in SYMBOL_KINDS), None)
-        if not kind and (vv or any(_EXTRACT_DOCUMENT_RE10.match(p.text.strip()) for p in top[:25])):
+        if not kind and (vv or any(_ADDRESSEE_LINE.match(p.text.strip()) for p in top[:25])):
             kind = "Công văn"
-        if not kind and (m := PREAMBLE_ISSUER.search(preamble)) and _EXTRACT_DOCUMENT_RE4.search(preamble[m.end():m.end() + 200]):
-            kind = _EXTRACT_DOCUMENT_RE8.search(m.group(0)).group(1)
+        if not kind and (m := PREAMBLE_ISSUER.search(preamble)) and _AS_FOLLOWS.search(preamble[m.end():m.end() + 200]):
+            kind = _KIND_AT_END.search(m.group(0)).group(1)
         info["kind"] = kind
     info["implements"] = _implements(doc, preamble_start, preamble_end, references, basis)
     return DocumentInfo(**info)
