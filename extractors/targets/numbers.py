@@ -36,7 +36,8 @@ CORE = re.compile(
 )
 
 
-_PARSE_NUMBER_RE1 = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+# `1.373`, `2.500,5`: dots group thousands, the comma marks decimals
+_THOUSANDS_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 def parse_number(s: str) -> float:
@@ -45,7 +46,7 @@ def parse_number(s: str) -> float:
     if "/" in s:
         a, b = s.split("/", 1)
         return float(a) / float(b)
-    if _PARSE_NUMBER_RE1.fullmatch(s):
+    if _THOUSANDS_DOTTED.fullmatch(s):
         s = s.replace(".", "").replace(",", ".")
     else:
         s = s.replace(",", ".")
@@ -131,35 +132,37 @@ class ValueExpr:
     bare: bool  # no unit printed after the number
 
 
-_UNIT_AFTER_RE1 = re.compile(r"\s*(‰|%[0o](?![\p{L}\d])|phần\s+nghìn|phần\s+ngàn)", re.IGNORECASE)
-_UNIT_AFTER_RE2 = re.compile(r"\s*(%|phần\s+trăm)", re.IGNORECASE)
-_UNIT_AFTER_RE3 = re.compile(r"\s*lần\b", re.IGNORECASE)
-_UNIT_AFTER_RE4 = re.compile(r"[\p{L}\d]+")
-_UNIT_AFTER_RE5 = re.compile(r"\s+([\p{L}\d]+)")
-_UNIT_AFTER_RE6 = re.compile(_GLUED)
-_UNIT_AFTER_RE7 = re.compile(r"\s+(?:19|20)\d\d\b")
-_UNIT_AFTER_RE8 = re.compile(r"\s+lệ\b", re.IGNORECASE)
-_UNIT_AFTER_RE9 = re.compile(r"\s*lần\s+thứ", re.IGNORECASE)
-_UNIT_AFTER_RE10 = re.compile(r"\d")
+# a per-mille sign, also as typed with a percent and zero: `0,5%0`, `0,5%o`
+_PER_MILLE = re.compile(r"\s*(‰|%[0o](?![\p{L}\d])|phần\s+nghìn|phần\s+ngàn)", re.IGNORECASE)
+_PERCENT = re.compile(r"\s*(%|phần\s+trăm)", re.IGNORECASE)
+_TIMES = re.compile(r"\s*lần\b", re.IGNORECASE)
+_WORD = re.compile(r"[\p{L}\d]+")
+_NEXT_WORD = re.compile(r"\s+([\p{L}\d]+)")
+_GLUED_UNIT = re.compile(_GLUED)
+_YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
+_LE_NEXT = re.compile(r"\s+lệ\b", re.IGNORECASE)
+# `lần thứ` counts occurrences (`lần thứ 3`), not a multiple
+_NTH_TIME = re.compile(r"\s*lần\s+thứ", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 
 
 def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The unit printed at `pos` (after the number), and where it ends."""
     # `0,5%0`, `0,5%o`: a per-mille sign typed as percent and zero
-    m = _UNIT_AFTER_RE1.match(text[pos:])
+    m = _PER_MILLE.match(text[pos:])
     if m:
         return "‰", pos + m.end()  # birth and mortality rates: `giảm tỷ suất sinh 0,2‰/năm`
-    m = _UNIT_AFTER_RE2.match(text[pos:])
+    m = _PERCENT.match(text[pos:])
     if m:
         return "%", pos + m.end()
-    m = _UNIT_AFTER_RE3.match(text[pos:])
-    if m and not _UNIT_AFTER_RE9.match(text[pos:]):
+    m = _TIMES.match(text[pos:])
+    if m and not _NTH_TIME.match(text[pos:]):
         return "times", pos + m.end()
     rest = text[pos:pos + 40]
     low = rest.lower()
     lead = len(low) - len(low.lstrip(" "))
     if lead == 0 and not low[:1] == "%":
-        glued = _UNIT_AFTER_RE6.match(low)
+        glued = _GLUED_UNIT.match(low)
         if not glued:
             return None, pos
         return glued.group(), pos + glued.end()
@@ -167,20 +170,20 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     for u in MULTIWORD_UNITS:
         if body.startswith(u) and (len(body) == len(u) or not body[len(u)].isalnum()):
             return u, pos + lead + len(u)
-    m = _UNIT_AFTER_RE4.match(rest[lead:])
+    m = _WORD.match(rest[lead:])
     if not m:
         return None, pos
     word = m.group()
-    if word.lower() == "năm" and _UNIT_AFTER_RE7.match(rest[lead + len(word):]):
+    if word.lower() == "năm" and _YEAR_NEXT.match(rest[lead + len(word):]):
         return None, pos  # `90% năm 2030`, `tháng 5 năm 2026`: a date follows, not a unit
     if not word[0].isalpha() or word.lower() in NOT_UNIT:
         return None, pos
-    if word.lower() == "tỷ" and _UNIT_AFTER_RE8.match(rest[lead + len(word):]):
+    if word.lower() == "tỷ" and _LE_NEXT.match(rest[lead + len(word):]):
         return None, pos  # `năm 2024 tỷ lệ …`: a year before `tỷ lệ`, not money
     # a magnitude word and what it counts (`15 triệu khách`, `1,0 triệu m3`)
-    more = _UNIT_AFTER_RE5.match(rest[lead + len(word):])
+    more = _NEXT_WORD.match(rest[lead + len(word):])
     if word.lower() in ("triệu", "nghìn", "ngàn", "tỷ", "tỉ") and more and more.group(1).lower() not in NOT_UNIT \
-            and more.group(1).lower() not in ("lệ",) and not _UNIT_AFTER_RE10.match(more.group(1)):
+            and more.group(1).lower() not in ("lệ",) and not _DIGIT.match(more.group(1)):
         return f"{word.lower()} {more.group(1).lower()}", pos + lead + len(word) + more.end()
     if word in _CURRENCY_CODES:
         return word, pos + lead + len(word)  # `8.500 USD`
@@ -192,7 +195,7 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     return word.lower(), pos + lead + len(word)
 
 
-_COMPOUND_NOUN_RE1 = re.compile(r"[\p{L} ]{1,40}")
+_LETTERS_RUN = re.compile(r"[\p{L} ]{1,40}")
 
 
 def _compound_noun(rest: str, word: str) -> Optional[str]:
@@ -202,7 +205,7 @@ def _compound_noun(rest: str, word: str) -> Optional[str]:
     syllable: `1.373 hộ nghèo` counts `hộ`."""
     if not nlp.enabled() or word.lower() in CLASSIFIERS:
         return None
-    chunk = _COMPOUND_NOUN_RE1.match(rest)
+    chunk = _LETTERS_RUN.match(rest)
     if not chunk:
         return None
     words = nlp.word_tokenize(chunk.group().strip())
@@ -225,13 +228,14 @@ CLASSIFIERS = {
 }
 
 
-_READ_VALUE_RE1 = re.compile(r"(?:\s*/\s*(?:người|hộ|lao động)\b)?\s*/\s*năm\b", re.IGNORECASE)
-_READ_VALUE_RE2 = re.compile(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
-_READ_VALUE_RE3 = re.compile(r"\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
-_READ_VALUE_RE4 = re.compile(r"\s*/\s*năm\b")
-_READ_VALUE_RE5 = re.compile(r"0*1/")
-_READ_VALUE_RE6 = re.compile(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b")
-_READ_VALUE_RE7 = re.compile(r"\s+")
+# `108 triệu đồng/năm`, `45 triệu đồng/người/năm`
+_PER_YEAR_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|hộ|lao động)\b)?\s*/\s*năm\b", re.IGNORECASE)
+_BOUND_OF_SHARE = re.compile(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
+_BOUND = re.compile(r"\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
+_SLASH_YEAR = re.compile(r"\s*/\s*năm\b")
+_ONE_OVER = re.compile(r"0*1/")
+_PER_YEAR_AFTER_NOUN = re.compile(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def read_value(text: str, m: re.Match) -> ValueExpr:
@@ -242,7 +246,7 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     value_max = parse_number(n2) if n2 else None
     if frac:
         unit, end = _unit_after(text, m.end())
-        if unit is None or unit in RATIO_OF or _READ_VALUE_RE5.match(frac):
+        if unit is None or unit in RATIO_OF or _ONE_OVER.match(frac):
             # `1/2 mức bình quân chung`, `½ thời gian xử lý`: a fraction of a reference
             unit, end = "ratio", m.end()
         elif unit not in ("%", "times"):
@@ -256,19 +260,19 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
                 unit = "%"
     bare = unit is None
     per_year = False
-    suffix = _READ_VALUE_RE1.match(text[end:])
+    suffix = _PER_YEAR_SUFFIX.match(text[end:])
     if suffix:
         per_year = True
         end += suffix.end()
-    elif unit and _READ_VALUE_RE6.match(text[end:]):
+    elif unit and _PER_YEAR_AFTER_NOUN.match(text[end:]):
         per_year = True  # `01 cuộc diễn tập/năm`, `04 lớp tập huấn/năm`
     comparator = "="
     # `đạt 100% chỉ tiêu trở lên`: the bound qualifies the share of the plan
-    more = _READ_VALUE_RE2.match(text[end:]) if unit == "%" else _READ_VALUE_RE3.match(text[end:])
+    more = _BOUND_OF_SHARE.match(text[end:]) if unit == "%" else _BOUND.match(text[end:])
     if more:
         comparator = ">=" if "lên" in more.group(1).lower() else "<="
         end += more.end()
-        per = _READ_VALUE_RE4.match(text[end:])
+        per = _SLASH_YEAR.match(text[end:])
         if per:
             per_year = True
             end += per.end()
@@ -288,7 +292,7 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         start = m.start()
         qual = verb = ""
     if qual and not qual.endswith("đủ"):
-        comparator = QUAL_MAP.get(_READ_VALUE_RE7.sub(" ", qual), comparator)
+        comparator = QUAL_MAP.get(_WHITESPACE.sub(" ", qual), comparator)
     if verb.startswith("gấp") and unit is None:
         unit = "times"
         bare = False
