@@ -216,13 +216,13 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
     return found
 
 
-_DATED_RE1 = re.compile(r"\s*,?\s*\(?(?:của\s+)?")
-_DATED_RE2 = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
-_DATED_RE3 = re.compile(r"\s*\(\s*")
+_SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?")
+_LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
+_BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 
 
 def _opens_with_bracket(text: str, at: int) -> bool:
-    """Does `text[:at]` end in `(` and spaces (what `_DATED_RE3` asks after a recurrence)?"""
+    """Does `text[:at]` end in `(` and spaces (what `_BRACKET_OPEN_GAP` asks after a recurrence)?"""
     while at > 0 and text[at - 1].isspace():
         at -= 1
     return at > 0 and text[at - 1] == "("
@@ -235,7 +235,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         trig, prep, done = trigger_of(text, t)
         # `trước ngày 15/6 và 15/12`: a listed date shares the deadline word of the one before
         listed = bool(dated) and dated[-1].expr is exprs[k - 1] and \
-            _DATED_RE2.fullmatch(text[exprs[k - 1].end:t.start]) is not None
+            _LIST_JOIN.fullmatch(text[exprs[k - 1].end:t.start]) is not None
         if listed and not prep:
             prep = dated[-1].prep
         last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
@@ -246,7 +246,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None))
     for d in dated:
         # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
-        m = _DATED_RE1.match(text, d.expr.end)
+        m = _SCHEDULE_GAP.match(text, d.expr.end)
         r = RECURRENCE.match(text, m.end())
         if r and r.lastgroup != "continuous":
             d.end, d.recurrence = r.end(), recurrence_of(r)
@@ -255,7 +255,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         # ending in the bracket that opens the date; without one, no recurrence can (and the
         # text before is not read again for every date)
         before = [rec for a, b, rec in find_recurrences(text[:d.start])
-                  if _DATED_RE3.fullmatch(text[b:d.start]) and rec != "continuous"] \
+                  if _BRACKET_OPEN_GAP.fullmatch(text[b:d.start]) and rec != "continuous"] \
             if _opens_with_bracket(text, d.start) else []
         d.recurrence = before[-1] if before else None
     return dated
@@ -265,7 +265,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
 _LAST_DAY = re.compile(r"\s*(?:là\s+|:\s*)?(?:thời\s+)?hạn\s+(?:cuối(?:\s+cùng)?|chót)\b", FLAGS)
 
 
-_TIMELINE_ITEM_RE1 = re.compile(r"\s*:")
+_COLON_NEXT = re.compile(r"\s*:")
 # `_LAST_DAY` holds at most five words. Matched with no end position, the regex module
 # first looks for its literal `hạn` through the rest of the text: on every date, that is
 # quadratic; ending the search one character after the next eight words is not.
@@ -284,11 +284,12 @@ def _timeline_item(text: str, t: TimeExpr) -> bool:
     mark = OUTLINE_MARK.match(text, 0, t.start)
     if t.grain in ("year", "day_only") or text[mark.end() if mark else 0:t.start].strip():
         return False
-    return bool(_TIMELINE_ITEM_RE1.match(text, t.end)) and not _PAST.search(text, t.end)
+    return bool(_COLON_NEXT.match(text, t.end)) and not _PAST.search(text, t.end)
 
 
-_IS_DEADLINE_RE1 = re.compile(rf"\b{_DONE}\b[^,;.:]*$", FLAGS)
-_IS_DEADLINE_RE2 = re.compile(r"\bhết\s*$", FLAGS)
+_DONE_IN_LEAD = re.compile(rf"\b{_DONE}\b[^,;.:]*$", FLAGS)
+# `đến hết tháng 8-2022`: the end by which the work is done, not a target's horizon
+_TO_THE_END = re.compile(r"\bhết\s*$", FLAGS)
 
 
 # What the checks below read before a date. Each is one search of the text before it;
@@ -337,7 +338,7 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `tại hội nghị tháng 6` with nothing to present there dates an event
     before = text[:t.start]
     lead = before[:trig.start()] if trig else before
-    if prep == "của" and not _IS_DEADLINE_RE1.search(lead):
+    if prep == "của" and not _DONE_IN_LEAD.search(lead):
         return False  # the work of a period is due in it only when it is to be completed
     # `_DONE_BEFORE.search(lead)`: its match ends where the lead does and holds at most 42 characters
     if _DONE_BEFORE.search(text, max(0, len(lead) - 50), len(lead)):
@@ -355,28 +356,28 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
     if prep in ("đến", "tới", "trong") and not done and _has_target_figure(text) \
-            and not _IS_DEADLINE_RE2.search(trig.group()):
+            and not _TO_THE_END.search(trig.group()):
         # `đến tháng 12/2026 đạt 100%`: the horizon of a target; `đến hết tháng 8-2022 …
         # đạt trên 95%` is the end by which it is to be done
         return False
     return True
 
 
-_YEAR_IS_DEADLINE_RE1 = re.compile(r"\d{4}\D+\d{4}")
-_YEAR_IS_DEADLINE_RE2 = re.compile(rf"\b{_DONE}\b", FLAGS)
-_YEAR_IS_DEADLINE_RE3 = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
+_TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
+_DONE_WORD = re.compile(rf"\b{_DONE}\b", FLAGS)
+_UNTIL_THE_END = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
 
 
 def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead: str) -> bool:
     """A year is a target's horizon unless a completion or a task is tied to it."""
     recent = text[max(0, t.start - 90):t.start]
-    completed = done or bool(_YEAR_IS_DEADLINE_RE2.search(recent))
+    completed = done or bool(_DONE_WORD.search(recent))
     if prep == "trình":
         return not _has_target_figure(text)  # `23 Đề án phải trình năm 2025`
-    if _YEAR_IS_DEADLINE_RE1.search(text[t.start:t.end]):
+    if _TWO_YEARS.search(text[t.start:t.end]):
         # a multi-year period (`giai đoạn 2026 - 2030`) is when a programme runs
         return done or completed and not _has_target_figure(text)
-    if prep in ("đến", "tới") and not _YEAR_IS_DEADLINE_RE3.search(trig.group()):
+    if prep in ("đến", "tới") and not _UNTIL_THE_END.search(trig.group()):
         return done or completed and not _has_target_figure(text)
     opening = not OUTLINE_MARK.sub("", lead).strip() or lead.rstrip().endswith((";", ":"))
     verb = bool(_TASK_VERB.search(recent)) or (opening and bool(_TASK_VERB.search(text, t.end, t.end + 60)))
@@ -393,8 +394,9 @@ _EVENT = re.compile(r"\b(?:đại\s+hội|hội\s+nghị|cuộc\s+họp|phiên\s
 _PROCESSING_TIME = re.compile(r"thời\s+gian\s+(?:giải\s+quyết|xử\s+lý|cấp|thẩm\s+định|tiếp\s+nhận|chờ)", FLAGS)
 
 
-_RELATIVE_IS_LIMIT_RE1 = re.compile(r"trong\s+(?:thời\s+hạn|vòng)", FLAGS)
-_RELATIVE_IS_LIMIT_RE2 = re.compile(r"[,;:.]")
+# `trong thời hạn 30 ngày`, `trong vòng 15 ngày`: a limit, not a duration
+_WITHIN_LIMIT = re.compile(r"trong\s+(?:thời\s+hạn|vòng)", FLAGS)
+_CLAUSE_BREAK = re.compile(r"[,;:.]")
 
 
 def _relative_is_limit(text: str, m) -> bool:
@@ -404,19 +406,19 @@ def _relative_is_limit(text: str, m) -> bool:
     if lead in ("không", "tối") and _PROCESSING_TIME.search(text, max(0, m.start() - 80), m.start()):
         return False  # `thời gian giải quyết … tối đa 05 ngày làm việc`: a target on processing time
     if lead in ("không", "tối"):
-        clause = _RELATIVE_IS_LIMIT_RE2.split(text[max(0, m.start() - 80):m.start()])[-1]
+        clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 80):m.start()])[-1]
         if _EVENT.search(clause) and not _LIMITED_VERB.search(clause):
             return False  # `đại hội chi bộ … không quá 1 ngày`: how long an event lasts
     if lead in ("chậm", "không", "tối", "thời"):
         return True
     if lead != "trong":
         return False
-    if _RELATIVE_IS_LIMIT_RE1.match(m.group()):
+    if _WITHIN_LIMIT.match(m.group()):
         return True
     return bool(_LIMITED_VERB.search(text, max(0, m.start() - 80), m.start()))
 
 
-_SCHEDULES_RE1 = re.compile(r";\s*")
+_SEMICOLON = re.compile(r";\s*")
 
 
 def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -434,7 +436,7 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
     at += label.end() if label else 0
     # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
     first = at
-    for at in [at] + [m.end() for m in _SCHEDULES_RE1.finditer(text) if m.end() > at]:
+    for at in [at] + [m.end() for m in _SEMICOLON.finditer(text) if m.end() > at]:
         _opener_schedule(text, at, at == first, out)
     # merge overlapping pieces (`Định kỳ hằng năm` found by both rules)
     out.sort()
@@ -467,8 +469,8 @@ def _opener_schedule(text: str, at: int, sentence_start: bool, out: list) -> Non
             out.append((at + opener.start(), at + opener.end(), most_frequent(recs)))
 
 
-_PERIOD_CHAIN_RE1 = re.compile(r"\s*\(?\s*")
-_PERIOD_CHAIN_RE2 = re.compile(r"[,.;:()]")
+_BRACKET_LEAD = re.compile(r"\s*\(?\s*")
+_CLAUSE_OR_BRACKET_MARK = re.compile(r"[,.;:()]")
 
 
 def _period_chain(text: str, pos: int) -> Optional[tuple[int, str]]:
@@ -476,14 +478,14 @@ def _period_chain(text: str, pos: int) -> Optional[tuple[int, str]]:
     `tại các hội nghị sơ kết 6 tháng, tổng kết năm`, `(tháng, quý, năm)`); None
     when no period follows within a few words of the same clause."""
     first = None
-    lead = _PERIOD_CHAIN_RE1.match(text[pos:])
+    lead = _BRACKET_LEAD.match(text[pos:])
     bare = BARE_PERIOD.match(text, pos + lead.end())
     if bare:
         first = bare
     else:
         for m in RECURRENCE.finditer(text, pos, min(len(text), pos + 90)):
             between = text[pos + lead.end():m.start()]
-            if m.lastgroup != "continuous" and not _PERIOD_CHAIN_RE2.search(between) \
+            if m.lastgroup != "continuous" and not _CLAUSE_OR_BRACKET_MARK.search(between) \
                     and len(between.split()) <= 6:
                 first = m
             break
@@ -498,15 +500,15 @@ def _period_chain(text: str, pos: int) -> Optional[tuple[int, str]]:
         recs.append(rec)
 
 
-_NEXT_PERIOD_RE1 = re.compile(r"\s*(?:,|và|hoặc|/)?\s*")
-_NEXT_PERIOD_RE2 = re.compile(r"[^\s,.;:()]+\s+")
+_CHAIN_JOIN = re.compile(r"\s*(?:,|và|hoặc|/)?\s*")
+_WORD_AND_SPACE = re.compile(r"[^\s,.;:()]+\s+")
 
 
 def _next_period(text: str, end: int) -> Optional[tuple[int, str]]:
     """The next period of a chain: after `,`/`và`, at most two words on (`, tổng kết năm`)."""
-    sep = _NEXT_PERIOD_RE1.match(text[end:])
+    sep = _CHAIN_JOIN.match(text[end:])
     at = end + sep.end()
-    starts = [at] + [at + w.end() for w in _NEXT_PERIOD_RE2.finditer(text[at:at + 40])][:2]
+    starts = [at] + [at + w.end() for w in _WORD_AND_SPACE.finditer(text[at:at + 40])][:2]
     for start in starts:
         r = RECURRENCE.match(text, start)
         if r and r.lastgroup != "continuous":
