@@ -66,7 +66,7 @@ _SENTENCE_END = re.compile(
 
 # ---------------------------------------------------------------------------
 
-_EXTRACT_DEADLINES_RE1 = re.compile(r"(?:[-–]|\bđến)\s*$", FLAGS)
+_BROKEN_AFTER_DASH = re.compile(r"(?:[-–]|\bđến)\s*$", FLAGS)
 
 
 def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
@@ -121,7 +121,7 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
         if flat_column and not MARKER.match(p.text) and _whole_time_value(p.text):
             end, j = p.end, i + 1
             # `Tháng 5-` / `Ngày 15/6/2021`: a cell broken after its dash goes on below
-            if _EXTRACT_DEADLINES_RE1.search(p.text) and j < len(paras) \
+            if _BROKEN_AFTER_DASH.search(p.text) and j < len(paras) \
                     and _whole_time_value(paras[j].text):
                 end, j = paras[j].end, j + 1
             out.extend(_value_deadlines(doc, sections, p.start, end))
@@ -178,13 +178,13 @@ def _value_deadlines(doc: PlanText, sections: list[Section], start: int, end: in
     return out
 
 
-_PARTS_RE1 = re.compile(r";|$")
+_PART_END = re.compile(r";|$")
 
 
 def _parts(text: str, pos: int) -> list[tuple[int, int]]:
     """`;`-separated parts of a value, trimmed of spaces and the closing full stop."""
     spans, a = [], pos
-    for m in _PARTS_RE1.finditer(text[pos:]):
+    for m in _PART_END.finditer(text[pos:]):
         b = pos + m.start()
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip())
@@ -230,13 +230,13 @@ def _flat_time_header(paras, i: int) -> bool:
     return any(0 <= k < len(paras) and _COLUMN_HEAD.match(paras[k].text.strip()) for k in (i - 1, i + 1))
 
 
-_WHOLE_TIME_VALUE_RE1 = re.compile(r"^(?:hoàn\s+thành\s+)?(?:trước|trong|chậm\s+nhất|từ|đến|vào|hết)\s+", FLAGS)
-_WHOLE_TIME_VALUE_RE2 = re.compile(r"\([^()]{0,30}\)")
+_TIME_WORD_OPENING = re.compile(r"^(?:hoàn\s+thành\s+)?(?:trước|trong|chậm\s+nhất|từ|đến|vào|hết)\s+", FLAGS)
+_SHORT_ASIDE = re.compile(r"\([^()]{0,30}\)")
 
 
 def _whole_time_value(text: str) -> bool:
-    t = _WHOLE_TIME_VALUE_RE2.sub("", _BULLET.sub("", text)).strip().rstrip(".")  # `07/02/2021 (chủ Nhật)`
-    t = _WHOLE_TIME_VALUE_RE1.sub("", t)
+    t = _SHORT_ASIDE.sub("", _BULLET.sub("", text)).strip().rstrip(".")  # `07/02/2021 (chủ Nhật)`
+    t = _TIME_WORD_OPENING.sub("", t)
     if not t or len(t) > 60:
         return False
     exprs = find_time_exprs(t)
@@ -244,8 +244,8 @@ def _whole_time_value(text: str) -> bool:
     return covered >= 0.6 * len(t)
 
 
-_ROW_TASK_RE1 = re.compile(r"[*_#]+|\s+")
-_ROW_TASK_RE2 = re.compile(r"[\dIVX.]+")
+_MARKUP_OR_SPACE = re.compile(r"[*_#]+|\s+")
+_ROW_NUMBER = re.compile(r"[\dIVX.]+")
 
 
 def _row_task(doc: PlanText, clean_index: int) -> str:
@@ -254,8 +254,8 @@ def _row_task(doc: PlanText, clean_index: int) -> str:
     raw_i = doc.raw_pos(clean_index)
     start = doc.raw.rfind("\n", 0, raw_i) + 1
     end = doc.raw.find("\n", raw_i)
-    cells = [_ROW_TASK_RE1.sub(" ", c).strip() for c in doc.raw[start: len(doc.raw) if end < 0 else end].split("|")]
-    cells = [c for c in cells if c and not _ROW_TASK_RE2.fullmatch(c) and not _whole_time_value(c)]
+    cells = [_MARKUP_OR_SPACE.sub(" ", c).strip() for c in doc.raw[start: len(doc.raw) if end < 0 else end].split("|")]
+    cells = [c for c in cells if c and not _ROW_NUMBER.fullmatch(c) and not _whole_time_value(c)]
     return _shorten(cells[0]) if cells else ""
 
 
@@ -332,10 +332,11 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
     return due_in_year(t, prep, year) if year else None
 
 
-_ONLY_YEAR_RE1 = re.compile(r"\d{4}\D+\d{4}")
-_ONLY_YEAR_RE2 = re.compile(r"(?:số|/)\s*\S*\s*$")
-_ONLY_YEAR_RE3 = re.compile(r"(?:tầm\s+nhìn|định\s+hướng|giai\s+đoạn|(?<!từ\s+nay\s+)(?:đến|tới))\s*"
-                               r"(?:hết\s+)?$", FLAGS)
+_TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
+# a year in a document's number: `số 15/2021/NQ-HĐND`
+_DOCUMENT_NUMBER_BEFORE = re.compile(r"(?:số|/)\s*\S*\s*$")
+_HORIZON_BEFORE = re.compile(r"(?:tầm\s+nhìn|định\s+hướng|giai\s+đoạn|(?<!từ\s+nay\s+)(?:đến|tới))\s*"
+                                r"(?:hết\s+)?$", FLAGS)
 
 
 def _only_year(text: str) -> Optional[int]:
@@ -343,16 +344,16 @@ def _only_year(text: str) -> Optional[int]:
     document numbers, multi-year periods and horizons (`đến năm 2030`; `từ nay đến …` is the
     present) aside; None when it names several."""
     years = {t.year for t in find_time_exprs(text)
-             if t.year and not t.bare and not _ONLY_YEAR_RE1.search(text[t.start:t.end])
-             and not _ONLY_YEAR_RE2.search(text[max(0, t.start - 30):t.start])
-             and not _ONLY_YEAR_RE3.search(text[max(0, t.start - 30):t.start])}
+             if t.year and not t.bare and not _TWO_YEARS.search(text[t.start:t.end])
+             and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
+             and not _HORIZON_BEFORE.search(text[max(0, t.start - 30):t.start])}
     return years.pop() if len(years) == 1 else None
 
 
 _OTHER_YEAR = re.compile(r"\s*,?\s*(?:của\s+)?năm\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp|kế\s+hoạch|liền\s+kề)\b", FLAGS)
 
 
-_YEAR_IN_RE1 = re.compile(r"ngày", FLAGS)
+_DAY_WORD = re.compile(r"ngày", FLAGS)
 
 
 def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
@@ -360,8 +361,8 @@ def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
              if t.year and not t.bare
              # a dated deadline beside it (`… (trước ngày 15/12/2025)`) gives its year; other
              # full dates are those of cited documents
-             and (not _YEAR_IN_RE1.match(text[t.start:]) or _DUE_PREP.search(text, 0, t.start))
-             and not _ONLY_YEAR_RE2.search(text[max(0, t.start - 30):t.start])
+             and (not _DAY_WORD.match(text[t.start:]) or _DUE_PREP.search(text, 0, t.start))
+             and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _HORIZON.search(text, 0, t.start)
              # the last year of a period (`giai đoạn 2021-2030`) dates no yearless deadline
              and not _RANGE_END.search(text, 0, t.start) and not _PERIOD_EXPR.search(text, t.start, t.end)]
@@ -388,12 +389,12 @@ def _task_heading(sections: list[Section], raw_index: int) -> str:
     return ""
 
 
-_SHORTEN_RE1 = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=64)  # every deadline of a sentence names the same task: read it once
 def _shorten(text: str) -> str:
-    text = _SHORTEN_RE1.sub(" ", _strip_marker(text)).strip()
+    text = _WHITESPACE.sub(" ", _strip_marker(text)).strip()
     if len(text) <= TASK_CHARS:
         return text
     cut = text.rfind(" ", 0, TASK_CHARS)
