@@ -36,13 +36,14 @@ _PART_REF = re.compile(
     r"(?![\p{L}])(?!\s+(?:của\s+)?(?:Nghị|Quyết|Thông|Luật|Chỉ thị|Kết luận|Chương trình|Đề án))")
 
 
-_LINKS_RE1 = re.compile(r"(?:^|,\s*|chủ động\s+|tích cực\s+)phối hợp(?![\p{L}])", re.I)
-_LINKS_RE2 = re.compile(r"chủ trì", re.I)
-_LINKS_RE3 = re.compile(r"(?:phối hợp|cùng)\s+với\s+", re.I)
-_LINKS_RE4 = re.compile(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu)\s+", re.I)
-_LINKS_RE5 = re.compile(r"[.;]")
-_LINKS_RE6 = re.compile(r"(?<=[.;])\s+")
-_LINKS_RE7 = re.compile(r"\s*<br\s*/?>\s*")
+# the body that `phối hợp` works with the lead, it does not lead
+_COOPERATES = re.compile(r"(?:^|,\s*|chủ động\s+|tích cực\s+)phối hợp(?![\p{L}])", re.I)
+_CHAIRS = re.compile(r"chủ trì", re.I)
+_WITH_PARTNERS = re.compile(r"(?:phối hợp|cùng)\s+với\s+", re.I)
+_INSTRUCTS = re.compile(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu)\s+", re.I)
+_SENTENCE_MARK = re.compile(r"[.;]")
+_SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+")
+_LINE_BREAK_TAG = re.compile(r"\s*<br\s*/?>\s*")
 
 
 # a step timed by a part of the year before the one it serves: done every year
@@ -85,10 +86,10 @@ class Links:
             # `Ban Tuyên giáo Huyện ủy: …` / `Các sở … định kỳ gửi báo cáo …` (a generic
             # `Các cấp ủy, chính quyền …` opening an item of NHIỆM VỤ names no body)
             owners, t = [expand(n) for n in named], rest
-        first_coop = _LINKS_RE1.search(t)
-        chairs = _LINKS_RE2.search(t)
+        first_coop = _COOPERATES.search(t)
+        chairs = _CHAIRS.search(t)
         opens_with_coop = bool(first_coop) and (not chairs or first_coop.start() < chairs.start()) \
-            and not _LINKS_RE5.search(t[:first_coop.start()])
+            and not _SENTENCE_MARK.search(t[:first_coop.start()])
         partners = [expand(n) for n in partners_after(t)] or self._found_partners(span)
         first = opens_with_coop and (first_coop.start() == 0 or _GROUNDS_FIRST.match(t[:first_coop.start()]))
         if owners and opens_with_coop and partners and (_own_work(t, owners) or all(_CATCH_ALL.search(n) for n in partners)):
@@ -115,7 +116,7 @@ class Links:
         """Bodies the agencies extractor found right after `phối hợp với` (a partner list too
         long or too unusual for our own split)."""
         raw = self.doc.raw
-        m = _LINKS_RE3.search(raw[span[0]:span[1]])
+        m = _WITH_PARTNERS.search(raw[span[0]:span[1]])
         if not m:
             return []
         at = span[0] + m.end()
@@ -127,7 +128,7 @@ class Links:
         triển khai …`, `giao Phòng Dân tộc …`): leads with the body that instructs them."""
         raw = self.doc.raw
         out = []
-        for m in _LINKS_RE4.finditer(raw[span[0]:span[1]]):
+        for m in _INSTRUCTS.finditer(raw[span[0]:span[1]]):
             at = span[0] + m.end()
             out += [a.name for a in self.agencies if at <= a.span[0] < at + _NAME_LIST_CHARS and a.span[1] <= span[1]
                     and a.role == "lead" and not _is_generic(a.name)
@@ -163,7 +164,7 @@ class Links:
             found = [a.name for a in self.agencies if at <= a.span[0] and a.span[1] <= at + len(cell)]
             if found:
                 return dedupe_names(found)
-        return dedupe_names([expand(n) for n in split_bodies(_LINKS_RE7.sub("; ", cell))])
+        return dedupe_names([expand(n) for n in split_bodies(_LINE_BREAK_TAG.sub("; ", cell))])
 
     # -- when ------------------------------------------------------------------
     def schedule(self, span, text: str, cue: bool):
@@ -185,7 +186,7 @@ class Links:
             return pick.due, rec, [d.id for d in found if d.id]
         if cue:
             phrases = [m.group() for m in SCHEDULE_CUE.finditer(text)]
-            phrases += [m.group() for s in _LINKS_RE6.split(text) for m in SCHEDULE_CUE.finditer(s)
+            phrases += [m.group() for s in _SENTENCE_BREAK.split(text) for m in SCHEDULE_CUE.finditer(s)
                         if m.start() == 0]
             if not phrases:
                 return None, None, []
@@ -207,14 +208,14 @@ class Links:
         return ids
 
 
-_IS_GENERIC_RE1 = re.compile(r"^(?:các|những|từng)\s+", re.I)
+_PLURAL_OPENING = re.compile(r"^(?:các|những|từng)\s+", re.I)
 
 
 def _is_generic(name: str) -> bool:
-    return bool(_GENERIC.match(_IS_GENERIC_RE1.sub("", name.strip())))
+    return bool(_GENERIC.match(_PLURAL_OPENING.sub("", name.strip())))
 
 
-_ONLY_NAMES_BETWEEN_RE1 = re.compile(r"[\s,;]|\bvà\b")
+_NAME_LIST_GLUE = re.compile(r"[\s,;]|\bvà\b")
 
 
 def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) -> bool:
@@ -223,7 +224,7 @@ def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) 
     for a in agencies:
         if start <= a.span[0] and a.span[1] <= end:
             gap = gap.replace(raw[a.span[0]:a.span[1]], " ")
-    return not _ONLY_NAMES_BETWEEN_RE1.sub("", gap)
+    return not _NAME_LIST_GLUE.sub("", gap)
 
 
 def _named_parts(text: str) -> list[list[str]]:
