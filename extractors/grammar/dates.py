@@ -106,7 +106,7 @@ def _quarter_number(q: str) -> int:
     return _ROMAN_QUARTER.get(q) or int(q)
 
 
-_PARSE_MATCH_RE1 = re.compile(r"\b(?:đến|tới)\b|\d\s*[-–]\s*(?:tháng\s+|quý\s+)?(?:IV|I{1,3}|\d{1,2})(?!\d)", FLAGS)
+_WINDOW_SIGN = re.compile(r"\b(?:đến|tới)\b|\d\s*[-–]\s*(?:tháng\s+|quý\s+)?(?:IV|I{1,3}|\d{1,2})(?!\d)", FLAGS)
 
 
 def parse_match(m: re.Match) -> Optional[TimeExpr]:
@@ -132,7 +132,7 @@ def parse_match(m: re.Match) -> Optional[TimeExpr]:
     if g["half"]:
         return TimeExpr(s, e, "half", y(), 6 if g["h"].lower() == "đầu" else 12)
     # `tháng 6 đến tháng 9`, `Tháng 5-8/2020` (not `tháng 5-2026`, a month and its year)
-    window = bool(_PARSE_MATCH_RE1.search(m.group()))
+    window = bool(_WINDOW_SIGN.search(m.group()))
     if g["quarter"]:
         q = max(_quarter_number(x) for x in m.captures("q"))
         return TimeExpr(s, e, "quarter", y(), 3 * q, window=window)
@@ -154,7 +154,8 @@ def _checked(t: TimeExpr) -> Optional[TimeExpr]:
     return t
 
 
-_FIND_TIME_EXPRS_RE1 = re.compile(r"\s*(?:,|và|hoặc|;)?\s*(?:trước\s+)?", FLAGS)
+# `trước ngày 15/6 và 15/12/2025`: the dates of a list share the last one's year
+_DATE_LIST_GLUE = re.compile(r"\s*(?:,|và|hoặc|;)?\s*(?:trước\s+)?", FLAGS)
 
 
 def find_time_exprs(text: str) -> list[TimeExpr]:
@@ -169,13 +170,13 @@ def find_time_exprs(text: str) -> list[TimeExpr]:
     for i in range(len(found) - 2, -1, -1):
         a, b = found[i], found[i + 1]
         if a.year is None and b.year is not None and a.grain in ("day", "month", "quarter") \
-                and _FIND_TIME_EXPRS_RE1.fullmatch(text[a.end:b.start]):
+                and _DATE_LIST_GLUE.fullmatch(text[a.end:b.start]):
             found[i] = a.with_year(b.year)
     return found
 
 
-_JOIN_YEARS_RE1 = re.compile(r"\s*,?\s*")
-_JOIN_YEARS_RE2 = re.compile(r"\d{4}\D+\d{4}")
+_COMMA_GAP = re.compile(r"\s*,?\s*")
+_TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
 
 
 def _join_years(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
@@ -184,17 +185,17 @@ def _join_years(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
     for t in found:
         if out and t.grain == "year" and not t.window and out[-1].year is None \
                 and out[-1].grain in ("day", "month", "quarter", "half") \
-                and _JOIN_YEARS_RE1.fullmatch(text[out[-1].end:t.start]) \
-                and not _JOIN_YEARS_RE2.search(text[t.start:t.end]):
+                and _COMMA_GAP.fullmatch(text[out[-1].end:t.start]) \
+                and not _TWO_YEARS.search(text[t.start:t.end]):
             out[-1] = replace(out[-1], end=t.end, year=t.year)
             continue
         out.append(t)
     return out
 
 
-_JOIN_WINDOWS_RE1 = re.compile(r"\s*[-–]\s*")
-_JOIN_WINDOWS_RE2 = re.compile(r"\s*(?:đến|tới|-)\s*(?:hết\s+)?", FLAGS)
-_JOIN_WINDOWS_RE3 = re.compile(r"từ\s*$", FLAGS)
+_DASH_GAP = re.compile(r"\s*[-–]\s*")
+_UNTIL_GAP = re.compile(r"\s*(?:đến|tới|-)\s*(?:hết\s+)?", FLAGS)
+_FROM_BEFORE = re.compile(r"từ\s*$", FLAGS)
 
 
 def _join_windows(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
@@ -205,8 +206,8 @@ def _join_windows(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             gap = text[prev.end:t.start]
             opener = text[max(0, prev.start - 6):prev.start]
             # `từ 14/11 đến 25/11`; a dash alone joins two dates into a range (`Ngày 8/7-17/7/2017`)
-            dash = _JOIN_WINDOWS_RE1.fullmatch(gap) and "year" not in (prev.grain, t.grain)
-            if dash or _JOIN_WINDOWS_RE2.fullmatch(gap) and _JOIN_WINDOWS_RE3.search(opener):
+            dash = _DASH_GAP.fullmatch(gap) and "year" not in (prev.grain, t.grain)
+            if dash or _UNTIL_GAP.fullmatch(gap) and _FROM_BEFORE.search(opener):
                 end = t if t.year is not None or prev.year is None else t.with_year(prev.year)
                 out[-1] = replace(end, start=prev.start, window=True)
                 continue
@@ -362,13 +363,13 @@ def _group(m: re.Match, *names):
     return next((m.group(n) for n in names if m.group(n)), None)
 
 
-_HEADER_DATE_RE1 = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def header_date(m: re.Match) -> OwnDate:
     """The date a PLACE_DATE match prints (blanks give a year, or a year and month)."""
     return _own("header", m, _group(m, "d", "d2"), _group(m, "m", "m2"), _group(m, "y", "y2"),
-                _HEADER_DATE_RE1.sub(" ", m.group("place")).strip())
+                _WHITESPACE.sub(" ", m.group("place")).strip())
 
 
 def page_date(text: str) -> Optional[OwnDate]:
@@ -385,7 +386,7 @@ def page_date(text: str) -> Optional[OwnDate]:
                 _group(m, "y", "y2", "y3"))
 
 
-_OWN_DATE_RE1 = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=64)  # asked once per sentence of a plan about the same text; OwnDate is frozen
@@ -402,7 +403,7 @@ def own_date(text: str) -> OwnDate:
         return page
     m = _DATELINE.search(text, 0, _DATELINE_CHARS)
     if m:
-        nums = _OWN_DATE_RE1.findall(m.group())
+        nums = _DIGITS.findall(m.group())
         return _own("dateline", m, nums[0], nums[1], nums[2])
     return OwnDate()
 
