@@ -30,10 +30,11 @@ def _joined(m: re.Match) -> str:
     return f"{a} và {b}"
 
 
-_EXPAND_RE1 = re.compile(r"\s*[\u2013\u2014-]\s*")
+_DASH = re.compile(r"\s*[\u2013\u2014-]\s*")
 _BAN_NGANH = re.compile(r"(sở,\s*ban)\s+(ngành)", re.I)
-_EXPAND_RE2 = re.compile(r"(?i)(chính trị) (xã hội)")
-_EXPAND_RE3 = re.compile(r"\s+")
+# `chính trị xã hội`: the hyphen of `chính trị - xã hội` pages drop
+_POLITICAL_SOCIAL = re.compile(r"(?i)(chính trị) (xã hội)")
+_WHITESPACE = re.compile(r"\s+")
 
 
 # short forms district and commune texts write inside body names (`Trung tâm VHTT-HTCĐ`,
@@ -43,23 +44,23 @@ def expand(name: str) -> str:
     name = unglue(unicodedata.normalize("NFC", name))  # `Bộ Kếhoạch` as web copies glue it
     name = _JOINED_ABBR.sub(_joined, name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
-    name = _EXPAND_RE1.sub(" - ", name)
+    name = _DASH.sub(" - ", name)
     name = _BAN_NGANH.sub(r"\1, \2", name)  # `các sở, ban ngành`: the collective as it is spelt in full
-    name = _EXPAND_RE2.sub(r"\1 - \2", name)  # the hyphen pages drop
+    name = _POLITICAL_SOCIAL.sub(r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
-    return _EXPAND_RE3.sub(" ", name).strip(" ,;.:")
+    return _WHITESPACE.sub(" ", name).strip(" ,;.:")
 
 
-_AGENCY_KEY_RE1 = re.compile(r"^(?:các|những)\s+")
-_AGENCY_KEY_RE2 = re.compile(r"[^\p{L}\p{N}]+")
+_PLURAL_OPENING = re.compile(r"^(?:các|những)\s+")
+_NON_ALNUM = re.compile(r"[^\p{L}\p{N}]+")
 
 
 def agency_key(name: str) -> str:
     """A grouping key: one body, one key, whatever the spelling."""
     s = expand(name).casefold()
     s = s.replace("hoà", "hòa").replace("hoá", "hóa").replace("thuỷ", "thủy")
-    s = _AGENCY_KEY_RE1.sub("", s)
-    s = _AGENCY_KEY_RE2.sub(" ", s)
+    s = _PLURAL_OPENING.sub("", s)
+    s = _NON_ALNUM.sub(" ", s)
     return " ".join(s.split())
 
 
@@ -131,19 +132,20 @@ COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung 
                     r"có liên quan", r"liên quan", r"khác", r"còn lại", r"thuộc ngành")
 
 
-_IS_GENERIC_RE1 = re.compile(r"^(?:các|từng|những)\s+")
-_IS_GENERIC_RE2 = re.compile(r"\s+(?:có\s+)?liên quan$")
-_IS_GENERIC_RE3 = re.compile(r"\s+(?:cấp\s+)?(?:tỉnh|huyện|xã)$")
-_IS_GENERIC_RE4 = re.compile(r"(?:" + "|".join(GENERICS) + r")")
+_EACH_OPENING = re.compile(r"^(?:các|từng|những)\s+")
+# `các cơ quan có liên quan`
+_CONCERNED_END = re.compile(r"\s+(?:có\s+)?liên quan$")
+_LEVEL_END = re.compile(r"\s+(?:cấp\s+)?(?:tỉnh|huyện|xã)$")
+_GENERIC_NOUNS = re.compile(r"(?:" + "|".join(GENERICS) + r")")
 
 
 def is_generic(name: str) -> bool:
     """`các cơ quan, đơn vị`, `đơn vị liên quan` …: actors the guidelines leave optional."""
     s = expand(name).casefold()
-    s = _IS_GENERIC_RE1.sub("", s)
-    s = _IS_GENERIC_RE2.sub("", s)
-    s = _IS_GENERIC_RE3.sub("", s)
-    return bool(_IS_GENERIC_RE4.fullmatch(s))
+    s = _EACH_OPENING.sub("", s)
+    s = _CONCERNED_END.sub("", s)
+    s = _LEVEL_END.sub("", s)
+    return bool(_GENERIC_NOUNS.fullmatch(s))
 
 
 _SHARES_LEVEL = re.compile(r"(?:Mặt trận Tổ quốc|tổ chức chính trị - xã hội|đoàn thể(?: chính trị - xã hội)?|Hội đồng nhân dân|"
