@@ -53,19 +53,20 @@ def _clip(text: str, n: int, from_end: bool = False) -> str:
     return " ".join(words[-n:] if from_end else words[:n])
 
 
-_AFTER_TEXT_RE1 = re.compile(r"^\s*(?:là|gồm)\s+", re.I)
+_IS_OR_HAS_OPENING = re.compile(r"^\s*(?:là|gồm)\s+", re.I)
 
 
 def _after_text(after: str) -> str:
-    after = _AFTER_TEXT_RE1.sub("", after)
+    after = _IS_OR_HAS_OPENING.sub("", after)
     stop = _AFTER_STOP.search(after)
     return (after[:stop.start()] if stop else after).strip()
 
 
-_BEFORE_TEXT_RE1 = re.compile(r"^\s*\([^)]*\)")
-_BEFORE_TEXT_RE2 = re.compile(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", re.I)
-_BEFORE_TEXT_RE3 = re.compile(r"[;:]")
-_BEFORE_TEXT_RE4 = re.compile(r"\s+")
+_ASIDE_OPENING = re.compile(r"^\s*\([^)]*\)")
+# a horizon opening the clause is not the indicator: `Đến năm 2030, tỷ lệ …`
+_HORIZON_LEAD = re.compile(r"^.*?(?:đến|tới|vào|trong)\s+(?:hết\s+|cuối\s+)?năm\s+\d{4}\s*,\s*", re.I)
+_COLON_OR_SEMICOLON = re.compile(r"[;:]")
+_WHITESPACE = re.compile(r"\s+")
 _GOAL_SETTER = re.compile(r"^(?!(?:tỷ|tỉ)\s+lệ|chỉ\s+số|tốc\s+độ|mức)[^;:]*\b(?:đặt\s+(?:ra\s+)?mục\s+tiêu|đề\s+ra\s+mục\s+tiêu|"
                           r"phấn\s+đấu|(?:hoàn\s+thành|thực\s+hiện)\s+(?:các\s+)?mục\s+tiêu|cần|phải)\s+(?=\S)", re.I)
 _FRONTED_TOPIC = re.compile(r"^(?:(?:(?:về|đối\s+với|nhằm|để)\s+[^,;:]{1,60}|theo\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|cụ\s+thể)\s*,\s*)+(?=\S)",
@@ -82,16 +83,16 @@ def drop_framing(before: str) -> str:
 
 
 def _before_text(before: str) -> str:
-    parts = _BEFORE_TEXT_RE3.split(before)
+    parts = _COLON_OR_SEMICOLON.split(before)
     # a label and its value (`(6) Tỷ lệ hộ nghèo … giảm bình quân/năm: trên 10%`): the label
     before = parts[-2] if len(parts) > 1 and not parts[-1].strip() else parts[-1]
     before = strip_marker(before)
-    before = _BEFORE_TEXT_RE1.sub("", before)  # an aside closing the previous value
+    before = _ASIDE_OPENING.sub("", before)  # an aside closing the previous value
     before = drop_framing(before)
     # a fronted time adverbial (`Phấn đấu đến năm 2030, tỷ lệ ...`) ends at its comma
-    before = _BEFORE_TEXT_RE2.sub("", before)
+    before = _HORIZON_LEAD.sub("", before)
     before = _TIME.sub(" ", before)
-    before = _BEFORE_TEXT_RE4.sub(" ", before).strip(" ,")
+    before = _WHITESPACE.sub(" ", before).strip(" ,")
     before = _TRAILING.sub("", before.replace("trở lên", "trở\x00lên")).replace("\x00", " ").strip(" ,")
     return before
 
@@ -145,7 +146,7 @@ def _spans(text: str, tags) -> list[tuple[int, int, str]]:
     return out
 
 
-_NLP_AFTER_RE1 = re.compile(r"[,;:.()]")
+_PUNCTUATION = re.compile(r"[,;:.()]")
 
 
 def _nlp_after(after: str) -> str:
@@ -167,7 +168,7 @@ def _nlp_after(after: str) -> str:
             break
         # after its verb a comma ends the phrase, unless it lists short items
         # (`các ngành, nghề`, `xa xôi, hẻo lánh, nơi ...`)
-        if tag == "CH" and seen_verb and len(_NLP_AFTER_RE1.split(text[b:])[0].split()) > 2:
+        if tag == "CH" and seen_verb and len(_PUNCTUATION.split(text[b:])[0].split()) > 2:
             break
         if tag == "V":
             seen_verb = True
@@ -226,12 +227,12 @@ def indicator_phrase(before: str, after: str, use_nlp: bool | None = None, keep_
     return _tidy(phrase)
 
 
-_TIDY_RE1 = re.compile(r"(?:\s+(?:và|hoặc|cùng|với|của|cho|tại|trong))+$", re.I)
+_LINK_WORDS_END = re.compile(r"(?:\s+(?:và|hoặc|cùng|với|của|cho|tại|trong))+$", re.I)
 
 
 def _tidy(phrase: str) -> str:
-    phrase = _BEFORE_TEXT_RE4.sub(" ", phrase).strip(" ,;:-(")
-    phrase = _TIDY_RE1.sub("", phrase)
+    phrase = _WHITESPACE.sub(" ", phrase).strip(" ,;:-(")
+    phrase = _LINK_WORDS_END.sub("", phrase)
     if phrase.count("(") > phrase.count(")"):
         phrase = phrase[:phrase.rfind("(")].strip()
     if phrase[:1].isupper() and phrase[1:2].islower():
