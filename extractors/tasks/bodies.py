@@ -61,16 +61,17 @@ _MAX_NAME_WORDS = 16
 _MIN_DUTY_WORDS = 3
 
 
-_SPLIT_BODIES_RE1 = re.compile(r"\s*;\s*")
-_SPLIT_BODIES_RE2 = re.compile(r"\s*\((?:nếu có|chủ trì|phối hợp)\)\s*$")
+_SEMICOLON = re.compile(r"\s*;\s*")
+# a body's role noted after its name: `Sở Y tế (phối hợp)`
+_ROLE_NOTE_END = re.compile(r"\s*\((?:nếu có|chủ trì|phối hợp)\)\s*$")
 
 
 def split_bodies(text: str) -> list[str]:
     """Bodies in a written list, each as written (trimmed)."""
     out: list[str] = []
-    for part in _SPLIT_BODIES_RE1.split(text):
+    for part in _SEMICOLON.split(text):
         for piece in _SPLIT.split(part):
-            piece = _SPLIT_BODIES_RE2.sub("", piece.strip())
+            piece = _ROLE_NOTE_END.sub("", piece.strip())
             piece = piece.strip(" .,:;-+")
             piece = LEAD_WORDS.sub("", piece)
             if piece and len(piece.split()) <= _MAX_NAME_WORDS:
@@ -78,7 +79,7 @@ def split_bodies(text: str) -> list[str]:
     return out
 
 
-_LEADING_BODIES_RE1 = re.compile(r"[.;]\s")
+_SENTENCE_BREAK = re.compile(r"[.;]\s")
 
 
 def leading_bodies(text: str) -> tuple[list[str], str]:
@@ -92,13 +93,13 @@ def leading_bodies(text: str) -> tuple[list[str], str]:
     m = PREDICATE.search(body, head.end())  # past the head noun: `Các tổ chức đoàn thể` is a name
     name, rest = (body[:m.start()], body[m.end():]) if m else (body, "")
     name = name.strip(" .,;")
-    if not name or len(name.split()) > 2 * _MAX_NAME_WORDS or _LEADING_BODIES_RE1.search(name):
+    if not name or len(name.split()) > 2 * _MAX_NAME_WORDS or _SENTENCE_BREAK.search(name):
         return [], text
     bodies = split_bodies(name)
     return (bodies, rest.strip()) if bodies else ([], text)
 
 
-_PARTNERS_AFTER_RE1 = re.compile(r"[.;(]")
+_LIST_END = re.compile(r"[.;(]")
 _PARTNERS_WITH = re.compile(r"(?:phối hợp(?:\s+(?:tốt|chặt chẽ))?(?:\s+với)?|cùng\s+với)\s+", re.I)
 # a partner written in lower case without `các` (`phối hợp tốt với cơ quan bảo hiểm xã hội huyện`)
 _PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
@@ -116,24 +117,24 @@ def partners_after(text: str, start: int = 0) -> list[str]:
         return []
     stop = PREDICATE.search(tail, head.end())
     name = tail[:stop.start()] if stop else tail
-    name = _PARTNERS_AFTER_RE1.split(name)[0]
+    name = _LIST_END.split(name)[0]
     return split_bodies(name)
 
 
-_DUTY_AFTER_PARTNERS_RE1 = re.compile(r"^(?:chủ trì\s*,?\s*|chủ động\s+)?(?:phối hợp|cùng)\s+với\s+", re.I)
-_DUTY_AFTER_PARTNERS_RE2 = re.compile(r"[.;]")
+_WITH_PARTNERS_OPENING = re.compile(r"^(?:chủ trì\s*,?\s*|chủ động\s+)?(?:phối hợp|cùng)\s+với\s+", re.I)
+_SENTENCE_MARK = re.compile(r"[.;]")
 
 
 def duty_after_partners(text: str) -> str:
     """`Chủ trì, phối hợp với Sở Tài chính, Công an tỉnh tổ chức kiểm tra …` -> `tổ chức kiểm
     tra …`: the duty itself, once the partner list (shown apart) is set aside."""
-    m = _DUTY_AFTER_PARTNERS_RE1.match(text)
+    m = _WITH_PARTNERS_OPENING.match(text)
     if not m:
         return text
     tail = text[m.end():]
     head = BODY_START.match(tail)
     stop = PREDICATE.search(tail, head.end()) if head else None
-    if not stop or _DUTY_AFTER_PARTNERS_RE2.search(tail[:stop.start()]):
+    if not stop or _SENTENCE_MARK.search(tail[:stop.start()]):
         return text
     rest = tail[stop.end():].lstrip(" ,")
     return rest if len(rest.split()) >= _MIN_DUTY_WORDS else text
