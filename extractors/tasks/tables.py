@@ -33,14 +33,14 @@ class TableRow:
     time: str
 
 
-_CELLS_RE1 = re.compile(r"[*_]+")
+_EMPHASIS = re.compile(r"[*_]+")
 
 
 def _cells(line: str) -> list[str]:
     inner = line.strip()
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") else inner
-    return [_CELLS_RE1.sub("", c).strip() for c in inner.split("|")]
+    return [_EMPHASIS.sub("", c).strip() for c in inner.split("|")]
 
 
 def _header_columns(cells: list[str]) -> dict[str, int] | None:
@@ -54,23 +54,23 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     return cols if {"content", "lead"} <= cols.keys() else None
 
 
-_TABLE_ROWS_RE1 = re.compile(r"[^\n]+")
-_TABLE_ROWS_RE2 = re.compile(r"(?im)^\W*phụ lục")
-_TABLE_ROWS_RE3 = re.compile(r":?-{2,}:?|")
-_TABLE_ROWS_RE4 = re.compile(r"[\dIVXA-Z.]{1,6}")
+_LINE = re.compile(r"[^\n]+")
+_APPENDIX_LINE = re.compile(r"(?im)^\W*phụ lục")
+_RULE_CELL = re.compile(r":?-{2,}:?|")
+_ROW_NUMBER = re.compile(r"[\dIVXA-Z.]{1,6}")
 
 
 def table_rows(raw: str) -> list[TableRow]:
     rows: list[TableRow] = []
     cols = None
     group = ""
-    for m in _TABLE_ROWS_RE1.finditer(raw):
+    for m in _LINE.finditer(raw):
         line = m.group()
         if line.count("|") < 3:
             cols = None  # a table ends where its rows do
             continue
         cells = _cells(line)
-        if all(_TABLE_ROWS_RE3.fullmatch(c) for c in cells):
+        if all(_RULE_CELL.fullmatch(c) for c in cells):
             continue  # the markdown rule under the header
         header = _header_columns(cells)
         if header:
@@ -82,11 +82,11 @@ def table_rows(raw: str) -> list[TableRow]:
         def cell(name: str) -> str:
             return cells[cols[name]] if name in cols else ""
 
-        number = cells[0] if cols.get("content") != 0 and _TABLE_ROWS_RE4.fullmatch(cells[0]) else ""
+        number = cells[0] if cols.get("content") != 0 and _ROW_NUMBER.fullmatch(cells[0]) else ""
         if not cell("content") or not (cell("lead") or cell("time")):
             group = number  # a group row (`| I | NHIỆM VỤ CHUNG | | |`)
             continue
-        appendix = ["Phụ lục"] if _TABLE_ROWS_RE2.search(raw[:m.start()]) else []
+        appendix = ["Phụ lục"] if _APPENDIX_LINE.search(raw[:m.start()]) else []
         path = appendix + [x for x in (group, number) if x]
         rows.append(TableRow((m.start(), m.end()), path, number, cell("content"), cell("lead"),
                              cell("support"), cell("time")))
