@@ -23,7 +23,7 @@ _DUTY_AFTER_COMMA = re.compile(
     r"bố trí|tổng hợp|hướng dẫn|đề xuất|nghiên cứu|tăng cường|đẩy mạnh|kiểm tra)(?![\p{L}]))")
 
 
-_FIRST_CLAUSE_RE1 = re.compile(r"(?<=\S{2})[;.](?:\s|$)")
+_CLAUSE_END = re.compile(r"(?<=\S{2})[;.](?:\s|$)")
 
 
 def first_clause(text: str) -> str:
@@ -32,15 +32,15 @@ def first_clause(text: str) -> str:
         m = _DUTY_AFTER_COMMA.search(text)
         if m and m.start() < _LEAD_IN_CHARS:
             text = text[m.end():]
-    m = _FIRST_CLAUSE_RE1.search(text)
+    m = _CLAUSE_END.search(text)
     return text[:m.start()] if m else text
 
 
-_SHORT_RE1 = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def short(text: str, limit: int = TITLE_CHARS) -> str:
-    text = _SHORT_RE1.sub(" ", text).strip(" .:;,")
+    text = _WHITESPACE.sub(" ", text).strip(" .:;,")
     text = text[:1].upper() + text[1:]
     if len(text) <= limit:
         return text
