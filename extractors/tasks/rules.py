@@ -181,11 +181,11 @@ def _per_paragraph(unit, content, steps, lead, support, section, target_ids, fie
 _STAGE_WINDOW_WORDS = 10
 
 
-_SYLLABLES_RE1 = re.compile(r"\p{L}+")
+_SYLLABLE = re.compile(r"\p{L}+")
 
 
 def _syllables(text: str) -> list[str]:
-    return _SYLLABLES_RE1.findall(text.lower())
+    return _SYLLABLE.findall(text.lower())
 
 
 def _stage_of(text: str, stages):
@@ -244,7 +244,7 @@ def _labelled_fields(paras: list[Paragraph]) -> dict[str, list[Paragraph]]:
     return fields
 
 
-_SCHEDULE_STEPS_RE1 = re.compile(rf"^[{BULLETS}]")
+_BULLET_OPENING = re.compile(rf"^[{BULLETS}]")
 
 
 def _schedule_steps(paras: list[Paragraph]) -> list[tuple[str, Paragraph, str]]:
@@ -254,6 +254,6 @@ def _schedule_steps(paras: list[Paragraph]) -> list[tuple[str, Paragraph, str]]:
     for p in paras:
         t = value_text(p)
         m = _STEP.match(t)
-        if m and _SCHEDULE_STEPS_RE1.match(p.text.strip()):
+        if m and _BULLET_OPENING.match(p.text.strip()):
             steps.append((m.group(1).strip(), p, m.group(2).strip()))
     return steps if len(steps) >= 2 else []
