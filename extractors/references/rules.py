@@ -132,18 +132,18 @@ def _yearless_date(clean: str, end: int, own: OwnDate) -> tuple[str, int] | None
     return (iso, m.end()) if iso else None
 
 
-_SYMBOL_RE1 = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def _symbol(text: str) -> str:
-    return _SYMBOL_RE1.sub("", text)
+    return _WHITESPACE.sub("", text)
 
 
-_KIND_OF_SYMBOL_RE1 = re.compile(r"[/-]")
+_SYMBOL_BREAK = re.compile(r"[/-]")
 
 
 def _kind_of_symbol(symbol: str) -> str | None:
-    for code in _KIND_OF_SYMBOL_RE1.split(symbol)[1:]:
+    for code in _SYMBOL_BREAK.split(symbol)[1:]:
         if code in CODE_KINDS:
             return CODE_KINDS[code]
     return None
@@ -154,16 +154,17 @@ ISSUER_BEFORE = re.compile(
     r"(?:đề nghị|ý kiến|chỉ đạo|hướng dẫn|tham mưu)\s*của\s+(?P<issuer>\p{Lu}[^,;:.()\n]{1,80}?)\s+tại\s*$")
 
 
-_ISSUER_RE1 = re.compile(r"\s*\((?:gọi tắt|viết tắt|sau đây)[^)]*\)")
-_ISSUER_RE2 = re.compile(r"\s*\(([^)]*)\)")
+# `(gọi tắt là …)`, `(sau đây viết tắt là …)`: a name given, not the issuer's
+_SHORT_NAME_ASIDE = re.compile(r"\s*\((?:gọi tắt|viết tắt|sau đây)[^)]*\)")
+_ASIDE = re.compile(r"\s*\(([^)]*)\)")
 
 
 def _issuer(clean: str, start: int, end: int) -> str | None:
     m = ISSUER.match(clean, end) or ISSUER_BEFORE.search(clean, max(0, start - 120), start)
     if not m or len(m.group("issuer").split()) > 14:
         return None
-    issuer = _ISSUER_RE1.sub("", m.group("issuer"))
-    issuer = _ISSUER_RE2.sub(lambda p: "" if len(p.group(1).split()) <= 2 else p.group(0), issuer)
+    issuer = _SHORT_NAME_ASIDE.sub("", m.group("issuer"))
+    issuer = _ASIDE.sub(lambda p: "" if len(p.group(1).split()) <= 2 else p.group(0), issuer)
     issuer = expand(issuer)
     return issuer or None
 
@@ -175,7 +176,8 @@ def _reference(doc: PlanText, start: int, end: int, number: str, kind: str | Non
                      text=doc.clean[start:end].strip(), span=span)
 
 
-_EXTRACT_REFERENCES_RE1 = re.compile(r"\d+/\d{4}/")
+# `15/2021/…`: a number with its year but no kind code leaves the kind unknown, not `Công văn`
+_NUMBER_AND_YEAR = re.compile(r"\d+/\d{4}/")
 
 
 def extract_references(doc: PlanText) -> list[Reference]:
@@ -215,7 +217,7 @@ def extract_references(doc: PlanText) -> list[Reference]:
             continue
         number = _symbol(m.group("num"))
         # an official letter's symbol carries no type code, only the sender's (`5119/UBND-NC`)
-        kind = _kind_of_symbol(number) or (None if _EXTRACT_REFERENCES_RE1.match(number) else "Công văn")
+        kind = _kind_of_symbol(number) or (None if _NUMBER_AND_YEAR.match(number) else "Công văn")
         found.append(_reference(doc, m.start(), m.end(), number, kind, _date_of(m)))
     # A legal database's page of a document opens with the document itself: its title
     # (`Quyết định 1574/QĐ-TTg năm 2025 về …`) and a `Số hiệu | 1574/QĐ-TTg` field name the
