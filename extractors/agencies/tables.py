@@ -18,12 +18,12 @@ _NOT_AGENCY_COLUMN = re.compile(r"thời gian|nội dung|nhiệm vụ|sản ph�
 _RULE = re.compile(r"^[\s|:\-+=]*$")
 
 
-_CELLS_RE1 = re.compile(r"\|")
+_CELL_BAR = re.compile(r"\|")
 
 
 def _cells(line: str, base: int) -> list[tuple[int, int]]:
     """Raw `[start, end)` of each cell of a `|`-separated line."""
-    bounds = [m.start() for m in _CELLS_RE1.finditer(line)]
+    bounds = [m.start() for m in _CELL_BAR.finditer(line)]
     if line.strip() and not line.lstrip().startswith("|"):
         bounds = [-1] + bounds
     if line.strip() and not line.rstrip().endswith("|"):
@@ -31,8 +31,8 @@ def _cells(line: str, base: int) -> list[tuple[int, int]]:
     return [(base + a + 1, base + b) for a, b in zip(bounds, bounds[1:])]
 
 
-_TABLE_AGENCIES_RE1 = re.compile(r"cơ quan|đơn vị|chủ trì|phối hợp", re.I)
-_TABLE_AGENCIES_RE2 = re.compile(r"cơ quan|đơn vị", re.I)
+_AGENCY_COLUMN_WORDS = re.compile(r"cơ quan|đơn vị|chủ trì|phối hợp", re.I)
+_AGENCY_NOUN = re.compile(r"cơ quan|đơn vị", re.I)
 
 
 def table_agencies(raw: str, stop_at: int | None = None):
@@ -54,8 +54,8 @@ def table_agencies(raw: str, stop_at: int | None = None):
         texts = [raw[a:b].strip() for a, b in cells]
         header = {k: ("lead" if _LEAD_COLUMN.search(t) else "support")
                   for k, t in enumerate(texts)
-                  if (_LEAD_COLUMN.search(t) or _SUPPORT_COLUMN.search(t)) and _TABLE_AGENCIES_RE1.search(t)
-                  and not (_NOT_AGENCY_COLUMN.search(t) and not _TABLE_AGENCIES_RE2.search(t))}
+                  if (_LEAD_COLUMN.search(t) or _SUPPORT_COLUMN.search(t)) and _AGENCY_COLUMN_WORDS.search(t)
+                  and not (_NOT_AGENCY_COLUMN.search(t) and not _AGENCY_NOUN.search(t))}
         if header and len(header) <= 3 and all(len(t) < 60 for t in texts):
             columns, width = header, len(cells)
             continue
