@@ -59,6 +59,9 @@ BATCH_FLOORS = {
     # exact 0.975, sections 0.974)
     "b10": {"targets": {"f1": 0.94, "exact_f1": 0.87}, "deadlines": {"f1": 0.97, "exact_f1": 0.97},
             "agencies": {"f1": 0.87}, "references": {"f1": 0.97, "exact_f1": 0.95}, "sections": {"f1": 0.95}},
+    # b11 was scored once, blind, with the final code and not fixed: these guard its blind values
+    "b11": {"targets": {"f1": 0.88, "exact_f1": 0.81}, "deadlines": {"f1": 0.55}, "agencies": {"f1": 0.80},
+            "references": {"f1": 0.97, "exact_f1": 0.95}, "sections": {"f1": 0.97}},
 }
 
 
