@@ -13,7 +13,7 @@ from extractors.outline import extract_sections
 from extractors.text import PlanText
 
 
-_CONTEXT_RE1 = re.compile(r"\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def _context(raw: str, span: tuple[int, int]) -> str:
@@ -22,7 +22,7 @@ def _context(raw: str, span: tuple[int, int]) -> str:
     start = raw.rfind("\n", 0, span[0]) + 1
     end = raw.find("\n", span[1])
     end = len(raw) if end < 0 else end
-    return _CONTEXT_RE1.sub(" ", raw[start:end]).strip()
+    return _SPACES.sub(" ", raw[start:end]).strip()
 
 
 def assign_ids(raw: str, items: list, prefix: str, key) -> None:

@@ -98,7 +98,7 @@ _CITED_DATE = re.compile(rf"ngày\s+{dmy()}\b")  # lower case: `Ngày 03/6/2020,
 _HEAD_CHARS = 1500
 
 
-_PLAN_YEAR_RE1 = re.compile(_YEAR)
+_WHOLE_YEAR = re.compile(_YEAR)
 
 
 def plan_year(clean: str) -> Optional[int]:
@@ -113,7 +113,7 @@ def plan_year(clean: str) -> Optional[int]:
     if m:
         return int(m.group(1))
     # an excerpt with no header: a plan is no older than the newest document it cites
-    cited = [int(m.group("y")) for m in _CITED_DATE.finditer(clean) if _PLAN_YEAR_RE1.fullmatch(m.group("y"))]
+    cited = [int(m.group("y")) for m in _CITED_DATE.finditer(clean) if _WHOLE_YEAR.fullmatch(m.group("y"))]
     return max(cited) if cited else None
 
 
@@ -135,7 +135,7 @@ def has_kind_line(paragraphs: list[str]) -> bool:
     return any(_KIND_LINE.match(p) for p in paragraphs[:40])
 
 
-_TITLE_HORIZON_RE1 = re.compile(r"\s(?:Ngày\s+đăng|Đăng\s+ngày|Cập\s+nhật)\b")
+_PAGE_DATE_LABEL = re.compile(r"\s(?:Ngày\s+đăng|Đăng\s+ngày|Cập\s+nhật)\b")
 
 
 def title_horizon(paragraphs: list[str]) -> Optional[int]:
@@ -164,7 +164,7 @@ def title_horizon(paragraphs: list[str]) -> Optional[int]:
                 elif parts and _DATELINE.match(" ".join(parts)):
                     # a dateline above a headline that runs into its byline and lead
                     # (`Triển khai … năm 2024 Ngày đăng: 05/03/2024 …`)
-                    parts.append(_TITLE_HORIZON_RE1.split(p[:_HEADLINE_CHARS])[0])
+                    parts.append(_PAGE_DATE_LABEL.split(p[:_HEADLINE_CHARS])[0])
                 break
             parts.append(p)
         title = " ".join(parts)

@@ -323,7 +323,7 @@ def _completes(task: Task, sent: str) -> bool:
     return task.due is None and bool(_DEADLINE.search(sent)) and bool(_SENDS.search(sent))
 
 
-_TITLE_ONLY_RE1 = re.compile(r"[.;:!?]$")
+_ENDS_A_SENTENCE = re.compile(r"[.;:!?]$")
 # `có trách nhiệm`, `thực hiện các nhiệm vụ sau`: the few words a line naming bodies may
 # add before the colon that opens their items
 _ANNOUNCE_WORDS = 6
@@ -349,7 +349,7 @@ def _title_only(layout: Layout, para, text: str) -> bool:
     """A heading that only names bodies (`Đề nghị Ủy ban MTTQ xã và các tổ chức chính trị - xã
     hội`, over the items below it), or the text's title line."""
     t = unmarked(text).strip()
-    if _TITLE_ONLY_RE1.search(t):
+    if _ENDS_A_SENTENCE.search(t):
         return False
     if (para is layout.body_paras[0] or para.start == layout.body_paras[0].start) \
             and len(t.split()) <= _TITLE_WORDS:
@@ -360,7 +360,7 @@ def _title_only(layout: Layout, para, text: str) -> bool:
     return any(layout.children(sec) for sec in layout.sections_at(para.start))
 
 
-_OWN_LEADS_RE1 = re.compile(r",\s+")
+_COMMA = re.compile(r",\s+")
 
 
 def _own_leads(sent: str) -> list[str]:
@@ -373,7 +373,7 @@ def _own_leads(sent: str) -> list[str]:
 def _own_subject(sent: str) -> tuple[list[str], str, bool]:
     """(bodies, what follows them, whether a `giao`/`yêu cầu` came before them) of `_own_leads`."""
     t = unmarked(sent)
-    starts = [0] + [m.end() for m in _OWN_LEADS_RE1.finditer(t[:_LEAD_IN_CHARS])]
+    starts = [0] + [m.end() for m in _COMMA.finditer(t[:_LEAD_IN_CHARS])]
     if _DUTY_START.match(t) and not _PERIOD_FIRST.match(t):
         # `Tiếp tục kiện toàn Ban Chỉ huy …, các ngành đồng bộ …`: a duty told without its
         # subject goes on with the body before it; names after its commas are its objects
