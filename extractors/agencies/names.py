@@ -148,8 +148,11 @@ def is_generic(name: str) -> bool:
     return bool(_GENERIC_NOUNS.fullmatch(s))
 
 
-_SHARES_LEVEL = re.compile(r"(?:Mặt trận Tổ quốc|tổ chức chính trị - xã hội|đoàn thể(?: chính trị - xã hội)?|Hội đồng nhân dân|"
-                           r"Ủy ban nhân dân|Đảng ủy|Công an)(?:\s+Việt Nam)?$", re.I)
+# bodies that exist at every level of local government, as expanded names spell them
+LOCAL_BODIES = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam",
+                "Mặt trận Tổ quốc", "Đảng ủy", "Công an")
+_SHARES_LEVEL = re.compile(rf"(?:{'|'.join(map(re.escape, LOCAL_BODIES))}|tổ chức chính trị - xã hội|"
+                           r"đoàn thể(?: chính trị - xã hội)?)(?:\s+Việt Nam)?$", re.I)
 _LEVEL_AT_END = re.compile(r"\s((?:của\s+)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|phường|các cấp))$")
 
 
@@ -166,8 +169,8 @@ def share_level(names: list[str]) -> list[str]:
 
 _PLACE_COLLECTIVE = re.compile(rf"(?:các|những)\s+(?:{'|'.join(map(re.escape, PLACE_LEVELS))})"
                                rf"(?:\s*[,/-]\s*(?:{'|'.join(map(re.escape, PLACE_LEVELS))}))*", re.I)
-_LOCAL_BODY = re.compile(r"^(Ủy ban nhân dân|Hội đồng nhân dân|Ủy ban Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc Việt Nam|"
-                         r"Công an|Đảng ủy)\s+(?:cấp\s+)?(?:" + "|".join(map(re.escape, PLACE_LEVELS)) + r")\b")
+_LOCAL_BODY = re.compile(rf"^({'|'.join(map(re.escape, LOCAL_BODIES))})\s+(?:cấp\s+)?"
+                         rf"(?:{'|'.join(map(re.escape, PLACE_LEVELS))})\b")
 
 
 def share_body(names: list[str]) -> list[str]:

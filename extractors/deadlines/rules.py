@@ -136,9 +136,9 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
                 out.extend(_sentence_deadlines(doc, sections, s, e, p))
         i += 1
     # a section that reports results dates what was done; it sets no deadline
-    past = [sec for sec in sections if _PAST_HEADING.match(sec.title)]
+    past = {id(sec) for sec in sections if _PAST_HEADING.match(sec.title)}
     if past:
-        out = [d for d in out if not any(sec in past for sec in ancestors_at(sections, d.span[0]))]
+        out = [d for d in out if not any(id(sec) in past for sec in ancestors_at(sections, d.span[0]))]
     return _without_overlaps(out)
 
 

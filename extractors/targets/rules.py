@@ -21,6 +21,7 @@ else from the text's own title (`KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`, a n
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from dataclasses import dataclass, field
 from typing import Optional
@@ -373,6 +374,12 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
 _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b"
                            # `huyện … đã hoàn thành 28/29 chỉ tiêu chủ yếu theo kế hoạch đề ra. Trong đó, …`
                            r"|\bđã\s+hoàn\s+thành\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b", re.I)
+@lru_cache(maxsize=256)
+def _results_said_ends(text: str) -> tuple[int, ...]:
+    """Where each `đạt được những kết quả …` of a paragraph ends, in order."""
+    return tuple(m.end() for m in _RESULTS_SAID.finditer(text))
+
+
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 _EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+)?vượt\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
@@ -396,13 +403,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                 # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
                                 or _STRIVE_WORDS.search(clause_before))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
-    sentence_text = text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)]
     # (a bound, `tăng 4% trở lên so với cùng kỳ`, is a goal's)
     if (_SAME_PERIOD_AFTER.match(after) or _CUMULATIVE_BEFORE.search(clause_before)) and not ctx.goal \
-            and v.comparator == "=" \
-            and not _FUTURE.search(text[:v.start]) and not _FUTURE.search(sentence_text):
+            and v.comparator == "=" and not _FUTURE.search(text, 0, v.start) \
+            and not _FUTURE.search(text, text.rfind(". ", 0, v.start) + 1, (text.find(". ", v.end) + 1) or len(text)):
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
-    if _EXECUTION_ASIDE.match(text[v.end:]) or _EXCEEDS_AFTER.match(text[v.end:]):
+    if _EXECUTION_ASIDE.match(text[v.end:]) or _EXCEEDS_AFTER.match(text, v.end):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
@@ -435,14 +441,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     # `… đã tập trung lãnh đạo … đạt được những kết quả toàn diện. Tổng giá trị … Tốc độ tăng
     # trưởng 8,7%.`: the sentences after a paragraph's word of its results report them
-    said = None
-    for said in _RESULTS_SAID.finditer(text, 0, sentence_start):
-        pass
-    if said:
+    said_ends = _results_said_ends(text)  # read once per paragraph, not once per value
+    k = bisect.bisect_right(said_ends, sentence_start)
+    if k:
         # (unless a later sentence turns to goals: `… HĐND đã thống nhất nhiệm vụ … với các chỉ tiêu: …`)
-        turn = text.find(". ", said.end())
+        turn = text.find(". ", said_ends[k - 1])
         window_end = (text.find(". ", v.end) + 1) or len(text)
-        turn = turn if 0 <= turn < v.start else said.end()
+        turn = turn if 0 <= turn < v.start else said_ends[k - 1]
         if not _FUTURE.search(text, turn, window_end) and not _GOAL_WORDS.search(text, turn, window_end):
             return True
     if _ESTIMATE.search(clause_before):
@@ -475,7 +480,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
 
 
 _SHARE_ASIDE_OPEN = re.compile(r"%\s*\(\s*$")
-_NAMED_PROGRAMME = re.compile(r"(?:Chương trình|Đề án|Dự án|Nghị sự|Chiến lược)\s*$")
+_NAMED_PROGRAMME = re.compile(r"(?:Chương trình|Đề án|Dự án|Chiến lược)(?:\s+\p{Lu}\p{L}*(?:\s+\p{Ll}+)?){0,3}\s*$")
 _MERGED_FROM = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\s*$", re.I)
 _REPRESENTS_BEFORE = re.compile(r"\bđại\s+diện\s+cho\s*$", re.I)
 _ASSIGNED_TO_BEFORE = re.compile(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", re.I)
