@@ -65,7 +65,7 @@ def write_if_changed(path: Path, content: str) -> bool:
 
 # --- Markdown rendering -------------------------------------------------------------
 
-def _cell(value) -> str:
+def cell(value) -> str:
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, float):
@@ -77,17 +77,17 @@ def _cell(value) -> str:
 
 def _table(header: list[str], rows: list[list]) -> list[str]:
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return lines
 
 
-def _marker(marker: str) -> str:
+def marker(code: str) -> str:
     """The marker as plans print it: `I.`, `2.1.`, `a)`, `(1)`."""
-    if marker.startswith("(") or marker.endswith((".", ")")):
-        return _cell(marker)
-    if len(marker) == 1 and marker.islower():
-        return f"{marker})"
-    return f"{_cell(marker)}."
+    if code.startswith("(") or code.endswith((".", ")")):
+        return cell(code)
+    if len(code) == 1 and code.islower():
+        return f"{code})"
+    return f"{cell(code)}."
 
 
 _VOCABULARIES = {"direction": labels.direction, "role": labels.role, "recurrence": labels.recurrence}
@@ -104,18 +104,18 @@ def catalogue_markdown(cat: Catalogue) -> str:
     """One line per finding, no character offsets (an insertion above would otherwise
     touch every line): a git diff of two renderings shows what a reader cares about."""
     d = cat.document
-    out = [f"# {_cell(d.title) or cat.plan}", ""]
+    out = [f"# {cell(d.title) or cat.plan}", ""]
     facts = [("Tệp", cat.source), ("Loại văn bản", d.kind), ("Số", d.number), ("Cơ quan ban hành", d.issuer),
              ("Địa bàn", d.place), ("Cấp", labels.level(d.level)), ("Ngày ban hành", d.date),
              ("Mã băm văn bản (SHA-256)", cat.text_sha256)]
-    out += [f"- {k}: {_cell(v)}" for k, v in facts if v]
+    out += [f"- {k}: {cell(v)}" for k, v in facts if v]
     for ref in d.implements:
-        out.append(f"- Thực hiện: {_cell(ref.text) or _cell(ref.number)}")
+        out.append(f"- Thực hiện: {cell(ref.text) or cell(ref.number)}")
     out.append("")
 
     out += [f"## Bố cục ({len(cat.sections)})", ""]
     for s in cat.sections:
-        out.append("  " * (len(s.path) - 1) + f"- {_marker(s.marker)} {_cell(s.title)}".rstrip())
+        out.append("  " * (len(s.path) - 1) + f"- {marker(s.marker)} {cell(s.title)}".rstrip())
     out.append("")
 
     for kind in FINDING_KINDS:

@@ -17,7 +17,7 @@ from extractors.kinds import FINDING_KINDS, FindingKind
 from extractors.models import Catalogue
 
 from pipeline import labels as L
-from pipeline.emit import _cell, _marker, worded
+from pipeline.emit import cell, marker, worded
 
 
 def console_for(file=None) -> Console:
@@ -72,7 +72,7 @@ def render_catalogue(cat: Catalogue, console: Console, lang: str = L.DEFAULT_LAN
                            style="bold underline"))
         for s in cat.sections:
             indent = "  " * (len(s.path) - 1)
-            console.print(Text(f"{indent}{_marker(s.marker)} {s.title}"), overflow="ellipsis",
+            console.print(Text(f"{indent}{marker(s.marker)} {s.title}"), overflow="ellipsis",
                           no_wrap=True)
 
     for kind in FINDING_KINDS:
@@ -140,7 +140,7 @@ def _columns_table(kind: FindingKind, items, lang: str) -> Table:
     for column in kind.columns:
         table.add_column(column.header)
     for item in items:
-        table.add_row(*(_cell(worded(column, item)) for column in kind.columns))
+        table.add_row(*(cell(worded(column, item)) for column in kind.columns))
     return table
 
 
