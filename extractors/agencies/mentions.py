@@ -84,7 +84,9 @@ NAME_TAILS = ("nông thôn", "xã hội", "bệnh tật", "công nghiệp", "vi�
 # (`Giáo dục nghề nghiệp - Giáo dục thường xuyên`, `Kết cấu hạ tầng giao thông`)
 NAME_COMPOUNDS = {
     "Giáo dục": ("nghề nghiệp", "thường xuyên"), "Kết cấu": ("hạ tầng giao thông", "hạ tầng"),
-    "Quản lý": ("dự án đầu tư xây dựng", "dự án", "thị trường"),
+    # `Ban Quản lý các khu công nghiệp tỉnh …`: what the board manages is part of its name
+    "Quản lý": ("dự án đầu tư xây dựng", "dự án", "thị trường", "các khu công nghiệp", "khu công nghiệp",
+                "các khu kinh tế", "khu kinh tế"),
     "Phục vụ": ("hành chính công",), "Xúc tiến": ("đầu tư", "thương mại"),
     "Kiểm soát": ("bệnh tật",), "Chính sách": ("xã hội",), "Hợp tác": ("xã",), "Giao thông": ("vận tải",), "An toàn": ("giao thông",),
 }
@@ -209,7 +211,7 @@ def _with_level(text: str, end: int) -> int:
     return lv
 
 
-_NAME_JOIN = re.compile(r"\s*-\s*|\s+và\s+|,\s+|\s+")
+_NAME_JOIN = re.compile(r"\s*-\s*|\s+và\s+|\s*&\s*|,\s+|\s+")
 _NAME_NUMBER = re.compile(r"\d{1,3}(?=\s*[-–]\s*\p{Lu}|\s*[,;.)]|\s*$)")
 
 

@@ -35,6 +35,8 @@ _BAN_NGANH = re.compile(r"(sở,\s*ban)\s+(ngành)", re.I)
 # `chính trị xã hội`: the hyphen of `chính trị - xã hội` pages drop
 _POLITICAL_SOCIAL = re.compile(r"(?i)(chính trị) (xã hội)")
 _WHITESPACE = re.compile(r"\s+")
+# `Bộ Nông nghiệp & PTNT`: a spaced ampersand between words is the name's `và`
+_AMPERSAND = re.compile(r"(?<=\S)(?:\s+&\s*|\s*&\s+)(?=\S)")
 
 
 # short forms district and commune texts write inside body names (`Trung tâm VHTT-HTCĐ`,
@@ -44,6 +46,7 @@ def expand(name: str) -> str:
     name = unglue(unicodedata.normalize("NFC", name))  # `Bộ Kếhoạch` as web copies glue it
     name = _JOINED_ABBR.sub(_joined, name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
+    name = _AMPERSAND.sub(" và ", name)
     name = _DASH.sub(" - ", name)
     name = _BAN_NGANH.sub(r"\1, \2", name)  # `các sở, ban ngành`: the collective as it is spelt in full
     name = _POLITICAL_SOCIAL.sub(r"\1 - \2", name)  # the hyphen pages drop
@@ -93,6 +96,8 @@ PROPER_HEADS = (
     "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
     "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
+    # a state utility's branch is named by its place: `Viễn thông Đồng Nai`, `Điện lực Thanh Hóa`
+    "Viễn thông", "Điện lực",
 )
 
 # levels of government or place (lexicon/level_words.tsv)

@@ -309,6 +309,8 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
 
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
+_CLAUSE_BREAK = re.compile(r"[.:!?\n]")
+_NEXT_PARTNER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?;\s*")
 
 
 def _responsible(text: str, mentions: list[Mention], in_implementation: bool, issuers: set[str] = frozenset(),
@@ -318,6 +320,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     open_roles: set[int] = set()  # groups whose role the guidelines leave open
     heading = MARKER.match(text)
     lead_end = None  # where the last body made lead ends
+    partners_end = None  # where the last group of helpers ends
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
         clause = _clause_start(text, start)
@@ -326,11 +329,20 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         para_before = text[:start]
         # `Các sở, ban, ngành … thực hiện …, chủ động phối hợp với B`: the sentence's lead is
         # written before, so B helps it
-        prior_lead = lead_end is not None and not _SENTENCE_BREAK.search(text[lead_end:start]) \
+        # `giao A chủ trì …; phối hợp B` — a clause that opens with `phối hợp` goes on with
+        # the lead of the clause before it (the semicolon does not end whose duty it is)
+        breaks = _CLAUSE_BREAK if _COOPERATE.fullmatch(before.strip()) else _SENTENCE_BREAK
+        prior_lead = lead_end is not None and not breaks.search(text[lead_end:start]) \
             and not _cooperates_with_next(text, groups[gi - 1], gi - 1, groups)
         item_lead = assigned and heading is not None and not text[heading.end():start].strip()
-        role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
-                                         heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
+        if partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
+                and not _LEADS_TASK.match(after):
+            # `phối hợp Sở A; Viễn thông B (VNPT B); UBND cấp xã …`: the partner list goes on
+            role, strong, title_end = "support", True, None
+        else:
+            role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
+                                             heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
+        partners_end = end if role == "support" else None
         if role == "lead":
             lead_end = end
         if role is False and len(group) > 1 and _LEADS_TASK.match(after):

@@ -91,7 +91,7 @@ MULTIWORD_UNITS = [
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức", "dự án",
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
-    "chỉ tiêu", "nhiệm vụ", "giải pháp",
+    "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số",
     "m2", "m3",
 ]
 # measure words that never make a number a target by themselves
@@ -100,6 +100,8 @@ STRUCTURAL_UNITS = {
     "loại", "bước", "khâu", "văn bằng", "giai đoạn", "mặt", "phương châm", "thành phần", "chương",
     "phần", "tầng", "vòng", "kỳ", "đợt thi", "dân tộc", "bậc", "hạng", "độ", "phút", "giây",
     "lĩnh vực", "cụm", "khối", "ngành", "tiết", "trang", "bản sao", "chữ",
+    # how many digits a figure has (`tăng trưởng 2 con số`: double-digit growth)
+    "con số", "chữ số",
     # how many goals or tasks a plan sets (`đề ra 25 chỉ tiêu`, `với 188 nhiệm vụ cụ thể`)
     "chỉ tiêu", "nhiệm vụ", "giải pháp",
 }

@@ -343,6 +343,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     if v.qualifier in ("dưới", "trên") and _NONE_LEFT_BEFORE.search(text[max(0, v.start - 40):v.start]):
         return False  # `không còn xã dưới 15 tiêu chí`: the bound names the group that must go
     if v.unit is None:
+        if text[v.num_start - 1:v.num_start] == "(" and text[v.num_end:v.num_end + 1] == ")":
+            return False  # `… từ 21% trở lên.(9) Giá trị …`: a note's or item's mark, not an index
         if v.value < 1000 and _INDEX_WORDS.search(text[clause[0]:v.start]) and not _FRACTION_MARK.search(text[v.num_start:v.num_end]):
             v.unit = "index"  # `HDI đạt trên 0,69`
         else:
