@@ -494,7 +494,7 @@ _SPECIALISED = re.compile(r"\s+chuyên ngành(?![\p{L}])")
 _JOINED_NAME = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\p{Lu}\p{Ll})")
 # a body named after a movement or programme carries its quoted title: `Ban Chỉ đạo trung
 # ương Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hoá”`
-_QUOTED_TITLE = re.compile(r'(?<=(?:Phong trào|Cuộc vận động|Chương trình|Đề án|Dự án))\s*[“"][^”"\n]{1,150}[”"]')
+_QUOTED_TITLE = re.compile(r'(?<=(?i:phong trào|cuộc vận động|chương trình|đề án|dự án))\s*[“"][^”"\n]{1,150}[”"]')
 _GENERIC_KIND = re.compile(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", re.I)
 
 

@@ -75,9 +75,9 @@ STANDALONE_BODIES = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam",
     "Ủy ban Mặt trận tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam",
     "Ủy ban MTTQVN", "Ủy ban MTTQ", "Uỷ ban MTTQ",
-    "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "MTTQVN", "MTTQ",
+    "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Mặt trận tổ quốc", "MTTQVN", "MTTQ",
     "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
-    "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội",
+    "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
     "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ",
@@ -108,7 +108,7 @@ PLACE_LEVELS = lexicon.level_words("place")
 
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
-    r"sở,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở,\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
+    r"sở,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
@@ -124,6 +124,10 @@ COLLECTIVES = (
     # schools and centres of one kind (`các trường THPT, các trung tâm`)
     r"trường(?:\s+(?:THPT|THCS|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|phổ thông|đại học|cao đẳng))",
     r"trung tâm(?!\s+\p{Lu})",
+    # schools and clinics as a class (`các cơ sở giáo dục`, `Các trạm y tế cơ sở`)
+    r"cơ sở giáo dục(?:\s+(?:mầm non|phổ thông|đại học|nghề nghiệp))?", r"trạm y tế(?:\s+(?:cơ sở|xã))?",
+    # a ministry's letter to the departments of every province (`đề nghị các sở báo cáo`)
+    r"sở(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ban|ngành))",
 )
 # Generic actors: optional in the guidelines, reported only where a role is explicit.
 GENERICS = (

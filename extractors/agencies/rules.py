@@ -87,7 +87,7 @@ _OPENER = re.compile(
     r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
-_NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b|chỉ đạo\s+về\s+việc|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
+_NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b(?!\s+cao)|chỉ đạo\s+về\s+việc|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
                        r"|thông báo|xin\b|chỉ định|dự kiến|đưa ra|đề ra|cho biết|chọn\b|lựa chọn|nhấn mạnh|khẳng định|đạt\b"
                        # a sender reminding others (`Sở … nhắc nhở các đơn vị …`); a body's yearly rating
                        # as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
@@ -309,6 +309,8 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
 
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
+# (not a role in brackets: `Công an tỉnh (chủ trì), Sở Tư pháp (phối hợp)`)
+_ASIDE_AFTER = re.compile(r"[ \t]*\((?![^()\n]*(?:chủ trì|phối hợp|tham mưu|đầu mối))[^()\n]{1,80}\)", re.I)
 _CLAUSE_BREAK = re.compile(r"[.:!?\n]")
 _NEXT_PARTNER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?;\s*")
 
@@ -325,13 +327,18 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         start, end = group[0].start, group[-1].end
         clause = _clause_start(text, start)
         before = text[clause:start]
-        after = text[end:_clause_end(text, end)]
+        # `Phòng Văn hoá và Thông tin (cơ quan Thường trực Ban Chỉ đạo) theo dõi …`: what the
+        # body is, in brackets, stands between it and its task
+        aside = _ASIDE_AFTER.match(text, end)
+        after = text[aside.end() if aside else end:_clause_end(text, end)]
         para_before = text[:start]
         # `Các sở, ban, ngành … thực hiện …, chủ động phối hợp với B`: the sentence's lead is
         # written before, so B helps it
-        # `giao A chủ trì …; phối hợp B` — a clause that opens with `phối hợp` goes on with
-        # the lead of the clause before it (the semicolon does not end whose duty it is)
-        breaks = _CLAUSE_BREAK if _COOPERATE.fullmatch(before.strip()) else _SENTENCE_BREAK
+        # `giao A chủ trì …; phối hợp B; C; D …` — a clause that opens with `phối hợp` and lists
+        # partners goes on with the lead of the clause before it (the semicolon does not end
+        # whose duty it is); `…; phối hợp với B tổ chức giảng dạy` gives B a task of its own
+        partner_list = _COOPERATE.fullmatch(before.strip()) and _NEXT_PARTNER.match(text, end)
+        breaks = _CLAUSE_BREAK if partner_list else _SENTENCE_BREAK
         prior_lead = lead_end is not None and not breaks.search(text[lead_end:start]) \
             and not _cooperates_with_next(text, groups[gi - 1], gi - 1, groups)
         item_lead = assigned and heading is not None and not text[heading.end():start].strip()
@@ -503,4 +510,5 @@ def _is_task(text: str, pos: int, after: str) -> bool:
     """A task verb follows: the common ones are listed; the tagger knows the rest."""
     if _TASK_VERB.match(after):
         return True
-    return bool(agency_ner.verb_at(text, pos))
+    aside = _ASIDE_AFTER.match(text, pos)
+    return bool(agency_ner.verb_at(text, aside.end() if aside else pos))
