@@ -328,8 +328,21 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
             return due_in_year(t, prep, year)
     # settled: a letter or a news item dates its yearless dates by its own date; one that
     # prints no date of its own falls in the one year it speaks of
-    year = text_year(doc.clean) or _only_year(doc.clean)
+    year = text_year(doc.clean) or _only_year(doc.clean) or _in_school_year(doc.clean, t.month)
     return due_in_year(t, prep, year) if year else None
+
+
+_SCHOOL_YEAR = re.compile(r"năm\s+học\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", FLAGS)
+
+
+def _in_school_year(text: str, month: Optional[int]) -> Optional[int]:
+    """A school calendar (`năm học 2010- 2011`) dates its yearless days by the school year:
+    August to December in its first calendar year, January to July in its second."""
+    years = {(int(m.group(1)), int(m.group(2))) for m in _SCHOOL_YEAR.finditer(text)}
+    if len(years) != 1 or month is None:
+        return None
+    first, second = years.pop()
+    return first if month >= 8 else second
 
 
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")

@@ -31,6 +31,10 @@ _QUARTER = r"(?:IV|I{1,3}|0?[1-4](?!\d))"
 # a year joined to a month/quarter/day: ` năm 2026`, `/2026`, `-2026`, `.2026`
 _YEAR_TAIL = rf"(?:\s*,?\s+năm\s+(?P<y>{_YEAR})|\s*[/.\-]\s*(?P<y>{_YEAR}))(?!\d)"
 _MONTH_AROUND = r"(?:(?:liền\s+)?trước\s+(?:tháng|kỳ|phiên|quý)|tiếp\s+theo|kế\s+tiếp|liền\s+kề|sau\s+đó)\b"
+# a number also spelled out in brackets, as circulars write it: `ngày 25 (hai mươi lăm) tháng 11 (mười một)`
+_SPELLED = r"(?:\s*\(\p{Ll}[\p{Ll} ]{0,24}\))?"
+# `ngày 05 tháng cuối cùng của mỗi quý`: a day in the month that closes (opens) each quarter
+_QUARTER_EDGE = r"(?:cuối|đầu)(?:\s+cùng)?\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý"
 _LIST_SEP = r"\s*(?:,|;|\bvà\b|\bhoặc\b|\bđến\b|\btới\b|-)\s*(?:hết\s+)?"
 
 TIME_EXPR = re.compile(
@@ -38,12 +42,12 @@ TIME_EXPR = re.compile(
     \b(?=[\dnstqcđg])  # cheap guard: every alternative starts a word with one of these
     (?:
     (?P<dmy>(?:ngày\s+)?(?P<dr1>{_DAY}\s*[-–]\s*)?(?P<d1>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m1>{_MONTH})\s*(?P=sep)\s*(?P<y1>{_YEAR})(?!\d))
-  | (?P<dmy_words>ngày\s+(?P<d2>{_DAY})\s+tháng\s+(?P<m2>{_MONTH})(?:{_YEAR_TAIL})?)
+  | (?P<dmy_words>ngày\s+(?P<d2>{_DAY}){_SPELLED}\s+tháng\s+(?P<m2>{_MONTH}){_SPELLED}(?:{_YEAR_TAIL})?)
   | (?P<dm>ngày\s+(?P<dr3>{_DAY}\s*[-–]\s*)?(?P<d3>{_DAY})\s*[/.\-]\s*(?P<m3>{_MONTH})(?![.,]?\d)(?!\s*%))
   | (?P<dm_bare>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|và|hoặc|,)\s+|\d\s*[-–]\s*)
         (?P<d4>{_DAY})\s*[/.]\s*(?P<m4>{_MONTH})(?![.,]?\d)(?!\s*%))
   # `ngày 25 tháng trước tháng họp`, `ngày 10 tháng tiếp theo`: a day in a month named by its rhythm
-  | (?P<day_only>ngày\s+(?P<d5>{_DAY})(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+{_MONTH_AROUND}))))
+  | (?P<day_only>ngày\s+(?P<d5>{_DAY}){_SPELLED}(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+(?:{_MONTH_AROUND}|{_QUARTER_EDGE})))))
   | (?P<half>(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
   | (?P<quarter>(?:(?P<qedge>cuối|đầu)\s+)?quý\s+(?P<q>{_QUARTER})
         (?:{_LIST_SEP}(?:quý\s+)?(?P<q>{_QUARTER}))*(?:{_YEAR_TAIL})?)
@@ -226,12 +230,14 @@ RECURRENCE_PATTERNS: list[tuple[str, str]] = [
     ("daily", rf"{_EVERY}\s+ngày{_NO_NUMBER}"),
     ("weekly", rf"{_EVERY}\s+tuần|theo\s+tuần|tuần\s+một\s+lần"),
     ("monthly", rf"{_EVERY}\s+tháng{_NO_NUMBER}|theo\s+tháng{_NO_NUMBER}|tháng\s+một\s+lần"
-                rf"|(?:của\s+)?tháng\s+{_MONTH_AROUND}"),
+                rf"|(?:của\s+)?tháng\s+{_MONTH_AROUND}"
+                # `Báo cáo tháng gửi trước ngày 15 của tháng`: of each month
+                rf"|(?<=ngày\s+\d{{1,2}}\s+của\s+)tháng(?=\s*(?:$|[.,;:\n]))"),
     ("quarterly", rf"{_EVERY}\s+quý{_NO_NUMBER}|theo\s+quý{_NO_NUMBER}|quý\s+một\s+lần"
                   rf"|(?:0?3|ba)\s+tháng(?:\s+(?:một\s+lần|/\s*lần))?(?!\s+(?:đầu|cuối))"
-                  rf"|tháng\s+(?:cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý"
+                  rf"|tháng\s+{_QUARTER_EDGE}"
                   rf"|quý\s+(?:tiếp\s+theo|sau\s+đó|kế\s+tiếp)"),
-    ("half-yearly", r"(?:0?6|sáu)\s+tháng(?!\s+(?:đầu|cuối)\s+năm\s+\d)|nửa\s+năm(?!\s+\d)|bán\s+niên"
+    ("half-yearly", r"(?:0?6|sáu)(?:\s*\(sáu\))?\s+tháng(?!\s+(?:đầu|cuối)\s+năm\s+\d)|nửa\s+năm(?!\s+\d)|bán\s+niên"
                     r"|(?:0?2|hai)\s+lần\s*(?:/|một|mỗi|trong)\s*năm"),
     ("yearly", rf"{_EVERY}\s+năm{_NO_NUMBER}|theo\s+năm{_NO_NUMBER}|năm\s+một\s+lần|(?:0?1|một)\s+lần\s*(?:/|mỗi)\s*năm"
                rf"|(?:sơ\s+kết|tổng\s+kết|báo\s+cáo)\s+(?:cả\s+)?năm{_NO_NUMBER}|12\s+tháng"
