@@ -110,7 +110,7 @@ _DUTY_WORD_SRC = (
     r"họp|thông qua|chuyển|trả lời|xử lý|giải quyết|nghiêm túc|tập trung|chấn chỉnh|kiểm điểm|"
     r"bảo đảm|đảm bảo|tăng cường|phát động|niêm yết|thành lập|xác định|phân bổ|cân đối|cung cấp|"
     r"tham dự|tham gia|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
-    r"(?![\p{L}])")
+    r"(?![\p{L}])").replace(" ", r"\s*")  # glued syllables (`tậptrung`) read as the word, as in PREDICATE
 _DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
 # what follows a subject when it is told a duty
 _DUTY_START = re.compile(r"(?:(?:sẽ|cần|phải|có trách nhiệm|khẩn trương|được giao)\s+)?"
@@ -421,8 +421,11 @@ def _person_bodies(piece: str) -> tuple[list[str], str]:
 
 
 def split_persons(text: str) -> list[str]:
+    """`Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan Trung ương của các đoàn thể, Chủ tịch …`:
+    a new member at each person's title, and at a body named after a comma (`cơ quan Trung
+    ương …` is a body of its own, as a list of bodies splits where a new body begins)."""
     text = _COMRADES.sub("", text)
-    heads = r"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng)\s"
+    heads = rf"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|(?:các\s+)?cơ\s*quan|{BODY_START.pattern})\s"
     return [x.strip(" ,") for x in re.split(rf",\s*(?={heads})|\s+và\s+(?={heads})", text) if x.strip(" ,")]
 
 
