@@ -1,12 +1,14 @@
 """The task reader over its table of phrasings (`extractors/tasks/examples.jsonl`): body
 lists, schedule values, and small plan excerpts read from structure alone (no findings
-from the other extractors), so the tasks are right before those land."""
+from the other extractors), so the tasks are right before those land, and a few excerpts
+(`with_agencies`) whose leads rest on the agencies extractor's findings."""
 from __future__ import annotations
 
 import pytest
 
 from examples import ids, load_examples
 
+from extractors.agencies import extract_agencies
 from extractors.agencies.names import agency_key
 from extractors.outline.sections import extract_sections
 from extractors.tasks.bodies import split_bodies
@@ -39,7 +41,19 @@ def _keys(names):
 @pytest.mark.parametrize("ex", _rows("plan"), ids=ids(_rows("plan"), "note", 60))
 def test_plan_excerpts(ex):
     doc = PlanText.from_raw(ex["text"])
-    tasks = extract_tasks(doc, extract_sections(doc), [], [], [])
+    _check(ex, doc, extract_tasks(doc, extract_sections(doc), [], [], []))
+
+
+@pytest.mark.parametrize("ex", _rows("with_agencies"), ids=ids(_rows("with_agencies"), "note", 60))
+def test_excerpts_with_agencies(ex):
+    """Excerpts whose leads come from the agencies extractor's findings (which body only
+    directs, where a name ends), refined here (`… nêu tại Điều 1` kept in the name)."""
+    doc = PlanText.from_raw(ex["text"])
+    sections = extract_sections(doc)
+    _check(ex, doc, extract_tasks(doc, sections, [], [], extract_agencies(doc, sections)))
+
+
+def _check(ex, doc, tasks):
     assert len(tasks) == len(ex["expect"]), [t.title for t in tasks]
     for task, want in zip(tasks, ex["expect"]):
         for field, value in want.items():
@@ -53,7 +67,7 @@ def test_plan_excerpts(ex):
 
 def test_table_has_all_kinds():
     kinds = {e["kind"] for e in EXAMPLES}
-    assert kinds == {"bodies", "schedule", "plan"}
+    assert kinds == {"bodies", "schedule", "plan", "with_agencies"}
     assert len(_rows("plan")) >= 5
 
 

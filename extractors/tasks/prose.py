@@ -172,7 +172,7 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 current = None
                 break
             lead = [] if _grounds_only(unmarked(sent)) else (
-                _sentence_leads(doc.raw, raw, sent, links.agencies))
+                _qualified(doc.raw[raw[0]:raw[1]], _sentence_leads(doc.raw, raw, sent, links.agencies)))
             if lead and current is not None and _only_dates(sent, lead) \
                     and (opened or all(_is_generic(n) for n in lead)):
                 # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
@@ -303,6 +303,52 @@ def _sentence_leads(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
         # first duty decides; those it directs do not take the lead from it
         return own
     return found or own
+
+
+# Words after a body's name that say which bodies of its kind are meant, and so belong to
+# the name: where they are listed (`4 Cục Thống kê tỉnh, thành phố nêu tại Điều 1`) ...
+_LISTED_AT = re.compile(r"\s+(?:nêu|quy định|có tên|liệt kê)\s+(?:tại|ở|trong)\s+(?:Điều|Khoản|Mục|Điểm|Phụ lục)"
+                        r"\s+[\dIVXLC]+(?![\p{L}\p{N}])", re.I)
+# ... what a collective of units chairs (`các đơn vị chủ trì cụm thi cập nhật …`: the units
+# chairing an exam cluster, then their duty) ...
+_GENERIC_UNITS = re.compile(r"^(?:các|những)\s+(?:đơn vị|cơ quan|trường|địa phương|tổ chức)$", re.I)
+_CHAIRING = re.compile(r"\s+(?:chủ trì|phụ trách)\s+(?!(?:việc|công tác|các|những|và)(?![\p{L}]))", re.I)
+_CHAIRED_WORDS = 3
+# ... and the work a steering board is named for (`Ban Chỉ đạo tỉnh thực hiện Phong trào
+# "Toàn dân đoàn kết xây dựng đời sống văn hoá"`: the board's name, not the members' duty)
+_BOARD_END = re.compile(r"Ban Chỉ đạo(?:\s+(?:tỉnh|huyện|thành phố|thị xã|xã|Trung ương))?$")
+_BOARD_NAMED_FOR = re.compile(r"\s+thực hiện\s+(?:Phong trào|Chương trình|Đề án|Cuộc vận động|Nghị quyết|Chỉ thị|Dự án)"
+                              r"\s+(?:“[^”]{3,160}”|\"[^\"]{3,160}\")")
+
+
+def _qualified(text: str, names: list[str]) -> list[str]:
+    """Each name with the words after it in `text` that say which bodies are meant (see
+    `_LISTED_AT`, `_CHAIRING`, `_BOARD_NAMED_FOR`); names not found as written stay as they are."""
+    out = []
+    low = text.casefold()
+    for name in names:
+        at = low.find(name.casefold())
+        if at < 0:
+            out.append(name)
+            continue
+        end = at + len(name)
+        m = _LISTED_AT.match(text, end)
+        if not m and _BOARD_END.search(name):
+            m = _BOARD_NAMED_FOR.match(text, end)
+        if m:
+            out.append(name + text[end:m.end()])
+            continue
+        m = _CHAIRING.match(text, end) if _GENERIC_UNITS.match(name) else None
+        chaired = text[m.end():].split(" ") if m else []
+        for k in range(1, _CHAIRED_WORDS + 1):
+            words, rest = chaired[:k], " ".join(chaired[k:])
+            if len(words) < k or any(not w.isalpha() or _DUTY_WORD.match(w) for w in words):
+                break
+            if _DUTY_START.match(rest):
+                name = name + text[end:m.end()] + " ".join(words)
+                break
+        out.append(name)
+    return out
 
 
 def _grounds_only(sent: str) -> bool:
@@ -479,7 +525,13 @@ def _duty_of(text: str, lead: list[str]) -> str:
     các huyện … báo cáo tình hình …` -> `báo cáo tình hình …`); the whole sentence when the
     names cannot be found as written."""
     m = None
-    for found in _DUTY_START.finditer(text):
+    # past the longest lead name written in the text (`các đơn vị chủ trì cụm thi cập nhật …`:
+    # `chủ trì` is part of the name there, not the duty)
+    first = _DUTY_START.search(text)
+    low = text.casefold()
+    past = max((low.find(n.casefold()) + len(n) for n in lead
+                if 0 <= low.find(n.casefold()) < (first.start() if first else 0)), default=0)
+    for found in _DUTY_START.finditer(text, past):
         before = text[:found.start()]
         if _ASSIGN.search(before) or BODY_START.search(before) or _PERSON_BODY.search(before):
             m = found
