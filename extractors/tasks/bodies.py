@@ -105,7 +105,9 @@ def leading_bodies(text: str) -> tuple[list[str], str]:
 
 
 _LIST_END = re.compile(r"[.;(]")
-_PARTNERS_WITH = re.compile(r"(?:phối hợp(?:\s+(?:tốt|chặt chẽ))?(?:\s+với)?|cùng\s+với)\s+", re.I)
+# (`phối hợp vớicác Bộ`: a copied page may glue `với` to the `các` of the list)
+_PARTNERS_WITH = re.compile(r"(?:phối hợp(?:\s+(?:tốt|chặt chẽ))?(?:\s+với)?|cùng\s+với)"
+                            r"(?:\s+|(?<=với)(?=(?:các|những)\s))", re.I)
 # a partner written in lower case without `các` (`phối hợp tốt với cơ quan bảo hiểm xã hội huyện`)
 _PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
 

@@ -342,8 +342,8 @@ def _qualified(text: str, names: list[str]) -> list[str]:
         chaired = text[m.end():].split(" ") if m else []
         for k in range(1, _CHAIRED_WORDS + 1):
             words, rest = chaired[:k], " ".join(chaired[k:])
-            if len(words) < k or any(not w.isalpha() or _DUTY_WORD.match(w) for w in words):
-                break
+            if len(words) < k or not all(w.isalpha() for w in words) or _DUTY_WORD.search(" ".join(words)):
+                break  # (`các đơn vị chủ trì tổ chức …`: a duty, not what they chair)
             if _DUTY_START.match(rest):
                 name = name + text[end:m.end()] + " ".join(words)
                 break
