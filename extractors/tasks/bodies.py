@@ -50,7 +50,8 @@ _PREDICATE_WORDS = (
     r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
     r"cần|phải|được giao|trong việc|trong công tác|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
     r"cập nhật|(?<!quan\s)quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành"
+    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành|"
+    r"hoặc phân cấp|hoặc ủy quyền|hoặc uỷ quyền"  # `UBND cấp huyện hoặc phân cấp cho … phê duyệt …`
 )
 PREDICATE = re.compile(
     r"\s*:|\s+(?=(?:" + _PREDICATE_WORDS.replace(" ", r"\s*") + r")(?![\p{L}]))"

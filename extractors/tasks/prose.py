@@ -69,6 +69,9 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _ASSIGN_WHEN = re.compile(r"(?<![\p{L}])(?:giao|đề nghị|yêu cầu)\s+(?:sau khi|trước khi|khi|ngay sau khi)\s", re.I)
 # how far that moment may run before the bodies
 _WHEN_CHARS = 60
+# the subject's leave to hand the duty down (`Ủy ban nhân dân cấp huyện hoặc phân cấp cho cơ
+# quan trực thuộc do huyện phân công phê duyệt …`): the subject keeps the lead, its duty follows
+_DELEGATION = r"^hoặc\s+(?:phân cấp|ủy quyền|uỷ quyền)(?:\s+cho)?\s+[^,.;]{0,80}?\s"
 # a subject told it must act (`X cần …`, `X phải …`, `X có trách nhiệm …`)
 _OBLIGED = re.compile(r"(?:cần|phải|có trách nhiệm)(?![\p{L}])", re.I)
 # `Đối với các chi bộ trực thuộc … sẽ tiến hành …`: the subject follows
@@ -112,6 +115,7 @@ _DUTY_WORD_SRC = (
     r"tham dự|tham gia|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
     r"(?![\p{L}])").replace(" ", r"\s*")  # glued syllables (`tậptrung`) read as the word, as in PREDICATE
 _DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
+_DELEGATES = re.compile(_DELEGATION + "(?=" + _DUTY_WORD_SRC + ")", re.I)
 # what follows a subject when it is told a duty
 _DUTY_START = re.compile(r"(?:(?:sẽ|cần|phải|có trách nhiệm|khẩn trương|được giao)\s+)?"
                          r"(?:căn cứ(?![\p{L}])|" + _DUTY_WORD_SRC + ")", re.I)  # `X căn cứ …, xây dựng …`
@@ -442,6 +446,7 @@ def _own_subject(sent: str) -> tuple[list[str], str, bool]:
             continue
         named, rest = leading_bodies(piece) if not _PERSON_BODY.match(_ASSIGN.sub("", piece, count=1)) \
             else _person_bodies(piece)
+        rest = _DELEGATES.sub("", rest, count=1)
         if (named and rest and _DUTY_START.match(rest) and not _DONE.match(rest)
                 and not _NOT_ITS_DUTY.match(rest)
                 and not (_ISSUES_PLAN.match(rest) and not _ASSIGN.match(piece) and not _OWN_DATE.search(t))
