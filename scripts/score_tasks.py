@@ -20,7 +20,10 @@ match with all four right).
 
 Body sets are compared after normalising each name: NFC, casefold, dashes
 folded, whitespace folded, "uỷ"->"ủy" (and hoà/hoá), a leading "các"/"những"
-dropped, and the abbreviations UBND, HĐND, MTTQ(VN) expanded.
+dropped, and the abbreviations UBND, HĐND, MTTQ(VN) expanded; then, as
+../shared/eval/score.py compares agency names, with every space removed, so a
+name copied with glued syllables ("Bộ Kếhoạch", "các đoànthể") equals the same
+name spaced.  The same key applies to every gold and predicted name.
 
 Fields read from the catalogue:
   tasks[]: span, lead (list of names or of objects with "name"),
@@ -96,9 +99,14 @@ def name_set(v) -> frozenset:
     return frozenset(n for n in (norm_name(x) for x in v) if n)
 
 
+def name_keys(v) -> frozenset:
+    """The names of a set as compared: normalised, spaces removed (as score.py's agency names)."""
+    return frozenset(n.replace(" ", "") for n in name_set(v))
+
+
 def same_attr(attr, gold, pred) -> bool:
     if attr in ("lead", "support"):
-        return name_set(gold) == name_set(pred)
+        return name_keys(gold) == name_keys(pred)
     if attr == "due":
         return (gold or None) == (pred or None)
     return (gold or None) == (pred or None)

@@ -1,12 +1,16 @@
 """The task reader over its table of phrasings (`extractors/tasks/examples.jsonl`): body
 lists, schedule values, and small plan excerpts read from structure alone (no findings
-from the other extractors), so the tasks are right before those land."""
+from the other extractors), so the tasks are right before those land, and a few excerpts
+(`with_findings`) read with the other extractors' findings."""
 from __future__ import annotations
 
 import pytest
 
 from examples import ids, load_examples
 
+from extractors.agencies import extract_agencies
+from extractors.deadlines import extract_deadlines
+from extractors.targets import extract_targets
 from extractors.agencies.names import agency_key
 from extractors.outline.sections import extract_sections
 from extractors.tasks.bodies import split_bodies
@@ -39,7 +43,22 @@ def _keys(names):
 @pytest.mark.parametrize("ex", _rows("plan"), ids=ids(_rows("plan"), "note", 60))
 def test_plan_excerpts(ex):
     doc = PlanText.from_raw(ex["text"])
-    tasks = extract_tasks(doc, extract_sections(doc), [], [], [])
+    _check(ex, doc, extract_tasks(doc, extract_sections(doc), [], [], []))
+
+
+@pytest.mark.parametrize("ex", _rows("with_findings"), ids=ids(_rows("with_findings"), "note", 60))
+def test_excerpts_with_findings(ex):
+    """Excerpts read with the other extractors' findings, as the catalogue reads them: leads
+    from the agencies found (which body only directs, where a name ends), refined here (`…
+    nêu tại Điều 1` kept in the name); due from the deadlines found (which of them the task
+    keeps)."""
+    doc = PlanText.from_raw(ex["text"])
+    sections = extract_sections(doc)
+    _check(ex, doc, extract_tasks(doc, sections, extract_targets(doc, sections), extract_deadlines(doc, sections),
+                                  extract_agencies(doc, sections)))
+
+
+def _check(ex, doc, tasks):
     assert len(tasks) == len(ex["expect"]), [t.title for t in tasks]
     for task, want in zip(tasks, ex["expect"]):
         for field, value in want.items():
@@ -53,7 +72,7 @@ def test_plan_excerpts(ex):
 
 def test_table_has_all_kinds():
     kinds = {e["kind"] for e in EXAMPLES}
-    assert kinds == {"bodies", "schedule", "plan"}
+    assert kinds == {"bodies", "schedule", "plan", "with_findings"}
     assert len(_rows("plan")) >= 5
 
 

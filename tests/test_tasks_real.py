@@ -21,7 +21,7 @@ GOLD = ROOT / "tests" / "tasks_gold"
 SEED_FLOORS = {"f1": 0.97, "lead": 0.98, "support": 0.98, "due": 0.97, "recurrence": 0.97}
 # real texts: issue 15 asks F1 0.90, lead 0.95, support 0.90, due/recurrence 0.95; these are
 # the figures reached so far less 0.02 (a ratchet: raise them, never lower them)
-REAL_FLOORS = {"f1": 0.96, "lead": 0.87, "support": 0.94, "due": 0.95, "recurrence": 0.95}
+REAL_FLOORS = {"f1": 0.97, "lead": 0.94, "support": 0.97, "due": 0.95, "recurrence": 0.95}
 
 
 def _scorer():

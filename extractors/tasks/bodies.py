@@ -40,15 +40,21 @@ _LEVEL_SUBJECT = r"cấp\s+(?:tỉnh|huyện|xã)(?=\s+(?:cần|phải|có trác
 BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE}|{_LEVEL_SUBJECT})(?![\p{{L}}\p{{N}}])")
 
 # Where the name of a subject ends and what it must do begins (lower-case verbs only, so
-# `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb).
-PREDICATE = re.compile(
-    r"\s*:|\s+(?=(?:là cơ quan|chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|"
+# `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb). Pages copied from PDFs
+# glue syllables (`Trung ương tậptrung chỉ đạo`, `các đoànthể`): a verb's syllables may be
+# written together, so each space inside a verb reads as optional.
+_PREDICATE_WORDS = (
+    r"là cơ quan|chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|"
     r"chủ động|tăng cường|xây dựng|tổ chức(?! chính trị)|căn cứ|theo dõi|hướng dẫn|tham mưu|định kỳ|"
     r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|(?<!Ủy ban\s)(?<!Uỷ ban\s)kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
     r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
     r"cần|phải|được giao|trong việc|trong công tác|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
     r"cập nhật|(?<!quan\s)quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành)(?![\p{L}]))"
+    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành|"
+    r"hoặc phân cấp|hoặc ủy quyền|hoặc uỷ quyền"  # `UBND cấp huyện hoặc phân cấp cho … phê duyệt …`
+)
+PREDICATE = re.compile(
+    r"\s*:|\s+(?=(?:" + _PREDICATE_WORDS.replace(" ", r"\s*") + r")(?![\p{L}]))"
 )
 LEAD_WORDS = re.compile(rf"^(?:[{BULLETS}]\s*)?(?:[Đđ]ề nghị|[Gg]iao(?: cho)?|[Yy]êu cầu)\s+")
 _SPLIT = re.compile(rf"\s*(?:,|\bvà\b|\bvới\b)\s*(?={BODY_START.pattern})"
@@ -100,7 +106,9 @@ def leading_bodies(text: str) -> tuple[list[str], str]:
 
 
 _LIST_END = re.compile(r"[.;(]")
-_PARTNERS_WITH = re.compile(r"(?:phối hợp(?:\s+(?:tốt|chặt chẽ))?(?:\s+với)?|cùng\s+với)\s+", re.I)
+# (`phối hợp vớicác Bộ`: a copied page may glue `với` to the `các` of the list)
+_PARTNERS_WITH = re.compile(r"(?:phối hợp(?:\s+(?:tốt|chặt chẽ))?(?:\s+với)?|cùng\s+với)"
+                            r"(?:\s+|(?<=với)(?=(?:các|những)\s))", re.I)
 # a partner written in lower case without `các` (`phối hợp tốt với cơ quan bảo hiểm xã hội huyện`)
 _PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
 

@@ -71,6 +71,10 @@ def _own_work(text: str, owners: list[str]) -> bool:
 _DIRECTS_FIRST = re.compile(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu|đề nghị)(?![\p{L}])", re.I)
 
 
+# words that make a date one the task must keep, not a period or a stage
+_TOLD_DATE = re.compile(r"trước|chậm nhất|hạn|hoàn thành|xong|trong", re.I)
+
+
 class Links:
     def __init__(self, doc: PlanText, targets: list[Target], deadlines: list[Deadline], agencies: list[Agency]):
         self.doc = doc
@@ -181,7 +185,11 @@ class Links:
         if found:
             dated = sorted((d for d in found if d.due and not d.due.startswith("--")), key=lambda d: d.due)
             yearly = [d for d in found if d.due and d.due.startswith("--")]
-            pick = (dated or yearly or found)[0]
+            # a date the task is told to keep (`chậm nhất trước ngày 20 tháng 12 năm 2023`) wins,
+            # the earliest first; where only periods or stages are given (`sơ kết giữa kỳ vào
+            # năm 2008 và tổng kết vào năm 2010`), the task runs to the last of them
+            told = [d for d in dated if _TOLD_DATE.search(self.doc.raw[d.span[0]:d.span[1]])]
+            pick = (told or dated[-1:] or yearly or found)[0]
             rec = pick.recurrence or next((d.recurrence for d in found if d.recurrence), None)
             return pick.due, rec, [d.id for d in found if d.id]
         if cue:

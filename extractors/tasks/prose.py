@@ -69,6 +69,9 @@ _SEMICOLON = re.compile(r"\s*;\s*")
 _ASSIGN_WHEN = re.compile(r"(?<![\p{L}])(?:giao|đề nghị|yêu cầu)\s+(?:sau khi|trước khi|khi|ngay sau khi)\s", re.I)
 # how far that moment may run before the bodies
 _WHEN_CHARS = 60
+# the subject's leave to hand the duty down (`Ủy ban nhân dân cấp huyện hoặc phân cấp cho cơ
+# quan trực thuộc do huyện phân công phê duyệt …`): the subject keeps the lead, its duty follows
+_DELEGATION = r"^hoặc\s+(?:phân cấp|ủy quyền|uỷ quyền)(?:\s+cho)?\s+[^,.;]{0,80}?\s"
 # a subject told it must act (`X cần …`, `X phải …`, `X có trách nhiệm …`)
 _OBLIGED = re.compile(r"(?:cần|phải|có trách nhiệm)(?![\p{L}])", re.I)
 # `Đối với các chi bộ trực thuộc … sẽ tiến hành …`: the subject follows
@@ -110,8 +113,9 @@ _DUTY_WORD_SRC = (
     r"họp|thông qua|chuyển|trả lời|xử lý|giải quyết|nghiêm túc|tập trung|chấn chỉnh|kiểm điểm|"
     r"bảo đảm|đảm bảo|tăng cường|phát động|niêm yết|thành lập|xác định|phân bổ|cân đối|cung cấp|"
     r"tham dự|tham gia|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
-    r"(?![\p{L}])")
+    r"(?![\p{L}])").replace(" ", r"\s*")  # glued syllables (`tậptrung`) read as the word, as in PREDICATE
 _DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
+_DELEGATES = re.compile(_DELEGATION + "(?=" + _DUTY_WORD_SRC + ")", re.I)
 # what follows a subject when it is told a duty
 _DUTY_START = re.compile(r"(?:(?:sẽ|cần|phải|có trách nhiệm|khẩn trương|được giao)\s+)?"
                          r"(?:căn cứ(?![\p{L}])|" + _DUTY_WORD_SRC + ")", re.I)  # `X căn cứ …, xây dựng …`
@@ -172,7 +176,7 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 current = None
                 break
             lead = [] if _grounds_only(unmarked(sent)) else (
-                _sentence_leads(doc.raw, raw, sent, links.agencies))
+                _qualified(doc.raw[raw[0]:raw[1]], _sentence_leads(doc.raw, raw, sent, links.agencies)))
             if lead and current is not None and _only_dates(sent, lead) \
                     and (opened or all(_is_generic(n) for n in lead)):
                 # `Các đơn vị thực hiện trước ngày 24/3/2016.`: completes the duty above
@@ -305,6 +309,52 @@ def _sentence_leads(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
     return found or own
 
 
+# Words after a body's name that say which bodies of its kind are meant, and so belong to
+# the name: where they are listed (`4 Cục Thống kê tỉnh, thành phố nêu tại Điều 1`) ...
+_LISTED_AT = re.compile(r"\s+(?:nêu|quy định|có tên|liệt kê)\s+(?:tại|ở|trong)\s+(?:Điều|Khoản|Mục|Điểm|Phụ lục)"
+                        r"\s+[\dIVXLC]+(?![\p{L}\p{N}])", re.I)
+# ... what a collective of units chairs (`các đơn vị chủ trì cụm thi cập nhật …`: the units
+# chairing an exam cluster, then their duty) ...
+_GENERIC_UNITS = re.compile(r"^(?:các|những)\s+(?:đơn vị|cơ quan|trường|địa phương|tổ chức)$", re.I)
+_CHAIRING = re.compile(r"\s+(?:chủ trì|phụ trách)\s+(?!(?:việc|công tác|các|những|và)(?![\p{L}]))", re.I)
+_CHAIRED_WORDS = 3
+# ... and the work a steering board is named for (`Ban Chỉ đạo tỉnh thực hiện Phong trào
+# "Toàn dân đoàn kết xây dựng đời sống văn hoá"`: the board's name, not the members' duty)
+_BOARD_END = re.compile(r"Ban Chỉ đạo(?:\s+(?:tỉnh|huyện|thành phố|thị xã|xã|Trung ương))?$")
+_BOARD_NAMED_FOR = re.compile(r"\s+thực hiện\s+(?:Phong trào|Chương trình|Đề án|Cuộc vận động|Nghị quyết|Chỉ thị|Dự án)"
+                              r"\s+(?:“[^”]{3,160}”|\"[^\"]{3,160}\")")
+
+
+def _qualified(text: str, names: list[str]) -> list[str]:
+    """Each name with the words after it in `text` that say which bodies are meant (see
+    `_LISTED_AT`, `_CHAIRING`, `_BOARD_NAMED_FOR`); names not found as written stay as they are."""
+    out = []
+    low = text.casefold()
+    for name in names:
+        at = low.find(name.casefold())
+        if at < 0:
+            out.append(name)
+            continue
+        end = at + len(name)
+        m = _LISTED_AT.match(text, end)
+        if not m and _BOARD_END.search(name):
+            m = _BOARD_NAMED_FOR.match(text, end)
+        if m:
+            out.append(name + text[end:m.end()])
+            continue
+        m = _CHAIRING.match(text, end) if _GENERIC_UNITS.match(name) else None
+        chaired = text[m.end():].split(" ") if m else []
+        for k in range(1, _CHAIRED_WORDS + 1):
+            words, rest = chaired[:k], " ".join(chaired[k:])
+            if len(words) < k or not all(w.isalpha() for w in words) or _DUTY_WORD.search(" ".join(words)):
+                break  # (`các đơn vị chủ trì tổ chức …`: a duty, not what they chair)
+            if _DUTY_START.match(rest):
+                name = name + text[end:m.end()] + " ".join(words)
+                break
+        out.append(name)
+    return out
+
+
 def _grounds_only(sent: str) -> bool:
     """A sentence that states grounds and hands no duty on (`Căn cứ Quyết định số …, Văn
     phòng UBND tỉnh đề nghị Sở … khẩn trương trình …` hands one on after its grounds)."""
@@ -396,6 +446,7 @@ def _own_subject(sent: str) -> tuple[list[str], str, bool]:
             continue
         named, rest = leading_bodies(piece) if not _PERSON_BODY.match(_ASSIGN.sub("", piece, count=1)) \
             else _person_bodies(piece)
+        rest = _DELEGATES.sub("", rest, count=1)
         if (named and rest and _DUTY_START.match(rest) and not _DONE.match(rest)
                 and not _NOT_ITS_DUTY.match(rest)
                 and not (_ISSUES_PLAN.match(rest) and not _ASSIGN.match(piece) and not _OWN_DATE.search(t))
@@ -421,8 +472,11 @@ def _person_bodies(piece: str) -> tuple[list[str], str]:
 
 
 def split_persons(text: str) -> list[str]:
+    """`Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan Trung ương của các đoàn thể, Chủ tịch …`:
+    a new member at each person's title, and at a body named after a comma (`cơ quan Trung
+    ương …` is a body of its own, as a list of bodies splits where a new body begins)."""
     text = _COMRADES.sub("", text)
-    heads = r"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng)\s"
+    heads = rf"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|(?:các\s+)?cơ\s*quan|{BODY_START.pattern})\s"
     return [x.strip(" ,") for x in re.split(rf",\s*(?={heads})|\s+và\s+(?={heads})", text) if x.strip(" ,")]
 
 
@@ -476,7 +530,13 @@ def _duty_of(text: str, lead: list[str]) -> str:
     các huyện … báo cáo tình hình …` -> `báo cáo tình hình …`); the whole sentence when the
     names cannot be found as written."""
     m = None
-    for found in _DUTY_START.finditer(text):
+    # past the longest lead name written in the text (`các đơn vị chủ trì cụm thi cập nhật …`:
+    # `chủ trì` is part of the name there, not the duty)
+    first = _DUTY_START.search(text)
+    low = text.casefold()
+    past = max((low.find(n.casefold()) + len(n) for n in lead
+                if 0 <= low.find(n.casefold()) < (first.start() if first else 0)), default=0)
+    for found in _DUTY_START.finditer(text, past):
         before = text[:found.start()]
         if _ASSIGN.search(before) or BODY_START.search(before) or _PERSON_BODY.search(before):
             m = found
