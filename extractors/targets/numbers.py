@@ -92,6 +92,7 @@ MULTIWORD_UNITS = [
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số",
+    "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã",
     "m2", "m3",
 ]
 # measure words that never make a number a target by themselves

@@ -328,6 +328,8 @@ _CUT_VERB = re.compile(r"(?:giảm|còn|xuống)")
 # a span of life or schooling is a goal in years: `tuổi thọ trung bình đạt 75 tuổi`
 _LIFESPAN_WORDS = re.compile(r"tuổi thọ|thời gian sống|số năm đi học", re.I)
 _FRACTION_MARK = re.compile(r"[:/]")
+_PERSON_UNITS = {"đại biểu", "người", "khách", "khách mời", "cán bộ", "hội viên", "đoàn viên", "đảng viên", "học viên"}
+_ATTENDED_AFTER = re.compile(r"[^.;:\n]{0,40}?\b(?:tham\s+dự|về\s+dự|đến\s+dự|dự\s+(?:hội\s+nghị|lễ|buổi))\b", re.I)
 
 
 def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
@@ -360,6 +362,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
     if _PAGE_COUNTER_AFTER.match(text[v.end:]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
         return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
+    if v.unit in _PERSON_UNITS and _ATTENDED_AFTER.match(text, v.end):
+        return False  # `cùng 2.500 đại biểu tham dự tại các điểm cầu`: who came to an event
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix):
