@@ -76,6 +76,13 @@ def level_words(user: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def recurrence_phrases() -> tuple[tuple[str, str], ...]:
+    """(phrase, recurrence) of the phrases that give a schedule its rhythm, in the table's
+    order; a phrase is written with the table's little grammar (see recurrences.tsv)."""
+    return tuple((phrase, recurrence) for phrase, recurrence in _rows("recurrences.tsv"))
+
+
+@lru_cache(maxsize=None)
 def syllable_counts() -> dict[str, int]:
     """Vietnamese syllables seen as words in the project's texts, with how often (lower case)."""
     return {word: int(count) for word, count in _rows("syllables.tsv")}
