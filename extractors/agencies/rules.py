@@ -28,7 +28,7 @@ from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
 from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
 from extractors.outline.sections import ancestors_at, section_path_at
-from extractors.text import PlanText
+from extractors.text import PlanText, respell
 
 
 def _verbs(rows: tuple[tuple[str, bool, str], ...]) -> str:
@@ -180,7 +180,9 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
 
     for pass_no in (1, 2):
         for para, chain in body:
-            mentions = find_mentions(para.text, tuple(sorted(learnt, key=len, reverse=True)))
+            mentions = find_mentions(para.folded, tuple(sorted(learnt, key=len, reverse=True)))
+            for mention in mentions:  # a name put together from the folded view, spelt as written
+                mention.name = mention.name and respell(mention.name, para.text)
             if not mentions:
                 continue
             in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain) or duties_follow(para)
@@ -189,7 +191,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             for mention, name, role in _responsible(para.text, mentions, in_implementation, issuers, assigned):
                 if pass_no == 1:
                     if mention.extended:
-                        learnt.add(para.text[mention.start:mention.end])
+                        learnt.add(para.folded[mention.start:mention.end])
                     continue
                 span = doc.raw_span(para.start + mention.start, para.start + mention.end)
                 if _broken_short_line(doc.raw, span):
@@ -317,7 +319,7 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
     for para in doc.paragraphs:
         if doc.raw_pos(para.start) >= first_section:
             break
-        for m in find_mentions(para.text):
+        for m in find_mentions(para.folded):
             if _ISSUES_DOCUMENT.match(para.text[m.end:]):
                 keys.add(agency_key(para.text[m.start:m.end]))
     return keys
