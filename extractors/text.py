@@ -44,12 +44,57 @@ _TERMINAL = re.compile(r"[.:;!?…]\s*$")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
+# Old and new tone placement write one syllable two ways (`uỷ`/`ủy`, `hoà`/`hòa`, `khoẻ`/`khỏe`):
+# in `oa`, `oe`, `uy` with no final consonant the old way marks the second vowel, the new
+# way the first. `fold` writes every such syllable the new way; in NFC both are two code
+# points, so a folded text keeps every offset and a matcher lists one spelling only.
+# (`qu` + `y` is a consonant and a vowel, not the pair: `quý` stays.)
+_OLD_TONE = re.compile(r"([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![\p{L}])|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}])")
+
+
+def _new_tone(m: re.Match) -> str:
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    base, mark = unicodedata.normalize("NFD", second)
+    return unicodedata.normalize("NFC", first + mark) + base
+
+
+def fold(text: str) -> str:
+    """`text` with old tone placement written the new way (`Uỷ ban` → `Ủy ban`, `hoà` →
+    `hòa`), same length, every other character unchanged: what matchers read."""
+    return _OLD_TONE.sub(_new_tone, text)
+
+
+_NEW_TONE = re.compile(r"[òóỏõọÒÓỎÕỌ][aeAE](?![\p{L}])|(?<![qQ])[ùúủũụÙÚỦŨỤ][yY](?![\p{L}])")
+
+
+def respell(s: str, text: str) -> str:
+    """`s`, built from pieces of `fold(text)` (a name a matcher put together), with each
+    syllable the fold rewrote given back as `text` writes it, so an emitted name keeps the
+    writer's spelling; a syllable `text` also writes the new way is left as it is."""
+    written: dict[str, set[str]] = {}
+    for m in _OLD_TONE.finditer(text):
+        written.setdefault(_new_tone(m), set()).add(m.group(0))
+    if not written:
+        return s
+    also_new = {m.group(0) for m in _NEW_TONE.finditer(text)}
+
+    def back(m: re.Match) -> str:
+        old = written.get(m.group(0), ())
+        return next(iter(old)) if len(old) == 1 and m.group(0) not in also_new else m.group(0)
+    return _NEW_TONE.sub(back, s)
+
+
 @dataclass
 class Paragraph:
     start: int  # in clean coordinates
     end: int
     text: str
     footnote: bool = False
+
+    @property
+    def folded(self) -> str:
+        """The paragraph with spelling variants folded (`fold`): same offsets as `text`."""
+        return fold(self.text)
 
 
 @dataclass
@@ -93,6 +138,11 @@ class PlanText:
         hi = len(self.offsets) if self.footnote_from < 0 else min(self.footnote_from, len(self.offsets))
         return bisect.bisect_left(self.offsets, raw_index, 0, hi)  # no slice: O(log n) a call
 
+
+    @cached_property
+    def folded(self) -> str:
+        """`clean` with spelling variants folded (`fold`): same length and offsets."""
+        return fold(self.clean)
 
     # -- structure ---------------------------------------------------------
     @cached_property

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from extractors.models import Catalogue
 from pipeline import labels as L
-from pipeline.compare.align import THRESHOLD, Comparison, PlanSummary, TargetSide, compare_plans
+from pipeline.compare.align import THRESHOLD, Comparison, PlanSummary, TargetPair, TargetSide, compare_plans
 from pipeline.compare.html import STATUS_COLOUR
 
 # the cells of the grid, in the order a reader scans them: kept, stricter, weaker, missing
@@ -26,10 +26,24 @@ COLOUR = {**STATUS_COLOUR, "beyond_horizon": "#f1f3f4"}
 
 
 class CoverageCell(BaseModel):
+    """What one child did with a parent target: the comparison's own pair (`TargetPair`,
+    whose parent is the row's), or only a status where the child has none for it
+    (`missing`, `beyond_horizon`)."""
     status: str
-    child: Optional[TargetSide] = None
-    score: Optional[float] = None
-    reason: str = ""
+    pair: Optional[TargetPair] = None
+
+    @property
+    def child(self) -> Optional[TargetSide]:
+        return self.pair.child if self.pair else None
+
+    @property
+    def score(self) -> Optional[float]:
+        # an unpaired target's score is its closest counterpart's: not a pair's score
+        return self.pair.score if self.pair and self.pair.child is not None else None
+
+    @property
+    def reason(self) -> str:
+        return self.pair.reason if self.pair else ""
 
 
 class CoverageRow(BaseModel):
@@ -66,9 +80,7 @@ def coverage_of(comparisons: list[Comparison], warnings: Optional[list[list[str]
                 continue  # the child's own targets are not the parent's coverage
             key = tuple(pair.parent.span)
             sides.setdefault(key, pair.parent)
-            # an unpaired target's score is its closest counterpart's: not a pair's score
-            score = pair.score if pair.child is not None else None
-            cells[key] = CoverageCell(status=pair.status, child=pair.child, score=score, reason=pair.reason)
+            cells[key] = CoverageCell(status=pair.status, pair=pair)
         for side in cmp.beyond_horizon:
             key = tuple(side.span)
             sides.setdefault(key, side)

@@ -20,8 +20,9 @@ import datetime as dt
 import html
 import json
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
+from extractors.kinds import FINDING_KINDS
 from extractors.models import Catalogue
 
 from pipeline import labels as L
@@ -118,6 +119,70 @@ class _Page:
             f'<input id="q" name="q" type="search" placeholder="{h("Tìm chỉ tiêu, nhiệm vụ, cơ quan…", "Search targets, tasks, bodies…")}" '
             f'aria-label="{h("Tìm kiếm", "Search")}"></form></header>',
             f"<main>{body}</main>", scripts, "</body></html>", ""])
+
+
+# A plan page's table of a finding kind (a registry name, `extractors.kinds`): per column its
+# Vietnamese and English header, its cell's text and the cell's class (`num`: right-aligned).
+PLAN_COLUMNS: dict[str, tuple[tuple[str, str, Callable[[Any, str], Any], str], ...]] = {
+    "targets": (("Chỉ tiêu", "Indicator", lambda t, lang: t.indicator or t.text, ""),
+                ("Mức", "Level", lambda t, lang: L.amount(t, lang), "num"),
+                ("Năm", "Year", lambda t, lang: t.target_year or "", ""),
+                ("Mục", "Section", lambda t, lang: ".".join(t.section), "")),
+    "deadlines": (("Thời hạn", "Due", lambda d, lang: L.date(d.due, lang), ""),
+                  ("Định kỳ", "Recurrence", lambda d, lang: L.recurrence(d.recurrence, lang), ""),
+                  ("Nhiệm vụ", "Task", lambda d, lang: d.task or d.scope or d.text, "")),
+    "tasks": (("Nhiệm vụ", "Task", lambda t, lang: t.title, ""),
+              ("Chủ trì", "Lead", lambda t, lang: "; ".join(t.lead), ""),
+              ("Phối hợp", "Support", lambda t, lang: "; ".join(t.support), ""),
+              ("Thời hạn", "Due", lambda t, lang: L.date(t.due, lang) or L.recurrence(t.recurrence, lang), "")),
+}
+# the kinds whose findings the search box finds: (its word for the kind, the finding's text)
+PLAN_SEARCH: dict[str, tuple[tuple[str, str], Callable[[Any, str], str]]] = {
+    "targets": (("chỉ tiêu", "target"), lambda t, lang: f"{t.indicator or t.text}: {L.amount(t, lang)}"
+                + (f" ({t.target_year})" if t.target_year else "")),
+    "tasks": (("nhiệm vụ", "task"), lambda t, lang: t.title),
+}
+
+
+def _findings_table(kind: str, items: list, ids: dict[tuple[str, int], str], link: Callable[[str], str],
+                    page: _Page) -> list[str]:
+    """A plan page's section of one finding kind: its heading with the count and, when it has
+    findings, a row each whose last cell links to the finding's place in the text."""
+    out = [f'<h2 id="{kind}">{L.word(kind, page.lang)} ({len(items)})</h2>']
+    if not items:
+        return out
+    columns = PLAN_COLUMNS[kind]
+    out.append(f'<table class="{kind}"><tr>' + "".join(f"<th>{page.h(vi, en)}</th>" for vi, en, _, _ in columns)
+               + "<th></th></tr>")
+    for i, item in enumerate(items):
+        cells = "".join((f'<td class="{cls}">' if cls else "<td>") + f"{_e(value(item, page.lang))}</td>"
+                        for _, _, value, cls in columns)
+        out.append(f"<tr>{cells}<td>{link(ids[(kind, i)])}</td></tr>")
+    out.append("</table>")
+    return out
+
+
+def _bodies_table(cat: Catalogue, ids: dict[tuple[str, int], str], link: Callable[[str], str],
+                  body_of: dict, page: _Page) -> list[str]:
+    """A plan page's bodies: one row per name, with how often it leads and supports, linked to
+    the body's page across plans."""
+    h = page.h
+    names: dict[str, list[int]] = {}
+    for i, a in enumerate(cat.agencies):
+        names.setdefault(a.name, []).append(i)
+    out = [f'<h2 id="bodies">{h("Cơ quan", "Bodies")} ({len(names)})</h2>']
+    if names:
+        from extractors.agencies.names import agency_key
+        out.append(f'<table class="bodies"><tr><th>{h("Cơ quan", "Body")}</th><th>{h("Chủ trì", "Lead")}</th>'
+                   f'<th>{h("Phối hợp", "Support")}</th><th></th></tr>')
+        for name, idx in names.items():
+            roles = [cat.agencies[i].role for i in idx]
+            b = body_of.get(agency_key(name))
+            shown = f'<a href="../bodies/{b.slug}.html">{_e(name)}</a>' if b else _e(name)
+            out.append(f'<tr><td>{shown}</td><td class="num">{roles.count("lead")}</td>'
+                       f'<td class="num">{roles.count("support")}</td><td>{link(ids[("agencies", idx[0])])}</td></tr>')
+        out.append("</table>")
+    return out
 
 
 def _date_of(cat: Catalogue) -> str:
@@ -239,52 +304,16 @@ def write_site(out: Path, cats: dict[str, Catalogue], texts: Callable[[str], Opt
         text = texts(stem)
         link = (lambda ident: f'<a href="#{_e(ident)}">{h("xem câu", "see")}</a>') if text else (lambda ident: "")
 
-        body.append(f'<h2 id="targets">{h("Chỉ tiêu", "Targets")} ({len(cat.targets)})</h2>')
-        if cat.targets:
-            body.append(f'<table class="targets"><tr><th>{h("Chỉ tiêu", "Indicator")}</th><th>{h("Mức", "Level")}</th>'
-                        f'<th>{h("Năm", "Year")}</th><th>{h("Mục", "Section")}</th><th></th></tr>')
-            for i, t in enumerate(cat.targets):
-                ident = ids[("targets", i)]
-                body.append(f'<tr><td>{_e(t.indicator or t.text)}</td><td class="num">{_e(L.amount(t, lang))}</td>'
-                            f'<td>{_e(t.target_year or "")}</td><td>{_e(".".join(t.section))}</td><td>{link(ident)}</td></tr>')
-                search.append({"k": h("chỉ tiêu", "target"), "t": f"{t.indicator or t.text}: {L.amount(t, lang)}"
-                               + (f" ({t.target_year})" if t.target_year else ""), "s": title, "u": f"{url}#{ident}"})
-            body.append("</table>")
-        body.append(f'<h2 id="deadlines">{h("Thời hạn", "Deadlines")} ({len(cat.deadlines)})</h2>')
-        if cat.deadlines:
-            body.append(f'<table class="deadlines"><tr><th>{h("Thời hạn", "Due")}</th><th>{h("Định kỳ", "Recurrence")}</th>'
-                        f'<th>{h("Nhiệm vụ", "Task")}</th><th></th></tr>')
-            for i, dl in enumerate(cat.deadlines):
-                ident = ids[("deadlines", i)]
-                body.append(f'<tr><td>{_e(L.date(dl.due, lang))}</td><td>{_e(L.recurrence(dl.recurrence, lang))}</td>'
-                            f'<td>{_e(dl.task or dl.scope or dl.text)}</td><td>{link(ident)}</td></tr>')
-            body.append("</table>")
-        names: dict[str, list[int]] = {}
-        for i, a in enumerate(cat.agencies):
-            names.setdefault(a.name, []).append(i)
-        body.append(f'<h2 id="bodies">{h("Cơ quan", "Bodies")} ({len(names)})</h2>')
-        if names:
-            from extractors.agencies.names import agency_key
-            body.append(f'<table class="bodies"><tr><th>{h("Cơ quan", "Body")}</th><th>{h("Chủ trì", "Lead")}</th>'
-                        f'<th>{h("Phối hợp", "Support")}</th><th></th></tr>')
-            for name, idx in names.items():
-                roles = [cat.agencies[i].role for i in idx]
-                b = body_of.get(agency_key(name))
-                shown = f'<a href="../bodies/{b.slug}.html">{_e(name)}</a>' if b else _e(name)
-                body.append(f'<tr><td>{shown}</td><td class="num">{roles.count("lead")}</td>'
-                            f'<td class="num">{roles.count("support")}</td><td>{link(ids[("agencies", idx[0])])}</td></tr>')
-            body.append("</table>")
-        body.append(f'<h2 id="tasks">{h("Nhiệm vụ", "Tasks")} ({len(cat.tasks)})</h2>')
-        if cat.tasks:
-            body.append(f'<table class="tasks"><tr><th>{h("Nhiệm vụ", "Task")}</th><th>{h("Chủ trì", "Lead")}</th>'
-                        f'<th>{h("Phối hợp", "Support")}</th><th>{h("Thời hạn", "Due")}</th><th></th></tr>')
-            for i, t in enumerate(cat.tasks):
-                ident = ids[("tasks", i)]
-                when = L.date(t.due, lang) or L.recurrence(t.recurrence, lang)
-                body.append(f'<tr><td>{_e(t.title)}</td><td>{_e("; ".join(t.lead))}</td><td>{_e("; ".join(t.support))}</td>'
-                            f'<td>{_e(when)}</td><td>{link(ident)}</td></tr>')
-                search.append({"k": h("nhiệm vụ", "task"), "t": t.title, "s": title, "u": f"{url}#{ident}"})
-            body.append("</table>")
+        for kind in FINDING_KINDS:  # the registry's order: targets, deadlines, bodies, tasks
+            if kind.name == "agencies":
+                body += _bodies_table(cat, ids, link, body_of, page)
+            elif kind.name in PLAN_COLUMNS:
+                items = getattr(cat, kind.name)
+                body += _findings_table(kind.name, items, ids, link, page)
+                if kind.name in PLAN_SEARCH:
+                    word, text_of = PLAN_SEARCH[kind.name]
+                    search += [{"k": h(*word), "t": text_of(item, lang), "s": title, "u": f"{url}#{ids[(kind.name, i)]}"}
+                               for i, item in enumerate(items)]
         body.append(f'<h2 id="text">{h("Toàn văn", "Full text")}</h2>')
         if text:
             body.append(f'<div class="plan-text">{annotated_text(text, cat, ids)}</div>')

@@ -1,5 +1,5 @@
 """The clean reading view must undo layout noise and still map every span back."""
-from extractors.text import PlanText, sentences
+from extractors.text import PlanText, fold, respell, sentences
 
 
 def _find(doc: PlanText, words: str) -> tuple[int, int]:
@@ -127,3 +127,20 @@ def test_escaped_line_breaks_of_a_stored_page_are_line_breaks():
     i = doc.clean.index("I. MỤC TIÊU")
     assert raw[doc.raw_pos(i):doc.raw_pos(i) + 11] == "I. MỤC TIÊU"
     assert PlanText.from_raw("đường dẫn C:\\new").clean == "đường dẫn C:\\new"  # one escape alone is text
+
+
+def test_folded_view_writes_old_tone_placement_the_new_way_at_the_same_offsets():
+    raw = "Uỷ ban nhân dân huyện giao Phòng Văn hoá - Thông tin, Đảng uỷ xã Hoà Bình; quý IV hoàn thành"
+    doc = PlanText.from_raw(raw)
+    assert len(doc.folded) == len(doc.clean)
+    assert doc.folded == doc.clean.replace("Uỷ", "Ủy").replace("hoá", "hóa").replace("uỷ", "ủy").replace("Hoà", "Hòa")
+    assert doc.paragraphs[0].folded == doc.folded
+    # `qu` + `y` is no vowel pair (`quý` stays); a pair with a final consonant has one spelling
+    assert fold("quý, hoàn thành, của, khoẻ, THUỶ") == "quý, hoàn thành, của, khỏe, THỦY"
+
+
+def test_a_name_put_together_from_the_folded_view_keeps_the_writers_spelling():
+    text = "các Sở: Văn hoá, Thể thao và Du lịch; Y tế"
+    assert respell("Sở Văn hóa, Thể thao và Du lịch", text) == "Sở Văn hoá, Thể thao và Du lịch"
+    # written both ways in the text: left folded
+    assert respell("Sở Văn hóa", text + "; Trung tâm Văn hóa") == "Sở Văn hóa"

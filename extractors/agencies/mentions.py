@@ -356,7 +356,7 @@ def _shared_level_units(text: str) -> list[Mention]:
 
 # `các chi, đảng bộ trực thuộc`: two kinds of party units sharing `các` and what follows
 _CHI_DANG_BO = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+chi\s*,\s*(?P<db>[đĐ]ảng bộ)(?P<tail>\s+(?:cơ sở|trực thuộc)"
-                          rf"(?:\s+(?:Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?:\s+\p{{Lu}}\p{{Ll}}*)*)?)?{_E}")
+                          rf"(?:\s+(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?:\s+\p{{Lu}}\p{{Ll}}*)*)?)?{_E}")
 
 
 def _party_units(text: str) -> list[Mention]:
@@ -487,7 +487,7 @@ def _find_mentions(text: str) -> list[Mention]:
     return out
 
 
-_PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Huyện uỷ|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Đảng uỷ|Quận ủy|Thị ủy)(?![\p{L}])")
+_PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?![\p{L}])")
 
 
 _SPECIALISED = re.compile(r"\s+chuyên ngành(?![\p{L}])")
@@ -524,7 +524,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             place = _PLACE.match(text, end)  # `Huyện ủy Bảo Yên`
             if place and not _starts_body(text, _skip_space(text, end)):
                 end = place.end()
-        owner = _PARTY_OWNER.match(text, end) if body.casefold().startswith(("ủy ban kiểm tra", "uỷ ban kiểm tra")) else None
+        owner = _PARTY_OWNER.match(text, end) if body.casefold().startswith("ủy ban kiểm tra") else None
         if owner:  # `Ủy ban kiểm tra Huyện ủy`: the committee's organ
             end = _with_level(text, owner.end())
         tail = _TAIL.match(text, end)  # `UBND các tỉnh, thành phố trực thuộc Trung ương`

@@ -9,6 +9,7 @@ import regex as re
 
 from extractors import lexicon
 from extractors.grammar.syllables import unglue
+from extractors.text import fold
 
 # abbreviations written in body names (`UBND`, `Sở KH&ĐT`): the shared table, agency side
 ABBREVIATIONS: dict[str, str] = lexicon.abbreviations("agency")
@@ -60,8 +61,7 @@ _NON_ALNUM = re.compile(r"[^\p{L}\p{N}]+")
 
 def agency_key(name: str) -> str:
     """A grouping key: one body, one key, whatever the spelling."""
-    s = expand(name).casefold()
-    s = s.replace("hoà", "hòa").replace("hoá", "hóa").replace("thuỷ", "thủy")
+    s = fold(expand(name)).casefold()
     s = _PLURAL_OPENING.sub("", s)
     s = _NON_ALNUM.sub(" ", s)
     return " ".join(s.split())
@@ -72,28 +72,28 @@ def agency_key(name: str) -> str:
 # `UBND huyện`, `Công an tỉnh`). Longest spellings first so `Ủy ban nhân dân` wins
 # over `Ủy ban` + a capitalised name.
 STANDALONE_BODIES = (
-    "Ủy ban Mặt trận Tổ quốc Việt Nam", "Uỷ ban Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "Ủy ban Mặt trận tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam",
-    "Ủy ban MTTQVN", "Ủy ban MTTQ", "Uỷ ban MTTQ",
+    "Ủy ban MTTQVN", "Ủy ban MTTQ",
     "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Mặt trận tổ quốc", "MTTQVN", "MTTQ",
-    "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
+    "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
     "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
-    "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Đảng uỷ", "Huyện ủy", "Huyện uỷ", "Tỉnh ủy", "Tỉnh uỷ",
-    "Thành ủy", "Thành uỷ", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
-    "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Uỷ ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
-    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
+    "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Huyện ủy", "Tỉnh ủy",
+    "Thành ủy", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
+    "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
+    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
     # the local government of a level as a whole (`cấp ủy, chính quyền xã Bằng Cốc`)
     "Chính quyền", "chính quyền",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
-NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Chính quyền", "chính quyền"}
+NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Chính quyền", "chính quyền"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
-    "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Đảng ủy", "Đảng uỷ", "Chi bộ", "Đảng bộ", "Bảo tàng", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
-    "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Uỷ ban", "Hội đồng", "Liên đoàn",
+    "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Đảng ủy", "Chi bộ", "Đảng bộ", "Bảo tàng", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
+    "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Hội đồng", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
     "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
     # a state utility's branch is named by its place: `Viễn thông Đồng Nai`, `Điện lực Thanh Hóa`

@@ -28,7 +28,22 @@ from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
 from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
 from extractors.outline.sections import ancestors_at, section_path_at
-from extractors.text import PlanText
+from extractors.text import PlanText, respell
+
+
+def _verbs(rows: tuple[tuple[str, bool, str], ...]) -> str:
+    """An alternation of lexicon verbs: a whole-word verb ends at a word boundary, and one
+    with an exception is not followed by it."""
+    return "|".join(re.escape(verb, literal_spaces=True) + (r"\b" if word else "")
+                    + (f"(?! {re.escape(unless, literal_spaces=True)})" if unless else "")
+                    for verb, word, unless in rows)
+
+
+def _directing(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """An alternation of directing verbs, each not preceded by its exceptions."""
+    return "|".join((f"(?<!{'|'.join(re.escape(w, literal_spaces=True) + ' ' for w in unless)})" if unless else "")
+                    + re.escape(verb, literal_spaces=True) for verb, unless in rows)
+
 
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|nhiệm vụ của các", re.I)
 # sections that report the past: who did what then is not assigned anything by the plan
@@ -54,9 +69,8 @@ _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu
                        r"|\blàm\s+(?:cơ\s+sở|căn\s+cứ)\s+(?:để|cho)\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
 # with groups that are not agencies (short noun chunks)
-_DIRECTED = re.compile(r"(?:(?<!phụ trách )chỉ đạo|yêu cầu|đề nghị|đôn đốc|hướng dẫn|định hướng|điều phối"
-                       r"|(?<!báo cáo |ý kiến |của |trình |với |nghe )lãnh đạo)"
-                       r"(?:\s*,\s*(?:chỉ đạo|định hướng|hướng dẫn|đôn đốc|yêu cầu|đề nghị))*"
+_DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
+                       rf"(?:\s*,\s*(?:{_directing(lexicon.directing_verbs('directed-chain'))}))*"
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?"
                        # `yêu cầu cấp ủy chính quyền xã …`: the party committee written before the government
                        r"(?:\s+cấp\s+[uủ]y,?)?(?:\s+\d{1,3})?\s*,?\s*$", re.I)
@@ -87,18 +101,18 @@ _OPENER = re.compile(
     r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
-_NOT_TASK = re.compile(r"^\s*(?:trân\s+trọng\s+)?(?:giao|yêu cầu|đề nghị|nêu\b(?!\s+cao)|chỉ đạo\s+về\s+việc|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến|ban hành|phê duyệt|quyết định|xem xét|cho ý kiến|là\b(?! cơ quan)"
-                       r"|thông báo|xin\b|chỉ định|dự kiến|đưa ra|đề ra|cho biết|chọn\b|lựa chọn|nhấn mạnh|khẳng định|đạt\b"
-                       # a sender reminding others (`Sở … nhắc nhở các đơn vị …`); a body's yearly rating
-                       # as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
-                       r"|nhắc nhở|lưu ý|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
-                       r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên)"
-                       r"|được|đã|sẽ|có\b(?! trách nhiệm)|nhận được|trình|biết|ký|về|theo\b(?! dõi)|của|và|thuộc|tại|trên|với|cho)", re.I)
+# (lexicon/not_task_verbs.tsv), and the phrases among them with a grammar of their own
+_NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
+                       r"|chỉ đạo\s+về\s+việc|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến"
+                       # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
+                       r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
+                       r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên))", re.I)
 # verbs by which the body named before them carries out a task (lexicon/task_verbs.tsv)
 _TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))})\b", re.I)
 _DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
 _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành viên)\s+(?:tham gia\s+)?)?(?:tham gia\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)(?![\p{L}])", re.I)
-_SUPERIOR_ACTS = re.compile(r"^\s*(?:xem xét|quyết định|phê duyệt|cho ý kiến|chỉ đạo|ban hành|bố trí kinh phí)", re.I)
+# what a superior body does for a plan (lexicon/not_task_verbs.tsv)
+_SUPERIOR_ACTS = re.compile(rf"^\s*(?:{_verbs(lexicon.not_task_verbs('superior'))})", re.I)
 _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
 _CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s")
 _DUTY_ITEM = re.compile(rf"^\s*(?:[{BULLETS}]\s|[{LETTERS_LATIN}]\)\s)")
@@ -166,7 +180,9 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
 
     for pass_no in (1, 2):
         for para, chain in body:
-            mentions = find_mentions(para.text, tuple(sorted(learnt, key=len, reverse=True)))
+            mentions = find_mentions(para.folded, tuple(sorted(learnt, key=len, reverse=True)))
+            for mention in mentions:  # a name put together from the folded view, spelt as written
+                mention.name = mention.name and respell(mention.name, para.text)
             if not mentions:
                 continue
             in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain) or duties_follow(para)
@@ -175,7 +191,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             for mention, name, role in _responsible(para.text, mentions, in_implementation, issuers, assigned):
                 if pass_no == 1:
                     if mention.extended:
-                        learnt.add(para.text[mention.start:mention.end])
+                        learnt.add(para.folded[mention.start:mention.end])
                     continue
                 span = doc.raw_span(para.start + mention.start, para.start + mention.end)
                 if _broken_short_line(doc.raw, span):
@@ -246,7 +262,8 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
 
 _UP_TO_COLON = re.compile(r"([^:,.;()]{0,80}?)\s*:")
 _ASSIGNS_AT = re.compile(r"\s*giao\b")
-_SPEAKS = re.compile(r"(?:^|\s)(?:yêu cầu|đề nghị|(?:có\s+)?ý kiến|kết luận|thông báo|chỉ đạo|dự kiến|cho biết|nhấn mạnh|lưu ý|đề ra)(?![\p{L}])")
+# words by which the name before a colon speaks (lexicon/not_task_verbs.tsv)
+_SPEAKS = re.compile(rf"(?:^|\s)(?:{_verbs(lexicon.not_task_verbs('speaks'))})(?![\p{{L}}])")
 # `(19) Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`: a rating the body is to reach, not its duties
 _RATED = re.compile(r"\s*(?:(?:hằng|hàng|mỗi)\s+năm\s+)?đạt(?![\p{L}])")
 _DUTY_WORD = re.compile(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)")
@@ -302,7 +319,7 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
     for para in doc.paragraphs:
         if doc.raw_pos(para.start) >= first_section:
             break
-        for m in find_mentions(para.text):
+        for m in find_mentions(para.folded):
             if _ISSUES_DOCUMENT.match(para.text[m.end:]):
                 keys.add(agency_key(para.text[m.start:m.end]))
     return keys

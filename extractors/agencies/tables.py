@@ -11,6 +11,7 @@ import unicodedata
 import regex as re
 
 from extractors.agencies.mentions import find_mentions
+from extractors.text import fold, respell
 
 _LEAD_COLUMN = re.compile(r"chủ trì|thực hiện|đầu mối|chịu trách nhiệm", re.I)
 _SUPPORT_COLUMN = re.compile(r"phối hợp", re.I)
@@ -66,5 +67,5 @@ def table_agencies(raw: str, stop_at: int | None = None):
             cell = unicodedata.normalize("NFC", raw[a:b])
             if len(cell) != b - a:  # decomposed accents: offsets would drift, leave the cell out
                 continue
-            for m in find_mentions(cell):
-                yield a + m.start, a + m.end, cell[m.start:m.end], m.name, role
+            for m in find_mentions(fold(cell)):
+                yield a + m.start, a + m.end, cell[m.start:m.end], m.name and respell(m.name, cell), role

@@ -22,7 +22,7 @@ from extractors.agencies.names import expand
 from extractors.models import DocumentInfo, Level, Reference
 from extractors.grammar.dates import PLACE_DATE, header_date, iso_date, own_date
 from extractors.grammar.markers import MARKER
-from extractors.text import Paragraph, PlanText
+from extractors.text import Paragraph, PlanText, fold
 
 DOC_KINDS = {
     "KẾ HOẠCH HÀNH ĐỘNG": "Kế hoạch hành động",
@@ -245,7 +245,7 @@ _CITY_WITH_WARDS = re.compile(r"(?<![\p{L}])(?:các|UBND|Ủy ban nhân dân)\s+
 def level_of(issuer: str | None) -> Level:
     if not issuer:
         return "unknown"
-    s = issuer.casefold().replace("uỷ", "ủy")
+    s = fold(issuer).casefold()
     if _PARTY_BODY.search(s):
         return "party committee"
     if _MINISTRY_BODY.match(s):

@@ -21,6 +21,8 @@ from typing import Optional
 
 import regex as re
 
+from extractors import lexicon
+
 FLAGS = re.IGNORECASE | re.VERSION1
 
 # --- building blocks ---------------------------------------------------------
@@ -225,24 +227,26 @@ RANK = {"continuous": 7, "daily": 6, "weekly": 5, "monthly": 4, "quarterly": 3,
 
 _EVERY = r"(?:hằng|hàng|mỗi|từng)"
 _NO_NUMBER = r"(?!\s*(?:[/.\-]\s*)?\d)(?!\s+(?:IV|I{1,3})\b)"
-RECURRENCE_PATTERNS: list[tuple[str, str]] = [
-    ("continuous", r"thường\s+xuyên|liên\s+tục|(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp)|trở\s+đi"),
-    ("daily", rf"{_EVERY}\s+ngày{_NO_NUMBER}"),
-    ("weekly", rf"{_EVERY}\s+tuần|theo\s+tuần|tuần\s+một\s+lần"),
-    ("monthly", rf"{_EVERY}\s+tháng{_NO_NUMBER}|theo\s+tháng{_NO_NUMBER}|tháng\s+một\s+lần"
-                rf"|(?:của\s+)?tháng\s+{_MONTH_AROUND}"
-                # `Báo cáo tháng gửi trước ngày 15 của tháng`: of each month
-                rf"|(?<=ngày\s+\d{{1,2}}\s+của\s+)tháng(?=\s*(?:$|[.,;:\n]))"),
-    ("quarterly", rf"{_EVERY}\s+quý{_NO_NUMBER}|theo\s+quý{_NO_NUMBER}|quý\s+một\s+lần"
-                  rf"|(?:0?3|ba)\s+tháng(?:\s+(?:một\s+lần|/\s*lần))?(?!\s+(?:đầu|cuối))"
-                  rf"|tháng\s+{_QUARTER_EDGE}"
-                  rf"|quý\s+(?:tiếp\s+theo|sau\s+đó|kế\s+tiếp)"),
-    ("half-yearly", r"(?:0?6|sáu)(?:\s*\(sáu\))?\s+tháng(?!\s+(?:đầu|cuối)\s+năm\s+\d)|nửa\s+năm(?!\s+\d)|bán\s+niên"
-                    r"|(?:0?2|hai)\s+lần\s*(?:/|một|mỗi|trong)\s*năm"),
-    ("yearly", rf"{_EVERY}\s+năm{_NO_NUMBER}|theo\s+năm{_NO_NUMBER}|năm\s+một\s+lần|(?:0?1|một)\s+lần\s*(?:/|mỗi)\s*năm"
-               rf"|(?:sơ\s+kết|tổng\s+kết|báo\s+cáo)\s+(?:cả\s+)?năm{_NO_NUMBER}|12\s+tháng"
-               rf"|(?<!các\s|những\s)năm\s+(?:sau|tiếp\s+theo|kế\s+tiếp)"),
-]
+_PHRASE_MARKS = {"{every}": _EVERY, "{no number}": _NO_NUMBER, "{month around}": _MONTH_AROUND}
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A recurrences.tsv phrase as a pattern: a space stands for any run of white space,
+    a `{mark}` for its piece of grammar."""
+    pieces = re.split(r"(\{[a-z ]+\})", phrase)
+    return "".join(_PHRASE_MARKS[p] if p in _PHRASE_MARKS else p.replace(" ", r"\s+") for p in pieces)
+
+
+def _recurrence_patterns() -> list[tuple[str, str]]:
+    """(recurrence, alternation of its phrases), recurrences and phrases in the table's order."""
+    phrases: dict[str, list[str]] = {}
+    for phrase, recurrence in lexicon.recurrence_phrases():
+        phrases.setdefault(recurrence, []).append(_phrase_pattern(phrase))
+    return [(recurrence, "|".join(ps)) for recurrence, ps in phrases.items()]
+
+
+# the phrases that give a schedule its rhythm (lexicon/recurrences.tsv)
+RECURRENCE_PATTERNS: list[tuple[str, str]] = _recurrence_patterns()
 RECURRENCE = re.compile("|".join(f"(?P<{k.replace('-', '_')}>{p})" for k, p in RECURRENCE_PATTERNS), FLAGS)
 
 

@@ -46,6 +46,23 @@ def task_verbs(user: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def not_task_verbs(user: str) -> tuple[tuple[str, bool, str], ...]:
+    """Verbs by which a body named before them does not carry out a task, for `not-task`,
+    `speaks` or `superior`: (verb, whether it must end a word, the words that must not
+    follow it or ``""``), in the table's order."""
+    return tuple((verb, word == "word", unless) for verb, word, unless, users in _rows("not_task_verbs.tsv")
+                 if user in users.split())
+
+
+@lru_cache(maxsize=None)
+def directing_verbs(user: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Verbs by which a text directs the bodies written after them, for `directed` or
+    `directed-chain`: (verb, the words that must not stand just before it), in the table's order."""
+    return tuple((verb, tuple(w.strip() for w in unless.split(",") if w.strip()))
+                 for verb, unless, users in _rows("directing_verbs.tsv") if user in users.split())
+
+
+@lru_cache(maxsize=None)
 def past_headings(user: str) -> tuple[str, ...]:
     """Headings of a section that reports the past, for `agency` or `target`; lower case."""
     return _used_by("past_headings.tsv", user)
@@ -56,6 +73,13 @@ def level_words(user: str) -> tuple[str, ...]:
     """Words for a level of government or place (`tỉnh`, `thị trấn`), for `document`, `place`
     or `agency`."""
     return _used_by("level_words.tsv", user)
+
+
+@lru_cache(maxsize=None)
+def recurrence_phrases() -> tuple[tuple[str, str], ...]:
+    """(phrase, recurrence) of the phrases that give a schedule its rhythm, in the table's
+    order; a phrase is written with the table's little grammar (see recurrences.tsv)."""
+    return tuple((phrase, recurrence) for phrase, recurrence in _rows("recurrences.tsv"))
 
 
 @lru_cache(maxsize=None)
