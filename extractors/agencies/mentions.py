@@ -528,7 +528,9 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         if owner:  # `Ủy ban kiểm tra Huyện ủy`: the committee's organ
             end = _with_level(text, owner.end())
         tail = _TAIL.match(text, end)  # `UBND các tỉnh, thành phố trực thuộc Trung ương`
-        return tail.end() if tail and "trực thuộc" in tail.group() else end
+        # `UBND các quận, huyện liên quan`: which of the units, part of the name
+        concerned = tail and "liên quan" in tail.group() and _level_at(text, _skip_space(text, m.end())) is not None
+        return tail.end() if tail and ("trực thuộc" in tail.group() or concerned) else end
     # a head noun needs a capitalised name after it
     j = _skip_space(text, m.end())
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):

@@ -239,7 +239,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         if listed and not prep:
             prep = dated[-1].prep
         last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
-        if not (forced or listed or last_day or _timeline_item(text, t)
+        if not (forced or listed or last_day or _timeline_item(text, t) or _done_by(text, t)
                 or _is_deadline(text, t, prep, done, trig, today)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
@@ -275,6 +275,16 @@ _WORDS_AFTER = re.compile(r"(?:\s*\S+){1,8}")
 def _words_after(text: str, at: int) -> int:
     m = _WORDS_AFTER.match(text, at)
     return min(len(text), m.end() + 1) if m else len(text)
+
+
+# `…, đầu tháng 8 hoàn thành bàn giao mặt bằng`: a time that opens its clause and the work due by it
+_DONE_AFTER = re.compile(rf"\s+(?:phải\s+)?{_DONE}\b", FLAGS)
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:]\s*|\blà\s+)$", FLAGS)
+
+
+def _done_by(text: str, t: TimeExpr) -> bool:
+    return t.grain in ("day", "month", "quarter", "half") and not t.window \
+        and bool(_DONE_AFTER.match(text, t.end)) and bool(_CLAUSE_OPEN.search(text[max(0, t.start - 4):t.start]))
 
 
 def _timeline_item(text: str, t: TimeExpr) -> bool:
