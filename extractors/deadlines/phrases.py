@@ -41,7 +41,9 @@ TRIGGER = re.compile(
     r"(?<=\b(?:công\s+việc|nhiệm\s+vụ|chỉ\s+tiêu)\s+)của|"
     r"bắt\s+đầu\s+từ)\s+"
     # `trước 17 giờ 00 ngày …`, `trong tuần đầu tháng 6`: words between the deadline word and the date
-    r"(?:\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|trưa|chiều|tối)\s+)?|"
+    # (`vào lúc 16h chiều thứ bảy ngày 27/12`: the hour, the part of the day, the weekday)
+    r"(?:(?:lúc\s+)?\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|trưa|chiều|tối)\s+)?"
+    r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?|"
     r"(?:tuần|tuần\s+lễ|những\s+ngày|các\s+ngày|\d{1,2}\s+ngày)\s+(?:(?:đầu|cuối|cuối\s+cùng)\s+(?:của\s+)?)?)?)?$",
     FLAGS,
 )

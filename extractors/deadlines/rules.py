@@ -325,7 +325,15 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
     for ctx, pos in where:
         year = _year_in(ctx, pos)
         if year:
-            return due_in_year(t, prep, year)
+            due = due_in_year(t, prep, year)
+            # a deadline is not set in the past: `trao Bằng công nhận xã đạt chuẩn … năm 2021 …
+            # trước ngày 15-6` in a letter of 10/6/2022 names the work's year, not the date's
+            today = text_date(doc.clean)
+            if due and today and due < today and (own := text_year(doc.clean)) and own > year:
+                later = due_in_year(t, prep, own)
+                if later and later >= today:
+                    return later
+            return due
     # settled: a letter or a news item dates its yearless dates by its own date; one that
     # prints no date of its own falls in the one year it speaks of
     year = text_year(doc.clean) or _only_year(doc.clean) or _in_school_year(doc.clean, t.month)

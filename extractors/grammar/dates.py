@@ -46,7 +46,7 @@ TIME_EXPR = re.compile(
     (?P<dmy>(?:ngày\s+)?(?P<dr1>{_DAY}\s*[-–]\s*)?(?P<d1>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m1>{_MONTH})\s*(?P=sep)\s*(?P<y1>{_YEAR})(?!\d))
   | (?P<dmy_words>ngày\s+(?P<d2>{_DAY}){_SPELLED}\s+tháng\s+(?P<m2>{_MONTH}){_SPELLED}(?:{_YEAR_TAIL})?)
   | (?P<dm>ngày\s+(?P<dr3>{_DAY}\s*[-–]\s*)?(?P<d3>{_DAY})\s*[/.\-]\s*(?P<m3>{_MONTH})(?![.,]?\d)(?!\s*%))
-  | (?P<dm_bare>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|và|hoặc|,)\s+|\d\s*[-–]\s*)
+  | (?P<dm_bare>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|hết|và|hoặc|,)\s+|\d\s*[-–]\s*)
         (?P<d4>{_DAY})\s*[/.]\s*(?P<m4>{_MONTH})(?![.,]?\d)(?!\s*%))
   # `ngày 25 tháng trước tháng họp`, `ngày 10 tháng tiếp theo`: a day in a month named by its rhythm
   | (?P<day_only>ngày\s+(?P<d5>{_DAY}){_SPELLED}(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+(?:{_MONTH_AROUND}|{_QUARTER_EDGE})))))

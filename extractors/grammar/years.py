@@ -93,7 +93,7 @@ def context_year(text: str, staged: bool) -> int | None:
 # xã … đã ban hành`, `Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018`): the plan's own or that
 # of what it carries out, either way its year is the plan's
 _OPENING_DATE = re.compile(rf"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+{_Y}", re.I)
-_PERIOD_START = re.compile(rf"giai\s+đoạn\s+{_Y}\s*-", re.I)
+_PERIOD_START = re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+{_Y}\s*[-–]", re.I)  # a congress sits at its term's start
 _CITED_DATE = re.compile(rf"ngày\s+{dmy()}\b")  # lower case: `Ngày 03/6/2020, …` opens a news item
 _HEAD_CHARS = 1500
 

@@ -328,8 +328,20 @@ _CUT_VERB = re.compile(r"(?:giảm|còn|xuống)")
 # a span of life or schooling is a goal in years: `tuổi thọ trung bình đạt 75 tuổi`
 _LIFESPAN_WORDS = re.compile(r"tuổi thọ|thời gian sống|số năm đi học", re.I)
 _FRACTION_MARK = re.compile(r"[:/]")
+_CLASS_UNITS = {"sao", "hạng"}
+_PAGE_META = re.compile(r"Lượt\s+(?:xem|đọc)|Đăng\s+(?:ngày|lúc)|Ngày\s+đăng|Cập\s+nhật|GMT(?=[+-]\d)", re.I)
+_LETTERS = re.compile(r"\p{L}")
+_DATE_AFTER = re.compile(r"\s*(?:-|–|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?!\d)")
 _PERSON_UNITS = {"đại biểu", "người", "khách", "khách mời", "cán bộ", "hội viên", "đoàn viên", "đảng viên", "học viên"}
 _ATTENDED_AFTER = re.compile(r"[^.;:\n]{0,40}?\b(?:tham\s+dự|về\s+dự|đến\s+dự|dự\s+(?:hội\s+nghị|lễ|buổi))\b", re.I)
+
+
+def _zoom_control(text: str, v: ValueExpr) -> bool:
+    """A percentage alone after a page's stamp or counter (`Đăng ngày 17 - 05 - 2024 Lượt xem:
+    400 100%`), the page joined into one paragraph: nothing but the stamp's words before it."""
+    if v.unit != "%" or text[v.end:].strip() or not _PAGE_META.search(text, 0, v.start):
+        return False
+    return not _LETTERS.search(_PAGE_META.sub(" ", text[:v.start]))
 
 
 def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
@@ -362,6 +374,12 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
     if _PAGE_COUNTER_AFTER.match(text[v.end:]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
         return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
+    if _zoom_control(text, v):
+        return False  # `Lượt xem: 400` / `100%`: the page's zoom control under its counter or stamp
+    if v.unit in _CLASS_UNITS and _REACH_VERBS.match(v.verb):
+        return False  # `sản phẩm OCOP đạt 5 sao`: the class the counted things reach
+    if v.fraction and _DATE_AFTER.match(text, v.end):
+        return False  # `trong thời gian từ 01/4 đến hết 15/4`: two days
     if v.unit in _PERSON_UNITS and _ATTENDED_AFTER.match(text, v.end):
         return False  # `cùng 2.500 đại biểu tham dự tại các điểm cầu`: who came to an event
     if v.fraction and v.unit != "ratio":
@@ -504,7 +522,9 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     """A bare count (`1.373 hộ`) is a target only with a sign of a goal."""
     if _SHARE_ASIDE_OPEN.search(text[max(0, v.start - 12):v.start]):
         return False  # a count restating a share: `50% (8 xã)`
-    later = [w for w in values_in_clause if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]]
+    # (a class, `30 sản phẩm OCOP đạt 5 sao`, is no figure that the count would only name)
+    later = [w for w in values_in_clause if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]
+             and w.unit not in _CLASS_UNITS]
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
     if not v.qualifier and not v.verb and later and not text[v.end:later[0].start].strip():
@@ -556,7 +576,8 @@ _BODY_KINDS = r"(?:sở|ban|ngành|quận|huyện|thị\s+xã|thành\s+phố|xã
 _BODY_LIST_AFTER = re.compile(rf"(?:\s*,\s*{_BODY_KINDS}\b)+(?!\s+(?:đạt|được|hoàn\s+thành|về\s+đích|thoát))", re.I)
 _BODY_OF_AFTER = re.compile(rf"\s+của\s+\d+\s+{_BODY_KINDS}\b|\s*:\s*\p{{Lu}}", re.I)
 _BODY_SUBJECT_AFTER = re.compile(r"(?:\s+[\p{Ll}]+){0,3}\s+(?:giảm|tăng|đạt)\s+(?:[\p{Ll}]+\s+){0,2}\d+(?:,\d+)?\s*%")
-_PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc)\s*$", re.I)
+# (`tỷ lệ người biết chữ ở 14 tỉnh có điều kiện … khó khăn đạt 94%`: where the share is measured)
+_PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc|ở|tại)\s*$", re.I)
 _BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
                "ấp", "thôn", "bản", "đơn vị", "cơ quan"}
 _KEEP_OPENING = re.compile(r"^\s*(?:duy\s+trì|giữ\s+vững)\b", re.I)
@@ -905,6 +926,9 @@ _YEAR_AFTER_VALUE = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|ho
                  # (not the label of the next item: `năm 2022 là 91,75%, năm 2023 là 92,50%`)
                  r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:)")
 _COLON_AFTER = re.compile(r"\s*:")
+# `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
+_YEAR_ENDS_SENTENCE = re.compile(r"(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,10}\s+(?:vào\s+|trong\s+)?"
+                                 r"năm\s+((?:19|20)\d\d)(?:\s*[.!…]?\s*$|\s+(?=\p{Lu}))")  # (a headline run into the lead)
 _MAIN_GOALS_ASIDE_OPEN = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$", re.I)
 _SEMICOLON_NEXT = re.compile(r"[\s.…]*;")
 _OPEN_BRACKET_BEFORE = re.compile(r"\(\s*$")
@@ -918,7 +942,7 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     `từ năm 2026 đến năm 2030 đạt 80% và từ năm 2030 đến năm 2035 đạt 100%`), else a
     later one in its clause with no other value between."""
     # the noun measured may stand between (`đạt 91,93% dân số vào năm 2019`)
-    m = _YEAR_AFTER_VALUE.match(text[v.end:])
+    m = _YEAR_AFTER_VALUE.match(text[v.end:]) or _YEAR_ENDS_SENTENCE.match(text, v.end, sent[1])
     if m:
         return int(m.group(1))
     before = [y for y in year_mentions(text[sent[0]:v.start], sent[0])
