@@ -88,11 +88,11 @@ NAME_COMPOUNDS = {
     "Quản lý": ("dự án đầu tư xây dựng", "dự án", "thị trường", "các khu công nghiệp", "khu công nghiệp",
                 "các khu kinh tế", "khu kinh tế"),
     "Phục vụ": ("hành chính công",), "Xúc tiến": ("đầu tư", "thương mại"),
-    "Kiểm soát": ("bệnh tật",), "Chính sách": ("xã hội",), "Hợp tác": ("xã",), "Giao thông": ("vận tải",), "An toàn": ("giao thông",),
+    "Kiểm soát": ("bệnh tật",), "Điều phối": ("nông thôn mới", "chương trình mục tiêu quốc gia"), "Chính sách": ("xã hội",), "Hợp tác": ("xã",), "Giao thông": ("vận tải",), "An toàn": ("giao thông",),
 }
 # a capitalised syllable and a function-word syllable that make one word of a name
 # (`Bộ Ngoại giao`: `giao` is otherwise the verb that assigns)
-CLOSED_WORDS = {"Ngoại giao"}
+CLOSED_WORDS = {"Ngoại giao", "Điều phối"}
 # A lowercase syllable after a capitalised one belongs to the name (`Nội vụ`, `Kế hoạch`)
 # unless it is a function word, a level word or the first half of a common verb.
 STOP_SYLLABLES = {

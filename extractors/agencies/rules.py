@@ -65,6 +65,9 @@ _ASSIGNS_ITEMS = re.compile(r"(?:^|[\s.])(?:[Gg]iao|[Pp]hân công)(?:\s+nhiệm
 _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$"
                        # an answer to a request: `Đồng ý để Công ty … thực hiện việc khảo sát …`
                        r"|\b(?:đồng ý|chấp thuận|cho phép)\s+(?:để|cho)\s*$"
+                       # `có công văn ủy quyền cho Sở … trao Bằng công nhận …`
+                       # (not the duties a report says are delegated: `các nhiệm vụ … ủy quyền cho Ban Quản lý`)
+                       r"|\b(?:công văn|văn bản|quyết định|đã|vừa)\s+(?:ủy|uỷ)\s+quyền\s+cho\s*$"
                        # what a decision is the basis for: `làm cơ sở để các đơn vị thuộc Bộ chủ động triển khai`
                        r"|\blàm\s+(?:cơ\s+sở|căn\s+cứ)\s+(?:để|cho)\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
@@ -78,6 +81,7 @@ _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
 # target is given to carry it
 _CITED_CONTENT = re.compile(r"(?:\bsố\s+\d|\b\d{1,5}/[\p{Lu}\p{N}])[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
 _TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s+(?:cả\s+)?$", re.I)
+_WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 _NOT_ACTOR = re.compile(
@@ -445,6 +449,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "lead", False, None
     if _WITH_HELP_OF.search(before):
         return "support", True, None
+    # `Sở NN&PTNT chủ động làm việc với UBND các huyện, thị xã … rà soát`: the lead's partners
+    if _WORKS_WITH.search(before) and (prior_lead or _LEAD_BEFORE_PARTNERS.search(before)):
+        return "support", True, None
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
         if _LEAD_BEFORE_PARTNERS.search(before) \
@@ -516,7 +523,8 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
 # words between a subject and its task verb: `cần khẩn trương nộp`, `đang triển khai`
 _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
-_ISSUES_PLAN = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
+# (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
+_ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*nhiệm vụ(?:\s+(?:được giao|của mình|của đơn vị))?"
                           # `… và các nội dung được phân công`: what else was given it, to its end
