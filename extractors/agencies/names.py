@@ -108,7 +108,9 @@ PLACE_LEVELS = lexicon.level_words("place")
 
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
-    r"sở,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
+    # (`các Sở, Ban, ngành, đoàn thể`: capitals as some letters write them)
+    r"sở,\s*[Bb]an,\s*[Nn]gành(?:(?:,|\s+và)\s*(?:[Đđ]oàn thể|[Đđ]ịa phương))?",
+    r"cơ quan,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
@@ -125,9 +127,10 @@ COLLECTIVES = (
     r"trường(?:\s+(?:THPT|THCS|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|phổ thông|đại học|cao đẳng))",
     r"trung tâm(?!\s+\p{Lu})",
     # schools and clinics as a class (`các cơ sở giáo dục`, `Các trạm y tế cơ sở`)
-    r"cơ sở giáo dục(?:\s+(?:mầm non|phổ thông|đại học|nghề nghiệp))?", r"trạm y tế(?:\s+(?:cơ sở|xã))?",
+    r"cơ sở giáo dục(?:\s+(?:mầm non|phổ thông|đại học|nghề nghiệp))?", r"cơ sở (?:tiêm chủng|khám bệnh,\s*chữa bệnh|y tế|đào tạo)", r"trạm y tế(?:\s+(?:cơ sở|xã))?",
     # a ministry's letter to the departments of every province (`đề nghị các sở báo cáo`)
     r"sở(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ban|ngành))",
+    r"[Bb]ộ(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ngành|cơ quan))",  # `yêu cầu các Bộ liên quan`
 )
 # Generic actors: optional in the guidelines, reported only where a role is explicit.
 GENERICS = (
@@ -137,7 +140,9 @@ GENERICS = (
 )
 COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung ương|trung ương)(?!\s+Đảng)",
                     r"(?:là\s+)?thành viên(?:\s+của)?\s+Ban Chỉ đạo(?:\s+(?:tỉnh|huyện|xã|thành phố))?",
-                    r"chức năng(?!\s*,)", r"trong (?:tỉnh|huyện)", r"trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố))?", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
+                    r"chức năng(?!\s*,)", r"trong (?:tỉnh|huyện)", r"(?:đóng|đứng chân)\s+trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố|thị trấn))?",
+                    # (bodies of a kind `trên địa bàn` are just those of the place: `các tổ dân phố`)
+                    r"(?<=(?:cơ quan|đơn vị|doanh nghiệp|tổ chức)[^,;.]{0,30})\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố))?", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
                     r"có liên quan", r"liên quan", r"khác", r"còn lại", r"thuộc ngành")
 
 
@@ -162,15 +167,17 @@ LOCAL_BODIES = ("Ủy ban nhân dân", "Hội đồng nhân dân", "Ủy ban M�
                 "Mặt trận Tổ quốc", "Đảng ủy", "Công an")
 _SHARES_LEVEL = re.compile(rf"(?:{'|'.join(map(re.escape, LOCAL_BODIES))}|tổ chức chính trị - xã hội|"
                            r"đoàn thể(?: chính trị - xã hội)?)(?:\s+Việt Nam)?$", re.I)
+_PLURAL_LEVELS = re.compile(r"\b(?:các|những)\s+(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|phường|quận|thị trấn)\b")
 _LEVEL_AT_END = re.compile(r"\s((?:của\s+)?(?:cấp\s+)?(?:tỉnh|huyện|xã|thành phố|thị xã|phường|các cấp))$")
 
 
 def share_level(names: list[str]) -> list[str]:
     """`Ủy ban MTTQ xã và các tổ chức chính trị - xã hội` → the level word `xã` applies to
     both. Only bodies that exist at every level take a shared level word."""
-    levels = [m.group(1) if (m := _LEVEL_AT_END.search(n)) else None for n in names]
-    given = {lv.removeprefix("của ").strip() for lv in levels if lv}
-    if len(given) != 1:
+    # (`UBND các huyện, thành phố` ends in one of several levels: it has a level, none to share)
+    levels = [("" if _PLURAL_LEVELS.search(n) else m.group(1)) if (m := _LEVEL_AT_END.search(n)) else None for n in names]
+    given = {lv.removeprefix("của ").strip() for lv in levels if lv is not None}
+    if len(given) != 1 or "" in given:
         return names
     level = given.pop()
     return [n if lv or not _SHARES_LEVEL.search(n) else f"{n} {level}" for n, lv in zip(names, levels)]

@@ -102,7 +102,8 @@ _OPENER = re.compile(
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+)?"
+    # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
 # (lexicon/not_task_verbs.tsv), and the phrases among them with a grammar of their own
@@ -491,7 +492,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         if _LEADERSHIP_WORD.search(before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
             return False, False, None
         return "lead", False, None
-    duty = _DUTY_PREFIX.match(after)  # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`
+    # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`; `các tổ dân phố trên địa bàn tập trung …`
+    duty = _DUTY_PREFIX.match(after) or _WHERE_AFTER.match(after)
     if duty:
         after = after[duty.end():]
     task_at = group[-1].end + (duty.end() if duty else 0)
@@ -526,6 +528,7 @@ _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ 
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
 _ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
+_WHERE_AFTER = re.compile(r"^\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|mình))?(?![\p{L}])", re.I)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*nhiệm vụ(?:\s+(?:được giao|của mình|của đơn vị))?"
                           # `… và các nội dung được phân công`: what else was given it, to its end
                           r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?", re.I)
