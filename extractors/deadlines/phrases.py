@@ -42,7 +42,7 @@ TRIGGER = re.compile(
     r"bắt\s+đầu\s+từ)\s+"
     # `trước 17 giờ 00 ngày …`, `trong tuần đầu tháng 6`: words between the deadline word and the date
     # (`vào lúc 16h chiều thứ bảy ngày 27/12`: the hour, the part of the day, the weekday)
-    r"(?:(?:lúc\s+)?\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?,?\s*(?:(?:sáng|trưa|chiều|tối)\s+)?"
+    r"(?:(?:lúc\s+)?\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*|['’′]\s*)?)?,?\s*(?:(?:sáng|trưa|chiều|tối)\s+)?"
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?|"
     r"(?:tuần|tuần\s+lễ|những\s+ngày|các\s+ngày|\d{1,2}\s+ngày)\s+(?:(?:đầu|cuối|cuối\s+cùng)\s+(?:của\s+)?)?)?)?$",
     FLAGS,
@@ -289,11 +289,17 @@ def _done_by(text: str, t: TimeExpr) -> bool:
         and bool(_DONE_AFTER.match(text, t.end)) and bool(_CLAUSE_OPEN.search(text[max(0, t.start - 4):t.start]))
 
 
+# (a page joined into one paragraph runs the waves on: `Đợt 1: Tháng 3 – 4/2026 Đợt 2: Tháng 9 – 10/2026`)
+_WAVE_LABEL = re.compile(r"(?:^|(?<=\s))(?:Đợt|Giai\s+đoạn|Bước)\s+(?:\d{1,2}|[IVX]{1,4})\s*:\s*$", FLAGS)
+
+
 def _timeline_item(text: str, t: TimeExpr) -> bool:
     """`Ngày 27/5/2017: Kết thúc việc kiểm tra …`: a schedule lists each step under the
     date it is due, the date opening the line before a colon."""
     # nothing but an outline mark before the date (`OUTLINE_MARK` is anchored: only a leading one goes)
     mark = OUTLINE_MARK.match(text, 0, t.start)
+    if t.grain not in ("year", "day_only") and _WAVE_LABEL.search(text, max(0, t.start - 20), t.start):
+        return True  # `Đợt 1: Tháng 3 – 4/2026`: each wave of a campaign under its dates
     if t.grain in ("year", "day_only") or text[mark.end() if mark else 0:t.start].strip():
         return False
     return bool(_COLON_NEXT.match(text, t.end)) and not _PAST.search(text, t.end)

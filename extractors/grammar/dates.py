@@ -37,7 +37,7 @@ _MONTH_AROUND = r"(?:(?:liền\s+)?trước\s+(?:tháng|kỳ|phiên|quý)|tiếp
 _SPELLED = r"(?:\s*\(\p{Ll}[\p{Ll} ]{0,24}\))?"
 # `ngày 05 tháng cuối cùng của mỗi quý`: a day in the month that closes (opens) each quarter
 _QUARTER_EDGE = r"(?:cuối|đầu)(?:\s+cùng)?\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý"
-_LIST_SEP = r"\s*(?:,|;|\bvà\b|\bhoặc\b|\bđến\b|\btới\b|-)\s*(?:hết\s+)?"
+_LIST_SEP = r"\s*(?:,|;|\bvà\b|\bhoặc\b|\bđến\b|\btới\b|-|–)\s*(?:hết\s+)?"
 
 TIME_EXPR = re.compile(
     rf"""

@@ -57,7 +57,7 @@ _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đ�
                       # đã đạt được, ít nhất 85% …`
                       r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
 _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|"
-                           r"nhiệm vụ (?:năm|kế hoạch))", re.I)
+                           r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
 # headings of results, shortcomings and their causes (lexicon/past_headings.tsv)
@@ -329,6 +329,7 @@ _CUT_VERB = re.compile(r"(?:giảm|còn|xuống)")
 _LIFESPAN_WORDS = re.compile(r"tuổi thọ|thời gian sống|số năm đi học", re.I)
 _FRACTION_MARK = re.compile(r"[:/]")
 _CLASS_UNITS = {"sao", "hạng"}
+_COUNT_OF_UNITS_BEFORE = re.compile(r"(?<![\d/.,])\d{1,4}\s+(?:xã|huyện|thôn|bản|ấp|phường|thị trấn|đơn vị)\s+$")
 _PAGE_META = re.compile(r"Lượt\s+(?:xem|đọc)|Đăng\s+(?:ngày|lúc)|Ngày\s+đăng|Cập\s+nhật|GMT(?=[+-]\d)", re.I)
 _LETTERS = re.compile(r"\p{L}")
 _DATE_AFTER = re.compile(r"\s*(?:-|–|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?!\d)")
@@ -376,6 +377,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
     if _zoom_control(text, v):
         return False  # `Lượt xem: 400` / `100%`: the page's zoom control under its counter or stamp
+    if v.unit == "tiêu chí" and _COUNT_OF_UNITS_BEFORE.search(text, max(0, v.start - 30), v.start):
+        return False  # `72 xã đạt 19 tiêu chí nông thôn mới`: the standard the counted communes reach
     if v.unit in _CLASS_UNITS and _REACH_VERBS.match(v.verb):
         return False  # `sản phẩm OCOP đạt 5 sao`: the class the counted things reach
     if v.fraction and _DATE_AFTER.match(text, v.end):
@@ -524,7 +527,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # a count restating a share: `50% (8 xã)`
     # (a class, `30 sản phẩm OCOP đạt 5 sao`, is no figure that the count would only name)
     later = [w for w in values_in_clause if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]
-             and w.unit not in _CLASS_UNITS]
+             and w.unit not in _CLASS_UNITS
+             and not (w.unit == "tiêu chí" and _COUNT_OF_UNITS_BEFORE.search(text, max(0, w.start - 30), w.start))]
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
     if not v.qualifier and not v.verb and later and not text[v.end:later[0].start].strip():
