@@ -22,7 +22,7 @@ from extractors.agencies.names import expand
 from extractors.models import DocumentInfo, Level, Reference
 from extractors.grammar.dates import PLACE_DATE, header_date, iso_date, own_date
 from extractors.grammar.markers import MARKER
-from extractors.text import Paragraph, PlanText, fold
+from extractors.text import Paragraph, PlanText, fold, split_folded
 
 DOC_KINDS = {
     "KẾ HOẠCH HÀNH ĐỘNG": "Kế hoạch hành động",
@@ -355,23 +355,12 @@ _NEXT_BODY_START = re.compile(r"(?<=\s)(?:HUYỆN ỦY|ĐẢNG ỦY|SỞ |PHÒNG
 _UBND_OPENING = re.compile(r"^UBND\b")
 
 
-def _split_as_written(pattern: re.Pattern, text: str) -> list[str]:
-    """`pattern.split(text)` with the cuts found in the folded view (`pattern` matches no
-    empty string and has no groups), the pieces as written."""
-    pieces, at = [], 0
-    for m in pattern.finditer(fold(text)):
-        pieces.append(text[at:m.start()])
-        at = m.end()
-    pieces.append(text[at:])
-    return pieces
-
-
 def _joined_header_issuer(header: list[Paragraph]) -> str | None:
     """The issuing body when a portal or PDF flattened the left header column into
     fragments (`ỦY` / `BAN NHÂN DÂN` / `TỈNH KHÁNH HÒA`, `THỦ TƯỚNG CHÍNH` / `PHỦ`): the
     capitalised run before the motto, `Số:` or a rule line, read as one cell."""
     text = " ".join(p.text.strip() for p in header)
-    cells = _split_as_written(_CAPS_CELL_END, text)
+    cells = split_folded(_CAPS_CELL_END, text)
     found = None
     for cell in cells:
         words = cell.split()
