@@ -86,3 +86,16 @@ def recurrence_phrases() -> tuple[tuple[str, str], ...]:
 def syllable_counts() -> dict[str, int]:
     """Vietnamese syllables seen as words in the project's texts, with how often (lower case)."""
     return {word: int(count) for word, count in _rows("syllables.tsv")}
+
+
+def _padded(name: str, columns: int) -> list[list[str]]:
+    """The rows of a table, each given its empty trailing columns back."""
+    return [row + [""] * (columns - len(row)) for row in _rows(name)]
+
+
+@lru_cache(maxsize=None)
+def not_in_body_names() -> tuple[tuple[str, str, str], ...]:
+    """Words that never stand inside a body's name (a name that has one ran on into the
+    clause): (word, the word that must not stand just before it or ``""``, the words that
+    must not follow it or ``""``), in the table's order."""
+    return tuple((word, after, unless) for word, after, unless in _padded("not_in_body_names.tsv", 3))

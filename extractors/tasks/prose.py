@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors import lexicon
 from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
 from extractors.models import Agency, Task
@@ -46,8 +47,19 @@ _COMRADES = re.compile(r"^(?:các\s+)?đồng\s*chí\s+", re.I)
 _OWN_NAME_WORDS = 16
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
-_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đưa ra|xin|thông báo|khai mạc|mà|vừa|đã|đang|có(?!\s+liên quan)|(?<!nhà nước\s)về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
-                          r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
+
+
+def _words(rows: tuple[tuple[str, str, str], ...]) -> str:
+    """An alternation of lexicon words, each not after its `not after` word (one space or line
+    break between) and not followed by its `not followed by` words."""
+    return "|".join((f"(?<!{re.escape(after, literal_spaces=True)}\\s)" if after else "")
+                    + re.escape(word, literal_spaces=True)
+                    + (f"(?!\\s+{re.escape(unless, literal_spaces=True)})" if unless else "") for word, after, unless in rows)
+
+
+# a quote mark, or a word that never stands inside a body's name (lexicon/not_in_body_names.tsv)
+_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:" + _words(lexicon.not_in_body_names()) + r")(?![\p{L}])", re.I)
+
 # words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
 _NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
 # a sentence that states grounds or a condition, never a duty
