@@ -99,3 +99,12 @@ def not_in_body_names() -> tuple[tuple[str, str, str], ...]:
     clause): (word, the word that must not stand just before it or ``""``, the words that
     must not follow it or ``""``), in the table's order."""
     return tuple((word, after, unless) for word, after, unless in _padded("not_in_body_names.tsv", 3))
+
+
+@lru_cache(maxsize=None)
+def not_actor_before() -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
+    """Words before a body's name that make it not the one who acts: (words as printed,
+    whether they must begin a word, the words that must not stand just before them), in the
+    table's order."""
+    return tuple((words, start == "word", tuple(w.strip() for w in after.split(",") if w.strip()))
+                 for words, start, after in _padded("not_actor_before.tsv", 3))
