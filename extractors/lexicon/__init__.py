@@ -108,3 +108,12 @@ def not_actor_before() -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
     table's order."""
     return tuple((words, start == "word", tuple(w.strip() for w in after.split(",") if w.strip()))
                  for words, start, after in _padded("not_actor_before.tsv", 3))
+
+
+@lru_cache(maxsize=None)
+def predicate_words() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """Words that open what a body named before them must do: (words as printed, the words
+    that must not stand just before them, the words that must not follow them or ``""``), in
+    the table's order."""
+    return tuple((words, tuple(w.strip() for w in after.split(",") if w.strip()), unless)
+                 for words, after, unless in _padded("predicate_words.tsv", 3))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors import lexicon
 from extractors.grammar.markers import BULLETS
 from extractors.agencies.names import agency_key, expand
 from extractors.text import fold, split_folded
@@ -43,20 +44,14 @@ def bare_head(name: str) -> bool:
 _LEVEL_SUBJECT = r"cấp\s+(?:tỉnh|huyện|xã)(?=\s+(?:cần|phải|có trách nhiệm)(?![\p{L}]))"
 BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE}|{_LEVEL_SUBJECT})(?![\p{{L}}\p{{N}}])")
 
-# Where the name of a subject ends and what it must do begins (lower-case verbs only, so
-# `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb). Pages copied from PDFs
-# glue syllables (`Trung ương tậptrung chỉ đạo`, `các đoànthể`): a verb's syllables may be
-# written together, so each space inside a verb reads as optional.
-_PREDICATE_WORDS = (
-    r"là cơ quan|chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|"
-    r"chủ động|tăng cường|xây dựng|tổ chức(?! chính trị)|căn cứ|theo dõi|hướng dẫn|tham mưu|định kỳ|"
-    r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|(?<!Ủy ban\s)kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
-    r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
-    r"cần|phải|được giao|trong việc|trong công tác|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
-    r"cập nhật|(?<!quan\s)quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành|"
-    r"hoặc phân cấp|hoặc ủy quyền"  # `UBND cấp huyện hoặc phân cấp cho … phê duyệt …`
-)
+# Where the name of a subject ends and what it must do begins (lexicon/predicate_words.tsv;
+# lower-case words only, so `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb).
+# Pages copied from PDFs glue syllables (`Trung ương tậptrung chỉ đạo`, `các đoànthể`): a
+# verb's syllables may be written together, so each space inside a verb reads as optional.
+_PREDICATE_WORDS = "|".join(
+    "".join(f"(?<!{re.escape(w, literal_spaces=True)}\\s)" for w in after) + re.escape(words, literal_spaces=True)
+    + (f"(?! {re.escape(unless, literal_spaces=True)})" if unless else "")
+    for words, after, unless in lexicon.predicate_words())
 PREDICATE = re.compile(
     r"\s*:|\s+(?=(?:" + _PREDICATE_WORDS.replace(" ", r"\s*") + r")(?![\p{L}]))"
 )
