@@ -118,14 +118,9 @@ _OWN_DATE = re.compile(r"trước ngày|chậm nhất|hạn chót|(?:hoàn thàn
 _CLAUSE_BREAK = re.compile(r"[;,]\s+")
 # words a duty is told with: a body with none of these after it only appears in the sentence
 _DUTY_WORD_SRC = (
-    r"(?:chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|khẩn trương|phải|cần|"
-    r"báo cáo|tổng hợp|xây dựng|tổ chức(?! chính trị)|rà soát|lập|trình|gửi|hoàn thành|hoàn thiện|hoàn chỉnh|kiểm tra|"
-    r"hướng dẫn|chỉ đạo|tham mưu|bố trí|cử|chuẩn bị|nghiên cứu|đề xuất|theo dõi|phê duyệt|thẩm định|"
-    r"tiếp nhận|ban hành|công bố|cập nhật|quản lý|giám sát|tuyên truyền|phổ biến|tiến hành|xong|"
-    r"họp|thông qua|chuyển|trả lời|xử lý|giải quyết|nghiêm túc|tập trung|chấn chỉnh|kiểm điểm|"
-    r"bảo đảm|đảm bảo|tăng cường|phát động|niêm yết|thành lập|xác định|phân bổ|cân đối|cung cấp|"
-    r"tham dự|tham gia|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
-    r"(?![\p{L}])").replace(" ", r"\s*")  # glued syllables (`tậptrung`) read as the word, as in PREDICATE
+    r"(?:" + "|".join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs("duty"))
+    + r"|tổ chức(?! chính trị)"  # `các tổ chức chính trị - xã hội` names bodies
+    + r")(?![\p{L}])").replace(" ", r"\s*")  # glued syllables (`tậptrung`) read as the word, as in PREDICATE
 _DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
 _DELEGATES = re.compile(_DELEGATION + "(?=" + _DUTY_WORD_SRC + ")", re.I)
 # what follows a subject when it is told a duty
