@@ -117,3 +117,9 @@ def predicate_words() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     the table's order."""
     return tuple((words, tuple(w.strip() for w in after.split(",") if w.strip()), unless)
                  for words, after, unless in _padded("predicate_words.tsv", 3))
+
+
+@lru_cache(maxsize=None)
+def issuer_ends() -> tuple[str, ...]:
+    """Words after which the name of a cited document's issuer has ended, in the table's order."""
+    return tuple(row[0] for row in _rows("issuer_ends.tsv"))

@@ -94,9 +94,9 @@ _NAME_COMMA = r",\s(?=\p{Lu}\p{Ll}*(?:\s\p{Ll}+){0,2}\svà\s\p{Lu})"
 ISSUER = re.compile(
     r"\s*,?\s*của\s+(?P<issuer>\p{Lu}(?:[^,;:.()\n]|" + _NAME_COMMA + r")*?"
     r"(?:\s*\([^)\n]*\)[^,;:.()\n]*?)*)"
-    r"(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|tại|theo|trên|đối với|"
-    r"và(?!\s+\p{Lu})|"
-    r"nhằm|đã|để|kèm theo|khóa|phù hợp|đáp ứng|bảo đảm|đảm bảo|trong|đến|cho|gồm|là|được|có)"
+    # the words that end the name (lexicon/issuer_ends.tsv), and `và` before no second name
+    r"(?=\s+(?:" + "|".join(re.escape(w, literal_spaces=True) for w in lexicon.issuer_ends()) + r"|"
+    r"và(?!\s+\p{Lu}))"
     r"(?![\p{L}\p{N}])|\s*(?!" + _NAME_COMMA + r")[,;:.()\n]|\s*$)"
 )
 
