@@ -64,6 +64,17 @@ def fold(text: str) -> str:
     return _OLD_TONE.sub(_new_tone, text)
 
 
+def split_folded(pattern: re.Pattern, text: str) -> list[str]:
+    """`pattern.split(text)` with the cuts found in `fold(text)` (for a `pattern` that lists
+    the new spelling only, has no groups and matches no empty string), the pieces as written."""
+    pieces, at = [], 0
+    for m in pattern.finditer(fold(text)):
+        pieces.append(text[at:m.start()])
+        at = m.end()
+    pieces.append(text[at:])
+    return pieces
+
+
 _NEW_TONE = re.compile(r"[òóỏõọÒÓỎÕỌ][aeAE](?![\p{L}])|(?<![qQ])[ùúủũụÙÚỦŨỤ][yY](?![\p{L}])")
 
 

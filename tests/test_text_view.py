@@ -1,5 +1,7 @@
 """The clean reading view must undo layout noise and still map every span back."""
-from extractors.text import PlanText, fold, respell, sentences
+import regex as re
+
+from extractors.text import PlanText, fold, respell, sentences, split_folded
 
 
 def _find(doc: PlanText, words: str) -> tuple[int, int]:
@@ -144,3 +146,20 @@ def test_a_name_put_together_from_the_folded_view_keeps_the_writers_spelling():
     assert respell("Sở Văn hóa, Thể thao và Du lịch", text) == "Sở Văn hoá, Thể thao và Du lịch"
     # written both ways in the text: left folded
     assert respell("Sở Văn hóa", text + "; Trung tâm Văn hóa") == "Sở Văn hóa"
+
+
+def test_a_split_found_in_the_folded_view_keeps_the_pieces_as_written():
+    # the pattern lists the new spelling only; the pieces keep the writer's
+    pattern = re.compile(r"\s*,\s*(?=Ủy ban|Tòa án)")
+    text = "Sở Văn hoá, Uỷ ban MTTQ tỉnh, Toà án nhân dân tỉnh"
+    assert split_folded(pattern, text) == ["Sở Văn hoá", "Uỷ ban MTTQ tỉnh", "Toà án nhân dân tỉnh"]
+    assert pattern.split(text) == [text]  # as written, the pattern alone finds no cut
+    assert split_folded(pattern, "Sở Y tế") == ["Sở Y tế"]
+
+
+def test_task_bodies_are_found_in_the_folded_view_and_named_as_written():
+    from extractors.tasks.bodies import leading_bodies, split_bodies
+    assert split_bodies("Sở Tài chính, Uỷ ban MTTQ tỉnh") == ["Sở Tài chính", "Uỷ ban MTTQ tỉnh"]
+    named, rest = leading_bodies("Đảng uỷ xã Hoà Bình chủ trì, phối hợp với các đoàn thể tổ chức thực hiện")
+    assert named == ["Đảng uỷ xã Hoà Bình"]
+    assert rest.startswith("chủ trì")

@@ -45,6 +45,13 @@ def _directing(rows: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
                     + re.escape(verb, literal_spaces=True) for verb, unless in rows)
 
 
+def _before_words(rows: tuple[tuple[str, bool, tuple[str, ...]], ...]) -> str:
+    """An alternation of lexicon words: one marked so begins a word, and none stands right
+    after one of its exceptions."""
+    return "|".join((f"(?<!{'|'.join(re.escape(w, literal_spaces=True) + ' ' for w in after)})" if after else "")
+                    + (r"\b" if start else "") + re.escape(words, literal_spaces=True) for words, start, after in rows)
+
+
 _IMPLEMENTATION = re.compile(r"tổ chức thực hiện|phân công|trách nhiệm|nhiệm vụ của các", re.I)
 # sections that report the past: who did what then is not assigned anything by the plan
 _PAST_REPORT = re.compile(
@@ -84,11 +91,8 @@ _TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s
 _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
-_NOT_ACTOR = re.compile(
-    r"(?:\bcủa|\bthuộc|\btrước|\btới|\bđến|\bvề|\bqua|\bgửi|\btrình|báo cáo|tham mưu|\bgiúp|\bcho|\bvới sự tham gia của"
-    r"|Chủ tịch|Phó Chủ tịch|Giám đốc|Phó Giám đốc|Trưởng ban|Trưởng phòng|Chánh Văn phòng|Chánh Thanh tra"
-    r"|Thủ trưởng|Thường trực|\bTT\.?|Lãnh đạo|(?:báo cáo|ý kiến|của|trình|với) lãnh đạo|\btheo|đề xuất|kiến nghị|xin ý kiến|\bcùng|\bvà|(?<![Hh]iện )\btại|\bở"
-    r"|\bcác|\bbởi)\s*$")
+# (lexicon/not_actor_before.tsv)
+_NOT_ACTOR = re.compile(rf"(?:{_before_words(lexicon.not_actor_before())})\s*$")
 _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`

@@ -62,10 +62,10 @@ _TASK_VERB = re.compile(
     rf"\b(?:{_DONE}|{'|'.join(_words(v) for v in lexicon.task_verbs('deadline'))})\b",
     FLAGS,
 )
-# what is done within a limit (`giải quyết trong 05 ngày`), unlike an event that lasts (`tập huấn trong 02 ngày`)
+# what is done within a limit (`giải quyết trong 05 ngày`), unlike an event that lasts (`tập huấn
+# trong 02 ngày`): lexicon/task_verbs.tsv, `limited`
 _LIMITED_VERB = re.compile(
-    rf"\b(?:{_DONE}|giải\s+quyết|trả\s+lời|phản\s+hồi|xử\s+lý|báo\s+cáo|gửi|nộp|ban\s+hành|thẩm\s+định|"
-    r"phê\s+duyệt|trình|công\s+bố|khắc\s+phục|bổ\s+sung|hoàn\s+thiện)\b",
+    rf"\b(?:{_DONE}|{'|'.join(_words(v) for v in lexicon.task_verbs('limited'))})\b",
     FLAGS,
 )
 _SUBMITTED = re.compile(r"\b(?:trình|báo\s+cáo|thông\s+qua|cho\s+ý\s+kiến|xem\s+xét)\b", FLAGS)

@@ -22,7 +22,7 @@ from extractors.agencies.names import expand
 from extractors.models import DocumentInfo, Level, Reference
 from extractors.grammar.dates import PLACE_DATE, header_date, iso_date, own_date
 from extractors.grammar.markers import MARKER
-from extractors.text import Paragraph, PlanText, fold
+from extractors.text import Paragraph, PlanText, fold, split_folded
 
 DOC_KINDS = {
     "KẾ HOẠCH HÀNH ĐỘNG": "Kế hoạch hành động",
@@ -48,10 +48,12 @@ SYMBOL_KINDS = lexicon.document_kinds()
 # `Số: /KH-UBND` (a draft's blank number); the symbol may sit on the line after `Số:`
 NUMBER_LINE = re.compile(r"^Số\s*(?:hiệu\s*)?:?\s*(?P<sym>\d*[\p{Ll}]?\s*[/-]\s*[\p{Lu}\d][\p{L}\p{N}&.()/-]*"
                          r"(?:\s*[/-]\s*[\p{Lu}\d][\p{L}\p{N}&.()/-]*)*|\d+[\p{Ll}]?[/-]\p{Lu}[\p{L}\p{N}&./-]*)")
-MOTTO = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
+# The patterns below read the folded view (`fold`: `Uỷ ban` is `Ủy ban`, `HOÀ` is `HÒA`), so
+# each lists the new spelling only; a name they find is sliced from the text as written.
+MOTTO = re.compile(r"CỘNG HÒA|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN VIỆT NAM", re.IGNORECASE)
 
-_BODY = (r"(?:Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|"
-         r"Thị ủy|Đảng ủy|Đảng uỷ|Đảng bộ|Ban|BCH|BTV|Bộ|Sở|Chính phủ|Thủ tướng|Quốc hội|Văn phòng|Chi bộ)")
+_BODY = (r"(?:Ủy ban|UBND|HĐND|Hội đồng|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|"
+         r"Thị ủy|Đảng ủy|Đảng bộ|Ban|BCH|BTV|Bộ|Sở|Chính phủ|Thủ tướng|Quốc hội|Văn phòng|Chi bộ)")
 BODY_LINE = re.compile(rf"^(?i:{_BODY})(?![\p{{L}}])")
 # the issuer's level (lexicon/level_words.tsv)
 _LEVELS = lexicon.level_words("document")
@@ -90,7 +92,7 @@ _KIND_CAPS = "|".join(sorted(DOC_KINDS, key=len, reverse=True))
 # header cells that a copy without blank lines runs together: `… Hạnh phúc Số: 45/KH-SNV`,
 # `… năm 2026 KẾ HOẠCH`, `KẾ HOẠCH Tổ chức thi tuyển …`
 CELL_BREAK = re.compile(
-    rf"\s+(?=Số\s*:|Số\s+\d+[/-]|V/v\s|Kính gửi|CỘNG HÒA|CỘNG HOÀ)"
+    rf"\s+(?=Số\s*:|Số\s+\d+[/-]|V/v\s|Kính gửi|CỘNG HÒA)"
     rf"|(?<!(?<![\p{{L}}])\p{{Lu}}\p{{Ll}}+)\s+(?=\p{{Lu}}\p{{Ll}}*(?:\s\p{{Lu}}\p{{Ll}}*){{0,3}},\s*ngày\s)"
     rf"|\s+(?=(?:{_KIND_CAPS})(?:\s+\p{{Lu}}?\p{{Ll}}|\s*$))"
     rf"|(?<=^(?:{_KIND_CAPS}))\s+(?=\p{{Lu}}?\p{{Ll}})")
@@ -98,7 +100,7 @@ CELL_BREAK = re.compile(
 
 def _cells(p: Paragraph) -> list[Paragraph]:
     out, start = [], 0
-    for m in CELL_BREAK.finditer(p.text):
+    for m in CELL_BREAK.finditer(p.folded):
         if m.start() > start:
             out.append(Paragraph(p.start + start, p.start + m.start(), p.text[start:m.start()]))
         start = m.end()
@@ -133,7 +135,7 @@ def _running_case(caps: str) -> str:
         if two == "xã hội":
             continue
         if w in _LEVELS or two in _LEVELS \
-                or (w in ("ủy", "uỷ") and i > 0 and words[i - 1] in ("tỉnh", "huyện", "thành", "quận", "thị", "đảng")):
+                or (fold(w) == "ủy" and i > 0 and words[i - 1] in ("tỉnh", "huyện", "thành", "quận", "thị", "đảng")):
             last_level = i + (1 if two in ("thành phố", "thị xã", "thị trấn", "đặc khu") else 0)
     out = [w.capitalize() if i > last_level >= 0 else w for i, w in enumerate(words)]
     if words and words[0] in ("sở", "bộ", "ban", "phòng", "cục", "chi"):
@@ -156,10 +158,10 @@ def _all_caps(text: str) -> bool:
 _NUMBER_LINE_OPENING = re.compile(r"^Số\b")
 _LEVEL_WORD_OPENING = re.compile(rf"(?i:{LEVEL_WORD})\s")
 # a header line with no level of its own runs on to the next: `ỦY BAN NHÂN DÂN` / `XÃ NHÂN KHANG`
-_LEVEL_OR_COMMITTEE = re.compile(rf"(?i:{LEVEL_WORD}|(?:tỉnh|huyện|thành|quận|thị|đảng) (?:ủy|uỷ))")
+_LEVEL_OR_COMMITTEE = re.compile(rf"(?i:{LEVEL_WORD}|(?:tỉnh|huyện|thành|quận|thị|đảng) ủy)")
 
 
-_MOTTO_CELL = re.compile(r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM)$")
+_MOTTO_CELL = re.compile(r"^(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)$")
 _STEERING = re.compile(r"^BCĐ(?=\s)")
 
 
@@ -170,14 +172,14 @@ def _header_issuer(header: list[Paragraph], caps_only: bool) -> str | None:
     # the motto cell a flattened copy puts between the two lines of the left cell (`BCĐ XÂY DỰNG NÔNG
     # THÔN MỚI` / `ĐẢNG CỘNG SẢN VIỆT NAM` / `XÃ NHÂN KHANG`) is not part of it
     lines = [_STEERING.sub("BAN CHỈ ĐẠO", p.text.strip()) for p in header
-             if (not caps_only or _all_caps(p.text)) and not _MOTTO_CELL.match(p.text.strip())]
+             if (not caps_only or _all_caps(p.text)) and not _MOTTO_CELL.match(p.folded.strip())]
     bodies: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        if BODY_LINE.match(line) and not MOTTO.search(line) and len(line.split()) <= 14 \
+        if BODY_LINE.match(fold(line)) and not MOTTO.search(fold(line)) and len(line.split()) <= 14 \
                 and not _NUMBER_LINE_OPENING.match(line):
-            if not _LEVEL_OR_COMMITTEE.search(expand(line)) \
+            if not _LEVEL_OR_COMMITTEE.search(fold(expand(line))) \
                     and i + 1 < len(lines) \
                     and _LEVEL_WORD_OPENING.match(lines[i + 1]):
                 line = f"{line} {lines[i + 1]}"
@@ -207,8 +209,8 @@ def _attached_issuer(attached, text: str, title: str = "") -> str | None:
 
 
 def _preamble_issuer(preamble: str) -> str | None:
-    m = PREAMBLE_ISSUER.search(preamble)
-    return expand(m.group("issuer")) if m else None
+    m = PREAMBLE_ISSUER.search(fold(preamble))
+    return expand(preamble[m.start("issuer"):m.end("issuer")]) if m else None
 
 
 _LEVEL_WORD_AT_END = re.compile(rf"(?<![\p{{L}}])({LEVEL_WORD})$")
@@ -339,15 +341,15 @@ def _implements(doc: PlanText, start: int, end: int, references: list[Reference]
     return list(out.values())
 
 
-_CAPS_CELL_END = re.compile(r"CỘNG\s*HÒA|CỘNG\s*HOÀ|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP|(?<![\p{L}])Số\b|-{3,}|\*|\|")
-_CAPS_BODY = re.compile(r"(?:ỦY BAN|UỶ BAN|UBND|HỘI ĐỒNG|HĐND|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|HUYỆN UỶ|THÀNH ỦY|THÀNH UỶ|"
-                        r"QUẬN ỦY|THỊ ỦY|ĐẢNG ỦY|ĐẢNG UỶ|ĐẢNG BỘ|BAN |BCH|BỘ |SỞ |CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|"
+_CAPS_CELL_END = re.compile(r"CỘNG\s*HÒA|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP|(?<![\p{L}])Số\b|-{3,}|\*|\|")
+_CAPS_BODY = re.compile(r"(?:ỦY BAN|UBND|HỘI ĐỒNG|HĐND|TỈNH ỦY|HUYỆN ỦY|THÀNH ỦY|"
+                        r"QUẬN ỦY|THỊ ỦY|ĐẢNG ỦY|ĐẢNG BỘ|BAN |BCH|BỘ |SỞ |CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|"
                         r"VĂN PHÒNG|CHI BỘ|PHÒNG |CỤC |TỔNG CỤC|BỘ TRƯỞNG|CHỦ TỊCH)")
 
 
 _HDND_OPENING = re.compile(r"^HĐND\b")
 # where a second body starts in a header joined on one line: `HUYỆN ỦY … SỞ …`
-_NEXT_BODY_START = re.compile(r"(?<=\s)(?:HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ|SỞ |PHÒNG |CHI BỘ|BAN (?!NHÂN DÂN|CHẤP HÀNH ĐẢNG BỘ))")
+_NEXT_BODY_START = re.compile(r"(?<=\s)(?:HUYỆN ỦY|ĐẢNG ỦY|SỞ |PHÒNG |CHI BỘ|BAN (?!NHÂN DÂN|CHẤP HÀNH ĐẢNG BỘ))")
 
 
 _UBND_OPENING = re.compile(r"^UBND\b")
@@ -358,7 +360,7 @@ def _joined_header_issuer(header: list[Paragraph]) -> str | None:
     fragments (`ỦY` / `BAN NHÂN DÂN` / `TỈNH KHÁNH HÒA`, `THỦ TƯỚNG CHÍNH` / `PHỦ`): the
     capitalised run before the motto, `Số:` or a rule line, read as one cell."""
     text = " ".join(p.text.strip() for p in header)
-    cells = _CAPS_CELL_END.split(text)
+    cells = split_folded(_CAPS_CELL_END, text)
     found = None
     for cell in cells:
         words = cell.split()
@@ -370,12 +372,12 @@ def _joined_header_issuer(header: list[Paragraph]) -> str | None:
             else:
                 break
         caps = " ".join(run).strip(" .,:-")
-        m = _CAPS_BODY.search(caps)
+        m = _CAPS_BODY.search(fold(caps))
         if not m or len(caps.split()) > 16:
             continue
         caps = caps[m.start():]
         # `TỈNH ỦY LÀO CAI HUYỆN ỦY BẢO YÊN`, `UBND TỈNH LÀO CAI SỞ NỘI VỤ`: the lowest body
-        parts = [b.start() for b in _NEXT_BODY_START.finditer(caps)]
+        parts = [b.start() for b in _NEXT_BODY_START.finditer(fold(caps))]
         if parts:
             caps = caps[parts[-1]:]
         caps = _UBND_OPENING.sub("ỦY BAN NHÂN DÂN", _HDND_OPENING.sub("HỘI ĐỒNG NHÂN DÂN", caps))
@@ -383,27 +385,27 @@ def _joined_header_issuer(header: list[Paragraph]) -> str | None:
     return found
 
 
-_BARE_BODY = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân)$")
+_BARE_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)$")
 
 
-_COUNCIL_OF_PLACE = re.compile(r"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})")
+_COUNCIL_OF_PLACE = re.compile(r"(?:UBND|Ủy ban nhân dân|HĐND|Hội đồng nhân dân)\s+(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)(?!\p{L})")
 
 
 def _place_body(issuer: str, text: str, place: str | None) -> str:
     """`Ủy ban nhân dân` alone in a portal header: the level word the text uses for it
     (`UBND tỉnh ban hành`, `Ủy ban nhân dân huyện`) and the place of the date line."""
-    if not place or not _BARE_BODY.match(issuer):
+    if not place or not _BARE_BODY.match(fold(issuer)):
         return issuer
     if any(place.endswith(c) for c in CENTRAL_CITIES):
         return f"{issuer} thành phố {place.replace('TP. ', '').replace('TP ', '')}"
-    m = _COUNCIL_OF_PLACE.search(text)
-    return f"{issuer} {m.group(1) if m else 'tỉnh'} {place}"
+    m = _COUNCIL_OF_PLACE.search(fold(text))
+    return f"{issuer} {text[m.start(1):m.end(1)] if m else 'tỉnh'} {place}"
 
 
 # news: `UBND huyện vừa ban hành Kế hoạch số 48/KH-UBND`, `Bộ Y tế ban hành kế hoạch`,
 # `Văn phòng Chính phủ vừa có văn bản`, `Đảng bộ xã X tổ chức Đại hội`, `Chính phủ ban hành Nghị quyết`
 _NEWS_BODY = (r"(?:Ban Thường vụ (?:Tỉnh|Huyện|Thành|Quận|Thị) ủy|Ban Chấp hành Đảng bộ|BCH Đảng bộ|Chủ tịch (?:UBND|Ủy ban nhân dân)|"
-              r"Phó Chủ tịch (?:UBND|Ủy ban nhân dân)|Văn phòng (?:UBND|Ủy ban nhân dân|Chính phủ)|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|"
+              r"Phó Chủ tịch (?:UBND|Ủy ban nhân dân)|Văn phòng (?:UBND|Ủy ban nhân dân|Chính phủ)|UBND|Ủy ban nhân dân|"
               r"HĐND|Hội đồng nhân dân|Hội đồng Nhân dân|Ủy ban Nhân dân|Thủ tướng Chính phủ|Thủ tướng|Chính phủ|Quốc hội|Bộ|Sở|Tỉnh ủy|Huyện ủy|"
               r"Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Ban Chỉ đạo|Phòng)")
 _PLACE = r"(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)(?:\s+(?:\p{Lu}[\p{Ll}\p{M}]*|\d+)){0,3})?"
@@ -470,10 +472,11 @@ def _news_issuer(paras: list[Paragraph], letter: bool = False) -> str | None:
     text = "\n".join(p.text for p in paras[:10])
     text = _DATE_STAMP.sub("", text)
     found = []
-    for m in NEWS_ISSUER.finditer(text):
-        issuer = m.group("issuer").strip()
+    for m in NEWS_ISSUER.finditer(fold(text)):
+        written = text[m.start("issuer"):m.end("issuer")]
+        issuer = written.strip()
         issuer = _PERSON_NAME.sub("", issuer)
-        if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ", "Ban") and m.group("issuer").strip() != "Chính phủ":
+        if issuer in ("Bộ", "Sở", "Phòng", "Đảng bộ", "Chính phủ", "Ban") and written.strip() != "Chính phủ":
             continue
         if _OBJECT_OF.search(text[max(0, m.start() - 20):m.start()]):
             continue
@@ -508,7 +511,7 @@ def _is_news(doc: PlanText) -> bool:
 
 
 _TITLE_STOP = re.compile(r"^(?:Căn cứ|Thực hiện|Triển khai thực hiện|Thi hành|Xét đề nghị|Theo đề nghị|Kính gửi|"
-                         r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG BAN|GIÁM ĐỐC|CHÍNH PHỦ$|"
+                         r"ỦY BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|TRƯỞNG BAN|GIÁM ĐỐC|CHÍNH PHỦ$|"
                          r"BAN CHẤP HÀNH|BAN THƯỜNG VỤ|\(?(?:Kèm|Ban hành kèm)|Phần|PHẦN)")
 
 
@@ -527,7 +530,7 @@ def _long_title(rest: list[Paragraph]) -> str:
     out = [lines[0]]
     caps = _all_caps(lines[0])
     for line in lines[1:]:
-        if _TITLE_STOP.match(line) or MARKER.match(line) or len(" ".join(out)) > 600:
+        if _TITLE_STOP.match(fold(line)) or MARKER.match(line) or len(" ".join(out)) > 600:
             break
         if caps and not _all_caps(line):
             break
@@ -544,7 +547,7 @@ def _caps_title(top: list[Paragraph]) -> str:
     """A header without its kind line: the capitalised subject under the number and date cells
     (`Số: 123/KH-UBND | Quảng Nam, ngày …` / `THỰC HIỆN BỘ TIÊU CHÍ …`), joined across lines."""
     cells = [p.text.strip() for p in top[:25]]
-    last = max((i for i, t in enumerate(cells) if NUMBER_LINE.match(t) or PLACE_DATE.match(t) or MOTTO.search(t)),
+    last = max((i for i, t in enumerate(cells) if NUMBER_LINE.match(t) or PLACE_DATE.match(t) or MOTTO.search(fold(t))),
                default=-1)
     if last < 0:
         return ""
@@ -552,7 +555,7 @@ def _caps_title(top: list[Paragraph]) -> str:
     for t in cells[last + 1:]:
         if not _ANY_LETTER.search(t) or (not out and _NUMBER_LABEL.match(t)):
             continue  # rule lines, a stray `|`
-        if not _all_caps(t) or _TITLE_STOP.match(t) or MARKER.match(t) or (not out and BODY_LINE.match(t)):
+        if not _all_caps(t) or _TITLE_STOP.match(fold(t)) or MARKER.match(t) or (not out and BODY_LINE.match(fold(t))):
             break
         out.append(t)
     title = _WHITESPACE.sub(" ", " ".join(out)).strip()
@@ -622,7 +625,7 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
             lines = [m.group("subject")]
             for q in scan[i + 1:i + 4]:
                 t = q.text.strip()
-                if PLACE_DATE.match(t) or MOTTO.search(t) or _ADDRESS_OR_NUMBER_OPENING.match(t) or not _SUBJECT_RUN_ON.match(t):
+                if PLACE_DATE.match(t) or MOTTO.search(fold(t)) or _ADDRESS_OR_NUMBER_OPENING.match(t) or not _SUBJECT_RUN_ON.match(t):
                     break
                 lines.append(t)
             vv = _WHITESPACE.sub(" ", " ".join(lines)).strip()
@@ -692,7 +695,7 @@ def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo
         kind = next((SYMBOL_KINDS[c] for c in codes if c in SYMBOL_KINDS), None)
         if not kind and (vv or any(_ADDRESSEE_LINE.match(p.text.strip()) for p in top[:25])):
             kind = "Công văn"
-        if not kind and (m := PREAMBLE_ISSUER.search(preamble)) and _AS_FOLLOWS.search(preamble[m.end():m.end() + 200]):
+        if not kind and (m := PREAMBLE_ISSUER.search(fold(preamble))) and _AS_FOLLOWS.search(preamble[m.end():m.end() + 200]):
             kind = _KIND_AT_END.search(m.group(0)).group(1)
         info["kind"] = kind
     info["implements"] = _implements(doc, preamble_start, preamble_end, references, basis)

@@ -86,3 +86,40 @@ def recurrence_phrases() -> tuple[tuple[str, str], ...]:
 def syllable_counts() -> dict[str, int]:
     """Vietnamese syllables seen as words in the project's texts, with how often (lower case)."""
     return {word: int(count) for word, count in _rows("syllables.tsv")}
+
+
+def _padded(name: str, columns: int) -> list[list[str]]:
+    """The rows of a table, each given its empty trailing columns back."""
+    return [row + [""] * (columns - len(row)) for row in _rows(name)]
+
+
+@lru_cache(maxsize=None)
+def not_in_body_names() -> tuple[tuple[str, str, str], ...]:
+    """Words that never stand inside a body's name (a name that has one ran on into the
+    clause): (word, the word that must not stand just before it or ``""``, the words that
+    must not follow it or ``""``), in the table's order."""
+    return tuple((word, after, unless) for word, after, unless in _padded("not_in_body_names.tsv", 3))
+
+
+@lru_cache(maxsize=None)
+def not_actor_before() -> tuple[tuple[str, bool, tuple[str, ...]], ...]:
+    """Words before a body's name that make it not the one who acts: (words as printed,
+    whether they must begin a word, the words that must not stand just before them), in the
+    table's order."""
+    return tuple((words, start == "word", tuple(w.strip() for w in after.split(",") if w.strip()))
+                 for words, start, after in _padded("not_actor_before.tsv", 3))
+
+
+@lru_cache(maxsize=None)
+def predicate_words() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    """Words that open what a body named before them must do: (words as printed, the words
+    that must not stand just before them, the words that must not follow them or ``""``), in
+    the table's order."""
+    return tuple((words, tuple(w.strip() for w in after.split(",") if w.strip()), unless)
+                 for words, after, unless in _padded("predicate_words.tsv", 3))
+
+
+@lru_cache(maxsize=None)
+def issuer_ends() -> tuple[str, ...]:
+    """Words after which the name of a cited document's issuer has ended, in the table's order."""
+    return tuple(row[0] for row in _rows("issuer_ends.tsv"))

@@ -95,9 +95,9 @@ _NAME_COMMA = r",\s(?=\p{Lu}\p{Ll}*(?:\s\p{Ll}+){0,2}\svà\s\p{Lu})"
 ISSUER = re.compile(
     r"\s*,?\s*của\s+(?P<issuer>\p{Lu}(?:[^,;:.()\n]|" + _NAME_COMMA + r")*?"
     r"(?:\s*\([^)\n]*\)[^,;:.()\n]*?)*)"
-    r"(?=\s+(?:về|phê duyệt|ban hành|quy định|hướng dẫn|triển khai|thực hiện|tại|theo|trên|đối với|"
-    r"và(?!\s+\p{Lu})|"
-    r"nhằm|đã|để|kèm theo|khóa|khoá|phù hợp|đáp ứng|bảo đảm|đảm bảo|trong|đến|cho|gồm|là|được|có)"
+    # the words that end the name (lexicon/issuer_ends.tsv), and `và` before no second name
+    r"(?=\s+(?:" + "|".join(re.escape(w, literal_spaces=True) for w in lexicon.issuer_ends()) + r"|"
+    r"và(?!\s+\p{Lu}))"
     r"(?![\p{L}\p{N}])|\s*(?!" + _NAME_COMMA + r")[,;:.()\n]|\s*$)"
 )
 
@@ -160,11 +160,13 @@ _SHORT_NAME_ASIDE = re.compile(r"\s*\((?:gọi tắt|viết tắt|sau đây)[^)]
 _ASIDE = re.compile(r"\s*\(([^)]*)\)")
 
 
-def _issuer(clean: str, start: int, end: int) -> str | None:
-    m = ISSUER.match(clean, end) or ISSUER_BEFORE.search(clean, max(0, start - 120), start)
+def _issuer(doc: PlanText, start: int, end: int) -> str | None:
+    """The body that issued the document cited at `start:end`: found in the folded view
+    (`khoá` reads as `khóa`), its name read from the text as written."""
+    m = ISSUER.match(doc.folded, end) or ISSUER_BEFORE.search(doc.folded, max(0, start - 120), start)
     if not m or len(m.group("issuer").split()) > 14:
         return None
-    issuer = _SHORT_NAME_ASIDE.sub("", m.group("issuer"))
+    issuer = _SHORT_NAME_ASIDE.sub("", doc.clean[m.start("issuer"):m.end("issuer")])
     issuer = _ASIDE.sub(lambda p: "" if len(p.group(1).split()) <= 2 else p.group(0), issuer)
     issuer = expand(issuer)
     return issuer or None
@@ -173,7 +175,7 @@ def _issuer(clean: str, start: int, end: int) -> str | None:
 def _reference(doc: PlanText, start: int, end: int, number: str, kind: str | None,
                date_iso: str | None) -> Reference:
     span = doc.raw_span(start, end)
-    return Reference(number=number, kind=kind, date=date_iso, issuer=_issuer(doc.clean, start, end),
+    return Reference(number=number, kind=kind, date=date_iso, issuer=_issuer(doc, start, end),
                      text=doc.clean[start:end].strip(), span=span)
 
 

@@ -34,13 +34,14 @@ from extractors.models import Section, Target
 from extractors.targets.numbers import STRUCTURAL_UNITS, ValueExpr, find_values
 from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
 from extractors.outline.sections import ancestors_at, section_path_at
-from extractors.text import Paragraph, PlanText, sentences
+from extractors.text import Paragraph, PlanText, fold, sentences
 from extractors.grammar.years import DUE_KINDS, context_year, plan_year, title_horizon, year_mentions, \
     has_kind_line
 
-# words right before a number that make it part of a date, a name or a numbering
+# words right before a number that make it part of a date, a name or a numbering (read in
+# the folded view: `khoá` is `khóa`)
 _NUMBERING_BEFORE = re.compile(
-    r"(?:\b(?:ngày|tháng|năm|quý|giai đoạn|(?<!thiểu |đa |tổng |đại |hằng |chỉ |hệ |con )số|khóa|khoá|lần thứ|thứ|điều|khoản|điểm|mục|phụ lục|chương|"
+    r"(?:\b(?:ngày|tháng|năm|quý|giai đoạn|(?<!thiểu |đa |tổng |đại |hằng |chỉ |hệ |con )số|khóa|lần thứ|thứ|điều|khoản|điểm|mục|phụ lục|chương|"
     r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
     r"quyết định|nghị quyết|chỉ thị|thông tư|luật|nghị định|kế hoạch|đề án|chương trình|công văn|"
     r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
@@ -351,7 +352,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     # whatever word stands before that
     # a share or rate is never a numbering: `bình quân hàng năm 1%`, `tiêu chí kiểu mẫu 26%`
     if v.start == v.num_start and v.unit not in ("%", "‰") \
-            and _NUMBERING_BEFORE.search(text[max(0, v.start - 40):v.start]):
+            and _NUMBERING_BEFORE.search(fold(text[max(0, v.start - 40):v.start])):
         return False
     if v.qualifier.endswith("đủ"):
         return False  # `từ đủ 05 năm trở lên`: an eligibility condition

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors import lexicon
 from extractors.grammar.markers import BULLETS
 from extractors.agencies.names import agency_key, expand
+from extractors.text import fold, split_folded
+
+# The patterns here read the folded view (`fold`: `Uỷ ban` is `Ủy ban`, `Toà án` is `Tòa án`),
+# so each lists the new spelling only; names are sliced from the text as written.
 
 # Words that open the name of a body, written with a capital (a proper name) ...
 _PROPER_HEAD = (
     r"Sở|Ban|Phòng|Văn phòng|Thanh tra|Trường|Công an|Bộ|Cục|Chi cục|Tổng cục|Trung tâm|"
-    r"Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Mặt trận|MTTQ(?:VN)?|Đảng ủy|Đảng uỷ|Đảng bộ|Chi bộ|Huyện ủy|Huyện uỷ|"
-    r"Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Đoàn|Hội|Liên đoàn|Liên minh|Viện|Bệnh viện|"
-    r"Kho bạc|Ngân hàng|Bảo hiểm xã hội|Đài|Báo|Bộ Chỉ huy|Ban Chỉ huy|Bộ đội|Đồn|Tòa án|Toà án|"
+    r"Ủy ban|UBND|HĐND|Hội đồng|Mặt trận|MTTQ(?:VN)?|Đảng ủy|Đảng bộ|Chi bộ|Huyện ủy|"
+    r"Tỉnh ủy|Thành ủy|Quận ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Đoàn|Hội|Liên đoàn|Liên minh|Viện|Bệnh viện|"
+    r"Kho bạc|Ngân hàng|Bảo hiểm xã hội|Đài|Báo|Bộ Chỉ huy|Ban Chỉ huy|Bộ đội|Đồn|Tòa án|"
     r"Chi nhánh|Công ty|Đại học|Học viện|Quân đội|Lực lượng|Cơ quan|Đơn vị|Tổ công tác|Hạt|Kiểm lâm"
 )
 # ... or a collective written in lower case after `các` / `những` / `từng`.
@@ -31,7 +36,7 @@ _BARE_HEAD = re.compile(rf"(?:{_PROPER_HEAD})")
 
 def bare_head(name: str) -> bool:
     """`Đảng bộ`, `Ban`: a head word alone, naming no body."""
-    return bool(_BARE_HEAD.fullmatch(name.strip()))
+    return bool(_BARE_HEAD.fullmatch(fold(name.strip())))
 
 
 # a level of government written in lower case, as the subject told it must act (`cấp huyện
@@ -39,20 +44,14 @@ def bare_head(name: str) -> bool:
 _LEVEL_SUBJECT = r"cấp\s+(?:tỉnh|huyện|xã)(?=\s+(?:cần|phải|có trách nhiệm)(?![\p{L}]))"
 BODY_START = re.compile(rf"(?:(?:{_PROPER_HEAD})|{_COLLECTIVE}|{_LEVEL_SUBJECT})(?![\p{{L}}\p{{N}}])")
 
-# Where the name of a subject ends and what it must do begins (lower-case verbs only, so
-# `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb). Pages copied from PDFs
-# glue syllables (`Trung ương tậptrung chỉ đạo`, `các đoànthể`): a verb's syllables may be
-# written together, so each space inside a verb reads as optional.
-_PREDICATE_WORDS = (
-    r"là cơ quan|chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|"
-    r"chủ động|tăng cường|xây dựng|tổ chức(?! chính trị)|căn cứ|theo dõi|hướng dẫn|tham mưu|định kỳ|"
-    r"rà soát|gửi|báo cáo|tiếp tục|đôn đốc|(?<!Ủy ban\s)(?<!Uỷ ban\s)kiểm tra|nghiên cứu|quán triệt|bố trí|đẩy mạnh|nâng cao|"
-    r"ưu tiên|chỉ đạo|giám sát|phát huy|cân đối|đảm bảo|bảo đảm|hằng năm|hàng năm|trước ngày|"
-    r"cần|phải|được giao|trong việc|trong công tác|khẩn trương|kịp thời|thường xuyên|làm tốt|để|nhằm|yêu cầu|"
-    r"cập nhật|(?<!quan\s)quản lý|sử dụng|đào tạo|bồi dưỡng|tổng hợp|xử lý|tuyên truyền|giải quyết|thẩm định|"
-    r"tiếp nhận|vận động|thông tin|đề xuất|ban hành|hoàn thiện|hỗ trợ|rà soát|tập trung|nghiêm túc|sẽ|tiến hành|cử|tham gia|(?<!thành\s)(?<!độc\s)lập|hoàn chỉnh|hoàn thành|"
-    r"hoặc phân cấp|hoặc ủy quyền|hoặc uỷ quyền"  # `UBND cấp huyện hoặc phân cấp cho … phê duyệt …`
-)
+# Where the name of a subject ends and what it must do begins (lexicon/predicate_words.tsv;
+# lower-case words only, so `Ban Tổ chức` stays a name while `… tổ chức thực hiện` is a verb).
+# Pages copied from PDFs glue syllables (`Trung ương tậptrung chỉ đạo`, `các đoànthể`): a
+# verb's syllables may be written together, so each space inside a verb reads as optional.
+_PREDICATE_WORDS = "|".join(
+    "".join(f"(?<!{re.escape(w, literal_spaces=True)}\\s)" for w in after) + re.escape(words, literal_spaces=True)
+    + (f"(?! {re.escape(unless, literal_spaces=True)})" if unless else "")
+    for words, after, unless in lexicon.predicate_words())
 PREDICATE = re.compile(
     r"\s*:|\s+(?=(?:" + _PREDICATE_WORDS.replace(" ", r"\s*") + r")(?![\p{L}]))"
 )
@@ -76,7 +75,7 @@ def split_bodies(text: str) -> list[str]:
     """Bodies in a written list, each as written (trimmed)."""
     out: list[str] = []
     for part in _SEMICOLON.split(text):
-        for piece in _SPLIT.split(part):
+        for piece in split_folded(_SPLIT, part):
             piece = _ROLE_NOTE_END.sub("", piece.strip())
             piece = piece.strip(" .,:;-+")
             piece = LEAD_WORDS.sub("", piece)
@@ -93,10 +92,11 @@ def leading_bodies(text: str) -> tuple[list[str], str]:
     (`Ban Tuyên giáo Huyện ủy: Chỉ đạo …`, `Đề nghị Ủy ban MTTQ tỉnh và các tổ chức chính trị -
     xã hội thực hiện giám sát …`, a heading `Sở Tài chính`); else ([], text)."""
     body = LEAD_WORDS.sub("", text.strip())
-    head = BODY_START.match(body)
+    folded = fold(body)
+    head = BODY_START.match(folded)
     if not head:
         return [], text
-    m = PREDICATE.search(body, head.end())  # past the head noun: `Các tổ chức đoàn thể` is a name
+    m = PREDICATE.search(folded, head.end())  # past the head noun: `Các tổ chức đoàn thể` is a name
     name, rest = (body[:m.start()], body[m.end():]) if m else (body, "")
     name = name.strip(" .,;")
     if not name or len(name.split()) > 2 * _MAX_NAME_WORDS or _SENTENCE_BREAK.search(name):
@@ -116,14 +116,15 @@ _PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
 def partners_after(text: str, start: int = 0) -> list[str]:
     """Bodies named after `phối hợp với` / `cùng với` at or after `start`, up to the verb of
     the joint task."""
-    for m in _PARTNERS_WITH.finditer(text, start):
-        tail = text[m.end():]
-        head = BODY_START.match(tail) or _PLAIN_HEAD.match(tail)
+    folded = fold(text)
+    for m in _PARTNERS_WITH.finditer(folded, start):
+        tail, folded_tail = text[m.end():], folded[m.end():]
+        head = BODY_START.match(folded_tail) or _PLAIN_HEAD.match(folded_tail)
         if head:
             break
     else:
         return []
-    stop = PREDICATE.search(tail, head.end())
+    stop = PREDICATE.search(folded_tail, head.end())
     name = tail[:stop.start()] if stop else tail
     name = _LIST_END.split(name)[0]
     return split_bodies(name)
@@ -139,9 +140,9 @@ def duty_after_partners(text: str) -> str:
     m = _WITH_PARTNERS_OPENING.match(text)
     if not m:
         return text
-    tail = text[m.end():]
-    head = BODY_START.match(tail)
-    stop = PREDICATE.search(tail, head.end()) if head else None
+    tail, folded_tail = text[m.end():], fold(text)[m.end():]
+    head = BODY_START.match(folded_tail)
+    stop = PREDICATE.search(folded_tail, head.end()) if head else None
     if not stop or _SENTENCE_MARK.search(tail[:stop.start()]):
         return text
     rest = tail[stop.end():].lstrip(" ,")

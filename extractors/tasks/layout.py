@@ -20,7 +20,7 @@ from extractors.models import Agency, Section
 from extractors.tasks.bodies import BODY_START, LEAD_WORDS, dedupe_names, leading_bodies, split_bodies
 from extractors.tasks.tables import TableRow
 from extractors.tasks.titles import short
-from extractors.text import Paragraph, PlanText
+from extractors.text import Paragraph, PlanText, fold
 
 _WORK_TITLE = re.compile(
     r"^(?:các\s+)?(?:nhiệm vụ|giải pháp|nội dung|tổ chức thực hiện|trách nhiệm|phân công|giao nhiệm vụ)", re.I)
@@ -251,7 +251,7 @@ class Layout:
         """Bodies a heading names: the whole title when items follow it (`2. Các cơ quan tham
         mưu giúp việc Huyện ủy`), the subject when the heading is itself the duty."""
         title = s.title
-        if not BODY_START.match(LEAD_WORDS.sub("", title)) or (not org and len(title.split()) > _HEADING_NAME_WORDS):
+        if not BODY_START.match(fold(LEAD_WORDS.sub("", title))) or (not org and len(title.split()) > _HEADING_NAME_WORDS):
             return [], title
         found = [a.name for a in self.agencies if s.span[0] <= a.span[0] and a.span[1] <= s.span[1]]
         if has_content:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors import lexicon
 from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
 from extractors.models import Agency, Task
@@ -24,7 +25,7 @@ from extractors.tasks.bodies import BODY_START, PREDICATE, bare_head, dedupe_nam
 from extractors.tasks.layout import Layout, unmarked
 from extractors.tasks.links import Links, _is_generic
 from extractors.tasks.titles import short
-from extractors.text import sentences
+from extractors.text import fold, sentences, split_folded
 
 # parts of a plan that state aims, grounds or results, never duties
 _NOT_WORK = re.compile(
@@ -46,8 +47,19 @@ _COMRADES = re.compile(r"^(?:các\s+)?đồng\s*chí\s+", re.I)
 _OWN_NAME_WORDS = 16
 # a sentence this short that names its bodies again only to give the date completes a duty
 _SHORT_COMPLETION_WORDS = 9
-_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:nhấn mạnh|cho biết|khẳng định|phát biểu|đưa ra|xin|thông báo|khai mạc|mà|vừa|đã|đang|có(?!\s+liên quan)|(?<!nhà nước\s)về|tại|thì|nào|chỉ|ký|ban hành|đề nghị|yêu cầu|(?<!Ngoại\s)giao|"
-                          r"kèm theo|căn cứ|xét|trường hợp|này)(?![\p{L}])", re.I)
+
+
+def _words(rows: tuple[tuple[str, str, str], ...]) -> str:
+    """An alternation of lexicon words, each not after its `not after` word (one space or line
+    break between) and not followed by its `not followed by` words."""
+    return "|".join((f"(?<!{re.escape(after, literal_spaces=True)}\\s)" if after else "")
+                    + re.escape(word, literal_spaces=True)
+                    + (f"(?!\\s+{re.escape(unless, literal_spaces=True)})" if unless else "") for word, after, unless in rows)
+
+
+# a quote mark, or a word that never stands inside a body's name (lexicon/not_in_body_names.tsv)
+_NOT_IN_NAME = re.compile(r"[“”\"]|(?<![\p{L}])(?:" + _words(lexicon.not_in_body_names()) + r")(?![\p{L}])", re.I)
+
 # words that open a sentence's subject but name no body (`Bộ phận …`, `Báo cáo …`, `Ban hành …`)
 _NOT_A_BODY = re.compile(r"(?:Bộ phận|Báo cáo|Ban hành|Đơn vị nào|Hội nghị|Hội thi|Đoàn kiểm tra)(?![\p{L}])", re.I)
 # a sentence that states grounds or a condition, never a duty
@@ -71,7 +83,7 @@ _ASSIGN_WHEN = re.compile(r"(?<![\p{L}])(?:giao|đề nghị|yêu cầu)\s+(?:sa
 _WHEN_CHARS = 60
 # the subject's leave to hand the duty down (`Ủy ban nhân dân cấp huyện hoặc phân cấp cho cơ
 # quan trực thuộc do huyện phân công phê duyệt …`): the subject keeps the lead, its duty follows
-_DELEGATION = r"^hoặc\s+(?:phân cấp|ủy quyền|uỷ quyền)(?:\s+cho)?\s+[^,.;]{0,80}?\s"
+_DELEGATION = r"^hoặc\s+(?:phân cấp|ủy quyền)(?:\s+cho)?\s+[^,.;]{0,80}?\s"
 # a subject told it must act (`X cần …`, `X phải …`, `X có trách nhiệm …`)
 _OBLIGED = re.compile(r"(?:cần|phải|có trách nhiệm)(?![\p{L}])", re.I)
 # `Đối với các chi bộ trực thuộc … sẽ tiến hành …`: the subject follows
@@ -106,14 +118,9 @@ _OWN_DATE = re.compile(r"trước ngày|chậm nhất|hạn chót|(?:hoàn thàn
 _CLAUSE_BREAK = re.compile(r"[;,]\s+")
 # words a duty is told with: a body with none of these after it only appears in the sentence
 _DUTY_WORD_SRC = (
-    r"(?:chủ trì|phối hợp|thực hiện|triển khai|có trách nhiệm|chịu trách nhiệm|khẩn trương|phải|cần|"
-    r"báo cáo|tổng hợp|xây dựng|tổ chức(?! chính trị)|rà soát|lập|trình|gửi|hoàn thành|hoàn thiện|hoàn chỉnh|kiểm tra|"
-    r"hướng dẫn|chỉ đạo|tham mưu|bố trí|cử|chuẩn bị|nghiên cứu|đề xuất|theo dõi|phê duyệt|thẩm định|"
-    r"tiếp nhận|ban hành|công bố|cập nhật|quản lý|giám sát|tuyên truyền|phổ biến|tiến hành|xong|"
-    r"họp|thông qua|chuyển|trả lời|xử lý|giải quyết|nghiêm túc|tập trung|chấn chỉnh|kiểm điểm|"
-    r"bảo đảm|đảm bảo|tăng cường|phát động|niêm yết|thành lập|xác định|phân bổ|cân đối|cung cấp|"
-    r"tham dự|tham gia|sắp xếp|kê khai|đánh giá|lồng ghép|chủ động|tiếp tục|quán triệt|định kỳ|hằng năm|hàng năm)"
-    r"(?![\p{L}])").replace(" ", r"\s*")  # glued syllables (`tậptrung`) read as the word, as in PREDICATE
+    r"(?:" + "|".join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs("duty"))
+    + r"|tổ chức(?! chính trị)"  # `các tổ chức chính trị - xã hội` names bodies
+    + r")(?![\p{L}])").replace(" ", r"\s*")  # glued syllables (`tậptrung`) read as the word, as in PREDICATE
 _DUTY_WORD = re.compile(r"(?<![\p{L}])" + _DUTY_WORD_SRC, re.I)
 _DELEGATES = re.compile(_DELEGATION + "(?=" + _DUTY_WORD_SRC + ")", re.I)
 # what follows a subject when it is told a duty
@@ -252,7 +259,7 @@ def _clause_end(clause: str) -> str:
 
 def _subject_leads(clause: str) -> list[str]:
     """The bodies a clause opens with as the subject of a duty (`Sở B hướng dẫn …`)."""
-    if not (BODY_START.match(clause) or _PERSON_BODY.match(clause)) or _NOT_A_BODY.match(clause):
+    if not (BODY_START.match(fold(clause)) or _PERSON_BODY.match(clause)) or _NOT_A_BODY.match(clause):
         return []
     named, rest = _person_bodies(clause) if _PERSON_BODY.match(clause) else leading_bodies(clause)
     if named and rest and _DUTY_START.match(rest) and not _DONE.match(rest) \
@@ -270,9 +277,9 @@ def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
     t = unmarked(sent)
     # the first `giao`/`yêu cầu` that names bodies (a later `chỉ đạo quyết liệt …` is their duty)
     handed = [m for m in _ASSIGN.finditer(t) if not _OF.match(t, m.end())
-              and (BODY_START.match(t, m.end()) or _PERSON_BODY.match(t[m.end():]))][:1]
+              and (BODY_START.match(fold(t), m.end()) or _PERSON_BODY.match(t[m.end():]))][:1]
     piece = t[handed[-1].end():] if handed else t
-    if not (BODY_START.match(piece) or _PERSON_BODY.match(piece)):
+    if not (BODY_START.match(fold(piece)) or _PERSON_BODY.match(piece)):
         return []
     if not handed:  # a line that only names bodies (`a) Cục Thuế có trách nhiệm:`)
         named, rest = leading_bodies(piece)
@@ -433,20 +440,21 @@ def _own_subject(sent: str) -> tuple[list[str], str, bool]:
     starts += [m.end() for m in _STEP_LABEL.finditer(t)]
     for m in _ASSIGN_WHEN.finditer(t[:_LEAD_IN_CHARS]):
         # `yêu cầu sau khi kết thúc Đại hội các đơn vị hoàn chỉnh …`: the bodies after the moment
-        body = BODY_START.search(t, m.end(), m.end() + _WHEN_CHARS)
+        body = BODY_START.search(fold(t), m.end(), m.end() + _WHEN_CHARS)
         if body:
             starts.append(body.start())
     for at in sorted(set(starts)):
         if at and _REPORTED_DAY.match(t[:at]):
             continue  # `Sáng 23/9, Đảng bộ xã … tổ chức Hội nghị …`: news of the day, not a duty
         piece = t[at:]
-        if not (BODY_START.match(piece) or _ASSIGN.match(piece) or _PERSON_BODY.match(piece)):
+        if not (BODY_START.match(fold(piece)) or _ASSIGN.match(piece) or _PERSON_BODY.match(piece)):
             continue
         if _NOT_A_BODY.match(_ASSIGN.sub("", piece, count=1)):
             continue
         named, rest = leading_bodies(piece) if not _PERSON_BODY.match(_ASSIGN.sub("", piece, count=1)) \
             else _person_bodies(piece)
-        rest = _DELEGATES.sub("", rest, count=1)
+        if delegated := _DELEGATES.match(fold(rest)):
+            rest = rest[delegated.end():]
         if (named and rest and _DUTY_START.match(rest) and not _DONE.match(rest)
                 and not _NOT_ITS_DUTY.match(rest)
                 and not (_ISSUES_PLAN.match(rest) and not _ASSIGN.match(piece) and not _OWN_DATE.search(t))
@@ -465,7 +473,7 @@ def _plausible_name(name: str) -> bool:
 def _person_bodies(piece: str) -> tuple[list[str], str]:
     """`Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát …`."""
     body = _ASSIGN.sub("", piece, count=1) if _ASSIGN.match(piece) else piece
-    m = PREDICATE.search(body)
+    m = PREDICATE.search(fold(body))
     if not m:
         return [], piece
     return [x for part in _SEMICOLON.split(body[:m.start()]) for x in split_persons(part)], body[m.end():]
@@ -477,7 +485,8 @@ def split_persons(text: str) -> list[str]:
     ương …` is a body of its own, as a list of bodies splits where a new body begins)."""
     text = _COMRADES.sub("", text)
     heads = rf"(?:Hiệu trưởng|Thủ trưởng|Giám đốc|Chủ tịch|Bộ trưởng|(?:các\s+)?cơ\s*quan|{BODY_START.pattern})\s"
-    return [x.strip(" ,") for x in re.split(rf",\s*(?={heads})|\s+và\s+(?={heads})", text) if x.strip(" ,")]
+    members = re.compile(rf",\s*(?={heads})|\s+và\s+(?={heads})")
+    return [x.strip(" ,") for x in split_folded(members, text) if x.strip(" ,")]
 
 
 def _outside_work(layout: Layout, clean_index: int) -> bool:
@@ -538,7 +547,7 @@ def _duty_of(text: str, lead: list[str]) -> str:
                 if 0 <= low.find(n.casefold()) < (first.start() if first else 0)), default=0)
     for found in _DUTY_START.finditer(text, past):
         before = text[:found.start()]
-        if _ASSIGN.search(before) or BODY_START.search(before) or _PERSON_BODY.search(before):
+        if _ASSIGN.search(before) or BODY_START.search(fold(before)) or _PERSON_BODY.search(before):
             m = found
             break
     duty = text[m.start():] if m else text

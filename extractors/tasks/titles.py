@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import regex as re
 
+from extractors import lexicon
+
 # a title fits one line of a catalogue table
 TITLE_CHARS = 90
 # a step of a listed schedule is titled by its own label, a little shorter than a task
@@ -18,9 +20,9 @@ _MIN_KEPT_SHARE = 0.5
 _LEAD_IN_CHARS = 200
 
 _LEAD_IN = re.compile(r"^(?:Theo|Căn cứ|Trên cơ sở|Dựa (?:trên|vào))(?![\p{L}])")
+# a comma before a duty verb (lexicon/task_verbs.tsv, `title`)
 _DUTY_AFTER_COMMA = re.compile(
-    r",\s+(?=(?:chủ động|chủ trì|phối hợp|tham mưu|xây dựng|tổ chức|triển khai|rà soát|thực hiện|cân đối|"
-    r"bố trí|tổng hợp|hướng dẫn|đề xuất|nghiên cứu|tăng cường|đẩy mạnh|kiểm tra)(?![\p{L}]))")
+    r",\s+(?=(?:" + "|".join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs("title")) + r")(?![\p{L}]))")
 
 
 _CLAUSE_END = re.compile(r"(?<=\S{2})[;.](?:\s|$)")
