@@ -75,7 +75,7 @@ _DATE = rf"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
 _YEARLESS_DATE = re.compile(r"\s*(?:,\s*)?(?i:ngày)\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)")
 # a law may carry its name between the kind word and the number (`Luật Đất đai số 31/2024/QH15`)
 # (a title line in capitals: `LUẬT TỔ CHỨC CHÍNH QUYỀN ĐỊA PHƯƠNG SỐ 72/2025/QH15`)
-_LAW_NAME = rf"(?:,?\s+(?!(?i:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*|\p{{Lu}}[\p{{Lu}}\p{{M}}]+|[\p{{Ll}}\p{{M}}]+)){{1,10}}?"
+_LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*|\p{{Lu}}[\p{{Lu}}\p{{M}}]+|[\p{{Ll}}\p{{M}}]+)){{1,10}}?"
 
 MENTION = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
