@@ -288,6 +288,8 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
 _RUN_LINE_CHARS = 300
 _INLINE_ARABIC = re.compile(r"(?<=[.;:!?…)]) (\d{1,2})\. (?=\p{Lu})")
 _INLINE_ROMAN = re.compile(rf"(?<=\S) ({ROMAN})\. (?=\p{{Lu}})")
+# `QUYẾT ĐỊNH: Điều 1. Ban hành … Cao Bằng Điều 2. Quyết định này …`: a decision's articles on one line
+_INLINE_ARTICLE = re.compile(r"(?<=\S) Điều (\d{1,2})\. (?=\p{Lu})")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
 
 
@@ -322,7 +324,9 @@ def _split_run_together(text: str, offs: list[int]) -> list[tuple[str, list[int]
         return [(text, offs)]
     arabic = [(m.start(), int(m.group(1))) for m in _INLINE_ARABIC.finditer(text)]
     roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)]
-    cuts = sorted(set(_in_runs(arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else []))
+    articles = [(m.start(), int(m.group(1))) for m in _INLINE_ARTICLE.finditer(text)]
+    cuts = sorted(set(_in_runs(arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else [])
+                  | set(_in_runs(articles, 2)))
     if not cuts:
         return [(text, offs)]
     pieces, start = [], 0

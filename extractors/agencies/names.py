@@ -127,10 +127,14 @@ COLLECTIVES = (
     r"trường(?:\s+(?:THPT|THCS|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|phổ thông|đại học|cao đẳng))",
     r"trung tâm(?!\s+\p{Lu})",
     # schools and clinics as a class (`các cơ sở giáo dục`, `Các trạm y tế cơ sở`)
-    r"cơ sở giáo dục(?:\s+(?:mầm non|phổ thông|đại học|nghề nghiệp))?", r"cơ sở (?:tiêm chủng|khám bệnh,\s*chữa bệnh|y tế|đào tạo)", r"trạm y tế(?:\s+(?:cơ sở|xã))?",
+    r"cơ sở giáo dục(?:\s+(?:mầm non|phổ thông|đại học|nghề nghiệp))?", r"cơ sở (?:tiêm chủng|khám bệnh,\s*chữa bệnh|y tế|đào tạo)", r"đơn vị y tế",
+    r"[Bb]an\s+(?:HĐND|Hội đồng nhân dân)",  # `các Ban HĐND chủ động hoàn thành kế hoạch giám sát` r"trạm y tế(?:\s+(?:cơ sở|xã))?",
     # a ministry's letter to the departments of every province (`đề nghị các sở báo cáo`)
     r"sở(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ban|ngành))",
     r"[Bb]ộ(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ngành|cơ quan))",  # `yêu cầu các Bộ liên quan`
+    # the local governments a higher body writes to (`Chính phủ yêu cầu các địa phương khẩn trương …`)
+    r"địa phương(?:,\s*(?:sở|ngành|đơn vị)(?:,\s*(?:sở|ngành|đơn vị))*)?",
+    r"ngành,\s*địa phương",
 )
 # Generic actors: optional in the guidelines, reported only where a role is explicit.
 GENERICS = (
@@ -146,6 +150,7 @@ COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung 
                     r"có liên quan", r"liên quan", r"khác", r"còn lại", r"thuộc ngành")
 
 
+_LOCAL_GOVERNMENTS = re.compile(r"(?:các|những)\s+địa phương")
 _EACH_OPENING = re.compile(r"^(?:các|từng|những)\s+")
 # `các cơ quan có liên quan`
 _CONCERNED_END = re.compile(r"\s+(?:có\s+)?liên quan$")
@@ -156,6 +161,8 @@ _GENERIC_NOUNS = re.compile(r"(?:" + "|".join(GENERICS) + r")")
 def is_generic(name: str) -> bool:
     """`các cơ quan, đơn vị`, `đơn vị liên quan` …: actors the guidelines leave optional."""
     s = expand(name).casefold()
+    if _LOCAL_GOVERNMENTS.match(s):
+        return False  # `các địa phương`: the local governments as a set (a bare `địa phương` is the text's own)
     s = _EACH_OPENING.sub("", s)
     s = _CONCERNED_END.sub("", s)
     s = _LEVEL_END.sub("", s)

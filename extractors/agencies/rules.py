@@ -83,7 +83,9 @@ _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
                        rf"(?:\s*,\s*(?:{_directing(lexicon.directing_verbs('directed-chain'))}))*"
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?"
                        # `yêu cầu cấp ủy chính quyền xã …`: the party committee written before the government
-                       r"(?:\s+cấp\s+[uủ]y,?)?(?:\s+\d{1,3})?\s*,?\s*$", re.I)
+                       r"(?:\s+cấp\s+[uủ]y,?)?(?:\s+\d{1,3})?"
+                       # `đề nghị từ nay đến ngày 15/03/2026, các Sở …`: the time the request runs to
+                       r"(?:\s+(?:từ nay|trước|đến|chậm nhất|trong)\s[^,;:]{0,40},)?\s*,?\s*$", re.I)
 # `giao chỉ tiêu … cho 27 sở, ban, ngành`, `Chỉ tiêu cho các đơn vị … đạt 45%`: the bodies a
 # target is given to carry it
 _CITED_CONTENT = re.compile(r"(?:\bsố\s+\d|\b\d{1,5}/[\p{Lu}\p{N}])[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
@@ -104,7 +106,7 @@ _OPENER = re.compile(
     # a date or a time that opens the sentence: `Chậm nhất ngày 20-7,`, `Trước ngày 15-8,`, `Sáng 23/4,`
     # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}"
-    r"|Qua đó|Bên cạnh đó|Cùng với đó|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
+    r"|Qua đó|Bên cạnh đó|Cùng với đó|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+)?"

@@ -82,7 +82,8 @@ RELATIVE = re.compile(
     rf"\btrong\s+(?:thời\s*hạn|vòng|thời\s+gian|phạm\s+vi)\s+(?:không\s+quá\s+|tối\s+đa\s+)?|"
     rf"\b(?:thời\s*hạn|trong|sau)\s+|"
     # `Thời gian:` / `60 ngày kể từ khi nhận đủ hồ sơ`: a value that is the limit itself
-    rf"^\s*(?=\d{{1,3}}\s+(?:ngày|tuần|tháng)(?:\s+làm\s+việc)?\s+(?:kể|tính)\s+từ))"
+    # (also after a label: `Đối với tuyến xã: 05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê`)
+    rf"(?:^\s*|(?<=:\s{{0,3}}))(?=\d{{1,3}}\s+(?:ngày|tuần|tháng)(?:\s+làm\s+việc)?\s+(?:kể|tính)\s+từ))"
     rf"{_NUMBER_WORD}\s+(?:ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:qua|gần\s+đây|đầu|cuối|tới))"
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
@@ -185,7 +186,7 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
     schedules = _schedules(text, [(d.start, d.end) for d in dated])
     # `ngày 10` is a date only inside a schedule
     dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence or schedules
-             or _DINH_KY.search(text, 0, d.start)]
+             or _DINH_KY.search(text, 0, d.start) or _OF_PERIOD_MONTH.match(text, d.expr.end)]
     # `Trong năm 2024, … trước ngày 25.3`: the year dates the day, it is not a second deadline
     if any(d.expr.year is None and d.expr.grain in ("day", "month", "quarter", "half") for d in dated):
         dated = [d for d in dated if d.expr.grain != "year" or d.expr.window]
@@ -218,6 +219,8 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
     return found
 
 
+# `chậm nhất là ngày 20 của tháng cuối kỳ báo cáo`: a day in the month that closes each reporting period
+_OF_PERIOD_MONTH = re.compile(r"\s*(?:của\s+)?tháng\s+cuối\s+(?:kỳ|quý|năm)\b", FLAGS)
 _SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
 _BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
@@ -389,6 +392,8 @@ _UNTIL_THE_END = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
 def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead: str) -> bool:
     """A year is a target's horizon unless a completion or a task is tied to it."""
     recent = text[max(0, t.start - 90):t.start]
+    if _GOALS_NOUN.search(recent) or _GOALS_NOUN.match(text, t.end):
+        return False  # `phấn đấu hoàn thành các chỉ tiêu đề ra trong năm 2021`: the goals' year
     completed = done or bool(_DONE_WORD.search(recent))
     if prep == "trình":
         return not _has_target_figure(text)  # `23 Đề án phải trình năm 2025`
@@ -404,6 +409,8 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     return (done or verb) and not counted and not _has_target_figure(text)
 
 
+_GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b[^,;.:]{0,40}$|"
+                         r"\s*,?\s*[^,;.:]{0,40}?\bphấn\s+đấu\s+(?:hoàn\s+thành|đạt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b", FLAGS)
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
 _COUNTED_RESULT = re.compile(r"(?<![\d/.,-])\d{1,3}(?:\.\d{3})*\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
 
