@@ -401,7 +401,9 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
 
 _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b"
                            # `huyện … đã hoàn thành 28/29 chỉ tiêu chủ yếu theo kế hoạch đề ra. Trong đó, …`
-                           r"|\bđã\s+hoàn\s+thành\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b", re.I)
+                           r"|\bđã\s+hoàn\s+thành\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
+                           # `Theo đánh giá tại Đại hội, nhiệm kỳ qua, kinh tế … phát triển …`
+                           r"|\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,", re.I)
 @lru_cache(maxsize=256)
 def _results_said_ends(text: str) -> tuple[int, ...]:
     """Where each `đạt được những kết quả …` of a paragraph ends, in order."""
@@ -1070,7 +1072,7 @@ _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         r"\bnguyên\s+nhân\b|"
                         r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu)\b", re.I)
-_REPORT_OPENING = re.compile(r"^\s*(?:theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
+_REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40},|theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
                              r"điều\s+tra)))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
