@@ -490,7 +490,7 @@ def _find_mentions(text: str) -> list[Mention]:
 _PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?![\p{L}])")
 
 
-_SPECIALISED = re.compile(r"\s+chuyên ngành(?![\p{L}])")
+_SPECIALISED = re.compile(r"\s+chuyên\s+ngành(?:,\s*khu\s+vực)?(?![\p{L}])")  # `Ban QLDA chuyên ngành, khu vực`
 _JOINED_NAME = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\p{Lu}\p{Ll})")
 # a body named after a movement or programme carries its quoted title: `Ban Chỉ đạo trung
 # ương Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hoá”`
