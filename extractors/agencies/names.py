@@ -109,7 +109,7 @@ PLACE_LEVELS = lexicon.level_words("place")
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
     # (`các Sở, Ban, ngành, đoàn thể`: capitals as some letters write them)
-    r"sở,\s*[Bb]an,\s*[Nn]gành(?:(?:,|\s+và)\s*(?:[Đđ]oàn thể|[Đđ]ịa phương|đơn vị))?",
+    r"sở,\s*[Bb]an,\s*[Nn]gành(?:(?:,|\s+và)\s*(?:[Đđ]oàn thể|[Đđ]ịa phương|đơn vị(?!\s+sự\s+nghiệp)))?",
     r"cơ quan,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
