@@ -81,6 +81,7 @@ _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu
 # with groups that are not agencies (short noun chunks)
 _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
                        rf"(?:\s*,\s*(?:{_directing(lexicon.directing_verbs('directed-chain'))}))*"
+                       r"(?:\s+cho)?"  # `chỉ đạo cho Cục Nghiệp vụ Quản lý thị trường …`
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?"
                        # `yêu cầu cấp ủy chính quyền xã …`: the party committee written before the government
                        r"(?:\s+cấp\s+[uủ]y,?)?(?:\s+\d{1,3})?"

@@ -113,7 +113,8 @@ _TIMED_SCHEDULE = re.compile(
     FLAGS,
 )
 _LEAD_LABEL = re.compile(r"^[^:,.;\d]{1,40}:\s+")
-_DINH_KY = re.compile(r"\bđịnh\s+kỳ\b", FLAGS)
+# (`sau đó, cứ sáu tháng tiêm nhắc lại`: `cứ` + a period schedules as `định kỳ` does)
+_DINH_KY = re.compile(r"\bđịnh\s+kỳ\b|\bcứ(?=\s+(?:\d{1,2}|một|hai|ba|sáu|mười\s+hai)\s+(?:tháng|tuần|năm|quý)\b)", FLAGS)
 # a run of bullets and outline markers opening a line (`- 2.1. `, `a) (1) `)
 OUTLINE_MARK = re.compile(rf"^(?:[{BULLETS}{STAR}]\s*|{PAREN}\s*|[{LETTERS_LATIN}]\)\s*|{ARABIC}\.?\s+|{ROMAN_RUN}\.\s+)+")
 
@@ -318,6 +319,7 @@ _TO_THE_END = re.compile(r"\bhết\s*$", FLAGS)
 # the date are searched in the words right before it (the same 64-word window as
 # `trigger_of`: every such pattern holds a handful of words), and `đến nay` anywhere
 # before it is found once per text.
+_YET_TO_COME = re.compile(r"[,;]\s*(?:dự\s+kiến|phấn\s+đấu)\b", FLAGS)
 _SINCE_THEN = re.compile(r"\bđến\s+nay\b", FLAGS)  # the one part of `_STATUS` not tied to the date
 
 
@@ -334,8 +336,10 @@ def _has_target_figure(text: str) -> bool:
 
 def _status_before(text: str, at: int) -> bool:
     """`_STATUS.search(text[:at])`: a match ending at `at` lies in the words before it;
-    any other is a `đến nay` the whole text shows as well."""
-    if _first_since_then_end(text) <= at:
+    any other is a `đến nay` the whole text shows as well (unless the clause turns to what
+    is yet to come: `Đến nay, 18/23 hộ đã được hỗ trợ …, dự kiến các hộ còn lại sẽ hoàn thành …`)."""
+    since = _first_since_then_end(text)
+    if since <= at and not _YET_TO_COME.search(text, since, at):
         return True
     window = _WORDS_BEFORE.search(text, 0, at)
     return bool(_STATUS.search(text, window.start() if window else 0, at))

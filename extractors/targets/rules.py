@@ -380,8 +380,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `Lượt xem: 400` / `100%`: the page's zoom control under its counter or stamp
     if v.unit == "tiêu chí" and _COUNT_OF_UNITS_BEFORE.search(text, max(0, v.start - 30), v.start):
         return False  # `72 xã đạt 19 tiêu chí nông thôn mới`: the standard the counted communes reach
-    if v.unit in _CLASS_UNITS and _REACH_VERBS.match(v.verb):
-        return False  # `sản phẩm OCOP đạt 5 sao`: the class the counted things reach
+    if v.unit in _CLASS_UNITS:
+        return False  # `sản phẩm OCOP đạt 5 sao`, `từ 3 sao trở lên`: the class the counted things reach
     if v.fraction and _DATE_AFTER.match(text, v.end):
         return False  # `trong thời gian từ 01/4 đến hết 15/4`: two days
     if v.unit in _PERSON_UNITS and _ATTENDED_AFTER.match(text, v.end):
