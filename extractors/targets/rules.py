@@ -410,6 +410,10 @@ def _results_said_ends(text: str) -> tuple[int, ...]:
     return tuple(m.end() for m in _RESULTS_SAID.finditer(text))
 
 
+# a goal word that turns a results paragraph to goals; not the benchmark a result is measured
+# against (`đạt 681,8% so với chỉ tiêu giao`, `đạt 100,3% chỉ tiêu nghị quyết HĐND giao`)
+_GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:mục\s+tiêu|chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)|tầm\s+nhìn|phấn\s+đấu|định\s+hướng)",
+                        re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 _EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+)?vượt\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
@@ -478,7 +482,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         turn = text.find(". ", said_ends[k - 1])
         window_end = (text.find(". ", v.end) + 1) or len(text)
         turn = turn if 0 <= turn < v.start else said_ends[k - 1]
-        if not _FUTURE.search(text, turn, window_end) and not _GOAL_WORDS.search(text, turn, window_end):
+        if not _FUTURE.search(text, turn, window_end) and not _GOAL_TURN.search(text, turn, window_end):
             return True
     if _ESTIMATE.search(clause_before):
         return True  # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done
@@ -1098,7 +1102,7 @@ _CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯ
 _GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b|"
                                 # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
                                 # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
-                                r"\bban\s+hành\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b", re.I)
+                                r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b", re.I)
 _LAW_YEAR = re.compile(r"\b(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[\p{L} ,-]{0,40}$")
 def _names_a_law(text: str, y) -> bool:
     return bool(_LAW_YEAR.search(text[max(0, y.start - 50):y.start]))
