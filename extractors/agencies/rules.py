@@ -91,6 +91,7 @@ _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
 # target is given to carry it
 _CITED_CONTENT = re.compile(r"(?:\bsố\s+\d|\b\d{1,5}/[\p{Lu}\p{N}])[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
 _TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s+(?:cả\s+)?$", re.I)
+_DIRECTED_TO = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị)\s+cho\s*$", re.I)
 _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
@@ -106,7 +107,7 @@ _OPENER = re.compile(
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
     # a date or a time that opens the sentence: `Chậm nhất ngày 20-7,`, `Trước ngày 15-8,`, `Sáng 23/4,`
     # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
-    r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}"
+    r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}|Chậm nhất\s[^,;]{0,120}"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
@@ -475,7 +476,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `chọn Đảng bộ xã Tân Việt … để tổ chức đại hội điểm`: the chosen body carries it out
     if _CHOSEN.search(before) and _CHOSEN_FOR.match(after):
         return "lead", True, None
-    if _NOT_ACTOR.search(before):
+    if _NOT_ACTOR.search(before) and not _DIRECTED_TO.search(before):  # (`chỉ đạo cho X`: X acts)
         return False, False, None
     if _ISSUES_PLAN.match(after):
         return False, False, None  # `UBND xã Cát Vân xây dựng kế hoạch … với các nội dung như sau`: the issuer
