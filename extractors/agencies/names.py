@@ -113,7 +113,7 @@ COLLECTIVES = (
     r"cơ quan,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
-    r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
+    r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
     r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng", r"chi bộ(?:\s+trực thuộc)?", r"đảng bộ(?:\s+trực thuộc)?",
