@@ -297,10 +297,11 @@ def _heading_text(text: str) -> str:
     return body[first[0][0]:first[0][1]] if first else body
 
 
-def _in_marker(text: str, pos: int) -> bool:
+def _marker_end(text: str) -> int:
+    """Where the outline marker opening a paragraph ends (0 without one)."""
     lead = len(text) - len(text.lstrip())
     m = MARKER.match(text[lead:])
-    return bool(m) and pos < lead + m.end()
+    return lead + m.end() if m else 0
 
 
 def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
@@ -392,23 +393,53 @@ _STRIVE_WORDS = re.compile(r"phấn đấu|phần đầu|phân đầu|chỉ tiê
 _COMPLETE_OR_STRIVE_BEFORE = re.compile(r"\b(?:hoàn\s+thành|phấn\s+đấu)\s*$", re.I)
 
 
+# How far the patterns below read from where they start (a few words and spaces): a value's
+# checks copy at most this much of its clause or sentence, so thousands of values in one
+# clause cost the clause's length once, not once per value
+_READ = 400
+
+
+@lru_cache(maxsize=4096)
+def _occurs(rx, text: str, start: int, end: int) -> bool:
+    """Whether `rx` matches anywhere in text[start:end], asked once per clause or sentence.
+    Each `rx` here is a pattern without boundaries, look-arounds or anchors, and matches
+    wherever a check's own pattern can match: a check on any part of the span is skipped when
+    its words are nowhere in the span."""
+    return rx.search(text, start, end) is not None
+
+
+def _unbounded(rx) -> "re.Pattern":
+    """`rx` without its word boundaries: it matches wherever `rx` matches in any part of a text."""
+    return re.compile(rx.pattern.replace(r"\b", ""), rx.flags)
+
+
+# the words each check needs (the guards `_occurs` asks of a whole clause or sentence)
+_CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|"
+                            r"đã đạt|đã có|đã giảm|đã tăng", re.I)
+_CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
+_ESTIMATE_WORDS = re.compile(r"ước\s")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every year mention holds
+
+
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
                         values_in_clause: list[ValueExpr]) -> bool:
     """A report of the past, a baseline, a policy rate or a threshold that defines a group."""
-    after = text[v.end:clause[1]]
-    clause_before = text[clause[0]:v.start]
-    clause_text = text[clause[0]:clause[1]]
+    # the checks read a few words after the value (`_READ`), and the clause before it only
+    # where the words they look for occur in the clause
+    after = text[v.end:min(clause[1], v.end + _READ)]
+    clause_has = lambda rx: _occurs(rx, text, clause[0], clause[1])  # noqa: E731
     if v.unit == "%" and _REPORT_AFTER.match(after) and not (
             v.value <= 100 and (_COMPLETE_OR_STRIVE_BEFORE.search(text[max(clause[0], v.start - 20):v.start])
                                 # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
-                                or _STRIVE_WORDS.search(clause_before))):
+                                or (clause_has(_STRIVE_WORDS) and _STRIVE_WORDS.search(text[clause[0]:v.start])))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
     # (a bound, `tăng 4% trở lên so với cùng kỳ`, is a goal's)
-    if (_SAME_PERIOD_AFTER.match(after) or _CUMULATIVE_BEFORE.search(clause_before)) and not ctx.goal \
+    if (_SAME_PERIOD_AFTER.match(after) or (clause_has(_CUMULATIVE_WORDS)
+                                            and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))) and not ctx.goal \
             and v.comparator == "=" and not _FUTURE.search(text, 0, v.start) \
             and not _FUTURE.search(text, text.rfind(". ", 0, v.start) + 1, (text.find(". ", v.end) + 1) or len(text)):
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
-    if _EXECUTION_ASIDE.match(text[v.end:]) or _EXCEEDS_AFTER.match(text, v.end):
+    if _EXECUTION_ASIDE.match(text, v.end) or _EXCEEDS_AFTER.match(text, v.end):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
@@ -427,17 +458,17 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # a sentence opened by a past year reports in all its clauses, unless a clause
     # sets its own horizon or goal (`Năm 2024, … đạt 56 triệu đồng; toàn huyện có 21 sản phẩm`)
     sentence_start = max(text.rfind(". ", 0, clause[0]) + 2, 0) if text.rfind(". ", 0, clause[0]) >= 0 else 0
-    own = text[clause[0]:clause[1]]
     for start in {clause[0], sentence_start}:
-        opening = _PAST_OPENING.match(strip_marker(text[start:v.start]))
+        opening = _PAST_OPENING.match(strip_marker(text[start:min(v.start, start + _READ)]))
         if plan_year and opening and int(opening.group("last")) < plan_year and (
-                start == clause[0] or not (_GOAL_WORDS.search(own)
-                                           or any(y.kind in DUE_KINDS for y in year_mentions(own)))):
+                start == clause[0] or not (_GOAL_WORDS.search(text, clause[0], clause[1])
+                                           or any(y.kind in DUE_KINDS for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
-    sentence_before = text[sentence_start:v.start]
+    sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
     # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
-    if _PAST_LEAD.search(sentence_before) and not _FUTURE.search(sentence_before):
+    if sentence_has(_PAST_LEAD_WORDS) and _PAST_LEAD.search(text[sentence_start:v.start]) \
+            and not _FUTURE.search(text[sentence_start:v.start]):
         return True
     # `… đã tập trung lãnh đạo … đạt được những kết quả toàn diện. Tổng giá trị … Tốc độ tăng
     # trưởng 8,7%.`: the sentences after a paragraph's word of its results report them
@@ -450,33 +481,40 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         turn = turn if 0 <= turn < v.start else said_ends[k - 1]
         if not _FUTURE.search(text, turn, window_end) and not _GOAL_WORDS.search(text, turn, window_end):
             return True
-    if _ESTIMATE.search(clause_before):
+    if clause_has(_ESTIMATE_WORDS) and _ESTIMATE.search(text[clause[0]:v.start]):
         return True  # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done
     # a description, not a goal: `Sở … có tỷ lệ hoàn thành trên 90%`, `có kết quả đạt thấp (dưới 50%)`
-    if not ctx.goal and _DESCRIBES.search(sentence_before) and not _FUTURE.search(text[sentence_start:clause[1]]) and not any(
+    if not ctx.goal and sentence_has(_DESCRIBES_WORDS) and _DESCRIBES.search(text[sentence_start:v.start]) \
+            and not _FUTURE.search(text[sentence_start:clause[1]]) and not any(
             y.kind in ("due", "range") for y in year_mentions(text[sentence_start:clause[1]])):
         return True
     if _reports_paragraph(text, sentence_start, plan_year):
         return True
     # a sentence that cites a report or a survey tells what was done, unless it sets goals
     # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
-    if _REPORT_OPENING.match(strip_marker(text[sentence_start:v.start])) \
+    if _REPORT_OPENING.match(strip_marker(text[sentence_start:min(v.start, sentence_start + _READ)])) \
             and not _FUTURE.search(text[sentence_start:clause[1]]):
         return True
-    if ctx.defining or _DEFINING.match(strip_marker(text[:v.start]).strip()):
+    if ctx.defining or _DEFINING.match(strip_marker(text[:min(v.start, _READ)]).strip()):
         return True
-    if ctx.no_goals and not _STRIVE_WORDS.search(clause_text):
+    if ctx.no_goals and not clause_has(_STRIVE_WORDS):
         return True  # a results / shortcomings section reports, it does not set goals
+    # `Hiện tại Sở … đang triển khai xây dựng Cổng …, bảo đảm cung cấp khoảng 300 dịch vụ`:
+    # the work under way is told of, the figure is what it is for (the clause's own goal
+    # words and years asked first: they hold for every value of the clause)
+    if not clause_has(_CURRENT_WORDS) or clause_has(_GOAL_WORDS) or _clause_due(text, clause):
+        return False
+    clause_before = text[clause[0]:v.start]
     current = None
     for current in _CURRENT.finditer(clause_before):
         pass
-    # `Hiện tại Sở … đang triển khai xây dựng Cổng …, bảo đảm cung cấp khoảng 300 dịch vụ`:
-    # the work under way is told of, the figure is what it is for
-    if current and not _PURPOSE.search(clause_before[current.end():]) \
-            and not _GOAL_WORDS.search(clause_text) and not any(
-            y.kind in DUE_KINDS for y in year_mentions(clause_text)):
-        return True
-    return False
+    return bool(current) and not _PURPOSE.search(clause_before[current.end():])
+
+
+@lru_cache(maxsize=1024)
+def _clause_due(text: str, clause: tuple[int, int]) -> bool:
+    """Whether a clause names a year a goal is due."""
+    return any(y.kind in DUE_KINDS for y in year_mentions(text[clause[0]:clause[1]]))
 
 
 _SHARE_ASIDE_OPEN = re.compile(r"%\s*\(\s*$")
@@ -638,7 +676,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         text = p.para.text
         if not _ANY_FIGURE.search(text):
             continue
-        values = [v for v in find_values(text) if not _in_marker(text, v.num_start)]
+        marker_end = _marker_end(text)  # once per paragraph, not once per value
+        values = [v for v in find_values(text) if v.num_start >= marker_end]
         if not values:
             continue
         clauses = sentences(text)
@@ -684,7 +723,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
             per_year = _per_year(v, text[clause[0]:clause[1]], segment, after)
             baseline = next((y.year for y in year_mentions(text[v.end:clause[1]]) + year_mentions(segment)
-                             if y.kind == "baseline"), None)
+                             if y.kind == "baseline"), None) if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]) else None
             indicator = _indicator(v, segment, after)
             base = p.para.start
             span = doc.raw_span(base + v.start, base + v.end)
@@ -912,10 +951,12 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     `từ năm 2026 đến năm 2030 đạt 80% và từ năm 2030 đến năm 2035 đạt 100%`), else a
     later one in its clause with no other value between."""
     # the noun measured may stand between (`đạt 91,93% dân số vào năm 2019`)
-    m = _YEAR_AFTER_VALUE.match(text[v.end:])
+    m = _YEAR_AFTER_VALUE.match(text[v.end:v.end + _READ])
     if m:
         return int(m.group(1))
-    before = [y for y in year_mentions(text[sent[0]:v.start], sent[0])
+    # (a sentence without a year's digits gives none: asked once per sentence)
+    before = [y for y in (year_mentions(text[sent[0]:v.start], sent[0])
+                          if _occurs(_YEAR_DIGITS, text, sent[0], sent[1]) else [])
               if y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
               # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
               # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
@@ -942,7 +983,8 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     # `starts`: the starts of the clause's kept values, sorted
     j = bisect.bisect_right(starts, v.start)
     limit = starts[j] if j < len(starts) else clause[1]
-    later = [y for y in year_mentions(text[v.end:limit], v.end)
+    later = [y for y in (year_mentions(text[v.end:limit], v.end)
+                         if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]) else [])
              if y.kind in ("range", "due")
              # `tăng 15%/năm trong giai đoạn 2025 - 2030`: the window the value is due in,
              # unless the period names a programme (`… của Chương trình MTQG giai đoạn …`)
@@ -1034,6 +1076,8 @@ _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         # `Nguyên nhân … là do dân số … điều chỉnh từ 74.721 người lên 76.797 người`
                         r"\bnguyên\s+nhân\b|"
                         r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
+_PAST_LEAD_WORDS = re.compile(_PAST_LEAD.pattern.replace(r"\b", "").split(")[^.:;]*:")[0] + ")", re.I)
+_DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu)\b", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
                              r"điều\s+tra)))\b", re.I)
