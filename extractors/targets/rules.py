@@ -127,6 +127,7 @@ def _staged(text: str) -> bool:
 
 # a report's own year in words: `năm nay`, `những tháng cuối năm`
 _THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm)\b(?!\s*(?:19|20)\d\d)", re.I)
+_THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm", re.I)
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
@@ -254,11 +255,13 @@ class _Reader:
                     return years[-1].year
         return None
 
-    def this_year(self, before: str) -> Optional[int]:
-        """A report's `năm nay`, `những tháng cuối năm` is the year it is dated."""
+    def this_year(self, text: str, sent: tuple[int, int], end: int) -> Optional[int]:
+        """A report's `năm nay`, `những tháng cuối năm` (in text[sent[0]:end]) is the year it
+        is dated."""
         if self.formal or not self.plan_year:
             return None
-        if _THIS_YEAR_WORDS.search(before):
+        # (the sentence asked once for the words: most sentences hold none)
+        if _occurs(_THIS_YEAR_HINT, text, sent[0], sent[1]) and _THIS_YEAR_WORDS.search(text[sent[0]:end]):
             return self.plan_year
         return None
 
@@ -267,7 +270,7 @@ class _Reader:
 _YEAR_OPENING = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+\d{4}\s*,", re.I)
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
 _GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", re.I)
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every year mention holds
 
 
 _DIGIT = re.compile(r"\d")
@@ -315,6 +318,12 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
     return _count_is_goal(v, text, clause, ctx, values_in_clause)
 
 
+# How far the patterns of the checks below read from where they start (a few words and spaces): a value's
+# checks copy at most this much of its clause or sentence, so thousands of values in one
+# clause cost the clause's length once, not once per value
+_READ = 400
+
+
 _NONE_LEFT_BEFORE = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
 _PAGE_COUNTER_AFTER = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
 _COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
@@ -357,7 +366,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
                        # a named day (`ngày Quốc tế Lao động 1/5`), a news agency's dateline (`(TTXVN 1/12)`)
                        or _NAMED_DAY_OR_DATELINE.search(text[max(0, v.start - 40):v.start])):
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
-    if _PAGE_COUNTER_AFTER.match(text[v.end:]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
+    if _PAGE_COUNTER_AFTER.match(text[v.end:v.end + _READ]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:v.num_end + _READ]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
         return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
@@ -393,12 +402,6 @@ _STRIVE_WORDS = re.compile(r"phấn đấu|phần đầu|phân đầu|chỉ tiê
 _COMPLETE_OR_STRIVE_BEFORE = re.compile(r"\b(?:hoàn\s+thành|phấn\s+đấu)\s*$", re.I)
 
 
-# How far the patterns below read from where they start (a few words and spaces): a value's
-# checks copy at most this much of its clause or sentence, so thousands of values in one
-# clause cost the clause's length once, not once per value
-_READ = 400
-
-
 @lru_cache(maxsize=4096)
 def _occurs(rx, text: str, start: int, end: int) -> bool:
     """Whether `rx` matches anywhere in text[start:end], asked once per clause or sentence.
@@ -418,7 +421,6 @@ _CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tín
                             r"đã đạt|đã có|đã giảm|đã tăng", re.I)
 _CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
 _ESTIMATE_WORDS = re.compile(r"ước\s")
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every year mention holds
 
 
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
@@ -439,7 +441,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and v.comparator == "=" and not _FUTURE.search(text, 0, v.start) \
             and not _FUTURE.search(text, text.rfind(". ", 0, v.start) + 1, (text.find(". ", v.end) + 1) or len(text)):
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
-    if _EXECUTION_ASIDE.match(text, v.end) or _EXCEEDS_AFTER.match(text, v.end):
+    if _EXECUTION_ASIDE.match(text[v.end:v.end + _READ]) or _EXCEEDS_AFTER.match(text[v.end:v.end + _READ]):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
@@ -716,12 +718,12 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or _paragraph_year(text, sent, full_sentences)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
-                    or reader.this_year(text[sent[0]:v.start])
-                    or _title_year(reader, ctx, text[sent[0]:sent[1]]))
+                    or reader.this_year(text, sent, v.start)
+                    or _title_year(reader, ctx, text, sent))
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
-            per_year = _per_year(v, text[clause[0]:clause[1]], segment, after)
+            per_year = _per_year(v, _opens_per_year(text, clause), segment, after)
             baseline = next((y.year for y in year_mentions(text[v.end:clause[1]]) + year_mentions(segment)
                              if y.kind == "baseline"), None) if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]) else None
             indicator = _indicator(v, segment, after)
@@ -829,12 +831,20 @@ _PAGE_CONTROL = re.compile(r"[ \t]*\n\s*(?:Print|In bài|In trang|Chia sẻ|Shar
 def _page_control(raw: str, span: tuple[int, int]) -> bool:
     """A bare percentage alone on its line with a page's buttons under it."""
     start = raw.rfind("\n", 0, span[0]) + 1
-    return not raw[start:span[0]].strip() and bool(_PAGE_CONTROL.match(raw, span[1]))
+    return not raw[start:span[0]].strip() and bool(_PAGE_CONTROL.match(raw[span[1]:span[1] + _READ]))
 
 
 # a line that holds one figure and nothing else: `>95%`, `> 1,5%`
 _CARD_VALUE_LINE = re.compile(r"^(?P<sign>[><≥≤]=?)?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:%|‰)?\s*[.;,]?$")
 _CARD_SIGNS = {">": ">", "<": "<", "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<="}
+
+
+@lru_cache(maxsize=256)
+def _card_value_sign(raw: str, start: int, end: int) -> Optional[str]:
+    """The sign opening a line that holds one figure alone ('' for none), None for a line with
+    words: read once per line, however many values the line holds."""
+    line = _CARD_VALUE_LINE.match(raw[start:end].strip())
+    return (line.group("sign") or "") if line else None
 
 
 def card_label(raw: str, span: tuple[int, int]) -> Optional[tuple[str, Optional[str]]]:
@@ -845,13 +855,13 @@ def card_label(raw: str, span: tuple[int, int]) -> Optional[tuple[str, Optional[
     start = raw.rfind("\n", 0, max(span[0], span[1] - 1)) + 1
     end = raw.find("\n", span[1])
     end = len(raw) if end < 0 else end
-    line = _CARD_VALUE_LINE.match(raw[start:end].strip())
-    if not line or start < 2:
+    sign = _card_value_sign(raw, start, end)
+    if sign is None or start < 2:
         return None
     above = raw[raw.rfind("\n", 0, start - 1) + 1:start - 1].strip().rstrip(" ;:,").strip()
     if not above or _ANY_FIGURE.search(above) or len(above.split()) > 25:
         return None
-    return above, _CARD_SIGNS.get(line.group("sign") or "")
+    return above, _CARD_SIGNS.get(sign)
 
 
 def _share_per_year(text: str, found, where) -> None:
@@ -880,7 +890,13 @@ _RISE_WORD = re.compile(r"\btăng\b", re.I)
 _AVERAGE_WORD = re.compile(r"\bbình\s+quân\b(?!\s+đầu\s+người)", re.I)
 
 
-def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
+@lru_cache(maxsize=1024)
+def _opens_per_year(text: str, clause: tuple[int, int]) -> bool:
+    """A clause opened by `Hằng năm,` (after its marker): read once per clause."""
+    return bool(_PER_YEAR.match(text[clause[0]:clause[1]].lstrip(" -+(0123456789).")))
+
+
+def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> bool:
     """`%/năm`; `mỗi năm giảm`; a clause opened by `Hằng năm,`; `cho 1.000 lao động mỗi
     năm` (but not `kế hoạch hằng năm`, which names a plan)."""
     if _PER_YEAR.search(segment):
@@ -889,7 +905,7 @@ def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
     # `/năm` is part of its unit, not a yearly rate to repeat
     if v.per_year_suffix and not _MONEY.search(v.unit or ""):
         return True
-    if _PER_YEAR.match(clause.lstrip(" -+(0123456789).")):
+    if opens_per_year:
         return True
     # the rate word must belong to this value: not the next clause's (`đạt hơn 1.500 tỷ đồng,
     # thu ngân sách hằng năm tăng …`) nor a baseline's (`so với trung bình hàng năm giai đoạn …`)
@@ -1038,26 +1054,39 @@ def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optiona
 _ITEM_LABEL = re.compile(r"[^(:;.]{0,120}?(?=[(:])")
 
 
+@lru_cache(maxsize=256)
+def _item_label(text: str) -> Optional[tuple[int, str]]:
+    """Where a paragraph's item label ends, and its words (read once per paragraph)."""
+    lead = len(text) - len(strip_marker(text))
+    m = _ITEM_LABEL.match(text[lead:])
+    return (lead + m.end(), m.group()) if m else None
+
+
 def _label_year(text: str, sent: tuple[int, int], plan_year: Optional[int]) -> Optional[int]:
     """An item whose label names a year before its list (`3. Diện tích, các cây trồng chủ
     yếu năm 2020 (Lúa: …. Ngô: …)`) gives it to every figure of the item."""
-    lead = len(text) - len(strip_marker(text))
-    m = _ITEM_LABEL.match(text[lead:])
-    if not m or lead + m.end() > sent[0]:
+    label = _item_label(text)
+    if not label or label[0] > sent[0]:
         return None  # the label is in the value's own sentence, already read
-    years = [y for y in year_mentions(m.group()) if y.kind in ("range", "due", "bare", "period")
+    years = [y for y in year_mentions(label[1]) if y.kind in ("range", "due", "bare", "period")
              and not (y.kind == "bare" and plan_year and y.year < plan_year)]
     return years[-1].year if years else None
 
 
-def _title_year(reader: "_Reader", ctx: _Context, sentence: str) -> Optional[int]:
+def _title_year(reader: "_Reader", ctx: _Context, text: str, sent: tuple[int, int]) -> Optional[int]:
     """The title's year, for figures with no nearer year: in a formal plan only under a
     goal heading or lead-in; never for a sentence that names a year of its own."""
     if reader.horizon is None or (reader.formal and not ctx.goal):
         return None
-    if any(y.kind != "baseline" for y in year_mentions(sentence)):
+    if _names_own_year(text, sent):
         return None
     return reader.horizon
+
+
+@lru_cache(maxsize=1024)
+def _names_own_year(text: str, sent: tuple[int, int]) -> bool:
+    """Whether a sentence names a year other than a baseline (read once per sentence)."""
+    return any(y.kind != "baseline" for y in year_mentions(text[sent[0]:sent[1]]))
 
 
 # `mục tiêu trong nhiệm kỳ 2020-2025 …`: the period the goals are set for (but not
@@ -1090,12 +1119,19 @@ _TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\
 _DONE_WORDS = re.compile(r"\bđã\b|\bđạt\s+được\b", re.I)
 
 
-def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
+@lru_cache(maxsize=256)
+def _term_opening(text: str) -> Optional[tuple[int, bool]]:
+    """The last year of the past term a paragraph opens with, and whether its first sentence
+    tells of work done (read once per paragraph, not once per value)."""
     m = _TERM_OPENING.match(strip_marker(text))
-    if not m or _FUTURE.search(text[sentence_start:text.find(".", sentence_start) + 1 or len(text)]):
+    return (int(m.group("last")), bool(_DONE_WORDS.search(m.group("rest")))) if m else None
+
+
+def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
+    term = _term_opening(text)
+    if not term or _FUTURE.search(text[sentence_start:text.find(".", sentence_start) + 1 or len(text)]):
         return False
-    return bool(plan_year and int(m.group("last")) < plan_year) or bool(
-        _DONE_WORDS.search(m.group("rest")))
+    return bool(plan_year and term[0] < plan_year) or term[1]
 
 
 # a clause that sets goals for the period named before it
