@@ -121,6 +121,11 @@ def _kind(text: str) -> str:
     return "plain"
 
 
+def _is_caps_goal_heading(text: str) -> bool:
+    """An unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)."""
+    return bool(_CAPS_GOAL_HEADING.match(text.strip())) and text.strip().upper() == text.strip()
+
+
 def _staged(text: str) -> bool:
     return sum(1 for v in find_values(text) if v.unit == "%") >= 2
 
@@ -152,11 +157,19 @@ class _Reader:
         # by index, so a lead-in search visits its own chain, not every paragraph before it
         self._by_path: dict[tuple, list[int]] = {}
         self._headings: dict[int, int] = {}  # id(section) -> paragraph index
+        # per block and marker kind, its paragraphs; per block, its unnumbered capital headings
+        self._by_kind: dict[tuple[tuple, str], list[int]] = {}
+        self._caps: dict[tuple, list[int]] = {}
+        self._kinds: dict[tuple, set[str]] = {}
         for k, q in enumerate(self.paras):
             if q.heading is not None:
                 self._headings[id(q.heading)] = k
             else:
                 self._by_path.setdefault(q.path, []).append(k)
+                self._by_kind.setdefault((q.path, q.kind), []).append(k)
+                self._kinds.setdefault(q.path, set()).add(q.kind)
+                if q.kind == "plain" and _is_caps_goal_heading(q.para.text):
+                    self._caps.setdefault(q.path, []).append(k)
         # the preamble (`… ban hành Kế hoạch … năm 2025 như sau:`) introduces the plan,
         # not a list of targets: its years are no lead-in horizon
         starts = [doc.clean_pos(s.span[0]) for s in sections]
@@ -197,7 +210,7 @@ class _Reader:
                     ctx.year = context_year(htext, staged=False)
                 seen.add(q.kind)
                 continue
-            if q.kind == "plain" and _CAPS_GOAL_HEADING.match(text.strip()) and text.strip().upper() == text.strip():
+            if q.kind == "plain" and _is_caps_goal_heading(text):
                 # an unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)
                 texts.append(text)
                 if ctx.year is None:
@@ -219,11 +232,28 @@ class _Reader:
     def _looked_back(self, i: int, chain: list[Section], chain_paths: set[tuple]):
         """Indices before `i`, nearest first, of the paragraphs a lead-in search reads: the
         headings of `chain` and the unheaded paragraphs of its blocks (a sibling block's
-        paragraphs and headings tell nothing about this one)."""
-        found = [k for s in chain if (k := self._headings.get(id(s))) is not None and k < i]
+        paragraphs and headings tell nothing about this one).
+
+        Of the unheaded paragraphs only those that can change the search are given: per
+        marker kind the nearest (a farther one of that kind is never a lead-in: the nearer
+        one has put its kind in `seen`), the nearest capital heading (it ends the search),
+        and the one read right after each heading (where a search grown past 12 texts
+        stops). The rest would only add a kind already seen, so ten thousand items of one
+        list cost a few bisects each, not a walk back over all of them."""
+        heads = [k for s in chain if (k := self._headings.get(id(s))) is not None and k < i]
+        found = set(heads)
+
+        def nearest(rows, before: int) -> None:
+            j = bisect.bisect_left(rows, before)
+            if j:
+                found.add(rows[j - 1])
         for path in chain_paths:
+            for kind in self._kinds.get(path, ()):
+                nearest(self._by_kind.get((path, kind), ()), i)
+            nearest(self._caps.get(path, ()), i)
             rows = self._by_path.get(path, ())
-            found.extend(rows[:bisect.bisect_left(rows, i)])
+            for h in heads:
+                nearest(rows, h)
         return sorted(found, reverse=True)
 
 

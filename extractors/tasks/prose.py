@@ -15,6 +15,9 @@ Bộ Nông nghiệp và Phát triển nông thôn:`) is no task itself: its bodi
 """
 from __future__ import annotations
 
+import bisect
+import weakref
+
 import regex as re
 
 from extractors.agencies.names import agency_key
@@ -426,13 +429,27 @@ def split_persons(text: str) -> list[str]:
     return [x.strip(" ,") for x in re.split(rf",\s*(?={heads})|\s+và\s+(?={heads})", text) if x.strip(" ,")]
 
 
+_NOT_WORK_SPANS: "weakref.WeakKeyDictionary[Layout, tuple[list[int], list[int]]]" = weakref.WeakKeyDictionary()
+
+
 def _outside_work(layout: Layout, clean_index: int) -> bool:
     """Is this paragraph in a part that states aims or grounds (MỤC TIÊU, YÊU CẦU, …)?"""
-    for sec in layout.sections:
-        start, end = layout.clean_range(sec)
-        if start <= clean_index < end and _NOT_WORK.match(sec.title.strip()):
-            return True
-    return False
+    # the parts merged into disjoint spans once per plan, then bisected: a plan of thousands of
+    # sections costs no scan of all of them per paragraph
+    if layout not in _NOT_WORK_SPANS:
+        merged: list[list[int]] = []
+        for start, end in sorted(layout.clean_range(sec) for sec in layout.sections
+                                 if _NOT_WORK.match(sec.title.strip())):
+            if start >= end:
+                continue  # an empty part holds no paragraph
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        _NOT_WORK_SPANS[layout] = ([a for a, _ in merged], [b for _, b in merged])
+    starts, ends = _NOT_WORK_SPANS[layout]
+    k = bisect.bisect_right(starts, clean_index)
+    return bool(k) and clean_index < ends[k - 1]
 
 
 def _leads(raw: str, span, agencies: list[Agency]) -> list[str]:
