@@ -130,11 +130,18 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
     owners: list[str] = []
     item_owners: list[str] = []
     title_owners = _title_owners(layout)
+    # the spans other readers took, by start, with the farthest end so far: an overlap is a
+    # bisect, not a scan of every taken span per paragraph
+    taken_starts = [a for a, _ in sorted(taken)]
+    taken_reach: list[int] = []
+    for _, b in sorted(taken):
+        taken_reach.append(max(b, taken_reach[-1]) if taken_reach else b)
     for para in layout.body_paras:
         if para.start >= layout.limit:
             break
         span = layout.span([para])
-        if any(a < span[1] and span[0] < b for a, b in taken):
+        k = bisect.bisect_left(taken_starts, span[1])  # the taken spans starting before this one ends
+        if k and taken_reach[k - 1] > span[0]:  # … one of which ends after it starts
             current, owners, item_owners = None, [], []
             continue
         if _outside_work(layout, para.start):
