@@ -203,3 +203,30 @@ def test_mentions_inside_earlier_ones_match_the_pairwise_test():
             rng.shuffle(out)
         pairwise = [m for k, m in enumerate(out) if not any(o.start < m.start < o.end for o in out[:k])]
         assert [id(m) for m in _outside_earlier(out)] == [id(m) for m in pairwise]
+
+
+def test_year_mentions_before_and_after_a_value_read_as_the_slices_do():
+    # a sentence's year mentions found once, with only a few hundred characters at the cut
+    # read again, must be what a scan of the slice itself finds
+    import random
+
+    from extractors.grammar.years import first_after, mentions_before, year_mentions
+    words = ["năm 2025", "năm 2020", "so với năm 2019", "giai đoạn 2021 - 2025", "đến năm 2030", "trong năm 2024",
+             "2026-2030", "nhiệm kỳ 2020-2025", "đạt 95%", "tăng", "so với cùng kỳ năm 2023", "(năm 2022)", ",", ";",
+             "Luật Đất đai năm 2013", "trước năm 2027", "hộ", "2028", "từ năm 2021 đến năm 2025", "x" * 30]
+    rng = random.Random(11)
+    for _ in range(40):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(50, 400)))
+        start, end = rng.randint(0, 20), len(text) - rng.randint(0, 20)
+        for _ in range(25):
+            cut = rng.randint(start, end)
+            assert mentions_before(text, start, end, cut) == year_mentions(text[start:cut], start), cut
+            for kind in ("baseline", "due", "bare"):
+                direct = next((y for y in year_mentions(text[cut:end], cut) if y.kind == kind), None)
+                assert first_after(text, start, end, cut, kind) == direct, (cut, kind)
+
+
+def test_a_sentence_of_years_and_values_is_linear(monkeypatch):
+    ratio = _catalogue_ratio(monkeypatch, lambda n: "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2025\n\nI. MỤC TIÊU\n\n"
+                             + "năm 2026 đạt 95% " * n + "\n", 250, 1000)
+    assert ratio < 8, ratio

@@ -35,8 +35,8 @@ from extractors.targets.numbers import STRUCTURAL_UNITS, ValueExpr, find_values
 from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
 from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import Paragraph, PlanText, sentences
-from extractors.grammar.years import DUE_KINDS, context_year, plan_year, title_horizon, year_mentions, \
-    has_kind_line
+from extractors.grammar.years import DUE_KINDS, context_year, first_after, has_kind_line, mentions_before, \
+    plan_year, title_horizon, year_mentions
 
 # words right before a number that make it part of a date, a name or a numbering
 _NUMBERING_BEFORE = re.compile(
@@ -754,8 +754,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
             per_year = _per_year(v, _opens_per_year(text, clause), segment, after)
-            baseline = next((y.year for y in year_mentions(text[v.end:clause[1]]) + year_mentions(segment)
-                             if y.kind == "baseline"), None) if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]) else None
+            baseline = None
+            if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
+                first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
+                baseline = first.year if first else next(
+                    (y.year for y in year_mentions(segment) if y.kind == "baseline"), None)
             indicator = _indicator(v, segment, after)
             base = p.para.start
             span = doc.raw_span(base + v.start, base + v.end)
@@ -1001,31 +1004,35 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     if m:
         return int(m.group(1))
     # (a sentence without a year's digits gives none: asked once per sentence)
-    before = [y for y in (year_mentions(text[sent[0]:v.start], sent[0])
-                          if _occurs(_YEAR_DIGITS, text, sent[0], sent[1]) else [])
-              if y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
-              # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
-              # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
-              or (y.kind == "period" and (_COLON_AFTER.match(text[y.end:]) or v.start - y.end <= 12
-                                          or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
-                                          # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
-                                          or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
-                                          # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
-                                          # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
-                                          or ((_COMMA_OR_CLOSE_AFTER.match(text[y.end:])
-                                               or _SETS_GOALS.match(text[y.end:v.start].lstrip()))
-                                              and _SETS_GOALS.search(text[y.end:v.start]))))]
-    # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
-    before = [y for y in before if not (y.kind == "bare" and _names_a_law(text, y))
-              # an aside closed before the value (`(theo chuẩn nghèo giai đoạn 2011 - 2015), giảm 2,7%`)
-              and not (text[y.end:v.start].count(")") > text[y.end:v.start].count("(")
-                       and "(" in text[max(sent[0], y.start - 60):y.start]
-                       and not _OPEN_BRACKET_BEFORE.search(text[max(sent[0], y.start - 3):y.start]))
-              # a year that closes an earlier clause is that clause's (`… đạt xã nông thôn mới
-              # nâng cao vào cuối năm 2020; tỷ lệ tham gia bảo hiểm y tế … đạt 100%`)
-              and not (y.kind == "due" and _SEMICOLON_NEXT.match(text[y.end:v.start]))]
-    if before:
-        return before[-1].year
+    def due_before(y) -> bool:
+        if not (y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
+                # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
+                # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
+                or (y.kind == "period" and (_COLON_AFTER.match(text[y.end:y.end + _READ]) or v.start - y.end <= 12
+                                            or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
+                                            # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
+                                            or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
+                                            # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
+                                            # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
+                                            or ((_COMMA_OR_CLOSE_AFTER.match(text[y.end:y.end + _READ])
+                                                 or _SETS_GOALS.match(text[y.end:v.start].lstrip()))
+                                                and _SETS_GOALS.search(text[y.end:v.start]))))):
+            return False
+        if y.kind == "bare" and _names_a_law(text, y):
+            return False  # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
+        if text[y.end:v.start].count(")") > text[y.end:v.start].count("(") \
+                and "(" in text[max(sent[0], y.start - 60):y.start] \
+                and not _OPEN_BRACKET_BEFORE.search(text[max(sent[0], y.start - 3):y.start]):
+            return False  # an aside closed before the value (`(theo chuẩn nghèo giai đoạn 2011 - 2015), giảm 2,7%`)
+        # a year that closes an earlier clause is that clause's (`… đạt xã nông thôn mới
+        # nâng cao vào cuối năm 2020; tỷ lệ tham gia bảo hiểm y tế … đạt 100%`)
+        return not (y.kind == "due" and _SEMICOLON_NEXT.match(text[y.end:v.start]))
+    # the nearest year that passes (each judged alone): tried from the value back, not all
+    # judged (a sentence of a thousand years and values stays quadratic, not cubic)
+    for y in reversed(mentions_before(text, sent[0], sent[1], v.start)
+                      if _occurs(_YEAR_DIGITS, text, sent[0], sent[1]) else []):
+        if due_before(y):
+            return y.year
     # `starts`: the starts of the clause's kept values, sorted
     j = bisect.bisect_right(starts, v.start)
     limit = starts[j] if j < len(starts) else clause[1]
