@@ -230,3 +230,11 @@ def test_a_sentence_of_years_and_values_is_linear(monkeypatch):
     ratio = _catalogue_ratio(monkeypatch, lambda n: "KẾ HOẠCH\nThực hiện nhiệm vụ năm 2025\n\nI. MỤC TIÊU\n\n"
                              + "năm 2026 đạt 95% " * n + "\n", 250, 1000)
     assert ratio < 8, ratio
+
+
+def test_a_paragraph_of_thousands_of_sentences_is_linear(monkeypatch):
+    # each figure once looked back over every earlier sentence of its paragraph for a goal
+    # year, and each value's clause and sentence were found by a scan of all of them
+    ratio = _catalogue_ratio(monkeypatch, lambda n: "KẾ HOẠCH\n\nI. MỤC TIÊU\n\n" + "Tỷ lệ đạt 95%. " * n + "\n",
+                             500, 2000)
+    assert ratio < 8, ratio

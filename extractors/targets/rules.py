@@ -338,14 +338,14 @@ def _marker_end(text: str) -> int:
 
 
 def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
-               values_in_clause: list[ValueExpr]) -> bool:
+               values_in_clause: list[ValueExpr], index: Optional[int] = None) -> bool:
     if not _reads_as_value(v, text, clause):
         return False
     if _reports_or_defines(v, text, clause, ctx, plan_year, values_in_clause):
         return False
     if v.unit in _COUNTLESS:
         return True
-    return _count_is_goal(v, text, clause, ctx, values_in_clause)
+    return _count_is_goal(v, text, clause, ctx, values_in_clause, index)
 
 
 # How far the patterns of the checks below read from where they start (a few words and spaces): a value's
@@ -563,15 +563,47 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")
 _NOT_YET_AFTER = re.compile(r"(?:\s+[\p{L}]+){0,5}?\s+(?:chưa|vẫn\s+còn|vẫn\s+chưa)\b", re.I)
 
 
+class _SpanFinder:
+    """The first span of a list holding a position: by bisect when the spans are in order and
+    disjoint (clauses and sentences are), else by a scan of the list."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.ordered = all(a[1] <= b[0] and a[0] <= a[1] for a, b in zip(spans, spans[1:]))
+        self.starts = [s[0] for s in spans]
+
+    def __call__(self, pos: int) -> Optional[tuple[int, int]]:
+        if not self.ordered:
+            return next((s for s in self.spans if s[0] <= pos < s[1]), None)
+        k = bisect.bisect_right(self.starts, pos)
+        return self.spans[k - 1] if k and pos < self.spans[k - 1][1] else None
+
+
+def _first_later(v: ValueExpr, clause: tuple[int, int], values: list[ValueExpr],
+                 index: Optional[int]) -> Optional[ValueExpr]:
+    """The first value after `v` in its clause with a unit or a verb. `values` are in the
+    order of their numbers, `v` at `index`: the search starts there and ends at the clause's
+    end, not at the paragraph's."""
+    if index is None:
+        return next((w for w in values if w.start > v.end and (w.unit is not None or w.verb)
+                     and w.end <= clause[1]), None)
+    for w in values[index + 1:]:
+        if w.num_start >= clause[1]:
+            return None  # this one and every later one end past the clause
+        if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]:
+            return w
+    return None
+
+
 def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context,
-                   values_in_clause: list[ValueExpr]) -> bool:
+                   values_in_clause: list[ValueExpr], index: Optional[int] = None) -> bool:
     """A bare count (`1.373 hộ`) is a target only with a sign of a goal."""
     if _SHARE_ASIDE_OPEN.search(text[max(0, v.start - 12):v.start]):
         return False  # a count restating a share: `50% (8 xã)`
-    later = [w for w in values_in_clause if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]]
+    later = _first_later(v, clause, values_in_clause, index)
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
-    if not v.qualifier and not v.verb and later and not text[v.end:later[0].start].strip():
+    if not v.qualifier and not v.verb and later and not text[v.end:later.start].strip():
         return False  # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows
     if _REPRESENTS_BEFORE.search(text[max(clause[0], v.start - 20):v.start]):
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
@@ -718,10 +750,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         kept: list[tuple[ValueExpr, tuple[int, int], tuple[int, int]]] = []
         found: list[tuple[tuple[int, int], Target]] = []
         where: list[tuple[int, int]] = []
-        for v in values:
-            clause = next((c for c in clauses if c[0] <= v.num_start < c[1]), (0, len(text)))
-            sent = next((s for s in full_sentences if s[0] <= v.num_start < s[1]), clause)
-            if _is_target(v, text, clause, ctx, reader.plan_year, values):
+        clause_at, sentence_at = _SpanFinder(clauses), _SpanFinder(full_sentences)
+        for k, v in enumerate(values):
+            clause = clause_at(v.num_start) or (0, len(text))
+            sent = sentence_at(v.num_start) or clause
+            if _is_target(v, text, clause, ctx, reader.plan_year, values, k):
                 kept.append((v, clause, sent))
         directions: dict[tuple[int, int], _ClauseDirections] = {}
         # each value's neighbours in its clause by bisect and a backward pass, not by a scan
@@ -744,8 +777,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             bisect.insort(ends, v.end)
             nxt = [] if next_start[k] is None else [next_start[k]]
             year = (_sentence_year(text, v, sent, clause, starts_in[clause], reader.plan_year)
-                    or _follow_up_year(text, sent, full_sentences)
-                    or _paragraph_year(text, sent, full_sentences)
+                    or _follow_up_year(text, sent)
+                    or _paragraph_year(text, sent)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
                     or reader.this_year(text, sent, v.start)
@@ -1057,8 +1090,17 @@ _FOLLOW_UP_YEAR = re.compile(r"^\s*(?:các\s+|những\s+)?(?:chỉ\s+tiêu|mục
                              r"\b(?:vào|trong|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 
 
-def _follow_up_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
-    nxt = next((s for s in full_sentences if s[0] >= sent[1]), None)
+@lru_cache(maxsize=64)
+def _sentence_index(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """A paragraph's sentences (in order, disjoint) and their starts, found once."""
+    spans = _full_sentences(text)
+    return spans, [a for a, _ in spans]
+
+
+def _follow_up_year(text: str, sent: tuple[int, int]) -> Optional[int]:
+    spans, starts = _sentence_index(text)
+    k = bisect.bisect_left(starts, sent[1])  # the first sentence starting after this one
+    nxt = spans[k] if k < len(spans) else None
     m = _FOLLOW_UP_YEAR.match(text[nxt[0]:nxt[1]]) if nxt else None
     return int(m.group(1)) if m else None
 
@@ -1071,20 +1113,39 @@ _HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|
 _SHARE_WITH_HORIZON = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 
 
-def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
+def _paragraph_year(text: str, sent: tuple[int, int]) -> Optional[int]:
     """A sentence that sets out goals with a year (`Nghị quyết đề ra 25 chỉ tiêu chủ yếu
     đến năm 2030 …`, `mục tiêu trong nhiệm kỳ 2020-2025 …`) gives it to the figures in
-    the sentences after it in its paragraph, as a lead-in line would."""
-    for a, b in reversed([s for s in full_sentences if s[1] <= sent[0]]):
-        lead = text[a:b]
-        if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
-            # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
-            # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
-            years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
-            # not the horizon of a figure of that sentence (`phấn đấu đến năm 2025 đón trên
-            # 200.000 lượt khách …`): later sentences state their own goals
-            if years and (years[-1].kind == "period" or _leads_on(lead, years[-1])):
-                return years[-1].year
+    the sentences after it in its paragraph, as a lead-in line would: the nearest such
+    sentence ending before this one (each sentence read once per paragraph)."""
+    ends, years = _goal_sentence_years(text)
+    k = bisect.bisect_right(ends, sent[0])
+    return years[k - 1] if k else None
+
+
+@lru_cache(maxsize=64)
+def _goal_sentence_years(text: str) -> tuple[list[int], list[int]]:
+    """The ends of a paragraph's sentences that set out goals with a year, and those years."""
+    ends: list[int] = []
+    years_given: list[int] = []
+    for a, b in _sentence_index(text)[0]:
+        year = _goal_sentence_year(text[a:b])
+        if year is not None:
+            ends.append(b)
+            years_given.append(year)
+    return ends, years_given
+
+
+def _goal_sentence_year(lead: str) -> Optional[int]:
+    """The year a sentence that sets out goals gives the figures after it, if any."""
+    if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
+        # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
+        # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
+        years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
+        # not the horizon of a figure of that sentence (`phấn đấu đến năm 2025 đón trên
+        # 200.000 lượt khách …`): later sentences state their own goals
+        if years and (years[-1].kind == "period" or _leads_on(lead, years[-1])):
+            return years[-1].year
     return None
 
 
