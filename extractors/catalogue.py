@@ -16,20 +16,30 @@ from extractors.text import PlanText
 _SPACES = re.compile(r"\s+")
 
 
-def _context(raw: str, span: tuple[int, int]) -> str:
-    """The paragraph around a span, whitespace-folded: ids hang on the words, not on
-    offsets or section numbers, so inserting text elsewhere leaves them unchanged."""
+def _line_bounds(raw: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The paragraph around a span: from the line start before it to the line end after it."""
     start = raw.rfind("\n", 0, span[0]) + 1
     end = raw.find("\n", span[1])
-    end = len(raw) if end < 0 else end
-    return _SPACES.sub(" ", raw[start:end]).strip()
+    return start, len(raw) if end < 0 else end
 
 
 def assign_ids(raw: str, items: list, prefix: str, key) -> None:
+    """Ids hang on the words, not on offsets or section numbers, so inserting text elsewhere
+    leaves them unchanged: a digest of the paragraph around a finding (whitespace-folded),
+    the finding's own text and its key."""
     seen: Counter = Counter()
+    # a paragraph's folded words are hashed once, and each finding's digest continues from
+    # that state: thousands of values in one paragraph cost its length once, not each time
+    paragraph_digests: dict[tuple[int, int], "hashlib._Hash"] = {}
     for item in items:
-        basis = "\x1f".join([_context(raw, item.span), raw[item.span[0]:item.span[1]], key(item)])
-        digest = hashlib.sha1(basis.encode("utf-8")).hexdigest()[:10]
+        bounds = _line_bounds(raw, item.span)
+        head = paragraph_digests.get(bounds)
+        if head is None:
+            context = _SPACES.sub(" ", raw[bounds[0]:bounds[1]]).strip()
+            head = paragraph_digests[bounds] = hashlib.sha1((context + "\x1f").encode("utf-8"))
+        h = head.copy()
+        h.update("\x1f".join([raw[item.span[0]:item.span[1]], key(item)]).encode("utf-8"))
+        digest = h.hexdigest()[:10]
         seen[digest] += 1
         item.id = f"{prefix}-{digest}" + (f"-{seen[digest]}" if seen[digest] > 1 else "")
 

@@ -114,10 +114,15 @@ def test_existing_dask_cluster_by_address(prefect_harness, small_corpus, tmp_pat
     assert _products(plain) == _products(remote)
 
 
-# SIGTERM through the whole Prefect run passes alone and by hand (exit 143 about 2 s after the
-# signal) but timed out in full-suite runs on this machine, cause not found; the SIGTERM path
-# of the worker and stop-handler machinery is tested through `extract` in
+# SIGTERM through the whole Prefect run passes alone and by hand (exit 143 a few seconds after
+# the signal) but timed out in full-suite runs on this machine, cause not found (not reproduced
+# since: 3 runs alone and one together with the flow and robustness tests passed, with and
+# without reading stderr after the signal, and a run writes ~160 bytes to stderr after it); the
+# SIGTERM path of the worker and stop-handler machinery is tested through `extract` in
 # tests/test_robustness.py, and SIGKILL here (no server or worker may outlive a killed run).
+# The run's stderr is read to its end on a thread after the first finished plan: the run, its
+# Prefect server and its worker all write to that one pipe, and a pipe left unread fills (64
+# KiB) and blocks whichever of them writes next; a run that does not end prints what it wrote.
 @pytest.mark.parametrize("how", ["SIGKILL"])
 def test_stop_keeps_finished_plans_and_leaves_no_process(how, small_corpus, tmp_path):
     """A slow plan in the corpus; the run is stopped after the first plans: it ends within
@@ -147,12 +152,20 @@ def test_stop_keeps_finished_plans_and_leaves_no_process(how, small_corpus, tmp_
                              "--batch-size", "1"], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             stdout=subprocess.PIPE, env=env,
                             text=True)
+    import threading
+    rest: list[str] = []
     try:
         for line in proc.stderr:  # wait for a finished plan
             if "đã xong" in line:
                 break
+        drain = threading.Thread(target=lambda: rest.extend(proc.stderr), daemon=True)
+        drain.start()
         proc.send_signal(signal.SIGTERM if how == "SIGTERM" else signal.SIGKILL)
-        rc = proc.wait(timeout=60)
+        try:
+            rc = proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the run did not end within 60 s of {how}; its stderr after the signal:\n"
+                        + "".join(rest)[-4000:])
     finally:
         if proc.poll() is None:
             proc.kill()

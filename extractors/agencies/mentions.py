@@ -410,7 +410,27 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
             if stop > m.end and text.startswith(name, m.start) and not _LETTER.match(text[stop:stop + 1]):
                 m.end = stop
                 break
-    return [m for k, m in enumerate(out) if not any(o.start < m.start < o.end for o in out[:k])]
+    return _outside_earlier(out)
+
+
+def _outside_earlier(out: list[Mention]) -> list[Mention]:
+    """The mentions that start inside no earlier one (each against all earlier ones, kept or
+    not). Left to right, a running farthest end of the mentions starting before answers
+    for each: linear, however many names a sentence lists."""
+    if any(a.start > b.start for a, b in zip(out, out[1:])):  # not in reading order: test each pair
+        return [m for k, m in enumerate(out) if not any(o.start < m.start < o.end for o in out[:k])]
+    kept: list[Mention] = []
+    reach = None  # the farthest end of the mentions starting before the current start
+    i = 0
+    while i < len(out):
+        j = i
+        while j < len(out) and out[j].start == out[i].start:
+            j += 1
+        kept.extend(m for m in out[i:j] if reach is None or reach <= m.start)
+        group_end = max(m.end for m in out[i:j])
+        reach = group_end if reach is None else max(reach, group_end)
+        i = j
+    return kept
 
 
 @lru_cache(maxsize=1024)

@@ -161,10 +161,56 @@ _TRIGGER_WORDS = 64
 _WORDS_BEFORE = re.compile(rf"(?:\s*\S+){{1,{_TRIGGER_WORDS}}}\s*\Z", re.REVERSE | re.VERSION1)
 
 
-def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional[re.Match], str, bool]:
+# The regex module pays for a search bounded by pos/endpos in the length of the whole string,
+# so the two searches below run on a slice around the date: the 64 words are looked for in the
+# last `_WORDS_SPAN` characters (the whole text only when they do not fit), and the trigger in
+# the window with `_BEHIND_SPAN` characters before it for its look-behinds.
+_WORDS_SPAN = 2000
+_BEHIND_SPAN = 200
+
+
+class _Shifted:
+    """A match found in a slice, read at its place in the whole text."""
+    __slots__ = ("_m", "_offset")
+
+    def __init__(self, m: re.Match, offset: int):
+        self._m, self._offset = m, offset
+
+    def start(self, *group) -> int:
+        return self._m.start(*group) + self._offset
+
+    def end(self, *group) -> int:
+        return self._m.end(*group) + self._offset
+
+    def span(self, *group) -> tuple[int, int]:
+        return self.start(*group), self.end(*group)
+
+    def group(self, *names):
+        return self._m.group(*names)
+
+
+def _words_window_start(text: str, end: int) -> int:
+    """Where the last `_TRIGGER_WORDS` words before `end` start (0 when fewer are written)."""
+    lo = max(0, end - _WORDS_SPAN)
+    if lo:
+        window = _WORDS_BEFORE.search(text[lo:end])
+        if window and window.start() > 0:  # all 64 words inside the slice: as in the whole text
+            return lo + window.start()
+    window = _WORDS_BEFORE.search(text, 0, end)
+    return window.start() if window else 0
+
+
+def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional["_Shifted"], str, bool]:
     """The deadline words right before `expr`: (match, first word of the preposition, `hoàn thành` given)."""
-    window = _WORDS_BEFORE.search(text, 0, expr.start)
-    trig = TRIGGER.search(text, window.start() if window else 0, expr.start)
+    start = _words_window_start(text, expr.start)
+    # the look-behinds' context: whole whitespace runs and the word before them
+    lo = max(0, start - _BEHIND_SPAN)
+    while lo > 0 and text[lo - 1].isspace():
+        lo -= 1
+    lo = max(0, lo - 40)
+    trig = TRIGGER.search(text[lo:expr.start], start - lo)
+    if trig is not None:
+        trig = _Shifted(trig, lo)
     prep = trig.group("prep") if trig else None
     return trig, prep.split()[0].lower() if prep else "", bool(trig and trig.group("done"))
 

@@ -23,6 +23,7 @@ the date and period grammar.
 """
 from __future__ import annotations
 
+import weakref
 from functools import lru_cache
 from typing import Optional
 
@@ -291,9 +292,25 @@ def _deadline(doc: PlanText, sections, a: int, b: int, f: Found, forced: bool, c
     task = _task_heading(sections, span[0]) if forced else ""
     if not task:
         s, e = sentence or (a, b)
-        task = _shorten(_with_lead_in(doc, s, e))
+        task = _sentence_task(doc, s, e)
     return Deadline(due=due, recurrence=f.recurrence, text=doc.clean[a:b].strip(), task=task,
                     section=section_path_at(sections, span[0]), span=span)
+
+
+# the last sentence whose task was read: its next deadlines reuse it without copying the
+# sentence again (a sentence of thousands of dates stays linear); a tuple, replaced whole
+_last_task: tuple = (None, -1, -1, "")
+
+
+def _sentence_task(doc: PlanText, s: int, e: int) -> str:
+    """The task a sentence names (its shortened text with any lead-in line)."""
+    global _last_task
+    ref, last_s, last_e, task = _last_task
+    if ref is not None and ref() is doc and (last_s, last_e) == (s, e):
+        return task
+    task = _shorten(_with_lead_in(doc, s, e))
+    _last_task = (weakref.ref(doc), s, e, task)
+    return task
 
 
 def _with_lead_in(doc: PlanText, s: int, e: int) -> str:

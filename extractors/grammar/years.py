@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex as re
@@ -73,6 +74,54 @@ def year_mentions(text: str, base: int = 0) -> list[YearMention]:
             starts.insert(k, m.start())
             ends.insert(k, m.end())
     return sorted(found, key=lambda y: y.start)
+
+
+# A year mention, and what its patterns read before and after it, spans at most this many
+# characters (a few words): `mentions_before` relies on it.
+_REACH = 200
+
+
+@lru_cache(maxsize=64)
+def _span_mentions(text: str, start: int, end: int) -> tuple[list[YearMention], list[int]]:
+    found = year_mentions(text[start:end], start)
+    return found, [y.end for y in found]  # disjoint and sorted: the ends are sorted too
+
+
+def mentions_before(text: str, start: int, end: int, stop: int) -> list[YearMention]:
+    """`year_mentions(text[start:stop], start)` for a `stop` inside text[start:end], without
+    reading the span up to `stop` again for every stop: the span's mentions are found once,
+    and only the last few hundred characters before `stop` are read, where the cut at `stop`
+    can change what is found (a sentence of thousands of years and values stays linear)."""
+    if stop - start <= 3 * _REACH:
+        return year_mentions(text[start:stop], start)
+    found, ends = _span_mentions(text, start, end)
+    cut = stop - _REACH  # mentions ending by here read nothing at or past `stop`
+    tail_start = stop - 3 * _REACH  # far enough back that the mentions past `cut` are whole
+    return found[:bisect.bisect_right(ends, cut)] + [
+        y for y in year_mentions(text[tail_start:stop], tail_start) if y.end > cut]
+
+
+def first_after(text: str, start: int, end: int, frm: int, kind: str) -> Optional[YearMention]:
+    """The first mention of `kind` in `year_mentions(text[frm:end], frm)`, for a `frm` inside
+    text[start:end]: the first few hundred characters from `frm` read again (where the cut at
+    `frm` can change what is found), the rest of the span looked up in its mentions (found
+    once), so the values of a long clause do not each read the clause to its end."""
+    if end - frm <= 3 * _REACH:
+        return next((y for y in year_mentions(text[frm:end], frm) if y.kind == kind), None)
+    border = frm + _REACH  # mentions starting from here read nothing before `frm`
+    head = next((y for y in year_mentions(text[frm:frm + 3 * _REACH], frm)
+                 if y.start < border and y.kind == kind), None)
+    if head is not None:
+        return head
+    starts, of_kind = _kind_starts(text, start, end, kind)
+    k = bisect.bisect_left(starts, border)
+    return of_kind[k] if k < len(of_kind) else None
+
+
+@lru_cache(maxsize=64)
+def _kind_starts(text: str, start: int, end: int, kind: str) -> tuple[list[int], list[YearMention]]:
+    of_kind = [y for y in _span_mentions(text, start, end)[0] if y.kind == kind]
+    return [y.start for y in of_kind], of_kind
 
 
 DUE_KINDS = ("range", "due", "bare", "horizon")

@@ -136,6 +136,9 @@ class ValueExpr:
 
 
 # a per-mille sign, also as typed with a percent and zero: `0,5%0`, `0,5%o`
+# how far the unit and bound patterns below read after a number (a few words): a value copies
+# this much of its text, not the rest of its paragraph (thousands of values stay linear)
+_READ_AFTER = 400
 _PER_MILLE = re.compile(r"\s*(‰|%[0o](?![\p{L}\d])|phần\s+nghìn|phần\s+ngàn)", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(%|phần\s+trăm)", re.IGNORECASE)
 _TIMES = re.compile(r"\s*lần\b", re.IGNORECASE)
@@ -152,14 +155,14 @@ _DIGIT = re.compile(r"\d")
 def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The unit printed at `pos` (after the number), and where it ends."""
     # `0,5%0`, `0,5%o`: a per-mille sign typed as percent and zero
-    m = _PER_MILLE.match(text[pos:])
+    m = _PER_MILLE.match(text[pos:pos + _READ_AFTER])
     if m:
         return "‰", pos + m.end()  # birth and mortality rates: `giảm tỷ suất sinh 0,2‰/năm`
-    m = _PERCENT.match(text[pos:])
+    m = _PERCENT.match(text[pos:pos + _READ_AFTER])
     if m:
         return "%", pos + m.end()
-    m = _TIMES.match(text[pos:])
-    if m and not _NTH_TIME.match(text[pos:]):
+    m = _TIMES.match(text[pos:pos + _READ_AFTER])
+    if m and not _NTH_TIME.match(text[pos:pos + _READ_AFTER]):
         return "times", pos + m.end()
     rest = text[pos:pos + 40]
     low = rest.lower()
@@ -263,19 +266,19 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
                 unit = "%"
     bare = unit is None
     per_year = False
-    suffix = _PER_YEAR_SUFFIX.match(text[end:])
+    suffix = _PER_YEAR_SUFFIX.match(text[end:end + _READ_AFTER])
     if suffix:
         per_year = True
         end += suffix.end()
-    elif unit and _PER_YEAR_AFTER_NOUN.match(text[end:]):
+    elif unit and _PER_YEAR_AFTER_NOUN.match(text[end:end + _READ_AFTER]):
         per_year = True  # `01 cuộc diễn tập/năm`, `04 lớp tập huấn/năm`
     comparator = "="
     # `đạt 100% chỉ tiêu trở lên`: the bound qualifies the share of the plan
-    more = _BOUND_OF_SHARE.match(text[end:]) if unit == "%" else _BOUND.match(text[end:])
+    more = _BOUND_OF_SHARE.match(text[end:end + _READ_AFTER]) if unit == "%" else _BOUND.match(text[end:end + _READ_AFTER])
     if more:
         comparator = ">=" if "lên" in more.group(1).lower() else "<="
         end += more.end()
-        per = _SLASH_YEAR.match(text[end:])
+        per = _SLASH_YEAR.match(text[end:end + _READ_AFTER])
         if per:
             per_year = True
             end += per.end()

@@ -35,8 +35,8 @@ from extractors.targets.numbers import STRUCTURAL_UNITS, ValueExpr, find_values
 from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
 from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import Paragraph, PlanText, fold, sentences
-from extractors.grammar.years import DUE_KINDS, context_year, plan_year, title_horizon, year_mentions, \
-    has_kind_line
+from extractors.grammar.years import DUE_KINDS, context_year, first_after, has_kind_line, mentions_before, \
+    plan_year, title_horizon, year_mentions
 
 # words right before a number that make it part of a date, a name or a numbering (read in
 # the folded view: `khoá` is `khóa`)
@@ -122,12 +122,18 @@ def _kind(text: str) -> str:
     return "plain"
 
 
+def _is_caps_goal_heading(text: str) -> bool:
+    """An unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)."""
+    return bool(_CAPS_GOAL_HEADING.match(text.strip())) and text.strip().upper() == text.strip()
+
+
 def _staged(text: str) -> bool:
     return sum(1 for v in find_values(text) if v.unit == "%") >= 2
 
 
 # a report's own year in words: `năm nay`, `những tháng cuối năm`
 _THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm)\b(?!\s*(?:19|20)\d\d)", re.I)
+_THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm", re.I)
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
@@ -152,11 +158,19 @@ class _Reader:
         # by index, so a lead-in search visits its own chain, not every paragraph before it
         self._by_path: dict[tuple, list[int]] = {}
         self._headings: dict[int, int] = {}  # id(section) -> paragraph index
+        # per block and marker kind, its paragraphs; per block, its unnumbered capital headings
+        self._by_kind: dict[tuple[tuple, str], list[int]] = {}
+        self._caps: dict[tuple, list[int]] = {}
+        self._kinds: dict[tuple, set[str]] = {}
         for k, q in enumerate(self.paras):
             if q.heading is not None:
                 self._headings[id(q.heading)] = k
             else:
                 self._by_path.setdefault(q.path, []).append(k)
+                self._by_kind.setdefault((q.path, q.kind), []).append(k)
+                self._kinds.setdefault(q.path, set()).add(q.kind)
+                if q.kind == "plain" and _is_caps_goal_heading(q.para.text):
+                    self._caps.setdefault(q.path, []).append(k)
         # the preamble (`… ban hành Kế hoạch … năm 2025 như sau:`) introduces the plan,
         # not a list of targets: its years are no lead-in horizon
         starts = [doc.clean_pos(s.span[0]) for s in sections]
@@ -197,7 +211,7 @@ class _Reader:
                     ctx.year = context_year(htext, staged=False)
                 seen.add(q.kind)
                 continue
-            if q.kind == "plain" and _CAPS_GOAL_HEADING.match(text.strip()) and text.strip().upper() == text.strip():
+            if q.kind == "plain" and _is_caps_goal_heading(text):
                 # an unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)
                 texts.append(text)
                 if ctx.year is None:
@@ -219,11 +233,28 @@ class _Reader:
     def _looked_back(self, i: int, chain: list[Section], chain_paths: set[tuple]):
         """Indices before `i`, nearest first, of the paragraphs a lead-in search reads: the
         headings of `chain` and the unheaded paragraphs of its blocks (a sibling block's
-        paragraphs and headings tell nothing about this one)."""
-        found = [k for s in chain if (k := self._headings.get(id(s))) is not None and k < i]
+        paragraphs and headings tell nothing about this one).
+
+        Of the unheaded paragraphs only those that can change the search are given: per
+        marker kind the nearest (a farther one of that kind is never a lead-in: the nearer
+        one has put its kind in `seen`), the nearest capital heading (it ends the search),
+        and the one read right after each heading (where a search grown past 12 texts
+        stops). The rest would only add a kind already seen, so ten thousand items of one
+        list cost a few bisects each, not a walk back over all of them."""
+        heads = [k for s in chain if (k := self._headings.get(id(s))) is not None and k < i]
+        found = set(heads)
+
+        def nearest(rows, before: int) -> None:
+            j = bisect.bisect_left(rows, before)
+            if j:
+                found.add(rows[j - 1])
         for path in chain_paths:
+            for kind in self._kinds.get(path, ()):
+                nearest(self._by_kind.get((path, kind), ()), i)
+            nearest(self._caps.get(path, ()), i)
             rows = self._by_path.get(path, ())
-            found.extend(rows[:bisect.bisect_left(rows, i)])
+            for h in heads:
+                nearest(rows, h)
         return sorted(found, reverse=True)
 
 
@@ -255,11 +286,13 @@ class _Reader:
                     return years[-1].year
         return None
 
-    def this_year(self, before: str) -> Optional[int]:
-        """A report's `năm nay`, `những tháng cuối năm` is the year it is dated."""
+    def this_year(self, text: str, sent: tuple[int, int], end: int) -> Optional[int]:
+        """A report's `năm nay`, `những tháng cuối năm` (in text[sent[0]:end]) is the year it
+        is dated."""
         if self.formal or not self.plan_year:
             return None
-        if _THIS_YEAR_WORDS.search(before):
+        # (the sentence asked once for the words: most sentences hold none)
+        if _occurs(_THIS_YEAR_HINT, text, sent[0], sent[1]) and _THIS_YEAR_WORDS.search(text[sent[0]:end]):
             return self.plan_year
         return None
 
@@ -268,7 +301,7 @@ class _Reader:
 _YEAR_OPENING = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+\d{4}\s*,", re.I)
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
 _GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", re.I)
-_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every year mention holds
 
 
 _DIGIT = re.compile(r"\d")
@@ -298,21 +331,28 @@ def _heading_text(text: str) -> str:
     return body[first[0][0]:first[0][1]] if first else body
 
 
-def _in_marker(text: str, pos: int) -> bool:
+def _marker_end(text: str) -> int:
+    """Where the outline marker opening a paragraph ends (0 without one)."""
     lead = len(text) - len(text.lstrip())
     m = MARKER.match(text[lead:])
-    return bool(m) and pos < lead + m.end()
+    return lead + m.end() if m else 0
 
 
 def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
-               values_in_clause: list[ValueExpr]) -> bool:
+               values_in_clause: list[ValueExpr], index: Optional[int] = None) -> bool:
     if not _reads_as_value(v, text, clause):
         return False
     if _reports_or_defines(v, text, clause, ctx, plan_year, values_in_clause):
         return False
     if v.unit in _COUNTLESS:
         return True
-    return _count_is_goal(v, text, clause, ctx, values_in_clause)
+    return _count_is_goal(v, text, clause, ctx, values_in_clause, index)
+
+
+# How far the patterns of the checks below read from where they start (a few words and spaces): a value's
+# checks copy at most this much of its clause or sentence, so thousands of values in one
+# clause cost the clause's length once, not once per value
+_READ = 400
 
 
 _NONE_LEFT_BEFORE = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
@@ -341,9 +381,10 @@ _ATTENDED_AFTER = re.compile(r"[^.;:\n]{0,40}?\b(?:tham\s+dự|về\s+dự|đế
 def _zoom_control(text: str, v: ValueExpr) -> bool:
     """A percentage alone after a page's stamp or counter (`Đăng ngày 17 - 05 - 2024 Lượt xem:
     400 100%`), the page joined into one paragraph: nothing but the stamp's words before it."""
-    if v.unit != "%" or text[v.end:].strip() or not _PAGE_META.search(text, 0, v.start):
-        return False
-    return not _LETTERS.search(_PAGE_META.sub(" ", text[:v.start]))
+    if v.unit != "%" or len(text) - v.end > 40 or text[v.end:].strip() or v.start > 200:
+        return False  # (a stamp line is short: nothing long is read for any other value)
+    head = text[:v.start]
+    return bool(_PAGE_META.search(head)) and not _LETTERS.search(_PAGE_META.sub(" ", head))
 
 
 def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
@@ -374,17 +415,17 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
                        # a named day (`ngày Quốc tế Lao động 1/5`), a news agency's dateline (`(TTXVN 1/12)`)
                        or _NAMED_DAY_OR_DATELINE.search(text[max(0, v.start - 40):v.start])):
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
-    if _PAGE_COUNTER_AFTER.match(text[v.end:]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
+    if _PAGE_COUNTER_AFTER.match(text[v.end:v.end + _READ]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:v.num_end + _READ]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
         return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
     if _zoom_control(text, v):
         return False  # `Lượt xem: 400` / `100%`: the page's zoom control under its counter or stamp
-    if v.unit == "tiêu chí" and _COUNT_OF_UNITS_BEFORE.search(text, max(0, v.start - 30), v.start):
+    if v.unit == "tiêu chí" and _COUNT_OF_UNITS_BEFORE.search(text[max(0, v.start - 30):v.start]):
         return False  # `72 xã đạt 19 tiêu chí nông thôn mới`: the standard the counted communes reach
     if v.unit in _CLASS_UNITS:
         return False  # `sản phẩm OCOP đạt 5 sao`, `từ 3 sao trở lên`: the class the counted things reach
-    if v.fraction and _DATE_AFTER.match(text, v.end):
+    if v.fraction and _DATE_AFTER.match(text[v.end:v.end + 60]):
         return False  # `trong thời gian từ 01/4 đến hết 15/4`: two days
-    if v.unit in _PERSON_UNITS and _ATTENDED_AFTER.match(text, v.end):
+    if v.unit in _PERSON_UNITS and _ATTENDED_AFTER.match(text[v.end:v.end + 80]):
         return False  # `cùng 2.500 đại biểu tham dự tại các điểm cầu`: who came to an event
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
@@ -426,23 +467,46 @@ _STRIVE_WORDS = re.compile(r"phấn đấu|phần đầu|phân đầu|chỉ tiê
 _COMPLETE_OR_STRIVE_BEFORE = re.compile(r"\b(?:hoàn\s+thành|phấn\s+đấu)\s*$", re.I)
 
 
+@lru_cache(maxsize=4096)
+def _occurs(rx, text: str, start: int, end: int) -> bool:
+    """Whether `rx` matches anywhere in text[start:end], asked once per clause or sentence.
+    Each `rx` here is a pattern without boundaries, look-arounds or anchors, and matches
+    wherever a check's own pattern can match: a check on any part of the span is skipped when
+    its words are nowhere in the span."""
+    return rx.search(text, start, end) is not None
+
+
+def _unbounded(rx) -> "re.Pattern":
+    """`rx` without its word boundaries: it matches wherever `rx` matches in any part of a text."""
+    return re.compile(rx.pattern.replace(r"\b", ""), rx.flags)
+
+
+# the words each check needs (the guards `_occurs` asks of a whole clause or sentence)
+_CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|"
+                            r"đã đạt|đã có|đã giảm|đã tăng", re.I)
+_CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
+_ESTIMATE_WORDS = re.compile(r"ước\s")
+
+
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
                         values_in_clause: list[ValueExpr]) -> bool:
     """A report of the past, a baseline, a policy rate or a threshold that defines a group."""
-    after = text[v.end:clause[1]]
-    clause_before = text[clause[0]:v.start]
-    clause_text = text[clause[0]:clause[1]]
+    # the checks read a few words after the value (`_READ`), and the clause before it only
+    # where the words they look for occur in the clause
+    after = text[v.end:min(clause[1], v.end + _READ)]
+    clause_has = lambda rx: _occurs(rx, text, clause[0], clause[1])  # noqa: E731
     if v.unit == "%" and _REPORT_AFTER.match(after) and not (
             v.value <= 100 and (_COMPLETE_OR_STRIVE_BEFORE.search(text[max(clause[0], v.start - 20):v.start])
                                 # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
-                                or _STRIVE_WORDS.search(clause_before))):
+                                or (clause_has(_STRIVE_WORDS) and _STRIVE_WORDS.search(text[clause[0]:v.start])))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
     # (a bound, `tăng 4% trở lên so với cùng kỳ`, is a goal's)
-    if (_SAME_PERIOD_AFTER.match(after) or _CUMULATIVE_BEFORE.search(clause_before)) and not ctx.goal \
+    if (_SAME_PERIOD_AFTER.match(after) or (clause_has(_CUMULATIVE_WORDS)
+                                            and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))) and not ctx.goal \
             and v.comparator == "=" and not _FUTURE.search(text, 0, v.start) \
             and not _FUTURE.search(text, text.rfind(". ", 0, v.start) + 1, (text.find(". ", v.end) + 1) or len(text)):
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
-    if _EXECUTION_ASIDE.match(text[v.end:]) or _EXCEEDS_AFTER.match(text, v.end):
+    if _EXECUTION_ASIDE.match(text[v.end:v.end + _READ]) or _EXCEEDS_AFTER.match(text[v.end:v.end + _READ]):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
             and _POLICY_AFTER.match(after):
@@ -461,17 +525,17 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # a sentence opened by a past year reports in all its clauses, unless a clause
     # sets its own horizon or goal (`Năm 2024, … đạt 56 triệu đồng; toàn huyện có 21 sản phẩm`)
     sentence_start = max(text.rfind(". ", 0, clause[0]) + 2, 0) if text.rfind(". ", 0, clause[0]) >= 0 else 0
-    own = text[clause[0]:clause[1]]
     for start in {clause[0], sentence_start}:
-        opening = _PAST_OPENING.match(strip_marker(text[start:v.start]))
+        opening = _PAST_OPENING.match(strip_marker(text[start:min(v.start, start + _READ)]))
         if plan_year and opening and int(opening.group("last")) < plan_year and (
-                start == clause[0] or not (_GOAL_WORDS.search(own)
-                                           or any(y.kind in DUE_KINDS for y in year_mentions(own)))):
+                start == clause[0] or not (_GOAL_WORDS.search(text, clause[0], clause[1])
+                                           or any(y.kind in DUE_KINDS for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
-    sentence_before = text[sentence_start:v.start]
+    sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
     # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
-    if _PAST_LEAD.search(sentence_before) and not _FUTURE.search(sentence_before):
+    if sentence_has(_PAST_LEAD_WORDS) and _PAST_LEAD.search(text[sentence_start:v.start]) \
+            and not _FUTURE.search(text[sentence_start:v.start]):
         return True
     # `… đã tập trung lãnh đạo … đạt được những kết quả toàn diện. Tổng giá trị … Tốc độ tăng
     # trưởng 8,7%.`: the sentences after a paragraph's word of its results report them
@@ -484,33 +548,40 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         turn = turn if 0 <= turn < v.start else said_ends[k - 1]
         if not _FUTURE.search(text, turn, window_end) and not _GOAL_TURN.search(text, turn, window_end):
             return True
-    if _ESTIMATE.search(clause_before):
+    if clause_has(_ESTIMATE_WORDS) and _ESTIMATE.search(text[clause[0]:v.start]):
         return True  # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done
     # a description, not a goal: `Sở … có tỷ lệ hoàn thành trên 90%`, `có kết quả đạt thấp (dưới 50%)`
-    if not ctx.goal and _DESCRIBES.search(sentence_before) and not _FUTURE.search(text[sentence_start:clause[1]]) and not any(
+    if not ctx.goal and sentence_has(_DESCRIBES_WORDS) and _DESCRIBES.search(text[sentence_start:v.start]) \
+            and not _FUTURE.search(text[sentence_start:clause[1]]) and not any(
             y.kind in ("due", "range") for y in year_mentions(text[sentence_start:clause[1]])):
         return True
     if _reports_paragraph(text, sentence_start, plan_year):
         return True
     # a sentence that cites a report or a survey tells what was done, unless it sets goals
     # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
-    if _REPORT_OPENING.match(strip_marker(text[sentence_start:v.start])) \
+    if _REPORT_OPENING.match(strip_marker(text[sentence_start:min(v.start, sentence_start + _READ)])) \
             and not _FUTURE.search(text[sentence_start:clause[1]]):
         return True
-    if ctx.defining or _DEFINING.match(strip_marker(text[:v.start]).strip()):
+    if ctx.defining or _DEFINING.match(strip_marker(text[:min(v.start, _READ)]).strip()):
         return True
-    if ctx.no_goals and not _STRIVE_WORDS.search(clause_text):
+    if ctx.no_goals and not clause_has(_STRIVE_WORDS):
         return True  # a results / shortcomings section reports, it does not set goals
+    # `Hiện tại Sở … đang triển khai xây dựng Cổng …, bảo đảm cung cấp khoảng 300 dịch vụ`:
+    # the work under way is told of, the figure is what it is for (the clause's own goal
+    # words and years asked first: they hold for every value of the clause)
+    if not clause_has(_CURRENT_WORDS) or clause_has(_GOAL_WORDS) or _clause_due(text, clause):
+        return False
+    clause_before = text[clause[0]:v.start]
     current = None
     for current in _CURRENT.finditer(clause_before):
         pass
-    # `Hiện tại Sở … đang triển khai xây dựng Cổng …, bảo đảm cung cấp khoảng 300 dịch vụ`:
-    # the work under way is told of, the figure is what it is for
-    if current and not _PURPOSE.search(clause_before[current.end():]) \
-            and not _GOAL_WORDS.search(clause_text) and not any(
-            y.kind in DUE_KINDS for y in year_mentions(clause_text)):
-        return True
-    return False
+    return bool(current) and not _PURPOSE.search(clause_before[current.end():])
+
+
+@lru_cache(maxsize=1024)
+def _clause_due(text: str, clause: tuple[int, int]) -> bool:
+    """Whether a clause names a year a goal is due."""
+    return any(y.kind in DUE_KINDS for y in year_mentions(text[clause[0]:clause[1]]))
 
 
 _SHARE_ASIDE_OPEN = re.compile(r"%\s*\(\s*$")
@@ -527,18 +598,51 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")
 _NOT_YET_AFTER = re.compile(r"(?:\s+[\p{L}]+){0,5}?\s+(?:chưa|vẫn\s+còn|vẫn\s+chưa)\b", re.I)
 
 
+class _SpanFinder:
+    """The first span of a list holding a position: by bisect when the spans are in order and
+    disjoint (clauses and sentences are), else by a scan of the list."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.ordered = all(a[1] <= b[0] and a[0] <= a[1] for a, b in zip(spans, spans[1:]))
+        self.starts = [s[0] for s in spans]
+
+    def __call__(self, pos: int) -> Optional[tuple[int, int]]:
+        if not self.ordered:
+            return next((s for s in self.spans if s[0] <= pos < s[1]), None)
+        k = bisect.bisect_right(self.starts, pos)
+        return self.spans[k - 1] if k and pos < self.spans[k - 1][1] else None
+
+
+def _first_later(v: ValueExpr, clause: tuple[int, int], values: list[ValueExpr],
+                 index: Optional[int], text: str) -> Optional[ValueExpr]:
+    """The first value after `v` in its clause with a unit or a verb. `values` are in the
+    order of their numbers, `v` at `index`: the search starts there and ends at the clause's
+    end, not at the paragraph's. (A class, `30 sản phẩm OCOP đạt 5 sao`, or the criteria
+    counted communes reach, `72 xã đạt 19 tiêu chí`, is no figure the count would only name.)"""
+    def figure(w: ValueExpr) -> bool:
+        return w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1] \
+            and w.unit not in _CLASS_UNITS \
+            and not (w.unit == "tiêu chí" and _COUNT_OF_UNITS_BEFORE.search(text[max(0, w.start - 30):w.start]))
+    if index is None:
+        return next((w for w in values if figure(w)), None)
+    for w in values[index + 1:]:
+        if w.num_start >= clause[1]:
+            return None  # this one and every later one end past the clause
+        if figure(w):
+            return w
+    return None
+
+
 def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context,
-                   values_in_clause: list[ValueExpr]) -> bool:
+                   values_in_clause: list[ValueExpr], index: Optional[int] = None) -> bool:
     """A bare count (`1.373 hộ`) is a target only with a sign of a goal."""
     if _SHARE_ASIDE_OPEN.search(text[max(0, v.start - 12):v.start]):
         return False  # a count restating a share: `50% (8 xã)`
-    # (a class, `30 sản phẩm OCOP đạt 5 sao`, is no figure that the count would only name)
-    later = [w for w in values_in_clause if w.start > v.end and (w.unit is not None or w.verb) and w.end <= clause[1]
-             and w.unit not in _CLASS_UNITS
-             and not (w.unit == "tiêu chí" and _COUNT_OF_UNITS_BEFORE.search(text, max(0, w.start - 30), w.start))]
+    later = _first_later(v, clause, values_in_clause, index, text)
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
-    if not v.qualifier and not v.verb and later and not text[v.end:later[0].start].strip():
+    if not v.qualifier and not v.verb and later and not text[v.end:later.start].strip():
         return False  # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows
     if _REPRESENTS_BEFORE.search(text[max(clause[0], v.start - 20):v.start]):
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
@@ -676,7 +780,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         text = p.para.text
         if not _ANY_FIGURE.search(text):
             continue
-        values = [v for v in find_values(text) if not _in_marker(text, v.num_start)]
+        marker_end = _marker_end(text)  # once per paragraph, not once per value
+        values = [v for v in find_values(text) if v.num_start >= marker_end]
         if not values:
             continue
         clauses = sentences(text)
@@ -685,10 +790,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         kept: list[tuple[ValueExpr, tuple[int, int], tuple[int, int]]] = []
         found: list[tuple[tuple[int, int], Target]] = []
         where: list[tuple[int, int]] = []
-        for v in values:
-            clause = next((c for c in clauses if c[0] <= v.num_start < c[1]), (0, len(text)))
-            sent = next((s for s in full_sentences if s[0] <= v.num_start < s[1]), clause)
-            if _is_target(v, text, clause, ctx, reader.plan_year, values):
+        clause_at, sentence_at = _SpanFinder(clauses), _SpanFinder(full_sentences)
+        for k, v in enumerate(values):
+            clause = clause_at(v.num_start) or (0, len(text))
+            sent = sentence_at(v.num_start) or clause
+            if _is_target(v, text, clause, ctx, reader.plan_year, values, k):
                 kept.append((v, clause, sent))
         directions: dict[tuple[int, int], _ClauseDirections] = {}
         # each value's neighbours in its clause by bisect and a backward pass, not by a scan
@@ -711,18 +817,21 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             bisect.insort(ends, v.end)
             nxt = [] if next_start[k] is None else [next_start[k]]
             year = (_sentence_year(text, v, sent, clause, starts_in[clause], reader.plan_year)
-                    or _follow_up_year(text, sent, full_sentences)
-                    or _paragraph_year(text, sent, full_sentences)
+                    or _follow_up_year(text, sent)
+                    or _paragraph_year(text, sent)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
-                    or reader.this_year(text[sent[0]:v.start])
-                    or _title_year(reader, ctx, text[sent[0]:sent[1]]))
+                    or reader.this_year(text, sent, v.start)
+                    or _title_year(reader, ctx, text, sent))
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
-            per_year = _per_year(v, text[clause[0]:clause[1]], segment, after)
-            baseline = next((y.year for y in year_mentions(text[v.end:clause[1]]) + year_mentions(segment)
-                             if y.kind == "baseline"), None)
+            per_year = _per_year(v, _opens_per_year(text, clause), segment, after)
+            baseline = None
+            if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
+                first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
+                baseline = first.year if first else next(
+                    (y.year for y in year_mentions(segment) if y.kind == "baseline"), None)
             indicator = _indicator(v, segment, after)
             base = p.para.start
             span = doc.raw_span(base + v.start, base + v.end)
@@ -828,12 +937,20 @@ _PAGE_CONTROL = re.compile(r"[ \t]*\n\s*(?:Print|In bài|In trang|Chia sẻ|Shar
 def _page_control(raw: str, span: tuple[int, int]) -> bool:
     """A bare percentage alone on its line with a page's buttons under it."""
     start = raw.rfind("\n", 0, span[0]) + 1
-    return not raw[start:span[0]].strip() and bool(_PAGE_CONTROL.match(raw, span[1]))
+    return not raw[start:span[0]].strip() and bool(_PAGE_CONTROL.match(raw[span[1]:span[1] + _READ]))
 
 
 # a line that holds one figure and nothing else: `>95%`, `> 1,5%`
 _CARD_VALUE_LINE = re.compile(r"^(?P<sign>[><≥≤]=?)?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:%|‰)?\s*[.;,]?$")
 _CARD_SIGNS = {">": ">", "<": "<", "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<="}
+
+
+@lru_cache(maxsize=256)
+def _card_value_sign(raw: str, start: int, end: int) -> Optional[str]:
+    """The sign opening a line that holds one figure alone ('' for none), None for a line with
+    words: read once per line, however many values the line holds."""
+    line = _CARD_VALUE_LINE.match(raw[start:end].strip())
+    return (line.group("sign") or "") if line else None
 
 
 def card_label(raw: str, span: tuple[int, int]) -> Optional[tuple[str, Optional[str]]]:
@@ -844,13 +961,13 @@ def card_label(raw: str, span: tuple[int, int]) -> Optional[tuple[str, Optional[
     start = raw.rfind("\n", 0, max(span[0], span[1] - 1)) + 1
     end = raw.find("\n", span[1])
     end = len(raw) if end < 0 else end
-    line = _CARD_VALUE_LINE.match(raw[start:end].strip())
-    if not line or start < 2:
+    sign = _card_value_sign(raw, start, end)
+    if sign is None or start < 2:
         return None
     above = raw[raw.rfind("\n", 0, start - 1) + 1:start - 1].strip().rstrip(" ;:,").strip()
     if not above or _ANY_FIGURE.search(above) or len(above.split()) > 25:
         return None
-    return above, _CARD_SIGNS.get(line.group("sign") or "")
+    return above, _CARD_SIGNS.get(sign)
 
 
 def _share_per_year(text: str, found, where) -> None:
@@ -879,7 +996,13 @@ _RISE_WORD = re.compile(r"\btăng\b", re.I)
 _AVERAGE_WORD = re.compile(r"\bbình\s+quân\b(?!\s+đầu\s+người)", re.I)
 
 
-def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
+@lru_cache(maxsize=1024)
+def _opens_per_year(text: str, clause: tuple[int, int]) -> bool:
+    """A clause opened by `Hằng năm,` (after its marker): read once per clause."""
+    return bool(_PER_YEAR.match(text[clause[0]:clause[1]].lstrip(" -+(0123456789).")))
+
+
+def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> bool:
     """`%/năm`; `mỗi năm giảm`; a clause opened by `Hằng năm,`; `cho 1.000 lao động mỗi
     năm` (but not `kế hoạch hằng năm`, which names a plan)."""
     if _PER_YEAR.search(segment):
@@ -888,7 +1011,7 @@ def _per_year(v: ValueExpr, clause: str, segment: str, after: str) -> bool:
     # `/năm` is part of its unit, not a yearly rate to repeat
     if v.per_year_suffix and not _MONEY.search(v.unit or ""):
         return True
-    if _PER_YEAR.match(clause.lstrip(" -+(0123456789).")):
+    if opens_per_year:
         return True
     # the rate word must belong to this value: not the next clause's (`đạt hơn 1.500 tỷ đồng,
     # thu ngân sách hằng năm tăng …`) nor a baseline's (`so với trung bình hàng năm giai đoạn …`)
@@ -953,37 +1076,46 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     `từ năm 2026 đến năm 2030 đạt 80% và từ năm 2030 đến năm 2035 đạt 100%`), else a
     later one in its clause with no other value between."""
     # the noun measured may stand between (`đạt 91,93% dân số vào năm 2019`)
-    m = _YEAR_AFTER_VALUE.match(text[v.end:]) or _YEAR_ENDS_SENTENCE.match(text, v.end, sent[1])
+    m = _YEAR_AFTER_VALUE.match(text[v.end:v.end + _READ])
+    if not m and sent[1] - v.end <= _READ:
+        m = _YEAR_ENDS_SENTENCE.match(text[v.end:sent[1]])
     if m:
         return int(m.group(1))
-    before = [y for y in year_mentions(text[sent[0]:v.start], sent[0])
-              if y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
-              # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
-              # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
-              or (y.kind == "period" and (_COLON_AFTER.match(text[y.end:]) or v.start - y.end <= 12
-                                          or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
-                                          # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
-                                          or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
-                                          # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
-                                          # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
-                                          or ((_COMMA_OR_CLOSE_AFTER.match(text[y.end:])
-                                               or _SETS_GOALS.match(text[y.end:v.start].lstrip()))
-                                              and _SETS_GOALS.search(text[y.end:v.start]))))]
-    # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
-    before = [y for y in before if not (y.kind == "bare" and _names_a_law(text, y))
-              # an aside closed before the value (`(theo chuẩn nghèo giai đoạn 2011 - 2015), giảm 2,7%`)
-              and not (text[y.end:v.start].count(")") > text[y.end:v.start].count("(")
-                       and "(" in text[max(sent[0], y.start - 60):y.start]
-                       and not _OPEN_BRACKET_BEFORE.search(text[max(sent[0], y.start - 3):y.start]))
-              # a year that closes an earlier clause is that clause's (`… đạt xã nông thôn mới
-              # nâng cao vào cuối năm 2020; tỷ lệ tham gia bảo hiểm y tế … đạt 100%`)
-              and not (y.kind == "due" and _SEMICOLON_NEXT.match(text[y.end:v.start]))]
-    if before:
-        return before[-1].year
+    # (a sentence without a year's digits gives none: asked once per sentence)
+    def due_before(y) -> bool:
+        if not (y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
+                # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
+                # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
+                or (y.kind == "period" and (_COLON_AFTER.match(text[y.end:y.end + _READ]) or v.start - y.end <= 12
+                                            or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
+                                            # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
+                                            or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
+                                            # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
+                                            # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
+                                            or ((_COMMA_OR_CLOSE_AFTER.match(text[y.end:y.end + _READ])
+                                                 or _SETS_GOALS.match(text[y.end:v.start].lstrip()))
+                                                and _SETS_GOALS.search(text[y.end:v.start]))))):
+            return False
+        if y.kind == "bare" and _names_a_law(text, y):
+            return False  # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
+        if text[y.end:v.start].count(")") > text[y.end:v.start].count("(") \
+                and "(" in text[max(sent[0], y.start - 60):y.start] \
+                and not _OPEN_BRACKET_BEFORE.search(text[max(sent[0], y.start - 3):y.start]):
+            return False  # an aside closed before the value (`(theo chuẩn nghèo giai đoạn 2011 - 2015), giảm 2,7%`)
+        # a year that closes an earlier clause is that clause's (`… đạt xã nông thôn mới
+        # nâng cao vào cuối năm 2020; tỷ lệ tham gia bảo hiểm y tế … đạt 100%`)
+        return not (y.kind == "due" and _SEMICOLON_NEXT.match(text[y.end:v.start]))
+    # the nearest year that passes (each judged alone): tried from the value back, not all
+    # judged (a sentence of a thousand years and values stays quadratic, not cubic)
+    for y in reversed(mentions_before(text, sent[0], sent[1], v.start)
+                      if _occurs(_YEAR_DIGITS, text, sent[0], sent[1]) else []):
+        if due_before(y):
+            return y.year
     # `starts`: the starts of the clause's kept values, sorted
     j = bisect.bisect_right(starts, v.start)
     limit = starts[j] if j < len(starts) else clause[1]
-    later = [y for y in year_mentions(text[v.end:limit], v.end)
+    later = [y for y in (year_mentions(text[v.end:limit], v.end)
+                         if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]) else [])
              if y.kind in ("range", "due")
              # `tăng 15%/năm trong giai đoạn 2025 - 2030`: the window the value is due in,
              # unless the period names a programme (`… của Chương trình MTQG giai đoạn …`)
@@ -1003,8 +1135,17 @@ _FOLLOW_UP_YEAR = re.compile(r"^\s*(?:các\s+|những\s+)?(?:chỉ\s+tiêu|mục
                              r"\b(?:vào|trong|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 
 
-def _follow_up_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
-    nxt = next((s for s in full_sentences if s[0] >= sent[1]), None)
+@lru_cache(maxsize=64)
+def _sentence_index(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """A paragraph's sentences (in order, disjoint) and their starts, found once."""
+    spans = _full_sentences(text)
+    return spans, [a for a, _ in spans]
+
+
+def _follow_up_year(text: str, sent: tuple[int, int]) -> Optional[int]:
+    spans, starts = _sentence_index(text)
+    k = bisect.bisect_left(starts, sent[1])  # the first sentence starting after this one
+    nxt = spans[k] if k < len(spans) else None
     m = _FOLLOW_UP_YEAR.match(text[nxt[0]:nxt[1]]) if nxt else None
     return int(m.group(1)) if m else None
 
@@ -1017,46 +1158,78 @@ _HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|
 _SHARE_WITH_HORIZON = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 
 
-def _paragraph_year(text: str, sent: tuple[int, int], full_sentences) -> Optional[int]:
+def _paragraph_year(text: str, sent: tuple[int, int]) -> Optional[int]:
     """A sentence that sets out goals with a year (`Nghị quyết đề ra 25 chỉ tiêu chủ yếu
     đến năm 2030 …`, `mục tiêu trong nhiệm kỳ 2020-2025 …`) gives it to the figures in
-    the sentences after it in its paragraph, as a lead-in line would."""
-    for a, b in reversed([s for s in full_sentences if s[1] <= sent[0]]):
-        lead = text[a:b]
-        if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
-            # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
-            # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
-            years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
-            # not the horizon of a figure of that sentence (`phấn đấu đến năm 2025 đón trên
-            # 200.000 lượt khách …`): later sentences state their own goals
-            if years and (years[-1].kind == "period" or _leads_on(lead, years[-1])):
-                return years[-1].year
+    the sentences after it in its paragraph, as a lead-in line would: the nearest such
+    sentence ending before this one (each sentence read once per paragraph)."""
+    ends, years = _goal_sentence_years(text)
+    k = bisect.bisect_right(ends, sent[0])
+    return years[k - 1] if k else None
+
+
+@lru_cache(maxsize=64)
+def _goal_sentence_years(text: str) -> tuple[list[int], list[int]]:
+    """The ends of a paragraph's sentences that set out goals with a year, and those years."""
+    ends: list[int] = []
+    years_given: list[int] = []
+    for a, b in _sentence_index(text)[0]:
+        year = _goal_sentence_year(text[a:b])
+        if year is not None:
+            ends.append(b)
+            years_given.append(year)
+    return ends, years_given
+
+
+def _goal_sentence_year(lead: str) -> Optional[int]:
+    """The year a sentence that sets out goals gives the figures after it, if any."""
+    if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
+        # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
+        # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
+        years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
+        # not the horizon of a figure of that sentence (`phấn đấu đến năm 2025 đón trên
+        # 200.000 lượt khách …`): later sentences state their own goals
+        if years and (years[-1].kind == "period" or _leads_on(lead, years[-1])):
+            return years[-1].year
     return None
 
 
 _ITEM_LABEL = re.compile(r"[^(:;.]{0,120}?(?=[(:])")
 
 
+@lru_cache(maxsize=256)
+def _item_label(text: str) -> Optional[tuple[int, str]]:
+    """Where a paragraph's item label ends, and its words (read once per paragraph)."""
+    lead = len(text) - len(strip_marker(text))
+    m = _ITEM_LABEL.match(text[lead:])
+    return (lead + m.end(), m.group()) if m else None
+
+
 def _label_year(text: str, sent: tuple[int, int], plan_year: Optional[int]) -> Optional[int]:
     """An item whose label names a year before its list (`3. Diện tích, các cây trồng chủ
     yếu năm 2020 (Lúa: …. Ngô: …)`) gives it to every figure of the item."""
-    lead = len(text) - len(strip_marker(text))
-    m = _ITEM_LABEL.match(text[lead:])
-    if not m or lead + m.end() > sent[0]:
+    label = _item_label(text)
+    if not label or label[0] > sent[0]:
         return None  # the label is in the value's own sentence, already read
-    years = [y for y in year_mentions(m.group()) if y.kind in ("range", "due", "bare", "period")
+    years = [y for y in year_mentions(label[1]) if y.kind in ("range", "due", "bare", "period")
              and not (y.kind == "bare" and plan_year and y.year < plan_year)]
     return years[-1].year if years else None
 
 
-def _title_year(reader: "_Reader", ctx: _Context, sentence: str) -> Optional[int]:
+def _title_year(reader: "_Reader", ctx: _Context, text: str, sent: tuple[int, int]) -> Optional[int]:
     """The title's year, for figures with no nearer year: in a formal plan only under a
     goal heading or lead-in; never for a sentence that names a year of its own."""
     if reader.horizon is None or (reader.formal and not ctx.goal):
         return None
-    if any(y.kind != "baseline" for y in year_mentions(sentence)):
+    if _names_own_year(text, sent):
         return None
     return reader.horizon
+
+
+@lru_cache(maxsize=1024)
+def _names_own_year(text: str, sent: tuple[int, int]) -> bool:
+    """Whether a sentence names a year other than a baseline (read once per sentence)."""
+    return any(y.kind != "baseline" for y in year_mentions(text[sent[0]:sent[1]]))
 
 
 # `mục tiêu trong nhiệm kỳ 2020-2025 …`: the period the goals are set for (but not
@@ -1075,6 +1248,8 @@ _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         # `Nguyên nhân … là do dân số … điều chỉnh từ 74.721 người lên 76.797 người`
                         r"\bnguyên\s+nhân\b|"
                         r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
+_PAST_LEAD_WORDS = re.compile(_PAST_LEAD.pattern.replace(r"\b", "").split(")[^.:;]*:")[0] + ")", re.I)
+_DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu)\b", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40},|theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
                              r"điều\s+tra)))\b", re.I)
@@ -1087,12 +1262,19 @@ _TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\
 _DONE_WORDS = re.compile(r"\bđã\b|\bđạt\s+được\b", re.I)
 
 
-def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
+@lru_cache(maxsize=256)
+def _term_opening(text: str) -> Optional[tuple[int, bool]]:
+    """The last year of the past term a paragraph opens with, and whether its first sentence
+    tells of work done (read once per paragraph, not once per value)."""
     m = _TERM_OPENING.match(strip_marker(text))
-    if not m or _FUTURE.search(text[sentence_start:text.find(".", sentence_start) + 1 or len(text)]):
+    return (int(m.group("last")), bool(_DONE_WORDS.search(m.group("rest")))) if m else None
+
+
+def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
+    term = _term_opening(text)
+    if not term or _FUTURE.search(text[sentence_start:text.find(".", sentence_start) + 1 or len(text)]):
         return False
-    return bool(plan_year and int(m.group("last")) < plan_year) or bool(
-        _DONE_WORDS.search(m.group("rest")))
+    return bool(plan_year and term[0] < plan_year) or term[1]
 
 
 # a clause that sets goals for the period named before it

@@ -9,6 +9,7 @@ where structure names none.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 import regex as re
@@ -80,6 +81,9 @@ class Links:
         self.doc = doc
         self.targets, self.deadlines, self.agencies = targets, deadlines, agencies
         self.year_hint = plan_year(doc.clean)
+        # the deadlines by where they start, so a task's are found by bisect, not by a scan
+        self._deadline_order = sorted(range(len(deadlines)), key=lambda k: deadlines[k].span[0])
+        self._deadline_starts = [deadlines[k].span[0] for k in self._deadline_order]
 
     # -- who -------------------------------------------------------------------
     def roles(self, unit: Unit, text: str, span) -> tuple[list[str], list[str]]:
@@ -181,7 +185,12 @@ class Links:
         return due, rec, ids
 
     def _schedule(self, span, text: str, cue: bool):
-        found = [d for d in self.deadlines if span and span[0] <= d.span[0] and d.span[1] <= span[1]]
+        found = []
+        if span:  # those inside `span`, in list order
+            lo = bisect.bisect_left(self._deadline_starts, span[0])
+            hi = bisect.bisect_right(self._deadline_starts, span[1])
+            found = [self.deadlines[k] for k in sorted(self._deadline_order[lo:hi])
+                     if self.deadlines[k].span[1] <= span[1]]
         if found:
             dated = sorted((d for d in found if d.due and not d.due.startswith("--")), key=lambda d: d.due)
             yearly = [d for d in found if d.due and d.due.startswith("--")]

@@ -15,6 +15,9 @@ Bộ Nông nghiệp và Phát triển nông thôn:`) is no task itself: its bodi
 """
 from __future__ import annotations
 
+import bisect
+import weakref
+
 import regex as re
 
 from extractors import lexicon
@@ -138,11 +141,18 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
     owners: list[str] = []
     item_owners: list[str] = []
     title_owners = _title_owners(layout)
+    # the spans other readers took, by start, with the farthest end so far: an overlap is a
+    # bisect, not a scan of every taken span per paragraph
+    taken_starts = [a for a, _ in sorted(taken)]
+    taken_reach: list[int] = []
+    for _, b in sorted(taken):
+        taken_reach.append(max(b, taken_reach[-1]) if taken_reach else b)
     for para in layout.body_paras:
         if para.start >= layout.limit:
             break
         span = layout.span([para])
-        if any(a < span[1] and span[0] < b for a, b in taken):
+        k = bisect.bisect_left(taken_starts, span[1])  # the taken spans starting before this one ends
+        if k and taken_reach[k - 1] > span[0]:  # … one of which ends after it starts
             current, owners, item_owners = None, [], []
             continue
         if _outside_work(layout, para.start):
@@ -489,13 +499,27 @@ def split_persons(text: str) -> list[str]:
     return [x.strip(" ,") for x in split_folded(members, text) if x.strip(" ,")]
 
 
+_NOT_WORK_SPANS: "weakref.WeakKeyDictionary[Layout, tuple[list[int], list[int]]]" = weakref.WeakKeyDictionary()
+
+
 def _outside_work(layout: Layout, clean_index: int) -> bool:
     """Is this paragraph in a part that states aims or grounds (MỤC TIÊU, YÊU CẦU, …)?"""
-    for sec in layout.sections:
-        start, end = layout.clean_range(sec)
-        if start <= clean_index < end and _NOT_WORK.match(sec.title.strip()):
-            return True
-    return False
+    # the parts merged into disjoint spans once per plan, then bisected: a plan of thousands of
+    # sections costs no scan of all of them per paragraph
+    if layout not in _NOT_WORK_SPANS:
+        merged: list[list[int]] = []
+        for start, end in sorted(layout.clean_range(sec) for sec in layout.sections
+                                 if _NOT_WORK.match(sec.title.strip())):
+            if start >= end:
+                continue  # an empty part holds no paragraph
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        _NOT_WORK_SPANS[layout] = ([a for a, _ in merged], [b for _, b in merged])
+    starts, ends = _NOT_WORK_SPANS[layout]
+    k = bisect.bisect_right(starts, clean_index)
+    return bool(k) and clean_index < ends[k - 1]
 
 
 def _leads(raw: str, span, agencies: list[Agency]) -> list[str]:
