@@ -388,7 +388,8 @@ def _status_before(text: str, at: int) -> bool:
     if since <= at and not _YET_TO_COME.search(text, since, at):
         return True
     window = _WORDS_BEFORE.search(text, 0, at)
-    return bool(_STATUS.search(text, window.start() if window else 0, at))
+    status = _STATUS.search(text, window.start() if window else 0, at)
+    return bool(status) and not (status.group().lower().startswith("đến") and _YET_TO_COME.search(text, status.end(), at))
 
 
 def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Optional[str] = None) -> bool:
