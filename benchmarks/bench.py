@@ -14,12 +14,16 @@ server and Dask workers included), steadier than wall time on a shared machine.
 Reports plans/second, Prefect's overhead per plan and its fixed cost, peak memory.
 
     .venv/bin/python benchmarks/bench.py --speed --plans 200      # extraction speed table
+    .venv/bin/python benchmarks/bench.py --speed --flow --plans 1000 --workers 2   # all in one run
     .venv/bin/python benchmarks/bench.py --memory 1000,10000      # core loop peak memory
 
 `--speed` times, in one run on the same corpora (the perturbed seeds and the real texts in
 ../shared/real/texts), each in a fresh process: one regex pass over every text (the floor),
 `build_catalogue` rules only (CHITIEU_NLP=0), and rules + NLP; CPU ms per plan (after one
 warm-up plan loads the models), plans/s per core, and each as a ratio to the floor.
+With `--flow`, the same run then times the core loop and the flow (and with `--workers`
+a local Dask cluster, with its wall-time speed-up) on the same perturbed seeds, each row
+also as a ratio to the floor.
 `--memory` runs the core loop on N plans for each N and reports its peak RSS (flat: the
 loop keeps nothing per plan).
 
@@ -140,10 +144,13 @@ def phase_extract(corpus: Path) -> dict:
     return {"plans": len(files), "seconds": seconds, "peak_rss_mib": peak_rss_mib()}
 
 
-def run_speed(work: Path, plans: int) -> None:
+def run_speed(work: Path, plans: int) -> tuple[list[Path], float]:
+    """The speed table; returns the perturbed seeds and their floor (CPU s per plan), for
+    the flow rows that `--flow` adds on the same corpus."""
     seeds = work / "seeds"
     seeds.mkdir(parents=True, exist_ok=True)
-    build_corpus(plans, seeds)
+    paths = build_corpus(plans, seeds)
+    seeds_floor = None
     corpora = [(f"seeds, {plans} perturbed", seeds)]
     real = ROOT.parent / "shared" / "real" / "texts"
     if real.is_dir():
@@ -163,8 +170,10 @@ def run_speed(work: Path, plans: int) -> None:
             r = run_phase(phase + ["--corpus", str(corpus)], env=env)
             per = r["seconds"] / r["plans"]
             floor = floor or per
+            seeds_floor = seeds_floor or floor
             print(f"| {label} | {kb:.1f} | {name} | {per * 1000:.2f} | {1 / per:,.0f} | "
                   f"{per / floor:,.0f} |", flush=True)
+    return paths, seeds_floor
 
 
 def phase_linear(copies: int) -> dict:
@@ -233,8 +242,10 @@ def phase_flow(corpus: Path, out: Path, workers: int | None, batch_size: int | N
     started = time.perf_counter()
     from pipeline.flow import run_flow  # the import is part of what a user pays
     from pipeline.ingest import plan_files
+    from pipeline.names import plan_names
     files = plan_files([corpus])
-    report = run_flow(files, out, workers=workers, batch_size=batch_size, quiet=True)
+    names = plan_names(files, out)  # as `chitieu run` names them
+    report = run_flow([(p, names[p]) for p in files], out, workers=workers, batch_size=batch_size, quiet=True)
     total = time.perf_counter() - started
     return {"plans": len(files), "seconds": report.seconds, "total_seconds": total,
             "failed": sum(p.error is not None for p in report.products),
@@ -267,6 +278,8 @@ def main() -> None:
     ap.add_argument("--keep", metavar="DIR", help="build the corpus in DIR and keep it")
     ap.add_argument("--speed", action="store_true",
                     help="time the floor, rules only and rules + NLP on the seeds and the real texts")
+    ap.add_argument("--flow", action="store_true",
+                    help="with --speed: also the core loop and the Prefect flow (and --workers) on the same seeds")
     ap.add_argument("--memory", metavar="N,N", help="core loop peak RSS at these corpus sizes")
     ap.add_argument("--linear", type=int, metavar="K", help="time the seeds joined, and K copies of them")
     ap.add_argument("--phase", choices=["core", "flow", "floor", "extract", "linear"], help=argparse.SUPPRESS)
@@ -297,7 +310,11 @@ def main() -> None:
         work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="chitieu-bench-"))
         try:
             if args.speed:
-                run_speed(work, args.plans)
+                paths, floor = run_speed(work, args.plans)
+                if args.flow:  # the core loop and the flow on the same perturbed seeds
+                    print()
+                    rows, n_small = run_flows(work, paths, args.workers, args.batch_size)
+                    report(rows, args.plans, n_small, floor)
             if args.memory:
                 print()
                 run_memory(work, [int(n) for n in args.memory.split(",")])
@@ -307,50 +324,61 @@ def main() -> None:
         return
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="chitieu-bench-"))
-    corpus, small = work / "corpus", work / "small"
+    corpus = work / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
-    small.mkdir(parents=True, exist_ok=True)
     paths = build_corpus(args.plans, corpus)
-    n_small = min(CALIBRATION_PLANS, args.plans - 1)
-    for p in paths[:n_small]:
-        shutil.copy(p, small / p.name)
     size = sum(p.stat().st_size for p in corpus.iterdir())
     print(f"corpus: {args.plans} plans, {size / 2**20:.1f} MiB, in {corpus}", flush=True)
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
           f"Python {platform.python_version()}", flush=True)
-    extra = ["--batch-size", str(args.batch_size)] if args.batch_size else []
-    runs = [("core (build_catalogue loop)", ["--phase", "core"]),
-            ("Prefect flow, 1 process", ["--phase", "flow", *extra])]
-    if args.workers:
-        runs.append((f"Prefect flow, Dask {args.workers} workers",
-                     ["--phase", "flow", "--workers", str(args.workers), *extra]))
-    rows = []
     try:
-        for name, phase in runs:
-            # The same run on a few plans first: the difference is the cost of the other plans,
-            # without the fixed costs (imports, models, Prefect's server, Dask's cluster).
-            few = run_phase(phase + ["--corpus", str(small), "--out", str(work / "o-small")])
-            full = run_phase(phase + ["--corpus", str(corpus), "--out", str(work / "o-full")])
-            shutil.rmtree(work / "o-small", ignore_errors=True)
-            shutil.rmtree(work / "o-full", ignore_errors=True)
-            rows.append((name, few, full))
-            print(f"done: {name}", flush=True)
+        rows, n_small = run_flows(work, paths, args.workers, args.batch_size)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
     report(rows, args.plans, n_small)
 
 
-def report(rows, n: int, n_small: int) -> None:
+def run_flows(work: Path, paths: list[Path], workers: int | None, batch_size: int | None):
+    """The core loop, the flow in one process and (with `workers`) on a local Dask cluster,
+    each on a few plans and on all of `paths` (which sit in one folder)."""
+    corpus, small = paths[0].parent, work / "small"
+    small.mkdir(parents=True, exist_ok=True)
+    n_small = min(CALIBRATION_PLANS, len(paths) - 1)
+    for p in paths[:n_small]:
+        shutil.copy(p, small / p.name)
+    extra = ["--batch-size", str(batch_size)] if batch_size else []
+    runs = [("core (build_catalogue loop)", ["--phase", "core"]),
+            ("Prefect flow, 1 process", ["--phase", "flow", *extra])]
+    if workers:
+        runs.append((f"Prefect flow, Dask {workers} workers",
+                     ["--phase", "flow", "--workers", str(workers), *extra]))
+    rows = []
+    for name, phase in runs:
+        # The same run on a few plans first: the difference is the cost of the other plans,
+        # without the fixed costs (imports, models, Prefect's server, Dask's cluster).
+        few = run_phase(phase + ["--corpus", str(small), "--out", str(work / "o-small")])
+        full = run_phase(phase + ["--corpus", str(corpus), "--out", str(work / "o-full")])
+        shutil.rmtree(work / "o-small", ignore_errors=True)
+        shutil.rmtree(work / "o-full", ignore_errors=True)
+        rows.append((name, few, full))
+        print(f"done: {name}", flush=True)
+    return rows, n_small
+
+
+def report(rows, n: int, n_small: int, floor: float | None = None) -> None:
+    """The flow table; `floor` (CPU s per plan of one regex pass) adds each run's ratio to
+    it, and a Dask run its wall-time speed-up over the flow in one process."""
     marginal_n = n - n_small
     core_few, core_full = rows[0][1], rows[0][2]
     core_cpu = (core_full["process_cpu_seconds"] - core_few["process_cpu_seconds"]) / marginal_n
     print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print()
+    ratio_head, ratio_rule = (" × floor |", "---|") if floor else ("", "")
     print(f"| run ({n} plans) | wall s | plans/s (wall) | CPU s, whole run | fixed CPU s "
-          f"(run on {n_small} plans) | CPU s per further plan | overhead per plan vs core | peak RSS |")
-    print("|---|---|---|---|---|---|---|---|")
+          f"(run on {n_small} plans) | CPU s per further plan |{ratio_head} overhead per plan vs core | peak RSS |")
+    print(f"|---|---|---|---|---|---|{ratio_rule}---|---|")
     for name, few, full in rows:
         wall = full.get("total_seconds", full["seconds"])
         cpu = full["process_cpu_seconds"]
@@ -358,12 +386,23 @@ def report(rows, n: int, n_small: int) -> None:
         fixed = few["process_cpu_seconds"] - n_small * per_plan
         over = "" if full is core_full else \
             f"{(per_plan - core_cpu) * 1000:+.0f} ms ({(per_plan / core_cpu - 1) * 100:+.1f}%)"
+        ratio = f" {per_plan / floor:,.0f} |" if floor else ""
         rss = f"{full['peak_rss_mib']:.0f} MiB"
         if full.get("child_peak_rss_mib"):
             # ru_maxrss of children is the largest one: the Prefect server, or a Dask worker
             rss += f" (largest child {full['child_peak_rss_mib']:.0f} MiB)"
-        print(f"| {name} | {wall:.0f} | {n / wall:.2f} | {cpu:.0f} | {fixed:.1f} | {per_plan:.3f} | "
+        print(f"| {name} | {wall:.0f} | {n / wall:.2f} | {cpu:.0f} | {fixed:.1f} | {per_plan:.3f} |{ratio} "
               f"{over} | {rss} |")
+    # where scale-out pays: wall time of the Dask run against the flow in one process, whole
+    # and for the further plans alone (without either's start-up)
+    one = next((r for r in rows if r[0].startswith("Prefect flow, 1")), None)
+    for name, few, full in rows:
+        if one is None or "Dask" not in name:
+            continue
+        a, b = one[2]["total_seconds"], full["total_seconds"]
+        fa, fb = a - one[1]["total_seconds"], b - few["total_seconds"]
+        print(f"{name}: wall {b:.0f} s against {a:.0f} s in one process, speed-up {a / b:.2f}×; "
+              f"the further {marginal_n} plans {fb:.0f} s against {fa:.0f} s, speed-up {fa / max(fb, 1e-9):.2f}×")
     failures = {name: full["failed"] for name, _, full in rows if full["failed"]}
     if failures:
         print(f"failures: {failures}")

@@ -174,15 +174,14 @@ def docx_text(path: Path, data: bytes) -> str:
 
 def pdf_text(path: Path, data: bytes) -> str:
     """The text layer, page by page. A scanned PDF has none: its pages are read by OCR."""
+    from pipeline import ocr
     try:
-        import pdfplumber
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [(page.extract_text() or "").strip() for page in pdf.pages]
+        pages = ocr.text_layer(data)  # parsed once: the scan test before kept it
     except Exception as exc:  # pdfminer raises many kinds of errors on damaged files
         raise PlanError(path, problem("bad_pdf", error=type(exc).__name__))
+    ocr.forget_text_layer(data)
     pages = [p for p in pages if p]
     if not pages:
-        from pipeline import ocr
         return ocr.scan_text(path, data)
     # A blank line between pages: the text view glues a sentence cut by a page break.
     return universal_newlines("\n\n".join(pages) + "\n")

@@ -23,6 +23,8 @@ import shutil
 import subprocess
 import threading
 import unicodedata
+from collections import OrderedDict
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -43,11 +45,9 @@ def missing_tools() -> Optional[str]:
     exe = shutil.which("tesseract")
     if exe is None:
         return problem("no_tesseract")
-    try:
-        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError) as exc:
-        return problem("tesseract_fails", error=type(exc).__name__)
-    langs = set((out.stdout + out.stderr).split())
+    langs = _tesseract_langs(exe)
+    if isinstance(langs, str):
+        return problem("tesseract_fails", error=langs)
     if LANG not in langs:
         return problem("no_vie_model")
     try:
@@ -57,13 +57,58 @@ def missing_tools() -> Optional[str]:
     return None
 
 
+@lru_cache(maxsize=None)
+def _tesseract_langs(exe: str) -> frozenset[str] | str:
+    """The languages this Tesseract reads (or the name of the error that stopped it),
+    asked once per process and program: a run of many scans starts Tesseract once for
+    this, not once a file. `reset_tools()` forgets the answer (after installing a model)."""
+    try:
+        out = subprocess.run([exe, "--list-langs"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return type(exc).__name__
+    return frozenset((out.stdout + out.stderr).split())
+
+
+def reset_tools() -> None:
+    _tesseract_langs.cache_clear()
+
+
+# The text layers read by `is_scan`, kept for the reader that follows it in the same process
+# (`ingest.pdf_text`): a PDF is parsed once, not once to test it and again to read it. A few
+# files only: the run tests a wave of plans before cataloguing it, and a file pushed out is
+# simply read again.
+_LAYERS: "OrderedDict[str, list[str]]" = OrderedDict()
+_LAYERS_KEPT = 64
+
+
+def text_layer(data: bytes) -> list[str]:
+    """The text of each page of a PDF, stripped (empty for a page without a text layer).
+    Raises what pdfplumber raises on a damaged file."""
+    key = key_of(data)
+    with _LOCK:
+        if key in _LAYERS:
+            return _LAYERS[key]
+    import pdfplumber
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [(page.extract_text() or "").strip() for page in pdf.pages]
+    with _LOCK:
+        _LAYERS[key] = pages
+        while len(_LAYERS) > _LAYERS_KEPT:
+            _LAYERS.popitem(last=False)
+    return pages
+
+
+def forget_text_layer(data: bytes) -> None:
+    """The reader has the text: no need to keep it."""
+    with _LOCK:
+        _LAYERS.pop(key_of(data), None)
+
+
 def has_text_layer(data: bytes) -> bool:
     """True when some page of the PDF holds text; a damaged PDF counts as having text, so
     the text-layer reader reports the damage instead of OCR."""
     try:
-        import pdfplumber
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            return any((page.extract_text() or "").strip() for page in pdf.pages)
+        return any(text_layer(data))
     except Exception:  # pdfminer raises many kinds of errors on damaged files
         return True
 

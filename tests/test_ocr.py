@@ -38,8 +38,10 @@ def ocr_cache(tmp_path, monkeypatch):
     """Each test reads its scans afresh, into a cache of its own."""
     monkeypatch.setenv("CHITIEU_OCR_CACHE", str(tmp_path / "ocr-cache"))
     ocr._MEMORY.clear()
+    ocr._LAYERS.clear()
     yield
     ocr._MEMORY.clear()
+    ocr._LAYERS.clear()
 
 
 def _amounts(cat):
@@ -55,6 +57,38 @@ def test_fixture_has_no_text_layer():
     assert len(data) < 100_000
     assert ocr.is_scan(FIXTURE.name, data)
     assert not ocr.is_scan("plan.txt", data)
+
+
+def test_tesseract_is_asked_its_languages_once_per_process(monkeypatch):
+    """A run of many scans does not start Tesseract once a file to ask what it reads."""
+    calls = []
+
+    class Listed:
+        stdout, stderr = "List of available languages (2):\neng\nvie\n", ""
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: "/opt/bin/tesseract")
+    monkeypatch.setattr(ocr.subprocess, "run", lambda cmd, **kw: calls.append(cmd) or Listed())
+    ocr.reset_tools()
+    try:
+        assert ocr.missing_tools() == ocr.missing_tools() == ocr.missing_tools()
+        assert calls == [["/opt/bin/tesseract", "--list-langs"]]
+        ocr.reset_tools()  # e.g. after installing a model: asked again
+        ocr.missing_tools()
+        assert len(calls) == 2
+    finally:
+        ocr.reset_tools()
+
+
+def test_a_pdf_is_parsed_once_to_test_it_and_to_read_it(monkeypatch):
+    import pdfplumber
+    from pipeline.ingest import pdf_text
+    opened, real_open = [], pdfplumber.open
+    monkeypatch.setattr(pdfplumber, "open", lambda *a, **kw: opened.append(1) or real_open(*a, **kw))
+    monkeypatch.setattr(ocr, "scan_text", lambda path, data: "read by OCR\n")
+    data = FIXTURE.read_bytes()
+    assert ocr.is_scan(FIXTURE.name, data) and ocr.is_scan(FIXTURE.name, data)
+    assert pdf_text(FIXTURE, data) == "read by OCR\n"
+    assert len(opened) == 1
+    assert not ocr._LAYERS  # the reader took it: nothing kept
 
 
 def test_image_only_pdf_is_read_and_gives_its_targets():
