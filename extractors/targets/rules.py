@@ -52,7 +52,7 @@ _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|
                        # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
                        r"so\s+(?:với\s+)?năm\s+trước)\b", re.I)
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
-_PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}$", re.I)
+_PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}(?:được\s+)?$", re.I)
 _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
@@ -88,8 +88,10 @@ _PROMULGATION = re.compile(r"\bban\s+hành\b|^\s*(?:Căn\s+cứ|Thực\s+hiện|
 _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*,",
                             re.I)
 # a clause opened by a past year or period reports results for all its figures
-_PAST_OPENING = re.compile(r"^\s*(?:được\s+biết\s*,\s*)?(?:trong\s+|đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
-                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
+# (or by a past date a stock is counted at: `Tính đến ngày 31/12/2017, toàn huyện có …`)
+_PAST_OPENING = re.compile(r"^\s*(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
+                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)|(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+"
+                           r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<last>(?:19|20)\d\d))\s*,", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
@@ -275,6 +277,9 @@ class _Reader:
             spans = [s for s in _full_sentences(text) if j < i or s[1] <= sent_start]
             for a, b in reversed(spans):
                 lead = text[a:b]
+                subject = _YEAR_AS_SUBJECT.match(lead)
+                if subject and _GOAL_WORDS_OR_SET.search(lead):
+                    return int(subject.group(1))
                 years = [y for y in year_mentions(lead)
                          if (y.kind in ("range", "due", "bare") and _GOAL_WORDS_OR_SET.search(lead)
                              and _leads_on(lead, y)
@@ -299,6 +304,9 @@ class _Reader:
 
 # a sentence opened by its year: `Năm 2026, phường đặt mục tiêu …`
 _YEAR_OPENING = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+\d{4}\s*,", re.I)
+# a sentence about its year: `Năm 2026 là năm đầu triển khai Nghị quyết …, nhiệm kỳ 2025-2030 …, xã
+# đề ra 23 chỉ tiêu`: the term it opens is what the year belongs to, the goals are the year's
+_YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
 _GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", re.I)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every year mention holds
@@ -433,6 +441,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _CUT_VERB.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
+    if v.unit == "ngày làm việc" and _WITHIN_BEFORE.search(text[max(0, v.start - 30):v.start]):
+        return False  # `xử lý hồ sơ … trong phạm vi không quá 05 ngày làm việc`: the limit of a task
     if v.unit in _WEIGHT_UNITS and v.qualifier in ("dưới", "trên"):
         return False  # `trẻ có cân nặng sơ sinh dưới 2.500 gram`: a weight that defines a group
     if v.unit in _AGE_UNITS and not _REACH_VERBS.match(v.verb) and not _LIFESPAN_WORDS.search(text[clause[0]:v.start]):
@@ -440,6 +450,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     return True
 
 
+_WITHIN_BEFORE = re.compile(r"\btrong\s+(?:phạm\s+vi|thời\s+hạn|thời\s+gian|vòng)?\s*$", re.I)
 _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b"
                            # `huyện … đã hoàn thành 28/29 chỉ tiêu chủ yếu theo kế hoạch đề ra. Trong đó, …`
                            r"|\bđã\s+hoàn\s+thành\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
@@ -486,6 +497,10 @@ _CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tín
                             r"đã đạt|đã có|đã giảm|đã tăng", re.I)
 _CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
 _ESTIMATE_WORDS = re.compile(r"ước\s")
+_UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|hiện\s+tại|hiện\s+nay)|nay|hiện\s+nay|hiện\s+tại)\b", re.I)
+_FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo)\b", re.I)
+_FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
+_OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
 
 
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
@@ -516,7 +531,10 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # `từ 60% (năm 2020) lên 80%`: the first value is the baseline
     if v.qualifier == "từ" and _BASELINE_AFTER.match(after):
         return True
-    if plan_year and not _TO_LEVEL_VERB.match(v.verb):
+    # (`phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8% trở lên`: a year striven for is a goal's,
+    # whatever year the page reads as its own)
+    if plan_year and not _TO_LEVEL_VERB.match(v.verb) and not (
+            clause_has(_STRIVE_WORDS) and _STRIVE_WORDS.search(text[clause[0]:v.start])):
         prev_end = max([w.end for w in values_in_clause
                         if w.unit is not None and clause[0] <= w.end <= v.start] + [clause[0]])
         for y in year_mentions(text[prev_end:v.start], prev_end):
@@ -525,7 +543,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # a sentence opened by a past year reports in all its clauses, unless a clause
     # sets its own horizon or goal (`Năm 2024, … đạt 56 triệu đồng; toàn huyện có 21 sản phẩm`)
     sentence_start = max(text.rfind(". ", 0, clause[0]) + 2, 0) if text.rfind(". ", 0, clause[0]) >= 0 else 0
-    for start in {clause[0], sentence_start}:
+    # (`Năm 2025, tỷ lệ … đạt 98,66%. Trong đó, tỷ lệ … đạt gần 59%`: the breakdown of a
+    # reported figure reports too)
+    starts = {clause[0], sentence_start}
+    if _OF_WHICH_OPENING.match(text, sentence_start) and sentence_start >= 2:
+        before = text.rfind(". ", 0, sentence_start - 2)
+        starts.add(before + 2 if before >= 0 else 0)
+    for start in starts:
         opening = _PAST_OPENING.match(strip_marker(text[start:min(v.start, start + _READ)]))
         if plan_year and opening and int(opening.group("last")) < plan_year and (
                 start == clause[0] or not (_GOAL_WORDS.search(text, clause[0], clause[1])
@@ -548,14 +572,27 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         turn = turn if 0 <= turn < v.start else said_ends[k - 1]
         if not _FUTURE.search(text, turn, window_end) and not _GOAL_TURN.search(text, turn, window_end):
             return True
-    if clause_has(_ESTIMATE_WORDS) and _ESTIMATE.search(text[clause[0]:v.start]):
-        return True  # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done
+    # `đến thời điểm này toàn huyện đã gieo cấy được gần 4.000ha lúa Mùa, đạt trên 60% diện
+    # tích`: a count taken up to now reports, in every clause of its sentence
+    if sentence_has(_UP_TO_NOW) and _UP_TO_NOW.search(text[sentence_start:v.start]) \
+            and not _FUTURE.search(text[sentence_start:clause[1]]):
+        return True
+    if clause_has(_ESTIMATE_WORDS) and _ESTIMATE.search(text[clause[0]:v.start]) \
+            and not _FUTURE.search(text[sentence_start:v.start]):
+        # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done (not of what a
+        # goal set for the coming year comes to: `Năm 2026, tỉnh … đặt mục tiêu … ước đạt 98,73%`)
+        return True
     # a description, not a goal: `Sở … có tỷ lệ hoàn thành trên 90%`, `có kết quả đạt thấp (dưới 50%)`
     if not ctx.goal and sentence_has(_DESCRIBES_WORDS) and _DESCRIBES.search(text[sentence_start:v.start]) \
             and not _FUTURE.search(text[sentence_start:clause[1]]) and not any(
             y.kind in ("due", "range") for y in year_mentions(text[sentence_start:clause[1]])):
         return True
     if _reports_paragraph(text, sentence_start, plan_year):
+        return True
+    # `Theo nhận định của Đài khí tượng thủy văn tỉnh, … El Nino tiếp tục duy trì với xác suất trên
+    # 90%, … thấp hơn so với TBNN từ 10 – 20%`: a forecast, not a goal
+    if (_FORECAST_OPENING.match(strip_marker(text)) or sentence_has(_FORECAST_WORDS)
+            and _FORECAST_WORDS.search(text[sentence_start:v.start])) and not sentence_has(_STRIVE_WORDS):
         return True
     # a sentence that cites a report or a survey tells what was done, unless it sets goals
     # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
@@ -970,6 +1007,10 @@ def card_label(raw: str, span: tuple[int, int]) -> Optional[tuple[str, Optional[
     return above, _CARD_SIGNS.get(sign)
 
 
+_SECTOR_RISE = re.compile(r"\s*[;,]\s*(?:[\p{L}]+\s*,?\s*){1,6}", re.I)
+_RISE_VERB_START = re.compile(r"tăng\b", re.I)
+
+
 def _share_per_year(text: str, found, where) -> None:
     """The parts of a yearly total are yearly too: `tăng bình quân hằng năm 11%, trong đó
     nông lâm, thủy sản tăng 8,15%; công nghiệp … tăng 14,87%`; `hằng năm: 3.830 ha. (trong
@@ -987,6 +1028,11 @@ def _share_per_year(text: str, found, where) -> None:
             group = None
         if group:
             t.per_year = True
+        elif prev.per_year and prev.unit == "%" == t.unit and _SECTOR_RISE.fullmatch(between) \
+                and _RISE_VERB_START.match(text, where[k][0]):
+            # `tốc độ tăng trưởng kinh tế bình quân 7,5%; công nghiệp, xây dựng tăng 7,5%; dịch
+            # vụ tăng 10%`: the sectors of a yearly growth rate grow yearly too
+            t.per_year = True
 
 
 _YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
@@ -994,6 +1040,9 @@ _YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương
 _CLAUSE_OR_BASELINE_BREAK = re.compile(r"[,;]|\bso\s+với\b", re.I)
 _RISE_WORD = re.compile(r"\btăng\b", re.I)
 _AVERAGE_WORD = re.compile(r"\bbình\s+quân\b(?!\s+đầu\s+người)", re.I)
+
+
+_PER_HEAD_YEAR = re.compile(r"\bđầu\s+người\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|một\s+)năm\b", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -1005,6 +1054,10 @@ def _opens_per_year(text: str, clause: tuple[int, int]) -> bool:
 def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> bool:
     """`%/năm`; `mỗi năm giảm`; a clause opened by `Hằng năm,`; `cho 1.000 lao động mỗi
     năm` (but not `kế hoạch hằng năm`, which names a plan)."""
+    if _MONEY.search(v.unit or ""):
+        # `thu nhập bình quân đầu người mỗi năm đạt 80 triệu đồng`: the income of a year, as
+        # `triệu đồng/người/năm` below, not a yearly rate
+        segment = _PER_HEAD_YEAR.sub(" ", segment)
     if _PER_YEAR.search(segment):
         return True
     # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`: an income is counted per year, the
@@ -1067,6 +1120,7 @@ _MAIN_GOALS_ASIDE_OPEN = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+y�
 _SEMICOLON_NEXT = re.compile(r"[\s.…]*;")
 _OPEN_BRACKET_BEFORE = re.compile(r"\(\s*$")
 _COMMA_OR_CLOSE_AFTER = re.compile(r"\s*[,)]")
+_BY_PROGRAMME_OPENING = re.compile(r"\s*theo\s+(?:chương\s+trình|kế\s+hoạch|đề\s+án|quy\s+hoạch|chiến\s+lược)\b[^,.;:]*$", re.I)
 
 
 def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], starts: list[int],
@@ -1083,13 +1137,19 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
         return int(m.group(1))
     # (a sentence without a year's digits gives none: asked once per sentence)
     def due_before(y) -> bool:
-        if not (y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year))
+        if not (y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year
+                                                                     # `phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8%`
+                                                                     or _STRIVE_WORDS.search(text[max(sent[0], y.start - 80):y.start])))
                 # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
                 # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
                 or (y.kind == "period" and (_COLON_AFTER.match(text[y.end:y.end + _READ]) or v.start - y.end <= 12
                                             or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
                                             # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
                                             or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
+                                            # `Theo Chương trình … giai đoạn 2021-2025 vừa được Chính phủ phê
+                                            # duyệt, Việt Nam đặt mục tiêu …`: the goals are the programme's
+                                            or (_BY_PROGRAMME_OPENING.match(text[sent[0]:y.start])
+                                                and _SETS_GOALS.search(text[y.end:v.start]))
                                             # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
                                             # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
                                             or ((_COMMA_OR_CLOSE_AFTER.match(text[y.end:y.end + _READ])
@@ -1247,6 +1307,9 @@ _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         r"\bcó\s+tổng\s+(?:đàn|số|diện\s+tích|dân\s+số)\b|"
                         # `Nguyên nhân … là do dân số … điều chỉnh từ 74.721 người lên 76.797 người`
                         r"\bnguyên\s+nhân\b|"
+                        # `Cơ cấu kinh tế của tỉnh chủ yếu tập trung ở 3 lĩnh vực: … (khoảng 30,6%)`:
+                        # the shares the economy has now
+                        r"\bcơ\s+cấu\s+kinh\s+tế\b[^.;:]{0,30}?\b(?:chủ\s+yếu\s+)?(?:tập\s+trung|gồm|hiện\s+nay)\b|"
                         r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
 _PAST_LEAD_WORDS = re.compile(_PAST_LEAD.pattern.replace(r"\b", "").split(")[^.:;]*:")[0] + ")", re.I)
 _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
