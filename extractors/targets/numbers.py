@@ -31,7 +31,10 @@ CORE = re.compile(
         (?:\s*(?:-|–|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/\-]|\.\d))?
     )
     (?:(?![\w/]|[.,-]\d)|(?={_GLUED}))(?<!\b(?:19|20)\d\d-\d\d)
-    |(?<![\w/.,\-])(?P<n3>{NUMBER})(?={_GLUED})""",
+    |(?<![\w/.,\-])(?P<n3>{NUMBER})(?={_GLUED})
+    # `tăng gấp đôi`, `lên 1,5 lần … và gấp đôi vào năm 2030`: a multiple written as a word, after
+    # a verb of measure (not `nỗ lực gấp đôi`, twice the effort)
+    |(?<=\b(?:tăng(?:\s+lên)?|lên|đạt|và)\s+gấp\s)(?P<nw>đôi|rưỡi)(?![\p{{L}}])""",
     re.VERBOSE | re.IGNORECASE,
 )
 
@@ -244,11 +247,14 @@ _PER_YEAR_AFTER_NOUN = re.compile(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b")
 _WHITESPACE = re.compile(r"\s+")
 
 
+_WORD_MULTIPLES = {"đôi": 2.0, "rưỡi": 1.5}
+
+
 def read_value(text: str, m: re.Match) -> ValueExpr:
     """Widen a CORE match into the whole value expression."""
     frac = m.group("frac")
     n2 = None if frac else m.group("n2")
-    value = parse_number(frac or m.group("n1") or m.group("n3"))
+    value = _WORD_MULTIPLES[m.group("nw").lower()] if m.group("nw") else parse_number(frac or m.group("n1") or m.group("n3"))
     value_max = parse_number(n2) if n2 else None
     if frac:
         unit, end = _unit_after(text, m.end())
@@ -264,6 +270,8 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
             unit, end = _unit_after(text, m.end())
             if m.group("u1") and unit is None:
                 unit = "%"
+    if m.group("nw"):
+        unit, end = "times", m.end()  # `gấp đôi thu nhập`: the word is the multiple, what follows is the measure
     bare = unit is None
     per_year = False
     suffix = _PER_YEAR_SUFFIX.match(text[end:end + _READ_AFTER])

@@ -902,6 +902,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             prev = found[k - 1][1].indicator.split()
             if frag and found[k - 1][0] == found[k][0] and len(prev) > 2 * len(frag.group(1).split()):
                 found[k][1].indicator = " ".join(prev[:-len(frag.group(1).split())] + frag.group(1).split())
+        # a later stage of the same measure (`đạt 42% vào năm 2025 và 45% vào năm 2030`, `lên 1,5
+        # lần vào năm 2025 và gấp đôi vào năm 2030`): its phrase is the link word alone
+        for k in range(1, len(found)):
+            if found[k - 1][0] == found[k][0] and _LINK_WORD_ONLY.fullmatch(found[k][1].indicator):
+                found[k][1].indicator = found[k - 1][1].indicator
         out.extend(t for _, t in found)
     _headline_years(reader, out)
     # a page's zoom control (`100%` over `Print`) is no figure of the plan
@@ -909,6 +914,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     return _headline_counts(reader, out)
 
 
+_LINK_WORD_ONLY = re.compile(r"(?:và|hoặc|hay)(?:\s+(?:đạt|lên|là))?", re.I)
 _CONTRAST = re.compile(r"^(?:và|còn)\s+(\S+(?:\s+\S+)?)$", re.I)
 
 
