@@ -65,6 +65,8 @@ def _any_case_first(pattern: str) -> str:
     return f"[{first}{first.upper()}]{pattern[1:]}" if first.islower() else pattern
 
 
+# the party's units of a kind, as the committees of them are written
+_PARTY_UNITS = rf"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)(?:\s+cơ sở)?{_OWNERLESS}"
 _COLLECTIVE_ALT = "|".join(_any_case_first(c.replace(r"(?:\s+trực thuộc)?", _OWNERLESS)) for c in COLLECTIVES)
 # `các xã, thị trấn`, `7 huyện, thành phố`, `các tỉnh/thành phố`: the units of a level, as bodies
 _PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS)}))*"
@@ -77,6 +79,8 @@ _COLLECTIVE = re.compile(
     rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}"
     # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
     rf"|(?<=(?<![\p{{L}}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{{1,60}}?,\s*)(?:{_COLLECTIVE_ALT})"
+    # the committees of the party's units: `cấp ủy các chi bộ, đảng bộ cơ sở`
+    rf"|[Cc]ấp\s+(?:ủy|uỷ)\s+(?:các|những)\s+(?:{_PARTY_UNITS})"
     rf"|Sở,\s*(?:ban,\s*)?ngành"  # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`
     rf"|[Cc]ông an\s+các\s+{_LEVEL}"
     rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"

@@ -266,6 +266,8 @@ def _clause_end(text: str, pos: int) -> int:
 _PLURAL_OPENING = re.compile(r"(?i)các\s")
 _PLURAL_KIND = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể)\b")
 _PLURAL_LOWER = re.compile(r"(?i)các\s+\p{Ll}")
+_PARTY_COMMITTEES = re.compile(r"(?i)cấp\s+ủy\s+(?:các|những)\s")
+_PARTY_UNIT = re.compile(r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)\b")
 
 
 def _names(text: str, group: list[Mention], title_end: int | None = None) -> list[str]:
@@ -283,6 +285,9 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
         if len(names) > 1 and names[-1].endswith(" trực thuộc"):
             names = [n if n.endswith(" trực thuộc") or not _PLURAL_LOWER.match(n) else f"{n} trực thuộc"
                      for n in names]
+    # `cấp ủy các chi bộ, đảng bộ cơ sở`: the committees of each party unit listed after
+    names = [f"Cấp ủy {n}" if k and _PARTY_COMMITTEES.match(names[k - 1]) and _PARTY_UNIT.match(n) else n
+             for k, n in enumerate(names)]
     return share_body(share_level(names))
 
 
