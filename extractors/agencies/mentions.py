@@ -362,6 +362,35 @@ _PLACE_NAMED = re.compile(r"\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3}(?![\p{L}\p{N
 _PLACE_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s+")
 
 
+# `các huyện Chương Mỹ, Đan Phượng, Sóc Sơn và Thanh Trì` — the units of one level named in a
+# list: each is a body (its local government), named by the level and the place; a body
+# written before (`UBND các huyện Chương Mỹ, Đan Phượng`) is each place's
+_NAMED_PLACES = re.compile(rf"{_B}(?:(?P<body>{_alt(STANDALONE_BODIES)})\s+)?(?:[Cc]ác|[Nn]hững)\s+"
+                           rf"(?P<level>{_alt(PLACE_LEVELS)})\s+(?=\p{{Lu}}\p{{Ll}})")
+
+
+def _named_place_units(text: str) -> list[Mention]:
+    out = []
+    for m in _NAMED_PLACES.finditer(text):
+        places, i = [], m.end()
+        while True:
+            place = _PLACE_NAMED.match(text, i)
+            if not place or _starts_body(text, i):
+                break
+            places.append(place)
+            sep = _PLACE_SEP.match(text, place.end())
+            if not sep or _starts_body(text, sep.end()):
+                break
+            i = sep.end()
+        if len(places) < 2:
+            continue  # one name after a plural is where the units are (`các xã Hà Tĩnh`), not a list
+        level = m.group("level")
+        for k, place in enumerate(places):
+            name = f"{m.group('body')} {level} {place.group()}" if m.group("body") else f"{level[:1].upper()}{level[1:]} {place.group()}"
+            out.append(Mention(m.start() if k == 0 else place.start(), place.end(), False, name))
+    return out
+
+
 def _shared_level_units(text: str) -> list[Mention]:
     out = []
     for m in _SHARED_LEVEL.finditer(text):
@@ -485,7 +514,8 @@ _MENTION_PATTERNS = (("coll", _COLLECTIVE), ("gen", _GENERIC), ("body", _STANDAL
 
 def _find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text), key=lambda u: u.start)
+    functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text)
+                        + _named_place_units(text), key=lambda u: u.start)
     # each pattern's next match, searched from `searched`: still the next match from any
     # i in [searched, its start] (the patterns look behind but never anchor at the search
     # position), so a pattern is searched again only once i passes its match
