@@ -74,6 +74,8 @@ _PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS
 _STANDALONE = re.compile(rf"{_B}(?:{_longest_first(STANDALONE_BODIES).replace(chr(92) + ' ', '[ ]?')}){_E}")
 _HEAD = re.compile(rf"{_B}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
+_UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
+_UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
 _COLLECTIVE = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{{1,3}})\s+(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
     rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}"
@@ -82,6 +84,9 @@ _COLLECTIVE = re.compile(
     # the committees of the party's units: `cấp ủy các chi bộ, đảng bộ cơ sở`
     rf"|[Cc]ấp\s+(?:ủy|uỷ)\s+(?:các|những)\s+(?:{_PARTY_UNITS})"
     rf"|Sở,\s*(?:ban,\s*)?ngành"  # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`
+    # a kind of office written in lower case and kept at every unit of a level: `hạt kiểm lâm
+    # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
+    rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
     rf"|[Cc]ông an\s+các\s+{_LEVEL}"
     rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"
     rf"{_E}")
@@ -564,6 +569,15 @@ def _find_mentions(text: str) -> list[Mention]:
     return out
 
 
+def _named_kind(words: str) -> bool:
+    """`hạt kiểm lâm`: the words after an office's kind name what it does, not a verb
+    (`phòng chống`) or a function word."""
+    rest = words.split()[1:] if not words.startswith(("trung tâm", "chi cục")) else words.split()[2:]
+    pairs = {f"{a} {b}" for a, b in zip(rest, rest[1:])}
+    return bool(rest) and not any(w in STOP_SYLLABLES for w in rest) and not pairs & (STOP_BIGRAMS | ROLE_WORDS) \
+        and rest[0] not in ("chống", "ngừa", "tránh", "thủ")
+
+
 _PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?![\p{L}])")
 
 
@@ -576,6 +590,8 @@ _GENERIC_KIND = re.compile(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chứ
 
 
 def _mention_end(text: str, kind: str, m) -> int | None:
+    if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
+        return None
     if kind in ("coll", "gen"):
         end = _with_level(text, m.end())
         tail = _TAIL.match(text, end)
