@@ -92,6 +92,8 @@ _COLLECTIVE = re.compile(
     rf"{_E}")
 _GENERIC = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng)\s+(?:{'|'.join(GENERICS)})|[Cc]ơ quan,\s*đơn vị(?:,\s*địa phương)?"
+    # `các tổ chức thủy lợi`: organisations of a named kind (bare `các tổ chức` is none)
+    rf"|[Cc]ác\s+tổ chức(?=\s+\p{{Ll}})"
     rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
     # the actors a province's call lists between its bodies: `Các sở, ban, ngành, tổ chức đảng,
     # Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang, … và doanh nghiệp nhà nước thuộc tỉnh`
@@ -569,6 +571,21 @@ def _find_mentions(text: str) -> list[Mention]:
     return out
 
 
+_TWO_LOWER = re.compile(r"\s+(\p{Ll}+)\s+(\p{Ll}+)\s+(\p{Ll}+)\s+(\p{Ll}+)(?![\p{L}])")
+
+
+def _kind_before_verb(text: str, end: int) -> int | None:
+    """`các tổ chức| thủy lợi bố trí …`: the end of a two-syllable word between a kind of
+    body and the common verb that opens its task."""
+    m = _TWO_LOWER.match(text, end)
+    if not m:
+        return None
+    a, b, c, d = m.groups()
+    if a in STOP_SYLLABLES or b in STOP_SYLLABLES or f"{a} {b}" in STOP_BIGRAMS | ROLE_WORDS:
+        return None
+    return m.end(2) if f"{c} {d}" in STOP_BIGRAMS else None
+
+
 def _named_kind(words: str) -> bool:
     """`hạt kiểm lâm`: the words after an office's kind name what it does, not a verb
     (`phòng chống`) or a function word."""
@@ -601,6 +618,15 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             tail = agency_ner.noun_tail(text, end, reject=_not_name_word)
             if tail and tail > end:  # `các cơ quan thông tin truyền thông`: a named kind of body
                 end = tail
+            elif m.group().casefold().endswith("tổ chức"):
+                # the tagger may call the kind a verb (`thủy lợi`): a two-syllable word that a
+                # common task verb follows is the kind; otherwise none is named (`các tổ chức hội`)
+                kind_end = _kind_before_verb(text, end)
+                if kind_end is None:
+                    return None
+                end = kind_end
+        if kind == "gen" and end == m.end() and m.group().casefold().endswith("tổ chức"):
+            return None  # `các tổ chức trong hệ thống chính trị`: no kind of organisation named
         return _owner_tail(text, end, named=True)
     if kind == "body":
         body = m.group()
