@@ -606,6 +606,18 @@ _QUOTED_TITLE = re.compile(r'(?<=(?i:phong trào|cuộc vận động|chương t
 _GENERIC_KIND = re.compile(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", re.I)
 
 
+def _parent_after_slash(text: str, end: int) -> int:
+    """`Cục Tuyên huấn/Tổng cục Chính trị`: a unit and the body it belongs to, written as one
+    name with a slash (as military texts write them)."""
+    if not text.startswith("/", end):
+        return end
+    head = _HEAD.match(text, end + 1)
+    j = _skip_space(text, head.end()) if head else end
+    if not head or j == head.end() or not (_CAP.match(text, j) or _ABBR.match(text, j)):
+        return end
+    return _proper_name_end(text, j, commas=False) or end
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
@@ -658,6 +670,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if end is None:
         return None
     end = _bridge(text, end)
+    end = _parent_after_slash(text, end)
     quoted = _QUOTED_TITLE.match(text, end)
     end = quoted.end() if quoted else end
     tail = _SPECIALISED.match(text, end)  # `Ban QLDA chuyên ngành tỉnh`

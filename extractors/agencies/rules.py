@@ -529,7 +529,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _OPENER.match(before) and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
         return False, False, None  # `UBND huyện chỉ đạo UBND các xã …`: it only directs (optional)
     own_line = _LINE_END.match(after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
-    if _OPENER.match(before) and after.strip() and not own_line and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
+    if (_OPENER.match(before) or _TIME_LIMIT.search(before)) and after.strip() and not own_line and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
@@ -537,6 +537,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     return False, False, None
 
 
+# `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just
+# before the subject, whatever clause about the event that starts it comes first
+_TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 _COOPERATES_GAP = re.compile(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*", re.I)
 
 
