@@ -130,7 +130,9 @@ _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành vi�
 # what a superior body does for a plan (lexicon/not_task_verbs.tsv)
 _SUPERIOR_ACTS = re.compile(rf"^\s*(?:{_verbs(lexicon.not_task_verbs('superior'))})", re.I)
 _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
-_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s")
+# (a web copy that ran a list's lines together keeps their dashes: `… năm học 2017-2018 - Các đơn vị
+# trực thuộc Sở … xây dựng báo cáo`; a dash inside a name is followed by a capitalised name word)
+_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s|(?<=\S)\s[-–]\s(?=(?:Các|Những)\s\p{Ll})")
 _DUTY_ITEM = re.compile(rf"^\s*(?:[{BULLETS}]\s|[{LETTERS_LATIN}]\)\s)")
 
 
@@ -244,7 +246,8 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 def _clause_start(text: str, pos: int) -> int:
     """The end of the last clause cut in text[:pos] (0 for none), by bisect over the cuts of
     the whole text found once. A stop found in the whole text only because a space follows it
-    at `pos` is no cut of text[:pos] (the slice ends there); a colon and its space are."""
+    at `pos` is no cut of text[:pos] (the slice ends there); a colon or a list's dash and its
+    space are."""
     ends, colon = _clause_cuts(text)
     k = bisect.bisect_right(ends, pos)
     if k and ends[k - 1] == pos and not colon[k - 1]:
@@ -255,7 +258,7 @@ def _clause_start(text: str, pos: int) -> int:
 @lru_cache(maxsize=256)
 def _clause_cuts(text: str) -> tuple[list[int], list[bool]]:
     cuts = list(_CLAUSE_CUT.finditer(text))
-    return [m.end() for m in cuts], [m.group().startswith(":") for m in cuts]
+    return [m.end() for m in cuts], [m.group().lstrip()[:1] in ":-–" for m in cuts]
 
 
 def _clause_end(text: str, pos: int) -> int:
