@@ -65,6 +65,8 @@ def _any_case_first(pattern: str) -> str:
     return f"[{first}{first.upper()}]{pattern[1:]}" if first.islower() else pattern
 
 
+# the party's units of a kind, as the committees of them are written
+_PARTY_UNITS = rf"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)(?:\s+cơ sở)?{_OWNERLESS}"
 _COLLECTIVE_ALT = "|".join(_any_case_first(c.replace(r"(?:\s+trực thuộc)?", _OWNERLESS)) for c in COLLECTIVES)
 # `các xã, thị trấn`, `7 huyện, thành phố`, `các tỉnh/thành phố`: the units of a level, as bodies
 _PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS)}))*"
@@ -72,17 +74,26 @@ _PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS
 _STANDALONE = re.compile(rf"{_B}(?:{_longest_first(STANDALONE_BODIES).replace(chr(92) + ' ', '[ ]?')}){_E}")
 _HEAD = re.compile(rf"{_B}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
+_UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
+_UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
 _COLLECTIVE = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{{1,3}})\s+(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
     rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}"
     # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
     rf"|(?<=(?<![\p{{L}}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{{1,60}}?,\s*)(?:{_COLLECTIVE_ALT})"
+    # the committees of the party's units: `cấp ủy các chi bộ, đảng bộ cơ sở`
+    rf"|[Cc]ấp\s+(?:ủy|uỷ)\s+(?:các|những)\s+(?:{_PARTY_UNITS})"
     rf"|Sở,\s*(?:ban,\s*)?ngành"  # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`
+    # a kind of office written in lower case and kept at every unit of a level: `hạt kiểm lâm
+    # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
+    rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
     rf"|[Cc]ông an\s+các\s+{_LEVEL}"
     rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"
     rf"{_E}")
 _GENERIC = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng)\s+(?:{'|'.join(GENERICS)})|[Cc]ơ quan,\s*đơn vị(?:,\s*địa phương)?"
+    # `các tổ chức thủy lợi`: organisations of a named kind (bare `các tổ chức` is none)
+    rf"|[Cc]ác\s+tổ chức(?=\s+\p{{Ll}})"
     rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
     # the actors a province's call lists between its bodies: `Các sở, ban, ngành, tổ chức đảng,
     # Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang, … và doanh nghiệp nhà nước thuộc tỉnh`
@@ -358,6 +369,35 @@ _PLACE_NAMED = re.compile(r"\p{Lu}\p{Ll}*(?:[ -]\p{Lu}\p{Ll}*){0,3}(?![\p{L}\p{N
 _PLACE_SEP = re.compile(r"\s*(?:,|;|và|,\s*và)\s+")
 
 
+# `các huyện Chương Mỹ, Đan Phượng, Sóc Sơn và Thanh Trì` — the units of one level named in a
+# list: each is a body (its local government), named by the level and the place; a body
+# written before (`UBND các huyện Chương Mỹ, Đan Phượng`) is each place's
+_NAMED_PLACES = re.compile(rf"{_B}(?:(?P<body>{_alt(STANDALONE_BODIES)})\s+)?(?:[Cc]ác|[Nn]hững)\s+"
+                           rf"(?P<level>{_alt(PLACE_LEVELS)})\s+(?=\p{{Lu}}\p{{Ll}})")
+
+
+def _named_place_units(text: str) -> list[Mention]:
+    out = []
+    for m in _NAMED_PLACES.finditer(text):
+        places, i = [], m.end()
+        while True:
+            place = _PLACE_NAMED.match(text, i)
+            if not place or _starts_body(text, i):
+                break
+            places.append(place)
+            sep = _PLACE_SEP.match(text, place.end())
+            if not sep or _starts_body(text, sep.end()):
+                break
+            i = sep.end()
+        if len(places) < 2:
+            continue  # one name after a plural is where the units are (`các xã Hà Tĩnh`), not a list
+        level = m.group("level")
+        for k, place in enumerate(places):
+            name = f"{m.group('body')} {level} {place.group()}" if m.group("body") else f"{level[:1].upper()}{level[1:]} {place.group()}"
+            out.append(Mention(m.start() if k == 0 else place.start(), place.end(), False, name))
+    return out
+
+
 def _shared_level_units(text: str) -> list[Mention]:
     out = []
     for m in _SHARED_LEVEL.finditer(text):
@@ -481,7 +521,8 @@ _MENTION_PATTERNS = (("coll", _COLLECTIVE), ("gen", _GENERIC), ("body", _STANDAL
 
 def _find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
-    functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text), key=lambda u: u.start)
+    functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text)
+                        + _named_place_units(text), key=lambda u: u.start)
     # each pattern's next match, searched from `searched`: still the next match from any
     # i in [searched, its start] (the patterns look behind but never anchor at the search
     # position), so a pattern is searched again only once i passes its match
@@ -530,6 +571,30 @@ def _find_mentions(text: str) -> list[Mention]:
     return out
 
 
+_TWO_LOWER = re.compile(r"\s+(\p{Ll}+)\s+(\p{Ll}+)\s+(\p{Ll}+)\s+(\p{Ll}+)(?![\p{L}])")
+
+
+def _kind_before_verb(text: str, end: int) -> int | None:
+    """`các tổ chức| thủy lợi bố trí …`: the end of a two-syllable word between a kind of
+    body and the common verb that opens its task."""
+    m = _TWO_LOWER.match(text, end)
+    if not m:
+        return None
+    a, b, c, d = m.groups()
+    if a in STOP_SYLLABLES or b in STOP_SYLLABLES or f"{a} {b}" in STOP_BIGRAMS | ROLE_WORDS:
+        return None
+    return m.end(2) if f"{c} {d}" in STOP_BIGRAMS else None
+
+
+def _named_kind(words: str) -> bool:
+    """`hạt kiểm lâm`: the words after an office's kind name what it does, not a verb
+    (`phòng chống`) or a function word."""
+    rest = words.split()[1:] if not words.startswith(("trung tâm", "chi cục")) else words.split()[2:]
+    pairs = {f"{a} {b}" for a, b in zip(rest, rest[1:])}
+    return bool(rest) and not any(w in STOP_SYLLABLES for w in rest) and not pairs & (STOP_BIGRAMS | ROLE_WORDS) \
+        and rest[0] not in ("chống", "ngừa", "tránh", "thủ")
+
+
 _PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?![\p{L}])")
 
 
@@ -541,7 +606,21 @@ _QUOTED_TITLE = re.compile(r'(?<=(?i:phong trào|cuộc vận động|chương t
 _GENERIC_KIND = re.compile(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", re.I)
 
 
+def _parent_after_slash(text: str, end: int) -> int:
+    """`Cục Tuyên huấn/Tổng cục Chính trị`: a unit and the body it belongs to, written as one
+    name with a slash (as military texts write them)."""
+    if not text.startswith("/", end):
+        return end
+    head = _HEAD.match(text, end + 1)
+    j = _skip_space(text, head.end()) if head else end
+    if not head or j == head.end() or not (_CAP.match(text, j) or _ABBR.match(text, j)):
+        return end
+    return _proper_name_end(text, j, commas=False) or end
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
+    if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
+        return None
     if kind in ("coll", "gen"):
         end = _with_level(text, m.end())
         tail = _TAIL.match(text, end)
@@ -551,6 +630,15 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             tail = agency_ner.noun_tail(text, end, reject=_not_name_word)
             if tail and tail > end:  # `các cơ quan thông tin truyền thông`: a named kind of body
                 end = tail
+            elif m.group().casefold().endswith("tổ chức"):
+                # the tagger may call the kind a verb (`thủy lợi`): a two-syllable word that a
+                # common task verb follows is the kind; otherwise none is named (`các tổ chức hội`)
+                kind_end = _kind_before_verb(text, end)
+                if kind_end is None:
+                    return None
+                end = kind_end
+        if kind == "gen" and end == m.end() and m.group().casefold().endswith("tổ chức"):
+            return None  # `các tổ chức trong hệ thống chính trị`: no kind of organisation named
         return _owner_tail(text, end, named=True)
     if kind == "body":
         body = m.group()
@@ -582,6 +670,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if end is None:
         return None
     end = _bridge(text, end)
+    end = _parent_after_slash(text, end)
     quoted = _QUOTED_TITLE.match(text, end)
     end = quoted.end() if quoted else end
     tail = _SPECIALISED.match(text, end)  # `Ban QLDA chuyên ngành tỉnh`

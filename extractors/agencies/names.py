@@ -76,6 +76,9 @@ STANDALONE_BODIES = (
     "Ủy ban Mặt trận tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam",
     "Ủy ban MTTQVN", "Ủy ban MTTQ",
     "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Mặt trận tổ quốc", "MTTQVN", "MTTQ",
+    # the Front written short among the party's and mass organisations' bodies (`Văn phòng
+    # Huyện ủy, Mặt trận, các đoàn thể`)
+    "Mặt trận",
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
     "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
@@ -116,7 +119,11 @@ COLLECTIVES = (
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
     r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
-    r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng", r"chi bộ(?:\s+trực thuộc)?", r"đảng bộ(?:\s+trực thuộc)?",
+    r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng",
+    # the party's units of a kind: `các chi bộ, đảng bộ cơ sở`, `đảng bộ trực thuộc`
+    r"chi bộ(?:\s+cơ sở)?(?:\s+trực thuộc)?", r"đảng bộ(?:\s+cơ sở)?(?:\s+trực thuộc)?",
+    # the mass associations besides the political-social ones (`các đoàn thể, hội quần chúng huyện`)
+    r"hội quần chúng",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
     r"tổ chức cơ sở đảng", r"cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",

@@ -130,7 +130,9 @@ _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành vi�
 # what a superior body does for a plan (lexicon/not_task_verbs.tsv)
 _SUPERIOR_ACTS = re.compile(rf"^\s*(?:{_verbs(lexicon.not_task_verbs('superior'))})", re.I)
 _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
-_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s")
+# (a web copy that ran a list's lines together keeps their dashes: `… năm học 2017-2018 - Các đơn vị
+# trực thuộc Sở … xây dựng báo cáo`; a dash inside a name is followed by a capitalised name word)
+_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s|(?<=\S)\s[-–]\s(?=(?:Các|Những)\s\p{Ll})")
 _DUTY_ITEM = re.compile(rf"^\s*(?:[{BULLETS}]\s|[{LETTERS_LATIN}]\)\s)")
 
 
@@ -244,7 +246,8 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
 def _clause_start(text: str, pos: int) -> int:
     """The end of the last clause cut in text[:pos] (0 for none), by bisect over the cuts of
     the whole text found once. A stop found in the whole text only because a space follows it
-    at `pos` is no cut of text[:pos] (the slice ends there); a colon and its space are."""
+    at `pos` is no cut of text[:pos] (the slice ends there); a colon or a list's dash and its
+    space are."""
     ends, colon = _clause_cuts(text)
     k = bisect.bisect_right(ends, pos)
     if k and ends[k - 1] == pos and not colon[k - 1]:
@@ -255,7 +258,7 @@ def _clause_start(text: str, pos: int) -> int:
 @lru_cache(maxsize=256)
 def _clause_cuts(text: str) -> tuple[list[int], list[bool]]:
     cuts = list(_CLAUSE_CUT.finditer(text))
-    return [m.end() for m in cuts], [m.group().startswith(":") for m in cuts]
+    return [m.end() for m in cuts], [m.group().lstrip()[:1] in ":-–" for m in cuts]
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -266,6 +269,8 @@ def _clause_end(text: str, pos: int) -> int:
 _PLURAL_OPENING = re.compile(r"(?i)các\s")
 _PLURAL_KIND = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể)\b")
 _PLURAL_LOWER = re.compile(r"(?i)các\s+\p{Ll}")
+_PARTY_COMMITTEES = re.compile(r"(?i)cấp\s+ủy\s+(?:các|những)\s")
+_PARTY_UNIT = re.compile(r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)\b")
 
 
 def _names(text: str, group: list[Mention], title_end: int | None = None) -> list[str]:
@@ -283,6 +288,9 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
         if len(names) > 1 and names[-1].endswith(" trực thuộc"):
             names = [n if n.endswith(" trực thuộc") or not _PLURAL_LOWER.match(n) else f"{n} trực thuộc"
                      for n in names]
+    # `cấp ủy các chi bộ, đảng bộ cơ sở`: the committees of each party unit listed after
+    names = [f"Cấp ủy {n}" if k and _PARTY_COMMITTEES.match(names[k - 1]) and _PARTY_UNIT.match(n) else n
+             for k, n in enumerate(names)]
     return share_body(share_level(names))
 
 
@@ -524,7 +532,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _OPENER.match(before) and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
         return False, False, None  # `UBND huyện chỉ đạo UBND các xã …`: it only directs (optional)
     own_line = _LINE_END.match(after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
-    if _OPENER.match(before) and after.strip() and not own_line and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
+    if (_OPENER.match(before) or _TIME_LIMIT.search(before)) and after.strip() and not own_line and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
@@ -532,6 +540,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     return False, False, None
 
 
+# `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just
+# before the subject, whatever clause about the event that starts it comes first
+_TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 _COOPERATES_GAP = re.compile(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*", re.I)
 
 
