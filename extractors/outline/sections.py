@@ -25,6 +25,13 @@ _RANK = {"article": 0, "roman": 1, "arabic1": 2, "arabic2": 3, "arabic3": 4, "ar
 # an attached document (`(Kèm theo Quyết định số …)`) starts an outline of its own
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Quyết định|Nghị quyết|Công văn|Kế hoạch|Tờ trình)")
 _LINE_END = re.compile(r"[ \t]*\n")
+# a site's breadcrumb copied as a numbered list (`1. Trang chủ` / `2. » Tất cả`) is navigation
+_SITE_NAVIGATION = re.compile(r"^\s*(?:[»›>]|Trang\s+chủ\s*$)", re.I)
+# `Điều 22 Thông tư 57/2020/TT-BQP hướng dẫn …`: an article of a cited document (a page title,
+# a wrapped citation), not an article of this one, which prints its heading after the number
+_CITED_ARTICLE = re.compile(
+    r"^\s*(?:Thông\s+tư|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Luật|Bộ\s+luật|Pháp\s+lệnh|Chỉ\s+thị)"
+    r"(?:\s+liên\s+tịch)?\s+(?:số\s+)?\d+[/-]")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 
 
@@ -69,6 +76,9 @@ def _candidates(doc: PlanText) -> list[tuple]:
             # marker: the number and its heading must share a printed line
             if _LINE_END.match(doc.raw, doc.raw_span(para.start, para.start + m.end("arabic"))[1]):
                 continue
+        rest = para.text[m.end():]
+        if _SITE_NAVIGATION.match(rest) or (m.group("article") and _CITED_ARTICLE.match(rest)):
+            continue
         found.append((para, m))
     # A number printed without its dot (`I MỤC ĐÍCH`, `2 Yêu cầu:`) is a marker only inside
     # a sequence: the plan goes on to the next number, or came from the one before.
