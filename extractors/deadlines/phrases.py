@@ -92,6 +92,8 @@ RELATIVE = re.compile(
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
 )
+# `phải nhập dữ liệu …, hoàn thành ngay trong ngày`: done within the day (week, month) it arises
+_WITHIN_THE_DAY = re.compile(rf"\b{_DONE}\s+(?:ngay\s+)?trong\s+(?:ngày|tuần|tháng)(?=\s*(?:[,.;)]|$))", FLAGS)
 # every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
 _MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng", FLAGS)
 
@@ -231,6 +233,8 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
     is the text's own date (ISO), when it prints one."""
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
                  if forced or m.group("anchor") or _relative_is_limit(text, m)]
+    relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
+                  if not _inside(*m.span(), relatives)]
     dated = _dated(text, forced, relatives, today)
     if forced:
         return _forced(text, dated, relatives)
@@ -415,7 +419,9 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     before = text[:t.start]
     lead = before[:trig.start()] if trig else before
     if prep == "vào" and _HELD_ON.search(lead, max(0, len(lead) - 30)):
-        return False  # `Lễ mít tinh … được tổ chức vào ngày 28/6`: the day an event is held
+        # `Lễ mít tinh … được tổ chức vào ngày 28/6`: the day an event is held (a window it is
+        # held over, `diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the campaign's time and stays)
+        return False
     if prep == "của" and not _DONE_IN_LEAD.search(lead):
         return False  # the work of a period is due in it only when it is to be completed
     # `_DONE_BEFORE.search(lead)`: its match ends where the lead does and holds at most 42 characters

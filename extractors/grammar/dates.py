@@ -52,6 +52,9 @@ TIME_EXPR = re.compile(
   | (?P<dm>ngày\s+(?P<dr3>{_DAY}\s*[-–]\s*)?(?P<d3>{_DAY})\s*[/.\-]\s*(?P<m3>{_MONTH})(?![.,]?\d)(?!\s*%))
   | (?P<dm_bare>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|hết|và|hoặc|,)\s+|\d\s*[-–]\s*)
         (?P<d4>{_DAY})\s*[/.]\s*(?P<m4>{_MONTH})(?![.,]?\d)(?!\s*%))
+  # `hoàn tất sắp xếp cấp xã trước 15-7`: a dash after a deadline word (not `trước 3-5 ngày`)
+  | (?P<dm_dash>(?<=(?:trước|chậm\s+nhất(?:\s+là)?)\s+)(?P<d6>{_DAY})\s*[-–]\s*(?P<m6>{_MONTH})(?![.,]?\d)
+        (?!\s*(?:%|[-–/]|ngày|tháng|năm|tuần|giờ|phút|lần)))
   # `ngày 25 tháng trước tháng họp`, `ngày 10 tháng tiếp theo`: a day in a month named by its rhythm
   | (?P<day_only>ngày\s+(?P<d5>{_DAY}){_SPELLED}(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+(?:{_MONTH_AROUND}|{_QUARTER_EDGE})))))
   | (?P<half>(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
@@ -137,6 +140,8 @@ def parse_match(m: re.Match) -> Optional[TimeExpr]:
         return _checked(TimeExpr(s, e, "day", None, int(g["m3"]), int(g["d3"]), window=bool(g["dr3"])))
     if g["dm_bare"]:
         return _checked(TimeExpr(s, e, "day", None, int(g["m4"]), int(g["d4"])))
+    if g["dm_dash"]:
+        return _checked(TimeExpr(s, e, "day", None, int(g["m6"]), int(g["d6"])))
     if g["day_only"]:
         return TimeExpr(s, e, "day_only", None, None, int(g["d5"]))
     if g["half"]:
