@@ -89,6 +89,12 @@ def _candidates(doc: PlanText) -> list[tuple]:
     for p, m in found:
         if m.group("bare") and _roman_int(m.group("roman")) + 1 not in romans:
             continue
+        # so is one glued to its word (`I.MỤC ĐÍCH` opens a plan; `X.Trinh` under a letter is
+        # a signature's initial): past `I` it needs the number before or after it
+        if m.group("roman") and m.group().endswith(".") and m.group("roman") != "I":
+            n = _roman_int(m.group("roman"))
+            if n - 1 not in romans and n + 1 not in romans:
+                continue
         if m.group("nodot") and "." not in m.group("arabic"):
             n = int(m.group("arabic"))
             if n - 1 not in arabics and n + 1 not in arabics:
@@ -150,9 +156,11 @@ def _list_kind(candidates: list, i: int, order: dict, stack: list, kind: str, ma
     if open_inner:
         follows = marker.isdigit() and open_inner[-1].isdigit() and int(marker) == int(open_inner[-1]) + 1
         return inner if follows else kind
-    if marker == "1" and stack and stack[-1][0] == kind and stack[-1][1] != "1" and i > 0:
+    if marker == "1" and stack and stack[-1][0] == kind and i > 0:
         heading = candidates[i - 1][0]
-        bare = not heading.text.rstrip().endswith(".")
+        # (`1. Mục đích.` / `1. Làm cho Nhân dân …`: a second `1` cannot follow the first as
+        # its sibling, whatever the heading's last stop)
+        bare = not heading.text.rstrip().endswith(".") or stack[-1][1] == "1"
         if bare and order[candidates[i][0].start] == order[heading.start] + 1:
             return inner
     return kind
