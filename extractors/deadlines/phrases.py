@@ -81,13 +81,19 @@ RELATIVE = re.compile(
     rf"(?:\b(?:chậm\s+nhất|không\s+quá|tối\s+đa)\s+(?:là\s+)?(?:sau\s+)?|"
     rf"\btrong\s+(?:thời\s*hạn|vòng|thời\s+gian|phạm\s+vi)\s+(?:không\s+quá\s+|tối\s+đa\s+)?|"
     rf"\b(?:thời\s*hạn|trong|sau)\s+|"
+    # `gởi trước ngày trao thưởng ít nhất 07 ngày`, `khen thưởng đột xuất trước 03 ngày`: a lead
+    # time before an event (not `trước 15 tháng 6`, a date: see the look-ahead below)
+    rf"\btrước\s+(?:(?:ngày|khi)\s+[^,.;:\d]{{1,40}}?\s+(?:ít\s+nhất|tối\s+thiểu|chậm\s+nhất)\s+)?|"
     # `Thời gian:` / `60 ngày kể từ khi nhận đủ hồ sơ`: a value that is the limit itself
     # (also after a label: `Đối với tuyến xã: 05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê`)
     rf"(?:^\s*|(?<=:\s{{0,3}}))(?=\d{{1,3}}\s+(?:ngày|tuần|tháng)(?:\s+làm\s+việc)?\s+(?:kể|tính)\s+từ))"
-    rf"{_NUMBER_WORD}\s+(?:ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:qua|gần\s+đây|đầu|cuối|tới))"
+    # (`15 tháng 6` with its month is a date)
+    rf"{_NUMBER_WORD}\s+(?:ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:qua|gần\s+đây|đầu|cuối|tới)|\s*\d)"
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
 )
+# `phải nhập dữ liệu …, hoàn thành ngay trong ngày`: done within the day (week, month) it arises
+_WITHIN_THE_DAY = re.compile(rf"\b{_DONE}\s+(?:ngay\s+)?trong\s+(?:ngày|tuần|tháng)(?=\s*(?:[,.;)]|$))", FLAGS)
 # every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
 _MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng", FLAGS)
 
@@ -227,6 +233,8 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
     is the text's own date (ISO), when it prints one."""
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
                  if forced or m.group("anchor") or _relative_is_limit(text, m)]
+    relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
+                  if not _inside(*m.span(), relatives)]
     dated = _dated(text, forced, relatives, today)
     if forced:
         return _forced(text, dated, relatives)
@@ -410,6 +418,10 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `tại hội nghị tháng 6` with nothing to present there dates an event
     before = text[:t.start]
     lead = before[:trig.start()] if trig else before
+    if prep == "vào" and _HELD_ON.search(lead, max(0, len(lead) - 30)):
+        # `Lễ mít tinh … được tổ chức vào ngày 28/6`: the day an event is held (a window it is
+        # held over, `diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the campaign's time and stays)
+        return False
     if prep == "của" and not _DONE_IN_LEAD.search(lead):
         return False  # the work of a period is due in it only when it is to be completed
     # `_DONE_BEFORE.search(lead)`: its match ends where the lead does and holds at most 42 characters
@@ -435,6 +447,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     return True
 
 
+# `được tổ chức vào`, `diễn ra vào`: the date an event takes place, not when work is due
+_HELD_ON = re.compile(r"\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
 _DONE_WORD = re.compile(rf"\b{_DONE}\b", FLAGS)
 _UNTIL_THE_END = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
@@ -485,7 +499,7 @@ def _relative_is_limit(text: str, m) -> bool:
         clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 80):m.start()])[-1]
         if _EVENT.search(clause) and not _LIMITED_VERB.search(clause):
             return False  # `đại hội chi bộ … không quá 1 ngày`: how long an event lasts
-    if lead in ("chậm", "không", "tối", "thời"):
+    if lead in ("chậm", "không", "tối", "thời", "trước"):
         return True
     if lead != "trong":
         return False

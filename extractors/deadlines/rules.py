@@ -370,7 +370,15 @@ def _in_school_year(text: str, month: Optional[int]) -> Optional[int]:
     return first if month >= 8 else second
 
 
-_TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
+_YEAR_NUMBER = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _spans_years(expr: str) -> bool:
+    """A period over several years: `2021-2025`, and a span of full dates
+    (`1/7/2009 - 1/7/2024`, an anniversary's)."""
+    return len(set(_YEAR_NUMBER.findall(expr))) > 1
+
+
 # a year in a document's number: `số 15/2021/NQ-HĐND`
 _DOCUMENT_NUMBER_BEFORE = re.compile(r"(?:số|/)\s*\S*\s*$")
 _HORIZON_BEFORE = re.compile(r"(?:tầm\s+nhìn|định\s+hướng|giai\s+đoạn|(?<!từ\s+nay\s+)(?:đến|tới))\s*"
@@ -382,7 +390,7 @@ def _only_year(text: str) -> Optional[int]:
     document numbers, multi-year periods and horizons (`đến năm 2030`; `từ nay đến …` is the
     present) aside; None when it names several."""
     years = {t.year for t in find_time_exprs(text)
-             if t.year and not t.bare and not _TWO_YEARS.search(text[t.start:t.end])
+             if t.year and not t.bare and not _spans_years(text[t.start:t.end])
              and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _HORIZON_BEFORE.search(text[max(0, t.start - 30):t.start])}
     return years.pop() if len(years) == 1 else None

@@ -28,6 +28,10 @@ FLAGS = re.IGNORECASE | re.VERSION1
 # --- building blocks ---------------------------------------------------------
 _YEAR = r"(?:19|20)\d{2}"
 _MONTH = r"(?:0?[1-9]|1[0-2])(?!\d)"
+# news writes a month as a capitalised word: `trong tháng Tám`, `tháng Mười Hai`, `tháng Giêng`
+_MONTH_WORDS = {"giêng": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+                "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+_MONTH_WORD = r"(?-i:Giêng|Hai|Ba|Tư|Năm|Sáu|Bảy|Tám|Chín|Mười(?:\s+(?:Một|Hai))?|Chạp)(?!\p{L})(?!\s+\d)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _QUARTER = r"(?:IV|I{1,3}|0?[1-4](?!\d))"
 # a year joined to a month/quarter/day: ` năm 2026`, `/2026`, `-2026`, `.2026`
@@ -48,13 +52,16 @@ TIME_EXPR = re.compile(
   | (?P<dm>ngày\s+(?P<dr3>{_DAY}\s*[-–]\s*)?(?P<d3>{_DAY})\s*[/.\-]\s*(?P<m3>{_MONTH})(?![.,]?\d)(?!\s*%))
   | (?P<dm_bare>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|hết|và|hoặc|,)\s+|\d\s*[-–]\s*)
         (?P<d4>{_DAY})\s*[/.]\s*(?P<m4>{_MONTH})(?![.,]?\d)(?!\s*%))
+  # `hoàn tất sắp xếp cấp xã trước 15-7`: a dash after a deadline word (not `trước 3-5 ngày`)
+  | (?P<dm_dash>(?<=(?:trước|chậm\s+nhất(?:\s+là)?)\s+)(?P<d6>{_DAY})\s*[-–]\s*(?P<m6>{_MONTH})(?![.,]?\d)
+        (?!\s*(?:%|[-–/]|ngày|tháng|năm|tuần|giờ|phút|lần)))
   # `ngày 25 tháng trước tháng họp`, `ngày 10 tháng tiếp theo`: a day in a month named by its rhythm
   | (?P<day_only>ngày\s+(?P<d5>{_DAY}){_SPELLED}(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+(?:{_MONTH_AROUND}|{_QUARTER_EDGE})))))
   | (?P<half>(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
   | (?P<quarter>(?:(?P<qedge>cuối|đầu)\s+)?quý\s+(?P<q>{_QUARTER})
         (?:{_LIST_SEP}(?:quý\s+)?(?P<q>{_QUARTER}))*(?:{_YEAR_TAIL})?)
   # `tháng8 năm 2015`: a copy that lost its spaces glues the month to its number
-  | (?P<month>(?<!\d\s{{0,2}})(?:(?P<medge>cuối|đầu|giữa)\s+)?tháng\s*(?P<m>{_MONTH})(?![.]\d(?!\d{{3}}))
+  | (?P<month>(?<!\d\s{{0,2}})(?:(?P<medge>cuối|đầu|giữa)\s+)?tháng\s*(?:(?P<m>{_MONTH})(?![.]\d(?!\d{{3}}))|\s(?P<m>{_MONTH_WORD}))
         (?:{_LIST_SEP}(?:tháng\s+)?(?P<m>{_MONTH})(?![.]\d(?!\d{{3}})))*(?:{_YEAR_TAIL})?)
   | (?P<year_range>(?:giai\s+đoạn\s+|từ\s+năm\s+|năm\s+)?(?P<ya>{_YEAR})\s*[-–]\s*(?P<yb>{_YEAR})(?!\d))
   | (?P<year>(?:(?P<yedge>cuối|giữa)\s+)?năm\s+(?P<y>{_YEAR})(?!\d)(?!\s*[-–]\s*\d))
@@ -64,8 +71,8 @@ TIME_EXPR = re.compile(
     FLAGS | re.VERBOSE,
 )
 
-# every time expression holds a digit or a word naming a quarter or half year
-_MAYBE_TIME = re.compile(r"\d|quý|nửa|sáu", FLAGS)
+# every time expression holds a digit, a word naming a quarter or half year, or a month written as a word
+_MAYBE_TIME = re.compile(r"\d|quý|nửa|sáu|tháng\s+\p{Lu}", FLAGS)
 _ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
@@ -133,6 +140,8 @@ def parse_match(m: re.Match) -> Optional[TimeExpr]:
         return _checked(TimeExpr(s, e, "day", None, int(g["m3"]), int(g["d3"]), window=bool(g["dr3"])))
     if g["dm_bare"]:
         return _checked(TimeExpr(s, e, "day", None, int(g["m4"]), int(g["d4"])))
+    if g["dm_dash"]:
+        return _checked(TimeExpr(s, e, "day", None, int(g["m6"]), int(g["d6"])))
     if g["day_only"]:
         return TimeExpr(s, e, "day_only", None, None, int(g["d5"]))
     if g["half"]:
@@ -143,7 +152,7 @@ def parse_match(m: re.Match) -> Optional[TimeExpr]:
         q = max(_quarter_number(x) for x in m.captures("q"))
         return TimeExpr(s, e, "quarter", y(), 3 * q, window=window)
     if g["month"]:
-        months = [int(x) for x in m.captures("m")]
+        months = [int(x) if x.isdigit() else _MONTH_WORDS[" ".join(x.lower().split())] for x in m.captures("m")]
         return TimeExpr(s, e, "month", y(), max(months), window=window)
     if g["year_range"]:
         return TimeExpr(s, e, "year", max(int(g["ya"]), int(g["yb"])))

@@ -53,12 +53,13 @@ NAMED = r"(?:Tiêu\s+chí|Chương|Bước)"
 # A numbered heading or item. Portal and congress pages write `1-`, `I-`, `A-` for `1.`; a
 # Roman numeral may stand bare before a capitalised heading (`II NHIỆM VỤ`), an Arabic number
 # before a capital (`2 Yêu cầu`): groups `bare` and `nodot` say so. `I-Tán thành …` (no space) is an item
-# too; `A- A A+` is a portal's font-size control, not an item `A`.
+# too, and so is a Roman numeral with a spaced dash (`I - MỤC ĐÍCH - YÊU CẦU`); `A- A A+` is a
+# portal's font-size control, not an item `A`.
 MARKER = re.compile(
     rf"""^(?:
         (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$|\.(?=\p{{Lu}}))
       | (?P<named>{NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
-      | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+[ \t]+\p{{L}}))(?=\S)|[-–](?:\s+(?=\S)|(?=\p{{Lu}}\p{{Ll}}+[ \t]))|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
+      | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+[ \t]+\p{{L}}))(?=\S)|[-–](?:\s+(?=\S)|(?=\p{{Lu}}\p{{Ll}}+[ \t]))|\s+[-–]\s+(?=\p{{Lu}})|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
       | (?P<upper>[{UPPER}])(?:\.|[-–])\s+(?=\S)(?!A\s*A\+)
       | (?P<arabic>{ARABIC_4})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
       | (?P<letter>[{LETTERS}])\)\s*(?=\S)

@@ -25,6 +25,13 @@ _RANK = {"article": 0, "roman": 1, "arabic1": 2, "arabic2": 3, "arabic3": 4, "ar
 # an attached document (`(Kèm theo Quyết định số …)`) starts an outline of its own
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Quyết định|Nghị quyết|Công văn|Kế hoạch|Tờ trình)")
 _LINE_END = re.compile(r"[ \t]*\n")
+# a site's breadcrumb copied as a numbered list (`1. Trang chủ` / `2. » Tất cả`) is navigation
+_SITE_NAVIGATION = re.compile(r"^\s*(?:[»›>]|Trang\s+chủ\s*$)", re.I)
+# `Điều 22 Thông tư 57/2020/TT-BQP hướng dẫn …`: an article of a cited document (a page title,
+# a wrapped citation), not an article of this one, which prints its heading after the number
+_CITED_ARTICLE = re.compile(
+    r"^\s*(?:Thông\s+tư|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Luật|Bộ\s+luật|Pháp\s+lệnh|Chỉ\s+thị)"
+    r"(?:\s+liên\s+tịch)?\s+(?:số\s+)?\d+[/-]")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 
 
@@ -69,6 +76,9 @@ def _candidates(doc: PlanText) -> list[tuple]:
             # marker: the number and its heading must share a printed line
             if _LINE_END.match(doc.raw, doc.raw_span(para.start, para.start + m.end("arabic"))[1]):
                 continue
+        rest = para.text[m.end():]
+        if _SITE_NAVIGATION.match(rest) or (m.group("article") and _CITED_ARTICLE.match(rest)):
+            continue
         found.append((para, m))
     # A number printed without its dot (`I MỤC ĐÍCH`, `2 Yêu cầu:`) is a marker only inside
     # a sequence: the plan goes on to the next number, or came from the one before.
@@ -79,6 +89,12 @@ def _candidates(doc: PlanText) -> list[tuple]:
     for p, m in found:
         if m.group("bare") and _roman_int(m.group("roman")) + 1 not in romans:
             continue
+        # so is one glued to its word (`I.MỤC ĐÍCH` opens a plan; `X.Trinh` under a letter is
+        # a signature's initial): past `I` it needs the number before or after it
+        if m.group("roman") and m.group().endswith(".") and m.group("roman") != "I":
+            n = _roman_int(m.group("roman"))
+            if n - 1 not in romans and n + 1 not in romans:
+                continue
         if m.group("nodot") and "." not in m.group("arabic"):
             n = int(m.group("arabic"))
             if n - 1 not in arabics and n + 1 not in arabics:
@@ -140,9 +156,11 @@ def _list_kind(candidates: list, i: int, order: dict, stack: list, kind: str, ma
     if open_inner:
         follows = marker.isdigit() and open_inner[-1].isdigit() and int(marker) == int(open_inner[-1]) + 1
         return inner if follows else kind
-    if marker == "1" and stack and stack[-1][0] == kind and stack[-1][1] != "1" and i > 0:
+    if marker == "1" and stack and stack[-1][0] == kind and i > 0:
         heading = candidates[i - 1][0]
-        bare = not heading.text.rstrip().endswith(".")
+        # (`1. Mục đích.` / `1. Làm cho Nhân dân …`: a second `1` cannot follow the first as
+        # its sibling, whatever the heading's last stop)
+        bare = not heading.text.rstrip().endswith(".") or stack[-1][1] == "1"
         if bare and order[candidates[i][0].start] == order[heading.start] + 1:
             return inner
     return kind

@@ -222,6 +222,19 @@ def extract_references(doc: PlanText) -> list[Reference]:
         # an official letter's symbol carries no type code, only the sender's (`5119/UBND-NC`)
         kind = _kind_of_symbol(number) or (None if _NUMBER_AND_YEAR.match(number) else "Công văn")
         found.append(_reference(doc, m.start(), m.end(), number, kind, _date_of(m)))
+    # `Thông tư 37/2019/TT-BYT` once cited in full is then `Thông tư 37`: the kind word and
+    # the number of a symbol the text has cited (a number of no cited symbol stays unread)
+    cited = {(r.kind, _NUMBER_PART.match(r.number).group()) for r in found
+             if r.kind and _NUMBER_PART.match(r.number) and r.number != _NUMBER_PART.match(r.number).group()}
+    if cited:
+        for m in SHORT_MENTION.finditer(clean):
+            kind = KINDS[m.group("kind").casefold()]
+            if (kind, m.group("num")) not in cited:
+                continue
+            before = bisect.bisect_left(starts, m.end())
+            if before and reach[before - 1] > m.start():
+                continue
+            found.append(_reference(doc, m.start(), m.end(), m.group("num"), kind, None))
     # A legal database's page of a document opens with the document itself: its title
     # (`Quyết định 1574/QĐ-TTg năm 2025 về …`) and a `Số hiệu | 1574/QĐ-TTg` field name the
     # page's own number, as a header's `Số:` line does; citations of it further down stay.
@@ -229,8 +242,22 @@ def extract_references(doc: PlanText) -> list[Reference]:
     if own_number:
         number, field_end = _symbol(own_number.group("num")), own_number.end()
         found = [r for r in found if not (r.number == number and r.span[0] < field_end)]
+    # A page that copies one article of a document is titled by it (`Điều 22 Thông tư
+    # 57/2020/TT-BQP hướng dẫn …`): the title names the page's own document.
+    article_page = _ARTICLE_PAGE_TITLE.match(doc.raw)
+    if article_page:
+        number, title_end = _symbol(article_page.group("num")), article_page.end()
+        found = [r for r in found if not (r.number == number and r.span[0] < title_end)]
     return sorted(found, key=lambda r: r.span)
 
 
 _OWN_NUMBER_CHARS = 2000
 _OWN_NUMBER = re.compile(rf"(?m)^[ \t|]*Số hiệu[ \t]*[|:]?[ \t]*(?P<num>{_SYMBOL})")
+_ARTICLE_PAGE_TITLE = re.compile(
+    rf"\s*(?:#+[ \t]*)?(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?[ \t]+(?:{_KIND_NAMES})[ \t]+"
+    rf"(?:số[ \t]+)?(?P<num>{_SYMBOL})")
+_NUMBER_PART = re.compile(r"\d{1,5}(?=[/-])")
+SHORT_MENTION = re.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))\s+(?:số\s+)?(?P<num>\d{{1,5}})(?![\p{{L}}\p{{N}}/-])(?![.,]\d)"
+    # (`Văn bản 1277 2024 về …`: a page title's slug of the number and year, not a mention)
+    r"(?!\s+(?:19|20)\d\d\b)")
