@@ -110,6 +110,7 @@ class _Context:
     no_goals: bool = False  # a results, shortcomings or budget section
     defining: bool = False
     lead_texts: list[str] = field(default_factory=list)
+    results_before: bool = False  # a news story's results paragraph came before, no goal since
 
 
 def _kind(text: str) -> str:
@@ -134,8 +135,10 @@ def _staged(text: str) -> bool:
 
 
 # a report's own year in words: `năm nay`, `những tháng cuối năm`
-_THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm)\b(?!\s*(?:19|20)\d\d)", re.I)
-_THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm", re.I)
+# (`từ nay đến cuối năm`: the end of the year the report is dated)
+_THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm|từ\s+nay\s+(?:đến|tới)\s+cuối\s+năm)\b"
+                              r"(?!\s*(?:19|20)\d\d)", re.I)
+_THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm|nay\s+(?:đến|tới)\s+cuối\s+năm", re.I)
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
@@ -156,6 +159,7 @@ class _Reader:
             raw = doc.raw_pos(p.start)
             self.paras.append(_Para(p, _kind(p.text), s, tuple(section_path_at(sections, raw))))
         self._ctx_cache: dict[int, _Context] = {}
+        self._results: Optional[list[bool]] = None
         # where to look back from a paragraph: the paragraphs of each block and the headings,
         # by index, so a lead-in search visits its own chain, not every paragraph before it
         self._by_path: dict[tuple, list[int]] = {}
@@ -178,10 +182,12 @@ class _Reader:
         starts = [doc.clean_pos(s.span[0]) for s in sections]
         self.body_start = min(starts) if starts else 0
         texts = [p.text for p in doc.paragraphs]
-        self.horizon = title_horizon(texts)
         # a formal plan's title year holds for its goal sections; a report's headline
         # year for every figure it states
         self.formal = has_kind_line(texts)
+        self.horizon = title_horizon(texts)
+        if self.horizon is None and not self.formal:
+            self.horizon = _announced_period(texts)
 
     # -- context from lead-ins and headings --------------------------------
     def context(self, i: int) -> _Context:
@@ -260,6 +266,37 @@ class _Reader:
         return sorted(found, reverse=True)
 
 
+
+    def results_before(self, i: int) -> bool:
+        """A news story tells its past year's results over several paragraphs: `Năm 2025, …
+        xã đã đạt được nhiều kết quả quan trọng …` and then `Đảng bộ xã đã kết nạp …; tỷ lệ …
+        đạt 100% (mục tiêu đại hội là 90%)`, `Thu ngân sách … đạt hơn 541 tỷ đồng …`. Whether
+        paragraph `i` follows such a paragraph with no goal, heading or numbered item between."""
+        if self._results is None:
+            self._results = self._results_paragraphs()
+        return self._results[i]
+
+    def _results_paragraphs(self) -> list[bool]:
+        carry = [False] * len(self.paras)
+        if self.formal or not self.plan_year:
+            return carry
+        on = False
+        for j, q in enumerate(self.paras):
+            if q.heading is not None or q.kind not in _RUNNING_KINDS:
+                on = False
+            text = q.para.text
+            bare = _BRACKETED.sub("", text)  # `(mục tiêu đại hội là 90%)` beside a result is no turn to goals
+            opening = _PAST_OPENING.match(strip_marker(text))
+            turn = bool(_GOAL_TURN.search(bare) or _FUTURE.search(bare) or (
+                (year := _YEAR_OPENING_YEAR.match(text)) and int(year.group(1)) >= self.plan_year))
+            # a paragraph that turns to goals is not carried (`Nhiệm kỳ 2020-2025, Đảng bộ xã … phấn
+            # đấu …`), and ends the carry unless it tells results itself (`đã hoàn thành 28/29 chỉ tiêu`)
+            carry[j] = on and not turn
+            on = on and not turn
+            if (_RESULTS_SAID.search(text) and not _FUTURE.search(text)) or (
+                    opening and int(opening.group("last")) < self.plan_year):
+                on = True
+        return carry
 
     def narrative_year(self, i: int, sent_start: int) -> Optional[int]:
         """A report or news story runs its goals across paragraphs: a figure with no year
@@ -454,6 +491,10 @@ _WITHIN_BEFORE = re.compile(r"\btrong\s+(?:phạm\s+vi|thời\s+hạn|thời\s+g
 _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b"
                            # `huyện … đã hoàn thành 28/29 chỉ tiêu chủ yếu theo kế hoạch đề ra. Trong đó, …`
                            r"|\bđã\s+hoàn\s+thành\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
+                           # `14/17 nhóm chỉ tiêu đạt và vượt kế hoạch`
+                           r"|\b\d+/\d+\s+(?:nhóm\s+)?chỉ\s+tiêu\s+(?:cơ\s+bản\s+)?(?:đạt|hoàn\s+thành)\b"
+                           # `xã Bình Thành đã thực hiện đạt và vượt 11/14 chỉ tiêu nghị quyết`
+                           r"|\bđã\s+thực\s+hiện\s+(?:đạt|hoàn\s+thành)(?:\s+và\s+vượt)?\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
                            # `Theo đánh giá tại Đại hội, nhiệm kỳ qua, kinh tế … phát triển …`
                            r"|\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,", re.I)
 @lru_cache(maxsize=256)
@@ -464,7 +505,9 @@ def _results_said_ends(text: str) -> tuple[int, ...]:
 
 # a goal word that turns a results paragraph to goals; not the benchmark a result is measured
 # against (`đạt 681,8% so với chỉ tiêu giao`, `đạt 100,3% chỉ tiêu nghị quyết HĐND giao`)
-_GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:mục\s+tiêu|chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)|tầm\s+nhìn|phấn\s+đấu|định\s+hướng)",
+# (not `Hai chỉ tiêu chưa đạt là …`, `chỉ tiêu chờ đánh giá`: the results again)
+_GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:mục\s+tiêu|chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)"
+                        r"(?!\s+(?:chưa|không)\s+đạt|\s+chờ\s+đánh\s+giá)|tầm\s+nhìn|phấn\s+đấu|định\s+hướng)",
                         re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
@@ -500,6 +543,8 @@ _ESTIMATE_WORDS = re.compile(r"ước\s")
 _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|hiện\s+tại|hiện\s+nay)|nay|hiện\s+nay|hiện\s+tại)\b", re.I)
 _FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo)\b", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
+_RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
+_YEAR_OPENING_YEAR = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
 
 
@@ -510,7 +555,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # where the words they look for occur in the clause
     after = text[v.end:min(clause[1], v.end + _READ)]
     clause_has = lambda rx: _occurs(rx, text, clause[0], clause[1])  # noqa: E731
-    if v.unit == "%" and _REPORT_AFTER.match(after) and not (
+    # (a bound or a yearly rate is a goal's: `tăng bình quân 6%/năm trở lên so với kế hoạch được giao`)
+    if v.unit == "%" and _REPORT_AFTER.match(after) and not (v.comparator in (">=", "<=") or v.per_year_suffix) and not (
             v.value <= 100 and (_COMPLETE_OR_STRIVE_BEFORE.search(text[max(clause[0], v.start - 20):v.start])
                                 # `Phấn đấu tỷ lệ tiêm phòng … đạt 100% kế hoạch đề ra`
                                 or (clause_has(_STRIVE_WORDS) and _STRIVE_WORDS.search(text[clause[0]:v.start])))):
@@ -562,13 +608,15 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and not _FUTURE.search(text[sentence_start:v.start]):
         return True
     # `… đã tập trung lãnh đạo … đạt được những kết quả toàn diện. Tổng giá trị … Tốc độ tăng
-    # trưởng 8,7%.`: the sentences after a paragraph's word of its results report them
+    # trưởng 8,7%.`: the sentences after a paragraph's word of its results report them, and
+    # the clauses after it in its own sentence (`14/17 nhóm chỉ tiêu đạt và vượt kế hoạch, …;
+    # Tỷ lệ hộ nghèo giảm từ 29,56% xuống còn 25,3%`)
     said_ends = _results_said_ends(text)  # read once per paragraph, not once per value
-    k = bisect.bisect_right(said_ends, sentence_start)
+    k = bisect.bisect_right(said_ends, clause[0])
     if k:
         # (unless a later sentence turns to goals: `… HĐND đã thống nhất nhiệm vụ … với các chỉ tiêu: …`)
         turn = text.find(". ", said_ends[k - 1])
-        window_end = (text.find(". ", v.end) + 1) or len(text)
+        window_end = clause[1]  # to the end of its clause: a later clause's `từ nay đến cuối năm xã phải …` is its own
         turn = turn if 0 <= turn < v.start else said_ends[k - 1]
         if not _FUTURE.search(text, turn, window_end) and not _GOAL_TURN.search(text, turn, window_end):
             return True
@@ -601,6 +649,10 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:min(v.start, _READ)]).strip()):
         return True
+    if ctx.results_before:
+        said = _BRACKETED.sub("", text[sentence_start:clause[1]])  # `(mục tiêu đại hội là 90%)` beside a result
+        if not _GOAL_TURN.search(said) and not _FUTURE.search(said):
+            return True  # the figures of the results told in the paragraphs before
     if ctx.no_goals and not clause_has(_STRIVE_WORDS):
         return True  # a results / shortcomings section reports, it does not set goals
     # `Hiện tại Sở … đang triển khai xây dựng Cổng …, bảo đảm cung cấp khoảng 300 dịch vụ`:
@@ -824,6 +876,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         clauses = sentences(text)
         full_sentences = _full_sentences(text)
         ctx = reader.context(i)
+        ctx.results_before = reader.results_before(i)
         kept: list[tuple[ValueExpr, tuple[int, int], tuple[int, int]]] = []
         found: list[tuple[tuple[int, int], Target]] = []
         where: list[tuple[int, int]] = []
@@ -1282,6 +1335,21 @@ def _label_year(text: str, sent: tuple[int, int], plan_year: Optional[int]) -> O
     return years[-1].year if years else None
 
 
+# a news item that carries a plan: `UBND tỉnh đã ban hành Kế hoạch số 2895/KH-UBND về việc thực hiện
+# Chương trình Sức khỏe học đường giai đoạn 2021-2025 … với nội dung cụ thể như sau:`
+_ANNOUNCED_PERIOD = re.compile(r"\bban\s+hành\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)\b[^.:]*?\b(?:giai\s+đoạn|thời\s+kỳ)\s+"
+                               r"(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b[^.:]*?\bnhư\s+sau\s*:", re.I)
+
+
+def _announced_period(paragraphs: list[str]) -> Optional[int]:
+    """The period of the plan a news item sets out below its lead (its first few paragraphs)."""
+    for p in paragraphs[:4]:
+        m = _ANNOUNCED_PERIOD.search(p)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def _title_year(reader: "_Reader", ctx: _Context, text: str, sent: tuple[int, int]) -> Optional[int]:
     """The title's year, for figures with no nearer year: in a formal plan only under a
     goal heading or lead-in; never for a sentence that names a year of its own."""
@@ -1307,7 +1375,7 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
                         r"\b(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+gian|năm)\s+(?:vừa\s+)?qua\b|"
                         r"\bkết\s+quả\s+(?:đạt\s+được|nổi\s+bật|quan\s+trọng|toàn\s+diện))[^.:;]*:[^:]*$",
                         re.I)
-_FUTURE = re.compile(r"phấn\s+đấu|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)mục\s+tiêu|đề\s+ra|đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
+_FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)mục\s+tiêu|đề\s+ra|đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
 _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         # `Xã … có tổng đàn gia súc, gia cầm trên 10.650 con`: what there is now
                         r"\bcó\s+tổng\s+(?:đàn|số|diện\s+tích|dân\s+số)\b|"
@@ -1319,7 +1387,9 @@ _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         r"\btheo\s+kết\s+quả\s+(?:nghiên\s+cứu|khảo\s+sát|điều\s+tra|đánh\s+giá)", re.I)
 _PAST_LEAD_WORDS = re.compile(_PAST_LEAD.pattern.replace(r"\b", "").split(")[^.:;]*:")[0] + ")", re.I)
 _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
-_PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu)\b", re.I)
+# (`tính đến ngày 31-10, … đạt hơn 81% kế hoạch, để đạt tiêu chí này, từ nay đến cuối năm xã phải
+# vận động hơn 1.400 người`: what is still to do, after the count so far)
+_PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40},|theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
                              r"điều\s+tra)))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
