@@ -104,7 +104,9 @@ _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:(?:cơ quan|đơn v�
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
-    rf"^(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
+    # a news report's dateline first: `(ĐN)- Từ nay đến trước Tết …, Sở Công thương tăng cường …`
+    r"^(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}\)\s*[-–]\s*)?"
+    rf"(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
@@ -344,6 +346,9 @@ def _heading_title_end(text: str, group: list[Mention]) -> int | None:
 
 
 _ISSUES_DOCUMENT = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)", re.I)
+# a news report names the issuer of the plan it reports where it likes, not in a preamble
+# (`Thành ủy Hà Nội vừa ban hành kế hoạch kiểm tra, giám sát … năm 2023`)
+_JUST_ISSUED = re.compile(r"\s*(?:vừa|mới)\s+(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)", re.I)
 
 
 def _issuers(doc: PlanText, first_section: int) -> set[str]:
@@ -351,10 +356,9 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
     (`UBND tỉnh ban hành Kế hoạch …`, `Huyện ủy Bảo Yên xây dựng Kế hoạch …`)."""
     keys = set()
     for para in doc.paragraphs:
-        if doc.raw_pos(para.start) >= first_section:
-            break
+        preamble = doc.raw_pos(para.start) < first_section
         for m in find_mentions(para.folded):
-            if _ISSUES_DOCUMENT.match(para.text[m.end:]):
+            if (preamble and _ISSUES_DOCUMENT.match(para.text[m.end:])) or _JUST_ISSUED.match(para.text[m.end:]):
                 keys.add(agency_key(para.text[m.start:m.end]))
     return keys
 
