@@ -595,6 +595,7 @@ def _named_kind(words: str) -> bool:
         and rest[0] not in ("chống", "ngừa", "tránh", "thủ")
 
 
+_PARTY_COMMITTEE_END = re.compile(r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy)$")
 _PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?![\p{L}])")
 
 
@@ -669,6 +670,12 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     end = _proper_name_end(text, j)
     if end is None:
         return None
+    committee = _PARTY_COMMITTEE_END.search(text, j, end)
+    if committee and not text[end:end + 1].isalnum():
+        # `Ban Thường vụ Tỉnh ủy Lạng Sơn`: the committee that owns the board is named by its place
+        place = _PLACE.match(text, end)
+        if place and not _starts_body(text, _skip_space(text, end)):
+            end = place.end()
     end = _bridge(text, end)
     end = _parent_after_slash(text, end)
     quoted = _QUOTED_TITLE.match(text, end)

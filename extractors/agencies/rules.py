@@ -113,11 +113,16 @@ _OPENER = re.compile(
     # a date or a time that opens the sentence: `Chậm nhất ngày 20-7,`, `Trước ngày 15-8,`, `Sáng 23/4,`
     # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}|Chậm nhất\s[^,;]{0,120}"
+    r"(?P<day>)"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
+# a calendar's day before the subject, when the body is to act on it (`Theo đó, ngày 5/6, Thường
+# trực HĐND huyện sẽ ban hành …`; not a reported event's day: `Ngày 25/12, HĐND xã … tổ chức`)
+_SCHEDULED_OPENER = re.compile(_OPENER.pattern.replace("(?P<day>)", r"|Ngày \d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"), re.I)
+_OPENER = re.compile(_OPENER.pattern.replace("(?P<day>)", ""), re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
 # (lexicon/not_task_verbs.tsv), and the phrases among them with a grammar of their own
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
@@ -169,6 +174,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     stop_at = doc.raw_pos(recipients.start) if recipients else len(doc.raw)
     table_lines = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(doc.raw)]
     issuers = _issuers(doc, first_section)
+    headline_end = _headline_end(doc.raw)
     found: list[Agency] = []
     for start, end, text, name, role in table_agencies(doc.raw, stop_at):
         found.append(Agency(name=expand(name or text), text=doc.raw[start:end], role=role,
@@ -214,7 +220,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                         learnt.add(para.folded[mention.start:mention.end])
                     continue
                 span = doc.raw_span(para.start + mention.start, para.start + mention.end)
-                if _broken_short_line(doc.raw, span):
+                if _broken_short_line(doc.raw, span) or span[0] < headline_end:
                     continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
@@ -224,6 +230,25 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             seen.add(a.span)
             out.append(a)
     return out
+
+
+_HEADLINE = re.compile(r"[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+
+
+def _headline_end(raw: str) -> int:
+    """End of a news report's headline: a short first line, no item and no sentence, with the
+    report below it. It names what the report is about (`Huyện ủy An Dương: Xây dựng 17 chỉ
+    tiêu …`, `Thường trực HĐND xã Vũ Thư triển khai nhiệm vụ tháng 10/2025`), and the report
+    says who does what; a title that gives a body its duties (`Trách nhiệm của UBND xã …`) stays."""
+    m = _HEADLINE.match(raw)
+    rest = raw[m.end():].lstrip() if m else ""
+    if not rest:
+        return 0
+    line = m.group("line")
+    if MARKER.match(line) or _DUTIES_OF.match(line) or line.rstrip()[-1] in ".;:!?" or not any(c.islower() for c in line) \
+            or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit()):
+        return 0  # (an item, a sentence, a title in capitals, or a line the page wrapped)
+    return m.end("line")
 
 
 def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
@@ -535,8 +560,17 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         after, task_at = after[modal.end():], task_at + modal.end()
     if _OPENER.match(before) and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
         return False, False, None  # `UBND huyện chỉ đạo UBND các xã …`: it only directs (optional)
+    if _OPENER.match(before) and gi + 1 < len(groups) and _ASSIGNS_NEXT.search(text[group[-1].end:groups[gi + 1][0].start]):
+        # `Ban Thường vụ Huyện ủy Đức Linh xây dựng kế hoạch và giao chỉ tiêu cho 22 cơ sở đảng`:
+        # the body that assigns is not among those who carry the task out
+        return False, False, None
     own_line = _LINE_END.match(after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
-    if (_OPENER.match(before) or _TIME_LIMIT.search(before)) and after.strip() and not own_line and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
+    # `… sẽ ban hành kế hoạch tổ chức kỳ họp`: what a body is to issue on a set day is its task
+    future = modal and _FUTURE.search(modal.group())
+    scheduled_issue = future and _ISSUES.match(after)
+    if (_OPENER.match(before) or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
+            and after.strip() and not own_line \
+            and (scheduled_issue or (not _NOT_TASK.match(after) and _is_task(text, task_at, after))):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
@@ -559,6 +593,9 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
 
 
 # words between a subject and its task verb: `cần khẩn trương nộp`, `đang triển khai`
+_ASSIGNS_NEXT = re.compile(r"^[^.;:]{0,60}?(?<![\p{L}])giao(?:\s+(?:chỉ tiêu|nhiệm vụ)(?:\s+cụ thể)?)?(?:\s+cho)?\s*(?:\d+\s+)?$")
+_FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
+_ISSUES = re.compile(r"(?i)\s*ban hành\b")
 _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
