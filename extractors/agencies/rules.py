@@ -26,7 +26,7 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies import ner as agency_ner
 from extractors.agencies.mentions import Mention, find_mentions
-from extractors.agencies.names import agency_key, expand, share_body, share_level
+from extractors.agencies.names import LEVEL_WORDS, agency_key, expand, share_body, share_level
 from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
 from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
@@ -392,6 +392,10 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 # (not a role in brackets: `Công an tỉnh (chủ trì), Sở Tư pháp (phối hợp)`)
 _ASIDE_AFTER = re.compile(r"[ \t]*\((?![^()\n]*(?:chủ trì|phối hợp|tham mưu|đầu mối))[^()\n]{1,80}\)", re.I)
 _CLAUSE_BREAK = re.compile(r"[.:!?\n]")
+_OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+# (not when a level word goes on after it: `Phòng Nông nghiệp và PTNT (Phòng Kinh tế) các huyện`
+# is one name with the other name inside it)
+_CLOSE_BRACKET = re.compile(rf"[ \t]*\)(?![ \t]*(?:các\s+|cấp\s+)?(?:{'|'.join(map(re.escape, LEVEL_WORDS))})(?![\p{{L}}]))")
 _NEXT_PARTNER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?;\s*")
 
 
@@ -403,6 +407,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     heading = MARKER.match(text)
     lead_end = None  # where the last body made lead ends
     partners_end = None  # where the last group of helpers ends
+    prev = None  # (end, role, strong) of the group before
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
         clause = _clause_start(text, start)
@@ -422,13 +427,19 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         prior_lead = lead_end is not None and not breaks.search(text[lead_end:start]) \
             and not _cooperates_with_next(text, groups[gi - 1], gi - 1, groups)
         item_lead = assigned and heading is not None and not text[heading.end():start].strip()
-        if partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
+        if prev is not None and prev[1] and len(group) == 1 and _OPEN_BRACKET.fullmatch(text[prev[0]:start]) \
+                and _CLOSE_BRACKET.match(text, end):
+            # `chỉ đạo phòng NN&PTNT (phòng Kinh tế) tổ chức thực hiện`: the bracket names the
+            # same office as another kind of place calls it; it carries the same task
+            role, strong, title_end = prev[1], prev[2], None
+        elif partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
                 and not _LEADS_TASK.match(after):
             # `phối hợp Sở A; Viễn thông B (VNPT B); UBND cấp xã …`: the partner list goes on
             role, strong, title_end = "support", True, None
         else:
             role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
                                              heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
+        prev = (end, role, strong)
         partners_end = end if role == "support" else None
         if role == "lead":
             lead_end = end
