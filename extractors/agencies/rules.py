@@ -117,7 +117,8 @@ _OPENER = re.compile(
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+)?"
+    # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
 # a calendar's day before the subject, when the body is to act on it (`Theo đó, ngày 5/6, Thường
 # trực HĐND huyện sẽ ban hành …`; not a reported event's day: `Ngày 25/12, HĐND xã … tổ chức`)
@@ -318,7 +319,15 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
     # `cấp ủy các chi bộ, đảng bộ cơ sở`: the committees of each party unit listed after
     names = [f"Cấp ủy {n}" if k and _PARTY_COMMITTEES.match(names[k - 1]) and _PARTY_UNIT.match(n) else n
              for k, n in enumerate(names)]
+    # `các Ban, Văn phòng Huyện ủy`: the boards listed bare belong to the owner the list ends with
+    owner = next((m.group(1) for n in names[1:] if (m := _OWNER_AT_END.search(n))), None)
+    if owner:
+        names = [f"{n} {owner}" if _BARE_BOARDS.fullmatch(n) else n for n in names]
     return share_body(share_level(names))
+
+
+_BARE_BOARDS = re.compile(r"(?i)các\s+ban")
+_OWNER_AT_END = re.compile(r"\s((?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Hội đồng nhân dân)(?:\s+\p{Ll}+)?)$")
 
 
 _UP_TO_COLON = re.compile(r"([^:,.;()]{0,80}?)\s*:")
