@@ -174,8 +174,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     recipients = next((p for p in doc.paragraphs if not p.footnote and _RECIPIENTS.match(p.text)), None)
     stop_at = doc.raw_pos(recipients.start) if recipients else len(doc.raw)
     table_lines = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(doc.raw)]
-    issuers = _issuers(doc, first_section)
     headline_end = _headline_end(doc.raw)
+    issuers = _issuers(doc, first_section) | _headline_subject(doc.raw[:headline_end])
     found: list[Agency] = []
     for start, end, text, name, role in table_agencies(doc.raw, stop_at):
         found.append(Agency(name=expand(name or text), text=doc.raw[start:end], role=role,
@@ -250,6 +250,16 @@ def _headline_end(raw: str) -> int:
             or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit()):
         return 0  # (an item, a sentence, a title in capitals, or a line the page wrapped)
     return m.end("line")
+
+
+def _headline_subject(headline: str) -> set[str]:
+    """The body a news report's headline opens with is the one the report is about, as the
+    issuer of a plan is (`Huyện ủy An Dương: Xây dựng 17 chỉ tiêu …` over `Huyện ủy An Dương
+    xây dựng báo cáo Chính trị …`): its own doings are reported, not assigned to it."""
+    mentions = find_mentions(headline)
+    if not mentions or headline[:mentions[0].start].strip():
+        return set()
+    return {agency_key(headline[mentions[0].start:mentions[0].end])}
 
 
 def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
@@ -590,7 +600,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     scheduled_issue = future and _ISSUES.match(after)
     if (_OPENER.match(before) or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
-            and (scheduled_issue or (not _NOT_TASK.match(after) and _is_task(text, task_at, after))):
+            and (scheduled_issue or (not _NOT_TASK.match(after) and (
+                _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
+                else _is_task(text, task_at, after)))):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
@@ -614,6 +626,10 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
 
 # words between a subject and its task verb: `cần khẩn trương nộp`, `đang triển khai`
 _ASSIGNS_NEXT = re.compile(r"^[^.;:]{0,60}?(?<![\p{L}])giao(?:\s+(?:chỉ tiêu|nhiệm vụ)(?:\s+cụ thể)?)?(?:\s+cho)?\s*(?:\d+\s+)?$")
+# a name that opened a programme's title (`Ban Chỉ đạo đề án Thực hiện lộ trình| tiến tới bảo hiểm y
+# tế toàn dân …`): the lowercase words after it may still be the title, so only a listed task verb
+# (not the tagger's word for a verb) says the body's task begins
+_TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|cuộc vận động)\s+\p{Lu}[^()]*$")
 _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động)\s+)+", re.I)
