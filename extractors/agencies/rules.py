@@ -560,7 +560,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None
     if _ISSUES_PLAN.match(after):
         return False, False, None  # `UBND xã Cát Vân xây dựng kế hoạch … với các nội dung như sau`: the issuer
-    if _LEADS_TASK.match(after):
+    if _LEADS_TASK.match(after) or _LEADS_TASK.match(after[_REFERS_BACK.match(after).end():]):
         return "lead", True, None
     # `Bộ Quốc phòng, Bộ Công an cử đại diện phối hợp thực hiện`: helpers of a task another leads
     if _OPENER.match(before) and _HELPS.match(after):
@@ -630,6 +630,8 @@ _ASSIGNS_NEXT = re.compile(r"^[^.;:]{0,60}?(?<![\p{L}])giao(?:\s+(?:chỉ tiêu|
 # tế toàn dân …`): the lowercase words after it may still be the title, so only a listed task verb
 # (not the tagger's word for a verb) says the body's task begins
 _TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|cuộc vận động)\s+\p{Lu}[^()]*$")
+# `UBND các huyện nói trên chịu trách nhiệm …`: the words that point back to the bodies just named
+_REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
 _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động)\s+)+", re.I)
