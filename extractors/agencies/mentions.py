@@ -88,6 +88,12 @@ _COLLECTIVE = re.compile(
     # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
     rf"|[Cc]ông an\s+các\s+{_LEVEL}"
+    # a council's text names its standing committee and its boards without the council
+    # (`Đồng thời Thường trực hướng dẫn …`, `yêu cầu Thường trực và các Ban tập trung triển khai`);
+    # not a person's or an office's title (`Phó Bí thư Thường trực`, `cơ quan Thường trực`)
+    rf"|(?<!(?:[Bb]í thư|[Cc]ơ quan|[Đđ]ơn vị|Ban|Văn phòng|[Cc]hủ tịch|[Ủủ]y viên|[Đđ]ồng chí|[Cc]ác|[Ll]à|[Tt]rong)\s)"
+    rf"Thường trực(?=\s+(?:và\s|\p{{Ll}}))"
+    rf"|[Cc]ác\s+Ban(?=\s*,|\s+và\s|\s+(?!của(?![\p{{L}}]))\p{{Ll}})"
     rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"
     rf"{_E}")
 _GENERIC = re.compile(
@@ -595,6 +601,11 @@ def _named_kind(words: str) -> bool:
         and rest[0] not in ("chống", "ngừa", "tránh", "thủ")
 
 
+# a national association is named by what it gathers, in lowercase, and the country:
+# `phối hợp với Hiệp hội mắc ca Việt Nam`
+_ASSOCIATION_HEADS = {"Hiệp hội", "Hội", "Liên hiệp"}
+_NATIONAL_ASSOCIATION = re.compile(r"\s+(?P<field>(?!nghị|đồng)\p{Ll}+(?:\s+\p{Ll}+){0,3})\s+Việt Nam(?![\p{L}])")
+_PARTY_COMMITTEE_END = re.compile(r"(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy)$")
 _PARTY_OWNER = re.compile(r"\s+(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?![\p{L}])")
 
 
@@ -665,10 +676,19 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     # a head noun needs a capitalised name after it
     j = _skip_space(text, m.end())
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
+        national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None
+        if national and not any(w in STOP_SYLLABLES for w in national.group("field").split()):
+            return national.end()  # `Hiệp hội mắc ca Việt Nam`: what it gathers, then the country
         return None
     end = _proper_name_end(text, j)
     if end is None:
         return None
+    committee = _PARTY_COMMITTEE_END.search(text, j, end)
+    if committee and not text[end:end + 1].isalnum():
+        # `Ban Thường vụ Tỉnh ủy Lạng Sơn`: the committee that owns the board is named by its place
+        place = _PLACE.match(text, end)
+        if place and not _starts_body(text, _skip_space(text, end)):
+            end = place.end()
     end = _bridge(text, end)
     end = _parent_after_slash(text, end)
     quoted = _QUOTED_TITLE.match(text, end)

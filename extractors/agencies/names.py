@@ -79,6 +79,11 @@ STANDALONE_BODIES = (
     # the Front written short among the party's and mass organisations' bodies (`Văn phòng
     # Huyện ủy, Mặt trận, các đoàn thể`)
     "Mặt trận",
+    # a team set up to inspect or to work on a task, as its own subject (`Sau thời gian trên, Đoàn
+    # kiểm tra sẽ thu thập và nghiên cứu các văn bản …`)
+    "Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra",
+    # the council's standing committee (`Thường trực HĐND huyện sẽ Ban hành kế hoạch tổ chức kỳ họp`)
+    "Thường trực Hội đồng nhân dân", "Thường trực HĐND",
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
     "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",

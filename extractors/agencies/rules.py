@@ -26,7 +26,7 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies import ner as agency_ner
 from extractors.agencies.mentions import Mention, find_mentions
-from extractors.agencies.names import agency_key, expand, share_body, share_level
+from extractors.agencies.names import LEVEL_WORDS, agency_key, expand, share_body, share_level
 from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
 from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
@@ -104,18 +104,26 @@ _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:(?:cơ quan|đơn v�
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
-    rf"^(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
+    # a news report's dateline first: `(ĐN)- Từ nay đến trước Tết …, Sở Công thương tăng cường …`
+    r"^(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}\)\s*[-–]\s*)?"
+    rf"(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
     # a date or a time that opens the sentence: `Chậm nhất ngày 20-7,`, `Trước ngày 15-8,`, `Sáng 23/4,`
     # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}|Chậm nhất\s[^,;]{0,120}"
+    r"(?P<day>)"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+)?"
+    # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
+# a calendar's day before the subject, when the body is to act on it (`Theo đó, ngày 5/6, Thường
+# trực HĐND huyện sẽ ban hành …`; not a reported event's day: `Ngày 25/12, HĐND xã … tổ chức`)
+_SCHEDULED_OPENER = re.compile(_OPENER.pattern.replace("(?P<day>)", r"|Ngày \d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"), re.I)
+_OPENER = re.compile(_OPENER.pattern.replace("(?P<day>)", ""), re.I)
 # verbs by which a subject assigns, decides or receives rather than carries out
 # (lexicon/not_task_verbs.tsv), and the phrases among them with a grammar of their own
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
@@ -166,7 +174,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     recipients = next((p for p in doc.paragraphs if not p.footnote and _RECIPIENTS.match(p.text)), None)
     stop_at = doc.raw_pos(recipients.start) if recipients else len(doc.raw)
     table_lines = [(m.start(), m.end()) for m in _TABLE_ROW.finditer(doc.raw)]
-    issuers = _issuers(doc, first_section)
+    headline_end = _headline_end(doc.raw)
+    issuers = _issuers(doc, first_section) | _headline_subject(doc.raw[:headline_end])
     found: list[Agency] = []
     for start, end, text, name, role in table_agencies(doc.raw, stop_at):
         found.append(Agency(name=expand(name or text), text=doc.raw[start:end], role=role,
@@ -212,7 +221,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                         learnt.add(para.folded[mention.start:mention.end])
                     continue
                 span = doc.raw_span(para.start + mention.start, para.start + mention.end)
-                if _broken_short_line(doc.raw, span):
+                if _broken_short_line(doc.raw, span) or span[0] < headline_end:
                     continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
@@ -222,6 +231,35 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             seen.add(a.span)
             out.append(a)
     return out
+
+
+_HEADLINE = re.compile(r"[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+
+
+def _headline_end(raw: str) -> int:
+    """End of a news report's headline: a short first line, no item and no sentence, with the
+    report below it. It names what the report is about (`Huyện ủy An Dương: Xây dựng 17 chỉ
+    tiêu …`, `Thường trực HĐND xã Vũ Thư triển khai nhiệm vụ tháng 10/2025`), and the report
+    says who does what; a title that gives a body its duties (`Trách nhiệm của UBND xã …`) stays."""
+    m = _HEADLINE.match(raw)
+    rest = raw[m.end():].lstrip() if m else ""
+    if not rest:
+        return 0
+    line = m.group("line")
+    if MARKER.match(line) or _DUTIES_OF.match(line) or line.rstrip()[-1] in ".;:!?" or not any(c.islower() for c in line) \
+            or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit()):
+        return 0  # (an item, a sentence, a title in capitals, or a line the page wrapped)
+    return m.end("line")
+
+
+def _headline_subject(headline: str) -> set[str]:
+    """The body a news report's headline opens with is the one the report is about, as the
+    issuer of a plan is (`Huyện ủy An Dương: Xây dựng 17 chỉ tiêu …` over `Huyện ủy An Dương
+    xây dựng báo cáo Chính trị …`): its own doings are reported, not assigned to it."""
+    mentions = find_mentions(headline)
+    if not mentions or headline[:mentions[0].start].strip():
+        return set()
+    return {agency_key(headline[mentions[0].start:mentions[0].end])}
 
 
 def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
@@ -291,7 +329,15 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
     # `cấp ủy các chi bộ, đảng bộ cơ sở`: the committees of each party unit listed after
     names = [f"Cấp ủy {n}" if k and _PARTY_COMMITTEES.match(names[k - 1]) and _PARTY_UNIT.match(n) else n
              for k, n in enumerate(names)]
+    # `các Ban, Văn phòng Huyện ủy`: the boards listed bare belong to the owner the list ends with
+    owner = next((m.group(1) for n in names[1:] if (m := _OWNER_AT_END.search(n))), None)
+    if owner:
+        names = [f"{n} {owner}" if _BARE_BOARDS.fullmatch(n) else n for n in names]
     return share_body(share_level(names))
+
+
+_BARE_BOARDS = re.compile(r"(?i)các\s+ban")
+_OWNER_AT_END = re.compile(r"\s((?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Hội đồng nhân dân)(?:\s+\p{Ll}+)?)$")
 
 
 _UP_TO_COLON = re.compile(r"([^:,.;()]{0,80}?)\s*:")
@@ -344,6 +390,9 @@ def _heading_title_end(text: str, group: list[Mention]) -> int | None:
 
 
 _ISSUES_DOCUMENT = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)", re.I)
+# a news report names the issuer of the plan it reports where it likes, not in a preamble
+# (`Thành ủy Hà Nội vừa ban hành kế hoạch kiểm tra, giám sát … năm 2023`)
+_JUST_ISSUED = re.compile(r"\s*(?:vừa|mới)\s+(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)", re.I)
 
 
 def _issuers(doc: PlanText, first_section: int) -> set[str]:
@@ -351,10 +400,9 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
     (`UBND tỉnh ban hành Kế hoạch …`, `Huyện ủy Bảo Yên xây dựng Kế hoạch …`)."""
     keys = set()
     for para in doc.paragraphs:
-        if doc.raw_pos(para.start) >= first_section:
-            break
+        preamble = doc.raw_pos(para.start) < first_section
         for m in find_mentions(para.folded):
-            if _ISSUES_DOCUMENT.match(para.text[m.end:]):
+            if (preamble and _ISSUES_DOCUMENT.match(para.text[m.end:])) or _JUST_ISSUED.match(para.text[m.end:]):
                 keys.add(agency_key(para.text[m.start:m.end]))
     return keys
 
@@ -363,6 +411,10 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 # (not a role in brackets: `Công an tỉnh (chủ trì), Sở Tư pháp (phối hợp)`)
 _ASIDE_AFTER = re.compile(r"[ \t]*\((?![^()\n]*(?:chủ trì|phối hợp|tham mưu|đầu mối))[^()\n]{1,80}\)", re.I)
 _CLAUSE_BREAK = re.compile(r"[.:!?\n]")
+_OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
+# (not when a level word goes on after it: `Phòng Nông nghiệp và PTNT (Phòng Kinh tế) các huyện`
+# is one name with the other name inside it)
+_CLOSE_BRACKET = re.compile(rf"[ \t]*\)(?![ \t]*(?:các\s+|cấp\s+)?(?:{'|'.join(map(re.escape, LEVEL_WORDS))})(?![\p{{L}}]))")
 _NEXT_PARTNER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?;\s*")
 
 
@@ -374,6 +426,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     heading = MARKER.match(text)
     lead_end = None  # where the last body made lead ends
     partners_end = None  # where the last group of helpers ends
+    prev = None  # (end, role, strong) of the group before
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
         clause = _clause_start(text, start)
@@ -393,13 +446,19 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         prior_lead = lead_end is not None and not breaks.search(text[lead_end:start]) \
             and not _cooperates_with_next(text, groups[gi - 1], gi - 1, groups)
         item_lead = assigned and heading is not None and not text[heading.end():start].strip()
-        if partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
+        if prev is not None and prev[1] and len(group) == 1 and _OPEN_BRACKET.fullmatch(text[prev[0]:start]) \
+                and _CLOSE_BRACKET.match(text, end):
+            # `chỉ đạo phòng NN&PTNT (phòng Kinh tế) tổ chức thực hiện`: the bracket names the
+            # same office as another kind of place calls it; it carries the same task
+            role, strong, title_end = prev[1], prev[2], None
+        elif partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
                 and not _LEADS_TASK.match(after):
             # `phối hợp Sở A; Viễn thông B (VNPT B); UBND cấp xã …`: the partner list goes on
             role, strong, title_end = "support", True, None
         else:
             role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
                                              heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
+        prev = (end, role, strong)
         partners_end = end if role == "support" else None
         if role == "lead":
             lead_end = end
@@ -501,7 +560,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None
     if _ISSUES_PLAN.match(after):
         return False, False, None  # `UBND xã Cát Vân xây dựng kế hoạch … với các nội dung như sau`: the issuer
-    if _LEADS_TASK.match(after):
+    if _LEADS_TASK.match(after) or _LEADS_TASK.match(after[_REFERS_BACK.match(after).end():]):
         return "lead", True, None
     # `Bộ Quốc phòng, Bộ Công an cử đại diện phối hợp thực hiện`: helpers of a task another leads
     if _OPENER.match(before) and _HELPS.match(after):
@@ -531,8 +590,19 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         after, task_at = after[modal.end():], task_at + modal.end()
     if _OPENER.match(before) and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
         return False, False, None  # `UBND huyện chỉ đạo UBND các xã …`: it only directs (optional)
+    if _OPENER.match(before) and gi + 1 < len(groups) and _ASSIGNS_NEXT.search(text[group[-1].end:groups[gi + 1][0].start]):
+        # `Ban Thường vụ Huyện ủy Đức Linh xây dựng kế hoạch và giao chỉ tiêu cho 22 cơ sở đảng`:
+        # the body that assigns is not among those who carry the task out
+        return False, False, None
     own_line = _LINE_END.match(after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
-    if (_OPENER.match(before) or _TIME_LIMIT.search(before)) and after.strip() and not own_line and not _NOT_TASK.match(after) and _is_task(text, task_at, after):
+    # `… sẽ ban hành kế hoạch tổ chức kỳ họp`: what a body is to issue on a set day is its task
+    future = modal and _FUTURE.search(modal.group())
+    scheduled_issue = future and _ISSUES.match(after)
+    if (_OPENER.match(before) or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
+            and after.strip() and not own_line \
+            and (scheduled_issue or (not _NOT_TASK.match(after) and (
+                _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
+                else _is_task(text, task_at, after)))):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
@@ -555,6 +625,15 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
 
 
 # words between a subject and its task verb: `cần khẩn trương nộp`, `đang triển khai`
+_ASSIGNS_NEXT = re.compile(r"^[^.;:]{0,60}?(?<![\p{L}])giao(?:\s+(?:chỉ tiêu|nhiệm vụ)(?:\s+cụ thể)?)?(?:\s+cho)?\s*(?:\d+\s+)?$")
+# a name that opened a programme's title (`Ban Chỉ đạo đề án Thực hiện lộ trình| tiến tới bảo hiểm y
+# tế toàn dân …`): the lowercase words after it may still be the title, so only a listed task verb
+# (not the tagger's word for a verb) says the body's task begins
+_TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|cuộc vận động)\s+\p{Lu}[^()]*$")
+# `UBND các huyện nói trên chịu trách nhiệm …`: the words that point back to the bodies just named
+_REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
+_FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
+_ISSUES = re.compile(r"(?i)\s*ban hành\b")
 _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
