@@ -72,6 +72,12 @@ _SUBMITTED = re.compile(r"\b(?:trình|báo\s+cáo|thông\s+qua|cho\s+ý\s+kiến
 _REPORT_PERIOD = re.compile(r"\b(?:tình\s+hình|kết\s+quả)\b[^,;:.()]{0,70}$", FLAGS)
 _PAST = re.compile(r"\bđã\b|\bvừa\s+qua\b|\b(?:năm|tháng|quý)\s+qua\b|\btrước\s+đây\b", FLAGS)
 _DONE_BEFORE = re.compile(r"\bđã\b[^,;.:]{0,40}$", FLAGS)  # `hồ sơ đã nộp trước ngày …`
+# `chuẩn bị báo cáo … theo nội dung đã được gợi ý và gửi đoàn kiểm tra trước ngày …`: a task verb
+# after `và` opens a new predicate; the `đã` before it qualified a noun and dates nothing
+_AND_THEN_TASK = re.compile(
+    rf"\bvà\s+(?:{'|'.join(_words(v) for v in lexicon.task_verbs('deadline') + lexicon.task_verbs('limited'))})\b",
+    FLAGS,
+)
 _STATUS = re.compile(r"\b(?:tính|tính\s+từ)\s+(?:đến|tới|từ)\s*(?:hết\s*)?$|\bso\s+với\s*$|\bđến\s+nay\b", FLAGS)
 TARGET_FIGURE = re.compile(r"\d\s*%|\b(?:đạt|tăng|giảm|ít\s+nhất|tối\s+thiểu|trên)\s+(?:\S+\s+){0,2}\d", FLAGS)
 
@@ -92,6 +98,18 @@ RELATIVE = re.compile(
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
 )
+# `Từ nay đến trước Tết Nguyên đán 2013, Sở Công thương tăng cường …`, `hoàn thành trước Tết`: a
+# limit set by a holiday the text does not date (its day moves with the lunar calendar): no `due`
+_BY_HOLIDAY = re.compile(
+    r"(?:\btừ\s+nay\s+)?(?:\b(?:đến|tới)\s+trước|\b(?:đến|tới)(?=\s+Tết)|\btrước)\s+"
+    r"Tết(?:\s+(?:Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền))?(?:\s+(?:năm\s+)?(?:19|20)\d\d)?\b",
+    FLAGS,
+)
+# `Uỷ ban nhân dân huyện họp thường kỳ mỗi tháng một lần`: how often the task recurs
+_TIMES_PER_PERIOD = re.compile(
+    r"\b(?:mỗi|hằng|hàng)\s+(?P<period>năm|quý|tháng|tuần)\s+(?:(?:ít\s+nhất|tối\s+thiểu)\s+)?"
+    r"(?:một|hai|1|2|01|02)\s+lần\b", FLAGS)
+_PERIOD_RECURRENCE = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
 # `phải nhập dữ liệu …, hoàn thành ngay trong ngày`: done within the day (week, month) it arises
 _WITHIN_THE_DAY = re.compile(rf"\b{_DONE}\s+(?:ngay\s+)?trong\s+(?:ngày|tuần|tháng)(?=\s*(?:[,.;)]|$))", FLAGS)
 # every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
@@ -235,6 +253,8 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
                  if forced or m.group("anchor") or _relative_is_limit(text, m)]
     relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
                   if not _inside(*m.span(), relatives)]
+    relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in text.lower() else ())
+                  if not _inside(*m.span(), relatives) and not _DONE_BEFORE.search(text, max(0, m.start() - 50), m.start())]
     dated = _dated(text, forced, relatives, today)
     if forced:
         return _forced(text, dated, relatives)
@@ -300,7 +320,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
             prep = dated[-1].prep
         last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
         if not (forced or listed or last_day or _timeline_item(text, t) or _done_by(text, t)
-                or _is_deadline(text, t, prep, done, trig, today)):
+                or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None))
@@ -361,6 +381,42 @@ def _timeline_item(text: str, t: TimeExpr) -> bool:
     if t.grain in ("year", "day_only") or text[mark.end() if mark else 0:t.start].strip():
         return False
     return bool(_COLON_NEXT.match(text, t.end)) and not _PAST.search(text, t.end)
+
+
+# what may stand before a step's date: an outline mark, `Theo đó,` / `Cụ thể,` / `Sau đó,`, or the
+# full stop of a sentence the page glued to it (`… để thẩm tra….Ngày 8/7 thông báo …`)
+_STEP_CONNECTOR = re.compile(r"(?:(?:Theo\s+đó|Cụ\s+thể|Sau\s+đó|Tiếp\s+đó|Tiếp\s+theo)\s*,?)?", FLAGS)
+_GLUED_STOP = re.compile(r"[.…!?]\s*$")
+_STEP_LEAD_CHARS = 24
+# the step's task after the date: a verb with no subject (`Ngày 10/6 hoàn chỉnh báo cáo`), or a
+# subject that `sẽ` do it (`quý I/2023, Thành ủy Hà Nội sẽ tổ chức kiểm tra`)
+_STEP_TASK = re.compile(
+    r"\s*,?\s*(?:(?!(?:tại|ở|của|là|vừa|đã|được|có|tới|trong|năm|tháng|lúc|sáng|chiều|tối|vào|từ|đến|và|"
+    r"đồng\s+chí|ông|bà)\b)"
+    r"(?-i:\p{Ll})\p{L}*\s+\p{L}|(?-i:\p{Lu})[^,;.:]{0,60}?\bsẽ\s+\p{Ll})",
+    FLAGS,
+)
+_JUST_DONE = re.compile(r"\bvừa\s+(?!phải\b)\p{L}", FLAGS)  # `… vừa ký ban hành Kế hoạch số …`
+_STEP_CHARS = 300  # how far a step's own sentence is read for `đã` / `vừa`
+
+
+def _opening_step(text: str, t: TimeExpr, today: Optional[str]) -> bool:
+    """`Ngày 10/6 hoàn chỉnh báo cáo …`, `Quý II/2023, Thành ủy Hà Nội sẽ tổ chức …`: a calendar
+    written as sentences, each step opened by the date it falls on and followed by the work;
+    a step reported as done (`đã`, `vừa`, a full date before the text's own) is no deadline."""
+    if t.grain not in ("day", "quarter", "half", "month") or t.window or t.bare:
+        return False
+    mark = OUTLINE_MARK.match(text, 0, t.start)
+    lead_from = mark.end() if mark else 0
+    # (read in the few characters before the date: a long sentence's dates stay linear)
+    before = text[max(lead_from, t.start - _STEP_LEAD_CHARS):t.start]
+    whole = t.start - lead_from <= _STEP_LEAD_CHARS
+    if not ((whole and _STEP_CONNECTOR.fullmatch(before.strip())) or _GLUED_STOP.search(before)):
+        return False
+    after = text[t.end:t.end + _STEP_CHARS]  # (a slice: a bounded search still pays for the whole text)
+    if not _STEP_TASK.match(after) or _PAST.search(after) or _JUST_DONE.search(after):
+        return False
+    return not (today and t.year and t.last_day() < today)
 
 
 _DONE_IN_LEAD = re.compile(rf"\b{_DONE}\b[^,;.:]*$", FLAGS)
@@ -425,7 +481,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if prep == "của" and not _DONE_IN_LEAD.search(lead):
         return False  # the work of a period is due in it only when it is to be completed
     # `_DONE_BEFORE.search(lead)`: its match ends where the lead does and holds at most 42 characters
-    if _DONE_BEFORE.search(text, max(0, len(lead) - 50), len(lead)):
+    done_before = _DONE_BEFORE.search(text, max(0, len(lead) - 50), len(lead))
+    if done_before and not _AND_THEN_TASK.search(text, done_before.start(), len(lead)):
         return False
     firm = prep.startswith(_FIRM_PREPS) or done
     if not firm and today and t.grain == "day" and t.year and t.last_day() < today:
@@ -516,6 +573,8 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
     out: list[tuple[int, int, str]] = []
     for m in _TIMED_SCHEDULE.finditer(text):
         out.append((m.start(), m.end(), recurrence_of(RECURRENCE.match(text, m.start("every")))))
+    for m in _TIMES_PER_PERIOD.finditer(text):
+        out.append((m.start(), m.end(), _PERIOD_RECURRENCE[m.group("period").lower()]))
     for m in _DINH_KY.finditer(text):
         chain = _period_chain(text, m.end())
         if chain:

@@ -48,7 +48,9 @@ PAREN_ANY = r"\(\d+\)"
 # ---- named markers: `Điều 1.`, `Tiêu chí 1.`, `Chương 2.`, `Bước 3` ----
 # `Điếu` is a frequent slip of the tone mark in typed pages.
 ARTICLE = r"Đi[ềếệểễe]u"
-NAMED = r"(?:Tiêu\s+chí|Chương|Bước)"
+NAMED = r"(?:Tiêu\s+chí|Bước)"
+# a chapter groups articles (`Chương V` above `Điều 20.`); numbered in Roman or Arabic
+CHAPTER = rf"(?:Chương|CHƯƠNG)\s+(?:{ROMAN}|\d{{1,2}})"
 
 # A numbered heading or item. Portal and congress pages write `1-`, `I-`, `A-` for `1.`; a
 # Roman numeral may stand bare before a capitalised heading (`II NHIỆM VỤ`), an Arabic number
@@ -57,7 +59,8 @@ NAMED = r"(?:Tiêu\s+chí|Chương|Bước)"
 # portal's font-size control, not an item `A`.
 MARKER = re.compile(
     rf"""^(?:
-        (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$|\.(?=\p{{Lu}}))
+        (?P<chapter>{CHAPTER})(?:[.:]?[ \t]*$|[.:]?\s+(?=\p{{Lu}})|\s*[-–]\s+(?=\p{{Lu}}))
+      | (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$|\.(?=\p{{Lu}}))
       | (?P<named>{NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
       | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+[ \t]+\p{{L}}))(?=\S)|[-–](?:\s+(?=\S)|(?=\p{{Lu}}\p{{Ll}}+[ \t]))|\s+[-–]\s+(?=\p{{Lu}})|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
       | (?P<upper>[{UPPER}])(?:\.|[-–])\s+(?=\S)(?!A\s*A\+)

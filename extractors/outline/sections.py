@@ -16,12 +16,12 @@ from extractors.grammar.markers import MARKER
 from extractors.models import Section
 from extractors.text import PlanText
 
-# Conventional rank of the kinds whose order plans agree on: an article is above a Roman
+# Conventional rank of the kinds whose order plans agree on: a chapter groups articles, an article is above a Roman
 # numeral, a Roman numeral above `1.`, `1.` above `1.1.`. A ranked kind arriving below kinds
 # that all rank lower (an excerpt that starts below the top, a page that lost a heading)
 # closes them instead of nesting under them. Letters and parenthesised numbers nest either
 # way round in real plans, so they take no part.
-_RANK = {"article": 0, "roman": 1, "arabic1": 2, "arabic2": 3, "arabic3": 4, "arabic4": 5}
+_RANK = {"chapter": -1, "article": 0, "roman": 1, "arabic1": 2, "arabic2": 3, "arabic3": 4, "arabic4": 5}
 # an attached document (`(Kèm theo Quyết định số …)`) starts an outline of its own
 _ATTACHED = re.compile(r"^\(?\s*(?:Ban hành\s+)?[Kk]èm theo\s+(?:Quyết định|Nghị quyết|Công văn|Kế hoạch|Tờ trình)")
 _LINE_END = re.compile(r"[ \t]*\n")
@@ -44,12 +44,12 @@ def _roman_int(s: str) -> int:
 
 
 def _kind(m: re.Match) -> tuple[str, str]:
-    for kind in ("article", "named", "roman", "upper", "arabic", "letter", "paren"):
+    for kind in ("chapter", "article", "named", "roman", "upper", "arabic", "letter", "paren"):
         if m.group(kind):
             marker = m.group(kind)
             if kind == "arabic":
                 kind = f"arabic{marker.count('.') + 1}"
-            if kind in ("article", "named"):
+            if kind in ("chapter", "article", "named"):
                 marker = re.sub(r"\s+", " ", marker)
             return kind, marker
     raise ValueError(m.group())
@@ -124,7 +124,8 @@ def extract_sections(doc: PlanText) -> list[Section]:
         kinds = [k for k, _ in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]
-        elif kind in _RANK and stack and all(_RANK.get(k, -1) > _RANK[kind] for k in kinds):
+        elif kind == "chapter" or (kind in _RANK and stack and all(_RANK.get(k, -1) > _RANK[kind] for k in kinds)):
+            # nothing a plan prints stands above its chapters
             stack.clear()
         stack.append((kind, marker))
         title = _title(para.text[m.end():])

@@ -54,14 +54,24 @@ KINDS: dict[str, str] = {
 # type code inside a symbol -> kind, for a symbol cited without its kind word (`số 12/QĐ-UBND`)
 CODE_KINDS: dict[str, str] = lexicon.document_kinds()
 
-_KIND_WORDS = "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True))
+# (a copy may lose the space inside a kind word: `Nghịđịnh số: 150/2006/NĐ-CP`)
+_KIND_WORDS = "|".join(r"\s?".join(re.escape(w) for w in k.split()) for k in sorted(KINDS, key=len, reverse=True))
+_KIND_BY_LETTERS = {k.replace(" ", ""): v for k, v in KINDS.items()}
+
+
+def _kind_word(written: str) -> str:
+    """The catalogued kind of a kind word as written (any case, its spaces lost or not)."""
+    return _KIND_BY_LETTERS[re.sub(r"\s", "", written).casefold()]
+
 _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len, reverse=True))
 # the number (and year) of a symbol, then its codes: `470/QĐ-TTg`, `88/2019/QH14`, `28 -CT/TU`
 # (a line break inside a symbol, `470/QĐ-` / `TTg`, reads as a space after the separator)
 # (copies also space a separator inside the codes, `103/QĐ /BVHTTDL`, `23/2012/TT - BCA`:
 # then a code of two capitals or digits must follow, so `12/KH-UBND - Sở Y tế` stays apart)
 _SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*"
-           r"(?:(?:[/-]\s?|\s[/-]\s?(?=[\p{Lu}\p{N}]{2})|\.(?=\p{Lu}{2}))[\p{Lu}\p{N}][\p{L}\p{N}&]*)*"
+           r"(?:(?:[/-]\s?|\s[/-]\s?(?=[\p{Lu}\p{N}]{2})|\.(?=\p{Lu}{2}))[\p{Lu}\p{N}][\p{L}\p{N}&]*"
+           # (`10/2007/TTLT-BLĐTB &XH-HCCBVN-BTC-BQP`: a copy's space before the `&` of `LĐTB&XH`)
+           r"|(?<=\p{Lu})\s&\p{Lu}[\p{L}\p{N}&]*)*"
            r"(?<![-/])(?:\(\p{Lu}{1,4}\))?")
 # a number cited without its codes (`Nghị quyết số 306 về …`, `quyết định số 785 giao …`,
 # `(sau đây viết tắt là Quyết định số 765)`); without `số` only a lettered one (`Nghị Quyết 30a của`)
@@ -190,7 +200,7 @@ def extract_references(doc: PlanText) -> list[Reference]:
 
     own: OwnDate | None = None
     for m in MENTION.finditer(clean):
-        kind = KINDS[m.group("kind").casefold()]
+        kind = _kind_word(m.group("kind"))
         number = _symbol(m.group("num"))
         date_iso, end = _date_of(m) or _date_before(clean, m.start()), m.end()
         if date_iso is None and _YEARLESS_DATE.match(clean, end):
@@ -228,7 +238,7 @@ def extract_references(doc: PlanText) -> list[Reference]:
              if r.kind and _NUMBER_PART.match(r.number) and r.number != _NUMBER_PART.match(r.number).group()}
     if cited:
         for m in SHORT_MENTION.finditer(clean):
-            kind = KINDS[m.group("kind").casefold()]
+            kind = _kind_word(m.group("kind"))
             if (kind, m.group("num")) not in cited:
                 continue
             before = bisect.bisect_left(starts, m.end())
