@@ -54,10 +54,12 @@ _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
 _PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}(?:được\s+)?$", re.I)
 _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
+                      # `hiện cả nước có 2.045 xã (23%) được công nhận`
+                      r"(?<!thực\s)\bhiện\s+(?:[\p{L}]+\s+){1,3}?có\b|"
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
                       r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
-_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|"
+_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|so với nghị quyết|"
                            r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
@@ -296,6 +298,21 @@ class _Reader:
             if (_RESULTS_SAID.search(text) and not _FUTURE.search(text)) or (
                     opening and int(opening.group("last")) < self.plan_year):
                 on = True
+        # `Năm 2016, … Huy động nguồn lực xây dựng NTM đạt trên 178 tỷ đồng. Trong năm, …` followed
+        # by `Năm 2017, huyện … phấn đấu …`: a year told before the year whose goals follow is
+        # told as done, whatever the page's own year
+        openings = [(_YEAR_OPENING_YEAR.match(q.para.text), q) for q in self.paras]
+        for j, (m, q) in enumerate(openings):
+            if not m or carry[j] or q.heading is not None or q.kind not in _RUNNING_KINDS:
+                continue
+            if _GOAL_TURN.search(_BRACKETED.sub("", q.para.text)) or _FUTURE.search(q.para.text):
+                continue
+            for k in range(j + 1, min(j + 4, len(self.paras))):
+                later, r = openings[k]
+                if later and int(later.group(1)) > int(m.group(1)) and (
+                        _GOAL_TURN.search(r.para.text) or _FUTURE.search(r.para.text)):
+                    carry[j] = True
+                    break
         return carry
 
     def narrative_year(self, i: int, sent_start: int) -> Optional[int]:
@@ -478,6 +495,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _CUT_VERB.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
+    if v.unit in ("chương trình", "đề án") and _PLAN_PART_AFTER.match(text[v.end:v.end + 20]):
+        return False  # `đề ra 24 chỉ tiêu …; 4 chương trình trọng tâm và 3 nhiệm vụ`: how the plan is built
     if v.unit == "ngày làm việc" and _WITHIN_BEFORE.search(text[max(0, v.start - 30):v.start]):
         return False  # `xử lý hồ sơ … trong phạm vi không quá 05 ngày làm việc`: the limit of a task
     if v.unit in _WEIGHT_UNITS and v.qualifier in ("dưới", "trên"):
@@ -487,6 +506,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     return True
 
 
+_PLAN_PART_AFTER = re.compile(r"\s+(?:trọng\s+tâm|đột\s+phá|trọng\s+điểm)\b", re.I)
 _WITHIN_BEFORE = re.compile(r"\btrong\s+(?:phạm\s+vi|thời\s+hạn|thời\s+gian|vòng)?\s*$", re.I)
 _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b"
                            # `huyện … đã hoàn thành 28/29 chỉ tiêu chủ yếu theo kế hoạch đề ra. Trong đó, …`
@@ -536,7 +556,7 @@ def _unbounded(rx) -> "re.Pattern":
 
 
 # the words each check needs (the guards `_occurs` asks of a whole clause or sentence)
-_CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|"
+_CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|hiện\s|"
                             r"đã đạt|đã có|đã giảm|đã tăng", re.I)
 _CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
 _ESTIMATE_WORDS = re.compile(r"ước\s")
@@ -1390,7 +1410,9 @@ _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 # (`tính đến ngày 31-10, … đạt hơn 81% kế hoạch, để đạt tiêu chí này, từ nay đến cuối năm xã phải
 # vận động hơn 1.400 người`: what is still to do, after the count so far)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
-_REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40},|theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
+_REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40},|"
+                             # `Sau 5 năm, tỉ lệ hộ nghèo của tỉnh được kéo giảm còn dưới 3%`
+                             r"sau\s+(?:\d+|[\p{L}]+)\s+năm\b[^,;:]{0,60}?(?=\s*,)|theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
                              r"điều\s+tra)))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
