@@ -1410,7 +1410,7 @@ _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 # (`tính đến ngày 31-10, … đạt hơn 81% kế hoạch, để đạt tiêu chí này, từ nay đến cuối năm xã phải
 # vận động hơn 1.400 người`: what is still to do, after the count so far)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
-_REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40},|"
+_REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?=\s*,)|"
                              # `Sau 5 năm, tỉ lệ hộ nghèo của tỉnh được kéo giảm còn dưới 3%`
                              r"sau\s+(?:\d+|[\p{L}]+)\s+năm\b[^,;:]{0,60}?(?=\s*,)|theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
                              r"điều\s+tra)))\b", re.I)
