@@ -76,6 +76,12 @@ BATCH_FLOORS = {
     # b16 blind: targets 0.904 / 0.696, deadlines 0.846, agencies 0.746; fixed since
     "b16": {"targets": {"f1": 0.93, "exact_f1": 0.76}, "deadlines": {"f1": 0.91, "exact_f1": 0.76},
             "agencies": {"f1": 0.82}, "references": {"f1": 0.96, "exact_f1": 0.93}, "sections": {"f1": 0.91}},
+    # b17 blind: targets 0.840 / 0.622, deadlines 0.878, agencies 0.465, sections 0.892;
+    # b18 blind: targets 0.773 / 0.591, deadlines 0.480, agencies 0.738, sections 0.702; fixed since
+    "b17": {"targets": {"f1": 0.96, "exact_f1": 0.85}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.91}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.95}},
+    "b18": {"targets": {"f1": 0.94, "exact_f1": 0.80}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.96}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
 }
 
 
