@@ -248,6 +248,8 @@ def extract_references(doc: PlanText) -> list[Reference]:
     # A legal database's page of a document opens with the document itself: its title
     # (`Quyết định 1574/QĐ-TTg năm 2025 về …`) and a `Số hiệu | 1574/QĐ-TTg` field name the
     # page's own number, as a header's `Số:` line does; citations of it further down stay.
+    # (a page that prints the document whole, `Nghị quyết 38/2012/NQ-HĐND về …` above its header
+    # `Số: 38/2012/NQ-HĐND`, names that number in its title lines before the header)
     own_number = _OWN_NUMBER.search(doc.raw, 0, _OWN_NUMBER_CHARS)
     if own_number:
         number, field_end = _symbol(own_number.group("num")), own_number.end()
@@ -258,11 +260,30 @@ def extract_references(doc: PlanText) -> list[Reference]:
     if article_page:
         number, title_end = _symbol(article_page.group("num")), article_page.end()
         found = [r for r in found if not (r.number == number and r.span[0] < title_end)]
-    return sorted(found, key=lambda r: r.span)
+    return _shared_dates(doc, sorted(found, key=lambda r: r.span))
+
+
+# `Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013`: two documents of one
+# kind and one issuer's codes joined by `và` before one date (and issuer) were issued together
+_AND = re.compile(r"\s+và\s+")
+_CODES = re.compile(r"^\d{1,5}[a-z]?")
+
+
+def _shared_dates(doc: PlanText, refs: list[Reference]) -> list[Reference]:
+    out = list(refs)
+    for n in range(len(out) - 2, -1, -1):
+        first, second = out[n], out[n + 1]
+        if first.date or not second.date or first.kind != second.kind \
+                or not _AND.fullmatch(doc.raw[first.span[1]:second.span[0]]):
+            continue
+        codes = _CODES.sub("", first.number)
+        if codes and codes == _CODES.sub("", second.number):
+            out[n] = first.model_copy(update={"date": second.date, "issuer": first.issuer or second.issuer})
+    return out
 
 
 _OWN_NUMBER_CHARS = 2000
-_OWN_NUMBER = re.compile(rf"(?m)^[ \t|]*Số hiệu[ \t]*[|:]?[ \t]*(?P<num>{_SYMBOL})")
+_OWN_NUMBER = re.compile(rf"(?m)^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:)[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
     rf"\s*(?:#+[ \t]*)?(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?[ \t]+(?:{_KIND_NAMES})[ \t]+"
     rf"(?:số[ \t]+)?(?P<num>{_SYMBOL})")
