@@ -131,6 +131,17 @@ def _date_before(clean: str, start: int) -> str | None:
     return iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")) if m else None
 
 
+# (an issuer of at most eight words: a longer run is the document's subject)
+_DATE_AFTER_ISSUER = re.compile(rf"\s*,?\s*của\s+\p{{Lu}}[^\s,;:.()\d]*(?:\s+[^\s,;:.()\d]+){{0,7}}?\s*,?\s*{_DATE}")
+
+
+def _date_after_issuer(clean: str, end: int) -> str | None:
+    """`Nghị định số 38/2023/NĐ-CP của Chính phủ ngày 24 tháng 6 năm 2023`: the date written after
+    the issuer."""
+    m = _DATE_AFTER_ISSUER.match(clean, end)
+    return iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")) if m else None
+
+
 def _yearless_date(clean: str, end: int, own: OwnDate) -> tuple[str, int] | None:
     """(ISO date, end) of `ngày 12/4` after a symbol, in the text's own year (the year
     before when the day would fall after the text's own date)."""
@@ -168,6 +179,7 @@ ISSUER_BEFORE = re.compile(
 # `(gọi tắt là …)`, `(sau đây viết tắt là …)`: a name given, not the issuer's
 _SHORT_NAME_ASIDE = re.compile(r"\s*\((?:gọi tắt|viết tắt|sau đây)[^)]*\)")
 _ASIDE = re.compile(r"\s*\(([^)]*)\)")
+_ISSUER_DATE = re.compile(r"\s*,?\s+(?i:ngày)\s*\d.*$", re.S)
 
 
 def _issuer(doc: PlanText, start: int, end: int) -> str | None:
@@ -177,6 +189,7 @@ def _issuer(doc: PlanText, start: int, end: int) -> str | None:
     if not m or len(m.group("issuer").split()) > 14:
         return None
     issuer = _SHORT_NAME_ASIDE.sub("", doc.clean[m.start("issuer"):m.end("issuer")])
+    issuer = _ISSUER_DATE.sub("", issuer)  # `của Chính phủ ngày 24 tháng 6 năm 2023 sửa đổi …`
     issuer = _ASIDE.sub(lambda p: "" if len(p.group(1).split()) <= 2 else p.group(0), issuer)
     issuer = expand(issuer)
     return issuer or None
@@ -202,7 +215,7 @@ def extract_references(doc: PlanText) -> list[Reference]:
     for m in MENTION.finditer(clean):
         kind = _kind_word(m.group("kind"))
         number = _symbol(m.group("num"))
-        date_iso, end = _date_of(m) or _date_before(clean, m.start()), m.end()
+        date_iso, end = _date_of(m) or _date_before(clean, m.start()) or _date_after_issuer(clean, m.end()), m.end()
         if date_iso is None and _YEARLESS_DATE.match(clean, end):
             own = own or own_date(doc.raw)
             date_iso, end = _yearless_date(clean, end, own) or (None, end)
@@ -263,9 +276,10 @@ def extract_references(doc: PlanText) -> list[Reference]:
     return _shared_dates(doc, sorted(found, key=lambda r: r.span))
 
 
-# `Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013`: two documents of one
-# kind and one issuer's codes joined by `và` before one date (and issuer) were issued together
-_AND = re.compile(r"\s+và\s+")
+# `Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013`, `văn bản số 4382/GDĐT-KHTC,
+# số 4383/GDĐT-KHTC, số 4384/GDĐT-KHTC ngày 14/12/2018`: documents of one kind and one issuer's
+# codes listed (`,`, `và`) before one date (and issuer) were issued together
+_AND = re.compile(r"\s*(?:,|\svà)\s+(?:số\s+)?")
 _CODES = re.compile(r"^\d{1,5}[a-z]?")
 
 
