@@ -17,6 +17,7 @@ import regex as re
 
 from extractors import lexicon
 from extractors.agencies.names import expand
+from extractors.deadlines.rules import _in_school_year, _only_year
 from extractors.grammar.dates import OwnDate, dmy, iso_date, own_date
 from extractors.models import Reference
 from extractors.text import PlanText
@@ -144,11 +145,16 @@ def _date_after_issuer(clean: str, end: int) -> str | None:
 
 def _yearless_date(clean: str, end: int, own: OwnDate) -> tuple[str, int] | None:
     """(ISO date, end) of `ngày 12/4` after a symbol, in the text's own year (the year
-    before when the day would fall after the text's own date)."""
+    before when the day would fall after the text's own date); a news item that prints no
+    date of its own dates it, as its deadlines, in the one year it speaks of (`trong Quý IV
+    năm 2017`) or by its school year (`năm học 2019-2020`: January to July in 2020)."""
     m = _YEARLESS_DATE.match(clean, end)
-    if not m or own.year is None:
+    if not m:
         return None
-    iso = iso_date(m.group("d"), m.group("m"), own.year)
+    year = own.year or _only_year(clean) or _in_school_year(clean, int(m.group("m")))
+    if year is None:
+        return None
+    iso = iso_date(m.group("d"), m.group("m"), year)
     if iso and own.iso and iso > own.iso:
         iso = iso_date(m.group("d"), m.group("m"), own.year - 1)
     return (iso, m.end()) if iso else None
