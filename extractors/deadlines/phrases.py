@@ -39,7 +39,9 @@ TRIGGER = re.compile(
     r"(?<!\b(?:tờ|quy|lộ|chương|công|hành|tiến|giáo|phương|liệu)\s+)trình(?:\s+(?:phiên\s+họp|kỳ\s+họp|hội\s+nghị)(?:\s+[^\s,.;:\d]+){0,4}?)?|"
     # `hoàn thành … các công việc của tháng 02 và quý I năm 2025`: the work of a period
     r"(?<=\b(?:công\s+việc|nhiệm\s+vụ|chỉ\s+tiêu)\s+)của|"
-    r"bắt\s+đầu\s+từ)\s+"
+    r"bắt\s+đầu\s+từ)(?:\s+|(?=ngày\s))"
+    # (a page that lost the space glues the word to its date: `hoàn thành trướcngày 20/11/2023`)
+    r"(?:(?<=\p{L})ngày\s+)?"
     # `trước 17 giờ 00 ngày …`, `trong tuần đầu tháng 6`: words between the deadline word and the date
     # (`vào lúc 16h chiều thứ bảy ngày 27/12`: the hour, the part of the day, the weekday)
     r"(?:(?:lúc\s+)?\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*|['’′]\s*)?)?,?\s*(?:(?:sáng|trưa|chiều|tối)\s+)?"
@@ -107,8 +109,8 @@ _BY_HOLIDAY = re.compile(
 )
 # `Uỷ ban nhân dân huyện họp thường kỳ mỗi tháng một lần`: how often the task recurs
 _TIMES_PER_PERIOD = re.compile(
-    r"\b(?:mỗi|hằng|hàng)\s+(?P<period>năm|quý|tháng|tuần)\s+(?:(?:ít\s+nhất|tối\s+thiểu)\s+)?"
-    r"(?:một|hai|1|2|01|02)\s+lần\b", FLAGS)
+    r"\b(?:mỗi|hằng|hàng|(?P<half>6|06|sáu)(?=\s+tháng))\s+(?P<period>năm|quý|tháng|tuần)\s+"
+    r"(?:(?:ít\s+nhất|tối\s+thiểu)\s+)?(?:một|hai|1|2|01|02)\s+lần\b", FLAGS)
 _PERIOD_RECURRENCE = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
 # `phải nhập dữ liệu …, hoàn thành ngay trong ngày`: done within the day (week, month) it arises
 _WITHIN_THE_DAY = re.compile(rf"\b{_DONE}\s+(?:ngay\s+)?trong\s+(?:ngày|tuần|tháng)(?=\s*(?:[,.;)]|$))", FLAGS)
@@ -160,6 +162,7 @@ class Dated:
     end: int
     prep: str
     recurrence: Optional[str] = None
+    list_start: Optional[int] = None  # where the list of dates it closes starts (`ngày 20/6 và ngày 20/12`)
 
 
 def yearless_date(text: str) -> Optional[tuple[TimeExpr, str]]:
@@ -265,6 +268,14 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
     # `Trong năm 2024, … trước ngày 25.3`: the year dates the day, it is not a second deadline
     if any(d.expr.year is None and d.expr.grain in ("day", "month", "quarter", "half") for d in dated):
         dated = [d for d in dated if d.expr.grain != "year" or d.expr.window]
+    for d in dated:
+        if d.recurrence and d.list_start is not None:
+            # `Báo cáo định kỳ 6 tháng: … chậm nhất vào ngày 20/6 và ngày 20/12 hàng năm`: the period
+            # word after a list says each year holds its dates; the schedule of the clause before
+            # it names how often they come (the more frequent wins)
+            before = [r for a, b, r in schedules if b <= d.list_start
+                      and not _CLAUSE_END.search(text, b, d.list_start)]
+            d.recurrence = most_frequent(before + [d.recurrence])
     sentence_rec = most_frequent([r for _, _, r in schedules] + [d.recurrence for d in dated])
     yearless = [d for d in dated if d.expr.year is None]
     # `Định kỳ trước ngày 15 tháng 12`: a periodic date with no period recurs with the unit it leaves open
@@ -296,6 +307,10 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
 
 # `chậm nhất là ngày 20 của tháng cuối kỳ báo cáo`: a day in the month that closes each reporting period
 _OF_PERIOD_MONTH = re.compile(r"\s*(?:của\s+)?tháng\s+cuối\s+(?:kỳ|quý|năm)\b", FLAGS)
+_CLAUSE_END = re.compile(r"[;.]")
+_REPORTING_PERIOD = re.compile(
+    r"\s*,?\s*(?:của\s+)?(?P<unit>năm|quý|tháng)\s+(?:(?:liền\s+kề|tiếp\s+theo|kế\s+tiếp|sau)\s+(?:của\s+)?"
+    r"(?:năm|quý|tháng)\s+)?báo\s+cáo\b", FLAGS)
 _SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?")
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
 _BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
@@ -323,8 +338,16 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
                 or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
-        dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None))
+        dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None,
+                           (dated[-1].start if dated[-1].list_start is None else dated[-1].list_start)
+                           if listed else None))
     for d in dated:
+        # `trước ngày 10/07 của năm báo cáo`: a date of the reporting year (of the year after it)
+        # falls in every year reported on, as `hằng năm` would say
+        reporting = _REPORTING_PERIOD.match(text, d.expr.end) if d.expr.year is None else None
+        if reporting and (reporting.group("unit").lower() == "năm") == (d.expr.grain != "day_only"):
+            d.end, d.recurrence = reporting.end(), _PERIOD_RECURRENCE[reporting.group("unit").lower()]
+            continue
         # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
         m = _SCHEDULE_GAP.match(text, d.expr.end)
         r = RECURRENCE.match(text, m.end())
@@ -574,7 +597,9 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
     for m in _TIMED_SCHEDULE.finditer(text):
         out.append((m.start(), m.end(), recurrence_of(RECURRENCE.match(text, m.start("every")))))
     for m in _TIMES_PER_PERIOD.finditer(text):
-        out.append((m.start(), m.end(), _PERIOD_RECURRENCE[m.group("period").lower()]))
+        # (`6 tháng một lần, trước ngày 20/6 và ngày 20/12`: half-yearly)
+        out.append((m.start(), m.end(),
+                    "half-yearly" if m.group("half") else _PERIOD_RECURRENCE[m.group("period").lower()]))
     for m in _DINH_KY.finditer(text):
         chain = _period_chain(text, m.end())
         if chain:

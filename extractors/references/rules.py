@@ -17,6 +17,7 @@ import regex as re
 
 from extractors import lexicon
 from extractors.agencies.names import expand
+from extractors.deadlines.rules import _in_school_year, _only_year
 from extractors.grammar.dates import OwnDate, dmy, iso_date, own_date
 from extractors.models import Reference
 from extractors.text import PlanText
@@ -131,13 +132,29 @@ def _date_before(clean: str, start: int) -> str | None:
     return iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")) if m else None
 
 
+# (an issuer of at most eight words: a longer run is the document's subject)
+_DATE_AFTER_ISSUER = re.compile(rf"\s*,?\s*của\s+\p{{Lu}}[^\s,;:.()\d]*(?:\s+[^\s,;:.()\d]+){{0,7}}?\s*,?\s*{_DATE}")
+
+
+def _date_after_issuer(clean: str, end: int) -> str | None:
+    """`Nghị định số 38/2023/NĐ-CP của Chính phủ ngày 24 tháng 6 năm 2023`: the date written after
+    the issuer."""
+    m = _DATE_AFTER_ISSUER.match(clean, end)
+    return iso_date(m.group("d"), m.group("m") or m.group("m2"), m.group("y") or m.group("y2")) if m else None
+
+
 def _yearless_date(clean: str, end: int, own: OwnDate) -> tuple[str, int] | None:
     """(ISO date, end) of `ngày 12/4` after a symbol, in the text's own year (the year
-    before when the day would fall after the text's own date)."""
+    before when the day would fall after the text's own date); a news item that prints no
+    date of its own dates it, as its deadlines, in the one year it speaks of (`trong Quý IV
+    năm 2017`) or by its school year (`năm học 2019-2020`: January to July in 2020)."""
     m = _YEARLESS_DATE.match(clean, end)
-    if not m or own.year is None:
+    if not m:
         return None
-    iso = iso_date(m.group("d"), m.group("m"), own.year)
+    year = own.year or _only_year(clean) or _in_school_year(clean, int(m.group("m")))
+    if year is None:
+        return None
+    iso = iso_date(m.group("d"), m.group("m"), year)
     if iso and own.iso and iso > own.iso:
         iso = iso_date(m.group("d"), m.group("m"), own.year - 1)
     return (iso, m.end()) if iso else None
@@ -168,6 +185,7 @@ ISSUER_BEFORE = re.compile(
 # `(gọi tắt là …)`, `(sau đây viết tắt là …)`: a name given, not the issuer's
 _SHORT_NAME_ASIDE = re.compile(r"\s*\((?:gọi tắt|viết tắt|sau đây)[^)]*\)")
 _ASIDE = re.compile(r"\s*\(([^)]*)\)")
+_ISSUER_DATE = re.compile(r"\s*,?\s+(?i:ngày)\s*\d.*$", re.S)
 
 
 def _issuer(doc: PlanText, start: int, end: int) -> str | None:
@@ -177,6 +195,7 @@ def _issuer(doc: PlanText, start: int, end: int) -> str | None:
     if not m or len(m.group("issuer").split()) > 14:
         return None
     issuer = _SHORT_NAME_ASIDE.sub("", doc.clean[m.start("issuer"):m.end("issuer")])
+    issuer = _ISSUER_DATE.sub("", issuer)  # `của Chính phủ ngày 24 tháng 6 năm 2023 sửa đổi …`
     issuer = _ASIDE.sub(lambda p: "" if len(p.group(1).split()) <= 2 else p.group(0), issuer)
     issuer = expand(issuer)
     return issuer or None
@@ -202,7 +221,7 @@ def extract_references(doc: PlanText) -> list[Reference]:
     for m in MENTION.finditer(clean):
         kind = _kind_word(m.group("kind"))
         number = _symbol(m.group("num"))
-        date_iso, end = _date_of(m) or _date_before(clean, m.start()), m.end()
+        date_iso, end = _date_of(m) or _date_before(clean, m.start()) or _date_after_issuer(clean, m.end()), m.end()
         if date_iso is None and _YEARLESS_DATE.match(clean, end):
             own = own or own_date(doc.raw)
             date_iso, end = _yearless_date(clean, end, own) or (None, end)
@@ -248,6 +267,8 @@ def extract_references(doc: PlanText) -> list[Reference]:
     # A legal database's page of a document opens with the document itself: its title
     # (`Quyết định 1574/QĐ-TTg năm 2025 về …`) and a `Số hiệu | 1574/QĐ-TTg` field name the
     # page's own number, as a header's `Số:` line does; citations of it further down stay.
+    # (a page that prints the document whole, `Nghị quyết 38/2012/NQ-HĐND về …` above its header
+    # `Số: 38/2012/NQ-HĐND`, names that number in its title lines before the header)
     own_number = _OWN_NUMBER.search(doc.raw, 0, _OWN_NUMBER_CHARS)
     if own_number:
         number, field_end = _symbol(own_number.group("num")), own_number.end()
@@ -258,11 +279,31 @@ def extract_references(doc: PlanText) -> list[Reference]:
     if article_page:
         number, title_end = _symbol(article_page.group("num")), article_page.end()
         found = [r for r in found if not (r.number == number and r.span[0] < title_end)]
-    return sorted(found, key=lambda r: r.span)
+    return _shared_dates(doc, sorted(found, key=lambda r: r.span))
+
+
+# `Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013`, `văn bản số 4382/GDĐT-KHTC,
+# số 4383/GDĐT-KHTC, số 4384/GDĐT-KHTC ngày 14/12/2018`: documents of one kind and one issuer's
+# codes listed (`,`, `và`) before one date (and issuer) were issued together
+_AND = re.compile(r"\s*(?:,|\svà)\s+(?:số\s+)?")
+_CODES = re.compile(r"^\d{1,5}[a-z]?")
+
+
+def _shared_dates(doc: PlanText, refs: list[Reference]) -> list[Reference]:
+    out = list(refs)
+    for n in range(len(out) - 2, -1, -1):
+        first, second = out[n], out[n + 1]
+        if first.date or not second.date or first.kind != second.kind \
+                or not _AND.fullmatch(doc.raw[first.span[1]:second.span[0]]):
+            continue
+        codes = _CODES.sub("", first.number)
+        if codes and codes == _CODES.sub("", second.number):
+            out[n] = first.model_copy(update={"date": second.date, "issuer": first.issuer or second.issuer})
+    return out
 
 
 _OWN_NUMBER_CHARS = 2000
-_OWN_NUMBER = re.compile(rf"(?m)^[ \t|]*Số hiệu[ \t]*[|:]?[ \t]*(?P<num>{_SYMBOL})")
+_OWN_NUMBER = re.compile(rf"(?m)^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:)[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
     rf"\s*(?:#+[ \t]*)?(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?[ \t]+(?:{_KIND_NAMES})[ \t]+"
     rf"(?:số[ \t]+)?(?P<num>{_SYMBOL})")
