@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex as re
 
 from extractors.agencies import ner as agency_ner
+from extractors.grammar.syllables import split_glued
 from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
                            PLACE_LEVELS, PROPER_HEADS, STANDALONE_BODIES, is_generic)
 
@@ -52,7 +53,8 @@ def _alt(words) -> str:
 
 
 # heads sometimes written in lower case in district and commune texts (`phòng Văn hóa - Thông tin`)
-LOWERCASE_HEADS = ("sở", "phòng", "trung tâm", "chi cục", "văn phòng")
+# (`chỉ đạo ngành Y tế tỉnh chủ trì`: a sector's bodies named by the sector)
+LOWERCASE_HEADS = ("sở", "phòng", "trung tâm", "chi cục", "văn phòng", "ngành")
 _B = r"(?<![\p{L}\p{N}])"
 # `trực thuộc` closes a collective's name unless its owner follows (`… trực thuộc Huyện ủy`)
 _OWNERLESS = rf"(?:\s+trực thuộc(?!\s+(?:{_alt(STANDALONE_BODIES)})))?"
@@ -71,7 +73,8 @@ _COLLECTIVE_ALT = "|".join(_any_case_first(c.replace(r"(?:\s+trực thuộc)?", 
 # `các xã, thị trấn`, `7 huyện, thành phố`, `các tỉnh/thành phố`: the units of a level, as bodies
 _PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS)}))*"
 # web copies lose spaces between syllables (`Ủyban nhân dân`): a body's spelling matches with or without them
-_STANDALONE = re.compile(rf"{_B}(?:{_longest_first(STANDALONE_BODIES).replace(chr(92) + ' ', '[ ]?')}){_E}")
+# (`Ủy ban Mặt trận Tổ quốc Việt nam xã`: the country's name as some pages write it)
+_STANDALONE = re.compile(rf"{_B}(?:{_longest_first(STANDALONE_BODIES).replace(chr(92) + ' ', '[ ]?').replace('Nam', '[Nn]am')}){_E}")
 _HEAD = re.compile(rf"{_B}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
@@ -88,6 +91,16 @@ _COLLECTIVE = re.compile(
     # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
     rf"|[Cc]ông an\s+các\s+{_LEVEL}"
+    # the Government as the partner a body is asked to work with (`đề nghị Tổng Liên đoàn Lao
+    # động Việt Nam phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`); elsewhere a report
+    # tells what it does (`Chính phủ nhận định …`), or it issues (`của Chính phủ`)
+    rf"|(?<=phối hợp[^.;:\n]{{0,40}}\s(?:với|cùng)\s)Chính phủ"
+    # a district's merged office written in lower case, its two fields joined by a dash:
+    # `chỉ đạo phòng tài chính - kế hoạch rút dự toán` (the words are checked in `_mention_end`)
+    rf"|phòng\s+\p{{Ll}}+\s+\p{{Ll}}+\s*-\s*\p{{Ll}}+\s+\p{{Ll}}+"
+    # a class of bodies a directive names without `các`: `Phòng Giáo dục và Đào tạo chỉ đạo
+    # trường học tổ chức hoạt động …`
+    rf"|(?<=(?:chỉ đạo|yêu cầu|đề nghị|giao cho)\s)(?:trường học|trạm y tế|cơ sở giáo dục)(?=\s+\p{{Ll}})"
     # a council's text names its standing committee and its boards without the council
     # (`Đồng thời Thường trực hướng dẫn …`, `yêu cầu Thường trực và các Ban tập trung triển khai`);
     # not a person's or an office's title (`Phó Bí thư Thường trực`, `cơ quan Thường trực`)
@@ -128,7 +141,9 @@ NAME_COMPOUNDS = {
     "Quản lý": ("dự án đầu tư xây dựng", "dự án", "thị trường", "các khu công nghiệp", "khu công nghiệp",
                 "các khu kinh tế", "khu kinh tế"),
     "Phục vụ": ("hành chính công",), "Xúc tiến": ("đầu tư", "thương mại"),
-    "Kiểm soát": ("bệnh tật",), "Điều phối": ("nông thôn mới", "chương trình mục tiêu quốc gia"), "Chính sách": ("xã hội",), "Hợp tác": ("xã",), "Giao thông": ("vận tải",), "An toàn": ("giao thông",),
+    "Kiểm soát": ("bệnh tật",),
+    # a commune's boards: `Ban Văn hóa thông tin xã`, `Ban Chỉ huy quân sự xã`
+    "Văn hóa": ("thông tin",), "Văn hoá": ("thông tin",), "Chỉ huy": ("quân sự",), "Điều phối": ("nông thôn mới", "chương trình mục tiêu quốc gia"), "Chính sách": ("xã hội",), "Hợp tác": ("xã",), "Giao thông": ("vận tải",), "An toàn": ("giao thông",),
 }
 # a capitalised syllable and a function-word syllable that make one word of a name
 # (`Bộ Ngoại giao`: `giao` is otherwise the verb that assigns)
@@ -199,6 +214,12 @@ def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] |
     if low:
         syl = low.group(1)
         nxt = _LOW.match(text, low.end())
+        glued = split_glued(syl)
+        if glued and glued[1] != "và" and _ends_name(glued[1], nxt.group(1) if nxt and text.startswith(" ", low.end()) else None):
+            # `Sở Tài nguyên và Môi trườngchủ trì`: a web copy glued the name's last syllable
+            # to the role word after it; the name ends at the glue (`Bộ Kế hoạchvà Đầu tư`
+            # goes on: `và` joins the name's words)
+            return low.start(1) + len(glued[0]), False
         if f"{m.group()} {syl}" in CLOSED_WORDS or \
                 (syl not in STOP_SYLLABLES and not (nxt and f"{syl} {nxt.group(1)}" in STOP_BIGRAMS)):
             end = low.end()
@@ -215,6 +236,12 @@ def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] |
         if tail and tail > end and not _level_at(text, _skip_space(text, end)):
             end = tail
     return end, False
+
+
+def _ends_name(word: str, following: str | None) -> bool:
+    """`word` (then `following`) is a function word, a common verb or a role word, which
+    no name goes on with."""
+    return word in STOP_SYLLABLES or bool(following and f"{word} {following}" in STOP_BIGRAMS | ROLE_WORDS)
 
 
 def _settled_end(text: str, end: int) -> bool:

@@ -91,17 +91,18 @@ STANDALONE_BODIES = (
     "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Huyện ủy", "Tỉnh ủy",
     "Thành ủy", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
     "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
-    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
+    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
     # the local government of a level as a whole (`cấp ủy, chính quyền xã Bằng Cốc`)
     "Chính quyền", "chính quyền",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
-NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Chính quyền", "chính quyền"}
+# (`phối hợp Bưu điện tỉnh`: the post office of a level)
+NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
     "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn", "Đảng ủy", "Chi bộ", "Đảng bộ", "Bảo tàng", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
-    "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Hội đồng", "Liên đoàn",
+    "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Hội đồng", "Tổng Liên đoàn", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
     "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
     # a state utility's branch is named by its place: `Viễn thông Đồng Nai`, `Điện lực Thanh Hóa`
@@ -123,7 +124,7 @@ COLLECTIVES = (
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
-    r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông)?",
+    r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông|\s+đại chúng)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng",
     # the party's units of a kind: `các chi bộ, đảng bộ cơ sở`, `đảng bộ trực thuộc`
     r"chi bộ(?:\s+cơ sở)?(?:\s+trực thuộc)?", r"đảng bộ(?:\s+cơ sở)?(?:\s+trực thuộc)?",
@@ -136,7 +137,7 @@ COLLECTIVES = (
     # the ministries with the other central bodies and the provinces a central letter writes to
     r"[Bb]ộ,\s*(?:ngành|cơ quan|địa phương)(?:,\s*(?:ngành|cơ quan|địa phương))*", r"sở,\s*ban\s+ngành",
     # schools and centres of one kind (`các trường THPT, các trung tâm`)
-    r"trường(?:\s+(?:THPT|THCS|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|phổ thông|đại học|cao đẳng))",
+    r"trường(?:\s+(?:học|THPT|THCS|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|phổ thông|đại học|cao đẳng))",
     r"trung tâm(?!\s+\p{Lu})",
     # schools and clinics as a class (`các cơ sở giáo dục`, `Các trạm y tế cơ sở`)
     r"cơ sở giáo dục(?:\s+(?:mầm non|phổ thông|đại học|nghề nghiệp))?", r"cơ sở (?:tiêm chủng|khám bệnh,\s*chữa bệnh|y tế|đào tạo)", r"đơn vị y tế",
@@ -158,8 +159,10 @@ COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung 
                     r"(?:là\s+)?thành viên(?:\s+của)?\s+Ban Chỉ đạo(?:\s+(?:tỉnh|huyện|xã|thành phố))?",
                     r"chức năng(?!\s*,)", r"trong (?:tỉnh|huyện)", r"(?:đóng|đứng chân)\s+trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố|thị trấn))?",
                     # (bodies of a kind `trên địa bàn` are just those of the place: `các tổ dân phố`)
-                    r"(?<=(?:cơ quan|đơn vị|doanh nghiệp|tổ chức)[^,;.]{0,30})\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố))?", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
-                    r"có liên quan", r"liên quan", r"khác", r"còn lại", r"thuộc ngành")
+                    r"(?<=(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|trường học)[^,;.]{0,30})\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố))?", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
+                    r"có liên quan", r"liên quan", r"khác", r"còn lại", r"thuộc ngành",
+                    # the ones a selection names: `Các trường học được chọn đặt Điểm thi nhận hồ sơ …`
+                    r"được chọn\s+(?:làm|đặt)\s+\p{Lu}\p{Ll}*\s+\p{Ll}+")
 
 
 _LOCAL_GOVERNMENTS = re.compile(r"(?:các|những)\s+địa phương")

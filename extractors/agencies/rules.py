@@ -100,7 +100,8 @@ _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
 _NOT_ACTOR = re.compile(rf"(?:{_before_words(lexicon.not_actor_before())})\s*$")
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
+# (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do)
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
@@ -233,7 +234,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     return out
 
 
-_HEADLINE = re.compile(r"[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+# (a page may print its section's label above the headline: `Y tế - Sức khỏe`)
+_HEADLINE = re.compile(r"(?:[^\S\n]*[^\n\d.:;!?]{1,19}\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
 
 
 def _headline_end(raw: str) -> int:
@@ -273,8 +275,12 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and \
-                text[groups[-1][-1].end:m.start].strip() not in ("với", "cùng", "cùng với"):
+        gap = text[groups[-1][-1].end:m.start].strip() if groups else None
+        if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and (
+                gap not in ("với", "cùng", "cùng với")
+                # `MTTQ cùng các tổ chức chính trị - xã hội xã tuyên truyền …`: bodies that open
+                # the sentence together are its subjects alike
+                or (gap != "với" and _OPENER.match(text[_clause_start(text, groups[-1][0].start):groups[-1][0].start]))):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -305,6 +311,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 _PLURAL_OPENING = re.compile(r"(?i)các\s")
+_PLURAL_UNITS = re.compile(rf"(?<![\p{{L}}])(?:các|những)\s+(?:cấp\s+)?(?:{'|'.join(map(re.escape, LEVEL_WORDS))})(?![\p{{L}}])")
 _PLURAL_KIND = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể)\b")
 _PLURAL_LOWER = re.compile(r"(?i)các\s+\p{Ll}")
 _PARTY_COMMITTEES = re.compile(r"(?i)cấp\s+ủy\s+(?:các|những)\s")
@@ -569,7 +576,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _HELPS_AFTER.match(after) and _LEADS_WORD.search(before):
         return "support", True, None
     # `đề nghị UBND tỉnh xem xét` asks a superior; `đề nghị các Sở, ngành … xem xét, cho ý kiến` asks those it consults
-    superior = _SUPERIOR_ACTS.match(after) and not _PLURAL_OPENING.match(text[group[0].start:group[0].end])
+    # (`yêu cầu UBND các huyện, thành phố phê duyệt kết quả kiểm kê`: the units of a level are
+    # those it directs, not its superior, as `các Sở` are)
+    superior = _SUPERIOR_ACTS.match(after) and not _PLURAL_OPENING.match(text[group[0].start:group[0].end]) \
+        and not _PLURAL_UNITS.search(text[group[0].start:group[0].end])
     directed = _DIRECTED.search(before) and not _ADVISES.search(before) and not superior
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
@@ -613,7 +623,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
 # `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just
 # before the subject, whatever clause about the event that starts it comes first
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
-_COOPERATES_GAP = re.compile(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*", re.I)
+# (`phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`: how closely, before whom)
+_COOPERATES_GAP = re.compile(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
+                             r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?\s*", re.I)
 
 
 def _cooperates_with_next(text, group, gi, groups) -> bool:
