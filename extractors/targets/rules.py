@@ -301,11 +301,18 @@ class _Reader:
         # `Năm 2016, … Huy động nguồn lực xây dựng NTM đạt trên 178 tỷ đồng. Trong năm, …` followed
         # by `Năm 2017, huyện … phấn đấu …`: a year told before the year whose goals follow is
         # told as done, whatever the page's own year
+        # (or a year the story says is being reviewed: `HĐND xã … tổ chức Kỳ họp … nhằm đánh giá kết
+        # quả thực hiện các mục tiêu … năm 2018` then `Năm 2018, tổng sản lượng … đạt trên 2 nghìn tấn`)
         openings = [(_YEAR_OPENING_YEAR.match(q.para.text), q) for q in self.paras]
+        reviewed: set[int] = set()
         for j, (m, q) in enumerate(openings):
-            if not m or carry[j] or q.heading is not None or q.kind not in _RUNNING_KINDS:
+            first = q.para.text.split(". ", 1)[0]  # the sentence the year opens
+            if not (m and not carry[j] and q.heading is None and q.kind in _RUNNING_KINDS) or (
+                    _GOAL_TURN.search(_BRACKETED.sub("", first)) or _FUTURE.search(first)):
+                reviewed.update(int(r.group(1)) for r in _REVIEWED_YEAR.finditer(q.para.text))
                 continue
-            if _GOAL_TURN.search(_BRACKETED.sub("", q.para.text)) or _FUTURE.search(q.para.text):
+            if int(m.group(1)) in reviewed:
+                carry[j] = True
                 continue
             for k in range(j + 1, min(j + 4, len(self.paras))):
                 later, r = openings[k]
@@ -334,6 +341,10 @@ class _Reader:
                 subject = _YEAR_AS_SUBJECT.match(lead)
                 if subject and _GOAL_WORDS_OR_SET.search(lead):
                     return int(subject.group(1))
+                # `Cụ thể, đến năm 2025, 100% dịch vụ công …; 40% …` and the paragraph of figures after it
+                horizon = _HORIZON_LEAD.match(lead)
+                if horizon and (j < i or b <= sent_start):
+                    return int(horizon.group(1))
                 years = [y for y in year_mentions(lead)
                          if (y.kind in ("range", "due", "bare") and _GOAL_WORDS_OR_SET.search(lead)
                              and _leads_on(lead, y)
@@ -360,6 +371,8 @@ class _Reader:
 _YEAR_OPENING = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+\d{4}\s*,", re.I)
 # a sentence about its year: `Năm 2026 là năm đầu triển khai Nghị quyết …, nhiệm kỳ 2025-2030 …, xã
 # đề ra 23 chỉ tiêu`: the term it opens is what the year belongs to, the goals are the year's
+_HORIZON_LEAD = re.compile(r"\s*(?:(?:cụ\s+thể|theo\s+đó|trong\s+đó)\s*,\s*)?(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?"
+                           r"năm\s+((?:19|20)\d\d)\s*,", re.I)
 _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
 _GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", re.I)
@@ -564,6 +577,7 @@ _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|
 _FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo)\b", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
+_REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+kết\s+quả|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_OPENING_YEAR = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
 
