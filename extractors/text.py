@@ -290,6 +290,8 @@ _INLINE_ARABIC = re.compile(r"(?<=[.;:!?…)]) (\d{1,2})\. (?=\p{Lu})")
 _INLINE_ROMAN = re.compile(rf"(?<=\S) ({ROMAN})\. (?=\p{{Lu}})")
 # `QUYẾT ĐỊNH: Điều 1. Ban hành … Cao Bằng Điều 2. Quyết định này …`: a decision's articles on one line
 _INLINE_ARTICLE = re.compile(r"(?<=\S) Điều (\d{1,2})\. (?=\p{Lu})")
+# (an excerpt cut after its first article still opens it at the enacting word: `QUYẾT ĐỊNH: Điều 1. Ban hành …`)
+_ENACTED_ARTICLE = re.compile(r"(?<=(?:QUYẾT ĐỊNH|QUYẾT NGHỊ):) Điều \d{1,2}\. (?=\p{Lu})")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
 
 
@@ -326,7 +328,7 @@ def _split_run_together(text: str, offs: list[int]) -> list[tuple[str, list[int]
     roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)]
     articles = [(m.start(), int(m.group(1))) for m in _INLINE_ARTICLE.finditer(text)]
     cuts = sorted(set(_in_runs(arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else [])
-                  | set(_in_runs(articles, 2)))
+                  | set(_in_runs(articles, 2)) | {m.start() for m in _ENACTED_ARTICLE.finditer(text)})
     if not cuts:
         return [(text, offs)]
     pieces, start = [], 0

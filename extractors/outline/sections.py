@@ -32,6 +32,10 @@ _SITE_NAVIGATION = re.compile(r"^\s*(?:[»›>]|Trang\s+chủ\s*$)", re.I)
 _CITED_ARTICLE = re.compile(
     r"^\s*(?:Thông\s+tư|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Luật|Bộ\s+luật|Pháp\s+lệnh|Chỉ\s+thị)"
     r"(?:\s+liên\s+tịch)?\s+(?:số\s+)?\d+[/-]")
+# a viewer that lists a document's pages numbers the first one (`1. ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI
+# CHỦ NGHĨA VIỆT NAM TỈNH QUẢNG NGÃI …`): an item that opens with the issuer and the national
+# motto is the document's header, not a block of its outline
+_HEADER_BLOCK = re.compile(r"^\s*[\p{Lu}\p{M}\s.,&-]{0,80}?CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 
 
@@ -77,7 +81,8 @@ def _candidates(doc: PlanText) -> list[tuple]:
             if _LINE_END.match(doc.raw, doc.raw_span(para.start, para.start + m.end("arabic"))[1]):
                 continue
         rest = para.text[m.end():]
-        if _SITE_NAVIGATION.match(rest) or (m.group("article") and _CITED_ARTICLE.match(rest)):
+        if _SITE_NAVIGATION.match(rest) or _HEADER_BLOCK.match(rest) \
+                or (m.group("article") and _CITED_ARTICLE.match(rest)):
             continue
         found.append((para, m))
     # A number printed without its dot (`I MỤC ĐÍCH`, `2 Yêu cầu:`) is a marker only inside

@@ -96,8 +96,11 @@ MENTION = re.compile(
     rf"(?P<date>\s*{_DATE})?"
 )
 # a symbol cited without a kind word (`đã phê duyệt tại số 15/QĐ-UBND`): the kind is read from its code
+# (a list under a plural kind word opens each item with a capital: `Căn cứ các Quyết định của UBND
+# tỉnh: Số 64/2009/QĐ-UBND ngày 05.5.2009 …; Số 34/2012/QĐ-UBND …`; a header's `Số:` takes a colon)
 BARE_SYMBOL = re.compile(
-    rf"(?<=(?<!\p{{L}})số\s{{1,3}})(?<!(?i:phụ lục|mẫu|biểu|điều|khoản|điểm|mục|tiết|phần)\s+số\s{{1,3}})"
+    rf"(?<=(?<!\p{{L}})số\s{{1,3}}|[:;,]\s{{1,3}}Số\s{{1,3}})"
+    rf"(?<!(?i:phụ lục|mẫu|biểu|điều|khoản|điểm|mục|tiết|phần)\s+số\s{{1,3}})"
     rf"(?P<num>{_SYMBOL})(?P<date>\s*{_DATE})?")
 # more numbers of the same kind: `Nghị quyết số 88/2019/QH14, số 120/2020/QH14 và 121/2020/QH14`
 NEXT_SYMBOL = re.compile(rf"\s*(?:,|;|và)\s*(?:số\s+)?(?P<num>{_SYMBOL})(?P<date>\s*{_DATE})?")
@@ -303,7 +306,11 @@ def _shared_dates(doc: PlanText, refs: list[Reference]) -> list[Reference]:
 
 
 _OWN_NUMBER_CHARS = 2000
-_OWN_NUMBER = re.compile(rf"(?m)^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:)[ \t]*(?P<num>{_SYMBOL})")
+# (a page that runs its header into one line prints `Số:` inside it, `… Hạnh phúc -------- Số:
+# 941/QĐ-UBND Quảng Ngãi, ngày …`; a citation never writes `Số:` after anything but its kind word)
+_OWN_NUMBER = re.compile(
+    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:)|(?<=[^\S\n])(?<!(?i:{_KIND_WORDS})\s+)Số[ \t]*:)"
+    rf"[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
     rf"\s*(?:#+[ \t]*)?(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?[ \t]+(?:{_KIND_NAMES})[ \t]+"
     rf"(?:số[ \t]+)?(?P<num>{_SYMBOL})")
