@@ -91,6 +91,10 @@ _COLLECTIVE = re.compile(
     # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
     rf"|[Cc]ông an\s+các\s+{_LEVEL}"
+    # a named unit listed after the units a local government is written for: `UBND các quận,
+    # huyện và thành phố Thủ Đức` (the shared body is applied in `names.share_body`)
+    rf"|(?<=(?:UBND|[ỦU][ỷy] ban nhân dân)\s+(?:các|những)\s+{_PLACE_LIST}\s*(?:,\s*|\s+và\s+|,\s*và\s+))"
+    rf"(?:thành phố|thị xã|quận|huyện)(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}}"
     # the Government as the partner a body is asked to work with (`đề nghị Tổng Liên đoàn Lao
     # động Việt Nam phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`); elsewhere a report
     # tells what it does (`Chính phủ nhận định …`), or it issues (`của Chính phủ`)
@@ -465,6 +469,12 @@ def _party_units(text: str) -> list[Mention]:
     return out
 
 
+# the words that give a body written without its level its role outright (`giao Công an chủ trì,
+# xây dựng kế hoạch …`, `phối hợp với Công an …`), so it is the body, not the activity
+_ROLE_NAMED_AFTER = re.compile(r"\s*,?\s*(?:chủ trì|phối hợp)(?![\p{L}])", re.I)
+_ROLE_NAMED_BEFORE = re.compile(r"(?<![\p{L}])(?:[Gg]iao(?:\s+cho)?|phối hợp(?:\s+(?:với|cùng))?)\s+$")
+
+
 def _other_body(text: str, i: int) -> bool:
     """A body of its own begins at `i`, not one more name under a shared head: `Công an`
     after `các Bộ: Quốc phòng,` is the ministry's name, `UBND các tỉnh` is a body."""
@@ -688,7 +698,9 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         end = _with_level(text, m.end())
         if end == m.end():
             # `Công an`, `Thanh tra` alone are activities; as bodies they carry a level
-            if body in NEEDS_LEVEL:
+            # (`giao Công an chủ trì`: written bare where the wording names its role outright)
+            if body in NEEDS_LEVEL and not (body[:1].isupper() and (
+                    _ROLE_NAMED_AFTER.match(text, end) or _ROLE_NAMED_BEFORE.search(text, 0, m.start()))):
                 return None
             place = _PLACE.match(text, end)  # `Huyện ủy Bảo Yên`
             if place and not _starts_body(text, _skip_space(text, end)):

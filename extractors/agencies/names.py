@@ -136,6 +136,9 @@ COLLECTIVES = (
     r"[Bb]ộ,\s*cơ quan (?:trung ương|Trung ương)(?:,\s*địa phương)?",
     # the ministries with the other central bodies and the provinces a central letter writes to
     r"[Bb]ộ,\s*(?:ngành|cơ quan|địa phương)(?:,\s*(?:ngành|cơ quan|địa phương))*", r"sở,\s*ban\s+ngành",
+    # the same written without its comma, as news reports do (`Thủ tướng yêu cầu tất cả các bộ ngành,
+    # địa phương … phải báo cáo`)
+    r"[Bb]ộ\s+ngành",
     # schools and centres of one kind (`các trường THPT, các trung tâm`)
     r"trường(?:\s+(?:học|THPT|THCS|trung học phổ thông|trung học cơ sở|tiểu học|mầm non|phổ thông|đại học|cao đẳng))",
     r"trung tâm(?!\s+\p{Lu})",
@@ -144,7 +147,7 @@ COLLECTIVES = (
     r"[Bb]an\s+(?:HĐND|Hội đồng nhân dân)",  # `các Ban HĐND chủ động hoàn thành kế hoạch giám sát` r"trạm y tế(?:\s+(?:cơ sở|xã))?",
     # a ministry's letter to the departments of every province (`đề nghị các sở báo cáo`)
     r"sở(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ban|ngành))",
-    r"[Bb]ộ(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ngành|cơ quan))",  # `yêu cầu các Bộ liên quan`
+    r"[Bb]ộ(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ngành|cơ quan))(?!\s+ngành)",  # `yêu cầu các Bộ liên quan`
     # the local governments a higher body writes to (`Chính phủ yêu cầu các địa phương khẩn trương …`)
     r"địa phương(?:,\s*(?:sở|ngành|đơn vị)(?:,\s*(?:sở|ngành|đơn vị))*)?",
     r"ngành,\s*địa phương",
@@ -211,6 +214,11 @@ _LOCAL_BODY = re.compile(rf"^({'|'.join(map(re.escape, LOCAL_BODIES))})\s+(?:c�
                          rf"(?:{'|'.join(map(re.escape, PLACE_LEVELS))})\b")
 
 
+# one unit named after the units of a level (`UBND các quận, huyện và thành phố Thủ Đức`)
+_LOCAL_UNITS = re.compile(rf"^({'|'.join(map(re.escape, LOCAL_BODIES))})\s+(?:các|những)\s+(?:{'|'.join(map(re.escape, PLACE_LEVELS))})\b")
+_NAMED_UNIT = re.compile(r"(?:thành phố|thị xã|quận|huyện)(?:\s+\p{Lu}\p{Ll}*){1,3}")
+
+
 def share_body(names: list[str]) -> list[str]:
     """`Uỷ ban nhân dân thành phố và các huyện`: the units listed after a local body are
     that body at those units (`Ủy ban nhân dân các huyện`), not the places themselves."""
@@ -219,4 +227,6 @@ def share_body(names: list[str]) -> list[str]:
         body = _LOCAL_BODY.match(out[k - 1])
         if body and _PLACE_COLLECTIVE.fullmatch(out[k]):
             out[k] = f"{body.group(1)} {out[k]}"
+        elif (units := _LOCAL_UNITS.match(out[k - 1])) and _NAMED_UNIT.fullmatch(out[k]):
+            out[k] = f"{units.group(1)} {out[k]}"
     return out

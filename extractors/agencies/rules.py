@@ -85,6 +85,7 @@ _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu
 _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
                        rf"(?:\s*,\s*(?:{_directing(lexicon.directing_verbs('directed-chain'))}))*"
                        r"(?:\s+cho)?"  # `chỉ đạo cho Cục Nghiệp vụ Quản lý thị trường …`
+                       r"(?:\s+tất cả)?"  # `yêu cầu tất cả các bộ ngành, địa phương …`: every one of them
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?"
                        # `yêu cầu cấp ủy chính quyền xã …`: the party committee written before the government
                        r"(?:\s+cấp\s+[uủ]y,?)?(?:\s+\d{1,3})?"
@@ -554,8 +555,12 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
                 or assigned or prior_lead:
             return "support", True, None
         return "lead", True, None
-    if _DONE_BY.search(before) and (_LEADS_TASK.match(after) or (
-            after.strip() and not _NOT_TASK.match(after) and _is_task(text, group[-1].end, after))):
+    if _DONE_BY.search(before) and _LEADS_TASK.match(after):
+        return "lead", True, None
+    # `Sở Y tế sẽ tổng hợp số lượng trẻ … do các cơ quan, đơn vị, địa phương nói trên gửi về`: with
+    # the sentence's lead named before, `do X <verb>` says where what the lead works on comes from
+    if _DONE_BY.search(before) and not prior_lead and (
+            after.strip() and not _NOT_TASK.match(after) and _is_task(text, group[-1].end, after)):
         return "lead", True, None
     # `Sở GD-ĐT được giao phối hợp với …`: the body the task was given to
     if _OPENER.match(before) and _WAS_GIVEN.match(after):
