@@ -91,7 +91,7 @@ _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\
                             re.I)
 # a clause opened by a past year or period reports results for all its figures
 # (or by a past date a stock is counted at: `Tính đến ngày 31/12/2017, toàn huyện có …`)
-_PAST_OPENING = re.compile(r"^\s*(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
+_PAST_OPENING = re.compile(r"^\s*(?:tuy\s+nhiên\s*,\s*)?(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
                            r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)|(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+"
                            r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<last>(?:19|20)\d\d))\s*,", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
@@ -113,6 +113,7 @@ class _Context:
     defining: bool = False
     lead_texts: list[str] = field(default_factory=list)
     results_before: bool = False  # a news story's results paragraph came before, no goal since
+    reviewed_years: frozenset = frozenset()  # years a news story says were reviewed (`tổng kết … năm 2015`)
 
 
 def _kind(text: str) -> str:
@@ -162,6 +163,9 @@ class _Reader:
             self.paras.append(_Para(p, _kind(p.text), s, tuple(section_path_at(sections, raw))))
         self._ctx_cache: dict[int, _Context] = {}
         self._results: Optional[list[bool]] = None
+        # (a formal plan reviews nothing: its `tổng kết` is a task)
+        self.reviewed_years = frozenset() if has_kind_line([p.text for p in doc.paragraphs]) else frozenset(
+            int(m.group(1)) for p in doc.paragraphs for m in _REVIEWED_YEAR.finditer(p.text))
         # where to look back from a paragraph: the paragraphs of each block and the headings,
         # by index, so a lead-in search visits its own chain, not every paragraph before it
         self._by_path: dict[tuple, list[int]] = {}
@@ -280,7 +284,7 @@ class _Reader:
 
     def _results_paragraphs(self) -> list[bool]:
         carry = [False] * len(self.paras)
-        if self.formal or not self.plan_year:
+        if self.formal:
             return carry
         on = False
         for j, q in enumerate(self.paras):
@@ -290,13 +294,13 @@ class _Reader:
             bare = _BRACKETED.sub("", text)  # `(mục tiêu đại hội là 90%)` beside a result is no turn to goals
             opening = _PAST_OPENING.match(strip_marker(text))
             turn = bool(_GOAL_TURN.search(bare) or _FUTURE.search(bare) or (
-                (year := _YEAR_OPENING_YEAR.match(text)) and int(year.group(1)) >= self.plan_year))
+                self.plan_year and (year := _YEAR_OPENING_YEAR.match(text)) and int(year.group(1)) >= self.plan_year))
             # a paragraph that turns to goals is not carried (`Nhiệm kỳ 2020-2025, Đảng bộ xã … phấn
             # đấu …`), and ends the carry unless it tells results itself (`đã hoàn thành 28/29 chỉ tiêu`)
             carry[j] = on and not turn
             on = on and not turn
             if (_RESULTS_SAID.search(text) and not _FUTURE.search(text)) or (
-                    opening and int(opening.group("last")) < self.plan_year):
+                    opening and self.plan_year and int(opening.group("last")) < self.plan_year):
                 on = True
         # `Năm 2016, … Huy động nguồn lực xây dựng NTM đạt trên 178 tỷ đồng. Trong năm, …` followed
         # by `Năm 2017, huyện … phấn đấu …`: a year told before the year whose goals follow is
@@ -523,7 +527,10 @@ _PLAN_PART_AFTER = re.compile(r"\s+(?:trọng\s+tâm|đột\s+phá|trọng\s+đi
 _WITHIN_BEFORE = re.compile(r"\btrong\s+(?:phạm\s+vi|thời\s+hạn|thời\s+gian|vòng)?\s*$", re.I)
 _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được)\s+(?:những|nhiều)?\s*kết\s+quả\b"
                            # `huyện … đã hoàn thành 28/29 chỉ tiêu chủ yếu theo kế hoạch đề ra. Trong đó, …`
-                           r"|\bđã\s+hoàn\s+thành\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
+                           # (`… đã cơ bản đạt chỉ tiêu kế hoạch`, `vẫn hoàn thành và hoàn thành vượt mức một số
+                           # chỉ tiêu đã đề ra`)
+                           r"|\b(?:đã|vẫn)\s+(?:cơ\s+bản\s+)?(?:hoàn\s+thành|đạt)(?:\s+và\s+(?:hoàn\s+thành\s+)?vượt(?:\s+mức)?)?"
+                           r"\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
                            # `14/17 nhóm chỉ tiêu đạt và vượt kế hoạch`
                            r"|\b\d+/\d+\s+(?:nhóm\s+)?chỉ\s+tiêu\s+(?:cơ\s+bản\s+)?(?:đạt|hoàn\s+thành)\b"
                            # `xã Bình Thành đã thực hiện đạt và vượt 11/14 chỉ tiêu nghị quyết`
@@ -539,7 +546,7 @@ def _results_said_ends(text: str) -> tuple[int, ...]:
 # a goal word that turns a results paragraph to goals; not the benchmark a result is measured
 # against (`đạt 681,8% so với chỉ tiêu giao`, `đạt 100,3% chỉ tiêu nghị quyết HĐND giao`)
 # (not `Hai chỉ tiêu chưa đạt là …`, `chỉ tiêu chờ đánh giá`: the results again)
-_GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:mục\s+tiêu|chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)"
+_GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:(?<!chương\s+trình\s)mục\s+tiêu|chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)"
                         r"(?!\s+(?:chưa|không)\s+đạt|\s+chờ\s+đánh\s+giá)|tầm\s+nhìn|phấn\s+đấu|định\s+hướng)",
                         re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
@@ -613,12 +620,15 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     # (`phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8% trở lên`: a year striven for is a goal's,
     # whatever year the page reads as its own)
-    if plan_year and not _TO_LEVEL_VERB.match(v.verb) and not (
+    # (or the year the story says a meeting reviewed: `Xuất khẩu … năm 2015 đạt 30,14 tỷ USD … tại hội
+    # nghị tổng kết công tác năm 2015, triển khai nhiệm vụ năm 2016`)
+    if (plan_year or ctx.reviewed_years) and not _TO_LEVEL_VERB.match(v.verb) and not (
             clause_has(_STRIVE_WORDS) and _STRIVE_WORDS.search(text[clause[0]:v.start])):
         prev_end = max([w.end for w in values_in_clause
                         if w.unit is not None and clause[0] <= w.end <= v.start] + [clause[0]])
         for y in year_mentions(text[prev_end:v.start], prev_end):
-            if y.kind == "bare" and y.year < plan_year and not _names_a_law(text, y):
+            if y.kind == "bare" and ((plan_year and y.year < plan_year) or y.year in ctx.reviewed_years) \
+                    and not _names_a_law(text, y):
                 return True  # `năm 2023 đạt 95%` reports the past
     # a sentence opened by a past year reports in all its clauses, unless a clause
     # sets its own horizon or goal (`Năm 2024, … đạt 56 triệu đồng; toàn huyện có 21 sản phẩm`)
@@ -631,7 +641,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         starts.add(before + 2 if before >= 0 else 0)
     for start in starts:
         opening = _PAST_OPENING.match(strip_marker(text[start:min(v.start, start + _READ)]))
-        if plan_year and opening and int(opening.group("last")) < plan_year and (
+        if opening and ((plan_year and int(opening.group("last")) < plan_year)
+                        or int(opening.group("last")) in ctx.reviewed_years) and (
                 start == clause[0] or not (_GOAL_WORDS.search(text, clause[0], clause[1])
                                            or any(y.kind in DUE_KINDS for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
@@ -911,6 +922,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         full_sentences = _full_sentences(text)
         ctx = reader.context(i)
         ctx.results_before = reader.results_before(i)
+        ctx.reviewed_years = reader.reviewed_years
         kept: list[tuple[ValueExpr, tuple[int, int], tuple[int, int]]] = []
         found: list[tuple[tuple[int, int], Target]] = []
         where: list[tuple[int, int]] = []
@@ -1409,7 +1421,8 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
                         r"\b(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+gian|năm)\s+(?:vừa\s+)?qua\b|"
                         r"\bkết\s+quả\s+(?:đạt\s+được|nổi\s+bật|quan\s+trọng|toàn\s+diện))[^.:;]*:[^:]*$",
                         re.I)
-_FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)mục\s+tiêu|đề\s+ra|đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
+# (`chỉ tiêu đã đề ra`: set before, a benchmark of results)
+_FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|(?<!đã\s)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
 _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         # `Xã … có tổng đàn gia súc, gia cầm trên 10.650 con`: what there is now
                         r"\bcó\s+tổng\s+(?:đàn|số|diện\s+tích|dân\s+số)\b|"
