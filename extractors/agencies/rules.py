@@ -504,7 +504,7 @@ _CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
 _CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
 _HELPS_AFTER = re.compile(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)")
 _LEADS_WORD = re.compile(r"chủ trì", re.I)
-_ONLY_DIRECTS = re.compile(r"\s*(?:(?:cũng|đã|sẽ)\s+)?(?:lãnh đạo,\s*)?chỉ đạo(?:,\s*(?:hướng dẫn|đôn đốc))?(?:\s+(?:cho|\d+))?\s*", re.I)
+_ONLY_DIRECTS = re.compile(r"\s*(?:(?:cũng|đã|sẽ|sớm)\s+)?(?:lãnh đạo,\s*)?chỉ đạo(?:,\s*(?:hướng dẫn|đôn đốc))?(?:\s+(?:cho|\d+))?\s*", re.I)
 _LINE_END = re.compile(r"[ \t]*\n")
 _LEAD_BEFORE_PARTNERS = re.compile(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)|được giao\s+(?:nhiệm vụ\s+)?phối hợp")
 _ADVISES = re.compile(r"tham mưu", re.I)
@@ -594,6 +594,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None
+    if directed and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
+        # `Đề nghị UBND tỉnh sớm chỉ đạo UBND huyện Yên Lạc thanh lý …`: asked only to direct
+        # the body that carries the task out (as `UBND huyện chỉ đạo UBND các xã …`)
+        return False, False, None
     if directed and (after.strip() or _COLON_DUTIES.match(text[group[-1].end:])):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
