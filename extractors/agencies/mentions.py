@@ -75,18 +75,22 @@ _PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS
 # web copies lose spaces between syllables (`Ủyban nhân dân`): a body's spelling matches with or without them
 # (`Ủy ban Mặt trận Tổ quốc Việt nam xã`: the country's name as some pages write it)
 _STANDALONE = re.compile(rf"{_B}(?:{_longest_first(STANDALONE_BODIES).replace(chr(92) + ' ', '[ ]?').replace('Nam', '[Nn]am')}){_E}")
-_HEAD = re.compile(rf"{_B}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
+# (a name glued to the clock time a news page prints before it: `26/04 19:05Ban Tổ chức Trung ương`)
+_B_TIMED = rf"(?:{_B}|(?<=\d:\d\d))"
+_HEAD = re.compile(rf"{_B_TIMED}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
 _UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
 _COLLECTIVE = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{{1,3}})\s+(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
-    rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}"
+    # (`06 xã trở lên hoàn thành tiêu chí …`: how many units a target counts, not bodies)
+    rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}(?!\s+trở\s+(?:lên|xuống))"
     # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
     rf"|(?<=(?<![\p{{L}}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{{1,60}}?,\s*)(?:{_COLLECTIVE_ALT})"
     # the committees of the party's units: `cấp ủy các chi bộ, đảng bộ cơ sở`
     rf"|[Cc]ấp\s+(?:ủy|uỷ)\s+(?:các|những)\s+(?:{_PARTY_UNITS})"
-    rf"|Sở,\s*(?:ban,\s*)?ngành"  # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`
+    # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`, `2. Bộ, ngành trung ương và địa phương …`
+    rf"|Sở,\s*(?:ban,\s*)?ngành|Bộ,\s*ngành"
     # a kind of office written in lower case and kept at every unit of a level: `hạt kiểm lâm
     # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
@@ -110,7 +114,7 @@ _COLLECTIVE = re.compile(
     # not a person's or an office's title (`Phó Bí thư Thường trực`, `cơ quan Thường trực`)
     rf"|(?<!(?:[Bb]í thư|[Cc]ơ quan|[Đđ]ơn vị|Ban|Văn phòng|[Cc]hủ tịch|[Ủủ]y viên|[Đđ]ồng chí|[Cc]ác|[Ll]à|[Tt]rong)\s)"
     rf"Thường trực(?=\s+(?:và\s|\p{{Ll}}))"
-    rf"|[Cc]ác\s+Ban(?=\s*,|\s+và\s|\s+(?!của(?![\p{{L}}]))\p{{Ll}})"
+    rf"|[Cc]ác\s+Ban(?!\s+quản lý)(?=\s*,|\s+và\s|\s+(?!của(?![\p{{L}}]))\p{{Ll}})"
     rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"
     rf"{_E}")
 _GENERIC = re.compile(
@@ -459,8 +463,28 @@ _CHI_DANG_BO = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+chi\s*,\s*(?P<db>[đĐ
                           rf"(?:\s+(?:Huyện ủy|Tỉnh ủy|Thành ủy|Đảng ủy|Quận ủy|Thị ủy)(?:\s+\p{{Lu}}\p{{Ll}}*)*)?)?{_E}")
 
 
-def _party_units(text: str) -> list[Mention]:
+# `các huyện ủy, thị ủy, thành ủy`: the party committees of a level's units, one body each, the
+# plural shared (`Các huyện ủy`, `Các thị ủy`, `Các thành ủy`)
+_COMMITTEE = r"(?:[Hh]uyện|[Tt]hị|[Tt]hành|[Qq]uận|[Tt]ỉnh)\s+(?:ủy|uỷ|Ủy|Uỷ)"
+# (`… thành ủy và tương đương trực thuộc Tỉnh ủy`: the units of like rank, generic, close the list)
+_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<pl>[Cc]ác|[Nn]hững)\s+(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*{_E}"
+                               r"(?:\s+(?:và|hoặc)\s+(?P<like>tương đương(?:\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy)?)(?![\p{L}]))?")
+_COMMITTEE_AT = re.compile(rf"{_B}{_COMMITTEE}{_E}")
+
+
+def _party_committees(text: str) -> list[Mention]:
     out = []
+    for m in _PARTY_COMMITTEES.finditer(text):
+        plural = m.group("pl")[:1].upper() + m.group("pl")[1:]
+        for k, c in enumerate(_COMMITTEE_AT.finditer(text, m.start("first"), m.end())):
+            out.append(Mention(m.start() if k == 0 else c.start(), c.end(), False, f"{plural} {c.group().lower()}"))
+        if m.group("like"):
+            out.append(Mention(m.start("like"), m.end("like"), True))
+    return out
+
+
+def _party_units(text: str) -> list[Mention]:
+    out = _party_committees(text)
     for m in _CHI_DANG_BO.finditer(text):
         tail = m.group("tail") or ""
         out.append(Mention(m.start(), m.start("db") - 2 if text[m.start("db") - 2] == "," else m.start("db") - 1,
@@ -609,7 +633,10 @@ def _find_mentions(text: str) -> list[Mention]:
         if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
             start = plural.start()
         generic = kind == "gen" and is_generic(text[start:end])
-        out.append(Mention(start, end, generic))
+        name = None
+        if kind == "head" and m.group() in ("Sở", "Bộ") and (j := _skip_space(text, m.end())) < end and text[j].islower():
+            name = f"{text[start:j]}{text[j].upper()}{text[j + 1:end]}"  # `Sở văn hóa, …` as the name is spelt
+        out.append(Mention(start, end, generic, name))
         i = end
     return out
 
@@ -666,6 +693,10 @@ def _parent_after_slash(text: str, end: int) -> int:
     return _proper_name_end(text, j, commas=False) or end
 
 
+_MANAGEMENT_BOARD = re.compile(r"quản lý(?![\p{L}])")
+_LOWER_FIRST_FIELD = re.compile(r"(\p{Ll}+(?:\s+\p{Ll}+)?),\s*(?=\p{Lu}\p{Ll})")
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
@@ -705,6 +736,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             place = _PLACE.match(text, end)  # `Huyện ủy Bảo Yên`
             if place and not _starts_body(text, _skip_space(text, end)):
                 end = place.end()
+                if body in PROPER_HEADS:  # `Thanh tra Chính phủ`: a name, read as a name (`phủ` too)
+                    end = max(end, _proper_name_end(text, _skip_space(text, m.end())) or end)
         owner = _PARTY_OWNER.match(text, end) if body.casefold().startswith("ủy ban kiểm tra") else None
         if owner:  # `Ủy ban kiểm tra Huyện ủy`: the committee's organ
             end = _with_level(text, owner.end())
@@ -714,6 +747,17 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         return tail.end() if tail and ("trực thuộc" in tail.group() or concerned) else end
     # a head noun needs a capitalised name after it
     j = _skip_space(text, m.end())
+    lower_first = _LOWER_FIRST_FIELD.match(text, j) if m.group() in ("Sở", "Bộ") and j > m.end() else None
+    if lower_first and not any(_ends_name(w, None) for w in lower_first.group(1).split()):
+        # `Sở văn hóa, Thể thao và Du lịch`: the first of the listed fields written in lower case
+        end = _proper_name_end(text, lower_first.end())
+        if end is not None and " và " in text[lower_first.end():end]:
+            return _owner_tail(text, _with_level(text, end))
+    if m.group() == "Ban" and _MANAGEMENT_BOARD.match(text, j):
+        # `các Ban quản lý dự án Thành phố`: a management board written in lower case is named as
+        # the capitalised one is (what it manages, then its place)
+        end = _proper_name_end(text[:j] + "Q" + text[j + 1:], j)
+        return _owner_tail(text, _with_level(text, end)) if end is not None else None
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
         national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None
         if national and not any(w in STOP_SYLLABLES for w in national.group("field").split()):

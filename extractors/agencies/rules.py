@@ -112,6 +112,9 @@ _OPENER = re.compile(
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
+    # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
+    # khối lượng, điều chỉnh dự án trên, Sở Xây dựng báo cáo …`)
+    r"|(?:[^,;]{0,60}\s)?Nếu\s[^;]{0,120}?"
     # a date or a time that opens the sentence: `Chậm nhất ngày 20-7,`, `Trước ngày 15-8,`, `Sáng 23/4,`
     # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}|Chậm nhất\s[^,;]{0,120}"
@@ -142,7 +145,9 @@ _SUPERIOR_ACTS = re.compile(rf"^\s*(?:{_verbs(lexicon.not_task_verbs('superior')
 _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
 # (a web copy that ran a list's lines together keeps their dashes: `… năm học 2017-2018 - Các đơn vị
 # trực thuộc Sở … xây dựng báo cáo`; a dash inside a name is followed by a capitalised name word)
-_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s|(?<=\S)\s[-–]\s(?=(?:Các|Những)\s\p{Ll})")
+# (`sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức Trung ương sẽ …`: a news page's headline, section
+# and time glued to its first sentence by a web copy; the time ends them)
+_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s|(?<=\S)\s[-–]\s(?=(?:Các|Những)\s\p{Ll})|(?<=\d:\d\d)(?=\p{Lu}\p{Ll})")
 _DUTY_ITEM = re.compile(rf"^\s*(?:[{BULLETS}]\s|[{LETTERS_LATIN}]\)\s)")
 
 
@@ -499,7 +504,7 @@ _CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
 _CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
 _HELPS_AFTER = re.compile(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)")
 _LEADS_WORD = re.compile(r"chủ trì", re.I)
-_ONLY_DIRECTS = re.compile(r"\s*(?:(?:cũng|đã|sẽ)\s+)?(?:lãnh đạo,\s*)?chỉ đạo(?:,\s*(?:hướng dẫn|đôn đốc))?(?:\s+(?:cho|\d+))?\s*", re.I)
+_ONLY_DIRECTS = re.compile(r"\s*(?:(?:cũng|đã|sẽ|sớm)\s+)?(?:lãnh đạo,\s*)?chỉ đạo(?:,\s*(?:hướng dẫn|đôn đốc))?(?:\s+(?:cho|\d+))?\s*", re.I)
 _LINE_END = re.compile(r"[ \t]*\n")
 _LEAD_BEFORE_PARTNERS = re.compile(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)|được giao\s+(?:nhiệm vụ\s+)?phối hợp")
 _ADVISES = re.compile(r"tham mưu", re.I)
@@ -589,6 +594,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None
+    if directed and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
+        # `Đề nghị UBND tỉnh sớm chỉ đạo UBND huyện Yên Lạc thanh lý …`: asked only to direct
+        # the body that carries the task out (as `UBND huyện chỉ đạo UBND các xã …`)
+        return False, False, None
     if directed and (after.strip() or _COLON_DUTIES.match(text[group[-1].end:])):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
@@ -657,7 +666,9 @@ _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ 
 _ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
 _WHERE_AFTER = re.compile(r"^\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|mình))?(?![\p{L}])", re.I)
-_DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*nhiệm vụ(?:\s+(?:được giao|của mình|của đơn vị))?"
+# (`theo chức năng, thẩm quyền chỉ đạo, hướng dẫn …`: the powers named with or instead of the duties)
+_DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn)"
+                          r"(?:(?:,\s*|\s+và\s+)(?:nhiệm vụ|thẩm quyền|quyền hạn))*(?:\s+(?:được giao|của mình|của đơn vị))?"
                           # `… và các nội dung được phân công`: what else was given it, to its end
                           r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?", re.I)
 
