@@ -249,11 +249,17 @@ def due_of(expr: TimeExpr, prep: str, recurrence: Optional[str]) -> Optional[str
     return expr.last_day(before=prep == "trước", yearly=recurrence in ("yearly", "half-yearly", "quarterly"))
 
 
+# `Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký`: when the document takes
+# effect, not when a task is due
+_IN_FORCE = re.compile(r"\bhiệu\s+lực(?:\s+thi\s+hành)?\s*$", FLAGS)
+
+
 def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
     """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value); `today`
     is the text's own date (ISO), when it prints one."""
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
-                 if forced or m.group("anchor") or _relative_is_limit(text, m)]
+                 if forced or (m.group("anchor") or _relative_is_limit(text, m))
+                 and not _IN_FORCE.search(text, max(0, m.start() - 30), m.start())]
     relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
                   if not _inside(*m.span(), relatives)]
     relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in text.lower() else ())
@@ -554,7 +560,9 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     return (done or verb) and not counted and not _has_target_figure(text)
 
 
+# (`Hoàn thành mục tiêu phổ cập giáo dục mầm non cho trẻ em 5 tuổi vào năm 2015`: the goal's year too)
 _GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b[^,;.:]{0,40}$|"
+                         r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|những)\s+)?mục\s+tiêu\b[^,;.:]{0,60}$|"
                          r"\s*,?\s*[^,;.:]{0,40}?\bphấn\s+đấu\s+(?:hoàn\s+thành|đạt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b", FLAGS)
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
 _COUNTED_RESULT = re.compile(r"(?<![\d/.,-])\d{1,3}(?:\.\d{3})*\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)

@@ -128,11 +128,19 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
             out.extend(_value_deadlines(doc, sections, p.start, end))
             i = j
             continue
+        reviewing = False
         for s, e in _sentences(p.text, p.start):
             # `… nông thôn mới". Thời gian thực hiện: Thường xuyên.`: a label after a sentence
             inline = TIME_LABEL.match(doc.clean[s:e]) if s > p.start else None
+            if _PERIOD_OPENING.match(doc.clean, s, e):
+                reviewing = bool(_REVIEW_OPENING.match(doc.clean, s, e))
             if inline and doc.clean[s + inline.end():e].strip(" ."):
                 out.extend(_value_deadlines(doc, sections, s + inline.end(), e))
+            elif reviewing:
+                # `Nhiệm kỳ 2015-2020, Đảng bộ … đã …. Hàng năm, Đảng bộ có trên 82% số chi bộ …`:
+                # a paragraph reviewing a past period says what came each year, it schedules nothing
+                # (until a sentence opens the next period: `Nhiệm kỳ 2020-2025, Đảng bộ … đề ra …`)
+                out.extend(d for d in _sentence_deadlines(doc, sections, s, e, p) if not d.recurrence)
             else:
                 out.extend(_sentence_deadlines(doc, sections, s, e, p))
         i += 1
@@ -143,6 +151,11 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
     return _without_overlaps(out)
 
 
+# a sentence opening a period (`Nhiệm kỳ 2015-2020,`, `Trong giai đoạn 2016 - 2020,`); one that says
+# what was done in it (`đã`) opens a review of that period
+_PERIOD = r"\W*(?:Trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*,"
+_PERIOD_OPENING = re.compile(_PERIOD, re.I)
+_REVIEW_OPENING = re.compile(_PERIOD + r"[^.;]*\bđã\b", re.I)
 _PAST_HEADING = re.compile(
     rf"^\W*(?:{'|'.join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings('deadline'))})", re.I)
 

@@ -28,7 +28,8 @@ _LINE_END = re.compile(r"[ \t]*\n")
 # a site's breadcrumb copied as a numbered list (`1. Trang chủ` / `2. » Tất cả`) is navigation
 _SITE_NAVIGATION = re.compile(r"^\s*(?:[»›>]|Trang\s+chủ\s*$)", re.I)
 # `Điều 22 Thông tư 57/2020/TT-BQP hướng dẫn …`: an article of a cited document (a page title,
-# a wrapped citation), not an article of this one, which prints its heading after the number
+# a wrapped citation), not an article of this one, which prints its heading after the number;
+# so is a chapter (`Chương III Nghị định 77/2015/NĐ-CP: Triển khai …`, a page that copies one chapter)
 _CITED_ARTICLE = re.compile(
     r"^\s*(?:Thông\s+tư|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Luật|Bộ\s+luật|Pháp\s+lệnh|Chỉ\s+thị)"
     r"(?:\s+liên\s+tịch)?\s+(?:số\s+)?\d+[/-]")
@@ -82,7 +83,7 @@ def _candidates(doc: PlanText) -> list[tuple]:
                 continue
         rest = para.text[m.end():]
         if _SITE_NAVIGATION.match(rest) or _HEADER_BLOCK.match(rest) \
-                or (m.group("article") and _CITED_ARTICLE.match(rest)):
+                or ((m.group("article") or m.group("chapter")) and _CITED_ARTICLE.match(rest)):
             continue
         found.append((para, m))
     # A number printed without its dot (`I MỤC ĐÍCH`, `2 Yêu cầu:`) is a marker only inside

@@ -276,8 +276,9 @@ def extract_references(doc: PlanText) -> list[Reference]:
     if own_number:
         number, field_end = _symbol(own_number.group("num")), own_number.end()
         found = [r for r in found if not (r.number == number and r.span[0] < field_end)]
-    # A page that copies one article of a document is titled by it (`Điều 22 Thông tư
-    # 57/2020/TT-BQP hướng dẫn …`): the title names the page's own document.
+    # A page that copies one article (or chapter) of a document is titled by it (`Điều 22 Thông tư
+    # 57/2020/TT-BQP hướng dẫn …`, `Chương III Nghị định 77/2015/NĐ-CP: …`): the title names the
+    # page's own document.
     article_page = _ARTICLE_PAGE_TITLE.match(doc.raw)
     if article_page:
         number, title_end = _symbol(article_page.group("num")), article_page.end()
@@ -312,7 +313,8 @@ _OWN_NUMBER = re.compile(
     rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:)|(?<=[^\S\n])(?<!(?i:{_KIND_WORDS})\s+)Số[ \t]*:)"
     rf"[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
-    rf"\s*(?:#+[ \t]*)?(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?[ \t]+(?:{_KIND_NAMES})[ \t]+"
+    rf"\s*(?:#+[ \t]*)?(?:(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?|Chương[ \t]+(?:[IVXL]+|\d{{1,2}}))[ \t]+"
+    rf"(?:{_KIND_NAMES})[ \t]+"
     rf"(?:số[ \t]+)?(?P<num>{_SYMBOL})")
 _NUMBER_PART = re.compile(r"\d{1,5}(?=[/-])")
 SHORT_MENTION = re.compile(
