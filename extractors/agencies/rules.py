@@ -31,7 +31,7 @@ from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
 from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
 from extractors.outline.sections import ancestors_at, section_path_at
-from extractors.text import PlanText, respell
+from extractors.text import PlanText, fold, respell
 
 
 def _verbs(rows: tuple[tuple[str, bool, str], ...]) -> str:
@@ -264,10 +264,31 @@ def _headline_subject(headline: str) -> set[str]:
     """The body a news report's headline opens with is the one the report is about, as the
     issuer of a plan is (`Huyện ủy An Dương: Xây dựng 17 chỉ tiêu …` over `Huyện ủy An Dương
     xây dựng báo cáo Chính trị …`): its own doings are reported, not assigned to it."""
-    mentions = find_mentions(headline)
+    mentions = find_mentions(fold(headline))  # (`Đảng uỷ xã Yang Tao tổng kết …`: the old tone placement)
     if not mentions or headline[:mentions[0].start].strip():
         return set()
-    return {agency_key(headline[mentions[0].start:mentions[0].end])}
+    return _same_party_body(agency_key(headline[mentions[0].start:mentions[0].end]))
+
+
+_PARTY_COMMITTEE_KEY = re.compile(r"^(?:(?P<level>huyện|tỉnh|thành|quận|thị) ủy|đảng ủy|đảng bộ(?: (?P<bo_level>huyện|tỉnh|thành phố|quận|thị xã))?) (?P<place>.+)$")
+_COMMITTEE_LEVELS = {"huyện": "huyện", "tỉnh": "tỉnh", "thành": "thành phố", "quận": "quận", "thị": "thị xã"}
+
+
+def _same_party_body(key: str) -> set[str]:
+    """A party organisation and its committee are one actor in a report about them: the headline
+    names one (`Đảng uỷ xã Yang Tao tổng kết …`, `Đảng bộ Xuân Lộc phấn đấu …`), the report the
+    other (`Đảng bộ xã Yang Tao tập trung lãnh đạo …`, `Huyện ủy Xuân Lộc đề ra …`)."""
+    m = _PARTY_COMMITTEE_KEY.match(key)
+    if not m:
+        return {key}
+    place = m.group("place")
+    keys = {key, f"đảng ủy {place}", f"đảng bộ {place}"}
+    if m.group("level"):
+        keys.add(f"đảng bộ {_COMMITTEE_LEVELS[m.group('level')]} {place}")
+    elif not place.split()[0] in ("xã", "phường", "thị", "huyện", "tỉnh", "quận", "thành"):
+        keys |= {f"{lv} ủy {place}" for lv in ("huyện", "tỉnh", "thành", "quận", "thị")} if not m.group("bo_level") \
+            else {f"{lv} ủy {place}" for lv, full in _COMMITTEE_LEVELS.items() if full == m.group("bo_level")}
+    return keys
 
 
 def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
