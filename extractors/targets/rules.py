@@ -342,8 +342,10 @@ class _Reader:
             spans = [s for s in _full_sentences(text) if j < i or s[1] <= sent_start]
             for a, b in reversed(spans):
                 lead = text[a:b]
+                # (a sentence before the figure's own may be about its year alone: `Năm 2014 là năm thứ
+                # 4 tỉnh ta tiếp tục đưa Nghị quyết … vào thực tiễn đời sống xã hội.`)
                 subject = _YEAR_AS_SUBJECT.match(lead)
-                if subject and _GOAL_WORDS_OR_SET.search(lead):
+                if subject and (_GOAL_WORDS_OR_SET.search(lead) or j < i or b <= sent_start):
                     return int(subject.group(1))
                 # `Cụ thể, đến năm 2025, 100% dịch vụ công …; 40% …` and the paragraph of figures after it
                 horizon = _HORIZON_LEAD.match(lead)
