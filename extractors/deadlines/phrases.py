@@ -387,8 +387,10 @@ def _words_after(text: str, at: int) -> int:
 
 
 # `…, đầu tháng 8 hoàn thành bàn giao mặt bằng`: a time that opens its clause and the work due by it
-_DONE_AFTER = re.compile(rf"\s+(?:phải\s+)?{_DONE}\b", FLAGS)
-_CLAUSE_OPEN = re.compile(r"(?:^|[,;:]\s*|\blà\s+)$", FLAGS)
+# (also the next step of a schedule joined by `và`: `…, quý II/2023 hoàn thành đại hội cấp huyện và
+# quý III/2023 sẽ hoàn thành đại hội cấp tỉnh`)
+_DONE_AFTER = re.compile(rf"\s+(?:phải\s+|sẽ\s+)?{_DONE}\b", FLAGS)
+_CLAUSE_OPEN = re.compile(r"(?:^|[,;:]\s*|\b(?:là|và)\s+)$", FLAGS)
 
 
 def _done_by(text: str, t: TimeExpr) -> bool:
@@ -459,6 +461,10 @@ _TO_THE_END = re.compile(r"\bhết\s*$", FLAGS)
 # `trigger_of`: every such pattern holds a handful of words), and `đến nay` anywhere
 # before it is found once per text.
 _YET_TO_COME = re.compile(r"[,;]\s*(?:dự\s+kiến|phấn\s+đấu)\b", FLAGS)
+# `… đến nay chưa có báo cáo theo văn bản số …, khẩn trương gửi báo cáo … trước ngày 30 tháng 11
+# năm 2017`: what is still outstanding now; the clause after it asks for it by the date
+_OUTSTANDING = re.compile(r"\s*,?\s*(?:vẫn\s+)?chưa\b", FLAGS)
+_CLAUSE_BREAK_BEFORE = re.compile(r"[,;]", FLAGS)
 _SINCE_THEN = re.compile(r"\bđến\s+nay\b", FLAGS)  # the one part of `_STATUS` not tied to the date
 
 
@@ -478,11 +484,15 @@ def _status_before(text: str, at: int) -> bool:
     any other is a `đến nay` the whole text shows as well (unless the clause turns to what
     is yet to come: `Đến nay, 18/23 hộ đã được hỗ trợ …, dự kiến các hộ còn lại sẽ hoàn thành …`)."""
     since = _first_since_then_end(text)
-    if since <= at and not _YET_TO_COME.search(text, since, at):
+    if since <= at and not _YET_TO_COME.search(text, since, at) \
+            and not (_OUTSTANDING.match(text, since) and _CLAUSE_BREAK_BEFORE.search(text, since, at)):
         return True
     window = _WORDS_BEFORE.search(text, 0, at)
     status = _STATUS.search(text, window.start() if window else 0, at)
-    return bool(status) and not (status.group().lower().startswith("đến") and _YET_TO_COME.search(text, status.end(), at))
+    return bool(status) and not (status.group().lower().startswith("đến")
+                                 and (_YET_TO_COME.search(text, status.end(), at)
+                                      or (_OUTSTANDING.match(text, status.end())
+                                          and _CLAUSE_BREAK_BEFORE.search(text, status.end(), at))))
 
 
 def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Optional[str] = None) -> bool:

@@ -91,8 +91,14 @@ def _candidates(doc: PlanText) -> list[tuple]:
     # (A footnote number or a wrapped `Điều` / `17 Thông tư …` has no such neighbour.)
     romans = [_roman_int(m.group("roman")) for _, m in found if m.group("roman") and not m.group("bare")]
     arabics = [int(m.group("arabic")) for _, m in found if m.group("arabic") and "." not in m.group("arabic")]
+    uppers = {m.group("upper") for _, m in found if m.group("upper")}
     kept = []
     for p, m in found:
+        # `N. Minh` closing a news item is the writer's initial and name, not an item `N`: a
+        # capital letter past `A` with no letter beside it in the outline, before a bare name
+        if m.group("upper") and m.group("upper") != "A" and _PERSON_NAME.fullmatch(p.text[m.end():]) \
+                and not uppers & _neighbour_letters(m.group("upper")):
+            continue
         if m.group("bare") and _roman_int(m.group("roman")) + 1 not in romans:
             continue
         # so is one glued to its word (`I.MỤC ĐÍCH` opens a plan; `X.Trinh` under a letter is
@@ -107,6 +113,16 @@ def _candidates(doc: PlanText) -> list[tuple]:
                 continue
         kept.append((p, m))
     return kept
+
+
+# one to three capitalised words and nothing else: a person's (given) name
+_PERSON_NAME = re.compile(r"\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){0,2}[ \t]*")
+_ALPHABET = "ABCDĐEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _neighbour_letters(letter: str) -> set[str]:
+    i = _ALPHABET.find(letter)
+    return {_ALPHABET[j] for j in (i - 1, i + 1) if 0 <= j < len(_ALPHABET)} if i >= 0 else set()
 
 
 def extract_sections(doc: PlanText) -> list[Section]:

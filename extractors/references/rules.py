@@ -78,6 +78,9 @@ _SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*"
 # `(sau đây viết tắt là Quyết định số 765)`); without `số` only a lettered one (`Nghị Quyết 30a của`)
 _BARE_NUMBER = r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt)\b|\s*[);]|[^\S\n]*\n|\s*$)"
 _LETTERED_NUMBER = r"\d{1,5}[a-z](?=\s+(?:ngày|của|về)\b)"
+# a number with its year but no codes, after `số` (`Nghị quyết số 170/2024 và Nghị quyết số 265/2025
+# của Quốc hội`): the symbol as the text gives it
+_NUMBER_YEAR = r"\d{1,5}/(?:19|20)\d\d(?![\p{L}\p{N}/-])"
 # a decision or resolution cited by its number alone, without `số` (`Chính phủ đã ban hành Nghị quyết 154 về …`)
 _UNCODED_NUMBER = r"\d{1,4}(?=\s+(?:về|của|ngày|đã)\s)"
 _DATE = rf"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
@@ -91,7 +94,7 @@ _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll
 MENTION = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
     # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon)
-    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
+    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
     rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER})"
     rf"(?P<date>\s*{_DATE})?"
 )
@@ -255,9 +258,11 @@ def extract_references(doc: PlanText) -> list[Reference]:
         kind = _kind_of_symbol(number) or (None if _NUMBER_AND_YEAR.match(number) else "Công văn")
         found.append(_reference(doc, m.start(), m.end(), number, kind, _date_of(m)))
     # `Thông tư 37/2019/TT-BYT` once cited in full is then `Thông tư 37`: the kind word and
-    # the number of a symbol the text has cited (a number of no cited symbol stays unread)
+    # the number of a symbol the text has cited (a number of no cited symbol stays unread);
+    # so is one cited by `số` and its number alone (`Chỉ thị số 16 của Ban Bí thư` … `Chỉ thị 16`)
     cited = {(r.kind, _NUMBER_PART.match(r.number).group()) for r in found
              if r.kind and _NUMBER_PART.match(r.number) and r.number != _NUMBER_PART.match(r.number).group()}
+    cited |= {(r.kind, r.number) for r in found if r.kind and r.number.isdigit() and _BY_NUMBER.search(r.text)}
     if cited:
         for m in SHORT_MENTION.finditer(clean):
             kind = _kind_word(m.group("kind"))
@@ -317,6 +322,7 @@ _ARTICLE_PAGE_TITLE = re.compile(
     rf"(?:{_KIND_NAMES})[ \t]+"
     rf"(?:số[ \t]+)?(?P<num>{_SYMBOL})")
 _NUMBER_PART = re.compile(r"\d{1,5}(?=[/-])")
+_BY_NUMBER = re.compile(r"\bsố\b", re.I)
 SHORT_MENTION = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))\s+(?:số\s+)?(?P<num>\d{{1,5}})(?![\p{{L}}\p{{N}}/-])(?![.,]\d)"
     # (`Văn bản 1277 2024 về …`: a page title's slug of the number and year, not a mention)
