@@ -126,6 +126,9 @@ COLLECTIVES = (
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
+    # the units that run a kind of infrastructure (`các đơn vị quản lý đường bộ tăng cường công tác
+    # tuần đường`): bodies of a named kind, unlike bare `các đơn vị`
+    r"đơn vị quản lý\s+(?:đường bộ|đường sắt|đường thủy(?:\s+nội địa)?|công trình thủy lợi|khai thác công trình thủy lợi)",
     r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông|\s+đại chúng)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng",
     # the party's units of a kind: `các chi bộ, đảng bộ cơ sở`, `đảng bộ trực thuộc`
