@@ -670,7 +670,9 @@ _WHERE_AFTER = re.compile(r"^\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|ph�
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn)"
                           r"(?:(?:,\s*|\s+và\s+)(?:nhiệm vụ|thẩm quyền|quyền hạn))*(?:\s+(?:được giao|của mình|của đơn vị))?"
                           # `… và các nội dung được phân công`: what else was given it, to its end
-                          r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?", re.I)
+                          r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?"
+                          # `căn cứ chức năng, nhiệm vụ để tổ chức thực hiện`: the task follows as its purpose
+                          r"(?:\s*để(?![\p{L}]))?", re.I)
 
 
 def _is_task(text: str, pos: int, after: str) -> bool:
