@@ -137,7 +137,9 @@ COLLECTIVES = (
     r"hội quần chúng",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
     r"tổ chức cơ sở đảng", r"cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
-    r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",
+    r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
+    # a ministry's general departments as a class (`Các Tổng cục, Cục, Vụ, Thanh tra Bộ tổng hợp …`)
+    r"[Tt]ổng cục(?![\p{L}\p{N}])(?!\s*\p{Lu}\p{Ll})", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",
     r"[Bb]ộ,\s*cơ quan (?:trung ương|Trung ương)(?:,\s*địa phương)?",
     # the ministries with the other central bodies and the provinces a central letter writes to
     r"[Bb]ộ,\s*(?:ngành|cơ quan|địa phương)(?:,\s*(?:ngành|cơ quan|địa phương))*", r"sở,\s*ban\s+ngành",
