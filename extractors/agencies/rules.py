@@ -605,7 +605,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
             return False, False, None
         return "lead", False, None
     # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`; `các tổ dân phố trên địa bàn tập trung …`
-    duty = _DUTY_PREFIX.match(after) or _WHERE_AFTER.match(after)
+    duty = _DUTY_PREFIX.match(after) or _WHERE_AFTER.match(after) or _NOT_YET_DONE.match(after)
     if duty:
         after = after[duty.end():]
     task_at = group[-1].end + (duty.end() if duty else 0)
@@ -665,6 +665,9 @@ _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ 
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
 _ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
+# `Các Bộ, … đến nay chưa có báo cáo theo văn bản số …, khẩn trương gửi báo cáo`: which of the
+# bodies named are meant (those that have not yet done it), then their task after the comma
+_NOT_YET_DONE = re.compile(r"^\s*(?:(?:đến|tới|cho đến)\s+nay\s+|hiện nay\s+)?chưa\s+[^.;:\n]{1,160}?,\s*(?=\p{Ll})")
 _WHERE_AFTER = re.compile(r"^\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|mình))?(?![\p{L}])", re.I)
 # (`theo chức năng, thẩm quyền chỉ đạo, hướng dẫn …`: the powers named with or instead of the duties)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn)"
