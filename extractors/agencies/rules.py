@@ -96,6 +96,9 @@ _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
 _CITED_CONTENT = re.compile(r"(?:\bsố\s+\d|\b\d{1,5}/[\p{Lu}\p{N}])[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
 _TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s+(?:cả\s+)?$", re.I)
 _DIRECTED_TO = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị)\s+cho\s*$", re.I)
+# `làm việc với các địa phương để đôn đốc triển khai …`: the bodies met are the ones urged or
+# checked, not partners in the task
+_TO_OVERSEE = re.compile(r"^\s*để\s+(?:đôn đốc|kiểm tra|giám sát|nắm tình hình)(?![\p{L}])", re.I)
 _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
@@ -553,6 +556,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "support", True, None
     # `Sở NN&PTNT chủ động làm việc với UBND các huyện, thị xã … rà soát`: the lead's partners
     if _WORKS_WITH.search(before) and (prior_lead or _LEAD_BEFORE_PARTNERS.search(before)):
+        if _TO_OVERSEE.match(after):
+            return False, False, None  # `chủ trì làm việc với các địa phương để đôn đốc …`: those overseen
         return "support", True, None
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
