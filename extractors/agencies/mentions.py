@@ -94,7 +94,7 @@ _COLLECTIVE = re.compile(
     # a kind of office written in lower case and kept at every unit of a level: `hạt kiểm lâm
     # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
-    rf"|[Cc]ông an\s+các\s+{_LEVEL}"
+    rf"|[Cc]ông an\s+các\s+(?:{_PLACE_LIST}|{_LEVEL})"  # `Công an các huyện, thành phố`: every unit listed
     # a named unit listed after the units a local government is written for: `UBND các quận,
     # huyện và thành phố Thủ Đức` (the shared body is applied in `names.share_body`)
     rf"|(?<=(?:UBND|[ỦU][ỷy] ban nhân dân)\s+(?:các|những)\s+{_PLACE_LIST}\s*(?:,\s*|\s+và\s+|,\s*và\s+))"

@@ -126,6 +126,9 @@ COLLECTIVES = (
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
+    # the units that run a kind of infrastructure (`các đơn vị quản lý đường bộ tăng cường công tác
+    # tuần đường`): bodies of a named kind, unlike bare `các đơn vị`
+    r"đơn vị quản lý\s+(?:đường bộ|đường sắt|đường thủy(?:\s+nội địa)?|công trình thủy lợi|khai thác công trình thủy lợi)",
     r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông|\s+đại chúng)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng",
     # the party's units of a kind: `các chi bộ, đảng bộ cơ sở`, `đảng bộ trực thuộc`
@@ -134,7 +137,12 @@ COLLECTIVES = (
     r"hội quần chúng",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
     r"tổ chức cơ sở đảng", r"cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
-    r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",
+    r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
+    # the state's economic groups and corporations a central letter writes to with the ministries
+    # (`Các Bộ, …, các Tập đoàn kinh tế, Tổng công ty nhà nước … khẩn trương gửi báo cáo`)
+    r"[Tt]ập đoàn kinh tế(?:\s+nhà nước)?", r"[Tt]ổng công ty(?:\s+nhà nước)?(?!\s*\p{Lu})",
+    # a ministry's general departments as a class (`Các Tổng cục, Cục, Vụ, Thanh tra Bộ tổng hợp …`)
+    r"[Tt]ổng cục(?![\p{L}\p{N}])(?!\s*\p{Lu}\p{Ll})", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",
     r"[Bb]ộ,\s*cơ quan (?:trung ương|Trung ương)(?:,\s*địa phương)?",
     # the ministries with the other central bodies and the provinces a central letter writes to
     r"[Bb]ộ,\s*(?:ngành|cơ quan|địa phương)(?:,\s*(?:ngành|cơ quan|địa phương))*", r"sở,\s*ban\s+ngành",

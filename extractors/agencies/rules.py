@@ -96,6 +96,9 @@ _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
 _CITED_CONTENT = re.compile(r"(?:\bsố\s+\d|\b\d{1,5}/[\p{Lu}\p{N}])[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
 _TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s+(?:cả\s+)?$", re.I)
 _DIRECTED_TO = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị)\s+cho\s*$", re.I)
+# `làm việc với các địa phương để đôn đốc triển khai …`: the bodies met are the ones urged or
+# checked, not partners in the task
+_TO_OVERSEE = re.compile(r"^\s*để\s+(?:đôn đốc|kiểm tra|giám sát|nắm tình hình)(?![\p{L}])", re.I)
 _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I)
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
@@ -574,6 +577,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "support", True, None
     # `Sở NN&PTNT chủ động làm việc với UBND các huyện, thị xã … rà soát`: the lead's partners
     if _WORKS_WITH.search(before) and (prior_lead or _LEAD_BEFORE_PARTNERS.search(before)):
+        if _TO_OVERSEE.match(after):
+            return False, False, None  # `chủ trì làm việc với các địa phương để đôn đốc …`: those overseen
         return "support", True, None
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
@@ -626,7 +631,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
             return False, False, None
         return "lead", False, None
     # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`; `các tổ dân phố trên địa bàn tập trung …`
-    duty = _DUTY_PREFIX.match(after) or _WHERE_AFTER.match(after)
+    duty = _DUTY_PREFIX.match(after) or _WHERE_AFTER.match(after) or _NOT_YET_DONE.match(after)
     if duty:
         after = after[duty.end():]
     task_at = group[-1].end + (duty.end() if duty else 0)
@@ -686,12 +691,17 @@ _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ 
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
 _ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
+# `Các Bộ, … đến nay chưa có báo cáo theo văn bản số …, khẩn trương gửi báo cáo`: which of the
+# bodies named are meant (those that have not yet done it), then their task after the comma
+_NOT_YET_DONE = re.compile(r"^\s*(?:(?:đến|tới|cho đến)\s+nay\s+|hiện nay\s+)?chưa\s+[^.;:\n]{1,160}?,\s*(?=\p{Ll})")
 _WHERE_AFTER = re.compile(r"^\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|mình))?(?![\p{L}])", re.I)
 # (`theo chức năng, thẩm quyền chỉ đạo, hướng dẫn …`: the powers named with or instead of the duties)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn)"
                           r"(?:(?:,\s*|\s+và\s+)(?:nhiệm vụ|thẩm quyền|quyền hạn))*(?:\s+(?:được giao|của mình|của đơn vị))?"
                           # `… và các nội dung được phân công`: what else was given it, to its end
-                          r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?", re.I)
+                          r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?"
+                          # `căn cứ chức năng, nhiệm vụ để tổ chức thực hiện`: the task follows as its purpose
+                          r"(?:\s*để(?![\p{L}]))?", re.I)
 
 
 def _is_task(text: str, pos: int, after: str) -> bool:
