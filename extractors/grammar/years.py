@@ -34,7 +34,7 @@ _PATTERNS = [
     ("range", re.compile(rf"năm\s+học\s+{_Y}\s*-\s*{_Y}", re.I)),
     ("range", re.compile(rf"(?:từ\s+(?:năm\s+)?|năm\s+){_Y}\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
     # a term of office or planning period (`nhiệm kỳ 2020-2025`, `thời kỳ 2021 - 2030`)
-    ("period", re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?:từ\s+)?(?:năm\s+)?{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", re.I)),
+    ("period", re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?:mới\s+)?(?:từ\s+)?(?:năm\s+)?{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", re.I)),
     ("horizon", re.compile(rf"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
     ("due", re.compile(rf"(?:đến|tới|vào|trong|hết|cuối|trước|sau)\s+(?:(?:cuối|hết|đầu)\s+)?(?:năm\s+)?{_Y}", re.I)),
     # `từ nay đến tháng 12/2024`, `đến hết tháng 8-2022`: due in that month's year

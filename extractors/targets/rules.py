@@ -307,7 +307,8 @@ class _Reader:
         # told as done, whatever the page's own year
         # (or a year the story says is being reviewed: `HĐND xã … tổ chức Kỳ họp … nhằm đánh giá kết
         # quả thực hiện các mục tiêu … năm 2018` then `Năm 2018, tổng sản lượng … đạt trên 2 nghìn tấn`)
-        openings = [(_YEAR_OPENING_YEAR.match(q.para.text), q) for q in self.paras]
+        openings = [(_YEAR_OPENING_YEAR.match(q.para.text) or _TERM_OPENING_YEAR.match(q.para.text), q)
+                    for q in self.paras]
         reviewed: set[int] = set()
         for j, (m, q) in enumerate(openings):
             first = q.para.text.split(". ", 1)[0]  # the sentence the year opens
@@ -538,7 +539,9 @@ _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được
                            # `xã Bình Thành đã thực hiện đạt và vượt 11/14 chỉ tiêu nghị quyết`
                            r"|\bđã\s+thực\s+hiện\s+(?:đạt|hoàn\s+thành)(?:\s+và\s+vượt)?\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
                            # `Theo đánh giá tại Đại hội, nhiệm kỳ qua, kinh tế … phát triển …`
-                           r"|\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,", re.I)
+                           r"|\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,"
+                           # `5 năm qua, Đảng bộ, chính quyền và nhân dân … nỗ lực …`
+                           r"|^\s*(?:\d+|những|mấy)\s+năm\s+(?:vừa\s+)?qua\s*,", re.I)
 @lru_cache(maxsize=256)
 def _results_said_ends(text: str) -> tuple[int, ...]:
     """Where each `đạt được những kết quả …` of a paragraph ends, in order."""
@@ -586,6 +589,9 @@ _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|
 _FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo)\b", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
+# `Nhiệm kỳ 2010 - 2015, Ban chấp hành …` / `Nhiệm kỳ mới 2015 - 2020, Đảng bộ … đề ra chỉ tiêu`
+_TERM_OPENING_YEAR = re.compile(r"\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:\(\s*)?(?:19|20)\d\d\s*[-–]\s*"
+                                r"((?:19|20)\d\d)", re.I)
 _REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+kết\s+quả|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_OPENING_YEAR = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
@@ -687,7 +693,10 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # `Theo nhận định của Đài khí tượng thủy văn tỉnh, … El Nino tiếp tục duy trì với xác suất trên
     # 90%, … thấp hơn so với TBNN từ 10 – 20%`: a forecast, not a goal
     if (_FORECAST_OPENING.match(strip_marker(text)) or sentence_has(_FORECAST_WORDS)
-            and _FORECAST_WORDS.search(text[sentence_start:v.start])) and not sentence_has(_STRIVE_WORDS):
+            and _FORECAST_WORDS.search(text[sentence_start:v.start])) and not sentence_has(_STRIVE_WORDS) \
+            and not _SETS_GOALS.search(text, sentence_start, clause[1]):
+        # (but `cùng với dự báo tình hình trong thời gian tới, trong năm 2022, huyện … đề ra các chỉ
+        # tiêu chủ yếu …` sets goals in view of the forecast)
         return True
     # a sentence that cites a report or a survey tells what was done, unless it sets goals
     # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
