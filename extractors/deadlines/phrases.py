@@ -107,6 +107,9 @@ _BY_HOLIDAY = re.compile(
     r"Tết(?:\s+(?:Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền))?(?:\s+(?:năm\s+)?(?:19|20)\d\d)?\b",
     FLAGS,
 )
+# `Việc này nhằm giúp người dân sớm ổn định chỗ ở, …, thu nhập trước Tết Nguyên đán`: what the work
+# is for, reached by the holiday; no task is due by it (unless the aim is to complete: `nhằm hoàn thành`)
+_AIM_BEFORE = re.compile(rf"\bnhằm\b(?![^.;]*\b{_DONE}\b)[^.;]*$", FLAGS)
 # `Uỷ ban nhân dân huyện họp thường kỳ mỗi tháng một lần`: how often the task recurs
 _TIMES_PER_PERIOD = re.compile(
     r"\b(?:mỗi|hằng|hàng|(?P<half>6|06|sáu)(?=\s+tháng))\s+(?P<period>năm|quý|tháng|tuần)\s+"
@@ -263,7 +266,8 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
     relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
                   if not _inside(*m.span(), relatives)]
     relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in text.lower() else ())
-                  if not _inside(*m.span(), relatives) and not _DONE_BEFORE.search(text, max(0, m.start() - 50), m.start())]
+                  if not _inside(*m.span(), relatives) and not _DONE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+                  and not _AIM_BEFORE.search(text, 0, m.start())]
     dated = _dated(text, forced, relatives, today)
     if forced:
         return _forced(text, dated, relatives)
@@ -527,6 +531,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if not firm and today and t.grain == "day" and t.year and t.last_day() < today:
         return False  # `Vào ngày 28 tháng 01 năm 2022, … phê duyệt`: a news item dating what was done
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
+    if not firm and prep in ("đến", "tới") and not lead.strip() and _STATE_AFTER.match(text, t.end):
+        return False  # `Đến ngày 20.8, Sở … mới nhận được …`: the day a report's state is told at
     if not firm and _PAST.search(text, clause_start):
         return False
     if not firm and _REPORT_PERIOD.search(lead, max(0, len(lead) - 90)):
@@ -543,6 +549,9 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     return True
 
 
+# a clause after a date that opens the sentence tells how things stand by then (`mới`, `vẫn`,
+# `chưa`, `đã`), not what is due
+_STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
 # `được tổ chức vào`, `diễn ra vào`: the date an event takes place, not when work is due
 _HELD_ON = re.compile(r"\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")

@@ -154,8 +154,10 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
 # a sentence opening a period (`Nhiệm kỳ 2015-2020,`, `Trong giai đoạn 2016 - 2020,`); one that says
 # what was done in it (`đã`) opens a review of that period
 _PERIOD = r"\W*(?:Trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*,"
-_PERIOD_OPENING = re.compile(_PERIOD, re.I)
-_REVIEW_OPENING = re.compile(_PERIOD + r"[^.;]*\bđã\b", re.I)
+# (`5 năm qua, Đảng bộ … luôn nỗ lực …`, `Nhiệm kỳ qua,`: a period named as the one just past is reviewed)
+_PAST_PERIOD = r"\W*(?:Trong\s+)?(?:(?:\d{1,2}|hai|ba|bốn|năm|mấy|những|các)\s+)?(?:năm|nhiệm\s+kỳ|thời\s+gian|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,"
+_PERIOD_OPENING = re.compile(rf"{_PERIOD}|{_PAST_PERIOD}", re.I)
+_REVIEW_OPENING = re.compile(rf"{_PERIOD}[^.;]*\bđã\b|{_PAST_PERIOD}", re.I)
 _PAST_HEADING = re.compile(
     rf"^\W*(?:{'|'.join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings('deadline'))})", re.I)
 

@@ -42,7 +42,8 @@ LETTERS_LATIN_HORNED = "a-zđơôư"
 UPPER = "A-ZĐ"  # `A.`, `B-`
 
 # ---- parenthesised numbers: `(1)` ----
-PAREN = r"\(\d{1,2}\)"
+# (a list counts from 1: `(0) Bình luận` is a page's comment counter, not an item)
+PAREN = r"\((?!0+\))\d{1,2}\)"
 PAREN_ANY = r"\(\d+\)"
 
 # ---- named markers: `Điều 1.`, `Tiêu chí 1.`, `Chương 2.`, `Bước 3` ----

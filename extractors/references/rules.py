@@ -76,7 +76,9 @@ _SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*"
            r"(?<![-/])(?:\(\p{Lu}{1,4}\))?")
 # a number cited without its codes (`Nghị quyết số 306 về …`, `quyết định số 785 giao …`,
 # `(sau đây viết tắt là Quyết định số 765)`); without `số` only a lettered one (`Nghị Quyết 30a của`)
-_BARE_NUMBER = r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt)\b|\s*[);]|[^\S\n]*\n|\s*$)"
+# (also one listed before another document: `Nghị quyết số 18, Kết luận 34 của Bộ Chính trị`)
+_BARE_NUMBER = (r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt)\b|\s*[);]|[^\S\n]*\n|\s*$"
+                rf"|\s*(?:,|\svà)\s+(?:{_KIND_NAMES})\s+(?:số\s+)?\d)")
 _LETTERED_NUMBER = r"\d{1,5}[a-z](?=\s+(?:ngày|của|về)\b)"
 # a number with its year but no codes, after `số` (`Nghị quyết số 170/2024 và Nghị quyết số 265/2025
 # của Quốc hội`): the symbol as the text gives it
