@@ -509,8 +509,38 @@ def _other_body(text: str, i: int) -> bool:
 _HEAD_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s+")
 
 
+# `các Bộ Y tế, KH&ĐT, Tài chính`: the plural head written straight before its list of fields
+# (no colon) is one body per field, as `các Bộ: Tài chính, Y tế` is
+_PLURAL_HEAD = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+(?P<head>Sở|Bộ)\s+(?=\p{{Lu}})")
+# the field names a comma joins inside one name (`Bộ Văn hóa, Thể thao và Du lịch`): one body
+_COMMA_FIELDS = re.compile(r"Văn hóa,\s*Thể thao(?:\s+và\s+Du lịch)?|Văn hoá,\s*Thể thao(?:\s+và\s+Du lịch)?"
+                           r"|Văn hóa,\s*Khoa học và Thông tin")
+
+
+def _plural_head_units(text: str) -> list[Mention]:
+    out = []
+    for m in _PLURAL_HEAD.finditer(text):
+        found, i = [], m.end()
+        while True:
+            fields = _COMMA_FIELDS.match(text, i)
+            end = fields.end() if fields else (
+                _proper_name_end(text, i, commas=False) if (_CAP.match(text, i) or _ABBR.match(text, i)) else None)
+            if end is None:
+                break
+            found.append((i, end))
+            sep = _HEAD_SEP.match(text, end)
+            if not sep or "," not in sep.group() or _other_body(text, sep.end()):
+                break  # only commas list the fields (`Tài chính và UBND …`, `Tư pháp cùng BHXH …` end it)
+            i = sep.end()
+        if len(found) < 2:
+            continue  # one field: the body of every unit (`các Sở Y tế`), read as written
+        for k, (i, end) in enumerate(found):
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"{m.group('head')} {text[i:end]}"))
+    return out
+
+
 def _shared_head_units(text: str) -> list[Mention]:
-    out = _shared_level_units(text)
+    out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
         i, first = m.end(), True
         while True:

@@ -664,7 +664,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
 # before the subject, whatever clause about the event that starts it comes first
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 # (`phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`: how closely, before whom)
-_COOPERATES_GAP = re.compile(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
+# (`cần tích cực phối hợp với`, `khẩn trương phối hợp`: how urgently or actively it is to cooperate)
+_COOPERATES_GAP = re.compile(r"\s*(?:(?:cũng|vẫn|cần|phải|sẽ|khẩn trương|tích cực|chủ động|tiếp tục)\s+)*phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
                              r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?\s*", re.I)
 
 
