@@ -266,7 +266,11 @@ def _settled_end(text: str, end: int) -> bool:
 
 
 # (`các` glued to its level by a web copy: `UBND cáchuyện, thành phố`)
-_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}|các cấp{_E}")
+# (`UBND các huyện, thị xã và thành phố`: a plural list of levels closes with `và`, unless a
+# named unit follows, which `names.share_body` reads: `… và thành phố Thủ Đức`)
+_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}"
+                       rf"(?:(?<=các\s*{_LEVEL}\s*[,/-]\s*[^\n]{{1,40}})(?:\s*,)?\s+và\s+{_LEVEL}{_E}(?!\s+\p{{Lu}}))?"
+                       rf"|các cấp{_E}")
 
 
 def _level_at(text: str, i: int) -> int | None:
