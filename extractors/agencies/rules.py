@@ -26,7 +26,7 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies import ner as agency_ner
 from extractors.agencies.mentions import Mention, find_mentions
-from extractors.agencies.names import LEVEL_WORDS, agency_key, expand, share_body, share_level
+from extractors.agencies.names import LEVEL_WORDS, STANDALONE_BODIES, agency_key, expand, share_body, share_level
 from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
 from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
@@ -499,6 +499,13 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         partners_end = end if role == "support" else None
         if role == "lead":
             lead_end = end
+        if role is False and len(group) > 1 and (title := _TITLE_BEFORE.search(before)) \
+                and (rest := _after_titled(text, group)):
+            # `yêu cầu Giám đốc các Sở: NN&PTNT, Tài chính và UBND các huyện …`: the person's title
+            # covers the bodies it heads; a body of another kind after `và` is directed itself
+            group = rest
+            role, strong, title_end = _role(text, group, gi, groups, before[:title.start()], after, para_before,
+                                            heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         if role is False and len(group) > 1 and _LEADS_TASK.match(after):
             # `báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì …`: the list
             # ended before the body that opens the new clause
@@ -517,6 +524,25 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             if m.generic and not strong:
                 continue
             yield m, name, role
+
+
+# a person's office written before a list of bodies: the person is addressed, not the bodies
+_TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:Phó\s+)?Giám đốc|Thủ trưởng)\s+$")
+_AND_GAP = re.compile(r"\s*,?\s*và\s+")
+_STANDALONE_BODY_AT = re.compile("|".join(re.escape(b) for b in sorted(STANDALONE_BODIES, key=len, reverse=True))
+                                 + r"(?![\p{L}])")
+
+
+def _after_titled(text: str, group: list[Mention]) -> list[Mention] | None:
+    """The mentions of `group` after the first `và` that opens a body of another kind than the
+    first (a standalone body: `UBND`, `Hội Nông dân`), which a title before the list does not head."""
+    first = _STANDALONE_BODY_AT.match(text, group[0].start)
+    for k in range(1, len(group)):
+        body = _STANDALONE_BODY_AT.match(text, group[k].start)
+        if body and _AND_GAP.fullmatch(text[group[k - 1].end:group[k].start]) \
+                and (first is None or first.group() != body.group()):
+            return group[k:]
+    return None
 
 
 _DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
