@@ -471,7 +471,9 @@ _CHI_DANG_BO = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+chi\s*,\s*(?P<db>[đĐ
 # plural shared (`Các huyện ủy`, `Các thị ủy`, `Các thành ủy`)
 _COMMITTEE = r"(?:[Hh]uyện|[Tt]hị|[Tt]hành|[Qq]uận|[Tt]ỉnh)\s+(?:ủy|uỷ|Ủy|Uỷ)"
 # (`… thành ủy và tương đương trực thuộc Tỉnh ủy`: the units of like rank, generic, close the list)
-_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<pl>[Cc]ác|[Nn]hững)\s+(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*{_E}"
+# (`giao ban thường vụ các tỉnh ủy, thành ủy`: the standing committees of them all, one body
+# as the plural list names it)
+_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<board>[Bb]an\s+[Tt]hường\s+vụ\s+)?(?P<pl>[Cc]ác|[Nn]hững)\s+(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*{_E}"
                                r"(?:\s+(?:và|hoặc)\s+(?P<like>tương đương(?:\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy)?)(?![\p{L}]))?")
 _COMMITTEE_AT = re.compile(rf"{_B}{_COMMITTEE}{_E}")
 
@@ -479,6 +481,10 @@ _COMMITTEE_AT = re.compile(rf"{_B}{_COMMITTEE}{_E}")
 def _party_committees(text: str) -> list[Mention]:
     out = []
     for m in _PARTY_COMMITTEES.finditer(text):
+        if m.group("board"):
+            end = m.end("like") if m.group("like") else (m.end("rest") if m.group("rest") else m.end("first"))
+            out.append(Mention(m.start(), end, False, "Ban thường vụ " + text[m.start("pl"):end]))
+            continue
         plural = m.group("pl")[:1].upper() + m.group("pl")[1:]
         for k, c in enumerate(_COMMITTEE_AT.finditer(text, m.start("first"), m.end())):
             out.append(Mention(m.start() if k == 0 else c.start(), c.end(), False, f"{plural} {c.group().lower()}"))
