@@ -504,7 +504,11 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             # `yêu cầu Giám đốc các Sở: NN&PTNT, Tài chính và UBND các huyện …`: the person's title
             # covers the bodies it heads; a body of another kind after `và` is directed itself
             group = rest
-            role, strong, title_end = _role(text, group, gi, groups, before[:title.start()], after, para_before,
+            # (`yêu cầu Bộ trưởng, …, Chủ tịch UBND tỉnh, các Tập đoàn …`: the persons listed before
+            # stand between the directive and the bodies, which it addresses alike)
+            verbs = list(_DIRECTIVE_WORD.finditer(before, 0, title.start()))
+            directive = before[:verbs[-1].end()] + " " if verbs else before[:title.start()]
+            role, strong, title_end = _role(text, group, gi, groups, directive, after, para_before,
                                             heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         if role is False and len(group) > 1 and _LEADS_TASK.match(after):
             # `báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì …`: the list
@@ -527,8 +531,12 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
 
 
 # a person's office written before a list of bodies: the person is addressed, not the bodies
-_TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:Phó\s+)?Giám đốc|Thủ trưởng)\s+$")
+_TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:Phó\s+)?Giám đốc|Thủ trưởng|Chủ tịch)\s+$")
 _AND_GAP = re.compile(r"\s*,?\s*và\s+")
+_DIRECTIVE_WORD = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)(?![\p{L}])")
+_LIST_COMMA = re.compile(r"\s*,\s*")
+# a class of bodies a list goes on to with its own plural (`…, các Tập đoàn, tổng công ty nhà nước`)
+_PLURAL_CLASS = re.compile(r"(?:các|những)\s+\p{Lu}")
 _STANDALONE_BODY_AT = re.compile("|".join(re.escape(b) for b in sorted(STANDALONE_BODIES, key=len, reverse=True))
                                  + r"(?![\p{L}])")
 
@@ -539,8 +547,10 @@ def _after_titled(text: str, group: list[Mention]) -> list[Mention] | None:
     first = _STANDALONE_BODY_AT.match(text, group[0].start)
     for k in range(1, len(group)):
         body = _STANDALONE_BODY_AT.match(text, group[k].start)
-        if body and _AND_GAP.fullmatch(text[group[k - 1].end:group[k].start]) \
-                and (first is None or first.group() != body.group()):
+        gap = text[group[k - 1].end:group[k].start]
+        if body and _AND_GAP.fullmatch(gap) and (first is None or first.group() != body.group()):
+            return group[k:]
+        if _PLURAL_CLASS.match(text, group[k].start) and (_AND_GAP.fullmatch(gap) or _LIST_COMMA.fullmatch(gap)):
             return group[k:]
     return None
 
