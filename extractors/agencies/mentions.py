@@ -676,9 +676,19 @@ def _find_mentions(text: str) -> list[Mention]:
         name = None
         if kind == "head" and m.group() in ("Sở", "Bộ") and (j := _skip_space(text, m.end())) < end and text[j].islower():
             name = f"{text[start:j]}{text[j].upper()}{text[j + 1:end]}"  # `Sở văn hóa, …` as the name is spelt
+        if kind == "coll" and name is None and _STATE_FIRMS.match(text, start) and _LIST_WENT_ON.search(text, max(0, start - 70), start) \
+                and not _COUNTED.match(text, start):
+            # `các Tập đoàn, tổng công ty nhà nước`: the list's `các` is shared by the state's firms
+            # after it (the golds name other classes so continued bare: `các đoàn thể, hội quần chúng`)
+            name = f"Các {text[start:end]}"
         out.append(Mention(start, end, generic, name))
         i = end
     return out
+
+
+_LIST_WENT_ON = re.compile(r"(?<![\p{L}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{1,60}?,\s*$")
+_STATE_FIRMS = re.compile(r"[Tt](?:ập đoàn|ổng công ty)(?![\p{L}])")
+_COUNTED = re.compile(r"(?:[Cc]ác|[Tt]ừng|[Nn]hững|\d)")
 
 
 _TWO_LOWER = re.compile(r"\s+(\p{Ll}+)\s+(\p{Ll}+)\s+(\p{Ll}+)\s+(\p{Ll}+)(?![\p{L}])")
