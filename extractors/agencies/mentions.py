@@ -266,7 +266,11 @@ def _settled_end(text: str, end: int) -> bool:
 
 
 # (`các` glued to its level by a web copy: `UBND cáchuyện, thành phố`)
-_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}|các cấp{_E}")
+# (`UBND các huyện, thị xã và thành phố`: a plural list of levels closes with `và`, unless a
+# named unit follows, which `names.share_body` reads: `… và thành phố Thủ Đức`)
+_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}"
+                       rf"(?:(?<=các\s*{_LEVEL}\s*[,/-]\s*[^\n]{{1,40}})(?:\s*,)?\s+và\s+{_LEVEL}{_E}(?!\s+\p{{Lu}}))?"
+                       rf"|các cấp{_E}")
 
 
 def _level_at(text: str, i: int) -> int | None:
@@ -467,7 +471,9 @@ _CHI_DANG_BO = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+chi\s*,\s*(?P<db>[đĐ
 # plural shared (`Các huyện ủy`, `Các thị ủy`, `Các thành ủy`)
 _COMMITTEE = r"(?:[Hh]uyện|[Tt]hị|[Tt]hành|[Qq]uận|[Tt]ỉnh)\s+(?:ủy|uỷ|Ủy|Uỷ)"
 # (`… thành ủy và tương đương trực thuộc Tỉnh ủy`: the units of like rank, generic, close the list)
-_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<pl>[Cc]ác|[Nn]hững)\s+(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*{_E}"
+# (`giao ban thường vụ các tỉnh ủy, thành ủy`: the standing committees of them all, one body
+# as the plural list names it)
+_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<board>[Bb]an\s+[Tt]hường\s+vụ\s+)?(?P<pl>[Cc]ác|[Nn]hững)\s+(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*{_E}"
                                r"(?:\s+(?:và|hoặc)\s+(?P<like>tương đương(?:\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy)?)(?![\p{L}]))?")
 _COMMITTEE_AT = re.compile(rf"{_B}{_COMMITTEE}{_E}")
 
@@ -475,6 +481,10 @@ _COMMITTEE_AT = re.compile(rf"{_B}{_COMMITTEE}{_E}")
 def _party_committees(text: str) -> list[Mention]:
     out = []
     for m in _PARTY_COMMITTEES.finditer(text):
+        if m.group("board"):
+            end = m.end("like") if m.group("like") else (m.end("rest") if m.group("rest") else m.end("first"))
+            out.append(Mention(m.start(), end, False, "Ban thường vụ " + text[m.start("pl"):end]))
+            continue
         plural = m.group("pl")[:1].upper() + m.group("pl")[1:]
         for k, c in enumerate(_COMMITTEE_AT.finditer(text, m.start("first"), m.end())):
             out.append(Mention(m.start() if k == 0 else c.start(), c.end(), False, f"{plural} {c.group().lower()}"))
@@ -509,8 +519,38 @@ def _other_body(text: str, i: int) -> bool:
 _HEAD_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s+")
 
 
+# `các Bộ Y tế, KH&ĐT, Tài chính`: the plural head written straight before its list of fields
+# (no colon) is one body per field, as `các Bộ: Tài chính, Y tế` is
+_PLURAL_HEAD = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+(?P<head>Sở|Bộ)\s+(?=\p{{Lu}})")
+# the field names a comma joins inside one name (`Bộ Văn hóa, Thể thao và Du lịch`): one body
+_COMMA_FIELDS = re.compile(r"Văn hóa,\s*Thể thao(?:\s+và\s+Du lịch)?|Văn hoá,\s*Thể thao(?:\s+và\s+Du lịch)?"
+                           r"|Văn hóa,\s*Khoa học và Thông tin")
+
+
+def _plural_head_units(text: str) -> list[Mention]:
+    out = []
+    for m in _PLURAL_HEAD.finditer(text):
+        found, i = [], m.end()
+        while True:
+            fields = _COMMA_FIELDS.match(text, i)
+            end = fields.end() if fields else (
+                _proper_name_end(text, i, commas=False) if (_CAP.match(text, i) or _ABBR.match(text, i)) else None)
+            if end is None:
+                break
+            found.append((i, end))
+            sep = _HEAD_SEP.match(text, end)
+            if not sep or "," not in sep.group() or _other_body(text, sep.end()):
+                break  # only commas list the fields (`Tài chính và UBND …`, `Tư pháp cùng BHXH …` end it)
+            i = sep.end()
+        if len(found) < 2:
+            continue  # one field: the body of every unit (`các Sở Y tế`), read as written
+        for k, (i, end) in enumerate(found):
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"{m.group('head')} {text[i:end]}"))
+    return out
+
+
 def _shared_head_units(text: str) -> list[Mention]:
-    out = _shared_level_units(text)
+    out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
         i, first = m.end(), True
         while True:
@@ -636,9 +676,19 @@ def _find_mentions(text: str) -> list[Mention]:
         name = None
         if kind == "head" and m.group() in ("Sở", "Bộ") and (j := _skip_space(text, m.end())) < end and text[j].islower():
             name = f"{text[start:j]}{text[j].upper()}{text[j + 1:end]}"  # `Sở văn hóa, …` as the name is spelt
+        if kind == "coll" and name is None and _STATE_FIRMS.match(text, start) and _LIST_WENT_ON.search(text, max(0, start - 70), start) \
+                and not _COUNTED.match(text, start):
+            # `các Tập đoàn, tổng công ty nhà nước`: the list's `các` is shared by the state's firms
+            # after it (the golds name other classes so continued bare: `các đoàn thể, hội quần chúng`)
+            name = f"Các {text[start:end]}"
         out.append(Mention(start, end, generic, name))
         i = end
     return out
+
+
+_LIST_WENT_ON = re.compile(r"(?<![\p{L}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{1,60}?,\s*$")
+_STATE_FIRMS = re.compile(r"[Tt](?:ập đoàn|ổng công ty)(?![\p{L}])")
+_COUNTED = re.compile(r"(?:[Cc]ác|[Tt]ừng|[Nn]hững|\d)")
 
 
 _TWO_LOWER = re.compile(r"\s+(\p{Ll}+)\s+(\p{Ll}+)\s+(\p{Ll}+)\s+(\p{Ll}+)(?![\p{L}])")

@@ -140,7 +140,9 @@ COLLECTIVES = (
     r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     # the state's economic groups and corporations a central letter writes to with the ministries
     # (`Các Bộ, …, các Tập đoàn kinh tế, Tổng công ty nhà nước … khẩn trương gửi báo cáo`)
-    r"[Tt]ập đoàn kinh tế(?:\s+nhà nước)?", r"[Tt]ổng công ty(?:\s+nhà nước)?(?!\s*\p{Lu})",
+    r"[Tt]ập đoàn kinh tế(?:\s+nhà nước)?",
+    # (`các Tập đoàn, tổng công ty nhà nước`: the groups written short, listed with the corporations)
+    r"[Tt]ập đoàn(?=\s*,\s*[Tt]ổng công ty)", r"[Tt]ổng công ty(?:\s+nhà nước)?(?!\s*\p{Lu})",
     # a ministry's general departments as a class (`Các Tổng cục, Cục, Vụ, Thanh tra Bộ tổng hợp …`)
     r"[Tt]ổng cục(?![\p{L}\p{N}])(?!\s*\p{Lu}\p{Ll})", r"[Bb]ộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?",
     r"[Bb]ộ,\s*cơ quan (?:trung ương|Trung ương)(?:,\s*địa phương)?",

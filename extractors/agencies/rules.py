@@ -26,7 +26,7 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies import ner as agency_ner
 from extractors.agencies.mentions import Mention, find_mentions
-from extractors.agencies.names import LEVEL_WORDS, agency_key, expand, share_body, share_level
+from extractors.agencies.names import LEVEL_WORDS, STANDALONE_BODIES, agency_key, expand, share_body, share_level
 from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
 from extractors.grammar.markers import BULLETS, LETTERS_LATIN, MARKER, ROMAN_RUN
@@ -499,6 +499,17 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         partners_end = end if role == "support" else None
         if role == "lead":
             lead_end = end
+        if role is False and len(group) > 1 and (title := _TITLE_BEFORE.search(before)) \
+                and (rest := _after_titled(text, group)):
+            # `yêu cầu Giám đốc các Sở: NN&PTNT, Tài chính và UBND các huyện …`: the person's title
+            # covers the bodies it heads; a body of another kind after `và` is directed itself
+            group = rest
+            # (`yêu cầu Bộ trưởng, …, Chủ tịch UBND tỉnh, các Tập đoàn …`: the persons listed before
+            # stand between the directive and the bodies, which it addresses alike)
+            verbs = list(_DIRECTIVE_WORD.finditer(before, 0, title.start()))
+            directive = before[:verbs[-1].end()] + " " if verbs else before[:title.start()]
+            role, strong, title_end = _role(text, group, gi, groups, directive, after, para_before,
+                                            heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         if role is False and len(group) > 1 and _LEADS_TASK.match(after):
             # `báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì …`: the list
             # ended before the body that opens the new clause
@@ -517,6 +528,31 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             if m.generic and not strong:
                 continue
             yield m, name, role
+
+
+# a person's office written before a list of bodies: the person is addressed, not the bodies
+_TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:Phó\s+)?Giám đốc|Thủ trưởng|Chủ tịch)\s+$")
+_AND_GAP = re.compile(r"\s*,?\s*và\s+")
+_DIRECTIVE_WORD = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)(?![\p{L}])")
+_LIST_COMMA = re.compile(r"\s*,\s*")
+# a class of bodies a list goes on to with its own plural (`…, các Tập đoàn, tổng công ty nhà nước`)
+_PLURAL_CLASS = re.compile(r"(?:các|những)\s+\p{Lu}")
+_STANDALONE_BODY_AT = re.compile("|".join(re.escape(b) for b in sorted(STANDALONE_BODIES, key=len, reverse=True))
+                                 + r"(?![\p{L}])")
+
+
+def _after_titled(text: str, group: list[Mention]) -> list[Mention] | None:
+    """The mentions of `group` after the first `và` that opens a body of another kind than the
+    first (a standalone body: `UBND`, `Hội Nông dân`), which a title before the list does not head."""
+    first = _STANDALONE_BODY_AT.match(text, group[0].start)
+    for k in range(1, len(group)):
+        body = _STANDALONE_BODY_AT.match(text, group[k].start)
+        gap = text[group[k - 1].end:group[k].start]
+        if body and _AND_GAP.fullmatch(gap) and (first is None or first.group() != body.group()):
+            return group[k:]
+        if _PLURAL_CLASS.match(text, group[k].start) and (_AND_GAP.fullmatch(gap) or _LIST_COMMA.fullmatch(gap)):
+            return group[k:]
+    return None
 
 
 _DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
@@ -664,7 +700,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
 # before the subject, whatever clause about the event that starts it comes first
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 # (`phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`: how closely, before whom)
-_COOPERATES_GAP = re.compile(r"\s*(?:chủ động\s+|tích cực\s+)?phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
+# (`cần tích cực phối hợp với`, `khẩn trương phối hợp`: how urgently or actively it is to cooperate)
+_COOPERATES_GAP = re.compile(r"\s*(?:(?:cũng|vẫn|cần|phải|sẽ|khẩn trương|tích cực|chủ động|tiếp tục)\s+)*phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
                              r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?\s*", re.I)
 
 
