@@ -163,9 +163,6 @@ class _Reader:
             self.paras.append(_Para(p, _kind(p.text), s, tuple(section_path_at(sections, raw))))
         self._ctx_cache: dict[int, _Context] = {}
         self._results: Optional[list[bool]] = None
-        # (a formal plan reviews nothing: its `tổng kết` is a task)
-        self.reviewed_years = frozenset() if has_kind_line([p.text for p in doc.paragraphs]) else frozenset(
-            int(m.group(1)) for p in doc.paragraphs for m in _REVIEWED_YEAR.finditer(p.text))
         # where to look back from a paragraph: the paragraphs of each block and the headings,
         # by index, so a lead-in search visits its own chain, not every paragraph before it
         self._by_path: dict[tuple, list[int]] = {}
@@ -191,6 +188,9 @@ class _Reader:
         # a formal plan's title year holds for its goal sections; a report's headline
         # year for every figure it states
         self.formal = has_kind_line(texts)
+        # years a news story says a meeting reviewed (a formal plan reviews nothing: its `tổng kết` is a task)
+        self.reviewed_years = frozenset() if self.formal else frozenset(
+            int(m.group(1)) for t in texts for m in _REVIEWED_YEAR.finditer(t))
         self.horizon = title_horizon(texts)
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
@@ -241,6 +241,8 @@ class _Reader:
             if len(texts) > 12:
                 break
         ctx.goal = any(_GOAL_WORDS.search(t) for t in texts)
+        ctx.results_before = self.results_before(i)
+        ctx.reviewed_years = self.reviewed_years
         self._ctx_cache[i] = ctx
         return ctx
 
@@ -307,7 +309,8 @@ class _Reader:
         # told as done, whatever the page's own year
         # (or a year the story says is being reviewed: `HĐND xã … tổ chức Kỳ họp … nhằm đánh giá kết
         # quả thực hiện các mục tiêu … năm 2018` then `Năm 2018, tổng sản lượng … đạt trên 2 nghìn tấn`)
-        openings = [(_YEAR_OPENING_YEAR.match(q.para.text) or _TERM_OPENING_YEAR.match(q.para.text), q)
+        # (`Nhiệm kỳ 2010 - 2015, Ban chấp hành …` then `Nhiệm kỳ mới 2015 - 2020, … đề ra chỉ tiêu`)
+        openings = [(_YEAR_OPENING_YEAR.match(q.para.text) or _TERM_OPENING.match(strip_marker(q.para.text)), q)
                     for q in self.paras]
         reviewed: set[int] = set()
         for j, (m, q) in enumerate(openings):
@@ -375,7 +378,8 @@ class _Reader:
 
 
 # a sentence opened by its year: `Năm 2026, phường đặt mục tiêu …`
-_YEAR_OPENING = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+\d{4}\s*,", re.I)
+_YEAR_OPENING_YEAR = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
+_YEAR_OPENING = re.compile(_YEAR_OPENING_YEAR.pattern + r"\s*,", re.I)
 # a sentence about its year: `Năm 2026 là năm đầu triển khai Nghị quyết …, nhiệm kỳ 2025-2030 …, xã
 # đề ra 23 chỉ tiêu`: the term it opens is what the year belongs to, the goals are the year's
 _HORIZON_LEAD = re.compile(r"\s*(?:(?:cụ\s+thể|theo\s+đó|trong\s+đó)\s*,\s*)?(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?"
@@ -581,7 +585,7 @@ def _unbounded(rx) -> "re.Pattern":
 
 
 # the words each check needs (the guards `_occurs` asks of a whole clause or sentence)
-_CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|hiện\s|"
+_CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|(?<!thực\s)hiện\s|"
                             r"đã đạt|đã có|đã giảm|đã tăng", re.I)
 _CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
 _ESTIMATE_WORDS = re.compile(r"ước\s")
@@ -589,11 +593,7 @@ _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|
 _FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo)\b", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
-# `Nhiệm kỳ 2010 - 2015, Ban chấp hành …` / `Nhiệm kỳ mới 2015 - 2020, Đảng bộ … đề ra chỉ tiêu`
-_TERM_OPENING_YEAR = re.compile(r"\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:\(\s*)?(?:19|20)\d\d\s*[-–]\s*"
-                                r"((?:19|20)\d\d)", re.I)
 _REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+kết\s+quả|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
-_YEAR_OPENING_YEAR = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
 
 
@@ -691,12 +691,11 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if _reports_paragraph(text, sentence_start, plan_year):
         return True
     # `Theo nhận định của Đài khí tượng thủy văn tỉnh, … El Nino tiếp tục duy trì với xác suất trên
-    # 90%, … thấp hơn so với TBNN từ 10 – 20%`: a forecast, not a goal
+    # 90%, … thấp hơn so với TBNN từ 10 – 20%`: a forecast, not a goal (but `cùng với dự báo tình
+    # hình trong thời gian tới, trong năm 2022, huyện … đề ra các chỉ tiêu …` sets goals in its view)
     if (_FORECAST_OPENING.match(strip_marker(text)) or sentence_has(_FORECAST_WORDS)
             and _FORECAST_WORDS.search(text[sentence_start:v.start])) and not sentence_has(_STRIVE_WORDS) \
             and not _SETS_GOALS.search(text, sentence_start, clause[1]):
-        # (but `cùng với dự báo tình hình trong thời gian tới, trong năm 2022, huyện … đề ra các chỉ
-        # tiêu chủ yếu …` sets goals in view of the forecast)
         return True
     # a sentence that cites a report or a survey tells what was done, unless it sets goals
     # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
@@ -932,8 +931,6 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         clauses = sentences(text)
         full_sentences = _full_sentences(text)
         ctx = reader.context(i)
-        ctx.results_before = reader.results_before(i)
-        ctx.reviewed_years = reader.reviewed_years
         kept: list[tuple[ValueExpr, tuple[int, int], tuple[int, int]]] = []
         found: list[tuple[tuple[int, int], Target]] = []
         where: list[tuple[int, int]] = []
@@ -1454,7 +1451,7 @@ _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?
                              r"điều\s+tra)))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
-_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:(?:19|20)\d\d\s*[-–]\s*)"
+_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:(?:19|20)\d\d\s*[-–]\s*)"
                            r"(?P<last>(?:19|20)\d\d)\s*,(?P<rest>[^.]*)", re.I)
 
 
