@@ -90,10 +90,10 @@ _PROMULGATION = re.compile(r"\bban\s+hành\b|^\s*(?:Căn\s+cứ|Thực\s+hiện|
 _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?\s*,",
                             re.I)
 # a clause opened by a past year or period reports results for all its figures
-# (or by a past date a stock is counted at: `Tính đến ngày 31/12/2017, toàn huyện có …`)
-_PAST_OPENING = re.compile(r"^\s*(?:tuy\s+nhiên\s*,\s*)?(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
-                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)|(?:tính\s+)?đến\s+(?:hết\s+)?ngày\s+"
-                           r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?P<last>(?:19|20)\d\d))\s*,", re.I)
+# (a stock counted at a date, `Tính đến ngày 31/12/2017, toàn huyện có …`, is `_REPORT_OPENING`'s)
+_PAST_OPENING = re.compile(r"^\s*(?:tuy\s+nhiên\s*,\s*)?(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)"
+                           r"(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
+                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
