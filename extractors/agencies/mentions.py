@@ -523,25 +523,34 @@ _HEAD_SEP = re.compile(r"\s*(?:,|và|,\s*và)\s+")
 # (no colon) is one body per field, as `các Bộ: Tài chính, Y tế` is
 _PLURAL_HEAD = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+(?P<head>Sở|Bộ)\s+(?=\p{{Lu}})")
 # the field names a comma joins inside one name (`Bộ Văn hóa, Thể thao và Du lịch`): one body
-_COMMA_FIELDS = re.compile(r"Văn hóa,\s*Thể thao(?:\s+và\s+Du lịch)?|Văn hoá,\s*Thể thao(?:\s+và\s+Du lịch)?"
-                           r"|Văn hóa,\s*Khoa học và Thông tin")
+# (mentions are read in the folded view: `Văn hoá` arrives as `Văn hóa`)
+_COMMA_FIELDS = re.compile(r"Văn hóa,\s*Thể thao(?:\s+và\s+Du lịch)?|Văn hóa,\s*Khoa học và Thông tin")
+
+
+def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[tuple[int, int]]:
+    """The names listed under one head from `i` (`Tài chính, Y tế và Xây dựng`), as spans; the list
+    ends at `;`, at a body of its own (`… Xây dựng và UBND các tỉnh`) and, when `commas_only`, at
+    the first `và` (`Tài chính và UBND …`). `fields`: a comma inside a known field name
+    (`Văn hóa, Thể thao và Du lịch`) does not split it."""
+    found = []
+    while True:
+        joined = _COMMA_FIELDS.match(text, i) if fields else None
+        end = joined.end() if joined else (
+            _proper_name_end(text, i, commas=False) if (_CAP.match(text, i) or _ABBR.match(text, i)) else None)
+        if end is None:
+            break
+        found.append((i, end))
+        sep = _HEAD_SEP.match(text, end)
+        if not sep or (commas_only and "," not in sep.group()) or _other_body(text, sep.end()):
+            break
+        i = sep.end()
+    return found
 
 
 def _plural_head_units(text: str) -> list[Mention]:
     out = []
     for m in _PLURAL_HEAD.finditer(text):
-        found, i = [], m.end()
-        while True:
-            fields = _COMMA_FIELDS.match(text, i)
-            end = fields.end() if fields else (
-                _proper_name_end(text, i, commas=False) if (_CAP.match(text, i) or _ABBR.match(text, i)) else None)
-            if end is None:
-                break
-            found.append((i, end))
-            sep = _HEAD_SEP.match(text, end)
-            if not sep or "," not in sep.group() or _other_body(text, sep.end()):
-                break  # only commas list the fields (`Tài chính và UBND …`, `Tư pháp cùng BHXH …` end it)
-            i = sep.end()
+        found = _field_list(text, m.end(), fields=True, commas_only=True)
         if len(found) < 2:
             continue  # one field: the body of every unit (`các Sở Y tế`), read as written
         for k, (i, end) in enumerate(found):
@@ -552,17 +561,8 @@ def _plural_head_units(text: str) -> list[Mention]:
 def _shared_head_units(text: str) -> list[Mention]:
     out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
-        i, first = m.end(), True
-        while True:
-            end = _proper_name_end(text, i, commas=False) if (_CAP.match(text, i) or _ABBR.match(text, i)) else None
-            if end is None:
-                break
-            start = m.start() if first else i
-            out.append(Mention(start, end, False, f"{m.group('head')} {text[i:end]}"))
-            sep = _HEAD_SEP.match(text, end)  # `;` ends the list
-            if not sep or _other_body(text, sep.end()):  # `… Xây dựng và UBND các tỉnh: …`
-                break
-            i, first = sep.end(), False
+        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=False, commas_only=False)):
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"{m.group('head')} {text[i:end]}"))
     return out
 
 
