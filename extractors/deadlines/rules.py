@@ -133,7 +133,8 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
             continue
         # (`Trong nhiệm kỳ qua, Đảng bộ … đã …` / `Các chỉ tiêu đều đạt và vượt …; Đảng bộ xã đã triển khai
         # …. Hàng năm, Đảng bộ xã đều đạt hoàn thành tốt nhiệm vụ`: the results of the term just reviewed)
-        reviewing = carried and not MARKER.match(p.text) and bool(_TOLD_DONE.search(p.text))
+        reviewing = carried and not MARKER.match(p.text) and bool(_TOLD_DONE.search(p.text)) \
+            and not _AHEAD.search(p.text)
         for s, e in _sentences(p.text, p.start):
             # `… nông thôn mới". Thời gian thực hiện: Thường xuyên.`: a label after a sentence
             inline = TIME_LABEL.match(doc.clean[s:e]) if s > p.start else None
@@ -165,6 +166,8 @@ _PERIOD_OPENING = re.compile(rf"{_PERIOD}|{_PAST_PERIOD}", re.I)
 _REVIEW_OPENING = re.compile(rf"{_PERIOD}[^.;]*\bđã\b|{_PAST_PERIOD}", re.I)
 # a paragraph telling what was done: `đã` before a verb, `đạt và vượt`
 _TOLD_DONE = re.compile(r"\bđã\s+\p{Ll}|\bđạt\s+và\s+vượt\b", re.I)
+# … and one that turns to what is to come stops it
+_AHEAD = re.compile(r"\bphấn\s+đấu\b|\bsẽ\b|\bmục\s+tiêu\b|\b(?:nhiệm\s+kỳ|thời\s+gian|năm|giai\s+đoạn)\s+tới\b", re.I)
 _PAST_HEADING = re.compile(
     rf"^\W*(?:{'|'.join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings('deadline'))})", re.I)
 
