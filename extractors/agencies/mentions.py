@@ -315,6 +315,8 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
             break
         if "\n" in m.group() and end - (text.rfind("\n", 0, end) + 1) < 60:
             break  # a short line ends by itself (a menu, a title), not by wrapping
+        if m.group().strip() in (",", "và") and _PERSON_TITLE.match(text, nxt):
+            break  # `Giám đốc Sở Giáo dục và Đào, Giám đốc Sở Y tế`: the next person's office, not a field
         # a capitalised run (`Thái Nguyên`) is one proper noun: no lowercase syllable inside
         after_cap = m.group() == " " and end - prev_start <= 8 and " " not in text[prev_start:end]
         comp = _component(text, nxt, after_cap)
@@ -329,6 +331,7 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     return end
 
 
+_PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bí thư|Trưởng ban|Chánh Văn phòng)(?![\p{L}])")
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
 
 
