@@ -717,7 +717,8 @@ def _school_classes(text: str) -> list[Mention]:
 
 # the kinds of party bodies a party committee's plan lists in lower case after `các` (`các ban đảng,
 # ban cán sự đảng, đảng đoàn, huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy, sở, ngành tỉnh`)
-_PARTY_KINDS = r"ban cán sự đảng|đảng đoàn|(?:huyện|thành|thị|quận|tỉnh)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ)"
+# (`đảng ủy trực thuộc` with no owner written: the writer's own, as `các đơn vị trực thuộc`)
+_PARTY_KINDS = rf"ban cán sự đảng|đảng đoàn|(?:huyện|thành|thị|quận|tỉnh)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ){_OWNERLESS}"
 # the kinds of body a plural list may go on with, each written bare in lower case (as the list
 # writes them: no capital, so not a named body that the other patterns read)
 _LOWER_COLLECTIVE_ALT = "|".join(c.replace(r"(?:\s+trực thuộc)?", _OWNERLESS) for c in COLLECTIVES)

@@ -356,6 +356,7 @@ _PLURAL_UNITS = re.compile(rf"(?<![\p{{L}}])(?:các|những)\s+(?:cấp\s+)?(?:{
 _PLURAL_KIND = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể|sở|trường)\b")
 _PLURAL_LOWER = re.compile(r"(?i)các\s+\p{Ll}")
 _PARTY_COMMITTEES = re.compile(r"(?i)cấp\s+ủy\s+(?:các|những)\s")
+_PLURAL_PARTY_UNIT = re.compile(r"(?i)(?:các|những)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|cơ sở đảng|đảng ủy)\b")
 _PARTY_UNIT = re.compile(r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)\b")
 
 
@@ -370,9 +371,11 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
     if _PLURAL_OPENING.match(names[0]):
         names = [n if k == 0 or not _PLURAL_KIND.match(n) else f"Các {n}"
                  for k, n in enumerate(names)]
-        # `các chi bộ, đảng bộ trực thuộc`: the last one's `trực thuộc` closes the whole list
+        # `các chi bộ, đảng bộ trực thuộc`: the last one's `trực thuộc` closes the whole list of the
+        # party's units (not the other kinds a list names before them: `các sở, ban, ngành, huyện
+        # ủy, thành ủy, đảng ủy trực thuộc` — the departments are not `trực thuộc`)
         if len(names) > 1 and names[-1].endswith(" trực thuộc"):
-            names = [n if n.endswith(" trực thuộc") or not _PLURAL_LOWER.match(n) else f"{n} trực thuộc"
+            names = [n if n.endswith(" trực thuộc") or not _PLURAL_PARTY_UNIT.match(n) else f"{n} trực thuộc"
                      for n in names]
     # `cấp ủy các chi bộ, đảng bộ cơ sở`: the committees of each party unit listed after
     names = [f"Cấp ủy {n}" if k and _PARTY_COMMITTEES.match(names[k - 1]) and _PARTY_UNIT.match(n) else n
