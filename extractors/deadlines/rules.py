@@ -442,7 +442,12 @@ def _only_year(text: str) -> Optional[int]:
              and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _HORIZON_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _planned_year(text, t)}
+    years |= {int(m.group("y")) for m in _WAVE_OF_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else None
+
+
+# `triển khai tiêm phòng đại trà … đợt 1/2015`: a campaign's wave numbered within its year names that year
+_WAVE_OF_YEAR = re.compile(r"\bđợt\s+\d{1,2}\s*/\s*(?P<y>(?:19|20)\d\d)(?!\d)", FLAGS)
 
 
 # the year of the work a text plans, not of the text: `xây dựng kế hoạch thực hiện Chương trình … năm
