@@ -300,6 +300,9 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
         if periodic and d is yearless[0]:
             a = periodic.start()
         recurrence = d.recurrence or (sentence_rec if d.expr.year is None else None)
+        if recurrence is None and d.expr.year is None and d.expr.grain == "day" \
+                and _PERIOD_REPORT.search(text, 0, d.start):
+            recurrence = "yearly"  # `Báo cáo 6 tháng gửi trước ngày 05/6`: that report comes each year on its day
         # one schedule written across the sentence is one deadline: first to last time word
         if yearless and d is yearless[0]:
             for n, (sa, _, _) in enumerate(schedules):
@@ -317,6 +320,8 @@ def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> l
 
 
 _PERIOD_MONTHS = {"month": 1, "quarter": 3, "half": 6}
+# a report named by the period it covers, as the sentence's subject: `Báo cáo 6 tháng gửi …`, `Báo cáo năm gửi …`
+_PERIOD_REPORT = re.compile(r"^\W*báo\s+cáo\s+(?:6|06|sáu)\s+tháng\s+(?:gửi|nộp)\b|^\W*báo\s+cáo\s+năm\s+(?:gửi|nộp)\b", FLAGS)
 
 
 def _narrowed_steps(text: str, dated: list[Dated]) -> list[Dated]:
