@@ -205,7 +205,10 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     more = _NEXT_WORD.match(rest[lead + len(word):])
     if word.lower() in ("triệu", "nghìn", "ngàn", "tỷ", "tỉ") and more and more.group(1).lower() not in NOT_UNIT \
             and more.group(1).lower() not in ("lệ",) and not _DIGIT.match(more.group(1)):
-        return f"{word.lower()} {more.group(1).lower()}", pos + lead + len(word) + more.end()
+        # (the noun counted may be two syllables only segmentation knows: `1,6 triệu thanh niên`)
+        after = rest[lead + len(word) + more.start(1):]
+        counted = _compound_noun(after, more.group(1)) or more.group(1).lower()
+        return f"{word.lower()} {counted}", pos + lead + len(word) + more.start(1) + len(counted)
     if word in _CURRENCY_CODES:
         return word, pos + lead + len(word)  # `8.500 USD`
     compound = _compound_noun(rest[lead:], word)

@@ -826,6 +826,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     """A bare count (`1.373 hộ`) is a target only with a sign of a goal."""
     if _SHARE_ASIDE_OPEN.search(text[max(0, v.start - 12):v.start]):
         return False  # a count restating a share: `50% (8 xã)`
+    if _THESE_AFTER.match(text, v.end):
+        return False  # `hoàn thành 3 đề án này trong tháng 10-2020`: the ones just named, not how many
     if _PER_DAY_OR_WEEK_AFTER.match(text, v.end) and any(
             w.unit == "%" and clause[0] <= w.start < v.start for w in values_in_clause):
         return False  # `99,5% nhóm, lớp mầm non được học 2 buổi/ngày`: what the counted share does
@@ -878,7 +880,11 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         # GRDP theo giá hiện hành 589.730 tỷ đồng`; `Cụ thể, … dự kiến đạt 1,0%/năm; diện tích
         # cây lương thực có hạt 103.900 ha`
         return True
-    return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start]))
+    # (or a future told: `Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên`; not the
+    # places chosen for it: `dự kiến chọn 1 xã … tổ chức Đại hội điểm`)
+    return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start])) \
+        or (v.unit not in _BODY_UNITS and bool(_WILL.search(
+            text, max(_sentence_start(text, v.start), text.rfind("\n", 0, v.start) + 1), v.start)))
 
 
 # kinds of bodies and places a count can name
@@ -1134,20 +1140,27 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
         return targets
     first = reader.paras[0].para
     head = reader.doc.raw_span(first.start, first.start + len(first.text))
-    body = [t for t in targets if t.span[0] >= head[1]]
+    # a page that prints its title twice (the page's and the article's) heads with both
+    heads = [first] + [q.para for q in reader.paras[1:2] if q.para.text.strip() == first.text.strip()]
+    body_start = reader.doc.raw_span(heads[-1].start, heads[-1].start + len(heads[-1].text))[1]
+    body = [t for t in targets if t.span[0] >= body_start]
     added = []
-    for v in find_values(first.text):
-        if v.bare or v.unit in _COUNTLESS or v.fraction:
-            continue
-        span = reader.doc.raw_span(first.start + v.start, first.start + v.end)
-        if any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets):
-            continue
-        same = next((t for t in body if t.value == v.value and t.value_max == v.value_max and t.unit == v.unit), None)
-        if same is not None:
-            added.append(same.model_copy(update={
-                "span": span, "text": first.text[v.start:v.end].strip(),
-                "sentence_span": reader.doc.raw_span(first.start, first.start + len(first.text)),
-                "section": section_path_at(reader.sections, span[0])}))
+    for line in heads:
+        for v in find_values(line.text):
+            if v.bare or v.unit in _COUNTLESS or v.fraction:
+                continue
+            span = reader.doc.raw_span(line.start + v.start, line.start + v.end)
+            if any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets):
+                continue
+            # (`210.000 đoàn viên` over `210 ngàn đoàn viên`: one count in two scales)
+            same = next((t for t in body if t.value_max == v.value_max and (
+                (t.value == v.value and t.unit == v.unit) or _scaled(t.value, t.unit) == _scaled(v.value, v.unit))), None)
+            if same is not None:
+                added.append(same.model_copy(update={
+                    "value": v.value, "unit": v.unit,
+                    "span": span, "text": line.text[v.start:v.end].strip(),
+                    "sentence_span": reader.doc.raw_span(line.start, line.start + len(line.text)),
+                    "section": section_path_at(reader.sections, span[0])}))
     # a headline figure the body reports as a result (`Tỷ lệ hộ nghèo … giảm bình quân
     # 6,7%/năm` over `Nhiệm kỳ 2020-2025, xã … đạt được nhiều kết quả …: tỷ lệ hộ nghèo giảm
     # bình quân 6,7%/năm`) is that result
@@ -1159,6 +1172,20 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
     targets = [t for t in targets if not (head[0] <= t.span[0] < head[1]
                                           and (t.value, t.value_max, t.unit) in reported - stated)]
     return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
+
+
+_THESE_AFTER = re.compile(r"(?:\s+\p{Ll}+)?\s+(?:này|nói\s+trên|kể\s+trên|nêu\s+trên)\b", re.I)
+_WILL = re.compile(r"\bsẽ\b|\bdự\s+kiến\b", re.I)
+_SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+
+
+def _scaled(value: float, unit: Optional[str]) -> tuple[float, Optional[str]]:
+    """A count and what it counts, its magnitude word multiplied in (`210 ngàn đoàn viên` →
+    210000 `đoàn viên`)."""
+    if unit and " " in unit and unit.split(" ", 1)[0] in _SCALES:
+        scale, rest = unit.split(" ", 1)
+        return round(value * _SCALES[scale], 6), rest
+    return round(value, 6), unit
 
 
 _OF_WHICH = re.compile(r"(\(?)\s*trong\s+đó", re.I)
@@ -1308,7 +1335,10 @@ def _full_sentences(text: str) -> list[tuple[int, int]]:
 
 _YEAR_AFTER_VALUE = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,4})\s*(?:vào\s+|trong\s+|đến\s+|tới\s+)?"
                  # (not the label of the next item: `năm 2022 là 91,75%, năm 2023 là 92,50%`)
-                 r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:)")
+                 # (nor a year that opens the next value: `khoảng 1,3 triệu buồng, đến năm 2030 khoảng 02
+                 # triệu buồng`)
+                 r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:|"
+                 r"\s+(?:(?:khoảng|đạt|trên|dưới|từ|ít\s+nhất|tối\s+thiểu)\s+)?\d)")
 _COLON_AFTER = re.compile(r"\s*:")
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
 _YEAR_ENDS_SENTENCE = re.compile(r"(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,10}\s+(?:vào\s+|trong\s+)?"
@@ -1505,8 +1535,12 @@ def _label_year(text: str, sent: tuple[int, int], plan_year: Optional[int]) -> O
 
 # a news item that carries a plan: `UBND tỉnh đã ban hành Kế hoạch số 2895/KH-UBND về việc thực hiện
 # Chương trình Sức khỏe học đường giai đoạn 2021-2025 … với nội dung cụ thể như sau:`
+# (or approves it: `Phó Thủ tướng … vừa ký Quyết định số 2214/QĐ-TTg phê duyệt Chương trình thực hiện
+# Phong trào … giai đoạn 2021-2026.`, the goals told below)
 _ANNOUNCED_PERIOD = re.compile(r"\bban\s+hành\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)\b[^.:]*?\b(?:giai\s+đoạn|thời\s+kỳ)\s+"
-                               r"(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b[^.:]*?\bnhư\s+sau\s*:", re.I)
+                               r"(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b[^.:]*?\bnhư\s+sau\s*:|"
+                               r"\bphê\s+duyệt\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án|Chiến\s+lược)\b[^.:;]*?"
+                               r"\b(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
 
 
 def _announced_period(paragraphs: list[str]) -> Optional[int]:
@@ -1514,7 +1548,7 @@ def _announced_period(paragraphs: list[str]) -> Optional[int]:
     for p in paragraphs[:4]:
         m = _ANNOUNCED_PERIOD.search(p)
         if m:
-            return int(m.group(1))
+            return int(m.group(1) or m.group(2))
     return None
 
 
