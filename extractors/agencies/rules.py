@@ -109,8 +109,9 @@ _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
 _NOT_ACTOR = re.compile(rf"(?:{_before_words(lexicon.not_actor_before())})\s*$")
-# (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do)
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
+# (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do; `Sở Kế hoạch và Đầu tư làm đầu mối
+# tiếp nhận thông tin …`: acts as the focal point)
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
