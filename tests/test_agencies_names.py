@@ -10,6 +10,7 @@ def test_expand_spells_abbreviations_out():
     assert expand("Văn phòng HĐND và UBND huyện") == "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"
     assert expand("Sở GD&ĐT") == "Sở Giáo dục và Đào tạo"
     assert expand("Phòng Văn hóa – Xã hội") == "Phòng Văn hóa - Xã hội"
+    assert expand("Lực lực vũ trang") == "Lực lượng vũ trang"  # the head's syllable typed twice (b26_17)
 
 
 def test_one_body_one_key():
@@ -65,6 +66,17 @@ def test_generic_actors(name, generic):
     # a school with two levels listed and no name is the class; a named school is one body (b25_24)
     ("Trường mầm non, phổ thông mỗi năm", ["Trường mầm non, phổ thông"]),
     ("chỉ đạo phòng chuyên môn, UBND các xã triển khai", ["phòng chuyên môn", "UBND các xã"]),
+    # towns and cities as the pair's first syllables; a bare `thành` is another word (b26_09)
+    ("UBND các huyện, thành, thị triển khai", ["UBND các huyện, thành, thị"]),
+    ("UBND các huyện, thành, thị xã chủ trì", ["UBND các huyện, thành, thị xã"]),
+    ("giao UBND các huyện, thành lập tổ", ["UBND các huyện"]),
+    # a collective's owner with `của` and a place level (b26_11); a kind of office at every level, bare (b26_07);
+    # government bodies in general are not read as such a kind (`chính quyền các cấp` is the generic actor, as before)
+    ("các phòng, ban, ngành của phường chủ động", ["các phòng, ban, ngành của phường"]),
+    ("Theo đó cơ quan quân sự các cấp chủ động", ["cơ quan quân sự các cấp"]),
+    ("đạt 100% cơ quan chính quyền các cấp, tổ chức", ["chính quyền các cấp"]),
+    # the head's syllable typed twice, with the kind of force after it (b26_17)
+    ("Lực lực vũ trang tiếp tục duy trì", ["Lực lực vũ trang"]),
 ])
 def test_name_shapes(text, names):
     assert [text[m.start:m.end] for m in find_mentions(text)] == names

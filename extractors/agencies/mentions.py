@@ -82,6 +82,7 @@ _HEAD = re.compile(rf"{_B_TIMED}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)})
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
 _UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
+_OFFICE_KIND = re.compile(r"[Cc]ơ quan\s+\p{Ll}+(?:\s+\p{Ll}+)?(?=\s+(?:các cấp|cấp\s))")
 _COLLECTIVE = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{{1,3}})\s+(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
     # (`06 xã trở lên hoàn thành tiêu chí …`: how many units a target counts, not bodies)
@@ -122,7 +123,14 @@ _COLLECTIVE = re.compile(
     # a school's board of directors, of the schools a text names or of every one (`Phòng GD-ĐT
     # huyện và Ban giám hiệu các trường cần tăng cường tuyên truyền`)
     rf"|[Bb]an\s+[Gg]iám\s+hiệu(?:\s+(?:các\s+|những\s+)?(?:trường(?:\s+học)?|nhà\s+trường))?"
-    rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"
+    # (`Lực lực vũ trang`: the head's first syllable typed again for its second, read as the head
+    # where the kind of force follows; `names.expand` spells it out)
+    rf"|[Ll]ực\s+(?:lượng|lực)\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng)"
+    # a kind of office kept at every level, written without `các`: `cơ quan quân sự các cấp chủ
+    # động tham mưu …` (the kind's words are checked in `_mention_end`; government bodies and
+    # the competent ones in general stay generic: `cơ quan chính quyền các cấp`)
+    rf"|(?<!(?:[Cc]ác|[Nn]hững|[Tt]ừng)\s)[Cc]ơ quan\s+(?!(?:chuyên môn|chức năng|chính quyền|nhà nước|liên quan)(?![\p{{L}}]))"
+    rf"\p{{Ll}}+(?:\s+\p{{Ll}}+)?(?=\s+(?:các cấp|cấp\s+(?:tỉnh|huyện|xã|cơ sở))(?![\p{{L}}])))"
     rf"{_E}")
 _GENERIC = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng)\s+(?:{'|'.join(GENERICS)})|[Cc]ơ quan,\s*đơn vị(?:,\s*địa phương)?"
@@ -805,6 +813,8 @@ def _parent_after_slash(text: str, end: int) -> int:
 
 # `trực thuộc` with no owner written after it (`các đơn vị trực thuộc và …`)
 # (only where the list or the sentence goes on: `các đơn vị trực thuộc sở` has its owner in lower case)
+# a collective's owner written with `của` and a place level (`các phòng, ban chuyên môn của huyện Hà Trung`)
+_OF_PLACE = re.compile(rf"\s+của(?=\s+(?:{_alt(PLACE_LEVELS)}){_E})")
 _BARE_SUBORDINATE = re.compile(r"\s+trực thuộc(?=\s*[,;.:)]|\s+(?:và|cùng)(?![\p{L}]))")
 _MANAGEMENT_BOARD = re.compile(r"quản lý(?![\p{L}])")
 _LOWER_FIRST_FIELD = re.compile(r"(\p{Ll}+(?:\s+\p{Ll}+)?),\s*(?=\p{Lu}\p{Ll})")
@@ -813,8 +823,13 @@ _LOWER_FIRST_FIELD = re.compile(r"(\p{Ll}+(?:\s+\p{Ll}+)?),\s*(?=\p{Lu}\p{Ll})")
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
+    if kind == "coll" and (office := _OFFICE_KIND.match(text, m.start())) and office.end() == m.end() \
+            and not _named_kind(m.group()[m.group().index(" ") + 1:]):
+        return None  # `cơ quan <kind> các cấp`: the words must name what the office does
     if kind in ("coll", "gen"):
         end = _with_level(text, m.end())
+        if kind == "coll" and end == m.end() and (of := _OF_PLACE.match(text, end)):
+            end = _with_level(text, of.end())  # `các phòng, ban, ngành của phường`: whose they are, part of the name
         tail = _TAIL.match(text, end)
         end = tail.end() if tail else end
         if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \

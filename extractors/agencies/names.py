@@ -52,9 +52,11 @@ def expand(name: str) -> str:
     name = _BAN_NGANH.sub(r"\1, \2", name)  # `các sở, ban ngành`: the collective as it is spelt in full
     name = _POLITICAL_SOCIAL.sub(r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
+    name = _FORCES_TYPED_TWICE.sub(r"\1ực lượng", name)  # `Lực lực vũ trang`: the head's syllable typed twice
     return _WHITESPACE.sub(" ", name).strip(" ,;.:")
 
 
+_FORCES_TYPED_TWICE = re.compile(r"(?<![\p{L}])([Ll])ực\s+lực(?=\s+(?:công an|quân sự|vũ trang|dân quân|biên phòng)(?![\p{L}]))")
 _PLURAL_OPENING = re.compile(r"^(?:các|những)\s+")
 _NON_ALNUM = re.compile(r"[^\p{L}\p{N}]+")
 

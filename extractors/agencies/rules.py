@@ -109,8 +109,9 @@ _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
 _NOT_ACTOR = re.compile(rf"(?:{_before_words(lexicon.not_actor_before())})\s*$")
-# (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do)
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
+# (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do; `Sở Kế hoạch và Đầu tư làm đầu mối
+# tiếp nhận thông tin …`: acts as the focal point)
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
@@ -131,7 +132,8 @@ _OPENER = re.compile(
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+)?"
+    # (`Theo đó cơ quan quân sự các cấp chủ động tham mưu …`: `Theo đó` without its comma, as news write it)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
     # cứ chức năng, nhiệm vụ được giao tổ chức quán triệt …`
@@ -451,6 +453,16 @@ _ISSUES_DOCUMENT = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|C
 _JUST_ISSUED = re.compile(r"\s*(?:vừa|mới)\s+(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)", re.I)
 
 
+# a line that opens with the body and the plan it issues, its title capitalised as a
+# document's (`UBND xã xây dựng Kế hoạch tham mưu cho Đảng ủy xã …` leading a commune's news item
+# that has no preamble)
+_ISSUES_TITLED = re.compile(r"\s*(?:đã\s+)?(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)(?![\p{L}])")
+
+
+def _opens_line(raw: str, pos: int) -> bool:
+    return not raw[raw.rfind("\n", 0, pos) + 1:pos].strip(" \t-–•*")
+
+
 def _issuers(doc: PlanText, first_section: int) -> set[str]:
     """Keys of the body that issues the plan, read from its preamble
     (`UBND tỉnh ban hành Kế hoạch …`, `Huyện ủy Bảo Yên xây dựng Kế hoạch …`)."""
@@ -458,7 +470,8 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
     for para in doc.paragraphs:
         preamble = doc.raw_pos(para.start) < first_section
         for m in find_mentions(para.folded):
-            if (preamble and _ISSUES_DOCUMENT.match(para.text[m.end:])) or _JUST_ISSUED.match(para.text[m.end:]):
+            if (preamble and _ISSUES_DOCUMENT.match(para.text[m.end:])) or _JUST_ISSUED.match(para.text[m.end:]) \
+                    or (_ISSUES_TITLED.match(para.text[m.end:]) and _opens_line(doc.raw, doc.raw_pos(para.start + m.start))):
                 keys.add(agency_key(para.text[m.start:m.end]))
     return keys
 
@@ -588,6 +601,9 @@ _ONLY_DIRECTS = re.compile(r"\s*(?:(?:cũng|đã|sẽ|sớm)\s+)?(?:lãnh đạo
 _LINE_END = re.compile(r"[ \t]*\n")
 _LEAD_BEFORE_PARTNERS = re.compile(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)|được giao\s+(?:nhiệm vụ\s+)?phối hợp")
 _ADVISES = re.compile(r"tham mưu", re.I)
+# the list of those a body advises goes on after a comma: `tham mưu cho cấp ủy, chính quyền địa
+# phương …` (a short first object only: after a longer one the comma may open a new subject)
+_ADVISED_LIST = re.compile(r"(?<![\p{L}])tham mưu(?:\s+(?:cho|giúp))?\s+(?:[\p{L}&]+\s+){0,3}[\p{L}&]+\s*,\s*(?:và\s+)?$", re.I)
 _COLON_DUTIES = re.compile(r"\s*:\s*\S")
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 
@@ -661,6 +677,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "lead", False, None
     if _NOT_ACTOR.search(before) and not _DIRECTED_TO.search(before):  # (`chỉ đạo cho X`: X acts)
         return False, False, None
+    if _ADVISED_LIST.search(before):
+        return False, False, None  # `tham mưu cho cấp ủy, chính quyền địa phương nắm chắc …`: advised, as the first
     if _ISSUES_PLAN.match(after):
         return False, False, None  # `UBND xã Cát Vân xây dựng kế hoạch … với các nội dung như sau`: the issuer
     if _LEADS_TASK.match(after) or _LEADS_TASK.match(after[_REFERS_BACK.match(after).end():]):

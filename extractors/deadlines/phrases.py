@@ -46,6 +46,8 @@ TRIGGER = re.compile(
     # (`vào lúc 16h chiều thứ bảy ngày 27/12`: the hour, the part of the day, the weekday)
     r"(?:(?:lúc\s+)?\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*|['’′]\s*)?)?,?\s*(?:(?:sáng|trưa|chiều|tối)\s+)?"
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?|"
+    # (`giao, nhận công dân nhập ngũ vào sáng 20-2-2019`: the part of the day without its hour)
+    r"(?:sáng|trưa|chiều|tối)\s+(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?|"
     r"(?:tuần|tuần\s+lễ|những\s+ngày|các\s+ngày|\d{1,2}\s+ngày)\s+(?:(?:đầu|cuối|cuối\s+cùng)\s+(?:của\s+)?)?)?)?$",
     FLAGS,
 )
@@ -550,6 +552,11 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # `Lễ mít tinh … được tổ chức vào ngày 28/6`: the day an event is held (a window it is
         # held over, `diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the campaign's time and stays)
         return False
+    if prep == "vào" and t.grain in ("day", "day_only") and _HOLDS_EVENT.search(lead, max(0, len(lead) - 200)):
+        # `HĐND phường … tổ chức kỳ họp thứ hai để xem xét, quyết định … vào sáng ngày 11/7`: the
+        # day a body holds its meeting, written at the sentence's end (not `Thời gian tổ chức giao,
+        # nhận công dân nhập ngũ vào sáng 20-2-2019`, the day a task is done)
+        return False
     if prep == "của" and not _DONE_IN_LEAD.search(lead):
         return False  # the work of a period is due in it only when it is to be completed
     # `_DONE_BEFORE.search(lead)`: its match ends where the lead does and holds at most 42 characters
@@ -584,6 +591,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
 # `được tổ chức vào`, `diễn ra vào`: the date an event takes place, not when work is due
 _HELD_ON = re.compile(r"\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
+# a body holding a meeting or a ceremony, in the same sentence (no stop between it and the date)
+_HOLDS_EVENT = re.compile(r"\btổ\s+chức\s+(?:thành\s+công\s+)?(?:kỳ\s+họp|hội\s+nghị|đại\s+hội|lễ|buổi|phiên|cuộc\s+họp)\b[^.;!?\n]*$", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
 _DONE_WORD = re.compile(rf"\b{_DONE}\b", FLAGS)
 _UNTIL_THE_END = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
