@@ -23,7 +23,9 @@ _GLUED = r"(?:m2|m3|ha|km|tạ|tấn|kg|tỷđ|trđ)(?![\p{L}\d])"
 
 # a number (or range, or fraction) that is not glued to letters, a document symbol or a date
 CORE = re.compile(
-    rf"""(?<![\w/.,\-])(?<!\d:)
+    rf"""# a rate per so many people (`dưới 02/100.000 dân`, `dưới 1/100.000 dân`)
+    (?<![\w/.,\-])(?P<rate>\d{{1,3}}(?:,\d+)?)\s*/\s*(?P<per>10{{0,2}}(?:\.000)+)(?=\s+\p{{L}})
+    |(?<![\w/.,\-])(?<!\d:)
     (?:
         (?P<frac>{_FRACTION})(?![\d/\-.]\d|/)
       | (?P<n1>{NUMBER})
@@ -90,7 +92,7 @@ MULTIWORD_UNITS = [
     "nghìn tỉ đồng", "ngàn tỉ đồng", "tỉ đồng", "tr. đồng", "tr.đồng",
     "lượt lao động", "khu dân cư", "cơ sở kinh doanh",
     "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách",
-    "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
+    "người lao động", "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức", "dự án",
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
@@ -254,7 +256,9 @@ CLASSIFIERS = {
 
 # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`
 _PER_YEAR_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|hộ|lao động)\b)?\s*/\s*năm\b", re.IGNORECASE)
-_BOUND_OF_SHARE = re.compile(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
+# (`80% TCCSĐ trở lên`: what is counted, written short, between the share and its bound)
+_BOUND_OF_SHARE = re.compile(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:\p{Lu}{2,8}))(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)",
+                             re.IGNORECASE)
 _BOUND = re.compile(r"\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
 _SLASH_YEAR = re.compile(r"\s*/\s*năm\b")
 _ONE_OVER = re.compile(r"0*1/")
@@ -267,6 +271,12 @@ _WORD_MULTIPLES = {"đôi": 2.0, "rưỡi": 1.5}
 
 def read_value(text: str, m: re.Match) -> ValueExpr:
     """Widen a CORE match into the whole value expression."""
+    if m.group("rate"):
+        # the unit is the denominator and what it counts: `/100.000 dân`
+        who = _NEXT_WORD.match(text, m.end())
+        unit_end = who.end() if who else m.end()
+        unit = f"/{m.group('per')} {who.group(1).lower()}" if who else f"/{m.group('per')}"
+        return _with_prefix(text, m, parse_number(m.group("rate")), unit, unit_end)
     frac = m.group("frac")
     n2 = None if frac else m.group("n2")
     value = _WORD_MULTIPLES[m.group("nw").lower()] if m.group("nw") else parse_number(frac or m.group("n1") or m.group("n3"))
@@ -337,6 +347,20 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
 
 
 _BOUND_BEFORE_VERB = re.compile(r"(?<![\p{L}\d])(ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+dưới|không\s+quá)\s+$", re.I)
+
+
+def _with_prefix(text: str, m: re.Match, value: float, unit: str, end: int) -> ValueExpr:
+    """A value whose number and unit are read, with the verb and qualifier written before it."""
+    before = text[max(0, m.start() - 40):m.start()]
+    pm = PREFIX.search(before)
+    start, qual, verb = m.start(), "", ""
+    if pm and pm.group(0).strip() and not (m.start() - len(before) + pm.start() > 0
+                                           and text[m.start() - len(before) + pm.start() - 1].isalnum()):
+        start = m.start() - len(before) + pm.start()
+        qual, verb = (pm.group("qual") or "").lower(), (pm.group("verb") or "").lower()
+    comparator = QUAL_MAP.get(_WHITESPACE.sub(" ", qual), "=") if qual else "="
+    return ValueExpr(start, end, m.start(), m.end(), value, None, unit, comparator, qual, verb,
+                     False, False, False)
 
 
 def find_values(text: str) -> list[ValueExpr]:

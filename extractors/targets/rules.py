@@ -21,6 +21,7 @@ else from the text's own title (`KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`, a n
 from __future__ import annotations
 
 import bisect
+import unicodedata
 from functools import lru_cache
 
 from dataclasses import dataclass, field
@@ -455,11 +456,14 @@ _COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+
                                      # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
                                      r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
                                      r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
+_VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 _PAGE_COUNTER_BEFORE = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
 _DAY_BEFORE = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
                          r"\b(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|trước|sau)\s*$", re.I)
-_NAMED_DAY_OR_DATELINE = re.compile(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$")
+# (`chào mừng kỷ niệm 80 năm Quốc khánh 2/9`: a holiday named, its day after it)
+_NAMED_DAY_OR_DATELINE = re.compile(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$|"
+                                    r"\b(?:Quốc\s+khánh|Giải\s+phóng\s+\p{L}+(?:\s+\p{L}+)?|Tết\s+\p{L}+)\s*$")
 _CUT_VERB = re.compile(r"(?:giảm|còn|xuống)")
 # a span of life or schooling is a goal in years: `tuổi thọ trung bình đạt 75 tuổi`
 _LIFESPAN_WORDS = re.compile(r"tuổi thọ|thời gian sống|số năm đi học", re.I)
@@ -510,6 +514,11 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
                        # a named day (`ngày Quốc tế Lao động 1/5`), a news agency's dateline (`(TTXVN 1/12)`)
                        or _NAMED_DAY_OR_DATELINE.search(text[max(0, v.start - 40):v.start])):
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
+    if _VIEWS_LINE.fullmatch(text) or (v.unit == "lượt" and not v.verb and not v.qualifier
+                                       and not text[v.end:].strip()):
+        # `5597 lượt` on its own line under the title (ending the title's paragraph): how often
+        # the page was read, not a count of visitors to reach
+        return False
     if _PAGE_COUNTER_AFTER.match(text[v.end:v.end + _READ]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:v.num_end + _READ]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
         return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
     if _zoom_control(text, v):
@@ -566,12 +575,15 @@ def _results_said_ends(text: str) -> tuple[int, ...]:
 # a goal word that turns a results paragraph to goals; not the benchmark a result is measured
 # against (`đạt 681,8% so với chỉ tiêu giao`, `đạt 100,3% chỉ tiêu nghị quyết HĐND giao`)
 # (not `Hai chỉ tiêu chưa đạt là …`, `chỉ tiêu chờ đánh giá`: the results again)
-_GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:(?<!chương\s+trình\s)mục\s+tiêu|chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)"
+# (nor targets told as met: `cơ bản hoàn thành các chỉ tiêu, nhiệm vụ đề ra`)
+_GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:(?<!chương\s+trình\s)mục\s+tiêu|"
+                        r"(?<!(?:hoàn\s+thành|đạt|vượt)(?:\s+\S+){0,2}\s+)chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)"
                         r"(?!\s+(?:chưa|không)\s+đạt|\s+chờ\s+đánh\s+giá)|tầm\s+nhìn|phấn\s+đấu|định\s+hướng)",
                         re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
-_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+)?vượt\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
+# (`giải quyết vệc làm cho 15.000 lao động, đạt kế hoạch đề ra`: met, so done)
+_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
                              re.I)
 _ESTIMATE = re.compile(r"\bước\s+(?:(?:đạt|thực\s+hiện)\b|$)")
@@ -1145,19 +1157,30 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
     body_start = reader.doc.raw_span(heads[-1].start, heads[-1].start + len(heads[-1].text))[1]
     body = [t for t in targets if t.span[0] >= body_start]
     added = []
+    raw = reader.doc.raw
     for line in heads:
+        line_start = reader.doc.raw_pos(line.start)
+        line_end = raw.find("\n", line_start)  # the title's own line, not a caption run into it
         for v in find_values(line.text):
             if v.bare or v.unit in _COUNTLESS or v.fraction:
                 continue
             span = reader.doc.raw_span(line.start + v.start, line.start + v.end)
-            if any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets):
+            if 0 <= line_end < span[0] or any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets):
                 continue
-            # (`210.000 đoàn viên` over `210 ngàn đoàn viên`: one count in two scales)
+            # (`210.000 đoàn viên` over `210 ngàn đoàn viên`: one count in two scales; a title
+            # written without its marks, `… cho 15000 lao dong`, over `15.000 lao động`)
+            words = line.text[v.num_end:v.num_end + 40].lstrip().lower()
+
+            def unmarked_unit(t: Target) -> bool:
+                return bool(t.unit) and words[:len(t.unit)] == _unmarked(t.unit) != t.unit
             same = next((t for t in body if t.value_max == v.value_max and (
-                (t.value == v.value and t.unit == v.unit) or _scaled(t.value, t.unit) == _scaled(v.value, v.unit))), None)
+                (t.value == v.value and t.unit == v.unit) or _scaled(t.value, t.unit) == _scaled(v.value, v.unit)
+                or (t.value == v.value and unmarked_unit(t)))), None)
             if same is not None:
+                # the unit as the title writes it
+                unit = words[:len(same.unit)] if same.unit != v.unit and unmarked_unit(same) else v.unit
                 added.append(same.model_copy(update={
-                    "value": v.value, "unit": v.unit,
+                    "value": v.value, "unit": unit,
                     "span": span, "text": line.text[v.start:v.end].strip(),
                     "sentence_span": reader.doc.raw_span(line.start, line.start + len(line.text)),
                     "section": section_path_at(reader.sections, span[0])}))
@@ -1175,6 +1198,12 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
 
 
 _THESE_AFTER = re.compile(r"(?:\s+\p{Ll}+)?\s+(?:này|nói\s+trên|kể\s+trên|nêu\s+trên)\b", re.I)
+def _unmarked(text: str) -> str:
+    """Lower case without tone and vowel marks (`lao động` → `lao dong`), đ as d."""
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+                   if unicodedata.category(c) != "Mn")
+
+
 _WILL = re.compile(r"\bsẽ\b|\bdự\s+kiến\b", re.I)
 _SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
 
@@ -1340,6 +1369,7 @@ _YEAR_AFTER_VALUE = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|ho
                  r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:|"
                  r"\s+(?:(?:khoảng|đạt|trên|dưới|từ|ít\s+nhất|tối\s+thiểu)\s+)?\d)")
 _COLON_AFTER = re.compile(r"\s*:")
+_STANDARD_BEFORE = re.compile(r"\bchuẩn\b[^,;.\d]{0,30}$", re.I)
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
 _YEAR_ENDS_SENTENCE = re.compile(r"(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,10}\s+(?:vào\s+|trong\s+)?"
                                  r"năm\s+((?:19|20)\d\d)(?:\s*[.!…]?\s*$|\s+(?=\p{Lu}))")  # (a headline run into the lead)
@@ -1385,6 +1415,8 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
             return False
         if y.kind == "bare" and _names_a_law(text, y):
             return False  # `theo Luật Giáo dục năm 2019`: the year of a cited law names the law
+        if y.kind == "period" and _STANDARD_BEFORE.search(text, max(sent[0], y.start - 40), y.start):
+            return False  # `giảm tỷ lệ hộ nghèo … theo chuẩn giai đoạn 2016 - 2020 từ 1 đến 1,5%`: the standard's period
         if text[y.end:v.start].count(")") > text[y.end:v.start].count("(") \
                 and "(" in text[max(sent[0], y.start - 60):y.start] \
                 and not _OPEN_BRACKET_BEFORE.search(text[max(sent[0], y.start - 3):y.start]):
@@ -1578,7 +1610,9 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
                         r"\bkết\s+quả\s+(?:đạt\s+được|nổi\s+bật|quan\s+trọng|toàn\s+diện))[^.:;]*:[^:]*$",
                         re.I)
 # (`chỉ tiêu đã đề ra`: set before, a benchmark of results)
-_FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|(?<!đã\s)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
+# (`đạt kế hoạch đề ra`, `hoàn thành các chỉ tiêu, nhiệm vụ đề ra`: what was set, not what is set now)
+_FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|"
+                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
 _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         # `Xã … có tổng đàn gia súc, gia cầm trên 10.650 con`: what there is now
                         r"\bcó\s+tổng\s+(?:đàn|số|diện\s+tích|dân\s+số)\b|"
