@@ -260,6 +260,15 @@ _IN_FORCE = re.compile(r"\bhiệu\s+lực(?:\s+thi\s+hành)?\s*$", FLAGS)
 def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
     """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value); `today`
     is the text's own date (ISO), when it prints one."""
+    return list(_segment_deadlines(text, forced, today))
+
+
+@lru_cache(maxsize=2048)  # (the deadlines and the tasks read the same sentences; no caller changes a Found)
+def _segment_deadlines(text: str, forced: bool, today: Optional[str]) -> tuple[Found, ...]:
+    return tuple(_read_segment(text, forced, today))
+
+
+def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
                  if forced or (m.group("anchor") or _relative_is_limit(text, m))
                  and not _IN_FORCE.search(text, max(0, m.start() - 30), m.start())]
