@@ -269,10 +269,11 @@ def _segment_deadlines(text: str, forced: bool, today: Optional[str]) -> tuple[F
 
 
 def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
-    relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
+    maybe_relative = _MAYBE_RELATIVE.search(text)  # (searched once for both)
+    relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if maybe_relative else ())
                  if forced or (m.group("anchor") or _relative_is_limit(text, m))
                  and not _IN_FORCE.search(text, max(0, m.start() - 30), m.start())]
-    relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
+    relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if maybe_relative else ())
                   if not _inside(*m.span(), relatives)]
     relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in text.lower() else ())
                   if not _inside(*m.span(), relatives) and not _DONE_BEFORE.search(text, max(0, m.start() - 50), m.start())
