@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex as re
 
 from extractors.agencies import ner as agency_ner
+from extractors.anchored import AnchoredSearch
 from extractors.grammar.syllables import split_glued
 from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
                            PLACE_LEVELS, PROPER_HEADS, STANDALONE_BODIES, is_generic)
@@ -630,7 +631,8 @@ def _plural_before(text: str, start: int):
     return _PLURAL_BEFORE.search(text, max(0, k - 3), start) if k < start else None
 
 
-_MENTION_PATTERNS = (("coll", _COLLECTIVE), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD))
+# (the collectives' pattern is tried only where its opening words are written: `anchored`)
+_MENTION_PATTERNS = (("coll", AnchoredSearch(_COLLECTIVE, (_B, _E))), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD))
 
 
 def _find_mentions(text: str) -> list[Mention]:

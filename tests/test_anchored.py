@@ -1,0 +1,33 @@
+"""`AnchoredSearch` finds what the plain search finds, tried only where a match can start."""
+from pathlib import Path
+
+import regex as re
+
+from extractors.agencies import mentions
+from extractors.anchored import AnchoredSearch, leading_words
+from extractors.text import PlanText
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def test_leading_words_read_off_the_pattern():
+    assert leading_words(r"(?:[Cc]ác|(?<![/.,]\s?)\d{1,3})\s+x") == (frozenset({"Các", "các"}), True)
+    assert leading_words(r"(?<=phối hợp\s)Chính phủ(?=\s)") == (frozenset({"Chính phủ"}), False)
+    assert leading_words(r"abc?d") == (frozenset({"ab"}), False)  # the quantifier is the last letter's
+    assert leading_words(r"ab+c") == (frozenset({"a"}), False)
+    assert leading_words(r"(?:a|b)?c") is None  # an optional first element: searched plainly
+    assert leading_words(r"\p{Lu}x") is None
+    assert not AnchoredSearch(re.compile(r"(?i)các")).anchored
+
+
+def test_collectives_are_anchored_and_found_alike():
+    anchored = AnchoredSearch(mentions._COLLECTIVE, (mentions._B, mentions._E))
+    assert anchored.anchored
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Yêu cầu các sở, ban, ngành, đoàn thể và UBND các huyện, thành phố Huế; 12 xã, phường")
+    for raw in texts:
+        for para in PlanText.from_raw(raw).paragraphs:
+            text = para.folded
+            for i in range(0, len(text), 5):
+                plain, found = mentions._COLLECTIVE.search(text, i), anchored.search(text, i)
+                assert (plain and plain.span()) == (found and found.span()), (text, i)
