@@ -104,6 +104,18 @@ _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
 _NOT_ACTOR = re.compile(rf"(?:{_before_words(lexicon.not_actor_before())})\s*$")
+_NOT_ACTOR_LONGEST = max(len(words) for words, _, _ in lexicon.not_actor_before())
+_SPACE_CHAR = re.compile(r"\s")
+
+
+def _not_actor(before: str) -> bool:
+    """`_NOT_ACTOR.search(before)`, searched from where its words can start: they end the text
+    but for spaces (whose last letter is the text's), so no match starts more than the longest
+    of them before the trailing spaces (look-behinds still read the text before)."""
+    end = len(before)
+    while end and _SPACE_CHAR.match(before, end - 1):
+        end -= 1
+    return _NOT_ACTOR.search(before, max(0, end - _NOT_ACTOR_LONGEST)) is not None
 # (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do)
 _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
@@ -654,7 +666,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `chọn Đảng bộ xã Tân Việt … để tổ chức đại hội điểm`: the chosen body carries it out
     if _CHOSEN.search(before) and _CHOSEN_FOR.match(after):
         return "lead", True, None
-    if _NOT_ACTOR.search(before) and not _DIRECTED_TO.search(before):  # (`chỉ đạo cho X`: X acts)
+    if _not_actor(before) and not _DIRECTED_TO.search(before):  # (`chỉ đạo cho X`: X acts)
         return False, False, None
     if _ISSUES_PLAN.match(after):
         return False, False, None  # `UBND xã Cát Vân xây dựng kế hoạch … với các nội dung như sau`: the issuer
