@@ -30,7 +30,7 @@ def test_shared_level_word():
 @pytest.mark.parametrize("name, generic", [
     ("các cơ quan, đơn vị", True), ("Các cơ quan, đơn vị có liên quan", True), ("đơn vị liên quan", True),
     ("các cơ quan liên quan", True), ("Các sở, ban, ngành", False), ("UBND các xã, phường", False),
-    ("các cơ quan thông tin truyền thông", False),
+    ("các cơ quan thông tin truyền thông", False), ("các đơn vị trực thuộc", True),
 ])
 def test_generic_actors(name, generic):
     assert is_generic(name) is generic
@@ -46,6 +46,13 @@ def test_generic_actors(name, generic):
     ("Ban Tổ chức Huyện ủy chủ trì", ["Ban Tổ chức Huyện ủy"]),
     ("lực lượng công an xã, thị trấn và", ["lực lượng công an xã, thị trấn"]),
     ("Phòng, chống tham nhũng; Trường hợp cần thiết; Hội nghị sơ kết; Bộ tiêu chí", []),
+    # a person's office after the comma is the next office, not a field of the name (b24_14, the source's cut `Đào`)
+    ("giao Giám đốc Sở Giáo dục và Đào, Giám đốc Sở Y tế, Giám đốc Bảo hiểm xã hội tỉnh và",
+     ["Sở Giáo dục và Đào", "Sở Y tế", "Bảo hiểm xã hội tỉnh"]),
+    # `trực thuộc` with no owner after it closes the collective; an owner in lower case is left to the owner reading
+    ("chỉ đạo các đơn vị trực thuộc và UBND các xã, phường, thị trấn tuyên truyền",
+     ["các đơn vị trực thuộc", "UBND các xã, phường, thị trấn"]),
+    ("Phòng GD-ĐT huyện và Ban giám hiệu các trường cần", ["Phòng GD-ĐT huyện", "Ban giám hiệu các trường"]),
 ])
 def test_name_shapes(text, names):
     assert [text[m.start:m.end] for m in find_mentions(text)] == names

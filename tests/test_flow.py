@@ -93,6 +93,29 @@ def test_rerun_on_unchanged_corpus_does_no_work(prefect_harness, small_corpus, t
         assert (out / f"{plan.stem}.json").stat().st_mtime_ns == before[f"{plan.stem}.json"]
 
 
+def test_run_uses_the_server_named_by_prefect_api_url(prefect_harness, small_corpus, tmp_path, capsys,
+                                                     monkeypatch):
+    """A running server named in PREFECT_API_URL is used (and said), not an embedded one started."""
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL
+    api = PREFECT_API_URL.value()  # the harness's own server
+    assert api
+    monkeypatch.setenv("PREFECT_API_URL", api)
+
+    async def runs():
+        async with get_client() as client:
+            return len(await client.read_flow_runs())
+
+    import asyncio
+    before = asyncio.run(runs())
+    out = tmp_path / "out"
+    assert cli.main(["run", str(small_corpus), "-o", str(out)]) == 0
+    assert f"dùng máy chủ Prefect {api}" in capsys.readouterr().err
+    assert asyncio.run(runs()) == before + 1  # the run is recorded there, visible in its UI
+    monkeypatch.delenv("PREFECT_API_URL")
+    assert "chế độ cục bộ" in run_command._prefect_start()
+
+
 def test_local_dask_cluster_gives_byte_identical_catalogues(prefect_harness, small_corpus, tmp_path):
     plain, dask = tmp_path / "plain", tmp_path / "dask"
     assert cli.main(["run", str(small_corpus), "-o", str(plain), "-q"]) == 0

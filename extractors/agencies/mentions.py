@@ -116,6 +116,9 @@ _COLLECTIVE = re.compile(
     rf"|(?<!(?:[Bb]í thư|[Cc]ơ quan|[Đđ]ơn vị|Ban|Văn phòng|[Cc]hủ tịch|[Ủủ]y viên|[Đđ]ồng chí|[Cc]ác|[Ll]à|[Tt]rong)\s)"
     rf"Thường trực(?=\s+(?:và\s|\p{{Ll}}))"
     rf"|[Cc]ác\s+Ban(?!\s+quản lý)(?=\s*,|\s+và\s|\s+(?!của(?![\p{{L}}]))\p{{Ll}})"
+    # a school's board of directors, of the schools a text names or of every one (`Phòng GD-ĐT
+    # huyện và Ban giám hiệu các trường cần tăng cường tuyên truyền`)
+    rf"|[Bb]an\s+[Gg]iám\s+hiệu(?:\s+(?:các\s+|những\s+)?(?:trường(?:\s+học)?|nhà\s+trường))?"
     rf"|[Ll]ực lượng\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng))"
     rf"{_E}")
 _GENERIC = re.compile(
@@ -313,6 +316,8 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
             break
         if "\n" in m.group() and end - (text.rfind("\n", 0, end) + 1) < 60:
             break  # a short line ends by itself (a menu, a title), not by wrapping
+        if m.group().strip() in (",", "và") and _PERSON_TITLE.match(text, nxt):
+            break  # `Giám đốc Sở Giáo dục và Đào, Giám đốc Sở Y tế`: the next person's office, not a field
         # a capitalised run (`Thái Nguyên`) is one proper noun: no lowercase syllable inside
         after_cap = m.group() == " " and end - prev_start <= 8 and " " not in text[prev_start:end]
         comp = _component(text, nxt, after_cap)
@@ -327,6 +332,7 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     return end
 
 
+_PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bí thư|Trưởng ban|Chánh Văn phòng)(?![\p{L}])")
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
 
 
@@ -752,6 +758,9 @@ def _parent_after_slash(text: str, end: int) -> int:
     return _proper_name_end(text, j, commas=False) or end
 
 
+# `trực thuộc` with no owner written after it (`các đơn vị trực thuộc và …`)
+# (only where the list or the sentence goes on: `các đơn vị trực thuộc sở` has its owner in lower case)
+_BARE_SUBORDINATE = re.compile(r"\s+trực thuộc(?=\s*[,;.:)]|\s+(?:và|cùng)(?![\p{L}]))")
 _MANAGEMENT_BOARD = re.compile(r"quản lý(?![\p{L}])")
 _LOWER_FIRST_FIELD = re.compile(r"(\p{Ll}+(?:\s+\p{Ll}+)?),\s*(?=\p{Lu}\p{Ll})")
 
@@ -777,7 +786,10 @@ def _mention_end(text: str, kind: str, m) -> int | None:
                 end = kind_end
         if kind == "gen" and end == m.end() and m.group().casefold().endswith("tổ chức"):
             return None  # `các tổ chức trong hệ thống chính trị`: no kind of organisation named
-        return _owner_tail(text, end, named=True)
+        owned = _owner_tail(text, end, named=True)
+        if owned == end and kind == "gen" and (bare := _BARE_SUBORDINATE.match(text, end)):
+            owned = bare.end()  # `chỉ đạo các đơn vị trực thuộc và UBND các xã …`: the writer's own units
+        return owned
     if kind == "body":
         body = m.group()
         joined = _JOINED_NAME.match(text, m.end())

@@ -129,6 +129,8 @@ COLLECTIVES = (
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
+    # the central bodies' local units (`các đơn vị ngành dọc trên địa bàn huyện`)
+    r"(?:cơ quan|đơn vị)(?:,\s*đơn vị)?\s+ngành dọc",
     # the units that run a kind of infrastructure (`các đơn vị quản lý đường bộ tăng cường công tác
     # tuần đường`): bodies of a named kind, unlike bare `các đơn vị`
     r"đơn vị quản lý\s+(?:đường bộ|đường sắt|đường thủy(?:\s+nội địa)?|công trình thủy lợi|khai thác công trình thủy lợi)",
@@ -186,7 +188,7 @@ COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung 
 _LOCAL_GOVERNMENTS = re.compile(r"(?:các|những)\s+địa phương")
 _EACH_OPENING = re.compile(r"^(?:các|từng|những)\s+")
 # `các cơ quan có liên quan`
-_CONCERNED_END = re.compile(r"\s+(?:có\s+)?liên quan$")
+_CONCERNED_END = re.compile(r"\s+(?:(?:có\s+)?liên quan|trực thuộc)$")  # (`các đơn vị trực thuộc`: the writer's own)
 _LEVEL_END = re.compile(r"\s+(?:cấp\s+)?(?:tỉnh|huyện|xã)$")
 _GENERIC_NOUNS = re.compile(r"(?:" + "|".join(GENERICS) + r")")
 

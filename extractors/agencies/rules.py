@@ -449,8 +449,13 @@ def _heading_title_end(text: str, group: list[Mention]) -> int | None:
         return group[-1].end
     # one more word closing the title is the name's (`Trung tâm Dịch vụ tổng hợp`); a longer
     # tail that opens with a verb is the task (`2. Sở Tài chính bố trí kinh phí`)
-    if len(tail.split()) > 2 and (_TASK_VERB.match(" " + tail) or _NOT_TASK.match(" " + tail)
-                                  or agency_ner.verb_at(text, group[-1].end)):
+    # (`2. Ủy ban nhân dân các huyện, thành phố trong tỉnh căn cứ …`: where the bodies are comes
+    # between the name and the task)
+    where = _WHERE_AFTER.match(rest)
+    task_at = where.end() if where else 0
+    task = rest[task_at:cut.start()]
+    if len(tail.split()) > 2 and (_TASK_VERB.match(task) or _NOT_TASK.match(task)
+                                  or agency_ner.verb_at(text, group[-1].end + task_at)):
         return group[-1].end  # `2. Sở Tài chính bố trí kinh phí`: the task starts after the name
     if len(tail.split()) <= 4 and not _TITLE_PUNCT.search(tail):
         return group[-1].end + cut.start()
@@ -586,7 +591,8 @@ def _after_titled(text: str, group: list[Mention]) -> list[Mention] | None:
     return None
 
 
-_DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
+# (`Điều 2. Nhiệm vụ của các Sở, ngành và UBND các huyện, thành phố.`: a decision's article titled so)
+_DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*|Điều\s+\d+\s*[.:]?\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
 _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
 _ONLY_MARKS = re.compile(r"\W*")
 _DONE_BY = re.compile(r"\bdo\s*$")
@@ -762,7 +768,9 @@ _ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|ch
 # `Các Bộ, … đến nay chưa có báo cáo theo văn bản số …, khẩn trương gửi báo cáo`: which of the
 # bodies named are meant (those that have not yet done it), then their task after the comma
 _NOT_YET_DONE = re.compile(r"^\s*(?:(?:đến|tới|cho đến)\s+nay\s+|hiện nay\s+)?chưa\s+[^.;:\n]{1,160}?,\s*(?=\p{Ll})")
-_WHERE_AFTER = re.compile(r"^\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|mình))?(?![\p{L}])", re.I)
+# (`Ủy ban nhân dân các huyện, thành phố trong tỉnh căn cứ …`: the units within the issuer's own level)
+_WHERE_AFTER = re.compile(r"^\s*(?:trên địa bàn(?:\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|mình))?"
+                          r"|trong\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã))(?![\p{L}])", re.I)
 # (`theo chức năng, thẩm quyền chỉ đạo, hướng dẫn …`: the powers named with or instead of the duties)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn)"
                           r"(?:(?:,\s*|\s+và\s+)(?:nhiệm vụ|thẩm quyền|quyền hạn))*(?:\s+(?:được giao|của mình|của đơn vị))?"

@@ -552,9 +552,10 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
     if prep in ("đến", "tới", "trong") and not done and _has_target_figure(text) \
-            and not _TO_THE_END.search(trig.group()):
+            and not _TO_THE_END.search(trig.group()) and not (t.grain == "day" and t.year):
         # `đến tháng 12/2026 đạt 100%`: the horizon of a target; `đến hết tháng 8-2022 …
-        # đạt trên 95%` is the end by which it is to be done
+        # đạt trên 95%` is the end by which it is to be done, and so is a dated day (`phấn đấu
+        # đến 30-6-2018 sẽ có 100% xã … hoàn thành chỉ tiêu`): a horizon is a month or a year
         return False
     return True
 
@@ -590,7 +591,10 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
 
 
 # (`Hoàn thành mục tiêu phổ cập giáo dục mầm non cho trẻ em 5 tuổi vào năm 2015`: the goal's year too)
-_GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b[^,;.:]{0,40}$|"
+# (`Để hoàn thành 19 tiêu chí vào năm 2015`: the criteria of a standard are goals too; `các xã có khả
+# năng đạt chuẩn nông thôn mới trong năm 2020`: so is the standard a place is to reach in a year)
+_GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|những|\d{1,3})\s+)?(?:chỉ\s+tiêu|tiêu\s+chí)\b[^,;.:]{0,40}$|"
+                         r"\bđạt\s+chuẩn\b[^,;.:]{0,60}$|"
                          r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|những)\s+)?mục\s+tiêu\b[^,;.:]{0,60}$|"
                          r"\s*,?\s*[^,;.:]{0,40}?\bphấn\s+đấu\s+(?:hoàn\s+thành|đạt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b", FLAGS)
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)

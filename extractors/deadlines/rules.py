@@ -76,8 +76,11 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
     time_column = False  # a table with a `Thời gian` column: cells below it are values
     flat_column = False  # the same table copied without its `|`: one cell a paragraph
     i = 0
+    reviewing = False
     while i < len(paras):
         p = paras[i]
+        # a review goes on into the next paragraph while that one still tells what was done
+        carried, reviewing = reviewing, False
         body = _strip_marker(p.text)
         if _is_table_cell(doc, p.start) and _TIME_HEADER_CELL.match(body):
             time_column = True
@@ -128,7 +131,10 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
             out.extend(_value_deadlines(doc, sections, p.start, end))
             i = j
             continue
-        reviewing = False
+        # (`Trong nhiệm kỳ qua, Đảng bộ … đã …` / `Các chỉ tiêu đều đạt và vượt …; Đảng bộ xã đã triển khai
+        # …. Hàng năm, Đảng bộ xã đều đạt hoàn thành tốt nhiệm vụ`: the results of the term just reviewed)
+        reviewing = carried and not MARKER.match(p.text) and bool(_TOLD_DONE.search(p.text)) \
+            and not _AHEAD.search(p.text)
         for s, e in _sentences(p.text, p.start):
             # `… nông thôn mới". Thời gian thực hiện: Thường xuyên.`: a label after a sentence
             inline = TIME_LABEL.match(doc.clean[s:e]) if s > p.start else None
@@ -158,6 +164,10 @@ _PERIOD = r"\W*(?:Trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ)\s+(?
 _PAST_PERIOD = r"\W*(?:Trong\s+)?(?:(?:\d{1,2}|hai|ba|bốn|năm|mấy|những|các)\s+)?(?:năm|nhiệm\s+kỳ|thời\s+gian|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,"
 _PERIOD_OPENING = re.compile(rf"{_PERIOD}|{_PAST_PERIOD}", re.I)
 _REVIEW_OPENING = re.compile(rf"{_PERIOD}[^.;]*\bđã\b|{_PAST_PERIOD}", re.I)
+# a paragraph telling what was done: `đã` before a verb, `đạt và vượt`
+_TOLD_DONE = re.compile(r"\bđã\s+\p{Ll}|\bđạt\s+và\s+vượt\b", re.I)
+# … and one that turns to what is to come stops it
+_AHEAD = re.compile(r"\bphấn\s+đấu\b|\bsẽ\b|\bmục\s+tiêu\b|\b(?:nhiệm\s+kỳ|thời\s+gian|năm|giai\s+đoạn)\s+tới\b", re.I)
 _PAST_HEADING = re.compile(
     rf"^\W*(?:{'|'.join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings('deadline'))})", re.I)
 
@@ -292,18 +302,18 @@ def _sentences(text: str, base: int) -> list[tuple[int, int]]:
 def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
     text = doc.clean[s:e]
     return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
-                      sentence=(s, e))
+                      sentence=(s, e), context_start=para.start)
             for f in segment_deadlines(text, forced=False, today=text_date(doc.clean))]
 
 
 # --- assembling ----------------------------------------------------------------
 
 def _deadline(doc: PlanText, sections, a: int, b: int, f: Found, forced: bool, context: str,
-              sentence: Optional[tuple[int, int]] = None) -> Deadline:
+              sentence: Optional[tuple[int, int]] = None, context_start: Optional[int] = None) -> Deadline:
     span = doc.raw_span(a, b)
     due = f.due
     if due is None and f.recurrence is None:
-        due = _due_from_context(doc, sections, a, b, sentence or (a, b), context, span[0])
+        due = _due_from_context(doc, sections, a, b, sentence or (a, b), context, span[0], context_start)
     task = _task_heading(sections, span[0]) if forced else ""
     if not task:
         s, e = sentence or (a, b)
@@ -342,9 +352,10 @@ def _with_lead_in(doc: PlanText, s: int, e: int) -> str:
 
 
 def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context: str,
-                      raw_index: int) -> Optional[str]:
+                      raw_index: int, context_start: Optional[int] = None) -> Optional[str]:
     """A date written without its year takes the year the text gives around it:
-    the sentence, then the paragraph, then the headings above, then the text's own date."""
+    the sentence, then the paragraph (the whole of it, else the sentences before this one),
+    then the headings above, then the text's own date."""
     found = yearless_date(doc.clean[a:b])
     if found is None:
         return None
@@ -353,6 +364,11 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
         return None  # `vào Quý IV của năm trước`: a year counted from another, no date of its own
     s, e = sentence
     where = [(doc.clean[s:e], a - s + t.end), (context, None)]
+    # `Theo kế hoạch, … tiến hành từ ngày 1-9 đến hết ngày 31-12-2018. Trước ngày 25-10, … báo cáo …;
+    # … giảm nghèo năm 2019 và các năm tiếp theo`: a paragraph naming several years dates the step
+    # by the one its earlier sentences name
+    if context_start is not None and 0 < s - context_start <= len(context):
+        where.append((context[:s - context_start], None))
     where += [(sec.title, None) for sec in reversed(ancestors_at(sections, raw_index))]
     for ctx, pos in where:
         year = _year_in(ctx, pos)
@@ -407,8 +423,22 @@ def _only_year(text: str) -> Optional[int]:
     years = {t.year for t in find_time_exprs(text)
              if t.year and not t.bare and not _spans_years(text[t.start:t.end])
              and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
-             and not _HORIZON_BEFORE.search(text[max(0, t.start - 30):t.start])}
+             and not _HORIZON_BEFORE.search(text[max(0, t.start - 30):t.start])
+             and not _planned_year(text, t)}
     return years.pop() if len(years) == 1 else None
+
+
+# the year of the work a text plans, not of the text: `xây dựng kế hoạch thực hiện Chương trình … năm
+# 2022` (a plan is drawn up before its year), `các xã đăng ký đạt chuẩn NTM … năm 2022` (a standard
+# to reach in it)
+_PLANNED_BEFORE = re.compile(
+    r"(?:\b(?:xây\s+dựng|lập|đăng\s+ký)\s+kế\s+hoạch\b|\bđăng\s+ký\b|\bđạt\s+chuẩn\b)[^.;:\n]{0,100}$", FLAGS)
+
+
+def _planned_year(text: str, t) -> bool:
+    """A year (`năm 2022`, not a dated day) that names the work planned in the same sentence."""
+    # (a slice: a bounded search still pays for the whole text, and a text holds many years)
+    return t.grain == "year" and bool(_PLANNED_BEFORE.search(text[max(0, t.start - 120):t.start]))
 
 
 _OTHER_YEAR = re.compile(r"\s*,?\s*(?:của\s+)?năm\s+(?:trước|sau|tiếp\s+theo|kế\s+tiếp|kế\s+hoạch|liền\s+kề)\b", FLAGS)
@@ -422,9 +452,11 @@ def _year_in(text: str, pos: Optional[int]) -> Optional[int]:
              if t.year and not t.bare
              # a dated deadline beside it (`… (trước ngày 15/12/2025)`) gives its year; other
              # full dates are those of cited documents
-             and (not _DAY_WORD.match(text[t.start:]) or _DUE_PREP.search(text, 0, t.start))
+             # (so does a dated window, `từ ngày 1-9 đến hết ngày 31-12-2018`: when the work is done)
+             and (not _DAY_WORD.match(text[t.start:]) or t.window or _DUE_PREP.search(text, 0, t.start))
              and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _HORIZON.search(text, 0, t.start)
+             and not _planned_year(text, t)
              # the last year of a period (`giai đoạn 2021-2030`) dates no yearless deadline
              and not _RANGE_END.search(text, 0, t.start) and not _PERIOD_EXPR.search(text, t.start, t.end)]
     if not years:

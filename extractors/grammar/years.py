@@ -39,6 +39,9 @@ _PATTERNS = [
     ("due", re.compile(rf"(?:đến|tới|vào|trong|hết|cuối|trước|sau)\s+(?:(?:cuối|hết|đầu)\s+)?(?:năm\s+)?{_Y}", re.I)),
     # `từ nay đến tháng 12/2024`, `đến hết tháng 8-2022`: due in that month's year
     ("due", re.compile(rf"(?:đến|tới|trước|hết|cuối)\s+(?:(?:cuối|hết)\s+)?tháng\s+\d{{1,2}}\s*(?:[/.-]|năm)\s*{_Y}", re.I)),
+    # `phấn đấu đến 30-6-2018 sẽ có 100% xã`: due on that day, in its year (not the day a count
+    # is taken at: `tính đến ngày 30-11-2025, UBND phường đã tiếp nhận …`)
+    ("due", re.compile(rf"(?<!tính\s)(?:đến|tới|trước)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*([/.-])\s*\d{{1,2}}\s*\1\s*{_Y}", re.I)),
     # `trong quý II/2022 đạt 60% trở lên`: due in that quarter's year
     ("due", re.compile(rf"(?:đến|tới|trước|hết|cuối|trong)\s+(?:(?:cuối|hết)\s+)?quý\s+(?:IV|I{{1,3}}|[1-4])\s*(?:[/.-]|năm)\s*{_Y}", re.I)),
     ("start", re.compile(rf"(?:từ|đầu)\s+(?:năm\s+)?{_Y}", re.I)),

@@ -61,8 +61,14 @@ _KIND_BY_LETTERS = {k.replace(" ", ""): v for k, v in KINDS.items()}
 
 
 def _kind_word(written: str) -> str:
-    """The catalogued kind of a kind word as written (any case, its spaces lost or not)."""
-    return _KIND_BY_LETTERS[re.sub(r"\s", "", written).casefold()]
+    """The catalogued kind of a kind word as written (any case, its spaces lost or not), or of
+    its abbreviation (`QĐ`)."""
+    return CODE_KINDS.get(written) or _KIND_BY_LETTERS[re.sub(r"\s", "", written).casefold()]
+
+
+# a kind word abbreviated as its type code, before `số` (`Nguồn QĐ số: 376/QĐ-UBND`, `theo CV số …`):
+# capitals as printed, so no word of the text reads as one
+_ABBREVIATED_KIND = "|".join(re.escape(c) for c in sorted(CODE_KINDS, key=len, reverse=True))
 
 
 def _kind_trie(words) -> str:
@@ -132,7 +138,7 @@ _YEARLESS_DATE = re.compile(r"\s*(?:,\s*)?(?i:ngày)\s*(?P<d>\d{1,2})\s*[/.\-]\s
 _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*|\p{{Lu}}[\p{{Lu}}\p{{M}}]+|[\p{{Ll}}\p{{M}}]+)){{1,10}}?"
 
 MENTION = re.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
+    rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=\s*:?\s+(?:số|Số|SỐ)\b))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
     # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon)
     rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
     rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER})"
@@ -356,7 +362,7 @@ _OWN_NUMBER_CHARS = 2000
 # (a page that runs its header into one line prints `Số:` inside it, `… Hạnh phúc -------- Số:
 # 941/QĐ-UBND Quảng Ngãi, ngày …`; a citation never writes `Số:` after anything but its kind word)
 _OWN_NUMBER = re.compile(
-    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:)|(?<=[^\S\n])(?<!(?i:{_KIND_WORDS})\s+)Số[ \t]*:)"
+    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:)|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
     rf"[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
     rf"\s*(?:#+[ \t]*)?(?:(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?|Chương[ \t]+(?:[IVXL]+|\d{{1,2}}))[ \t]+"

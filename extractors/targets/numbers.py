@@ -95,7 +95,7 @@ MULTIWORD_UNITS = [
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức", "dự án",
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
-    "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số",
+    "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
     "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã",
     "m2", "m3",
 ]
@@ -306,6 +306,11 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     if start > 0 and text[start - 1].isalnum():
         start = m.start()
         qual = verb = ""
+    if verb and not qual:
+        # `tăng đầu tư … ít nhất gấp 2 lần giai đoạn 2011 – 2020`: a bound written before the verb
+        bound = _BOUND_BEFORE_VERB.search(text, max(0, start - 20), start)
+        if bound:
+            start, qual = bound.start(), _WHITESPACE.sub(" ", bound.group(1).lower())
     if qual and not qual.endswith("đủ"):
         comparator = QUAL_MAP.get(_WHITESPACE.sub(" ", qual), comparator)
     if verb.startswith("gấp") and unit is None:
@@ -315,6 +320,9 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         comparator = "range"
     return ValueExpr(start, end, m.start(), m.end(), value, value_max, unit, comparator, qual, verb,
                      per_year, bool(frac), bare)
+
+
+_BOUND_BEFORE_VERB = re.compile(r"(?<![\p{L}\d])(ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+dưới|không\s+quá)\s+$", re.I)
 
 
 def find_values(text: str) -> list[ValueExpr]:

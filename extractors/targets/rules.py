@@ -83,6 +83,8 @@ _POLICY_AFTER = re.compile(r"\s*(?:kinh phí|chi phí|học phí|lãi suất|gi�
 _BUILD_BEFORE = re.compile(r"\b(?:kết\s+nạp|xây\s+dựng|nâng\s+cấp|cải\s+tạo|đầu\s+tư|thành\s+lập|phát\s+triển|"
                            r"đào\s+tạo|tập\s+huấn|bồi\s+dưỡng|hỗ\s+trợ|trồng|cấp)(?:\s+(?:mới|thêm|"
                            r"nâng\s+cấp|ít\s+nhất|tối\s+thiểu))*\s*$", re.I)
+# criteria to be met (the past, `đã đạt 15 tiêu chí`, is a report, read before)
+_MEET_BEFORE = re.compile(r"\b(?:hoàn\s+thành|đạt)(?:\s+(?:thêm|được|thêm\s+được))?\s*$", re.I)
 # the preamble's promulgation sentence (`Căn cứ …, UBND xã ban hành Kế hoạch … năm 2025 như sau:`)
 _PROMULGATION = re.compile(r"\bban\s+hành\b|^\s*(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai)\b|"
                            r"xây\s+dựng\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)", re.I)
@@ -94,6 +96,7 @@ _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\
 _PAST_OPENING = re.compile(r"^\s*(?:tuy\s+nhiên\s*,\s*)?(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)"
                            r"(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
                            r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
+_FROM_LEVEL_BEFORE = re.compile(r"\btừ\s+(?:mức\s+)?$", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
@@ -114,6 +117,7 @@ class _Context:
     lead_texts: list[str] = field(default_factory=list)
     results_before: bool = False  # a news story's results paragraph came before, no goal since
     reviewed_years: frozenset = frozenset()  # years a news story says were reviewed (`tổng kết … năm 2015`)
+    news: bool = False  # a story or letter, not a formal plan (no `KẾ HOẠCH` / `QUYẾT ĐỊNH` line)
 
 
 def _kind(text: str) -> str:
@@ -236,13 +240,14 @@ class _Reader:
                 texts.append(text)
                 ctx.lead_texts.append(text)
                 if ctx.year is None:
-                    ctx.year = context_year(text, staged=_staged(text))
+                    ctx.year = _lead_in_year(text)
             seen.add(q.kind)
             if len(texts) > 12:
                 break
         ctx.goal = any(_GOAL_WORDS.search(t) for t in texts)
         ctx.results_before = self.results_before(i)
         ctx.reviewed_years = self.reviewed_years
+        ctx.news = not self.formal
         self._ctx_cache[i] = ctx
         return ctx
 
@@ -448,8 +453,9 @@ _COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+
                                      r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
                                      r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
 _PAGE_COUNTER_BEFORE = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
+# (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
 _DAY_BEFORE = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
-                         r"\b(?:sáng|chiều|tối|trưa|đêm)\s*$", re.I)
+                         r"\b(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|trước|sau)\s*$", re.I)
 _NAMED_DAY_OR_DATELINE = re.compile(r"\bngày\s+\p{Lu}[^.;:\d]{0,30}$|\(\s*\p{Lu}{2,}\s*$")
 _CUT_VERB = re.compile(r"(?:giảm|còn|xuống)")
 # a span of life or schooling is a goal in years: `tuổi thọ trung bình đạt 75 tuổi`
@@ -497,7 +503,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     if v.unit not in ("%", "‰") and v.value_max is not None and 1900 <= v.value < 2100 \
             and 1900 <= v.value_max < 2100 and float(v.value).is_integer():
         return False  # `2019-2020`, `2016-2020`: a period, not a range of values
-    if v.fraction and (_DAY_BEFORE.search(text[max(0, v.start - 30):v.start])
+    if v.fraction and (_DAY_BEFORE.search(text[max(0, v.num_start - 30):v.num_start])
                        # a named day (`ngày Quốc tế Lao động 1/5`), a news agency's dateline (`(TTXVN 1/12)`)
                        or _NAMED_DAY_OR_DATELINE.search(text[max(0, v.start - 40):v.start])):
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
@@ -540,6 +546,8 @@ _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được
                            r"\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
                            # `14/17 nhóm chỉ tiêu đạt và vượt kế hoạch`
                            r"|\b\d+/\d+\s+(?:nhóm\s+)?chỉ\s+tiêu\s+(?:cơ\s+bản\s+)?(?:đạt|hoàn\s+thành)\b"
+                           # `Các chỉ tiêu đều đạt và vượt như: Thu nhập … đạt 44,5 triệu đồng/năm; …`
+                           r"|\bchỉ\s+tiêu\s+(?:[^\s.;:]+\s+){0,3}?đều\s+(?:đạt|hoàn\s+thành)(?:\s+và\s+vượt)?\b"
                            # `xã Bình Thành đã thực hiện đạt và vượt 11/14 chỉ tiêu nghị quyết`
                            r"|\bđã\s+thực\s+hiện\s+(?:đạt|hoàn\s+thành)(?:\s+và\s+vượt)?\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
                            # `Theo đánh giá tại Đại hội, nhiệm kỳ qua, kinh tế … phát triển …`
@@ -624,7 +632,9 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
         return True
     # `từ 60% (năm 2020) lên 80%`: the first value is the baseline
-    if v.qualifier == "từ" and _BASELINE_AFTER.match(after):
+    # (`tăng sản lượng từ mức dưới 1 triệu tấn/năm hiện nay lên mức 16 triệu tấn/năm`)
+    if (v.qualifier == "từ" or _FROM_LEVEL_BEFORE.search(text, max(clause[0], v.start - 12), v.start)) \
+            and _BASELINE_AFTER.match(after):
         return True
     # (`phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8% trở lên`: a year striven for is a goal's,
     # whatever year the page reads as its own)
@@ -655,6 +665,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                            or any(y.kind in DUE_KINDS for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
     sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
+    if ctx.news and plan_year and not ctx.goal and _told_as_done_this_year(v, text, clause, sentence_start, plan_year):
+        return True
     # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
     if sentence_has(_PAST_LEAD_WORDS) and _PAST_LEAD.search(text[sentence_start:v.start]) \
@@ -665,7 +677,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # the clauses after it in its own sentence (`14/17 nhóm chỉ tiêu đạt và vượt kế hoạch, …;
     # Tỷ lệ hộ nghèo giảm từ 29,56% xuống còn 25,3%`)
     said_ends = _results_said_ends(text)  # read once per paragraph, not once per value
-    k = bisect.bisect_right(said_ends, clause[0])
+    k = bisect.bisect_right(said_ends, v.start)
     if k:
         # (unless a later sentence turns to goals: `… HĐND đã thống nhất nhiệm vụ … với các chỉ tiêu: …`)
         turn = text.find(". ", said_ends[k - 1])
@@ -679,9 +691,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and not _FUTURE.search(text[sentence_start:clause[1]]):
         return True
     if clause_has(_ESTIMATE_WORDS) and _ESTIMATE.search(text[clause[0]:v.start]) \
-            and not _FUTURE.search(text[sentence_start:v.start]):
+            and not _FUTURE.search(text[sentence_start:v.start]) \
+            and not (ctx.lead_texts and _FUTURE.search(_last_sentence(ctx.lead_texts[0]))):
         # `tổng giá trị sản xuất ước đạt 53%`: an estimate of what was done (not of what a
-        # goal set for the coming year comes to: `Năm 2026, tỉnh … đặt mục tiêu … ước đạt 98,73%`)
+        # goal set for the coming year comes to: `Năm 2026, tỉnh … đặt mục tiêu … ước đạt 98,73%`,
+        # nor an item under a lead-in of goals: `chỉ tiêu chính cần đạt như sau: - … ước đạt trên
+        # 300.000 tấn`)
         return True
     # a description, not a goal: `Sở … có tỷ lệ hoàn thành trên 90%`, `có kết quả đạt thấp (dưới 50%)`
     if not ctx.goal and sentence_has(_DESCRIBES_WORDS) and _DESCRIBES.search(text[sentence_start:v.start]) \
@@ -720,6 +735,26 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     for current in _CURRENT.finditer(clause_before):
         pass
     return bool(current) and not _PURPOSE.search(clause_before[current.end():])
+
+
+_DONE = re.compile(r"\bđã\b", re.I)
+
+
+def _told_as_done_this_year(v: ValueExpr, text: str, clause: tuple[int, int], sentence_start: int,
+                            plan_year: int) -> bool:
+    """A news story's own year, or a period that ends in it, told as done: in a story of
+    October 2015 (a congress reviewing its term), `Hà Tĩnh đã huy động …; năm 2015 tỷ lệ hộ
+    nghèo còn dưới 5%` and `bình quân giai đoạn 2011 – 2015 tạo việc làm cho hơn 32 nghìn lượt
+    người/năm`. Not where the sentence looks ahead (`năm 2015 phấn đấu …`)."""
+    years = year_mentions(text[clause[0]:v.start], clause[0])
+    if not years or years[-1].year != plan_year:
+        return False
+    said = text[sentence_start:clause[1]]
+    if _FUTURE.search(said) or _GOAL_TURN.search(said):
+        return False
+    if years[-1].kind == "period":
+        return True
+    return years[-1].kind == "bare" and bool(_DONE.search(text, sentence_start, v.start))
 
 
 @lru_cache(maxsize=1024)
@@ -814,6 +849,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True  # `GRDP bình quân đầu người đến năm 2030 là 169,46 triệu đồng`
     if _BUILD_BEFORE.search(text[max(clause[0], v.start - 40):v.start]):
         return True  # how much must be built or done: `Xây dựng mới 12 trạm y tế xã`
+    if v.unit == "tiêu chí" and _MEET_BEFORE.search(text[max(clause[0], v.start - 30):v.start]):
+        return True  # `Để hoàn thành 19 tiêu chí vào năm 2015`, `xã quyết tâm đạt thêm 5 tiêu chí`
     if _PER_YEAR.search(text[clause[0]:v.start]):
         return True
     if _KEEP_OPENING.match(strip_marker(text[clause[0]:v.start])):
@@ -917,12 +954,21 @@ class _ClauseDirections:
 _ANY_FIGURE = re.compile(r"\d|1/2")
 
 
+# a line that is a cited document's number and title (a portal's list of related documents:
+# `- 3 Quyết định 293/QĐ-TTg năm 2013 hỗ trợ … cho 23 huyện có tỷ lệ hộ nghèo cao …`): its
+# figures are that document's subject, not goals of this text
+_DOCUMENT_KIND_NAMES = sorted(set(lexicon.document_kinds().values()) | {"Luật", "Công văn"}, key=len, reverse=True)
+_CITED_TITLE_LINE = re.compile(
+    rf"^[\s\W]*(?:\d{{1,3}}\.?\s+)?(?:{'|'.join(re.escape(k, literal_spaces=True) for k in _DOCUMENT_KIND_NAMES)})\s+(?:số\s*:?\s*)?"
+    r"\d+[\p{L}\d.-]*/[\p{L}\d/.&-]+", re.I)
+
+
 def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     reader = _Reader(doc, sections)
     out: list[Target] = []
     for i, p in enumerate(reader.paras):
         text = p.para.text
-        if not _ANY_FIGURE.search(text):
+        if not _ANY_FIGURE.search(text) or _CITED_TITLE_LINE.match(text):
             continue
         marker_end = _marker_end(text)  # once per paragraph, not once per value
         values = [v for v in find_values(text) if v.num_start >= marker_end]
@@ -1306,6 +1352,25 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
 # goals stated just before it
 _FOLLOW_UP_YEAR = re.compile(r"^\s*(?:các\s+|những\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:này|trên|nêu\s+trên)\b[^.\d]*?"
                              r"\b(?:vào|trong|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _last_sentence(text: str) -> str:
+    spans = _sentence_index(text)[0]
+    return text[spans[-1][0]:spans[-1][1]] if spans else text
+
+
+@lru_cache(maxsize=256)
+def _lead_in_year(text: str) -> Optional[int]:
+    """The year a lead-in paragraph sets for the list below it, read from its sentences
+    nearest the list: `Nhằm … thực hiện kế hoạch 5 năm 2021-2025, … Ngày 16/8/2022, Sở … ban
+    hành Kế hoạch … năm 2023, … Đưa ra một số chỉ tiêu chính cần đạt như sau:` sets 2023, the
+    plan the list belongs to, not the period of what it serves."""
+    for a, b in reversed(_sentence_index(text)[0]):
+        sentence = text[a:b]
+        year = context_year(sentence, staged=_staged(sentence))
+        if year is not None:
+            return year
+    return None
 
 
 @lru_cache(maxsize=64)

@@ -7,6 +7,7 @@ pays no Prefect start-up).
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -23,6 +24,15 @@ from pipeline.ingest import plan_files
 from pipeline.load import is_plain_name
 from pipeline.lock import Busy, OutputLock
 from pipeline.names import PRODUCT_SUFFIXES, plan_names, products_of
+
+
+def _prefect_start() -> str:
+    """Say which Prefect the run waits for: a named server answers in about a second, the
+    embedded one takes its own start-up (15–25 s here)."""
+    api = os.environ.get("PREFECT_API_URL", "").strip()
+    if api:
+        return f"dùng máy chủ Prefect {api}"
+    return "đang khởi động Prefect (chế độ cục bộ, khoảng 20 giây; đặt PREFECT_API_URL để dùng máy chủ đang chạy)"
 
 
 def add_parser(sub) -> None:
@@ -178,8 +188,8 @@ def run(args) -> int:  # noqa: C901
                         entries[e["plan"]] = e
             if todo:
                 if not args.quiet:
-                    print(f"chitieu: {len(todo)}/{len(files)} kế hoạch cần lập danh mục; đang khởi động Prefect "
-                          "(chế độ cục bộ, khoảng 20 giây)", file=sys.stderr, flush=True)
+                    print(f"chitieu: {len(todo)}/{len(files)} kế hoạch cần lập danh mục; {_prefect_start()}",
+                          file=sys.stderr, flush=True)
                 from pipeline import flow  # Prefect only when there is work
                 try:
                     try:
