@@ -96,6 +96,9 @@ _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\
 _PAST_OPENING = re.compile(r"^\s*(?:tuy\s+nhiên\s*,\s*)?(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)"
                            r"(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
                            r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
+_PER_DAY_OR_WEEK_AFTER = re.compile(r"\s*/\s*(?:ngày|tuần)\b", re.I)
+_MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|cuối|vào|sau)\s+)\btháng\s+\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
+                                  r"\s*,?\s*(?:đạt|là|ở\s+mức|tăng|giảm)?\s*$", re.I)
 _FROM_LEVEL_BEFORE = re.compile(r"\btừ\s+(?:mức\s+)?$", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
@@ -598,7 +601,7 @@ _CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tín
 _CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
 _ESTIMATE_WORDS = re.compile(r"ước\s")
 _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|hiện\s+tại|hiện\s+nay)|nay|hiện\s+nay|hiện\s+tại)\b", re.I)
-_FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo)\b", re.I)
+_FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo|bản\s+tin)\b", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
 _REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+kết\s+quả|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
@@ -630,6 +633,11 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and _POLICY_AFTER.match(after):
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
     if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
+        return True
+    # `Tỷ lệ hồ sơ trực tuyến … tháng 10/2025 đạt 39,98%`: a month's figure (a goal is due by a
+    # month: `đến tháng 10/2025 đạt 50%`)
+    if _MONTH_FIGURE_BEFORE.search(text, max(clause[0], v.start - 30), v.start) \
+            and not _FUTURE.search(text, _sentence_start(text, v.start), clause[1]):
         return True
     # `từ 60% (năm 2020) lên 80%`: the first value is the baseline
     # (`tăng sản lượng từ mức dưới 1 triệu tấn/năm hiện nay lên mức 16 triệu tấn/năm`)
@@ -818,6 +826,9 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     """A bare count (`1.373 hộ`) is a target only with a sign of a goal."""
     if _SHARE_ASIDE_OPEN.search(text[max(0, v.start - 12):v.start]):
         return False  # a count restating a share: `50% (8 xã)`
+    if _PER_DAY_OR_WEEK_AFTER.match(text, v.end) and any(
+            w.unit == "%" and clause[0] <= w.start < v.start for w in values_in_clause):
+        return False  # `99,5% nhóm, lớp mầm non được học 2 buổi/ngày`: what the counted share does
     later = _first_later(v, clause, values_in_clause, index, text)
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
@@ -849,8 +860,11 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True  # `GRDP bình quân đầu người đến năm 2030 là 169,46 triệu đồng`
     if _BUILD_BEFORE.search(text[max(clause[0], v.start - 40):v.start]):
         return True  # how much must be built or done: `Xây dựng mới 12 trạm y tế xã`
-    if v.unit == "tiêu chí" and _MEET_BEFORE.search(text[max(clause[0], v.start - 30):v.start]):
-        return True  # `Để hoàn thành 19 tiêu chí vào năm 2015`, `xã quyết tâm đạt thêm 5 tiêu chí`
+    if _MEET_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) and (
+            v.unit == "tiêu chí" or _clause_due(text, clause)):
+        # `Để hoàn thành 19 tiêu chí vào năm 2015`, `xã quyết tâm đạt thêm 5 tiêu chí`,
+        # `hoàn thành 3.000km đường bộ cao tốc trong năm 2025`
+        return True
     if _PER_YEAR.search(text[clause[0]:v.start]):
         return True
     if _KEEP_OPENING.match(strip_marker(text[clause[0]:v.start])):
@@ -954,6 +968,21 @@ class _ClauseDirections:
 _ANY_FIGURE = re.compile(r"\d|1/2")
 
 
+# a table printed one cell a line: its header names a unit column, a unit cell stands before
+# each row's figure
+_UNIT_HEADER = re.compile(r"(?:Đơn\s+vị\s+tính|ĐVT|Đơn\s+vị)", re.I)
+_LONE_NUMBER = re.compile(r"\s*(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*")
+_UNIT_CELL = re.compile(r"%|‰|[\p{Ll}]{1,8}(?:\s[\p{Ll}]{1,8}){0,2}|m2|m3|km|ha")
+def _row_label(reader: "_Reader", unit_cell: int) -> Optional[str]:
+    """The indicator of a table row printed one cell a line: the cell after the row's number
+    (`1 | Tỷ lệ cán bộ … | Số cán bộ … | % | 100`), looked for a few cells back."""
+    for j in range(unit_cell - 1, max(unit_cell - 6, 0), -1):
+        if _ROW_NUMBER.fullmatch(reader.paras[j - 1].para.text.strip()):
+            return reader.paras[j].para.text.strip()
+    return None
+
+
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?|[IVXLC]{1,6}\.?")
 # a line that is a cited document's number and title (a portal's list of related documents:
 # `- 3 Quyết định 293/QĐ-TTg năm 2013 hỗ trợ … cho 23 huyện có tỷ lệ hộ nghèo cao …`): its
 # figures are that document's subject, not goals of this text
@@ -966,6 +995,7 @@ _CITED_TITLE_LINE = re.compile(
 def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     reader = _Reader(doc, sections)
     out: list[Target] = []
+    unit_column = any(_UNIT_HEADER.fullmatch(q.para.text.strip()) for q in reader.paras[:60])
     for i, p in enumerate(reader.paras):
         text = p.para.text
         if not _ANY_FIGURE.search(text) or _CITED_TITLE_LINE.match(text):
@@ -974,6 +1004,14 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
         values = [v for v in find_values(text) if v.num_start >= marker_end]
         if not values:
             continue
+        row_label = None
+        if unit_column and len(values) == 1 and values[0].bare and i and _LONE_NUMBER.fullmatch(text):
+            # a table copied one cell a line (`Đơn vị tính | Chỉ tiêu cụ thể` … `% | 100`): the
+            # cell before a lone figure is its unit
+            cell = reader.paras[i - 1].para.text.strip()
+            if _UNIT_CELL.fullmatch(cell):
+                values[0].unit, values[0].bare = cell.lower(), False
+                row_label = _row_label(reader, i - 1)
         clauses = sentences(text)
         full_sentences = _full_sentences(text)
         ctx = reader.context(i)
@@ -1022,11 +1060,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
                 baseline = first.year if first else next(
                     (y.year for y in year_mentions(segment) if y.kind == "baseline"), None)
-            indicator = _indicator(v, segment, after)
+            indicator = indicator_phrase(row_label, "") if row_label else _indicator(v, segment, after)
             base = p.para.start
             span = doc.raw_span(base + v.start, base + v.end)
             comparator = v.comparator
-            card = card_label(doc.raw, span)
+            card = None if row_label else card_label(doc.raw, span)
             if card is not None:
                 # an infographic card: the label is the line above the value
                 indicator = indicator_phrase(card[0], "")
