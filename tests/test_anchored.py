@@ -31,3 +31,19 @@ def test_collectives_are_anchored_and_found_alike():
             for i in range(0, len(text), 5):
                 plain, found = mentions._COLLECTIVE.search(text, i), anchored.search(text, i)
                 assert (plain and plain.span()) == (found and found.span()), (text, i)
+
+
+def test_references_tried_at_kind_words_alike():
+    from extractors.references import rules
+    # (a MENTION rewritten to open otherwise is searched plainly: correct, but slow; then
+    # `_KIND_AT` and `_KIND_OPENINGS` should learn the new opening)
+    assert rules.MENTION.pattern.startswith(rules._KIND_OPENINGS)
+    assert rules.SHORT_MENTION.pattern.startswith(rules._KIND_OPENINGS)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Căn cứ QĐ số: 376/QĐ-UBND ngày 5/3/2024; Nghịđịnh số 150/2006/NĐ-CP, Thông báo kết luận 12")
+    for raw in texts:
+        clean = PlanText.from_raw(raw).clean
+        starts = [m.start() for m in rules._KIND_AT.finditer(clean, overlapped=True)]
+        for pattern in (rules.MENTION, rules.SHORT_MENTION):
+            assert [m.span() for m in rules._at_kind_words(pattern, clean, starts)] == \
+                [m.span() for m in pattern.finditer(clean)]

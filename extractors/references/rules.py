@@ -93,12 +93,19 @@ def _kind_trie(words) -> str:
 
 # where a kind word starts (as MENTION and SHORT_MENTION open): found in one pass, every start
 # (overlapped), so the two patterns are tried only there and not searched over the whole text
-_KIND_AT = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?i:{_kind_trie(KINDS)})")
+_KIND_AT = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?:(?i:{_kind_trie(KINDS)})|{_ABBREVIATED_KIND})")
+# how MENTION and SHORT_MENTION open (a kind word, or MENTION's abbreviation of one): a pattern
+# that opens otherwise (rewritten since) is searched plainly, through the whole text
+_KIND_OPENINGS = (rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))",
+                  rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=")
 
 
 def _at_kind_words(pattern: re.Pattern, text: str, starts: list[int]):
     """`pattern.finditer(text)` for a pattern whose matches open with a kind word: the
     same matches, left to right and not overlapping, tried at the kind words' starts only."""
+    if not pattern.pattern.startswith(_KIND_OPENINGS):
+        yield from pattern.finditer(text)
+        return
     end = 0
     for at in starts:
         if at < end:
