@@ -47,3 +47,11 @@ def test_references_tried_at_kind_words_alike():
         for pattern in (rules.MENTION, rules.SHORT_MENTION):
             assert [m.span() for m in rules._at_kind_words(pattern, clean, starts)] == \
                 [m.span() for m in pattern.finditer(clean)]
+
+
+def test_not_actor_is_the_lexicon_words_before_spaces():
+    # `_not_actor` searches from the longest lexicon word before the trailing spaces: exact
+    # only while the pattern is those literal words (and their look-behinds) before `\s*$`
+    from extractors import lexicon
+    from extractors.agencies import rules
+    assert rules._NOT_ACTOR.pattern == rf"(?:{rules._before_words(lexicon.not_actor_before())})\s*$"
