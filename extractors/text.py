@@ -293,6 +293,10 @@ _INLINE_ROMAN = re.compile(rf"(?<=\S) ({ROMAN})\. (?=\p{{Lu}})")
 _INLINE_ARTICLE = re.compile(r"(?<=\S) Điều (\d{1,2})\. (?=\p{Lu})")
 # (an excerpt cut after its first article still opens it at the enacting word: `QUYẾT ĐỊNH: Điều 1. Ban hành …`)
 _ENACTED_ARTICLE = re.compile(r"(?<=(?:QUYẾT ĐỊNH|QUYẾT NGHỊ):) Điều \d{1,2}\. (?=\p{Lu})")
+# (a PDF that lost its line breaks: `… như sau: A. Mục đích yêu cầu: 1. Nhằm … 2. Nâng cao …`; a capital-letter
+# heading whose items `1.`, `2.` follow it opens the run, so two numbers suffice under it)
+_INLINE_UPPER = re.compile(rf"(?<=[.;:!?…)]) ([{UPPER}])\. (?=\p{{Lu}})")
+_UPPER_HEADING_CHARS = 160
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10}
 
 
@@ -322,6 +326,25 @@ def _in_runs(markers: list[tuple[int, int]], least: int) -> list[int]:
     return [pos for i, (pos, _) in enumerate(markers) if size[root(i)] >= least]
 
 
+def _lettered_runs(text: str, arabic: list[tuple[int, int]]) -> list[int]:
+    """Positions of inline capital-letter headings (`A. Mục đích yêu cầu:`) followed within their
+    heading by a `1.` that the next numbers go on from (`2.`, …), and of those numbers."""
+    out: list[int] = []
+    uppers = [m.start() for m in _INLINE_UPPER.finditer(text)]
+    for k, at in enumerate(uppers):
+        upto = uppers[k + 1] if k + 1 < len(uppers) else len(text)
+        items = [(pos, n) for pos, n in arabic if at < pos < upto]
+        if not items or items[0][1] != 1 or items[0][0] - at > _UPPER_HEADING_CHARS:
+            continue
+        chain = [items[0][0]]
+        for pos, n in items[1:]:
+            if n == len(chain) + 1:
+                chain.append(pos)
+        if len(chain) >= 2:
+            out += [at] + chain
+    return out
+
+
 def _split_run_together(text: str, offs: list[int]) -> list[tuple[str, list[int]]]:
     if len(text) < _RUN_LINE_CHARS:
         return [(text, offs)]
@@ -329,7 +352,8 @@ def _split_run_together(text: str, offs: list[int]) -> list[tuple[str, list[int]
     roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)]
     articles = [(m.start(), int(m.group(1))) for m in _INLINE_ARTICLE.finditer(text)]
     cuts = sorted(set(_in_runs(arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else [])
-                  | set(_in_runs(articles, 2)) | {m.start() for m in _ENACTED_ARTICLE.finditer(text)})
+                  | set(_in_runs(articles, 2)) | {m.start() for m in _ENACTED_ARTICLE.finditer(text)}
+                  | set(_lettered_runs(text, arabic)))
     if not cuts:
         return [(text, offs)]
     pieces, start = [], 0

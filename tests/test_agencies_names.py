@@ -53,6 +53,26 @@ def test_generic_actors(name, generic):
     ("chỉ đạo các đơn vị trực thuộc và UBND các xã, phường, thị trấn tuyên truyền",
      ["các đơn vị trực thuộc", "UBND các xã, phường, thị trấn"]),
     ("Phòng GD-ĐT huyện và Ban giám hiệu các trường cần", ["Phòng GD-ĐT huyện", "Ban giám hiệu các trường"]),
+    # a list `các` opened goes on with more kinds of body, lower case, each one body (b25_14, b25_25); an owner
+    # closes the last, and `trực thuộc` with none is the writer's own
+    ("các sở, ban, ngành, huyện ủy, thành ủy, đảng ủy trực thuộc căn cứ",
+     ["các sở, ban, ngành", "huyện ủy", "thành ủy", "đảng ủy trực thuộc"]),
+    ("các ban đảng, đảng đoàn, đảng ủy trực thuộc Tỉnh ủy, sở, ngành tỉnh căn cứ",
+     ["các ban đảng", "đảng đoàn", "đảng ủy trực thuộc Tỉnh ủy", "sở, ngành tỉnh"]),
+    ("Các phòng GD&ĐT và trường THCS tổ chức", ["Các phòng GD&ĐT", "trường THCS"]),
+    # a generic actor does not go on a list (`địa phương` stays as before); no `các`, no list
+    ("Các sở, ngành và địa phương", ["Các sở, ngành"]), ("Phòng GD&ĐT và trường THCS", ["Phòng GD&ĐT"]),
+    # a school with two levels listed and no name is the class; a named school is one body (b25_24)
+    ("Trường mầm non, phổ thông mỗi năm", ["Trường mầm non, phổ thông"]),
+    ("chỉ đạo phòng chuyên môn, UBND các xã triển khai", ["phòng chuyên môn", "UBND các xã"]),
 ])
 def test_name_shapes(text, names):
     assert [text[m.start:m.end] for m in find_mentions(text)] == names
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Trường mầm non, phổ thông mỗi năm", "Các trường mầm non, phổ thông"),
+    ("Trường tiểu học, THCS và", "Các trường tiểu học, THCS"),
+])
+def test_school_class_is_plural(text, name):
+    assert [m.name for m in find_mentions(text)] == [name]

@@ -24,6 +24,7 @@ class Mention:
     generic: bool = False
     name: str | None = None  # set when the name is not the text as written
     extended: bool = False  # the name was read to the end of a heading or label
+    listed: bool = False  # one more kind of body in a list that `các` opened (`các ban đảng, đảng đoàn`)
 
 
 def _longest_first(words) -> str:
@@ -109,7 +110,10 @@ _COLLECTIVE = re.compile(
     rf"|phòng\s+\p{{Ll}}+\s+\p{{Ll}}+\s*-\s*\p{{Ll}}+\s+\p{{Ll}}+"
     # a class of bodies a directive names without `các`: `Phòng Giáo dục và Đào tạo chỉ đạo
     # trường học tổ chức hoạt động …`
-    rf"|(?<=(?:chỉ đạo|yêu cầu|đề nghị|giao cho)\s)(?:trường học|trạm y tế|cơ sở giáo dục)(?=\s+\p{{Ll}})"
+    # (`UBND huyện đã chỉ đạo cơ quan chuyên môn, chính quyền các địa phương làm tốt …`: the
+    # offices of the government that directs, named by their kind)
+    rf"|(?<=(?:chỉ đạo|yêu cầu|đề nghị|giao cho)\s)(?:trường học|trạm y tế|cơ sở giáo dục|cơ quan chuyên môn|phòng chuyên môn)"
+    rf"(?=\s+\p{{Ll}}|\s*,\s*\p{{L}})"
     # a council's text names its standing committee and its boards without the council
     # (`Đồng thời Thường trực hướng dẫn …`, `yêu cầu Thường trực và các Ban tập trung triển khai`);
     # not a person's or an office's title (`Phó Bí thư Thường trực`, `cơ quan Thường trực`)
@@ -644,7 +648,7 @@ _MENTION_PATTERNS = (("coll", AnchoredSearch(_COLLECTIVE, (_B, _E))), ("gen", _G
 def _find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text)
-                        + _named_place_units(text), key=lambda u: u.start)
+                        + _named_place_units(text) + _school_classes(text), key=lambda u: u.start)
     # each pattern's next match, searched from `searched`: still the next match from any
     # i in [searched, its start] (the patterns look behind but never anchor at the search
     # position), so a pattern is searched again only once i passes its match
@@ -655,6 +659,11 @@ def _find_mentions(text: str) -> list[Mention]:
         if unit is not None and unit.start == i:
             out.append(unit)
             i = unit.end
+            continue
+        listed = _listed_after(text, out[-1], unit) if out and out[-1].end == i else None
+        if listed is not None:
+            out.append(listed)
+            i = listed.end
             continue
         cands = []
         for kind, rx in _MENTION_PATTERNS:
@@ -699,6 +708,51 @@ def _find_mentions(text: str) -> list[Mention]:
         out.append(Mention(start, end, generic, name))
         i = end
     return out
+
+
+# the levels of schooling that name a kind of school (`trường THPT`, `trường mầm non`)
+_SCHOOL_LEVELS = ("mầm non", "mẫu giáo", "tiểu học", "trung học cơ sở", "trung học phổ thông", "phổ thông", "THCS", "THPT",
+                  "phổ thông dân tộc nội trú", "trung cấp", "cao đẳng", "đại học")
+# `Trường mầm non, phổ thông mỗi năm thực hiện 2 kỳ báo cáo`: a school written with two or more
+# levels listed after it and no name is every school of those levels (a named school is
+# `Trường THCS Lê Lợi`; one school of two levels joins them with `và` or `&`)
+_SCHOOL_CLASS = re.compile(rf"{_B}(?<!(?:[Cc]ác|[Nn]hững|\d)\s+)[Tt]rường\s+(?P<levels>(?:{_alt(_SCHOOL_LEVELS)})"
+                           rf"(?:[^\S\n]*,[^\S\n]*(?:{_alt(_SCHOOL_LEVELS)}))+){_E}(?!\s+\p{{Lu}}\p{{Ll}})")
+
+
+def _school_classes(text: str) -> list[Mention]:
+    return [Mention(m.start(), m.end(), False, f"Các trường {m.group('levels')}") for m in _SCHOOL_CLASS.finditer(text)]
+
+
+# the kinds of party bodies a party committee's plan lists in lower case after `các` (`các ban đảng,
+# ban cán sự đảng, đảng đoàn, huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy, sở, ngành tỉnh`)
+# (`đảng ủy trực thuộc` with no owner written: the writer's own, as `các đơn vị trực thuộc`)
+_PARTY_KINDS = rf"ban cán sự đảng|đảng đoàn|(?:huyện|thành|thị|quận|tỉnh)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ){_OWNERLESS}"
+# the kinds of body a plural list may go on with, each written bare in lower case (as the list
+# writes them: no capital, so not a named body that the other patterns read)
+_LOWER_COLLECTIVE_ALT = "|".join(c.replace(r"(?:\s+trực thuộc)?", _OWNERLESS) for c in COLLECTIVES)
+_LISTED_KIND = re.compile(rf"(?:{_LOWER_COLLECTIVE_ALT}|{_PARTY_KINDS}){_E}")
+_LIST_GOES_ON = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+)(?=\p{Ll})")
+_PLURAL_OPENED = re.compile(r"(?:[Cc]ác|[Nn]hững)\s+\p{Ll}")
+
+
+def _listed_after(text: str, last: Mention, unit: Mention | None) -> Mention | None:
+    """`các ban đảng, ban cán sự đảng, đảng đoàn …`, `Các phòng GDĐT và trường THPT`: a list that
+    `các` opened goes on with one more kind of body after a comma or `và`, the plural shared
+    (each kind is a body of its own, as `các cơ quan, đơn vị` are). Only a kind that names bodies
+    (not a generic actor such as `địa phương`), read as a collective is (level, owner)."""
+    if not (last.listed or _PLURAL_OPENED.match(text, last.start)) or last.generic:
+        return None
+    gap = _LIST_GOES_ON.match(text, last.end)
+    if not gap or (unit is not None and unit.start <= gap.end()):
+        return None
+    m = _LISTED_KIND.match(text, gap.end())
+    if not m or is_generic(m.group()):
+        return None
+    end = _mention_end(text, "coll", m)
+    if end is None:
+        return None
+    return Mention(m.start(), end, False, None, listed=True)
 
 
 _LIST_WENT_ON = re.compile(r"(?<![\p{L}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{1,60}?,\s*$")

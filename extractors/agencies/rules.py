@@ -80,6 +80,11 @@ _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu
                        r"|\b(?:công văn|văn bản|quyết định|đã|vừa)\s+(?:ủy|uỷ)\s+quyền\s+cho\s*$"
                        # what a decision is the basis for: `làm cơ sở để các đơn vị thuộc Bộ chủ động triển khai`
                        r"|\blàm\s+(?:cơ\s+sở|căn\s+cứ)\s+(?:để|cho)\s*$", re.I)
+# the tasks a body was given before, named as what the text's own task works on (`rà soát lại các
+# nhiệm vụ UBND tỉnh đã giao cho các cơ quan, đơn vị, địa phương tại các Kế hoạch …`): the bodies
+# they were given to are not assigned anything by this text
+_ASSIGNED_BEFORE = re.compile(r"(?<![\p{L}])(?:nhiệm vụ|chỉ tiêu|nội dung|công việc)(?:\s+[^\s,;.:]+){0,6}?\s+đã\s+(?:được\s+)?giao"
+                              r"(?:\s+cho)?\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
 # with groups that are not agencies (short noun chunks)
 _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
@@ -139,7 +144,11 @@ _OPENER = re.compile(
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
     r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+)?"
-    r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+)?$", re.I)
+    r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
+    # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
+    # cứ chức năng, nhiệm vụ được giao tổ chức quán triệt …`
+    r"|(?:Kế hoạch|Chương trình|Nghị quyết|Chỉ thị|Quyết định|Đề án|Chiến lược|Công văn|Văn bản|Thông báo)"
+    r"(?:\s+(?:này|cũng|còn))*\s+(?:nêu rõ|chỉ rõ|xác định rõ|xác định|quy định rõ|quy định)\s+)?$", re.I)
 # a calendar's day before the subject, when the body is to act on it (`Theo đó, ngày 5/6, Thường
 # trực HĐND huyện sẽ ban hành …`; not a reported event's day: `Ngày 25/12, HĐND xã … tổ chức`)
 _SCHEDULED_OPENER = re.compile(_OPENER.pattern.replace("(?P<day>)", r"|Ngày \d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"), re.I)
@@ -373,9 +382,12 @@ def _clause_end(text: str, pos: int) -> int:
 
 _PLURAL_OPENING = re.compile(r"(?i)các\s")
 _PLURAL_UNITS = re.compile(rf"(?<![\p{{L}}])(?:các|những)\s+(?:cấp\s+)?(?:{'|'.join(map(re.escape, LEVEL_WORDS))})(?![\p{{L}}])")
-_PLURAL_KIND = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể)\b")
+# (`các ban đảng, …, sở, ngành tỉnh`, `Các phòng GDĐT và trường THPT`: the departments and the
+# schools of a list are every one of them, as the golds name them)
+_PLURAL_KIND = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể|sở|trường)\b")
 _PLURAL_LOWER = re.compile(r"(?i)các\s+\p{Ll}")
 _PARTY_COMMITTEES = re.compile(r"(?i)cấp\s+ủy\s+(?:các|những)\s")
+_PLURAL_PARTY_UNIT = re.compile(r"(?i)(?:các|những)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|cơ sở đảng|đảng ủy)\b")
 _PARTY_UNIT = re.compile(r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)\b")
 
 
@@ -390,9 +402,11 @@ def _names(text: str, group: list[Mention], title_end: int | None = None) -> lis
     if _PLURAL_OPENING.match(names[0]):
         names = [n if k == 0 or not _PLURAL_KIND.match(n) else f"Các {n}"
                  for k, n in enumerate(names)]
-        # `các chi bộ, đảng bộ trực thuộc`: the last one's `trực thuộc` closes the whole list
+        # `các chi bộ, đảng bộ trực thuộc`: the last one's `trực thuộc` closes the whole list of the
+        # party's units (not the other kinds a list names before them: `các sở, ban, ngành, huyện
+        # ủy, thành ủy, đảng ủy trực thuộc` — the departments are not `trực thuộc`)
         if len(names) > 1 and names[-1].endswith(" trực thuộc"):
-            names = [n if n.endswith(" trực thuộc") or not _PLURAL_LOWER.match(n) else f"{n} trực thuộc"
+            names = [n if n.endswith(" trực thuộc") or not _PLURAL_PARTY_UNIT.match(n) else f"{n} trực thuộc"
                      for n in names]
     # `cấp ủy các chi bộ, đảng bộ cơ sở`: the committees of each party unit listed after
     names = [f"Cấp ủy {n}" if k and _PARTY_COMMITTEES.match(names[k - 1]) and _PARTY_UNIT.match(n) else n
@@ -640,6 +654,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "lead", True, _label_end(text, group)
     if _CITED_CONTENT.search(before):
         return False, False, None  # `Kế hoạch số 40/KH-BCĐ … về việc phân công các bộ …`: what the cited text assigns
+    if _ASSIGNED_BEFORE.search(before):
+        return False, False, None  # `rà soát lại các nhiệm vụ UBND tỉnh đã giao cho các cơ quan, …`: what was given them once
     if _ASSIGNED.search(before) or _TARGET_FOR.search(before):
         return "lead", True, None
     # `Yêu cầu các đơn vị: Trung tâm Văn hóa huyện, Trung tâm TDTT huyện …` — the colon cut
@@ -672,6 +688,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `chọn Đảng bộ xã Tân Việt … để tổ chức đại hội điểm`: the chosen body carries it out
     if _CHOSEN.search(before) and _CHOSEN_FOR.match(after):
         return "lead", True, None
+    if _LETTER_SENT.search(before) and _asked_in_letter(text, group, gi, groups, after):
+        return "lead", False, None
     if _not_actor(before) and not _DIRECTED_TO.search(before):  # (`chỉ đạo cho X`: X acts)
         return False, False, None
     if _ISSUES_PLAN.match(after):
@@ -704,7 +722,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
             return False, False, None
         return "lead", False, None
     # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`; `các tổ dân phố trên địa bàn tập trung …`
-    duty = _DUTY_PREFIX.match(after) or _WHERE_AFTER.match(after) or _NOT_YET_DONE.match(after)
+    # (`… căn cứ chức năng, nhiệm vụ được giao tố chức quán triệt …`: the words say the body is
+    # given a duty, whatever verb follows, even one a page misspelt)
+    within_duties = _DUTY_PREFIX.match(after)
+    duty = within_duties or _WHERE_AFTER.match(after) or _NOT_YET_DONE.match(after)
     if duty:
         after = after[duty.end():]
     task_at = group[-1].end + (duty.end() if duty else 0)
@@ -725,12 +746,38 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
             and after.strip() and not own_line \
             and (scheduled_issue or (not _NOT_TASK.match(after) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
-                else _is_task(text, task_at, after)))):
+                else (within_duties and within_duties.group().strip()) or _is_task(text, task_at, after)))):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
         return "lead", False, None
     return False, False, None
+
+
+# a letter and the bodies it is sent to (`Bộ … đã có công văn gửi UBND các tỉnh, thành phố …`)
+_LETTER_SENT = re.compile(r"(?<![\p{L}])(?:công văn|văn bản|công điện)(?:\s+số\s+\S+)?\s+gửi(?:\s+(?:tới|đến))?\s*$", re.I)
+# what the letter asks of them, written straight after them: `… đề nghị khẩn trương thực hiện …`
+_ASKED = re.compile(r"\s*,?\s*(?:đề nghị|yêu cầu)(?![\p{L}])", re.I)
+_ASKED_ONLY = re.compile(_ASKED.pattern + r"\s*", re.I)
+# (`công văn gửi các bộ, … báo cáo dự kiến Chương trình …`: what is sent may be the report itself)
+_SENT_THING = re.compile(r"\s*(?:báo cáo|kế hoạch|văn bản|tài liệu|hồ sơ|danh sách)(?![\p{L}])", re.I)
+
+
+def _asked_in_letter(text, group, gi, groups, after: str) -> bool:
+    """`công văn gửi UBND các tỉnh, thành phố đề nghị khẩn trương thực hiện công tác kiểm kê`,
+    `văn bản gửi các đơn vị y tế trên địa bàn kiểm tra, rà soát …`: the bodies a letter is sent
+    to are asked in it to carry out the task written after them, not only addressed (those who
+    only receive write `về việc …` or nothing after them). Where the request names a body of
+    its own (`gửi Sở A đề nghị Sở B …`), that one is asked."""
+    asked = _ASKED.match(after)
+    if asked:
+        if gi + 1 < len(groups) and _ASKED_ONLY.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
+            return False
+        rest = after[asked.end():]
+        return bool(rest.strip()) and not _NOT_TASK.match(rest) and not _SUPERIOR_ACTS.match(rest)
+    if _SENT_THING.match(after) or _NOT_TASK.match(after):
+        return False
+    return bool(after.strip()) and bool(_TASK_VERB.match(after))
 
 
 # `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just

@@ -296,6 +296,7 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
             before = [r for a, b, r in schedules if b <= d.list_start
                       and not _CLAUSE_END.search(text, b, d.list_start)]
             d.recurrence = most_frequent(before + [d.recurrence])
+    dated = _narrowed_steps(text, dated)
     sentence_rec = most_frequent([r for _, _, r in schedules] + [d.recurrence for d in dated])
     yearless = [d for d in dated if d.expr.year is None]
     # `Định kỳ trước ngày 15 tháng 12`: a periodic date with no period recurs with the unit it leaves open
@@ -309,6 +310,9 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
         if periodic and d is yearless[0]:
             a = periodic.start()
         recurrence = d.recurrence or (sentence_rec if d.expr.year is None else None)
+        if recurrence is None and d.expr.year is None and d.expr.grain == "day" \
+                and _PERIOD_REPORT.search(text, 0, d.start):
+            recurrence = "yearly"  # `Báo cáo 6 tháng gửi trước ngày 05/6`: that report comes each year on its day
         # one schedule written across the sentence is one deadline: first to last time word
         if yearless and d is yearless[0]:
             for n, (sa, _, _) in enumerate(schedules):
@@ -323,6 +327,31 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
                  if n not in absorbed and not any(f.start <= a < f.end for f in found))
     found.extend(Found(a, b) for a, b in relatives if not any(f.start <= a < f.end for f in found))
     return found
+
+
+_PERIOD_MONTHS = {"month": 1, "quarter": 3, "half": 6}
+# a report named by the period it covers, as the sentence's subject: `Báo cáo 6 tháng gửi …`, `Báo cáo năm gửi …`
+_PERIOD_REPORT = re.compile(r"^\W*báo\s+cáo\s+(?:6|06|sáu)\s+tháng\s+(?:gửi|nộp)\b|^\W*báo\s+cáo\s+năm\s+(?:gửi|nộp)\b", FLAGS)
+
+
+def _narrowed_steps(text: str, dated: list[Dated]) -> list[Dated]:
+    """`Tháng 03/2019: Các phòng GDĐT … nộp hồ sơ … về Sở, trước ngày 10/3/2019`: a step listed
+    under its month (quarter, half year) whose sentence names a day inside that period is one
+    deadline, due that day; its quote runs from the step's period to the day."""
+    if len(dated) < 2:
+        return dated
+    step = dated[0]
+    t = step.expr
+    if t.grain not in _PERIOD_MONTHS or t.window or t.month is None or not _timeline_item(text, t):
+        return dated
+    first_month = t.month - _PERIOD_MONTHS[t.grain] + 1
+    for n, d in enumerate(dated[1:], 1):
+        e = d.expr
+        if e.grain == "day" and not e.window and e.month is not None and first_month <= e.month <= t.month \
+                and (e.year is None or t.year is None or e.year == t.year) and not d.recurrence:
+            joined = Dated(e, step.start, d.end, d.prep)
+            return [joined] + [x for k, x in enumerate(dated[1:], 1) if k != n]
+    return dated
 
 
 # `chậm nhất là ngày 20 của tháng cuối kỳ báo cáo`: a day in the month that closes each reporting period

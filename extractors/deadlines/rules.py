@@ -311,14 +311,20 @@ def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
 def _deadline(doc: PlanText, sections, a: int, b: int, f: Found, forced: bool, context: str,
               sentence: Optional[tuple[int, int]] = None, context_start: Optional[int] = None) -> Deadline:
     span = doc.raw_span(a, b)
-    due = f.due
+    due, recurrence = f.due, f.recurrence
     if due is None and f.recurrence is None:
         due = _due_from_context(doc, sections, a, b, sentence or (a, b), context, span[0], context_start)
+        # `ngày tựu trường … vào ngày 1-8 hàng năm; … Kết thúc năm học trước ngày 31-5.`: a text that
+        # names no year and gives its calendar as yearly dates: its other yearless dates come each year too
+        if due is None and (found := yearless_date(doc.clean[a:b])) and found[0].grain == "day" \
+                and _yearly_calendar(doc.clean):
+            recurrence = "yearly"
+            due = found[0].last_day(before=found[1] == "trước", yearly=True)
     task = _task_heading(sections, span[0]) if forced else ""
     if not task:
         s, e = sentence or (a, b)
         task = _sentence_task(doc, s, e)
-    return Deadline(due=due, recurrence=f.recurrence, text=doc.clean[a:b].strip(), task=task,
+    return Deadline(due=due, recurrence=recurrence, text=doc.clean[a:b].strip(), task=task,
                     section=section_path_at(sections, span[0]), span=span)
 
 
@@ -388,6 +394,17 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
     return due_in_year(t, prep, year) if year else None
 
 
+_YEARLY_AFTER = re.compile(r"\s*,?\s*(?:hằng|hàng)\s+năm\b", FLAGS)
+
+
+@lru_cache(maxsize=8)
+def _yearly_calendar(text: str) -> bool:
+    """Does the text name no year and give a day and month as recurring each year (`ngày 1-8 hàng năm`)?"""
+    exprs = find_time_exprs(text)
+    return not any(t.year for t in exprs) and any(
+        t.grain == "day" and _YEARLY_AFTER.match(text, t.end) for t in exprs)
+
+
 _SCHOOL_YEAR = re.compile(r"năm\s+học\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", FLAGS)
 
 
@@ -425,7 +442,12 @@ def _only_year(text: str) -> Optional[int]:
              and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _HORIZON_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _planned_year(text, t)}
+    years |= {int(m.group("y")) for m in _WAVE_OF_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else None
+
+
+# `triển khai tiêm phòng đại trà … đợt 1/2015`: a campaign's wave numbered within its year names that year
+_WAVE_OF_YEAR = re.compile(r"\bđợt\s+\d{1,2}\s*/\s*(?P<y>(?:19|20)\d\d)(?!\d)", FLAGS)
 
 
 # the year of the work a text plans, not of the text: `xây dựng kế hoạch thực hiện Chương trình … năm

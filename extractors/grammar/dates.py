@@ -50,7 +50,10 @@ TIME_EXPR = re.compile(
     (?P<dmy>(?:ngày\s+)?(?P<dr1>{_DAY}\s*[-–]\s*)?(?P<d1>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m1>{_MONTH})\s*(?P=sep)\s*(?P<y1>{_YEAR})(?!\d))
   | (?P<dmy_words>ngày\s+(?P<d2>{_DAY}){_SPELLED}\s+tháng\s+(?P<m2>{_MONTH}){_SPELLED}(?:{_YEAR_TAIL})?)
   | (?P<dm>ngày\s+(?P<dr3>{_DAY}\s*[-–]\s*)?(?P<d3>{_DAY})\s*[/.\-]\s*(?P<m3>{_MONTH})(?![.,]?\d)(?!\s*%))
-  | (?P<dm_bare>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|hết|và|hoặc|,)\s+|\d\s*[-–]\s*)
+  # (`thời hạn gửi báo cáo là 30/10 hàng năm`: a day and month that recur each year are a date,
+  # whatever word stands before them; a fraction does not recur)
+  | (?P<dm_bare>(?:(?<=(?:trước|chậm\s+nhất(?:\s+là)?|hạn|từ|đến|hết|và|hoặc|,)\s+|\d\s*[-–]\s*)
+        |(?=\d{{1,2}}\s*[/.]\s*\d{{1,2}}\s*,?\s*(?:hằng|hàng)\s+năm\b))
         (?P<d4>{_DAY})\s*[/.]\s*(?P<m4>{_MONTH})(?![.,]?\d)(?!\s*%))
   # `hoàn tất sắp xếp cấp xã trước 15-7`: a dash after a deadline word (not `trước 3-5 ngày`)
   | (?P<dm_dash>(?<=(?:trước|chậm\s+nhất(?:\s+là)?)\s+)(?P<d6>{_DAY})\s*[-–]\s*(?P<m6>{_MONTH})(?![.,]?\d)

@@ -39,6 +39,9 @@ ARABIC_ANY = r"\d+(?:\.\d+)*"  # any depth, any length
 
 # ---- letters (class contents): `a)`, `đ)` ----
 LETTERS = "abcdđeghiklmnoôơpqrstuưvxy"  # the Vietnamese alphabet, in its order
+# letters of the Latin alphabet only: a list lettered in Latin order goes `e)`, `f)`, `g)`
+# (the outline takes one only after the letter before it in that order)
+LETTERS_FOREIGN = "fjwz"
 LETTERS_LATIN = "a-zđ"
 LETTERS_LATIN_HORNED = "a-zđơôư"
 UPPER = "A-ZĐ"  # `A.`, `B-`
@@ -59,16 +62,17 @@ CHAPTER = rf"(?:Chương|CHƯƠNG)\s+(?:{ROMAN}|\d{{1,2}})"
 # Roman numeral may stand bare before a capitalised heading (`II NHIỆM VỤ`), an Arabic number
 # before a capital (`2 Yêu cầu`): groups `bare` and `nodot` say so. `I-Tán thành …` (no space) is an item
 # too, and so is a Roman numeral with a spaced dash (`I - MỤC ĐÍCH - YÊU CẦU`); `A- A A+` is a
-# portal's font-size control, not an item `A`.
+# portal's font-size control, not an item `A`; a capital spaced from its dot opens a heading in capitals
+# (`A . MỤC ĐÍCH, YÊU CẦU`).
 MARKER = re.compile(
     rf"""^(?:
         (?P<chapter>{CHAPTER})(?:[.:]?[ \t]*$|[.:]?\s+(?=\p{{Lu}})|\s*[-–]\s+(?=\p{{Lu}}))
       | (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$|\.(?=\p{{Lu}}))
       | (?P<named>{NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
       | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+[ \t]+\p{{L}}))(?=\S)|[-–](?:\s+(?=\S)|(?=\p{{Lu}}\p{{Ll}}+[ \t]))|\s+[-–]\s+(?=\p{{Lu}})|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
-      | (?P<upper>[{UPPER}])(?:\.|[-–])\s+(?=\S)(?!A\s*A\+)
+      | (?P<upper>[{UPPER}])(?:\.|[-–]|[ \t]\.(?=\s+\p{{Lu}}{{2}}))\s+(?=\S)(?!A\s*A\+)
       | (?P<arabic>{ARABIC_4})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
-      | (?P<letter>[{LETTERS}])\)\s*(?=\S)
+      | (?P<letter>[{LETTERS}{LETTERS_FOREIGN}])\)\s*(?=\S)
       | (?P<paren>{PAREN})\s*(?=\S)
     )""",
     re.VERBOSE,

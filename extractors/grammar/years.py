@@ -21,7 +21,8 @@ from extractors.grammar.markers import ROMAN_RUN
 
 _Y = r"((?:19|20)\d\d)(?!\d)"
 _PATTERNS = [
-    ("baseline", re.compile(rf"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?{_Y}", re.I)),
+    # (`tăng 7,5-8% so năm 2022`, `so cùng kỳ năm 2022`: `với` left out)
+    ("baseline", re.compile(rf"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?{_Y}", re.I)),
     # `cao hơn từ 1,5 đến 2,5% so với con số thực hiện của năm 2013`: what a figure is compared with
     ("baseline", re.compile(rf"so\s+với\s+(?:[\p{{L}}]+\s+){{1,5}}?(?:của\s+)?năm\s+{_Y}", re.I)),
     # `gấp 2,2 lần so với giai đoạn 2010- 2015`: the period compared with

@@ -12,7 +12,7 @@ import bisect
 
 import regex as re
 
-from extractors.grammar.markers import MARKER
+from extractors.grammar.markers import LETTERS_FOREIGN, MARKER
 from extractors.models import Section
 from extractors.text import PlanText
 
@@ -92,12 +92,16 @@ def _candidates(doc: PlanText) -> list[tuple]:
     romans = [_roman_int(m.group("roman")) for _, m in found if m.group("roman") and not m.group("bare")]
     arabics = [int(m.group("arabic")) for _, m in found if m.group("arabic") and "." not in m.group("arabic")]
     uppers = {m.group("upper") for _, m in found if m.group("upper")}
+    letters = {m.group("letter") for _, m in found if m.group("letter")}
     kept = []
     for p, m in found:
         # `N. Minh` closing a news item is the writer's initial and name, not an item `N`: a
         # capital letter past `A` with no letter beside it in the outline, before a bare name
         if m.group("upper") and m.group("upper") != "A" and _PERSON_NAME.fullmatch(p.text[m.end():]) \
                 and not uppers & _neighbour_letters(m.group("upper")):
+            continue
+        # `f)` (no letter of the Vietnamese alphabet) goes on a list lettered in Latin order: `e)` before it
+        if m.group("letter") in tuple(LETTERS_FOREIGN) and chr(ord(m.group("letter")) - 1) not in letters:
             continue
         if m.group("bare") and _roman_int(m.group("roman")) + 1 not in romans:
             continue

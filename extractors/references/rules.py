@@ -136,7 +136,9 @@ _LETTERED_NUMBER = r"\d{1,5}[a-z](?=\s+(?:ngày|của|về)\b)"
 _NUMBER_YEAR = r"\d{1,5}/(?:19|20)\d\d(?![\p{L}\p{N}/-])"
 # a decision or resolution cited by its number alone, without `số` (`Chính phủ đã ban hành Nghị quyết 154 về …`)
 _UNCODED_NUMBER = r"\d{1,4}(?=\s+(?:về|của|ngày|đã)\s)"
-_DATE = rf"(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
+# (`Công văn 832/BNNMT-MT (ban hành ngày 08/4/2025)`: the date in brackets right after the number)
+_DATE = (rf"(?:(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
+         rf"|\(\s*(?:(?i:ban hành)\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}\s*\))")
 # a citation dated without its year in a letter or news item (`Quyết định số 1484/QĐ-BVHTTDL
 # ngày 12/4`): the year is the text's own
 _YEARLESS_DATE = re.compile(r"\s*(?:,\s*)?(?i:ngày)\s*(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})(?!\s*[/.\-]?\s*\d)")
@@ -331,10 +333,15 @@ def extract_references(doc: PlanText) -> list[Reference]:
     # page's own number, as a header's `Số:` line does; citations of it further down stay.
     # (a page that prints the document whole, `Nghị quyết 38/2012/NQ-HĐND về …` above its header
     # `Số: 38/2012/NQ-HĐND`, names that number in its title lines before the header)
+    # A news lead above the copy tells of the document as issued (`Thủ tướng Chính phủ vừa có Quyết định
+    # 1677/QĐ-TTg phê duyệt …`): that sentence cites it. Below the header, the title line in capitals
+    # (`QUYẾT ĐỊNH 1677/QĐ-TTg`) names the document itself, as `Số:` does.
     own_number = _OWN_NUMBER.search(doc.raw, 0, _OWN_NUMBER_CHARS)
     if own_number:
         number, field_end = _symbol(own_number.group("num")), own_number.end()
-        found = [r for r in found if not (r.number == number and r.span[0] < field_end)]
+        found = [r for r in found if not (r.number == number and (
+            r.span[0] < field_end and not _TOLD_ISSUED.search(doc.raw, max(0, r.span[0] - 40), r.span[0])
+            or r.span[0] >= field_end and _CAPITAL_TITLE_LINE.match(doc.raw, _line_start(doc.raw, r.span[0]))))]
     # A page that copies one article (or chapter) of a document is titled by it (`Điều 22 Thông tư
     # 57/2020/TT-BQP hướng dẫn …`, `Chương III Nghị định 77/2015/NĐ-CP: …`): the title names the
     # page's own document.
@@ -366,6 +373,15 @@ def _shared_dates(doc: PlanText, refs: list[Reference]) -> list[Reference]:
 
 
 _OWN_NUMBER_CHARS = 2000
+# `… vừa có`, `… đã ban hành`, `… ký ban hành` right before the document: a sentence reporting its issue
+_TOLD_ISSUED = re.compile(r"(?:\b(?:vừa|đã)[ \t]+(?:có|ký|ban[ \t]+hành)|\bký[ \t]+ban[ \t]+hành|\bban[ \t]+hành)[ \t]+$")
+# a line that opens with the kind word in capitals and the number: the document's own title
+_CAPITAL_TITLE_LINE = re.compile(rf"[ \t#*]*(?:{'|'.join(re.escape(k.upper()) for k in sorted(KINDS, key=len, reverse=True))})"
+                                 rf"[ \t]+(?:SỐ[ \t]*:?[ \t]*)?{_SYMBOL}")
+
+
+def _line_start(raw: str, at: int) -> int:
+    return raw.rfind("\n", 0, at) + 1
 # (a page that runs its header into one line prints `Số:` inside it, `… Hạnh phúc -------- Số:
 # 941/QĐ-UBND Quảng Ngãi, ngày …`; a citation never writes `Số:` after anything but its kind word)
 _OWN_NUMBER = re.compile(

@@ -99,6 +99,9 @@ MULTIWORD_UNITS = [
     "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã",
     "m2", "m3",
 ]
+_MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")
+# the many-word units a magnitude can count (`triệu` + `lượt khách`)
+_COUNTED_UNITS = [u for u in MULTIWORD_UNITS if " " in u and not _MAGNITUDE.match(u)]
 # measure words that never make a number a target by themselves
 STRUCTURAL_UNITS = {
     "cấp", "nhóm", "tháng", "ngày", "giờ", "quý", "tuần", "nội dung", "khoản", "điều", "mục",
@@ -177,6 +180,14 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
             return None, pos
         return glued.group(), pos + glued.end()
     body = low[lead:]
+    # a magnitude and the unit it counts, whole: `1,5 triệu lượt khách`, `6,3 triệu việc làm`
+    magnitude = _MAGNITUDE.match(body)
+    if magnitude:
+        rest_body = body[magnitude.end():]
+        counted = max((u for u in _COUNTED_UNITS if rest_body.startswith(u)
+                       and (len(rest_body) == len(u) or not rest_body[len(u)].isalnum())), key=len, default=None)
+        if counted:
+            return body[:magnitude.end()] + counted, pos + lead + magnitude.end() + len(counted)
     for u in MULTIWORD_UNITS:
         if body.startswith(u) and (len(body) == len(u) or not body[len(u)].isalnum()):
             return u, pos + lead + len(u)

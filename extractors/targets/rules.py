@@ -1392,6 +1392,10 @@ _FOLLOW_UP_YEAR = re.compile(r"^\s*(?:các\s+|những\s+)?(?:chỉ\s+tiêu|mục
                              r"\b(?:vào|trong|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 
 
+# (not `tầm nhìn`, `định hướng`: a horizon beyond the goals set)
+_GOAL_NOUNS = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu", re.I)
+
+
 def _last_sentence(text: str) -> str:
     spans = _sentence_index(text)[0]
     return text[spans[-1][0]:spans[-1][1]] if spans else text
@@ -1405,7 +1409,14 @@ def _lead_in_year(text: str) -> Optional[int]:
     plan the list belongs to, not the period of what it serves."""
     for a, b in reversed(_sentence_index(text)[0]):
         sentence = text[a:b]
-        year = context_year(sentence, staged=_staged(sentence))
+        # the year written after the sentence's last goal word: `Căn cứ Kế hoạch … giai đoạn
+        # 2021-2025, trên cơ sở dự báo … năm 2022, dự kiến mục tiêu tăng trưởng các chỉ tiêu …
+        # năm 2023 như sau:` sets 2023
+        goal = None
+        for goal in _GOAL_NOUNS.finditer(sentence):
+            pass
+        year = (context_year(sentence[goal.end():], staged=False) if goal and not _staged(sentence) else None) \
+            or context_year(sentence, staged=_staged(sentence))
         if year is not None:
             return year
     return None
