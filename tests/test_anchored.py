@@ -55,3 +55,11 @@ def test_not_actor_is_the_lexicon_words_before_spaces():
     from extractors import lexicon
     from extractors.agencies import rules
     assert rules._NOT_ACTOR.pattern == rf"(?:{rules._before_words(lexicon.not_actor_before())})\s*$"
+
+
+def test_label_patterns_end_with_a_colon():
+    # `_ends_with_colon` spares their search only while every branch ends in `:\s*$`
+    from extractors.agencies import rules
+    from extractors.anchored import _branches
+    for pattern in (rules._LEAD_LABEL, rules._SUPPORT_LABEL):
+        assert all(b.endswith(r":\s*$") for b in _branches(pattern.pattern))

@@ -113,6 +113,16 @@ _NOT_ACTOR_LONGEST = max(len(words) for words, _, _ in lexicon.not_actor_before(
 _SPACE_CHAR = re.compile(r"\s")
 
 
+def _ends_with_colon(text: str) -> bool:
+    """Whether `text` ends in `:` and spaces, as every match of `_LEAD_LABEL`, `_SUPPORT_LABEL`
+    and `_ASSIGNS_ITEMS` does (`…:\\s*$`): most texts do not, and then those patterns, which
+    would try every position of a paragraph, are not searched."""
+    end = len(text)
+    while end and _SPACE_CHAR.match(text, end - 1):
+        end -= 1
+    return end > 0 and text[end - 1] == ":"
+
+
 def _not_actor(before: str) -> bool:
     """`_NOT_ACTOR.search(before)`, searched from where its words can start: they end the text
     but for spaces (whose last letter is the text's), so no match starts more than the longest
@@ -637,9 +647,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `Trách nhiệm của UBND xã về quản lý đất trồng lúa`: a title that gives the body its duties
     if _DUTIES_OF.fullmatch(para_before):
         return "lead", True, None
-    if _SUPPORT_LABEL.search(para_before):
+    if _ends_with_colon(para_before) and _SUPPORT_LABEL.search(para_before):
         return "support", True, None
-    if _LEAD_LABEL.search(para_before):
+    if _ends_with_colon(para_before) and _LEAD_LABEL.search(para_before):
         return "lead", True, None
     if heading and in_implementation:
         lead_in = text[heading.end():start]
