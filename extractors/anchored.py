@@ -18,6 +18,7 @@ an inline flag, a case-insensitive pattern) is searched plainly, as before.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import regex as re
 
@@ -141,8 +142,9 @@ class AnchoredSearch:
         """`outer`: the look-arounds the pattern's text opens and closes with around the
         alternation of its branches (`_B`, `_E`), set apart before reading."""
         self.pattern = pattern
-        self._text: str | None = None
-        self._starts: list[int] = []
+        # the starts in the texts searched lately (a paragraph is searched many times over; a
+        # cache, not a slot, so that threads searching other texts at once do not mix them)
+        self._starts = lru_cache(maxsize=64)(self._starts_in)
         text = pattern.pattern
         read = None
         if not pattern.flags & (re.IGNORECASE | re.VERBOSE) and text.startswith(outer[0]) and text.endswith(outer[1]):
@@ -157,15 +159,15 @@ class AnchoredSearch:
         before = outer[0] if outer[0].startswith(("(?<=", "(?<!")) and _group_end(outer[0], 0) == len(outer[0]) else ""
         self._finder = re.compile(before + "(?:" + "|".join(filter(None, [_trie(self.words), r"\d" if self.digits else ""])) + ")")
 
-    def _starts_in(self, text: str) -> list[int]:
-        return [m.start() for m in self._finder.finditer(text, overlapped=True)]
+    def _starts_in(self, text: str) -> tuple[int, ...]:
+        return tuple(m.start() for m in self._finder.finditer(text, overlapped=True))
 
     def search(self, text: str, pos: int = 0):
         if not self.anchored:
             return self.pattern.search(text, pos)
-        if text is not self._text:
-            self._text, self._starts = text, self._starts_in(text)
-        for at in self._starts[bisect.bisect_left(self._starts, pos):]:
+        starts = self._starts(text)
+        for k in range(bisect.bisect_left(starts, pos), len(starts)):
+            at = starts[k]
             m = self.pattern.match(text, at)
             if m:
                 return m
