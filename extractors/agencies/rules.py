@@ -114,9 +114,9 @@ _SPACE_CHAR = re.compile(r"\s")
 
 
 def _ends_with_colon(text: str) -> bool:
-    """Whether `text` ends in `:` and spaces, as every match of `_LEAD_LABEL`, `_SUPPORT_LABEL`
-    and `_ASSIGNS_ITEMS` does (`…:\\s*$`): most texts do not, and then those patterns, which
-    would try every position of a paragraph, are not searched."""
+    """Whether `text` ends in `:` and spaces, as every match of `_LEAD_LABEL` and `_SUPPORT_LABEL`
+    does (`…:\\s*$`): most texts do not, and then those patterns, which would try every
+    position of a paragraph, are not searched."""
     end = len(text)
     while end and _SPACE_CHAR.match(text, end - 1):
         end -= 1
@@ -131,6 +131,8 @@ def _not_actor(before: str) -> bool:
     while end and _SPACE_CHAR.match(before, end - 1):
         end -= 1
     return _NOT_ACTOR.search(before, max(0, end - _NOT_ACTOR_LONGEST)) is not None
+
+
 # (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do)
 _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
@@ -170,6 +172,8 @@ def _opens(before: str) -> bool:
     """`_OPENER` over the words before a subject, read once: `_role` asks it up to five times
     of one clause, and its bounded repeats make each reading long."""
     return _OPENER.match(before) is not None
+
+
 # verbs by which a subject assigns, decides or receives rather than carries out
 # (lexicon/not_task_verbs.tsv), and the phrases among them with a grammar of their own
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
@@ -256,7 +260,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     # what pass 1 read in each paragraph: its mentions and the responsible ones among them;
     # pass 2 reads a paragraph again only when a learnt name changed its mentions
     # (`_responsible` is a function of the mentions, the paragraph and its sections alone)
-    read_before: dict[int, tuple[tuple, list[tuple[int, int, str, str]]]] = {}
+    read_before: dict[int, tuple[tuple, list[tuple[int, int, bool, str, str]]]] = {}
     for pass_no in (1, 2):
         for k, (para, chain) in enumerate(body):
             mentions = find_mentions(para.folded, tuple(sorted(learnt, key=len, reverse=True)))
