@@ -23,14 +23,17 @@ def _line_bounds(raw: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, len(raw) if end < 0 else end
 
 
-def assign_ids(raw: str, items: list, prefix: str, key) -> None:
+def assign_ids(raw: str, items: list, prefix: str, key,
+               paragraph_digests: dict[tuple[int, int], "hashlib._Hash"] | None = None) -> None:
     """Ids hang on the words, not on offsets or section numbers, so inserting text elsewhere
     leaves them unchanged: a digest of the paragraph around a finding (whitespace-folded),
-    the finding's own text and its key."""
+    the finding's own text and its key. `paragraph_digests`: the paragraphs hashed so far,
+    shared by the kinds of one plan (a paragraph's digest does not depend on the kind)."""
     seen: Counter = Counter()
     # a paragraph's folded words are hashed once, and each finding's digest continues from
     # that state: thousands of values in one paragraph cost its length once, not each time
-    paragraph_digests: dict[tuple[int, int], "hashlib._Hash"] = {}
+    if paragraph_digests is None:
+        paragraph_digests = {}
     for item in items:
         bounds = _line_bounds(raw, item.span)
         head = paragraph_digests.get(bounds)
@@ -47,12 +50,13 @@ def assign_ids(raw: str, items: list, prefix: str, key) -> None:
 def build_catalogue(raw: str, source: str) -> Catalogue:
     doc = PlanText.from_raw(raw)
     x = Extraction(doc=doc, sections=extract_sections(doc))
+    paragraph_digests: dict = {}
     for kind in FINDING_KINDS:
         items = kind.extract(x)
         if not kind.ids_before_sort:
             items = sorted(items, key=kind.sort_key)
         if kind.id_prefix:
-            assign_ids(raw, items, kind.id_prefix, kind.id_key)
+            assign_ids(raw, items, kind.id_prefix, kind.id_key, paragraph_digests)
         x.found[kind.name] = sorted(items, key=kind.sort_key)
     stem = source.rsplit("/", 1)[-1]
     stem = stem.rsplit(".", 1)[0] if "." in stem else stem

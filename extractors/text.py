@@ -16,7 +16,7 @@ import bisect
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import regex as re
 
@@ -58,6 +58,7 @@ def _new_tone(m: re.Match) -> str:
     return unicodedata.normalize("NFC", first + mark) + base
 
 
+@lru_cache(maxsize=4096)  # (the extractors fold the same names and clauses again and again)
 def fold(text: str) -> str:
     """`text` with old tone placement written the new way (`Uỷ ban` → `Ủy ban`, `hoà` →
     `hòa`), same length, every other character unchanged: what matchers read."""

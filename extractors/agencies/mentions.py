@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex as re
 
 from extractors.agencies import ner as agency_ner
+from extractors.anchored import AnchoredSearch
 from extractors.grammar.syllables import split_glued
 from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
                            PLACE_LEVELS, PROPER_HEADS, STANDALONE_BODIES, is_generic)
@@ -591,14 +592,21 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """Agency names written in `text` (one paragraph), left to right, not overlapping.
     `known`: full names the plan wrote elsewhere (in headings); a mention that begins one
     of them runs to its end."""
-    out = [replace(m) for m in _mentions_in(text)]  # copies: the caller's may be extended
+    return [replace(m) for m in _known_mentions(text, known)]  # copies: the caller's may be extended
+
+
+@lru_cache(maxsize=1024)
+def _known_mentions(text: str, known: tuple[str, ...]) -> tuple[Mention, ...]:
+    """`find_mentions`, read once for a paragraph and the names known (the agency extractor
+    asks again with the same names); never handed out, only copied."""
+    out = [replace(m) for m in _mentions_in(text)]
     for m in out:
         for name in known:
             stop = m.start + len(name)
             if stop > m.end and text.startswith(name, m.start) and not _LETTER.match(text[stop:stop + 1]):
                 m.end = stop
                 break
-    return _outside_earlier(out)
+    return tuple(_outside_earlier(out))
 
 
 def _outside_earlier(out: list[Mention]) -> list[Mention]:
@@ -641,7 +649,8 @@ def _plural_before(text: str, start: int):
     return _PLURAL_BEFORE.search(text, max(0, k - 3), start) if k < start else None
 
 
-_MENTION_PATTERNS = (("coll", _COLLECTIVE), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD))
+# (the collectives' pattern is tried only where its opening words are written: `anchored`)
+_MENTION_PATTERNS = (("coll", AnchoredSearch(_COLLECTIVE, (_B, _E))), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD))
 
 
 def _find_mentions(text: str) -> list[Mention]:

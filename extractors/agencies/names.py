@@ -3,6 +3,8 @@ every spelling of one body is the same (`UBND các xã, phường` = `Ủy ban n
 các xã, phường`)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import unicodedata
 
 import regex as re
@@ -42,6 +44,7 @@ _AMPERSAND = re.compile(r"(?<=\S)(?:\s+&\s*|\s*&\s+)(?=\S)")
 
 # short forms district and commune texts write inside body names (`Trung tâm VHTT-HTCĐ`,
 # `Sở Nông nghiệp và PTNT`), also after a hyphen that joins two of them
+@lru_cache(maxsize=4096)  # (a plan names a few bodies many times over)
 def expand(name: str) -> str:
     """The full spelling of an agency name as written (abbreviations expanded)."""
     name = unglue(unicodedata.normalize("NFC", name))  # `Bộ Kếhoạch` as web copies glue it

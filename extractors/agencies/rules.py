@@ -109,6 +109,30 @@ _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
 _NOT_ACTOR = re.compile(rf"(?:{_before_words(lexicon.not_actor_before())})\s*$")
+_NOT_ACTOR_LONGEST = max(len(words) for words, _, _ in lexicon.not_actor_before())
+_SPACE_CHAR = re.compile(r"\s")
+
+
+def _ends_with_colon(text: str) -> bool:
+    """Whether `text` ends in `:` and spaces, as every match of `_LEAD_LABEL` and `_SUPPORT_LABEL`
+    does (`…:\\s*$`): most texts do not, and then those patterns, which would try every
+    position of a paragraph, are not searched."""
+    end = len(text)
+    while end and _SPACE_CHAR.match(text, end - 1):
+        end -= 1
+    return end > 0 and text[end - 1] == ":"
+
+
+def _not_actor(before: str) -> bool:
+    """`_NOT_ACTOR.search(before)`, searched from where its words can start: they end the text
+    but for spaces (whose last letter is the text's), so no match starts more than the longest
+    of them before the trailing spaces (look-behinds still read the text before)."""
+    end = len(before)
+    while end and _SPACE_CHAR.match(before, end - 1):
+        end -= 1
+    return _NOT_ACTOR.search(before, max(0, end - _NOT_ACTOR_LONGEST)) is not None
+
+
 # (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do; `Sở Kế hoạch và Đầu tư làm đầu mối
 # tiếp nhận thông tin …`: acts as the focal point)
 _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|chịu trách nhiệm"
@@ -143,6 +167,15 @@ _OPENER = re.compile(
 # trực HĐND huyện sẽ ban hành …`; not a reported event's day: `Ngày 25/12, HĐND xã … tổ chức`)
 _SCHEDULED_OPENER = re.compile(_OPENER.pattern.replace("(?P<day>)", r"|Ngày \d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?"), re.I)
 _OPENER = re.compile(_OPENER.pattern.replace("(?P<day>)", ""), re.I)
+
+
+@lru_cache(maxsize=1024)
+def _opens(before: str) -> bool:
+    """`_OPENER` over the words before a subject, read once: `_role` asks it up to five times
+    of one clause, and its bounded repeats make each reading long."""
+    return _OPENER.match(before) is not None
+
+
 # verbs by which a subject assigns, decides or receives rather than carries out
 # (lexicon/not_task_verbs.tsv), and the phrases among them with a grammar of their own
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
@@ -226,22 +259,34 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
         return bool(nxt and MARKER.match(para.text) and len(para.text) <= 120
                     and _DUTY_ITEM.match(nxt.text))
 
+    # what pass 1 read in each paragraph: its mentions and the responsible ones among them;
+    # pass 2 reads a paragraph again only when a learnt name changed its mentions
+    # (`_responsible` is a function of the mentions, the paragraph and its sections alone)
+    read_before: dict[int, tuple[tuple, list[tuple[int, int, bool, str, str]]]] = {}
     for pass_no in (1, 2):
-        for para, chain in body:
+        for k, (para, chain) in enumerate(body):
             mentions = find_mentions(para.folded, tuple(sorted(learnt, key=len, reverse=True)))
             for mention in mentions:  # a name put together from the folded view, spelt as written
                 mention.name = mention.name and respell(mention.name, para.text)
             if not mentions:
                 continue
-            in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain) or duties_follow(para)
-            # `Điều 2. Giao: a) Sở Lao động - Thương binh và Xã hội …`: each item names an assignee
-            assigned = any(_ASSIGNS_ITEMS.search(doc.raw[s.span[0]:s.span[1]]) for s in chain if s.span[0] < doc.raw_pos(para.start))
-            for mention, name, role in _responsible(para.text, mentions, in_implementation, issuers, assigned):
+            as_read = tuple((m.start, m.end, m.generic, m.name, m.extended) for m in mentions)
+            if pass_no == 2 and read_before.get(k, (None,))[0] == as_read:
+                responsible = read_before[k][1]
+            else:
+                in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain) or duties_follow(para)
+                # `Điều 2. Giao: a) Sở Lao động - Thương binh và Xã hội …`: each item names an assignee
+                assigned = any(_ASSIGNS_ITEMS.search(doc.raw[s.span[0]:s.span[1]]) for s in chain if s.span[0] < doc.raw_pos(para.start))
+                responsible = [(mention.start, mention.end, mention.extended, name, role) for mention, name, role
+                               in _responsible(para.text, mentions, in_implementation, issuers, assigned)]
                 if pass_no == 1:
-                    if mention.extended:
-                        learnt.add(para.folded[mention.start:mention.end])
+                    read_before[k] = (as_read, responsible)
+            for start, end, extended, name, role in responsible:
+                if pass_no == 1:
+                    if extended:
+                        learnt.add(para.folded[start:end])
                     continue
-                span = doc.raw_span(para.start + mention.start, para.start + mention.end)
+                span = doc.raw_span(para.start + start, para.start + end)
                 if _broken_short_line(doc.raw, span) or span[0] < headline_end:
                     continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
@@ -321,7 +366,7 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
                 gap not in ("với", "cùng", "cùng với")
                 # `MTTQ cùng các tổ chức chính trị - xã hội xã tuyên truyền …`: bodies that open
                 # the sentence together are its subjects alike
-                or (gap != "với" and _OPENER.match(text[_clause_start(text, groups[-1][0].start):groups[-1][0].start]))):
+                or (gap != "với" and _opens(text[_clause_start(text, groups[-1][0].start):groups[-1][0].start]))):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -622,9 +667,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `Trách nhiệm của UBND xã về quản lý đất trồng lúa`: a title that gives the body its duties
     if _DUTIES_OF.fullmatch(para_before):
         return "lead", True, None
-    if _SUPPORT_LABEL.search(para_before):
+    if _ends_with_colon(para_before) and _SUPPORT_LABEL.search(para_before):
         return "support", True, None
-    if _LEAD_LABEL.search(para_before):
+    if _ends_with_colon(para_before) and _LEAD_LABEL.search(para_before):
         return "lead", True, None
     if heading and in_implementation:
         lead_in = text[heading.end():start]
@@ -668,14 +713,14 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
             after.strip() and not _NOT_TASK.match(after) and _is_task(text, group[-1].end, after)):
         return "lead", True, None
     # `Sở GD-ĐT được giao phối hợp với …`: the body the task was given to
-    if _OPENER.match(before) and _WAS_GIVEN.match(after):
+    if _opens(before) and _WAS_GIVEN.match(after):
         return "lead", True, None
     # `chọn Đảng bộ xã Tân Việt … để tổ chức đại hội điểm`: the chosen body carries it out
     if _CHOSEN.search(before) and _CHOSEN_FOR.match(after):
         return "lead", True, None
     if _LETTER_SENT.search(before) and _asked_in_letter(text, group, gi, groups, after):
         return "lead", False, None
-    if _NOT_ACTOR.search(before) and not _DIRECTED_TO.search(before):  # (`chỉ đạo cho X`: X acts)
+    if _not_actor(before) and not _DIRECTED_TO.search(before):  # (`chỉ đạo cho X`: X acts)
         return False, False, None
     if _ADVISED_LIST.search(before):
         return False, False, None  # `tham mưu cho cấp ủy, chính quyền địa phương nắm chắc …`: advised, as the first
@@ -684,7 +729,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _LEADS_TASK.match(after) or _LEADS_TASK.match(after[_REFERS_BACK.match(after).end():]):
         return "lead", True, None
     # `Bộ Quốc phòng, Bộ Công an cử đại diện phối hợp thực hiện`: helpers of a task another leads
-    if _OPENER.match(before) and _HELPS.match(after):
+    if _opens(before) and _HELPS.match(after):
         return "support", True, None
     # `Sở Y tế chủ trì, các sở, ngành phối hợp`: helpers named after the lead
     if _HELPS_AFTER.match(after) and _LEADS_WORD.search(before):
@@ -719,9 +764,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     modal = _MODAL.match(after)
     if modal:
         after, task_at = after[modal.end():], task_at + modal.end()
-    if _OPENER.match(before) and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
+    if _opens(before) and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
         return False, False, None  # `UBND huyện chỉ đạo UBND các xã …`: it only directs (optional)
-    if _OPENER.match(before) and gi + 1 < len(groups) and _ASSIGNS_NEXT.search(text[group[-1].end:groups[gi + 1][0].start]):
+    if _opens(before) and gi + 1 < len(groups) and _ASSIGNS_NEXT.search(text[group[-1].end:groups[gi + 1][0].start]):
         # `Ban Thường vụ Huyện ủy Đức Linh xây dựng kế hoạch và giao chỉ tiêu cho 22 cơ sở đảng`:
         # the body that assigns is not among those who carry the task out
         return False, False, None
@@ -729,7 +774,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `… sẽ ban hành kế hoạch tổ chức kỳ họp`: what a body is to issue on a set day is its task
     future = modal and _FUTURE.search(modal.group())
     scheduled_issue = future and _ISSUES.match(after)
-    if (_OPENER.match(before) or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
+    if (_opens(before) or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
             and (scheduled_issue or (not _NOT_TASK.match(after) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)

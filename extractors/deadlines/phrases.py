@@ -262,10 +262,20 @@ _IN_FORCE = re.compile(r"\bhiệu\s+lực(?:\s+thi\s+hành)?\s*$", FLAGS)
 def segment_deadlines(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
     """Deadlines of one sentence (`forced`: of one `Thời gian thực hiện` value); `today`
     is the text's own date (ISO), when it prints one."""
-    relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
+    return list(_segment_deadlines(text, forced, today))
+
+
+@lru_cache(maxsize=2048)  # (the deadlines and the tasks read the same sentences; no caller changes a Found)
+def _segment_deadlines(text: str, forced: bool, today: Optional[str]) -> tuple[Found, ...]:
+    return tuple(_read_segment(text, forced, today))
+
+
+def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
+    maybe_relative = _MAYBE_RELATIVE.search(text)  # (searched once for both)
+    relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if maybe_relative else ())
                  if forced or (m.group("anchor") or _relative_is_limit(text, m))
                  and not _IN_FORCE.search(text, max(0, m.start() - 30), m.start())]
-    relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if _MAYBE_RELATIVE.search(text) else ())
+    relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if maybe_relative else ())
                   if not _inside(*m.span(), relatives)]
     relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in text.lower() else ())
                   if not _inside(*m.span(), relatives) and not _DONE_BEFORE.search(text, max(0, m.start() - 50), m.start())

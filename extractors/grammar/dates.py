@@ -179,8 +179,13 @@ _DATE_LIST_GLUE = re.compile(r"\s*(?:,|và|hoặc|;)?\s*(?:trước\s+)?", FLAGS
 def find_time_exprs(text: str) -> list[TimeExpr]:
     """Every time expression in `text`, with `từ A đến B` windows read as B and a
     year written once for a list (`ngày 15/6 và 15/12/2026`) given to each item."""
+    return list(_time_exprs(text))
+
+
+@lru_cache(maxsize=2048)  # (deadlines, tasks and targets read the same sentences; TimeExpr is frozen)
+def _time_exprs(text: str) -> tuple[TimeExpr, ...]:
     if not _MAYBE_TIME.search(text):
-        return []
+        return ()
     found = [t for t in (parse_match(m) for m in TIME_EXPR.finditer(text)) if t]
     found = _join_years(text, found)
     found = _join_windows(text, found)
@@ -190,7 +195,7 @@ def find_time_exprs(text: str) -> list[TimeExpr]:
         if a.year is None and b.year is not None and a.grain in ("day", "month", "quarter") \
                 and _DATE_LIST_GLUE.fullmatch(text[a.end:b.start]):
             found[i] = a.with_year(b.year)
-    return found
+    return tuple(found)
 
 
 _COMMA_GAP = re.compile(r"\s*,?\s*")

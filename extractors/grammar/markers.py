@@ -15,6 +15,8 @@ view). Character-class pieces are bare class contents (`-` first), to put inside
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 # ---- bullets (class contents) ----
@@ -82,6 +84,7 @@ LEADING_MARK = re.compile(
     rf"|\(?[{LETTERS_LATIN_HORNED}]\)\s*|{PAREN}\s*)")
 
 
+@lru_cache(maxsize=4096)
 def strip_marker(text: str) -> str:
     """`text` without the bullet or outline marker that opens it."""
     return LEADING_MARK.sub("", text, count=1)

@@ -70,6 +70,51 @@ def _kind_word(written: str) -> str:
 # capitals as printed, so no word of the text reads as one
 _ABBREVIATED_KIND = "|".join(re.escape(c) for c in sorted(CODE_KINDS, key=len, reverse=True))
 
+
+def _kind_trie(words) -> str:
+    r"""The kind words as one alternation written as a trie (`quy(?:ết\s?định|\s?(?:chế|định))`),
+    a space between syllables optional as in `_KIND_WORDS`: the same strings at a position,
+    each position's characters read once instead of once per word."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        nexts = [(r"\s?" if ch == " " else re.escape(ch)) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not nexts:
+            return ""
+        body = nexts[0] if len(nexts) == 1 else f"(?:{'|'.join(nexts)})"
+        return f"(?:{body})?" if "" in node else body
+    return branch(trie)
+
+
+# where a kind word starts (as MENTION and SHORT_MENTION open): found in one pass, every start
+# (overlapped), so the two patterns are tried only there and not searched over the whole text
+_KIND_AT = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?:(?i:{_kind_trie(KINDS)})|{_ABBREVIATED_KIND})")
+# how MENTION and SHORT_MENTION open (a kind word, or MENTION's abbreviation of one): a pattern
+# that opens otherwise (rewritten since) is searched plainly, through the whole text
+_KIND_OPENINGS = (rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))",
+                  rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=")
+
+
+def _at_kind_words(pattern: re.Pattern, text: str, starts: list[int]):
+    """`pattern.finditer(text)` for a pattern whose matches open with a kind word: the
+    same matches, left to right and not overlapping, tried at the kind words' starts only."""
+    if not pattern.pattern.startswith(_KIND_OPENINGS):
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
 _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len, reverse=True))
 # the number (and year) of a symbol, then its codes: `470/QĐ-TTg`, `88/2019/QH14`, `28 -CT/TU`
 # (a line break inside a symbol, `470/QĐ-` / `TTg`, reads as a space after the separator)
@@ -234,7 +279,8 @@ def extract_references(doc: PlanText) -> list[Reference]:
     taken: list[tuple[int, int]] = []  # clean spans already read as a mention
 
     own: OwnDate | None = None
-    for m in MENTION.finditer(clean):
+    kind_starts = [m.start() for m in _KIND_AT.finditer(clean, overlapped=True)]
+    for m in _at_kind_words(MENTION, clean, kind_starts):
         kind = _kind_word(m.group("kind"))
         number = _symbol(m.group("num"))
         date_iso, end = _date_of(m) or _date_before(clean, m.start()) or _date_after_issuer(clean, m.end()), m.end()
@@ -274,7 +320,7 @@ def extract_references(doc: PlanText) -> list[Reference]:
              if r.kind and _NUMBER_PART.match(r.number) and r.number != _NUMBER_PART.match(r.number).group()}
     cited |= {(r.kind, r.number) for r in found if r.kind and r.number.isdigit() and _BY_NUMBER.search(r.text)}
     if cited:
-        for m in SHORT_MENTION.finditer(clean):
+        for m in _at_kind_words(SHORT_MENTION, clean, kind_starts):
             kind = _kind_word(m.group("kind"))
             if (kind, m.group("num")) not in cited:
                 continue

@@ -197,9 +197,28 @@ def _nlp_before(before: str, keep_action: bool = False) -> str:
     return _clip(_drop_action(text[start:]), _MAX_WORDS)
 
 
+# a measure noun anywhere in a clause (MEASURE_SUBJECT unanchored): a clause with none cannot
+# give a phrase before the value that opens with one, however it is tagged
+_MEASURE_ANYWHERE = re.compile(MEASURE_SUBJECT.pattern[1:-2], re.I) \
+    if MEASURE_SUBJECT.pattern.startswith("^") and MEASURE_SUBJECT.pattern.endswith(r"\b") else None
+
+
+def _may_name_measure(before: str) -> bool:
+    """Whether the phrase `_nlp_before` reads before the value may open with a measure noun:
+    it is a piece of the clause's words (spaces folded), so not when they hold none."""
+    if _MEASURE_ANYWHERE is None:
+        return True
+    return bool(_MEASURE_ANYWHERE.search(" ".join(_before_text(before).split())))
+
+
 def _nlp(before: str, after: str, keep_action: bool = False) -> str:
     # the words after the value are tagged only when they can decide the phrase: not when
     # the clause before names the measure, nor when a connector opens them
+    lead = after.lstrip()
+    if not keep_action and not (lead[:1].isalpha() and _CONNECTORS.match(lead)) and not _may_name_measure(before):
+        # the phrase before cannot name the measure: the one after, when there is one, is the
+        # answer whatever the tags before say, and the clause before is tagged only without it
+        return _nlp_after(after) or _nlp_before(before, keep_action)
     b = _nlp_before(before, keep_action)
     if b and MEASURE_SUBJECT.match(b):
         return b

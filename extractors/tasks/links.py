@@ -203,8 +203,8 @@ class Links:
             return pick.due, rec, [d.id for d in found if d.id]
         if cue:
             phrases = [m.group() for m in SCHEDULE_CUE.finditer(text)]
-            phrases += [m.group() for s in _SENTENCE_BREAK.split(text) for m in SCHEDULE_CUE.finditer(s)
-                        if m.start() == 0]
+            # (a cue that opens a sentence: matched at its start, not searched through it)
+            phrases += [m.group() for s in _SENTENCE_BREAK.split(text) if (m := SCHEDULE_CUE.match(s))]
             if not phrases:
                 return None, None, []
             text = " ".join(phrases)

@@ -1,0 +1,65 @@
+"""`AnchoredSearch` finds what the plain search finds, tried only where a match can start."""
+from pathlib import Path
+
+import regex as re
+
+from extractors.agencies import mentions
+from extractors.anchored import AnchoredSearch, leading_words
+from extractors.text import PlanText
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def test_leading_words_read_off_the_pattern():
+    assert leading_words(r"(?:[Cc]ác|(?<![/.,]\s?)\d{1,3})\s+x") == (frozenset({"Các", "các"}), True)
+    assert leading_words(r"(?<=phối hợp\s)Chính phủ(?=\s)") == (frozenset({"Chính phủ"}), False)
+    assert leading_words(r"abc?d") == (frozenset({"ab"}), False)  # the quantifier is the last letter's
+    assert leading_words(r"ab+c") == (frozenset({"a"}), False)
+    assert leading_words(r"(?:a|b)?c") is None  # an optional first element: searched plainly
+    assert leading_words(r"\p{Lu}x") is None
+    assert not AnchoredSearch(re.compile(r"(?i)các")).anchored
+
+
+def test_collectives_are_anchored_and_found_alike():
+    anchored = AnchoredSearch(mentions._COLLECTIVE, (mentions._B, mentions._E))
+    assert anchored.anchored
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Yêu cầu các sở, ban, ngành, đoàn thể và UBND các huyện, thành phố Huế; 12 xã, phường")
+    for raw in texts:
+        for para in PlanText.from_raw(raw).paragraphs:
+            text = para.folded
+            for i in range(0, len(text), 5):
+                plain, found = mentions._COLLECTIVE.search(text, i), anchored.search(text, i)
+                assert (plain and plain.span()) == (found and found.span()), (text, i)
+
+
+def test_references_tried_at_kind_words_alike():
+    from extractors.references import rules
+    # (a MENTION rewritten to open otherwise is searched plainly: correct, but slow; then
+    # `_KIND_AT` and `_KIND_OPENINGS` should learn the new opening)
+    assert rules.MENTION.pattern.startswith(rules._KIND_OPENINGS)
+    assert rules.SHORT_MENTION.pattern.startswith(rules._KIND_OPENINGS)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts.append("Căn cứ QĐ số: 376/QĐ-UBND ngày 5/3/2024; Nghịđịnh số 150/2006/NĐ-CP, Thông báo kết luận 12")
+    for raw in texts:
+        clean = PlanText.from_raw(raw).clean
+        starts = [m.start() for m in rules._KIND_AT.finditer(clean, overlapped=True)]
+        for pattern in (rules.MENTION, rules.SHORT_MENTION):
+            assert [m.span() for m in rules._at_kind_words(pattern, clean, starts)] == \
+                [m.span() for m in pattern.finditer(clean)]
+
+
+def test_not_actor_is_the_lexicon_words_before_spaces():
+    # `_not_actor` searches from the longest lexicon word before the trailing spaces: exact
+    # only while the pattern is those literal words (and their look-behinds) before `\s*$`
+    from extractors import lexicon
+    from extractors.agencies import rules
+    assert rules._NOT_ACTOR.pattern == rf"(?:{rules._before_words(lexicon.not_actor_before())})\s*$"
+
+
+def test_label_patterns_end_with_a_colon():
+    # `_ends_with_colon` spares their search only while every branch ends in `:\s*$`
+    from extractors.agencies import rules
+    from extractors.anchored import _branches
+    for pattern in (rules._LEAD_LABEL, rules._SUPPORT_LABEL):
+        assert all(b.endswith(r":\s*$") for b in _branches(pattern.pattern))
