@@ -102,7 +102,9 @@ _COLLECTIVE = re.compile(
     # yêu cầu UBND huyện Quang Bình, Bắc Quang triển khai …`): the place's name alone, before the
     # verb (`names.share_body` gives it the body and level); not a body's own name (`…, Sở Y tế`)
     rf"|(?<=(?:UBND|[ỦU][ỷy] ban nhân dân)\s+(?:huyện|thành phố|thị xã|quận|xã|phường|thị trấn)(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}}\s*,\s*)"
-    rf"(?!(?:{_alt(PROPER_HEADS)}|UBND|[ỦU][ỷy] ban)(?![\p{{L}}]))\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+){{0,2}}(?=\s+\p{{Ll}}+\s)"
+    # (two or three syllables, as places are named; not a person's title or a level: `Phó Chủ tịch`, `Thành phố`)
+    rf"(?!(?:{_alt(PROPER_HEADS)}|UBND|[ỦU][ỷy] ban|Phó|Chủ|Trưởng|Giám|Bí|Thành|Thị|Tổ|Mặt)(?![\p{{L}}]))"
+    rf"\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+){{1,2}}(?=\s+\p{{Ll}}+\s)"
     # the local governments written with `các` before the body (`giao chỉ tiêu … cho các UBND tỉnh,
     # thành phố trực thuộc Trung ương`): `UBND các tỉnh, thành phố` (`names.expand` puts it so)
     rf"|[Cc]ác\s+(?:UBND|[ỦU][ỷy] ban nhân dân)\s+{_PLACE_LIST}"

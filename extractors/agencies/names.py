@@ -239,7 +239,7 @@ _NAMED_UNIT = re.compile(r"(?:thành phố|thị xã|quận|huyện)(?:\s+\p{Lu}
 
 _LOCAL_UNIT_NAMED = re.compile(rf"^((?:{'|'.join(map(re.escape, LOCAL_BODIES))})\s+(?:huyện|thành phố|thị xã|quận|xã|phường|thị trấn))"
                                r"(?:\s+\p{Lu}\p{Ll}*){1,3}$")
-_PLACE_NAME = re.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2}")
+_PLACE_NAME = re.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}")
 
 
 def share_body(names: list[str]) -> list[str]:
