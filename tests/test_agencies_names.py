@@ -77,6 +77,15 @@ def test_generic_actors(name, generic):
     ("đạt 100% cơ quan chính quyền các cấp, tổ chức", ["chính quyền các cấp"]),
     # the head's syllable typed twice, with the kind of force after it (b26_17)
     ("Lực lực vũ trang tiếp tục duy trì", ["Lực lực vũ trang"]),
+    # b27: cooperatives with `các` (a count is a target's unit); the governments of units written
+    # `các UBND tỉnh, …`; a second place's bare name after a local government's first, two or three
+    # syllables and not a title or a level
+    ("đôn đốc các hợp tác xã nông nghiệp theo dõi", ["các hợp tác xã nông nghiệp"]),
+    ("thành lập mới 5 hợp tác xã", []),
+    ("cho các UBND tỉnh, thành phố trực thuộc Trung ương giai đoạn", ["các UBND tỉnh, thành phố trực thuộc Trung ương"]),
+    ("yêu cầu UBND huyện Quang Bình, Bắc Quang triển khai", ["UBND huyện Quang Bình", "Bắc Quang"]),
+    ("yêu cầu UBND huyện Quang Bình, Phó Chủ tịch phụ trách", ["UBND huyện Quang Bình"]),
+    ("yêu cầu UBND xã Tân Hưng, Thành phố Hà Giang thực hiện", ["UBND xã Tân Hưng"]),
 ])
 def test_name_shapes(text, names):
     assert [text[m.start:m.end] for m in find_mentions(text)] == names
@@ -88,3 +97,13 @@ def test_name_shapes(text, names):
 ])
 def test_school_class_is_plural(text, name):
     assert [m.name for m in find_mentions(text)] == [name]
+
+
+def test_shared_local_government_names():
+    """b27: `các UBND tỉnh, thành phố` is spelt `Ủy ban nhân dân các tỉnh, thành phố`; the bare second
+    place of `UBND huyện Quang Bình, Bắc Quang` takes the first's body and level."""
+    from extractors.agencies.names import expand, share_body
+    assert expand("các UBND tỉnh, thành phố trực thuộc Trung ương") == \
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    assert share_body(["Ủy ban nhân dân huyện Quang Bình", "Bắc Quang"]) == \
+        ["Ủy ban nhân dân huyện Quang Bình", "Ủy ban nhân dân huyện Bắc Quang"]

@@ -97,6 +97,19 @@ _COLLECTIVE = re.compile(
     # a kind of office written in lower case and kept at every unit of a level: `hạt kiểm lâm
     # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
+    # the cooperatives a local government urges (`đôn đốc các hợp tác xã nông nghiệp theo dõi tình hình`);
+    # with `các`, not a count of them (`thành lập mới 5 hợp tác xã`, a target)
+    # a second unit named after a local government's first, its body and level shared (`Công điện
+    # yêu cầu UBND huyện Quang Bình, Bắc Quang triển khai …`): the place's name alone, before the
+    # verb (`names.share_body` gives it the body and level); not a body's own name (`…, Sở Y tế`)
+    rf"|(?<=(?:UBND|[ỦU][ỷy] ban nhân dân)\s+(?:huyện|thành phố|thị xã|quận|xã|phường|thị trấn)(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}}\s*,\s*)"
+    # (two or three syllables, as places are named; not a person's title or a level: `Phó Chủ tịch`, `Thành phố`)
+    rf"(?!(?:{_alt(PROPER_HEADS)}|UBND|[ỦU][ỷy] ban|Phó|Chủ|Trưởng|Giám|Bí|Thành|Thị|Tổ|Mặt)(?![\p{{L}}]))"
+    rf"\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+){{1,2}}(?=\s+\p{{Ll}}+\s)"
+    # the local governments written with `các` before the body (`giao chỉ tiêu … cho các UBND tỉnh,
+    # thành phố trực thuộc Trung ương`): `UBND các tỉnh, thành phố` (`names.expand` puts it so)
+    rf"|[Cc]ác\s+(?:UBND|[ỦU][ỷy] ban nhân dân)\s+{_PLACE_LIST}"
+    rf"|[Cc]ác\s+hợp tác xã(?:\s+(?:dịch vụ\s+)?nông nghiệp)?"
     rf"|[Cc]ông an\s+các\s+(?:{_PLACE_LIST}|{_LEVEL})"  # `Công an các huyện, thành phố`: every unit listed
     # a named unit listed after the units a local government is written for: `UBND các quận,
     # huyện và thành phố Thủ Đức` (the shared body is applied in `names.share_body`)
@@ -780,7 +793,8 @@ def _kind_before_verb(text: str, end: int) -> int | None:
     a, b, c, d = m.groups()
     if a in STOP_SYLLABLES or b in STOP_SYLLABLES or f"{a} {b}" in STOP_BIGRAMS | ROLE_WORDS:
         return None
-    return m.end(2) if f"{c} {d}" in STOP_BIGRAMS else None
+    # (`các tổ chức thành viên làm nòng cốt, hướng dẫn …`: made the core of a movement, as `làm đầu mối`)
+    return m.end(2) if f"{c} {d}" in STOP_BIGRAMS or f"{c} {d}" in ("làm nòng", "làm lực", "làm đầu") else None
 
 
 def _named_kind(words: str) -> bool:

@@ -56,9 +56,11 @@ def expand(name: str) -> str:
     name = _POLITICAL_SOCIAL.sub(r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     name = _FORCES_TYPED_TWICE.sub(r"\1ực lượng", name)  # `Lực lực vũ trang`: the head's syllable typed twice
+    name = _EACH_GOVERNMENT.sub(r"Ủy ban nhân dân \1 ", name)  # `các UBND tỉnh, thành phố`: the units' governments
     return _WHITESPACE.sub(" ", name).strip(" ,;.:")
 
 
+_EACH_GOVERNMENT = re.compile(r"^([Cc]ác|[Nn]hững)\s+Ủy ban nhân dân\s+(?=(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)(?![\p{L}]))")
 _FORCES_TYPED_TWICE = re.compile(r"(?<![\p{L}])([Ll])ực\s+lực(?=\s+(?:công an|quân sự|vũ trang|dân quân|biên phòng)(?![\p{L}]))")
 _PLURAL_OPENING = re.compile(r"^(?:các|những)\s+")
 _NON_ALNUM = re.compile(r"[^\p{L}\p{N}]+")
@@ -238,6 +240,11 @@ _LOCAL_UNITS = re.compile(rf"^({'|'.join(map(re.escape, LOCAL_BODIES))})\s+(?:c�
 _NAMED_UNIT = re.compile(r"(?:thành phố|thị xã|quận|huyện)(?:\s+\p{Lu}\p{Ll}*){1,3}")
 
 
+_LOCAL_UNIT_NAMED = re.compile(rf"^((?:{'|'.join(map(re.escape, LOCAL_BODIES))})\s+(?:huyện|thành phố|thị xã|quận|xã|phường|thị trấn))"
+                               r"(?:\s+\p{Lu}\p{Ll}*){1,3}$")
+_PLACE_NAME = re.compile(r"\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,2}")
+
+
 def share_body(names: list[str]) -> list[str]:
     """`Uỷ ban nhân dân thành phố và các huyện`: the units listed after a local body are
     that body at those units (`Ủy ban nhân dân các huyện`), not the places themselves."""
@@ -248,4 +255,6 @@ def share_body(names: list[str]) -> list[str]:
             out[k] = f"{body.group(1)} {out[k]}"
         elif (units := _LOCAL_UNITS.match(out[k - 1])) and _NAMED_UNIT.fullmatch(out[k]):
             out[k] = f"{units.group(1)} {out[k]}"
+        elif (unit := _LOCAL_UNIT_NAMED.match(out[k - 1])) and _PLACE_NAME.fullmatch(out[k]):
+            out[k] = f"{unit.group(1)} {out[k]}"  # `UBND huyện Quang Bình, Bắc Quang`: the second huyện
     return out

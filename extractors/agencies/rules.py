@@ -79,7 +79,13 @@ _ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu
                        # (not the duties a report says are delegated: `các nhiệm vụ … ủy quyền cho Ban Quản lý`)
                        r"|\b(?:công văn|văn bản|quyết định|đã|vừa)\s+(?:ủy|uỷ)\s+quyền\s+cho\s*$"
                        # what a decision is the basis for: `làm cơ sở để các đơn vị thuộc Bộ chủ động triển khai`
-                       r"|\blàm\s+(?:cơ\s+sở|căn\s+cứ)\s+(?:để|cho)\s*$", re.I)
+                       r"|\blàm\s+(?:cơ\s+sở|căn\s+cứ)\s+(?:để|cho)\s*$"
+                       # so is a document made the design others follow: `ban hành văn bản … làm “bản thiết kế”
+                       # thống nhất để các bộ, ngành, địa phương nâng cấp …` (not `làm việc với … để`)
+                       # (a design or frame named as such, in quotes or as the one all share: not `làm căn cứ quan
+                       # trọng để các cấp, các ngành thực hiện`, generic actors told of a basis)
+                       r"|\blàm\s+(?!việc(?![\p{L}]))(?:[“\"][^”\"\n]{1,40}[”\"]|\p{Ll}+(?:\s+\p{Ll}+){0,3}(?=\s+(?:thống\s+nhất|chung)\s))"
+                       r"(?:\s+(?:thống\s+nhất|chung))?\s+để\s*$", re.I)
 # the tasks a body was given before, named as what the text's own task works on (`rà soát lại các
 # nhiệm vụ UBND tỉnh đã giao cho các cơ quan, đơn vị, địa phương tại các Kế hoạch …`): the bodies
 # they were given to are not assigned anything by this text
@@ -134,8 +140,11 @@ def _not_actor(before: str) -> bool:
 
 
 # (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do; `Sở Kế hoạch và Đầu tư làm đầu mối
-# tiếp nhận thông tin …`: acts as the focal point)
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:chủ trì|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|chịu trách nhiệm"
+# tiếp nhận thông tin …`: acts as the focal point; `Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức
+# thành viên làm nòng cốt, hướng dẫn …`: the core of a movement)
+# (`Bộ Công an được giao nhiệm vụ chủ trì, phối hợp …`: given the lead, wherever the sentence starts)
+# (`… (Ban Chỉ đạo) chủ trì họp phiên thứ 13`: who chairs a meeting a news item reports leads no task)
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:cuộc\s+|phiên\s+)?họp(?![\p{L}]))|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
@@ -178,7 +187,9 @@ def _opens(before: str) -> bool:
 
 # verbs by which a subject assigns, decides or receives rather than carries out
 # (lexicon/not_task_verbs.tsv), and the phrases among them with a grammar of their own
+# (`Báo Hà Giang trân trọng đăng toàn văn Công điện`: a paper's courtesy formula for what it prints)
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
+                       r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
                        r"|chỉ đạo\s+về\s+việc|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến"
                        # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
                        r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"

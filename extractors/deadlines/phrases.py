@@ -27,7 +27,8 @@ from extractors.grammar.dates import (BARE_PERIOD, FLAGS, RECURRENCE, TimeExpr, 
 
 _DONE = r"(?:hoàn\s+thành(?:\s+xong)?|xong|kết\s+thúc|hoàn\s+tất)"
 TRIGGER = re.compile(
-    rf"(?:(?P<done>\b{_DONE})\s+)?"
+    # (`hoàn thành ngay trong quý I-2018`: `ngay` stresses the time, the completion is still tied to it)
+    rf"(?:(?P<done>\b{_DONE})(?:\s+ngay)?\s+)?"
     r"(?P<prep>\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+(?:trước|vào|trong|đến\s+hết|đến))?|"
     r"(?:hạn\s+chót|thời\s+hạn)(?:\s+[^\s,.;:]+){0,5}?(?:\s+là|\s*:)?|"
     r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức)(?:\s+là|\s*:)|"
@@ -76,6 +77,9 @@ _SUBMITTED = re.compile(r"\b(?:trình|báo\s+cáo|thông\s+qua|cho\s+ý\s+kiến
 _REPORT_PERIOD = re.compile(r"\b(?:tình\s+hình|kết\s+quả)\b[^,;:.()]{0,70}$", FLAGS)
 _PAST = re.compile(r"\bđã\b|\bvừa\s+qua\b|\b(?:năm|tháng|quý)\s+qua\b|\btrước\s+đây\b", FLAGS)
 _DONE_BEFORE = re.compile(r"\bđã\b[^,;.:]{0,40}$", FLAGS)  # `hồ sơ đã nộp trước ngày …`
+# `nhiều phần việc đã được chính quyền các xã phấn đấu hoàn thành ngay trong quý I-2018`: the aim was
+# set before, the completion it aims at is still to come
+_AIMED_AFTER = re.compile(r"\b(?:phấn\s+đấu|sẽ|dự\s+kiến)\b", FLAGS)
 # `chuẩn bị báo cáo … theo nội dung đã được gợi ý và gửi đoàn kiểm tra trước ngày …`: a task verb
 # after `và` opens a new predicate; the `đã` before it qualified a noun and dates nothing
 _AND_THEN_TASK = re.compile(
@@ -571,7 +575,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # the work of a period is due in it only when it is to be completed
     # `_DONE_BEFORE.search(lead)`: its match ends where the lead does and holds at most 42 characters
     done_before = _DONE_BEFORE.search(text, max(0, len(lead) - 50), len(lead))
-    if done_before and not _AND_THEN_TASK.search(text, done_before.start(), len(lead)):
+    if done_before and not _AND_THEN_TASK.search(text, done_before.start(), len(lead)) \
+            and not _AIMED_AFTER.search(text, done_before.start(), len(lead)):
         return False
     firm = prep.startswith(_FIRM_PREPS) or done
     if not firm and today and t.grain == "day" and t.year and t.last_day() < today:
@@ -624,7 +629,7 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     opening = not OUTLINE_MARK.sub("", lead).strip() or lead.rstrip().endswith((";", ":"))
     verb = bool(_TASK_VERB.search(recent)) or (opening and bool(_TASK_VERB.search(text, t.end, t.end + 60)))
     # `Xây dựng 15 xã đạt chuẩn … vào năm 2030`: a counted result due in a year is a target
-    counted = bool(_COUNTED_RESULT.search(recent)) and not completed
+    counted = bool(_COUNTED_RESULT.search(recent)) and not completed or bool(_MORE_OF_A_COUNT.search(recent))
     return (done or verb) and not counted and not _has_target_figure(text)
 
 
@@ -636,6 +641,8 @@ _GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|nh�
                          r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|những)\s+)?mục\s+tiêu\b[^,;.:]{0,60}$|"
                          r"\s*,?\s*[^,;.:]{0,40}?\bphấn\s+đấu\s+(?:hoàn\s+thành|đạt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b", FLAGS)
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
+# (`hoàn thành thêm 1.200 km cao tốc vào năm 2025`: completing an added amount is the target, done or not)
+_MORE_OF_A_COUNT = re.compile(r"\b(?:thêm|khoảng)\s+\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
 _COUNTED_RESULT = re.compile(r"(?<![\d/.,-])\d{1,3}(?:\.\d{3})*\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
 
 
@@ -716,12 +723,14 @@ def _opener_schedule(text: str, at: int, sentence_start: bool, out: list) -> Non
         # (`Hàng năm tổ chức chuyển hóa ít nhất 60%`); only a figure right after it is the rate.
         # Inside a sentence (`…; mỗi năm tổ chức ít nhất 01 cuộc`) the figure is the rate.
         per_year_target = bool(_RATE_AFTER_OPENER.match(rest)) or \
-            (not sentence_start and not comma and bool(TARGET_FIGURE.search(rest)))
+            (not sentence_start and not comma and bool(TARGET_FIGURE.search(rest) or _COUNT_RANGE.search(rest)))
         if not per_year_target:
             recs = [r for _, _, r in find_recurrences(opener.group())] or ["continuous"]
             out.append((at + opener.start(), at + opener.end(), most_frequent(recs)))
 
 
+# `…; mỗi năm xây dựng từ 1-2 mô hình …`: a range of things to make is the clause's figure too
+_COUNT_RANGE = re.compile(r"\btừ\s+\d+(?:[,.]\d+)?\s*(?:-|–|đến)\s*\d", FLAGS)
 _BRACKET_LEAD = re.compile(r"\s*\(?\s*")
 _CLAUSE_OR_BRACKET_MARK = re.compile(r"[,.;:()]")
 

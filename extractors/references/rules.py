@@ -134,8 +134,11 @@ _LETTERED_NUMBER = r"\d{1,5}[a-z](?=\s+(?:ngày|của|về)\b)"
 # a number with its year but no codes, after `số` (`Nghị quyết số 170/2024 và Nghị quyết số 265/2025
 # của Quốc hội`): the symbol as the text gives it
 _NUMBER_YEAR = r"\d{1,5}/(?:19|20)\d\d(?![\p{L}\p{N}/-])"
-# a decision or resolution cited by its number alone, without `số` (`Chính phủ đã ban hành Nghị quyết 154 về …`)
-_UNCODED_NUMBER = r"\d{1,4}(?=\s+(?:về|của|ngày|đã)\s)"
+# a decision or resolution cited by its number alone, without `số` (`Chính phủ đã ban hành Nghị quyết 154 về …`);
+# news cite a ministry's letter so too (`Bộ KH&CN ban hành văn bản 5721 ngày 17/10/2025 quy định …`,
+# `đã ban hành văn bản 5199 hướng dẫn …`): a letter's serial, never a year (`Văn bản 1277 2024 về`)
+_UNCODED_NUMBER = r"\d{1,4}(?=\s+(?:về|của|ngày|đã|hướng dẫn)\s)"
+_UNCODED_LETTER = r"(?!(?:19|20)\d\d(?!\d))\d{2,5}(?=\s+(?:về|của|ngày|đã|hướng dẫn)\s)"
 # (`Công văn 832/BNNMT-MT (ban hành ngày 08/4/2025)`: the date in brackets right after the number)
 _DATE = (rf"(?:(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
          rf"|\(\s*(?:(?i:ban hành)\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}\s*\))")
@@ -150,7 +153,8 @@ MENTION = re.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=\s*:?\s+(?:số|Số|SỐ)\b))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
     # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon)
     rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
-    rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER})"
+    rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER}"
+    rf"|(?<=(?i:văn bản|công văn|công điện)\s){_UNCODED_LETTER})"
     rf"(?P<date>\s*{_DATE})?"
 )
 # a symbol cited without a kind word (`đã phê duyệt tại số 15/QĐ-UBND`): the kind is read from its code
@@ -384,8 +388,10 @@ def _line_start(raw: str, at: int) -> int:
     return raw.rfind("\n", 0, at) + 1
 # (a page that runs its header into one line prints `Số:` inside it, `… Hạnh phúc -------- Số:
 # 941/QĐ-UBND Quảng Ngãi, ngày …`; a citation never writes `Số:` after anything but its kind word)
+# (a header may name its kind in the field, `Nghị quyết số: 653/2019/UBTVQH14` alone on its line under
+# the issuer; a citation runs on into its date or subject, never a colon and a line end)
 _OWN_NUMBER = re.compile(
-    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:)|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
+    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:|(?:{_KIND_NAMES})[ \t]+số[ \t]*:(?=[ \t]*{_SYMBOL}[ \t]*$))|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
     rf"[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
     rf"\s*(?:#+[ \t]*)?(?:(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?|Chương[ \t]+(?:[IVXL]+|\d{{1,2}}))[ \t]+"
