@@ -120,6 +120,8 @@ NOT_UNIT = {
     "và", "hoặc", "so", "với", "trong", "đến", "tới", "trở", "mỗi", "hằng", "hàng", "là",
     "tại", "theo", "của", "cho", "vào", "từ", "trên", "dưới", "đạt", "được", "có", "các", "những",
     "thì", "nhưng", "để", "khi", "nếu", "đã", "sẽ", "sau", "trước", "hay", "cùng", "bình", "thực",
+    # a campaign's name counts no thing (`cuộc vận động "5 không, 3 sạch"`)
+    "không", "sạch",
 }
 
 
@@ -173,7 +175,7 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     m = _TIMES.match(text[pos:pos + _READ_AFTER])
     if m and not _NTH_TIME.match(text[pos:pos + _READ_AFTER]):
         return "times", pos + m.end()
-    rest = text[pos:pos + 40]
+    rest = text[pos:pos + 40].split("\n", 1)[0]  # a unit is on the number's line (`ảnh 1\n\ntin liên quan`)
     low = rest.lower()
     lead = len(low) - len(low.lstrip(" "))
     if lead == 0 and not low[:1] == "%":

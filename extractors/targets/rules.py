@@ -527,6 +527,9 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `72 xã đạt 19 tiêu chí nông thôn mới`: the standard the counted communes reach
     if v.unit in _CLASS_UNITS:
         return False  # `sản phẩm OCOP đạt 5 sao`, `từ 3 sao trở lên`: the class the counted things reach
+    if v.fraction and text[v.num_start - 1:v.num_start] == "(" and text[v.num_end:v.num_end + 1] == ")" \
+            and v.value_max is None:
+        return False  # `khai giảng năm học mới (05/9)`: the day of an event, in brackets
     if v.fraction and _DATE_AFTER.match(text[v.end:v.end + 60]):
         return False  # `trong thời gian từ 01/4 đến hết 15/4`: two days
     if v.unit in _PERSON_UNITS and _ATTENDED_AFTER.match(text[v.end:v.end + 80]):
@@ -557,7 +560,8 @@ _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được
                            r"|\b(?:đã|vẫn)\s+(?:cơ\s+bản\s+)?(?:hoàn\s+thành|đạt)(?:\s+và\s+(?:hoàn\s+thành\s+)?vượt(?:\s+mức)?)?"
                            r"\s+(?:\S+\s+){0,3}?chỉ\s+tiêu\b"
                            # `14/17 nhóm chỉ tiêu đạt và vượt kế hoạch`
-                           r"|\b\d+/\d+\s+(?:nhóm\s+)?chỉ\s+tiêu\s+(?:cơ\s+bản\s+)?(?:đạt|hoàn\s+thành)\b"
+                           # (`12/12 chỉ tiêu kinh tế - xã hội của phường đạt và vượt kế hoạch`)
+                           r"|\b\d+/\d+\s+(?:nhóm\s+)?chỉ\s+tiêu\b[^.;:\d]{0,60}?\s(?:cơ\s+bản\s+)?(?:đạt|hoàn\s+thành)\b"
                            # `Các chỉ tiêu đều đạt và vượt như: Thu nhập … đạt 44,5 triệu đồng/năm; …`
                            r"|\bchỉ\s+tiêu\s+(?:[^\s.;:]+\s+){0,3}?đều\s+(?:đạt|hoàn\s+thành)(?:\s+và\s+vượt)?\b"
                            # `xã Bình Thành đã thực hiện đạt và vượt 11/14 chỉ tiêu nghị quyết`
@@ -583,7 +587,8 @@ _GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:(?<!chương\s+trình\s)m�
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 # (`giải quyết vệc làm cho 15.000 lao động, đạt kế hoạch đề ra`: met, so done)
-_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)", re.I)
+_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)",
+                            re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
                              re.I)
 _ESTIMATE = re.compile(r"\bước\s+(?:(?:đạt|thực\s+hiện)\b|$)")
@@ -757,7 +762,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     return bool(current) and not _PURPOSE.search(clause_before[current.end():])
 
 
-_DONE = re.compile(r"\bđã\b", re.I)
+_DONE = re.compile(r"\bđã\b|\bcả\s+năm\b", re.I)
 
 
 def _told_as_done_this_year(v: ValueExpr, text: str, clause: tuple[int, int], sentence_start: int,
@@ -767,6 +772,9 @@ def _told_as_done_this_year(v: ValueExpr, text: str, clause: tuple[int, int], se
     nghèo còn dưới 5%` and `bình quân giai đoạn 2011 – 2015 tạo việc làm cho hơn 32 nghìn lượt
     người/năm`. Not where the sentence looks ahead (`năm 2015 phấn đấu …`)."""
     years = year_mentions(text[clause[0]:v.start], clause[0])
+    opening = _YEAR_OPENING_YEAR.match(text, sentence_start)  # `Năm 2012, …` for every clause after it
+    if not years and opening and int(opening.group(1)) == plan_year:
+        years = year_mentions(text[sentence_start:v.start], sentence_start)
     if not years or years[-1].year != plan_year:
         return False
     said = text[sentence_start:clause[1]]
@@ -774,6 +782,8 @@ def _told_as_done_this_year(v: ValueExpr, text: str, clause: tuple[int, int], se
         return False
     if years[-1].kind == "period":
         return True
+    # (`Năm 2012, nhờ thực hiện … GDP cả năm tăng 5,03%, thấp hơn kế hoạch 0,97%` in a story of
+    # that year's end: the whole year's figure)
     return years[-1].kind == "bare" and bool(_DONE.search(text, sentence_start, v.start))
 
 
