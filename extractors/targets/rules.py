@@ -248,7 +248,7 @@ class _Reader:
             seen.add(q.kind)
             if len(texts) > 12:
                 break
-        ctx.goal = any(_GOAL_WORDS.search(t) for t in texts)
+        ctx.goal = any(_GOAL_WORDS.search(t) for t in texts) or self._continues_goals(i)
         ctx.results_before = self.results_before(i)
         ctx.reviewed_years = self.reviewed_years
         ctx.news = not self.formal
@@ -283,6 +283,21 @@ class _Reader:
         return sorted(found, reverse=True)
 
 
+
+    def _continues_goals(self, i: int) -> bool:
+        """`Thứ hai, hằng năm giúp 33.500 hộ …; hỗ trợ … cho 17.000 phụ nữ …` after `Đại hội xác
+        định 8 chỉ tiêu chính quan trọng. Trong đó, thứ nhất, …`: a paragraph that goes on with
+        an enumeration of goals is one of them."""
+        if not _NEXT_ORDINAL.match(self.paras[i].para.text):
+            return False
+        for j in range(i - 1, max(i - 10, -1), -1):
+            text = self.paras[j].para.text
+            first = _FIRST_ORDINAL.search(text)
+            if first:
+                return bool(_GOAL_WORDS.search(text, 0, first.start()))
+            if not _NEXT_ORDINAL.match(text):
+                return False
+        return False
 
     def results_before(self, i: int) -> bool:
         """A news story tells its past year's results over several paragraphs: `Năm 2025, …
@@ -996,6 +1011,34 @@ class _ClauseDirections:
 _ANY_FIGURE = re.compile(r"\d|1/2")
 
 
+def _elided_units(text: str, values: list[ValueExpr]) -> None:
+    """A list whose first item gives the unit and the rest only a name and a figure (`Đảng bộ
+    TP.Tam Kỳ chỉ tiêu phát triển 150 đảng viên mới; Hội An 110; Điện Bàn 150; …`): each bare
+    figure of an item takes the unit of the item before it."""
+    unit = None
+    for v in values:
+        if v.unit and not v.bare and v.unit not in _COUNTLESS:
+            unit = v.unit
+            continue
+        if not (v.bare and unit and v.value_max is None and not v.fraction):
+            continue
+        item = text.rfind(";", 0, v.start)
+        if item < 0 or not _LIST_ITEM_NAME.fullmatch(text, item + 1, v.start) \
+                or not _LIST_ITEM_END.match(text, v.num_end):
+            unit = None  # the list has ended
+            continue
+        v.unit, v.bare = unit, False
+
+
+# an item of an elided list: a proper name (`Hội An`, `Công an`, `Biên phòng`), then the figure
+_LIST_ITEM_NAME = re.compile(r"\s*(?:và\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{L}[\p{L}.]*){0,3}\s+")
+_LIST_ITEM_END = re.compile(r"\s*(?:;|\.|$|\s+và\s)")
+
+
+_NEXT_ORDINAL = re.compile(r"\s*Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*,", re.I)
+_FIRST_ORDINAL = re.compile(r"\b[Tt]hứ\s+nhất\s*,")
+
+
 # a table printed one cell a line: its header names a unit column, a unit cell stands before
 # each row's figure
 _UNIT_HEADER = re.compile(r"(?:Đơn\s+vị\s+tính|ĐVT|Đơn\s+vị)", re.I)
@@ -1042,6 +1085,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 row_label = _row_label(reader, i - 1)
         clauses = sentences(text)
         full_sentences = _full_sentences(text)
+        if any(v.bare for v in values) and ";" in text:
+            _elided_units(text, values)
         ctx = reader.context(i)
         kept: list[tuple[ValueExpr, tuple[int, int], tuple[int, int]]] = []
         found: list[tuple[tuple[int, int], Target]] = []
