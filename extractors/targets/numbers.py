@@ -18,12 +18,24 @@ from extractors import nlp
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
 _FRACTION = r"\d{1,2}/\d{1,2}"
+_WORD_VALUES = {"một": 1.0, "hai": 2.0, "ba": 3.0, "bốn": 4.0, "sáu": 6.0, "bảy": 7.0, "tám": 8.0, "chín": 9.0,
+                "mười": 10.0}
+_NUMBER_WORDS = "|".join(_WORD_VALUES)
 # measure symbols printed glued to the number (`20,7m2/người`, `140tạ/ha`, `40ha`)
 _GLUED = r"(?:m2|m3|ha|km|tạ|tấn|kg|tỷđ|trđ)(?![\p{L}\d])"
 
 # a number (or range, or fraction) that is not glued to letters, a document symbol or a date
 CORE = re.compile(
-    rf"""# a rate per so many people (`dưới 02/100.000 dân`, `dưới 1/100.000 dân`)
+    rf"""# an amount written in two magnitudes (`34 triệu 170 ngàn đồng`): one value in the larger
+    # (the smaller a thousandth of the larger: `tỷ` then `triệu`, `triệu` then `nghìn`)
+    (?<![\w/.,\-])(?P<big>\d{{1,3}})\s+(?P<bigw>tỷ|tỉ|triệu)\s+(?P<small>\d{{1,3}})\s+
+    (?:(?<=(?:tỷ|tỉ)\s+\d{{1,3}}\s+)triệu|(?<=triệu\s+\d{{1,3}}\s+)(?:nghìn|ngàn))\s+đồng\b
+    |# a count written as a word where a bound or a range says it is one (`ít nhất một mô hình`,
+    # `từ một đến hai công trình`, `giúp thêm được hai gia đình hội viên trở lên`; not `năm`, a year too)
+    (?<=\b(?:ít\s+nhất|tối\s+thiểu)\s)(?P<w1>{_NUMBER_WORDS})(?=\s+\p{{Ll}})
+    |(?<=\btừ\s)(?P<w2>{_NUMBER_WORDS})\s+đến\s+(?P<w3>{_NUMBER_WORDS})(?=\s+\p{{Ll}})
+    |(?<![\p{{L}}])(?P<w4>{_NUMBER_WORDS})(?=(?:\s+\p{{Ll}}+){{1,4}}\s+trở\s+lên)
+    |# a rate per so many people (`dưới 02/100.000 dân`, `dưới 1/100.000 dân`)
     (?<![\w/.,\-])(?P<rate>\d{{1,3}}(?:,\d+)?)\s*/\s*(?P<per>10{{0,2}}(?:\.000)+)(?=\s+\p{{L}})
     |(?<![\w/.,\-])(?<!\d:)
     (?:
@@ -273,6 +285,9 @@ _WORD_MULTIPLES = {"đôi": 2.0, "rưỡi": 1.5}
 
 def read_value(text: str, m: re.Match) -> ValueExpr:
     """Widen a CORE match into the whole value expression."""
+    if m.group("big"):
+        value = int(m.group("big")) + int(m.group("small")) / 1000
+        return _with_prefix(text, m, round(value, 6), f"{m.group('bigw')} đồng", m.end())
     if m.group("rate"):
         # the unit is the denominator and what it counts: `/100.000 dân`
         who = _NEXT_WORD.match(text, m.end())
@@ -281,8 +296,13 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         return _with_prefix(text, m, parse_number(m.group("rate")), unit, unit_end)
     frac = m.group("frac")
     n2 = None if frac else m.group("n2")
-    value = _WORD_MULTIPLES[m.group("nw").lower()] if m.group("nw") else parse_number(frac or m.group("n1") or m.group("n3"))
-    value_max = parse_number(n2) if n2 else None
+    word = m.group("w1") or m.group("w2") or m.group("w4")
+    if word:
+        value = _WORD_VALUES[word.lower()]
+        value_max = _WORD_VALUES[m.group("w3").lower()] if m.group("w3") else None
+    else:
+        value = _WORD_MULTIPLES[m.group("nw").lower()] if m.group("nw") else parse_number(frac or m.group("n1") or m.group("n3"))
+        value_max = parse_number(n2) if n2 else None
     if frac:
         unit, end = _unit_after(text, m.end())
         if unit is None or unit in RATIO_OF or _ONE_OVER.match(frac):

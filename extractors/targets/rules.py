@@ -97,6 +97,7 @@ _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\
 _PAST_OPENING = re.compile(r"^\s*(?:tuy\s+nhiên\s*,\s*)?(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)"
                            r"(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
                            r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
+_MAKES_BEFORE = re.compile(r"\b(?:xây\s+dựng|thành\s+lập|đạt|phát\s+triển|tạo)(?:\s+được)?\s*$", re.I)
 _PER_DAY_OR_WEEK_AFTER = re.compile(r"\s*/\s*(?:ngày|tuần)\b", re.I)
 _MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|cuối|vào|sau)\s+)\btháng\s+\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
                                   r"\s*,?\s*(?:đạt|là|ở\s+mức|tăng|giảm)?\s*$", re.I)
@@ -865,9 +866,13 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # a count restating a share: `50% (8 xã)`
     if _THESE_AFTER.match(text, v.end):
         return False  # `hoàn thành 3 đề án này trong tháng 10-2020`: the ones just named, not how many
-    if _PER_DAY_OR_WEEK_AFTER.match(text, v.end) and any(
-            w.unit == "%" and clause[0] <= w.start < v.start for w in values_in_clause):
-        return False  # `99,5% nhóm, lớp mầm non được học 2 buổi/ngày`: what the counted share does
+    if (_PER_DAY_OR_WEEK_AFTER.match(text, v.end) or (v.qualifier in ("ít nhất", "tối thiểu") and not
+                                                       _MAKES_BEFORE.search(text, max(0, v.start - 25), v.start))) and any(
+            w.unit == "%" and clause[0] <= w.start < v.start and "\n" not in text[w.end:v.start]
+            for w in values_in_clause):
+        # `99,5% nhóm, lớp mầm non được học 2 buổi/ngày`, `hỗ trợ 80% phụ nữ … tiếp cận ít nhất một
+        # dịch vụ`: what the counted share does or has, not a goal of its own
+        return False
     later = _first_later(v, clause, values_in_clause, index, text)
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
