@@ -297,7 +297,9 @@ def _settled_end(text: str, end: int) -> bool:
 # (`các` glued to its level by a web copy: `UBND cáchuyện, thành phố`)
 # (`UBND các huyện, thị xã và thành phố`: a plural list of levels closes with `và`, unless a
 # named unit follows, which `names.share_body` reads: `… và thành phố Thủ Đức`)
-_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}"
+# (`UBND các xã phường, thị trấn`: a comma lost inside a plural list that goes on with commas)
+# (`UBND 8 xã chủ động thực hiện`: a count of the units stands where `các` would)
+_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+|\d{{1,3}}\s+(?={_PLACE_LIST}))?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL}|(?<=các\s*{_LEVEL})\s+{_LEVEL}(?=\s*,\s*{_LEVEL}{_E}))*{_E}"
                        rf"(?:(?<=các\s*{_LEVEL}\s*[,/-]\s*[^\n]{{1,40}})(?:\s*,)?\s+và\s+{_LEVEL}{_E}(?!\s+\p{{Lu}}))?"
                        rf"|các cấp{_E}")
 
@@ -505,19 +507,31 @@ _COMMITTEE = r"(?:[Hh]uyện|[Tt]hị|[Tt]hành|[Qq]uận|[Tt]ỉnh)\s+(?:ủy|u
 # (`… thành ủy và tương đương trực thuộc Tỉnh ủy`: the units of like rank, generic, close the list)
 # (`giao ban thường vụ các tỉnh ủy, thành ủy`: the standing committees of them all, one body
 # as the plural list names it)
-_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<board>[Bb]an\s+[Tt]hường\s+vụ\s+)?(?P<pl>[Cc]ác|[Nn]hững)\s+(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*{_E}"
-                               r"(?:\s+(?:và|hoặc)\s+(?P<like>tương đương(?:\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy)?)(?![\p{L}]))?")
+# (`các huyện, thị, thành ủy`: the levels listed, `ủy` written once for them all: one mention as written)
+# (`…, đảng ủy trực thuộc Tỉnh ủy`: the committees under the province's, listed after them, share the
+# plural and the board: `Các đảng ủy trực thuộc Tỉnh ủy`, `Ban thường vụ các đảng ủy trực thuộc Tỉnh ủy`)
+_SHARED_UY = r"(?:[Hh]uyện|[Tt]hị|[Tt]hành|[Qq]uận)(?:\s*,\s*(?:huyện|thị|thành|quận))+\s*(?:ủy|uỷ)"
+_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<board>[Bb]an\s+[Tt]hường\s+vụ\s+)?(?P<pl>[Cc]ác|[Nn]hững)\s+(?:(?P<shared>{_SHARED_UY})|(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*){_E}"
+                               r"(?:\s+(?:và|hoặc)\s+(?P<like>tương đương(?:\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy)?)(?![\p{L}]))?"
+                               r"(?:\s*,\s*(?P<under>đảng\s+(?:ủy|uỷ)\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ))(?![\p{L}]))?")
 _COMMITTEE_AT = re.compile(rf"{_B}{_COMMITTEE}{_E}")
 
 
 def _party_committees(text: str) -> list[Mention]:
     out = []
     for m in _PARTY_COMMITTEES.finditer(text):
+        plural = m.group("pl")[:1].upper() + m.group("pl")[1:]
+        if m.group("under"):
+            board = "Ban thường vụ " + plural.lower() if m.group("board") else plural
+            out.append(Mention(m.start("under"), m.end("under"), False, f"{board} {m.group('under')}"))
         if m.group("board"):
-            end = m.end("like") if m.group("like") else (m.end("rest") if m.group("rest") else m.end("first"))
+            end = m.end("like") if m.group("like") else (m.end("rest") if m.group("rest") else
+                                                          m.end("first") if m.group("first") else m.end("shared"))
             out.append(Mention(m.start(), end, False, "Ban thường vụ " + text[m.start("pl"):end]))
             continue
-        plural = m.group("pl")[:1].upper() + m.group("pl")[1:]
+        if m.group("shared"):
+            out.append(Mention(m.start(), m.end("shared"), False, f"{plural} {m.group('shared')}"))
+            continue
         for k, c in enumerate(_COMMITTEE_AT.finditer(text, m.start("first"), m.end())):
             out.append(Mention(m.start() if k == 0 else c.start(), c.end(), False, f"{plural} {c.group().lower()}"))
         if m.group("like"):

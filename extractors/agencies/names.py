@@ -56,11 +56,14 @@ def expand(name: str) -> str:
     name = _POLITICAL_SOCIAL.sub(r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     name = _FORCES_TYPED_TWICE.sub(r"\1ực lượng", name)  # `Lực lực vũ trang`: the head's syllable typed twice
+    name = _LOST_LIST_COMMA.sub(r"\1, ", name)  # `UBND các xã phường, thị trấn`
     name = _EACH_GOVERNMENT.sub(r"Ủy ban nhân dân \1 ", name)  # `các UBND tỉnh, thành phố`: the units' governments
     return _WHITESPACE.sub(" ", name).strip(" ,;.:")
 
 
 _EACH_GOVERNMENT = re.compile(r"^([Cc]ác|[Nn]hững)\s+Ủy ban nhân dân\s+(?=(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)(?![\p{L}]))")
+_PLACE_WORD = r"(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)"
+_LOST_LIST_COMMA = re.compile(rf"((?<![\p{{L}}])(?:các|những)\s+{_PLACE_WORD})\s+(?={_PLACE_WORD}\s*,\s*{_PLACE_WORD}(?![\p{{L}}]))")
 _FORCES_TYPED_TWICE = re.compile(r"(?<![\p{L}])([Ll])ực\s+lực(?=\s+(?:công an|quân sự|vũ trang|dân quân|biên phòng)(?![\p{L}]))")
 _PLURAL_OPENING = re.compile(r"^(?:các|những)\s+")
 _NON_ALNUM = re.compile(r"[^\p{L}\p{N}]+")
