@@ -435,7 +435,9 @@ def _functional_units(text: str) -> list[Mention]:
 
 
 # `các Sở: Y tế, Tài chính, Kế hoạch và Đầu tư` — one head noun shared by a list of names
-_SHARED_HEAD = re.compile(rf"{_B}(?:[Cc]ác\s+)?(?P<head>Sở|Bộ|Ban|Phòng|Cục|Vụ|Trường|Trung tâm)\s*:\s*")
+# (a news item counts them in lower case: `Thủ tướng vừa quyết định giao 5 bộ: KH-ĐT, NN-PTNT, Công thương, …`)
+_SHARED_HEAD = re.compile(rf"{_B}(?:(?:[Cc]ác\s+)?(?P<head>Sở|Bộ|Ban|Phòng|Cục|Vụ|Trường|Trung tâm)"
+                          rf"|\d{{1,2}}\s+(?P<counted>sở|bộ|Sở|Bộ))\s*:\s*")
 
 
 # `UBND các tỉnh, thành phố: Hải Phòng, Quảng Nam` — one body at each level, named by place
@@ -607,8 +609,9 @@ def _plural_head_units(text: str) -> list[Mention]:
 def _shared_head_units(text: str) -> list[Mention]:
     out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
+        head = m.group("head") or m.group("counted").capitalize()
         for k, (i, end) in enumerate(_field_list(text, m.end(), fields=False, commas_only=False)):
-            out.append(Mention(m.start() if k == 0 else i, end, False, f"{m.group('head')} {text[i:end]}"))
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
     return out
 
 
@@ -854,6 +857,12 @@ def _parent_after_slash(text: str, end: int) -> int:
 _OF_PLACE = re.compile(rf"\s+của(?=\s+(?:{_alt(PLACE_LEVELS)}){_E})")
 _BARE_SUBORDINATE = re.compile(r"\s+trực thuộc(?=\s*[,;.:)]|\s+(?:và|cùng)(?![\p{L}]))")
 _MANAGEMENT_BOARD = re.compile(r"quản lý(?![\p{L}])")
+# the members of a body the text names in full and then by a short form in brackets (`các bộ, cơ quan
+# thành viên Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm (Ủy ban Quốc gia)`):
+# the name runs to the bracket, commas and lower-case words included
+# (or the body by that short form alone, in capitals: `các Bộ, cơ quan thành viên Ủy ban Quốc gia, UBND …`)
+_MEMBERS_OF_NAMED = re.compile(r"\s+thành viên\s+(?:của\s+)?(?:\p{Lu}[^.;:()\n]{1,120}?\s*\(\s*\p{Lu}[^()\n]{1,40}\)"
+                               r"|\p{Lu}\p{Ll}*(?:\s+\p{L}+){1,4}(?=\s*[,;.]))")
 _LOWER_FIRST_FIELD = re.compile(r"(\p{Ll}+(?:\s+\p{Ll}+)?),\s*(?=\p{Lu}\p{Ll})")
 
 
@@ -869,6 +878,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             end = _with_level(text, of.end())  # `các phòng, ban, ngành của phường`: whose they are, part of the name
         tail = _TAIL.match(text, end)
         end = tail.end() if tail else end
+        if kind == "coll" and (members := _MEMBERS_OF_NAMED.match(text, end)) and text[m.start():end].endswith("cơ quan"):
+            end = members.end()  # `các bộ, cơ quan thành viên Ủy ban Quốc gia phòng, chống AIDS … (Ủy ban Quốc gia)`
         if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
                 and not _settled_end(text, end):
             tail = agency_ner.noun_tail(text, end, reject=_not_name_word)

@@ -58,10 +58,12 @@ def expand(name: str) -> str:
     name = _FORCES_TYPED_TWICE.sub(r"\1ực lượng", name)  # `Lực lực vũ trang`: the head's syllable typed twice
     name = _LOST_LIST_COMMA.sub(r"\1, ", name)  # `UBND các xã phường, thị trấn`
     name = _EACH_GOVERNMENT.sub(r"Ủy ban nhân dân \1 ", name)  # `các UBND tỉnh, thành phố`: the units' governments
+    name = _SHORT_FORM_AFTER.sub("", name)  # `… mại dâm (Ủy ban Quốc gia)`: the short form the text defines
     return _WHITESPACE.sub(" ", name).strip(" ,;.:")
 
 
 _EACH_GOVERNMENT = re.compile(r"^([Cc]ác|[Nn]hững)\s+Ủy ban nhân dân\s+(?=(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)(?![\p{L}]))")
+_SHORT_FORM_AFTER = re.compile(r"(?<=\p{L})\s*\(\s*\p{Lu}[^()]{1,40}\)\s*$")
 _PLACE_WORD = r"(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)"
 _LOST_LIST_COMMA = re.compile(rf"((?<![\p{{L}}])(?:các|những)\s+{_PLACE_WORD})\s+(?={_PLACE_WORD}\s*,\s*{_PLACE_WORD}(?![\p{{L}}]))")
 _FORCES_TYPED_TWICE = re.compile(r"(?<![\p{L}])([Ll])ực\s+lực(?=\s+(?:công an|quân sự|vũ trang|dân quân|biên phòng)(?![\p{L}]))")
