@@ -110,6 +110,9 @@ _COLLECTIVE = re.compile(
     # thành phố trực thuộc Trung ương`): `UBND các tỉnh, thành phố` (`names.expand` puts it so)
     rf"|[Cc]ác\s+(?:UBND|[ỦU][ỷy] ban nhân dân)\s+{_PLACE_LIST}"
     rf"|[Cc]ác\s+hợp tác xã(?:\s+(?:dịch vụ\s+)?nông nghiệp)?"
+    # the forest rangers, a state force named by what it is (`Chỉ đạo lực lượng kiểm lâm các cấp thường
+    # xuyên kiểm tra`, `phối hợp với lực lượng kiểm lâm`); not the generic `lực lượng vũ trang`
+    rf"|[Ll]ực lượng kiểm lâm(?![\p{{L}}])"
     rf"|[Cc]ông an\s+các\s+(?:{_PLACE_LIST}|{_LEVEL})"  # `Công an các huyện, thành phố`: every unit listed
     # a named unit listed after the units a local government is written for: `UBND các quận,
     # huyện và thành phố Thủ Đức` (the shared body is applied in `names.share_body`)

@@ -828,7 +828,9 @@ def _asked_in_letter(text, group, gi, groups, after: str) -> bool:
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 # (`phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`: how closely, before whom)
 # (`cần tích cực phối hợp với`, `khẩn trương phối hợp`: how urgently or actively it is to cooperate)
-_COOPERATES_GAP = re.compile(r"\s*(?:(?:cũng|vẫn|cần|phải|sẽ|khẩn trương|tích cực|chủ động|tiếp tục)\s+)*phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
+# (`Các sở, ngành liên quan theo chức năng, nhiệm vụ được giao, phối hợp với Sở NN&PTNT …`: the
+# bodies' remit between them and the cooperation)
+_COOPERATES_GAP = re.compile(r"\s*(?:,?\s*(?:theo|căn cứ)\s+chức năng,\s*nhiệm vụ(?:\s+được giao)?\s*,\s*)?(?:(?:cũng|vẫn|cần|phải|sẽ|khẩn trương|tích cực|chủ động|tiếp tục)\s+)*phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
                              r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?\s*", re.I)
 
 
