@@ -161,6 +161,9 @@ _OPENER = re.compile(
     # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}|Chậm nhất\s[^,;]{0,120}"
     r"(?P<day>)"
+    # generic actors listed ahead of the named bodies (`Cấp ủy, chính quyền, MTTQ và các tổ chức chính
+    # trị - xã hội tập trung …`): optional themselves, they leave the bodies after them the subject
+    r"|Cấp (?:ủy|uỷ)(?:\s+các cấp)?|Chính quyền(?:\s+(?:các cấp|địa phương))?"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
