@@ -453,6 +453,9 @@ _OWNER_AT_END = re.compile(r"\s((?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận �
 
 
 _UP_TO_COLON = re.compile(r"([^:,.;()]{0,80}?)\s*:")
+# a web copy that ran the heading's line break into its first bullet: the body's name, a dash, a
+# capitalised duty (`1. Ủy ban nhân dân các huyện, thành phố- Chủ động phổ biến …`)
+_BULLET_RUN_ON = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\p{Lu}\p{Ll}*\s+\p{Ll})")
 _ASSIGNS_AT = re.compile(r"\s*giao\b")
 # words by which the name before a colon speaks (lexicon/not_task_verbs.tsv)
 _SPEAKS = re.compile(rf"(?:^|\s)(?:{_verbs(lexicon.not_task_verbs('speaks'))})(?![\p{{L}}])")
@@ -464,6 +467,8 @@ _DUTY_WORD = re.compile(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)")
 def _label_end(text: str, group: list[Mention]) -> int | None:
     """`1. Ban Quản lý xây dựng nông thôn mới xã: Là cơ quan …` — words between a body's
     name and the colon that opens its duties are the rest of its name."""
+    if _BULLET_RUN_ON.match(text, group[-1].end):
+        return group[-1].end  # `1. Ủy ban nhân dân các huyện, thành phố- Chủ động phổ biến …`
     m = _UP_TO_COLON.match(text[group[-1].end:])
     if not m or len(m.group(1).split()) > 8:
         return None
