@@ -151,7 +151,7 @@ _OPENER = re.compile(
     # a news report's dateline first: `(ĐN)- Từ nay đến trước Tết …, Sở Công thương tăng cường …`
     r"^(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}\)\s*[-–]\s*)?"
     rf"(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
-    r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
+    r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo quy định[^,;]{0,160}|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
     # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
@@ -169,7 +169,8 @@ _OPENER = re.compile(
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
     # (`Theo đó cơ quan quân sự các cấp chủ động tham mưu …`: `Theo đó` without its comma, as news write it)
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+)?"
+    # (`…, hàng năm các Bộ, ngành, địa phương có trách nhiệm gửi báo cáo`: the schedule without its comma)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
     # cứ chức năng, nhiệm vụ được giao tổ chức quán triệt …`
