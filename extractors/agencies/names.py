@@ -106,10 +106,12 @@ STANDALONE_BODIES = (
     "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
     # the local government of a level as a whole (`cấp ủy, chính quyền xã Bằng Cốc`)
     "Chính quyền", "chính quyền",
+    # a commune's office named by its two fields (`Văn phòng - Thống kê xã chủ trì tham mưu`)
+    "Văn phòng - Thống kê",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
 # (`phối hợp Bưu điện tỉnh`: the post office of a level)
-NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền"}
+NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
