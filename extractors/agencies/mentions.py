@@ -362,7 +362,8 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     return end
 
 
-_PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bí thư|Trưởng ban|Chánh Văn phòng)(?![\p{L}])")
+# (`với Bộ KH-ĐT, Thủ tướng giao …`: the head of government, a person, after the body)
+_PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Thủ tướng|Bí thư|Trưởng ban|Chánh Văn phòng)(?![\p{L}])")
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
 
 

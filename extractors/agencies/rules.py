@@ -455,6 +455,10 @@ _BARE_BOARDS = re.compile(r"(?i)các\s+ban")
 _OWNER_AT_END = re.compile(r"\s((?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Hội đồng nhân dân)(?:\s+\p{Ll}+)?)$")
 
 
+# `với X, <the assigning body> giao …`: the body a sentence turns to, then what it is given
+_TURNS_TO = re.compile(r"(?:^|[,.:]\s*)[Vv]ới\s*$")
+# (the assigning person, a mention of its own, may stand between: `after` then opens with `giao`)
+_GIVEN_AFTER = re.compile(r"\s*(?:,\s*[^,;.:\n]{1,40}?)?(?<![\p{L}])giao(?:\s+(?:chỉ tiêu|nhiệm vụ))(?![\p{L}])")
 _UP_TO_COLON = re.compile(r"([^:,.;()]{0,80}?)\s*:")
 # a web copy that ran the heading's line break into its first bullet: the body's name, a dash, a
 # capitalised duty (`1. Ủy ban nhân dân các huyện, thành phố- Chủ động phổ biến …`)
@@ -710,6 +714,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None  # `rà soát lại các nhiệm vụ UBND tỉnh đã giao cho các cơ quan, …`: what was given them once
     if _ASSIGNED.search(before) or _TARGET_FOR.search(before):
         return "lead", True, None
+    if _TURNS_TO.search(before) and _GIVEN_AFTER.match(after):
+        return "lead", True, None  # `Cụ thể, với Bộ KH-ĐT, Thủ tướng giao chỉ tiêu …`: the body the sentence assigns to
     # `Yêu cầu các đơn vị: Trung tâm Văn hóa huyện, Trung tâm TDTT huyện …` — the colon cut
     # the clause between the directive and the bodies it names
     if not before.strip() and _DIRECTED_LIST.search(text[:start]):
