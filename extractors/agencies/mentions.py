@@ -110,6 +110,9 @@ _COLLECTIVE = re.compile(
     # thành phố trực thuộc Trung ương`): `UBND các tỉnh, thành phố` (`names.expand` puts it so)
     rf"|[Cc]ác\s+(?:UBND|[ỦU][ỷy] ban nhân dân)\s+{_PLACE_LIST}"
     rf"|[Cc]ác\s+hợp tác xã(?:\s+(?:dịch vụ\s+)?nông nghiệp)?"
+    # the forest rangers, a state force named by what it is (`Chỉ đạo lực lượng kiểm lâm các cấp thường
+    # xuyên kiểm tra`, `phối hợp với lực lượng kiểm lâm`); not the generic `lực lượng vũ trang`
+    rf"|[Ll]ực lượng kiểm lâm(?![\p{{L}}])"
     rf"|[Cc]ông an\s+các\s+(?:{_PLACE_LIST}|{_LEVEL})"  # `Công an các huyện, thành phố`: every unit listed
     # a named unit listed after the units a local government is written for: `UBND các quận,
     # huyện và thành phố Thủ Đức` (the shared body is applied in `names.share_body`)
@@ -297,7 +300,9 @@ def _settled_end(text: str, end: int) -> bool:
 # (`các` glued to its level by a web copy: `UBND cáchuyện, thành phố`)
 # (`UBND các huyện, thị xã và thành phố`: a plural list of levels closes with `và`, unless a
 # named unit follows, which `names.share_body` reads: `… và thành phố Thủ Đức`)
-_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+)?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL})*{_E}"
+# (`UBND các xã phường, thị trấn`: a comma lost inside a plural list that goes on with commas)
+# (`UBND 8 xã chủ động thực hiện`: a count of the units stands where `các` would)
+_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+|\d{{1,3}}\s+(?={_PLACE_LIST}))?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL}|(?<=các\s*{_LEVEL})\s+{_LEVEL}(?=\s*,\s*{_LEVEL}{_E}))*{_E}"
                        rf"(?:(?<=các\s*{_LEVEL}\s*[,/-]\s*[^\n]{{1,40}})(?:\s*,)?\s+và\s+{_LEVEL}{_E}(?!\s+\p{{Lu}}))?"
                        rf"|các cấp{_E}")
 
@@ -357,7 +362,8 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     return end
 
 
-_PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Bí thư|Trưởng ban|Chánh Văn phòng)(?![\p{L}])")
+# (`với Bộ KH-ĐT, Thủ tướng giao …`: the head of government, a person, after the body)
+_PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Thủ tướng|Bí thư|Trưởng ban|Chánh Văn phòng)(?![\p{L}])")
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
 
 
@@ -433,7 +439,9 @@ def _functional_units(text: str) -> list[Mention]:
 
 
 # `các Sở: Y tế, Tài chính, Kế hoạch và Đầu tư` — one head noun shared by a list of names
-_SHARED_HEAD = re.compile(rf"{_B}(?:[Cc]ác\s+)?(?P<head>Sở|Bộ|Ban|Phòng|Cục|Vụ|Trường|Trung tâm)\s*:\s*")
+# (a news item counts them in lower case: `Thủ tướng vừa quyết định giao 5 bộ: KH-ĐT, NN-PTNT, Công thương, …`)
+_SHARED_HEAD = re.compile(rf"{_B}(?:(?:[Cc]ác\s+)?(?P<head>Sở|Bộ|Ban|Phòng|Cục|Vụ|Trường|Trung tâm)"
+                          rf"|\d{{1,2}}\s+(?P<counted>sở|bộ|Sở|Bộ))\s*:\s*")
 
 
 # `UBND các tỉnh, thành phố: Hải Phòng, Quảng Nam` — one body at each level, named by place
@@ -505,19 +513,31 @@ _COMMITTEE = r"(?:[Hh]uyện|[Tt]hị|[Tt]hành|[Qq]uận|[Tt]ỉnh)\s+(?:ủy|u
 # (`… thành ủy và tương đương trực thuộc Tỉnh ủy`: the units of like rank, generic, close the list)
 # (`giao ban thường vụ các tỉnh ủy, thành ủy`: the standing committees of them all, one body
 # as the plural list names it)
-_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<board>[Bb]an\s+[Tt]hường\s+vụ\s+)?(?P<pl>[Cc]ác|[Nn]hững)\s+(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*{_E}"
-                               r"(?:\s+(?:và|hoặc)\s+(?P<like>tương đương(?:\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy)?)(?![\p{L}]))?")
+# (`các huyện, thị, thành ủy`: the levels listed, `ủy` written once for them all: one mention as written)
+# (`…, đảng ủy trực thuộc Tỉnh ủy`: the committees under the province's, listed after them, share the
+# plural and the board: `Các đảng ủy trực thuộc Tỉnh ủy`, `Ban thường vụ các đảng ủy trực thuộc Tỉnh ủy`)
+_SHARED_UY = r"(?:[Hh]uyện|[Tt]hị|[Tt]hành|[Qq]uận)(?:\s*,\s*(?:huyện|thị|thành|quận))+\s*(?:ủy|uỷ)"
+_PARTY_COMMITTEES = re.compile(rf"{_B}(?P<board>[Bb]an\s+[Tt]hường\s+vụ\s+)?(?P<pl>[Cc]ác|[Nn]hững)\s+(?:(?P<shared>{_SHARED_UY})|(?P<first>{_COMMITTEE})(?P<rest>(?:\s*,\s*|\s+và\s+){_COMMITTEE})*){_E}"
+                               r"(?:\s+(?:và|hoặc)\s+(?P<like>tương đương(?:\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy)?)(?![\p{L}]))?"
+                               r"(?:\s*,\s*(?P<under>đảng\s+(?:ủy|uỷ)\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ))(?![\p{L}]))?")
 _COMMITTEE_AT = re.compile(rf"{_B}{_COMMITTEE}{_E}")
 
 
 def _party_committees(text: str) -> list[Mention]:
     out = []
     for m in _PARTY_COMMITTEES.finditer(text):
+        plural = m.group("pl")[:1].upper() + m.group("pl")[1:]
+        if m.group("under"):
+            board = "Ban thường vụ " + plural.lower() if m.group("board") else plural
+            out.append(Mention(m.start("under"), m.end("under"), False, f"{board} {m.group('under')}"))
         if m.group("board"):
-            end = m.end("like") if m.group("like") else (m.end("rest") if m.group("rest") else m.end("first"))
+            end = m.end("like") if m.group("like") else (m.end("rest") if m.group("rest") else
+                                                          m.end("first") if m.group("first") else m.end("shared"))
             out.append(Mention(m.start(), end, False, "Ban thường vụ " + text[m.start("pl"):end]))
             continue
-        plural = m.group("pl")[:1].upper() + m.group("pl")[1:]
+        if m.group("shared"):
+            out.append(Mention(m.start(), m.end("shared"), False, f"{plural} {m.group('shared')}"))
+            continue
         for k, c in enumerate(_COMMITTEE_AT.finditer(text, m.start("first"), m.end())):
             out.append(Mention(m.start() if k == 0 else c.start(), c.end(), False, f"{plural} {c.group().lower()}"))
         if m.group("like"):
@@ -593,8 +613,9 @@ def _plural_head_units(text: str) -> list[Mention]:
 def _shared_head_units(text: str) -> list[Mention]:
     out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
+        head = m.group("head") or m.group("counted").capitalize()
         for k, (i, end) in enumerate(_field_list(text, m.end(), fields=False, commas_only=False)):
-            out.append(Mention(m.start() if k == 0 else i, end, False, f"{m.group('head')} {text[i:end]}"))
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
     return out
 
 
@@ -840,6 +861,12 @@ def _parent_after_slash(text: str, end: int) -> int:
 _OF_PLACE = re.compile(rf"\s+của(?=\s+(?:{_alt(PLACE_LEVELS)}){_E})")
 _BARE_SUBORDINATE = re.compile(r"\s+trực thuộc(?=\s*[,;.:)]|\s+(?:và|cùng)(?![\p{L}]))")
 _MANAGEMENT_BOARD = re.compile(r"quản lý(?![\p{L}])")
+# the members of a body the text names in full and then by a short form in brackets (`các bộ, cơ quan
+# thành viên Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm (Ủy ban Quốc gia)`):
+# the name runs to the bracket, commas and lower-case words included
+# (or the body by that short form alone, in capitals: `các Bộ, cơ quan thành viên Ủy ban Quốc gia, UBND …`)
+_MEMBERS_OF_NAMED = re.compile(r"\s+thành viên\s+(?:của\s+)?(?:\p{Lu}[^.;:()\n]{1,120}?\s*\(\s*\p{Lu}[^()\n]{1,40}\)"
+                               r"|\p{Lu}\p{Ll}*(?:\s+\p{L}+){1,4}(?=\s*[,;.]))")
 _LOWER_FIRST_FIELD = re.compile(r"(\p{Ll}+(?:\s+\p{Ll}+)?),\s*(?=\p{Lu}\p{Ll})")
 
 
@@ -855,6 +882,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             end = _with_level(text, of.end())  # `các phòng, ban, ngành của phường`: whose they are, part of the name
         tail = _TAIL.match(text, end)
         end = tail.end() if tail else end
+        if kind == "coll" and (members := _MEMBERS_OF_NAMED.match(text, end)) and text[m.start():end].endswith("cơ quan"):
+            end = members.end()  # `các bộ, cơ quan thành viên Ủy ban Quốc gia phòng, chống AIDS … (Ủy ban Quốc gia)`
         if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
                 and not _settled_end(text, end):
             tail = agency_ner.noun_tail(text, end, reject=_not_name_word)

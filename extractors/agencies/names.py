@@ -56,11 +56,16 @@ def expand(name: str) -> str:
     name = _POLITICAL_SOCIAL.sub(r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     name = _FORCES_TYPED_TWICE.sub(r"\1ực lượng", name)  # `Lực lực vũ trang`: the head's syllable typed twice
+    name = _LOST_LIST_COMMA.sub(r"\1, ", name)  # `UBND các xã phường, thị trấn`
     name = _EACH_GOVERNMENT.sub(r"Ủy ban nhân dân \1 ", name)  # `các UBND tỉnh, thành phố`: the units' governments
+    name = _SHORT_FORM_AFTER.sub("", name)  # `… mại dâm (Ủy ban Quốc gia)`: the short form the text defines
     return _WHITESPACE.sub(" ", name).strip(" ,;.:")
 
 
 _EACH_GOVERNMENT = re.compile(r"^([Cc]ác|[Nn]hững)\s+Ủy ban nhân dân\s+(?=(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)(?![\p{L}]))")
+_SHORT_FORM_AFTER = re.compile(r"(?<=\p{L})\s*\(\s*\p{Lu}[^()]{1,40}\)\s*$")
+_PLACE_WORD = r"(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)"
+_LOST_LIST_COMMA = re.compile(rf"((?<![\p{{L}}])(?:các|những)\s+{_PLACE_WORD})\s+(?={_PLACE_WORD}\s*,\s*{_PLACE_WORD}(?![\p{{L}}]))")
 _FORCES_TYPED_TWICE = re.compile(r"(?<![\p{L}])([Ll])ực\s+lực(?=\s+(?:công an|quân sự|vũ trang|dân quân|biên phòng)(?![\p{L}]))")
 _PLURAL_OPENING = re.compile(r"^(?:các|những)\s+")
 _NON_ALNUM = re.compile(r"[^\p{L}\p{N}]+")
@@ -101,10 +106,12 @@ STANDALONE_BODIES = (
     "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
     # the local government of a level as a whole (`cấp ủy, chính quyền xã Bằng Cốc`)
     "Chính quyền", "chính quyền",
+    # a commune's office named by its two fields (`Văn phòng - Thống kê xã chủ trì tham mưu`)
+    "Văn phòng - Thống kê",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
 # (`phối hợp Bưu điện tỉnh`: the post office of a level)
-NEEDS_LEVEL = {"Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền"}
+NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (

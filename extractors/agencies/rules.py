@@ -151,7 +151,7 @@ _OPENER = re.compile(
     # a news report's dateline first: `(ĐN)- Từ nay đến trước Tết …, Sở Công thương tăng cường …`
     r"^(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}\)\s*[-–]\s*)?"
     rf"(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
-    r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo[^,;]{0,80}"
+    r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo quy định[^,;]{0,160}|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
     # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
@@ -161,12 +161,16 @@ _OPENER = re.compile(
     # (not the day of a reported event: `Sáng 18/8, Đảng bộ xã … tổ chức hội nghị`)
     r"|(?:Chậm nhất|Trước|Sau|Đến|Từ)\s[^,;]{0,40}|Chậm nhất\s[^,;]{0,120}"
     r"(?P<day>)"
+    # generic actors listed ahead of the named bodies (`Cấp ủy, chính quyền, MTTQ và các tổ chức chính
+    # trị - xã hội tập trung …`): optional themselves, they leave the bodies after them the subject
+    r"|Cấp (?:ủy|uỷ)(?:\s+các cấp)?|Chính quyền(?:\s+(?:các cấp|địa phương))?"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
     # (`Theo đó cơ quan quân sự các cấp chủ động tham mưu …`: `Theo đó` without its comma, as news write it)
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+)?"
+    # (`…, hàng năm các Bộ, ngành, địa phương có trách nhiệm gửi báo cáo`: the schedule without its comma)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
     # cứ chức năng, nhiệm vụ được giao tổ chức quán triệt …`
@@ -188,9 +192,11 @@ def _opens(before: str) -> bool:
 # verbs by which a subject assigns, decides or receives rather than carries out
 # (lexicon/not_task_verbs.tsv), and the phrases among them with a grammar of their own
 # (`Báo Hà Giang trân trọng đăng toàn văn Công điện`: a paper's courtesy formula for what it prints)
+# (`Đảng ủy phường Hòa Bình xác định mục tiêu tổng quát là …`, `Hội … xác định thời gian tới sẽ hỗ trợ …`:
+# a body stating its own aims, as `đặt ra mục tiêu`, not a task given it)
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
-                       r"|chỉ đạo\s+về\s+việc|đặt(?:\s+ra)?\s+mục tiêu|(?:tổ chức\s+)?lấy ý kiến"
+                       r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
                        # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
                        r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
                        r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên))", re.I)
@@ -449,7 +455,14 @@ _BARE_BOARDS = re.compile(r"(?i)các\s+ban")
 _OWNER_AT_END = re.compile(r"\s((?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|Thị ủy|Đảng ủy|Hội đồng nhân dân)(?:\s+\p{Ll}+)?)$")
 
 
+# `với X, <the assigning body> giao …`: the body a sentence turns to, then what it is given
+_TURNS_TO = re.compile(r"(?:^|[,.:]\s*)[Vv]ới\s*$")
+# (the assigning person, a mention of its own, may stand between: `after` then opens with `giao`)
+_GIVEN_AFTER = re.compile(r"\s*(?:,\s*[^,;.:\n]{1,40}?)?(?<![\p{L}])giao(?:\s+(?:chỉ tiêu|nhiệm vụ))(?![\p{L}])")
 _UP_TO_COLON = re.compile(r"([^:,.;()]{0,80}?)\s*:")
+# a web copy that ran the heading's line break into its first bullet: the body's name, a dash, a
+# capitalised duty (`1. Ủy ban nhân dân các huyện, thành phố- Chủ động phổ biến …`)
+_BULLET_RUN_ON = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\p{Lu}\p{Ll}*\s+\p{Ll})")
 _ASSIGNS_AT = re.compile(r"\s*giao\b")
 # words by which the name before a colon speaks (lexicon/not_task_verbs.tsv)
 _SPEAKS = re.compile(rf"(?:^|\s)(?:{_verbs(lexicon.not_task_verbs('speaks'))})(?![\p{{L}}])")
@@ -461,6 +474,8 @@ _DUTY_WORD = re.compile(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)")
 def _label_end(text: str, group: list[Mention]) -> int | None:
     """`1. Ban Quản lý xây dựng nông thôn mới xã: Là cơ quan …` — words between a body's
     name and the colon that opens its duties are the rest of its name."""
+    if _BULLET_RUN_ON.match(text, group[-1].end):
+        return group[-1].end  # `1. Ủy ban nhân dân các huyện, thành phố- Chủ động phổ biến …`
     m = _UP_TO_COLON.match(text[group[-1].end:])
     if not m or len(m.group(1).split()) > 8:
         return None
@@ -699,6 +714,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None  # `rà soát lại các nhiệm vụ UBND tỉnh đã giao cho các cơ quan, …`: what was given them once
     if _ASSIGNED.search(before) or _TARGET_FOR.search(before):
         return "lead", True, None
+    if _TURNS_TO.search(before) and _GIVEN_AFTER.match(after):
+        return "lead", True, None  # `Cụ thể, với Bộ KH-ĐT, Thủ tướng giao chỉ tiêu …`: the body the sentence assigns to
     # `Yêu cầu các đơn vị: Trung tâm Văn hóa huyện, Trung tâm TDTT huyện …` — the colon cut
     # the clause between the directive and the bodies it names
     if not before.strip() and _DIRECTED_LIST.search(text[:start]):
@@ -828,7 +845,9 @@ def _asked_in_letter(text, group, gi, groups, after: str) -> bool:
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 # (`phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`: how closely, before whom)
 # (`cần tích cực phối hợp với`, `khẩn trương phối hợp`: how urgently or actively it is to cooperate)
-_COOPERATES_GAP = re.compile(r"\s*(?:(?:cũng|vẫn|cần|phải|sẽ|khẩn trương|tích cực|chủ động|tiếp tục)\s+)*phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
+# (`Các sở, ngành liên quan theo chức năng, nhiệm vụ được giao, phối hợp với Sở NN&PTNT …`: the
+# bodies' remit between them and the cooperation)
+_COOPERATES_GAP = re.compile(r"\s*(?:,?\s*(?:theo|căn cứ)\s+chức năng,\s*nhiệm vụ(?:\s+được giao)?\s*,\s*)?(?:(?:cũng|vẫn|cần|phải|sẽ|khẩn trương|tích cực|chủ động|tiếp tục)\s+)*phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
                              r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?\s*", re.I)
 
 

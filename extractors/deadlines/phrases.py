@@ -148,6 +148,11 @@ _TIMED_SCHEDULE = re.compile(
     FLAGS,
 )
 _LEAD_LABEL = re.compile(r"^[^:,.;\d]{1,40}:\s+")
+# `Theo quy định tại Điều 134 Luật … và Thông tư số 19/2016/TT-BTNMT, hàng năm các Bộ … gửi báo cáo
+# … trước ngày 15 tháng 01`: the legal basis that opens a sentence leaves the schedule after its comma
+# opening the sentence's task
+_BASIS_LEAD = re.compile(r"^(?:Theo\s+quy\s+định|Căn\s+cứ|Theo\s+(?:Luật|Nghị\s+định|Thông\s+tư|Quyết\s+định))"
+                         r"[^,;.:]{0,200},\s*", FLAGS)
 # (`sau đó, cứ sáu tháng tiêm nhắc lại`: `cứ` + a period schedules as `định kỳ` does)
 _DINH_KY = re.compile(r"\bđịnh\s+kỳ\b|\bcứ(?=\s+(?:\d{1,2}|một|hai|ba|sáu|mười\s+hai)\s+(?:tháng|tuần|năm|quý)\b)", FLAGS)
 # a run of bullets and outline markers opening a line (`- 2.1. `, `a) (1) `)
@@ -694,6 +699,8 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
     at = mark.end() if mark else 0
     label = _LEAD_LABEL.match(text[at:])  # `Về kinh phí: Hằng năm, …`
     at += label.end() if label else 0
+    basis = _BASIS_LEAD.match(text[at:])
+    at += basis.end() if basis else 0
     # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
     first = at
     for at in [at] + [m.end() for m in _SEMICOLON.finditer(text) if m.end() > at]:

@@ -137,7 +137,9 @@ _NUMBER_YEAR = r"\d{1,5}/(?:19|20)\d\d(?![\p{L}\p{N}/-])"
 # a decision or resolution cited by its number alone, without `số` (`Chính phủ đã ban hành Nghị quyết 154 về …`);
 # news cite a ministry's letter so too (`Bộ KH&CN ban hành văn bản 5721 ngày 17/10/2025 quy định …`,
 # `đã ban hành văn bản 5199 hướng dẫn …`): a letter's serial, never a year (`Văn bản 1277 2024 về`)
-_UNCODED_NUMBER = r"\d{1,4}(?=\s+(?:về|của|ngày|đã|hướng dẫn)\s)"
+# (a pair that shares the issuer after the second: `Nghị quyết 11 và Nghị quyết 13 của Chính phủ`)
+_UNCODED_NUMBER = (r"\d{1,4}(?=\s+(?:về|của|ngày|đã|hướng dẫn)\s"
+                   rf"|\s+và\s+(?i:{_KIND_NAMES})\s+\d{{1,4}}\s+(?:về|của|ngày)\s)")
 _UNCODED_LETTER = r"(?!(?:19|20)\d\d(?!\d))\d{2,5}(?=\s+(?:về|của|ngày|đã|hướng dẫn)\s)"
 # (`Công văn 832/BNNMT-MT (ban hành ngày 08/4/2025)`: the date in brackets right after the number)
 _DATE = (rf"(?:(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
