@@ -61,6 +61,7 @@ _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đ�
                       # đã đạt được, ít nhất 85% …`
                       r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
 _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|so với nghị quyết|"
+                           r"mục tiêu(?=\s*[;.,])|"
                            r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
@@ -472,6 +473,8 @@ _COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+
                                      # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
                                      r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
                                      r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
+_STYLE_BEFORE = re.compile(r"(?<![\p{L}\d])(?:[a-z]+(?:-[a-z]+)+|width|height|margin|padding|top|left|opacity):$")
+_UNITS_REACHING_BEFORE = re.compile(r"\b(?:xã|huyện|thôn|bản|ấp|đơn\s+vị)\s+(?:đạt|có)\s+(?:dưới|trên)\s*$", re.I)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 _PAGE_COUNTER_BEFORE = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
@@ -530,6 +533,11 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
                        # a named day (`ngày Quốc tế Lao động 1/5`), a news agency's dateline (`(TTXVN 1/12)`)
                        or _NAMED_DAY_OR_DATELINE.search(text[max(0, v.start - 40):v.start])):
         return False  # `trước ngày 05/6 và 05/12 hàng năm`, `Lễ 30/4 01/5`: dates in a row
+    if _STYLE_BEFORE.search(text, max(0, v.num_start - 30), v.num_start):
+        return False  # `line-height:130%`: a page's style code copied with its text
+    if v.unit == "tiêu chí" and v.qualifier in ("dưới", "trên") and _UNITS_REACHING_BEFORE.search(
+            text, max(0, v.num_start - 40), v.num_start):
+        return False  # `tỷ lệ số xã đạt dưới 10 tiêu chí còn khoảng 25%`: the group the share counts
     if _VIEWS_LINE.fullmatch(text) or (v.unit == "lượt" and not v.verb and not v.qualifier
                                        and not text[v.end:].strip()):
         # `5597 lượt` on its own line under the title (ending the title's paragraph): how often
@@ -1689,7 +1697,7 @@ _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?=\s*,)|"
                              # `Sau 5 năm, tỉ lệ hộ nghèo của tỉnh được kéo giảm còn dưới 3%`
-                             r"sau\s+(?:\d+|[\p{L}]+)\s+năm\b[^,;:]{0,60}?(?=\s*,)|theo\s+(?:báo\s+cáo|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
+                             r"sau\s+(?:\d+|[\p{L}]+)\s+năm\b[^,;:]{0,60}?(?=\s*,)|theo\s+(?:báo\s+cáo|tổng\s+hợp|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
                              r"điều\s+tra))|"
                              # `Qua rà soát, toàn xã có hơn 700 thanh niên trong độ tuổi …`: what a count found
                              r"qua\s+(?:rà\s+soát|kiểm\s+tra|thống\s+kê|khảo\s+sát|điều\s+tra)(?=\s*,))\b", re.I)
