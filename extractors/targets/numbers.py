@@ -319,6 +319,12 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
                 unit = "%"
     if m.group("nw"):
         unit, end = "times", m.end()  # `gấp đôi thu nhập`: the word is the multiple, what follows is the measure
+    if unit and value_max is None and not frac and not word:
+        # `từ 80,4 triệu đồng đến 80,8 triệu đồng`: a range whose unit is written at both ends
+        upper = _RANGE_END.match(text, end)
+        if upper and text[upper.end():upper.end() + len(unit) + 1].lower().startswith(unit) \
+                and not text[upper.end() + len(unit):upper.end() + len(unit) + 1].isalnum():
+            value_max, end = parse_number(upper.group(1)), upper.end() + len(unit)
     bare = unit is None
     per_year = False
     suffix = _PER_YEAR_SUFFIX.match(text[end:end + _READ_AFTER])
@@ -371,6 +377,9 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
 _BOUND_BEFORE_VERB = re.compile(r"(?<![\p{L}\d])(ít\s+nhất|tối\s+thiểu|tối\s+đa|không\s+dưới|không\s+quá)\s+$", re.I)
 
 
+_RANGE_END = re.compile(rf"\s*(?:đến|tới|-|–)\s*({NUMBER})\s+")
+
+
 def _with_prefix(text: str, m: re.Match, value: float, unit: str, end: int) -> ValueExpr:
     """A value whose number and unit are read, with the verb and qualifier written before it."""
     before = text[max(0, m.start() - 40):m.start()]
@@ -386,4 +395,9 @@ def _with_prefix(text: str, m: re.Match, value: float, unit: str, end: int) -> V
 
 
 def find_values(text: str) -> list[ValueExpr]:
-    return [read_value(text, m) for m in CORE.finditer(text)]
+    out: list[ValueExpr] = []
+    for m in CORE.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue  # the upper end of a range read with its unit at both ends
+        out.append(read_value(text, m))
+    return out
