@@ -187,7 +187,10 @@ GENERICS = (
     r"ngành,\s*các cấp", r"cấp,\s*các ngành",
 )
 COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung ương|trung ương)(?!\s+Đảng)",
-                    r"(?:là\s+)?thành viên(?:\s+của)?\s+Ban Chỉ đạo(?:\s+(?:tỉnh|huyện|xã|thành phố))?",
+                    # (a board named by its field, to its level word: `các sở, ngành thành viên Ban Chỉ huy phòng,
+                    # chống thiên tai và tìm kiếm cứu nạn tỉnh`; no other body inside)
+                    r"(?:là\s+)?thành viên(?:\s+của)?\s+Ban Chỉ (?:đạo|huy)"
+                    r"(?:\s+(?:(?!\s(?:các|UBND|Ủy ban|Sở|Bộ)\s)[^;.:\n()]){1,100}?\s+(?:tỉnh|huyện|xã|thành phố)(?![\p{L}])|\s+(?:tỉnh|huyện|xã|thành phố))?",
                     r"chức năng(?!\s*,)", r"trong (?:tỉnh|huyện)", r"(?:đóng|đứng chân)\s+trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố|thị trấn))?",
                     # (bodies of a kind `trên địa bàn` are just those of the place: `các tổ dân phố`)
                     r"(?<=(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|trường học)[^,;.]{0,30})\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố))?", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
