@@ -344,6 +344,8 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
         nxt = m.end()
         if (m.group().strip() in (",", "và") and _starts_body(text, nxt)) or (m.group().strip() == "," and not commas):
             break
+        if "-" in m.group() and _ROLE_APPOSITION.match(text, nxt):
+            break  # `Sở Giao thông - Vận tải - Cơ quan Thường trực Ban An toàn giao thông tỉnh`: its role, not its name
         if "\n" in m.group() and end - (text.rfind("\n", 0, end) + 1) < 60:
             break  # a short line ends by itself (a menu, a title), not by wrapping
         if m.group().strip() in (",", "và") and _PERSON_TITLE.match(text, nxt):
@@ -362,6 +364,8 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     return end
 
 
+# what a body is to another, set after its name by a dash (`… - Cơ quan Thường trực Ban An toàn giao thông tỉnh`)
+_ROLE_APPOSITION = re.compile(r"[Cc]ơ quan\s+(?:[Tt]hường trực|[Đđ]ầu mối|chủ trì|[Cc]hủ trì)(?![\p{L}])")
 # (`với Bộ KH-ĐT, Thủ tướng giao …`: the head of government, a person, after the body)
 _PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Thủ tướng|Bí thư|Trưởng ban|Chánh Văn phòng)(?![\p{L}])")
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")

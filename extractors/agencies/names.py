@@ -96,6 +96,9 @@ STANDALONE_BODIES = (
     "Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra",
     # the council's standing committee (`Thường trực HĐND huyện sẽ Ban hành kế hoạch tổ chức kỳ họp`)
     "Thường trực Hội đồng nhân dân", "Thường trực HĐND",
+    # the standing office of the traffic safety board every province and district keeps (`Giao
+    # Thường trực Ban An toàn giao thông tỉnh theo dõi, đôn đốc …`)
+    "Thường trực Ban An toàn giao thông",
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
     "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
