@@ -62,7 +62,9 @@ _PAST_REPORT = re.compile(
 _RECIPIENTS = re.compile(r"^\W*(?:Nơi nhận|NƠI NHẬN)\b")
 # (a decision's list may cite where it named the bodies: `4 Cục Thống kê … nêu tại Điều 1 và các đơn vị …`)
 _LIST_GAP = re.compile(r"(?:\s+(?:nêu|quy định|có tên)\s+tại\s+(?:khoản\s+\d+\s+)?Điều\s+\d+)?"
-                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?\s*$")
+                       # (`X, Y cùng nhiều đơn vị liên quan …`: a quantifier before the last body)
+                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?(?:\s+(?:nhiều|một số))?\s*$")
+_QUANTIFIER = re.compile(r"\s+(?:nhiều|một số)$")
 
 _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối|thường trực|chịu trách nhiệm)"
                          r"(?:\s+thực hiện)?\s*:\s*$" rf"|(?:^|[{BULLETS})]\s*)(?:Chủ trì|Thực hiện)\s*:\s*$")
@@ -378,7 +380,7 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        gap = text[groups[-1][-1].end:m.start].strip() if groups else None
+        gap = _QUANTIFIER.sub("", text[groups[-1][-1].end:m.start].strip()) if groups else None
         if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and (
                 gap not in ("với", "cùng", "cùng với")
                 # `MTTQ cùng các tổ chức chính trị - xã hội xã tuyên truyền …`: bodies that open
@@ -869,7 +871,10 @@ _TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|c
 _REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
 _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
-_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động)\s+)+", re.I)
+# (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
+# assignment, the task after it)
+_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động"
+                    r"|được giao nhiệm vụ)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
 _ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
