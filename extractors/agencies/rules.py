@@ -208,6 +208,7 @@ _TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) fo
 _DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
 _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành viên)\s+(?:tham gia\s+)?)?(?:tham gia\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)(?![\p{L}])", re.I)
 # what a superior body does for a plan (lexicon/not_task_verbs.tsv)
+_DIRECTS_TASK = re.compile(r"^\s*chỉ đạo\s+(?:xây dựng|triển khai|tổ chức|thực hiện|kiểm tra|rà soát)\s+(?:kế hoạch|phương án)", re.I)
 _SUPERIOR_ACTS = re.compile(rf"^\s*(?:{_verbs(lexicon.not_task_verbs('superior'))})", re.I)
 _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
 # (a web copy that ran a list's lines together keeps their dashes: `… năm học 2017-2018 - Các đơn vị
@@ -768,7 +769,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `đề nghị UBND tỉnh xem xét` asks a superior; `đề nghị các Sở, ngành … xem xét, cho ý kiến` asks those it consults
     # (`yêu cầu UBND các huyện, thành phố phê duyệt kết quả kiểm kê`: the units of a level are
     # those it directs, not its superior, as `các Sở` are)
-    superior = _SUPERIOR_ACTS.match(after) and not _PLURAL_OPENING.match(text[group[0].start:group[0].end]) \
+    # (`Yêu cầu Bộ Công an chỉ đạo xây dựng kế hoạch tuần tra …`: asked to see a task itself done, no body
+    # named to direct: the task is its own)
+    superior = _SUPERIOR_ACTS.match(after) and not _DIRECTS_TASK.match(after) \
+        and not _PLURAL_OPENING.match(text[group[0].start:group[0].end]) \
         and not _PLURAL_UNITS.search(text[group[0].start:group[0].end])
     directed = _DIRECTED.search(before) and not _ADVISES.search(before) and not superior
     if directed and _cooperates_with_next(text, group, gi, groups):
