@@ -344,6 +344,8 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
         nxt = m.end()
         if (m.group().strip() in (",", "và") and _starts_body(text, nxt)) or (m.group().strip() == "," and not commas):
             break
+        if "-" in m.group() and _ROLE_APPOSITION.match(text, nxt):
+            break  # `Sở Giao thông - Vận tải - Cơ quan Thường trực Ban An toàn giao thông tỉnh`: its role, not its name
         if "\n" in m.group() and end - (text.rfind("\n", 0, end) + 1) < 60:
             break  # a short line ends by itself (a menu, a title), not by wrapping
         if m.group().strip() in (",", "và") and _PERSON_TITLE.match(text, nxt):
@@ -362,6 +364,8 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     return end
 
 
+# what a body is to another, set after its name by a dash (`… - Cơ quan Thường trực Ban An toàn giao thông tỉnh`)
+_ROLE_APPOSITION = re.compile(r"[Cc]ơ quan\s+(?:[Tt]hường trực|[Đđ]ầu mối|chủ trì|[Cc]hủ trì)(?![\p{L}])")
 # (`với Bộ KH-ĐT, Thủ tướng giao …`: the head of government, a person, after the body)
 _PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ tịch|Thủ trưởng|Thủ tướng|Bí thư|Trưởng ban|Chánh Văn phòng)(?![\p{L}])")
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
@@ -440,8 +444,9 @@ def _functional_units(text: str) -> list[Mention]:
 
 # `các Sở: Y tế, Tài chính, Kế hoạch và Đầu tư` — one head noun shared by a list of names
 # (a news item counts them in lower case: `Thủ tướng vừa quyết định giao 5 bộ: KH-ĐT, NN-PTNT, Công thương, …`)
+# (a plural head in lower case too: `Các sở: Giao thông vận tải, Y tế, GD&ĐT, VH,TT&DL, …`)
 _SHARED_HEAD = re.compile(rf"{_B}(?:(?:[Cc]ác\s+)?(?P<head>Sở|Bộ|Ban|Phòng|Cục|Vụ|Trường|Trung tâm)"
-                          rf"|\d{{1,2}}\s+(?P<counted>sở|bộ|Sở|Bộ))\s*:\s*")
+                          rf"|(?:\d{{1,2}}|[Cc]ác)\s+(?P<counted>sở|bộ|Sở|Bộ))\s*:\s*")
 
 
 # `UBND các tỉnh, thành phố: Hải Phòng, Quảng Nam` — one body at each level, named by place
@@ -483,6 +488,12 @@ def _named_place_units(text: str) -> list[Mention]:
     return out
 
 
+# a place is named in two syllables or more (`Hải Phòng`, `Quảng Nam`; `Huế` is a central city):
+# one capitalised syllable and a word in lower case after the colon open the duties
+# (`UBND các tỉnh, thành phố: Tiếp tục triển khai …`), not a list of places
+_SENTENCE_AFTER_COLON = re.compile(r"\p{Lu}\p{Ll}*\s+\p{Ll}")
+
+
 def _shared_level_units(text: str) -> list[Mention]:
     out = []
     for m in _SHARED_LEVEL.finditer(text):
@@ -490,7 +501,8 @@ def _shared_level_units(text: str) -> list[Mention]:
         i, first = m.end(), True
         while True:
             place = _PLACE_NAMED.match(text, i)
-            if not place:
+            if not place or (first and _SENTENCE_AFTER_COLON.match(text, place.start())
+                             and place.group() not in CENTRAL_CITIES):
                 break
             level = "thành phố" if "thành phố" in levels and place.group() in CENTRAL_CITIES else levels[0]
             out.append(Mention(m.start() if first else i, place.end(), False,
@@ -577,6 +589,8 @@ _PLURAL_HEAD = re.compile(rf"{_B}(?:[Cc]ác|[Nn]hững)\s+(?P<head>Sở|Bộ)\s+
 # the field names a comma joins inside one name (`Bộ Văn hóa, Thể thao và Du lịch`): one body
 # (mentions are read in the folded view: `Văn hoá` arrives as `Văn hóa`)
 _COMMA_FIELDS = re.compile(r"Văn hóa,\s*Thể thao(?:\s+và\s+Du lịch)?|Văn hóa,\s*Khoa học và Thông tin")
+# an abbreviation that keeps the comma of its name (`VH,TT&DL`, Văn hóa, Thể thao và Du lịch): one body
+_COMMA_ABBR = re.compile(r"VH,\s?TT&DL(?![\p{L}\p{N}])")
 
 
 def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[tuple[int, int]]:
@@ -586,7 +600,7 @@ def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[t
     (`Văn hóa, Thể thao và Du lịch`) does not split it."""
     found = []
     while True:
-        joined = _COMMA_FIELDS.match(text, i) if fields else None
+        joined = _COMMA_ABBR.match(text, i) or (_COMMA_FIELDS.match(text, i) if fields else None)
         end = joined.end() if joined else (
             _proper_name_end(text, i, commas=False) if (_CAP.match(text, i) or _ABBR.match(text, i)) else None)
         if end is None:
@@ -860,7 +874,8 @@ def _parent_after_slash(text: str, end: int) -> int:
 # a collective's owner written with `của` and a place level (`các phòng, ban chuyên môn của huyện Hà Trung`)
 _OF_PLACE = re.compile(rf"\s+của(?=\s+(?:{_alt(PLACE_LEVELS)}){_E})")
 _BARE_SUBORDINATE = re.compile(r"\s+trực thuộc(?=\s*[,;.:)]|\s+(?:và|cùng)(?![\p{L}]))")
-_MANAGEMENT_BOARD = re.compile(r"quản lý(?![\p{L}])")
+# (and a steering or command board: `Ban chỉ đạo Đề án phải thực hiện …`, `( gọi tắt là Ban chỉ đạo)`)
+_MANAGEMENT_BOARD = re.compile(r"(?:quản lý|chỉ đạo|chỉ huy)(?![\p{L}])")
 # the members of a body the text names in full and then by a short form in brackets (`các bộ, cơ quan
 # thành viên Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm (Ủy ban Quốc gia)`):
 # the name runs to the bracket, commas and lower-case words included
@@ -939,7 +954,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if m.group() == "Ban" and _MANAGEMENT_BOARD.match(text, j):
         # `các Ban quản lý dự án Thành phố`: a management board written in lower case is named as
         # the capitalised one is (what it manages, then its place)
-        end = _proper_name_end(text[:j] + "Q" + text[j + 1:], j)
+        end = _proper_name_end(text[:j] + text[j].upper() + text[j + 1:], j)
         return _owner_tail(text, _with_level(text, end)) if end is not None else None
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
         national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None

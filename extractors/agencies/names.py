@@ -96,6 +96,9 @@ STANDALONE_BODIES = (
     "Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra",
     # the council's standing committee (`Thường trực HĐND huyện sẽ Ban hành kế hoạch tổ chức kỳ họp`)
     "Thường trực Hội đồng nhân dân", "Thường trực HĐND",
+    # the standing office of the traffic safety board every province and district keeps (`Giao
+    # Thường trực Ban An toàn giao thông tỉnh theo dõi, đôn đốc …`)
+    "Thường trực Ban An toàn giao thông",
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
     "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
@@ -187,7 +190,10 @@ GENERICS = (
     r"ngành,\s*các cấp", r"cấp,\s*các ngành",
 )
 COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung ương|trung ương)(?!\s+Đảng)",
-                    r"(?:là\s+)?thành viên(?:\s+của)?\s+Ban Chỉ đạo(?:\s+(?:tỉnh|huyện|xã|thành phố))?",
+                    # (a board named by its field, to its level word: `các sở, ngành thành viên Ban Chỉ huy phòng,
+                    # chống thiên tai và tìm kiếm cứu nạn tỉnh`; no other body inside)
+                    r"(?:là\s+)?thành viên(?:\s+của)?\s+Ban Chỉ (?:đạo|huy)"
+                    r"(?:\s+(?:(?!\s(?:các|UBND|Ủy ban|Sở|Bộ)\s)[^;.:\n()]){1,100}?\s+(?:tỉnh|huyện|xã|thành phố)(?![\p{L}])|\s+(?:tỉnh|huyện|xã|thành phố))?",
                     r"chức năng(?!\s*,)", r"trong (?:tỉnh|huyện)", r"(?:đóng|đứng chân)\s+trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố|thị trấn))?",
                     # (bodies of a kind `trên địa bàn` are just those of the place: `các tổ dân phố`)
                     r"(?<=(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|trường học)[^,;.]{0,30})\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố))?", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",

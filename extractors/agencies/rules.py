@@ -62,7 +62,9 @@ _PAST_REPORT = re.compile(
 _RECIPIENTS = re.compile(r"^\W*(?:Nơi nhận|NƠI NHẬN)\b")
 # (a decision's list may cite where it named the bodies: `4 Cục Thống kê … nêu tại Điều 1 và các đơn vị …`)
 _LIST_GAP = re.compile(r"(?:\s+(?:nêu|quy định|có tên)\s+tại\s+(?:khoản\s+\d+\s+)?Điều\s+\d+)?"
-                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?\s*$")
+                       # (`X, Y cùng nhiều đơn vị liên quan …`: a quantifier before the last body)
+                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?(?:\s+(?:nhiều|một số))?\s*$")
+_QUANTIFIER = re.compile(r"\s+(?:nhiều|một số)$")
 
 _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối|thường trực|chịu trách nhiệm)"
                          r"(?:\s+thực hiện)?\s*:\s*$" rf"|(?:^|[{BULLETS})]\s*)(?:Chủ trì|Thực hiện)\s*:\s*$")
@@ -164,7 +166,8 @@ _OPENER = re.compile(
     # generic actors listed ahead of the named bodies (`Cấp ủy, chính quyền, MTTQ và các tổ chức chính
     # trị - xã hội tập trung …`): optional themselves, they leave the bodies after them the subject
     r"|Cấp (?:ủy|uỷ)(?:\s+các cấp)?|Chính quyền(?:\s+(?:các cấp|địa phương))?"
-    r"|Qua đó|Bên cạnh đó|Cùng với đó|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
+    # (`Cụ thể, Ban chỉ đạo Đề án cần bổ sung …`: the details of the task given before)
+    r"|Qua đó|Bên cạnh đó|Cùng với đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
@@ -205,6 +208,7 @@ _TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) fo
 _DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
 _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành viên)\s+(?:tham gia\s+)?)?(?:tham gia\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)(?![\p{L}])", re.I)
 # what a superior body does for a plan (lexicon/not_task_verbs.tsv)
+_DIRECTS_TASK = re.compile(r"^\s*chỉ đạo\s+(?:xây dựng|triển khai|tổ chức|thực hiện|kiểm tra|rà soát)\s+(?:kế hoạch|phương án)", re.I)
 _SUPERIOR_ACTS = re.compile(rf"^\s*(?:{_verbs(lexicon.not_task_verbs('superior'))})", re.I)
 _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm của)\s+")
 # (a web copy that ran a list's lines together keeps their dashes: `… năm học 2017-2018 - Các đơn vị
@@ -378,7 +382,7 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
     for m in mentions:
-        gap = text[groups[-1][-1].end:m.start].strip() if groups else None
+        gap = _QUANTIFIER.sub("", text[groups[-1][-1].end:m.start].strip()) if groups else None
         if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and (
                 gap not in ("với", "cùng", "cùng với")
                 # `MTTQ cùng các tổ chức chính trị - xã hội xã tuyên truyền …`: bodies that open
@@ -765,7 +769,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `đề nghị UBND tỉnh xem xét` asks a superior; `đề nghị các Sở, ngành … xem xét, cho ý kiến` asks those it consults
     # (`yêu cầu UBND các huyện, thành phố phê duyệt kết quả kiểm kê`: the units of a level are
     # those it directs, not its superior, as `các Sở` are)
-    superior = _SUPERIOR_ACTS.match(after) and not _PLURAL_OPENING.match(text[group[0].start:group[0].end]) \
+    # (`Yêu cầu Bộ Công an chỉ đạo xây dựng kế hoạch tuần tra …`: asked to see a task itself done, no body
+    # named to direct: the task is its own)
+    superior = _SUPERIOR_ACTS.match(after) and not _DIRECTS_TASK.match(after) \
+        and not _PLURAL_OPENING.match(text[group[0].start:group[0].end]) \
         and not _PLURAL_UNITS.search(text[group[0].start:group[0].end])
     directed = _DIRECTED.search(before) and not _ADVISES.search(before) and not superior
     if directed and _cooperates_with_next(text, group, gi, groups):
@@ -869,7 +876,10 @@ _TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|c
 _REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
 _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
-_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động)\s+)+", re.I)
+# (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
+# assignment, the task after it)
+_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động"
+                    r"|được giao nhiệm vụ)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
 _ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"

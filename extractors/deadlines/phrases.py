@@ -591,6 +591,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `Đến ngày 20.8, Sở … mới nhận được …`: the day a report's state is told at
     if not firm and _PAST.search(text, clause_start):
         return False
+    if not firm and _HAPPENS.match(text, t.end):
+        return False  # `Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra`: a forecast
     if not firm and _REPORT_PERIOD.search(lead, max(0, len(lead) - 90)):
         return False  # `đánh giá tình hình kinh tế - xã hội của xã trong quý I`: the period a report covers
     if t.bare:
@@ -609,6 +611,9 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
 # a clause after a date that opens the sentence tells how things stand by then (`mới`, `vẫn`,
 # `chưa`, `đã`), not what is due
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
+# what the weather or an event will do in a period, not what is due in it (`Theo dự báo …, từ ngày
+# 20 - 21/01/2024, khu vực Bắc Bộ … có khả năng cao xảy ra một đợt rét đậm`)
+_HAPPENS = re.compile(r"[^.;!?\n]{0,160}?\bxảy\s+ra\b", FLAGS)
 # `được tổ chức vào`, `diễn ra vào`: the date an event takes place, not when work is due
 _HELD_ON = re.compile(r"\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
 # a body holding a meeting or a ceremony, in the same sentence (no stop between it and the date)

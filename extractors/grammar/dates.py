@@ -64,8 +64,10 @@ TIME_EXPR = re.compile(
   | (?P<quarter>(?:(?P<qedge>cuối|đầu)\s+)?quý\s+(?P<q>{_QUARTER})
         (?:{_LIST_SEP}(?:quý\s+)?(?P<q>{_QUARTER}))*(?:{_YEAR_TAIL})?)
   # `tháng8 năm 2015`: a copy that lost its spaces glues the month to its number
+  # (a month listed after a comma may carry its own edge: `ngay trong tháng 2, đầu tháng 3/2023` ends with
+  # March; after `;` it opens another clause: `… đến hết tháng 5; đầu tháng 8 sẽ tổ chức …`)
   | (?P<month>(?<!\d\s{{0,2}})(?:(?P<medge>cuối|đầu|giữa)\s+)?tháng\s*(?:(?P<m>{_MONTH})(?![.]\d(?!\d{{3}}))|\s(?P<m>{_MONTH_WORD}))
-        (?:{_LIST_SEP}(?:tháng\s+)?(?P<m>{_MONTH})(?![.]\d(?!\d{{3}})))*(?:{_YEAR_TAIL})?)
+        (?:(?:{_LIST_SEP}(?:tháng\s+)?|\s*(?:,|\bvà\b)\s*(?:cuối|đầu|giữa)\s+tháng\s+)(?P<m>{_MONTH})(?![.]\d(?!\d{{3}})))*(?:{_YEAR_TAIL})?)
   | (?P<year_range>(?:giai\s+đoạn\s+|từ\s+năm\s+|năm\s+)?(?P<ya>{_YEAR})\s*[-–]\s*(?P<yb>{_YEAR})(?!\d))
   | (?P<year>(?:(?P<yedge>cuối|giữa)\s+)?năm\s+(?P<y>{_YEAR})(?!\d)(?!\s*[-–]\s*\d))
   | (?P<bare_year>(?<![\d/.\-]\s?)(?P<y>{_YEAR})(?=\s*(?:$|[.,;:)])))

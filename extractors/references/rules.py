@@ -91,13 +91,16 @@ def _kind_trie(words) -> str:
     return branch(trie)
 
 
+# a kind word stands alone, or right after a list item's number that lost its space
+# (`- 2Nghị định 113/2013/NĐ-CP về hoạt động mỹ thuật`, a related-documents list copied from a page)
+_OPEN = r"(?<!\p{L})(?:(?<!\p{N})|(?<=(?:^|\n)[-+*]?[ \t]*\d{1,2}))"
 # where a kind word starts (as MENTION and SHORT_MENTION open): found in one pass, every start
 # (overlapped), so the two patterns are tried only there and not searched over the whole text
-_KIND_AT = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?:(?i:{_kind_trie(KINDS)})|{_ABBREVIATED_KIND})")
+_KIND_AT = re.compile(rf"{_OPEN}(?:(?i:{_kind_trie(KINDS)})|{_ABBREVIATED_KIND})")
 # how MENTION and SHORT_MENTION open (a kind word, or MENTION's abbreviation of one): a pattern
 # that opens otherwise (rewritten since) is searched plainly, through the whole text
-_KIND_OPENINGS = (rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))",
-                  rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=")
+_KIND_OPENINGS = (rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS}))",
+                  rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=")
 
 
 def _at_kind_words(pattern: re.Pattern, text: str, starts: list[int]):
@@ -152,7 +155,7 @@ _YEARLESS_DATE = re.compile(r"\s*(?:,\s*)?(?i:ngày)\s*(?P<d>\d{1,2})\s*[/.\-]\s
 _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*|\p{{Lu}}[\p{{Lu}}\p{{M}}]+|[\p{{Ll}}\p{{M}}]+)){{1,10}}?"
 
 MENTION = re.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=\s*:?\s+(?:số|Số|SỐ)\b))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
+    rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=\s*:?\s+(?:số|Số|SỐ)\b))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
     # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon)
     rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
     rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER}"
@@ -402,6 +405,6 @@ _ARTICLE_PAGE_TITLE = re.compile(
 _NUMBER_PART = re.compile(r"\d{1,5}(?=[/-])")
 _BY_NUMBER = re.compile(r"\bsố\b", re.I)
 SHORT_MENTION = re.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<kind>(?i:{_KIND_WORDS}))\s+(?:số\s+)?(?P<num>\d{{1,5}})(?![\p{{L}}\p{{N}}/-])(?![.,]\d)"
+    rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS}))\s+(?:số\s+)?(?P<num>\d{{1,5}})(?![\p{{L}}\p{{N}}/-])(?![.,]\d)"
     # (`Văn bản 1277 2024 về …`: a page title's slug of the number and year, not a mention)
     r"(?!\s+(?:19|20)\d\d\b)")
