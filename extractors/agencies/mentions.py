@@ -99,13 +99,6 @@ _COLLECTIVE = re.compile(
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
     # the cooperatives a local government urges (`đôn đốc các hợp tác xã nông nghiệp theo dõi tình hình`);
     # with `các`, not a count of them (`thành lập mới 5 hợp tác xã`, a target)
-    # a second unit named after a local government's first, its body and level shared (`Công điện
-    # yêu cầu UBND huyện Quang Bình, Bắc Quang triển khai …`): the place's name alone, before the
-    # verb (`names.share_body` gives it the body and level); not a body's own name (`…, Sở Y tế`)
-    rf"|(?<=(?:UBND|[ỦU][ỷy] ban nhân dân)\s+(?:huyện|thành phố|thị xã|quận|xã|phường|thị trấn)(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}}\s*,\s*)"
-    # (two or three syllables, as places are named; not a person's title or a level: `Phó Chủ tịch`, `Thành phố`)
-    rf"(?!(?:{_alt(PROPER_HEADS)}|UBND|[ỦU][ỷy] ban|Phó|Chủ|Trưởng|Giám|Bí|Thành|Thị|Tổ|Mặt)(?![\p{{L}}]))"
-    rf"\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+){{1,2}}(?=\s+\p{{Ll}}+\s)"
     # the local governments written with `các` before the body (`giao chỉ tiêu … cho các UBND tỉnh,
     # thành phố trực thuộc Trung ương`): `UBND các tỉnh, thành phố` (`names.expand` puts it so)
     rf"|[Cc]ác\s+(?:UBND|[ỦU][ỷy] ban nhân dân)\s+{_PLACE_LIST}"
@@ -697,8 +690,35 @@ def _plural_before(text: str, start: int):
     return _PLURAL_BEFORE.search(text, max(0, k - 3), start) if k < start else None
 
 
+# a second unit named after a local government's first, its body and level shared (`Công điện
+# yêu cầu UBND huyện Quang Bình, Bắc Quang triển khai …`): the place's name alone, before the
+# verb (`names.share_body` gives it the body and level); not a body's own name (`…, Sở Y tế`).
+# Read as a collective, but searched on its own: it opens with any capital, which the
+# collectives' anchored search cannot list
+_SECOND_PLACE = re.compile(
+    rf"{_B}(?<=(?:UBND|[ỦU][ỷy] ban nhân dân)\s+(?:huyện|thành phố|thị xã|quận|xã|phường|thị trấn)(?:\s+\p{{Lu}}\p{{Ll}}*){{1,3}}\s*,\s*)"
+    # (two or three syllables, as places are named; not a person's title or a level: `Phó Chủ tịch`, `Thành phố`)
+    rf"(?!(?:{_alt(PROPER_HEADS)}|UBND|[ỦU][ỷy] ban|Phó|Chủ|Trưởng|Giám|Bí|Thành|Thị|Tổ|Mặt)(?![\p{{L}}]))"
+    rf"\p{{Lu}}\p{{Ll}}+(?:\s+\p{{Lu}}\p{{Ll}}+){{1,2}}(?=\s+\p{{Ll}}+\s){_E}")
+
+
+class _Collectives:
+    """The collectives' next match: the anchored pattern's or a second place's, the earlier."""
+
+    def __init__(self):
+        self._anchored = AnchoredSearch(_COLLECTIVE, (_B, _E))
+
+    def search(self, text: str, pos: int = 0):
+        first = self._anchored.search(text, pos)
+        place = _SECOND_PLACE.search(text, pos) if _PLACE_COMMA.search(text) else None
+        return place if place is not None and (first is None or place.start() <= first.start()) else first
+
+
+_PLACE_COMMA = re.compile(r"(?:UBND|[ỦU][ỷy] ban nhân dân)\s+\p{Ll}")
+
+
 # (the collectives' pattern is tried only where its opening words are written: `anchored`)
-_MENTION_PATTERNS = (("coll", AnchoredSearch(_COLLECTIVE, (_B, _E))), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD))
+_MENTION_PATTERNS = (("coll", _Collectives()), ("gen", _GENERIC), ("body", _STANDALONE), ("head", _HEAD))
 
 
 def _find_mentions(text: str) -> list[Mention]:
