@@ -232,6 +232,8 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         return compound, pos + lead + len(compound)
     if word[0].isupper() and word.lower() != word and len(word) > 1 and word.isupper():
         return None, pos  # an acronym (`28 CT`, `THCS`) is not a unit
+    if word[0].isupper() and word[1:].islower() and _NEXT_CAPITAL.match(rest[lead + len(word):]):
+        return None, pos  # a name (`15 Thi Sách, TP.Vũng Tàu`: a street address) is not a unit
     return word.lower(), pos + lead + len(word)
 
 
@@ -258,6 +260,7 @@ def _compound_noun(rest: str, word: str) -> Optional[str]:
     return None
 
 
+_NEXT_CAPITAL = re.compile(r" \p{Lu}\p{Ll}")
 _CURRENCY_CODES = {"USD", "EUR", "VND", "VNĐ"}
 # nouns that count on their own: the word after them qualifies, it is not part of the unit
 CLASSIFIERS = {

@@ -54,6 +54,8 @@ _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|
                        r"so\s+(?:với\s+)?năm\s+trước)\b", re.I)
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
 _PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}(?:được\s+)?$", re.I)
+# a level already brought to: `Hà Nội đã nâng tỷ lệ trường công lập đạt chuẩn lên 42,6%`
+_BROUGHT_TO = re.compile(r"\bđã\s+(?:nâng|đưa|kéo\s+giảm|giảm|tăng)\b[^,;:.()\d]{0,60}$", re.I)
 _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
                       # `hiện cả nước có 2.045 xã (23%) được công nhận`
                       r"(?<!thực\s)\bhiện\s+(?:[\p{L}]+\s+){1,3}?có\b|"
@@ -475,6 +477,7 @@ _COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+
                                      r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
 _STYLE_BEFORE = re.compile(r"(?<![\p{L}\d])(?:[a-z]+(?:-[a-z]+)+|width|height|margin|padding|top|left|opacity):$")
 _UNITS_REACHING_BEFORE = re.compile(r"\b(?:xã|huyện|thôn|bản|ấp|đơn\s+vị)\s+(?:đạt|có)\s+(?:dưới|trên)\s*$", re.I)
+_VOTE_WORDS = re.compile(r"\bbiểu\s+quyết\b|\btán\s+thành\b", re.I)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 _PAGE_COUNTER_BEFORE = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
@@ -538,6 +541,11 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     if v.unit == "tiêu chí" and v.qualifier in ("dưới", "trên") and _UNITS_REACHING_BEFORE.search(
             text, max(0, v.num_start - 40), v.num_start):
         return False  # `tỷ lệ số xã đạt dưới 10 tiêu chí còn khoảng 25%`: the group the share counts
+    if v.unit in ("%", None) and _VOTE_WORDS.search(text, _sentence_start(text, v.start), v.start) \
+            and not _GOAL_WORDS.search(text, _sentence_start(text, v.start), v.start):
+        # `Kết quả biểu quyết: có 417/424 đại biểu … tán thành (chiếm 84,93%)`: a vote's count (not
+        # `biểu quyết thông qua Nghị quyết … với 5 chỉ tiêu cụ thể: Phấn đấu đạt trên 98% …`)
+        return False
     if _VIEWS_LINE.fullmatch(text) or (v.unit == "lượt" and not v.verb and not v.qualifier
                                        and not text[v.end:].strip()):
         # `5597 lượt` on its own line under the title (ending the title's paragraph): how often
@@ -674,6 +682,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and _POLICY_AFTER.match(after):
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
     if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
+        return True
+    if v.verb in ("lên", "xuống", "còn") and _BROUGHT_TO.search(text[max(clause[0], v.start - 80):v.start]):
         return True
     # `Tỷ lệ hồ sơ trực tuyến … tháng 10/2025 đạt 39,98%`: a month's figure (a goal is due by a
     # month: `đến tháng 10/2025 đạt 50%`)
