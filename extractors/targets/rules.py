@@ -478,6 +478,19 @@ _COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+
 _STYLE_BEFORE = re.compile(r"(?<![\p{L}\d])(?:[a-z]+(?:-[a-z]+)+|width|height|margin|padding|top|left|opacity):$")
 _UNITS_REACHING_BEFORE = re.compile(r"\b(?:xã|huyện|thôn|bản|ấp|đơn\s+vị)\s+(?:đạt|có)\s+(?:dưới|trên)\s*$", re.I)
 _VOTE_WORDS = re.compile(r"\bbiểu\s+quyết\b|\btán\s+thành\b", re.I)
+
+
+def _voted(text: str, pos: int) -> bool:
+    """Vote words before `pos` in its sentence, and no goal word: read over the few hundred
+    characters before it only (a clause of thousands of values stays linear)."""
+    start = max(0, pos - 240)
+    vote = None
+    for vote in _VOTE_WORDS.finditer(text, start, pos):
+        pass
+    if vote is None or ". " in text[vote.end():pos]:
+        return False
+    cut = text.rfind(". ", start, vote.start())
+    return not _GOAL_WORDS.search(text, cut + 2 if cut >= 0 else start, pos)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 _PAGE_COUNTER_BEFORE = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
@@ -541,8 +554,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     if v.unit == "tiêu chí" and v.qualifier in ("dưới", "trên") and _UNITS_REACHING_BEFORE.search(
             text, max(0, v.num_start - 40), v.num_start):
         return False  # `tỷ lệ số xã đạt dưới 10 tiêu chí còn khoảng 25%`: the group the share counts
-    if v.unit in ("%", None) and _VOTE_WORDS.search(text, _sentence_start(text, v.start), v.start) \
-            and not _GOAL_WORDS.search(text, _sentence_start(text, v.start), v.start):
+    if v.unit in ("%", None) and _voted(text, v.start):
         # `Kết quả biểu quyết: có 417/424 đại biểu … tán thành (chiếm 84,93%)`: a vote's count (not
         # `biểu quyết thông qua Nghị quyết … với 5 chỉ tiêu cụ thể: Phấn đấu đạt trên 98% …`)
         return False
@@ -796,6 +808,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     return bool(current) and not _PURPOSE.search(clause_before[current.end():])
 
 
+@lru_cache(maxsize=1024)
+def _looks_ahead(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a goal or the future (asked once per sentence and clause)."""
+    return bool(_FUTURE.search(text, start, end) or _GOAL_TURN.search(text, start, end))
+
+
 _DONE = re.compile(r"\bđã\b|\bcả\s+năm\b", re.I)
 
 
@@ -805,14 +823,13 @@ def _told_as_done_this_year(v: ValueExpr, text: str, clause: tuple[int, int], se
     October 2015 (a congress reviewing its term), `Hà Tĩnh đã huy động …; năm 2015 tỷ lệ hộ
     nghèo còn dưới 5%` and `bình quân giai đoạn 2011 – 2015 tạo việc làm cho hơn 32 nghìn lượt
     người/năm`. Not where the sentence looks ahead (`năm 2015 phấn đấu …`)."""
-    years = year_mentions(text[clause[0]:v.start], clause[0])
+    years = mentions_before(text, clause[0], clause[1], v.start)
     opening = _YEAR_OPENING_YEAR.match(text, sentence_start)  # `Năm 2012, …` for every clause after it
     if not years and opening and int(opening.group(1)) == plan_year:
-        years = year_mentions(text[sentence_start:v.start], sentence_start)
+        years = mentions_before(text, sentence_start, clause[1], v.start)
     if not years or years[-1].year != plan_year:
         return False
-    said = text[sentence_start:clause[1]]
-    if _FUTURE.search(said) or _GOAL_TURN.search(said):
+    if _looks_ahead(text, sentence_start, clause[1]):
         return False
     if years[-1].kind == "period":
         return True
@@ -1045,7 +1062,7 @@ def _elided_units(text: str, values: list[ValueExpr]) -> None:
             continue
         if not (v.bare and unit and v.value_max is None and not v.fraction):
             continue
-        item = text.rfind(";", 0, v.start)
+        item = text.rfind(";", max(0, v.start - 80), v.start)  # an item is a name and a figure: short
         if item < 0 or not _LIST_ITEM_NAME.fullmatch(text, item + 1, v.start) \
                 or not _LIST_ITEM_END.match(text, v.num_end):
             unit = None  # the list has ended
