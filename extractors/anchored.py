@@ -24,6 +24,8 @@ from functools import lru_cache
 
 import regex as re
 
+from extractors.grammar.tries import trie_pattern
+
 _ASSERTIONS = ("(?<=", "(?<!", "(?=", "(?!")
 _COUNT = re.compile(r"\{[1-9]\d*(?:,\d*)?\}")  # a repeat at least once (not `{0,…}`, not fuzzy `{e<=1}`)
 _FUZZY = re.compile(r"\{[^}]*[eisd]\s*[<=]")
@@ -132,21 +134,8 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
 
 
 def _trie(words) -> str:
-    """The words as one alternation written as a trie (`B(?:an|ộ)|Sở`): a position's
-    characters read once, not once per word; any of them matches where one is written."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        nexts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not nexts or "" in node:
-            return ""  # (a word ends here: its start is all the finder needs)
-        return nexts[0] if len(nexts) == 1 else f"(?:{'|'.join(nexts)})"
-    return branch(trie)
+    """The words as one trie-shaped alternation that matches where any of them starts."""
+    return trie_pattern(words, starts_only=True)
 
 
 class AnchoredSearch:

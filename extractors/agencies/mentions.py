@@ -12,6 +12,7 @@ import regex as re
 
 from extractors.agencies import ner as agency_ner
 from extractors.anchored import AnchoredSearch
+from extractors.grammar.tries import trie_pattern
 from extractors.grammar.syllables import split_glued
 from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
                            PLACE_LEVELS, PROPER_HEADS, STANDALONE_BODIES, is_generic)
@@ -32,26 +33,9 @@ def _longest_first(words) -> str:
 
 
 def _alt(words) -> str:
-    """The words as one alternation that tries the longest match first, written as a trie
-    (`Ban|Bộ|Sở` as `B(?:an|ộ)|Sở`): the regex engine then reads a position's characters once
-    instead of trying every word in turn. The same matches as `_longest_first`: the words
-    that match at a position are prefixes of one another, and the trie tries them from the
-    longest down, as the sorted list does (a word's end is optional after its longer
-    continuations). Literal words only, matched case-sensitively."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a word ends here
-
-    def branch(node: dict) -> str:
-        nexts = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not nexts:
-            return ""
-        body = nexts[0] if len(nexts) == 1 else f"(?:{'|'.join(nexts)})"
-        return f"(?:{body})?" if "" in node else body
-    return branch(trie)
+    """The words as one alternation that tries the longest match first, written as a trie: the
+    same matches as `_longest_first`. Literal words only, matched case-sensitively."""
+    return trie_pattern(words)
 
 
 # heads sometimes written in lower case in district and commune texts (`phòng Văn hóa - Thông tin`)
@@ -710,11 +694,18 @@ class _Collectives:
 
     def search(self, text: str, pos: int = 0):
         first = self._anchored.search(text, pos)
-        place = _SECOND_PLACE.search(text, pos) if _PLACE_COMMA.search(text) else None
+        place = _SECOND_PLACE.search(text, pos) if _names_a_local_government(text) else None
         return place if place is not None and (first is None or place.start() <= first.start()) else first
 
 
 _PLACE_COMMA = re.compile(r"(?:UBND|[ỦU][ỷy] ban nhân dân)\s+\p{Ll}")
+
+
+@lru_cache(maxsize=256)
+def _names_a_local_government(text: str) -> bool:
+    """Whether a paragraph names a local government at all (asked once per paragraph, not once
+    per search of it)."""
+    return _PLACE_COMMA.search(text) is not None
 
 
 # (the collectives' pattern is tried only where its opening words are written: `anchored`)

@@ -19,6 +19,7 @@ from extractors import lexicon
 from extractors.agencies.names import expand
 from extractors.deadlines.rules import _in_school_year, _only_year
 from extractors.grammar.dates import OwnDate, dmy, iso_date, own_date
+from extractors.grammar.tries import trie_pattern
 from extractors.models import Reference
 from extractors.text import PlanText
 
@@ -72,23 +73,9 @@ _ABBREVIATED_KIND = "|".join(re.escape(c) for c in sorted(CODE_KINDS, key=len, r
 
 
 def _kind_trie(words) -> str:
-    r"""The kind words as one alternation written as a trie (`quy(?:ết\s?định|\s?(?:chế|định))`),
-    a space between syllables optional as in `_KIND_WORDS`: the same strings at a position,
-    each position's characters read once instead of once per word."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def branch(node: dict) -> str:
-        nexts = [(r"\s?" if ch == " " else re.escape(ch)) + branch(child) for ch, child in sorted(node.items()) if ch]
-        if not nexts:
-            return ""
-        body = nexts[0] if len(nexts) == 1 else f"(?:{'|'.join(nexts)})"
-        return f"(?:{body})?" if "" in node else body
-    return branch(trie)
+    r"""The kind words as one trie-shaped alternation, a space between syllables optional as in
+    `_KIND_WORDS` (`quy(?:ết\s?định|\s?(?:chế|định))`)."""
+    return trie_pattern(words, space=r"\s?")
 
 
 # a kind word stands alone, or right after a list item's number that lost its space

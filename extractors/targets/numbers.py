@@ -346,26 +346,7 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         if per:
             per_year = True
             end += per.end()
-    before = text[max(0, m.start() - 40):m.start()]
-    pm = PREFIX.search(before)
-    start = m.start()
-    qual = verb = ""
-    if pm and pm.group(0).strip():
-        start = m.start() - len(before) + pm.start()
-        qual = (pm.group("qual") or "").lower()
-        verb = (pm.group("verb") or "").lower()
-        if pm.group("gap"):
-            qual = (qual + " đủ").strip()
-    # a qualifier needs a word boundary before it (`hơn` inside `cao hơn` is caught whole,
-    # but `trên` must not be the tail of another word)
-    if start > 0 and text[start - 1].isalnum():
-        start = m.start()
-        qual = verb = ""
-    if verb and not qual:
-        # `tăng đầu tư … ít nhất gấp 2 lần giai đoạn 2011 – 2020`: a bound written before the verb
-        bound = _BOUND_BEFORE_VERB.search(text, max(0, start - 20), start)
-        if bound:
-            start, qual = bound.start(), _WHITESPACE.sub(" ", bound.group(1).lower())
+    start, qual, verb = _prefix(text, m.start())
     if qual and not qual.endswith("đủ"):
         comparator = QUAL_MAP.get(_WHITESPACE.sub(" ", qual), comparator)
     if verb.startswith("gấp") and unit is None:
@@ -383,16 +364,33 @@ _BOUND_BEFORE_VERB = re.compile(r"(?<![\p{L}\d])(ít\s+nhất|tối\s+thiểu|t�
 _RANGE_END = re.compile(rf"\s*(?:đến|tới|-|–)\s*({NUMBER})\s+")
 
 
+def _prefix(text: str, at: int) -> tuple[int, str, str]:
+    """Where a value expression starts, and its qualifier and verb, read before the number at `at`."""
+    before = text[max(0, at - 40):at]
+    pm = PREFIX.search(before)
+    start, qual, verb = at, "", ""
+    if pm and pm.group(0).strip():
+        start = at - len(before) + pm.start()
+        qual = (pm.group("qual") or "").lower()
+        verb = (pm.group("verb") or "").lower()
+        if pm.group("gap"):
+            qual = (qual + " đủ").strip()
+    # a qualifier needs a word boundary before it (`hơn` inside `cao hơn` is caught whole,
+    # but `trên` must not be the tail of another word)
+    if start > 0 and text[start - 1].isalnum():
+        return at, "", ""
+    if verb and not qual:
+        # `tăng đầu tư … ít nhất gấp 2 lần giai đoạn 2011 – 2020`: a bound written before the verb
+        bound = _BOUND_BEFORE_VERB.search(text, max(0, start - 20), start)
+        if bound:
+            start, qual = bound.start(), _WHITESPACE.sub(" ", bound.group(1).lower())
+    return start, qual, verb
+
+
 def _with_prefix(text: str, m: re.Match, value: float, unit: str, end: int) -> ValueExpr:
     """A value whose number and unit are read, with the verb and qualifier written before it."""
-    before = text[max(0, m.start() - 40):m.start()]
-    pm = PREFIX.search(before)
-    start, qual, verb = m.start(), "", ""
-    if pm and pm.group(0).strip() and not (m.start() - len(before) + pm.start() > 0
-                                           and text[m.start() - len(before) + pm.start() - 1].isalnum()):
-        start = m.start() - len(before) + pm.start()
-        qual, verb = (pm.group("qual") or "").lower(), (pm.group("verb") or "").lower()
-    comparator = QUAL_MAP.get(_WHITESPACE.sub(" ", qual), "=") if qual else "="
+    start, qual, verb = _prefix(text, m.start())
+    comparator = QUAL_MAP.get(_WHITESPACE.sub(" ", qual), "=") if qual and not qual.endswith("đủ") else "="
     return ValueExpr(start, end, m.start(), m.end(), value, None, unit, comparator, qual, verb,
                      False, False, False)
 
