@@ -410,10 +410,13 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         if listed and not prep:
             prep = dated[-1].prep
         last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
-        if not (forced or listed or last_day or _timeline_item(text, t) or _done_by(text, t)
+        closes = _CLOSES_CONSULTATION.search(text[max(0, t.start - 60):t.start]) if t.grain == "day" else None
+        if not (forced or listed or last_day or closes or _timeline_item(text, t) or _done_by(text, t)
                 or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
+        if closes:
+            start = min(start, t.start - len(closes.group()))
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None,
                            (dated[-1].start if dated[-1].list_start is None else dated[-1].list_start)
                            if listed else None))
@@ -440,6 +443,11 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
     return dated
 
 
+# `Bắt đầu lấy ý kiến 29/09/2020 / Kết thúc lấy ý kiến 28/10/2020`: a draft's consultation closes on
+# the day given (the day it opens is no deadline)
+_CLOSES_CONSULTATION = re.compile(
+    r"\b(?:kết\s+thúc|hết\s+hạn|hạn(?:\s+(?:cuối|chót))?)\s+(?:lấy|nhận|tiếp\s+nhận|gửi)\s+(?:ý\s+kiến|góp\s+ý)"
+    r"(?:\s+góp\s+ý)?\s*:?\s*(?:(?:ngày|đến\s+ngày|là)\s+)?$", FLAGS)
 # `ngày 25/5/2017 là hạn cuối …`: the deadline word comes after the date
 _LAST_DAY = re.compile(r"\s*(?:là\s+|:\s*)?(?:thời\s+)?hạn\s+(?:cuối(?:\s+cùng)?|chót)\b", FLAGS)
 
