@@ -619,6 +619,10 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra`: a forecast
     if not firm and _REPORT_PERIOD.search(lead, max(0, len(lead) - 90)):
         return False  # `đánh giá tình hình kinh tế - xã hội của xã trong quý I`: the period a report covers
+    if not firm and _PERIOD_EXAMINED.search(lead, max(0, len(lead) - 90)):
+        # `Thời kỳ thanh tra từ 01/01/2015 đến 31/12/2022`, `số liệu … tính từ ngày 01/01 đến ngày 30/06`:
+        # the period inspected or counted, not when the work is due
+        return False
     if not firm and _OPEN_ENDED.match(text, t.end):
         # `thực hiện … trong năm 2013 và những năm tới`, `trong quý I và những quý tiếp theo`: a period
         # that runs on into the ones after it closes nothing; the work goes on
@@ -639,6 +643,10 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     return True
 
 
+_PERIOD_EXAMINED = re.compile(
+    r"\b(?:thời\s+kỳ|niên\s+độ)\s+(?:thanh\s+tra|kiểm\s+tra|kiểm\s+toán|báo\s+cáo|đánh\s+giá)\b[^.;:]{0,30}:?\s*$"
+    r"|\bchốt\s+số\s+liệu\b[^.;]{0,60}$"
+    r"|\bsố\s+liệu(?:\s+[^\s.;,:]+){0,5}?\s+(?:được\s+)?(?:tính|lấy|chốt)\b[^.;]{0,30}$", FLAGS)
 _OPEN_ENDED = re.compile(r"\s*,?\s*và\s+(?:các|những)\s+(?:năm|quý|tháng)\s+(?:tiếp\s+theo|tới|sau|kế\s+tiếp)\b", FLAGS)
 # the tasks of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`) right before it
 _TASKS_OF_PERIOD = re.compile(r"\bnhiệm\s+vụ(?:\s+[^\s,;.:\d]+){0,5}\s*$", FLAGS)
