@@ -144,10 +144,15 @@ _RATE_AFTER_OPENER = re.compile(
 )
 # `trước 14 giờ 00 hàng ngày`, `vào tuần cuối hàng tháng`: a time of day, a week or a day
 # within a period, then the period it recurs with
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 _TIMED_SCHEDULE = re.compile(
     r"\b(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|vào|trong|lúc)\s+(?:lúc\s+)?"
     r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?(?:\s*phút)?|buổi\s+(?:sáng|chiều|tối)"
-    r"|(?:tuần|tuần\s+lễ|ngày|tháng)\s+(?:đầu|cuối|cuối\s+cùng)(?:\s+của)?)"
+    r"|(?:tuần|tuần\s+lễ|ngày|tháng)\s+(?:đầu|cuối|cuối\s+cùng)(?:\s+của)?"
+    # `báo cáo vào thứ Sáu hàng tuần`, `trước 15 giờ thứ Năm hằng tuần`, `vào các ngày cố định hằng tuần`:
+    # the day of the week it recurs on
+    rf"|(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?(?:\s*phút)?\s*,?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:các\s+)?ngày\s+)?"
+    rf"{_WEEKDAY}(?:\s*(?:,|và)\s*{_WEEKDAY})*|(?:các\s+)?ngày\s+cố\s+định)"
     r"\s*,?\s*(?:của\s+)?(?P<every>(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm))\b",
     FLAGS,
 )
