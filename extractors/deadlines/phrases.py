@@ -654,7 +654,8 @@ _PERIOD_EXAMINED = re.compile(
     r"|\bsố\s+liệu(?:\s+[^\s.;,:]+){0,5}?\s+(?:được\s+)?(?:tính|lấy|chốt)\b[^.;]{0,30}$", FLAGS)
 _OPEN_ENDED = re.compile(r"\s*,?\s*và\s+(?:các|những)\s+(?:năm|quý|tháng)\s+(?:tiếp\s+theo|tới|sau|kế\s+tiếp)\b", FLAGS)
 # the tasks of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`) right before it
-_TASKS_OF_PERIOD = re.compile(r"\bnhiệm\s+vụ(?:\s+[^\s,;.:\d]+){0,5}\s*$", FLAGS)
+# (not the tasks handed to someone for it: `các nhiệm vụ được giao trong tháng 6/2024`)
+_TASKS_OF_PERIOD = re.compile(r"\bnhiệm\s+vụ(?:\s+(?!giao\b)[^\s,;.:\d]+){0,5}\s*$", FLAGS)
 # a clause after a date that opens the sentence tells how things stand by then (`mới`, `vẫn`,
 # `chưa`, `đã`), not what is due
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
