@@ -31,7 +31,7 @@ TRIGGER = re.compile(
     rf"(?:(?P<done>\b{_DONE})(?:\s+ngay)?\s+)?"
     r"(?P<prep>\b(?:trước|chậm\s+nhất(?:\s+là)?(?:\s+(?:trước|vào|trong|đến\s+hết|đến))?|"
     r"(?:hạn\s+chót|thời\s+hạn)(?:\s+[^\s,.;:]+){0,5}?(?:\s+là|\s*:)?|"
-    r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức)(?:\s+là|\s*:)|"
+    r"thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức)(?:\s+là|\s*:|\s+dự\s+kiến(?:\s+(?:là|vào))?)|"
     r"không\s+muộn\s+hơn|không\s+quá|trong(?:\s+thời\s+gian)?|vào|đến(?:\s+hết)?|tới|hết|từ|"
     # `trình Chính phủ tại phiên họp thường kỳ tháng 9 năm 2014`: the meeting a report is due at
     r"tại\s+(?:phiên\s+họp|kỳ\s+họp|cuộc\s+họp|hội\s+nghị)(?:\s+[^\s,.;:\d]+){0,4}?|"
@@ -113,6 +113,10 @@ _BY_HOLIDAY = re.compile(
     r"Tết(?:\s+(?:Nguyên\s+đán|Âm\s+lịch|cổ\s+truyền))?(?:\s+(?:năm\s+)?(?:19|20)\d\d)?\b",
     FLAGS,
 )
+# `báo cáo kết quả cho HĐND TP chậm nhất là cuối tháng`: the end of a period the text does not number
+# (with its number, `cuối tháng 1 năm 2018`, it is a date)
+_BY_PERIOD_END = re.compile(
+    r"\b(?:chậm|muộn)\s+nhất\s+(?:là\s+|vào\s+)?cuối\s+(?:tháng|quý|năm)(?:\s+(?:này|nay))?(?!\s*(?:\d|[IVX]\b))", FLAGS)
 # `Việc này nhằm giúp người dân sớm ổn định chỗ ở, …, thu nhập trước Tết Nguyên đán`: what the work
 # is for, reached by the holiday; no task is due by it (unless the aim is to complete: `nhằm hoàn thành`)
 _AIM_BEFORE = re.compile(rf"\bnhằm\b(?![^.;]*\b{_DONE}\b)[^.;]*$", FLAGS)
@@ -140,10 +144,15 @@ _RATE_AFTER_OPENER = re.compile(
 )
 # `trước 14 giờ 00 hàng ngày`, `vào tuần cuối hàng tháng`: a time of day, a week or a day
 # within a period, then the period it recurs with
+_WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 _TIMED_SCHEDULE = re.compile(
     r"\b(?:trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất|vào|trong|lúc)\s+(?:lúc\s+)?"
     r"(?:\d{1,2}\s*(?:h|giờ)(?:\s*\d{2})?(?:\s*phút)?|buổi\s+(?:sáng|chiều|tối)"
-    r"|(?:tuần|tuần\s+lễ|ngày|tháng)\s+(?:đầu|cuối|cuối\s+cùng)(?:\s+của)?)"
+    r"|(?:tuần|tuần\s+lễ|ngày|tháng)\s+(?:đầu|cuối|cuối\s+cùng)(?:\s+của)?"
+    # `báo cáo vào thứ Sáu hàng tuần`, `trước 15 giờ thứ Năm hằng tuần`, `vào các ngày cố định hằng tuần`:
+    # the day of the week it recurs on
+    rf"|(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?(?:\s*phút)?\s*,?\s*)?(?:(?:sáng|chiều|tối|trưa)\s+)?(?:(?:các\s+)?ngày\s+)?"
+    rf"{_WEEKDAY}(?:\s*(?:,|và)\s*{_WEEKDAY})*|(?:các\s+)?ngày\s+cố\s+định)"
     r"\s*,?\s*(?:của\s+)?(?P<every>(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm))\b",
     FLAGS,
 )
@@ -289,13 +298,15 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
     relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in text.lower() else ())
                   if not _inside(*m.span(), relatives) and not _DONE_BEFORE.search(text, max(0, m.start() - 50), m.start())
                   and not _AIM_BEFORE.search(text, 0, m.start())]
+    relatives += [m.span() for m in (_BY_PERIOD_END.finditer(text) if "cuối" in text.lower() else ())
+                  if not _inside(*m.span(), relatives)]
     dated = _dated(text, forced, relatives, today)
     if forced:
         return _forced(text, dated, relatives)
     schedules = _schedules(text, [(d.start, d.end) for d in dated])
     # `ngày 10` is a date only inside a schedule
     dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence or schedules
-             or _DINH_KY.search(text, 0, d.start) or _OF_PERIOD_MONTH.match(text, d.expr.end)]
+             or _DINH_KY.search(text, 0, d.start) or OF_PERIOD_MONTH.match(text, d.expr.end)]
     # `Trong năm 2024, … trước ngày 25.3`: the year dates the day, it is not a second deadline
     if any(d.expr.year is None and d.expr.grain in ("day", "month", "quarter", "half") for d in dated):
         dated = [d for d in dated if d.expr.grain != "year" or d.expr.window]
@@ -311,7 +322,17 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
     sentence_rec = most_frequent([r for _, _, r in schedules] + [d.recurrence for d in dated])
     yearless = [d for d in dated if d.expr.year is None]
     # `Định kỳ trước ngày 15 tháng 12`: a periodic date with no period recurs with the unit it leaves open
-    periodic = _DINH_KY.search(text, 0, yearless[0].start) if yearless and not sentence_rec else None
+    closing = OF_PERIOD_MONTH.match(text, yearless[0].expr.end) \
+        if yearless and yearless[0].expr.grain == "day_only" and not sentence_rec else None
+    if closing:
+        # `… cải cách hành chính hàng quý, 6 tháng và hàng năm, … chậm nhất là ngày 20 của tháng cuối kỳ
+        # báo cáo`: the day comes once each reporting period, so as often as the reports the sentence
+        # names (the most frequent) or the period the phrase names (`tháng cuối quý`); `báo cáo định kỳ
+        # … ngày 25 của tháng cuối kỳ báo cáo` names none: not monthly
+        unit = closing.group("unit").lower()
+        sentence_rec = _PERIOD_RECURRENCE.get(unit) or most_frequent(
+            [r for _, _, r in find_recurrences(text) if r != "continuous"])
+    periodic = _DINH_KY.search(text, 0, yearless[0].start) if yearless and not sentence_rec and not closing else None
     if periodic:
         sentence_rec = "monthly" if yearless[0].expr.grain == "day_only" else "yearly"
     found: list[Found] = []
@@ -366,7 +387,7 @@ def _narrowed_steps(text: str, dated: list[Dated]) -> list[Dated]:
 
 
 # `chậm nhất là ngày 20 của tháng cuối kỳ báo cáo`: a day in the month that closes each reporting period
-_OF_PERIOD_MONTH = re.compile(r"\s*(?:của\s+)?tháng\s+cuối\s+(?:kỳ|quý|năm)\b", FLAGS)
+OF_PERIOD_MONTH = re.compile(r"\s*(?:của\s+)?tháng\s+cuối\s+(?P<unit>kỳ|quý|năm)\b", FLAGS)
 _CLAUSE_END = re.compile(r"[;.]")
 _REPORTING_PERIOD = re.compile(
     r"\s*,?\s*(?:của\s+)?(?P<unit>năm|quý|tháng)\s+(?:(?:liền\s+kề|tiếp\s+theo|kế\s+tiếp|sau)\s+(?:của\s+)?"
@@ -394,10 +415,13 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         if listed and not prep:
             prep = dated[-1].prep
         last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
-        if not (forced or listed or last_day or _timeline_item(text, t) or _done_by(text, t)
+        closes = _CLOSES_CONSULTATION.search(text[max(0, t.start - 60):t.start]) if t.grain == "day" else None
+        if not (forced or listed or last_day or closes or _timeline_item(text, t) or _done_by(text, t)
                 or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
+        if closes:
+            start = min(start, t.start - len(closes.group()))
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None,
                            (dated[-1].start if dated[-1].list_start is None else dated[-1].list_start)
                            if listed else None))
@@ -424,6 +448,11 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
     return dated
 
 
+# `Bắt đầu lấy ý kiến 29/09/2020 / Kết thúc lấy ý kiến 28/10/2020`: a draft's consultation closes on
+# the day given (the day it opens is no deadline)
+_CLOSES_CONSULTATION = re.compile(
+    r"\b(?:kết\s+thúc|hết\s+hạn|hạn(?:\s+(?:cuối|chót))?)\s+(?:lấy|nhận|tiếp\s+nhận|gửi)\s+(?:ý\s+kiến|góp\s+ý)"
+    r"(?:\s+góp\s+ý)?\s*:?\s*(?:(?:ngày|đến\s+ngày|là)\s+)?$", FLAGS)
 # `ngày 25/5/2017 là hạn cuối …`: the deadline word comes after the date
 _LAST_DAY = re.compile(r"\s*(?:là\s+|:\s*)?(?:thời\s+)?hạn\s+(?:cuối(?:\s+cùng)?|chót)\b", FLAGS)
 
@@ -595,6 +624,17 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra`: a forecast
     if not firm and _REPORT_PERIOD.search(lead, max(0, len(lead) - 90)):
         return False  # `đánh giá tình hình kinh tế - xã hội của xã trong quý I`: the period a report covers
+    if not firm and _PERIOD_EXAMINED.search(lead, max(0, len(lead) - 90)):
+        # `Thời kỳ thanh tra từ 01/01/2015 đến 31/12/2022`, `số liệu … tính từ ngày 01/01 đến ngày 30/06`:
+        # the period inspected or counted, not when the work is due
+        return False
+    if not firm and _OPEN_ENDED.match(text, t.end):
+        # `thực hiện … trong năm 2013 và những năm tới`, `trong quý I và những quý tiếp theo`: a period
+        # that runs on into the ones after it closes nothing; the work goes on
+        return False
+    tasks = _TASKS_OF_PERIOD.search(lead, max(0, len(lead) - 60)) if prep == "trong" and not firm else None
+    if tasks and not _SUBMITTED.search(tasks.group()) and not _DONE_IN_LEAD.search(lead, max(0, len(lead) - 120)):
+        return False  # `nhiệm vụ trọng tâm trong quý II`: the period names the tasks, it sets no date
     if t.bare:
         return firm
     if t.grain == "year":
@@ -608,6 +648,14 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     return True
 
 
+_PERIOD_EXAMINED = re.compile(
+    r"\b(?:thời\s+kỳ|niên\s+độ)\s+(?:thanh\s+tra|kiểm\s+tra|kiểm\s+toán|báo\s+cáo|đánh\s+giá)\b[^.;:]{0,30}:?\s*$"
+    r"|\bchốt\s+số\s+liệu\b[^.;]{0,60}$"
+    r"|\bsố\s+liệu(?:\s+[^\s.;,:]+){0,5}?\s+(?:được\s+)?(?:tính|lấy|chốt)\b[^.;]{0,30}$", FLAGS)
+_OPEN_ENDED = re.compile(r"\s*,?\s*và\s+(?:các|những)\s+(?:năm|quý|tháng)\s+(?:tiếp\s+theo|tới|sau|kế\s+tiếp)\b", FLAGS)
+# the tasks of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`) right before it
+# (not the tasks handed to someone for it: `các nhiệm vụ được giao trong tháng 6/2024`)
+_TASKS_OF_PERIOD = re.compile(r"\bnhiệm\s+vụ(?:\s+(?!giao\b)[^\s,;.:\d]+){0,5}\s*$", FLAGS)
 # a clause after a date that opens the sentence tells how things stand by then (`mới`, `vẫn`,
 # `chưa`, `đã`), not what is due
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
@@ -660,6 +708,7 @@ _EVENT = re.compile(r"\b(?:đại\s+hội|hội\s+nghị|cuộc\s+họp|phiên\s
 _PROCESSING_TIME = re.compile(r"thời\s+gian\s+(?:giải\s+quyết|xử\s+lý|cấp|thẩm\s+định|tiếp\s+nhận|chờ)", FLAGS)
 
 
+_OBLIGED = re.compile(r"\b(?:phải|bắt\s+buộc)\b", FLAGS)
 # `trong thời hạn 30 ngày`, `trong vòng 15 ngày`: a limit, not a duration
 _WITHIN_LIMIT = re.compile(r"trong\s+(?:thời\s+hạn|vòng)", FLAGS)
 _CLAUSE_BREAK = re.compile(r"[,;:.]")
@@ -677,6 +726,11 @@ def _relative_is_limit(text: str, m) -> bool:
             return False  # `đại hội chi bộ … không quá 1 ngày`: how long an event lasts
     if lead in ("chậm", "không", "tối", "thời", "trước"):
         return True
+    if lead == "sau":
+        # `bắt buộc phải tiêm nhắc lại lần hai sau 28 ngày`: what must be done so long after; a clause
+        # that opens with it tells what came next (`Sau 2 ngày làm việc, …`)
+        clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 80):m.start()])[-1]
+        return bool(_OBLIGED.search(clause))
     if lead != "trong":
         return False
     if _WITHIN_LIMIT.match(m.group()):

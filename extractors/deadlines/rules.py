@@ -30,8 +30,8 @@ from typing import Optional
 import regex as re
 
 from extractors import lexicon
-from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, text_date, text_year
-from extractors.deadlines.phrases import RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
+from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, most_frequent, text_date, text_year
+from extractors.deadlines.phrases import OF_PERIOD_MONTH, RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
 from extractors.models import Deadline, Section
 from extractors.grammar.markers import BULLETS, MARKER, STAR
 from extractors.outline.sections import ancestors_at, section_path_at
@@ -320,6 +320,17 @@ def _deadline(doc: PlanText, sections, a: int, b: int, f: Found, forced: bool, c
                 and _yearly_calendar(doc.clean):
             recurrence = "yearly"
             due = found[0].last_day(before=found[1] == "trước", yearly=True)
+    if due is None and recurrence is None and doc.clean[a:b].lower().endswith("tháng") \
+            and _REST_OF_YEAR.match(doc.clean, b) and RELATIVE.fullmatch(doc.clean, a, b):
+        # `hoàn thành trong hai tháng còn lại`: the months left of the year the text speaks of
+        year = text_year(doc.clean) or _only_year(doc.clean)
+        due = f"{year}-12-31" if year else None
+    if recurrence is None and due is None and context_start is not None and context_start <= a \
+            and (closing := OF_PERIOD_MONTH.match(doc.clean, b)) and closing.group("unit").lower() == "kỳ":
+        # `Báo cáo … hàng quý, 6 tháng và hàng năm, gửi Bộ Nội vụ …. …, thời hạn gửi chậm nhất là ngày 20
+        # của tháng cuối kỳ báo cáo`: the reports the paragraph named before say how often the day comes
+        recurrence = most_frequent([r for _, _, r in find_recurrences(context[:a - context_start])
+                                    if r != "continuous"])
     task = _task_heading(sections, span[0]) if forced else ""
     if not task:
         s, e = sentence or (a, b)
@@ -394,6 +405,7 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
     return due_in_year(t, prep, year) if year else None
 
 
+_REST_OF_YEAR = re.compile(r"\s+còn\s+lại(?:\s+(?:của|trong)\s+năm(?:\s+nay)?)?(?!\s+(?:của|trong)\s+(?:quý|tháng|nhiệm\s+kỳ|giai\s+đoạn))", FLAGS)
 _YEARLY_AFTER = re.compile(r"\s*,?\s*(?:hằng|hàng)\s+năm\b", FLAGS)
 
 
