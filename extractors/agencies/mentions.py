@@ -605,7 +605,7 @@ def _shared_head_units(text: str) -> list[Mention]:
     out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
         head = m.group("head") or m.group("counted").capitalize()
-        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=False, commas_only=False)):
+        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=True, commas_only=False)):
             out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
     return out
 

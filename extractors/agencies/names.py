@@ -175,7 +175,10 @@ COLLECTIVES = (
     r"trung tâm(?!\s+\p{Lu})",
     # schools and clinics as a class (`các cơ sở giáo dục`, `Các trạm y tế cơ sở`)
     r"cơ sở giáo dục(?:\s+(?:mầm non|phổ thông|đại học|nghề nghiệp))?", r"cơ sở (?:tiêm chủng|khám bệnh,\s*chữa bệnh|y tế|đào tạo)", r"đơn vị y tế",
-    r"[Bb]an\s+(?:HĐND|Hội đồng nhân dân)",  # `các Ban HĐND chủ động hoàn thành kế hoạch giám sát` r"trạm y tế(?:\s+(?:cơ sở|xã))?",
+    # (`Các trạm y tế cơ sở xây dựng kế hoạch …`; a level word after it is read as a level, to the
+    # end of its list: `trạm y tế xã, thị trấn`)
+    r"trạm y tế(?:\s+cơ sở)?",
+    r"[Bb]an\s+(?:HĐND|Hội đồng nhân dân)",  # `các Ban HĐND chủ động hoàn thành kế hoạch giám sát`
     # a ministry's letter to the departments of every province (`đề nghị các sở báo cáo`)
     r"sở(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ban|ngành))",
     r"[Bb]ộ(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ngành|cơ quan))(?!\s+ngành)",  # `yêu cầu các Bộ liên quan`
