@@ -156,6 +156,8 @@ _OPENER = re.compile(
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo quy định[^,;]{0,160}|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
+    # (`Bước sang giai đoạn 2024-2025, Ban Chỉ đạo … tiếp tục phấn đấu …`: the period ahead)
+    r"|Bước (?:sang|vào)[^,;]{0,40}"
     # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
     # khối lượng, điều chỉnh dự án trên, Sở Xây dựng báo cáo …`)
     r"|(?:[^,;]{0,60}\s)?Nếu\s[^;]{0,120}?"
