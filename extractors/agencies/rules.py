@@ -682,6 +682,16 @@ _ADVISES = re.compile(r"tham mưu", re.I)
 # phương …` (a short first object only: after a longer one the comma may open a new subject)
 _ADVISED_LIST = re.compile(r"(?<![\p{L}])tham mưu(?:\s+(?:cho|giúp))?\s+(?:[\p{L}&]+\s+){0,3}[\p{L}&]+\s*,\s*(?:và\s+)?$", re.I)
 _COLON_DUTIES = re.compile(r"\s*:\s*\S")
+# the bodies a directive asks, listed with semicolons before the task they share (`đề nghị UBND các
+# tỉnh, thành phố trực thuộc trung ương; Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ phối hợp
+# tổ chức thực hiện …`)
+_NEXT_ADDRESSEE = re.compile(r"[ \t]*;[ \t]*(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s)?")
+
+
+def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
+    """After a semicolon the list of those asked goes on with another body or the head of one."""
+    m = _NEXT_ADDRESSEE.match(text, group[-1].end)
+    return bool(m and gi + 1 < len(groups) and groups[gi + 1][0].start == m.end())
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 
 
@@ -784,7 +794,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         # `Đề nghị UBND tỉnh sớm chỉ đạo UBND huyện Yên Lạc thanh lý …`: asked only to direct
         # the body that carries the task out (as `UBND huyện chỉ đạo UBND các xã …`)
         return False, False, None
-    if directed and (after.strip() or _COLON_DUTIES.match(text[group[-1].end:])):
+    if directed and (after.strip() or _COLON_DUTIES.match(text, group[-1].end) or _addressees_go_on(text, group, gi, groups)):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
         if _LEADERSHIP_WORD.search(before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
