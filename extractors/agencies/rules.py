@@ -821,7 +821,12 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `… sẽ ban hành kế hoạch tổ chức kỳ họp`: what a body is to issue on a set day is its task
     future = modal and _FUTURE.search(modal.group())
     scheduled_issue = future and _ISSUES.match(after)
-    if (_opens(before) or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
+    # (`… sát tình hình thực tế để các sở, ban, ngành, UBND các huyện, thành phố tập trung chỉ đạo xây
+    # dựng chương trình …`: the bodies a purpose clause names as its subject carry its task; not a
+    # superior asked to decide: `để UBND tỉnh xem xét`)
+    # (`gửi về Sở Nông nghiệp và PTNT … để Sở Nông nghiệp và PTNT tổng hợp`: the receiver compiles what it is sent)
+    purpose = _PURPOSE.search(before) and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after)
+    if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
             and (scheduled_issue or (not _NOT_TASK.match(after) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
@@ -861,6 +866,8 @@ def _asked_in_letter(text, group, gi, groups, after: str) -> bool:
 
 # `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just
 # before the subject, whatever clause about the event that starts it comes first
+_PURPOSE = re.compile(r"(?<![\p{L}])để\s+$")
+_COMPILES = re.compile(r"\s*(?:tổng hợp|theo dõi|nắm)(?![\p{L}])", re.I)
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 # (`phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`: how closely, before whom)
 # (`cần tích cực phối hợp với`, `khẩn trương phối hợp`: how urgently or actively it is to cooperate)
