@@ -561,7 +561,8 @@ _OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
 # (not when a level word goes on after it: `Phòng Nông nghiệp và PTNT (Phòng Kinh tế) các huyện`
 # is one name with the other name inside it)
 _CLOSE_BRACKET = re.compile(rf"[ \t]*\)(?![ \t]*(?:các\s+|cấp\s+)?(?:{'|'.join(map(re.escape, LEVEL_WORDS))})(?![\p{{L}}]))")
-_NEXT_PARTNER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?;\s*")
+# (a partner the rules do not read as a body may stand between: `…; tổ chức chính trị - xã hội; UBND các xã`)
+_NEXT_PARTNER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?;\s*(?:\p{Ll}[^;.:,\n]{0,40};\s*)?")
 
 
 def _responsible(text: str, mentions: list[Mention], in_implementation: bool, issuers: set[str] = frozenset(),
@@ -572,6 +573,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     heading = MARKER.match(text)
     lead_end = None  # where the last body made lead ends
     partners_end = None  # where the last group of helpers ends
+    partners_role = "support"  # their role (a lead where no body leads them: `phối hợp chặt chẽ với A; B; C`)
     prev = None  # (end, role, strong) of the group before
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
@@ -600,12 +602,17 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         elif partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
                 and not _LEADS_TASK.match(after):
             # `phối hợp Sở A; Viễn thông B (VNPT B); UBND cấp xã …`: the partner list goes on
-            role, strong, title_end = "support", True, None
+            role, strong, title_end = partners_role, True, None
         else:
             role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
                                              heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         prev = (end, role, strong)
-        partners_end = end if role == "support" else None
+        # (`Các thành viên Ban Chỉ đạo … phối hợp chặt chẽ với các phòng, ban, ngành, đoàn thể; tổ chức
+        # chính trị - xã hội; UBND các xã, thị trấn; …`: the partners a cooperation names go on after
+        # semicolons whoever leads them)
+        cooperating = role == "support" or (role == "lead" and _COOPERATE.search(before))
+        partners_end = end if cooperating else None
+        partners_role = role if cooperating else "support"
         if role == "lead":
             lead_end = end
         if role is False and len(group) > 1 and (title := _TITLE_BEFORE.search(before)) \
