@@ -158,6 +158,9 @@ _OPENER = re.compile(
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
     # (`Bước sang giai đoạn 2024-2025, Ban Chỉ đạo … tiếp tục phấn đấu …`: the period ahead)
     r"|Bước (?:sang|vào)[^,;]{0,40}"
+    # (`Tùy vào điều kiện thực tế, các huyện, thành phố, thị xã … lựa chọn …`; `Ngoài thời gian tiêm
+    # phòng định kỳ theo đợt chính nêu trên, các địa phương còn phải tổ chức …`)
+    r"|Tùy (?:vào|theo)[^,;]{0,80}|Ngoài\s[^,;]{0,80}"
     # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
     # khối lượng, điều chỉnh dự án trên, Sở Xây dựng báo cáo …`)
     r"|(?:[^,;]{0,60}\s)?Nếu\s[^;]{0,120}?"
@@ -904,7 +907,7 @@ _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 # (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
 # assignment, the task after it)
-_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động"
+_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|còn phải|có thể|đang|khẩn trương|tích cực|chủ động"
                     r"|được giao nhiệm vụ)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
