@@ -158,9 +158,8 @@ _OPENER = re.compile(
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
     # (`Bước sang giai đoạn 2024-2025, Ban Chỉ đạo … tiếp tục phấn đấu …`: the period ahead)
     r"|Bước (?:sang|vào)[^,;]{0,40}"
-    # (`Tùy vào điều kiện thực tế, các huyện, thành phố, thị xã … lựa chọn …`; `Ngoài thời gian tiêm
-    # phòng định kỳ theo đợt chính nêu trên, các địa phương còn phải tổ chức …`)
-    r"|Tùy (?:vào|theo)[^,;]{0,80}|Ngoài\s[^,;]{0,80}"
+    # (`Ngoài thời gian tiêm phòng định kỳ theo đợt chính nêu trên, các địa phương còn phải tổ chức …`)
+    r"|Ngoài\s[^,;]{0,80}"
     # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
     # khối lượng, điều chỉnh dự án trên, Sở Xây dựng báo cáo …`)
     r"|(?:[^,;]{0,60}\s)?Nếu\s[^;]{0,120}?"
