@@ -575,7 +575,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     heading = MARKER.match(text)
     lead_end = None  # where the last body made lead ends
     partners_end = None  # where the last group of helpers ends
-    partners_role = "support"  # their role (a lead where no body leads them: `phối hợp chặt chẽ với A; B; C`)
+    partners_role = "support"  # their role (open where no body leads them: `phối hợp chặt chẽ với A; B; C`)
     prev = None  # (end, role, strong) of the group before
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
@@ -611,10 +611,11 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         prev = (end, role, strong)
         # (`Các thành viên Ban Chỉ đạo … phối hợp chặt chẽ với các phòng, ban, ngành, đoàn thể; tổ chức
         # chính trị - xã hội; UBND các xã, thị trấn; …`: the partners a cooperation names go on after
-        # semicolons whoever leads them)
+        # semicolons; where no body is written to lead them, their role is left open, as the
+        # guidelines leave it between a written subject and its partner)
         cooperating = role == "support" or (role == "lead" and _COOPERATE.search(before))
         partners_end = end if cooperating else None
-        partners_role = role if cooperating else "support"
+        partners_role = "support" if role == "support" else None
         if role == "lead":
             lead_end = end
         if role is False and len(group) > 1 and (title := _TITLE_BEFORE.search(before)) \
