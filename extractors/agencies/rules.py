@@ -738,8 +738,12 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None  # `Kế hoạch số 40/KH-BCĐ … về việc phân công các bộ …`: what the cited text assigns
     if _ASSIGNED_BEFORE.search(before):
         return False, False, None  # `rà soát lại các nhiệm vụ UBND tỉnh đã giao cho các cơ quan, …`: what was given them once
-    if _ASSIGNED.search(before) or _TARGET_FOR.search(before):
+    if _ASSIGNED.search(before):
         return "lead", True, None
+    if _TARGET_FOR.search(before):
+        # (`… triển khai giao chỉ tiêu kế hoạch … cho các đơn vị theo quy định`: the units a body hands
+        # its targets on to, named generically, are its own, not the plan's actors)
+        return "lead", False, None
     if _TURNS_TO.search(before) and _GIVEN_AFTER.match(after):
         return "lead", True, None  # `Cụ thể, với Bộ KH-ĐT, Thủ tướng giao chỉ tiêu …`: the body the sentence assigns to
     # `Yêu cầu các đơn vị: Trung tâm Văn hóa huyện, Trung tâm TDTT huyện …` — the colon cut
