@@ -177,7 +177,9 @@ _OPENER = re.compile(
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
     # (`Theo đó cơ quan quân sự các cấp chủ động tham mưu …`: `Theo đó` without its comma, as news write it)
     # (`…, hàng năm các Bộ, ngành, địa phương có trách nhiệm gửi báo cáo`: the schedule without its comma)
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+)?"
+    # (`…; từ ngày 11/5/2019 đến ngày 13/5/2019 các ấp tổ chức họp …`: the dates a step runs, without a comma)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
+    r"|[Tt]ừ ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+đến(?: ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
     # cứ chức năng, nhiệm vụ được giao tổ chức quán triệt …`
@@ -219,7 +221,8 @@ _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm c�
 # trực thuộc Sở … xây dựng báo cáo`; a dash inside a name is followed by a capitalised name word)
 # (`sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức Trung ương sẽ …`: a news page's headline, section
 # and time glued to its first sentence by a web copy; the time ends them)
-_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s|(?<=\S)\s[-–]\s(?=(?:Các|Những)\s\p{Ll})|(?<=\d:\d\d)(?=\p{Lu}\p{Ll})")
+# (not the dot of a city's short form: `theo chỉ đạo được Chủ tịch UBND TP. Hà Nội … ký ban hành …, các xã …`)
+_CLAUSE_CUT = re.compile(r"(?<!(?<![\p{L}])(?:TP|Tp))[.!?;…](?=\s)|:\s|(?<=\S)\s[-–]\s(?=(?:Các|Những)\s\p{Ll})|(?<=\d:\d\d)(?=\p{Lu}\p{Ll})")
 _DUTY_ITEM = re.compile(rf"^\s*(?:[{BULLETS}]\s|[{LETTERS_LATIN}]\)\s)")
 
 
