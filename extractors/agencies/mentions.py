@@ -899,7 +899,7 @@ _LOWER_FIRST_FIELD = re.compile(r"(\p{Ll}+(?:\s+\p{Ll}+)?),\s*(?=\p{Lu}\p{Ll})")
 # the units of a level a task is for, told by what lies in them (`UBND các phường, xã, thị trấn nơi có
 # công trình vi phạm, phối hợp …`, `UBND các quận, huyện có tuyến đường đi qua, trước ngày 15/9, phải
 # kiểm tra`): part of the body's name, to the comma that closes the clause
-_UNITS_WHERE = re.compile(r"\s+(?:nơi\s+(?:có|xảy ra)\s+[^,;.:\n()]{1,40}?|(?:nơi\s+)?có\s+[^,;.:\n()]{1,40}?\s+(?:đi qua|chạy qua))(?=\s*,)")
+_UNITS_WHERE = re.compile(r"\s+(?:nơi\s+(?:có|xảy ra)\s+[^,;.:\n()]{1,40}?|(?:nơi\s+)?có\s+(?!trách nhiệm|nhiệm vụ|kế hoạch)[^,;.:\n()]{1,40}?\s+(?:đi qua|chạy qua))(?=\s*,)")
 
 
 # a steering board named by the programmes it steers, written with `các` (every province and
