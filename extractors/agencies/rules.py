@@ -842,7 +842,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # dựng chương trình …`: the bodies a purpose clause names as its subject carry its task; not a
     # superior asked to decide: `để UBND tỉnh xem xét`)
     # (`gửi về Sở Nông nghiệp và PTNT … để Sở Nông nghiệp và PTNT tổng hợp`: the receiver compiles what it is sent)
-    purpose = _PURPOSE.search(before) and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after)
+    # (`báo cáo kết quả về Sở Y tế … để Sở Y tế báo cáo UBND tỉnh`: what the receiver then does with
+    # what it is sent is not a task the plan gives it)
+    purpose = _PURPOSE.search(before) and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after) \
+        and not _SENT_BEFORE.search(before)
     if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
             and (scheduled_issue or (not _NOT_TASK.match(after) and (
@@ -884,6 +887,7 @@ def _asked_in_letter(text, group, gi, groups, after: str) -> bool:
 # `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just
 # before the subject, whatever clause about the event that starts it comes first
 _PURPOSE = re.compile(r"(?<![\p{L}])để\s+$")
+_SENT_BEFORE = re.compile(r"(?<![\p{L}])(?:gửi|về|nộp)(?![\p{L}])", re.I)
 _COMPILES = re.compile(r"\s*(?:tổng hợp|theo dõi|nắm)(?![\p{L}])", re.I)
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 # (`phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`: how closely, before whom)
