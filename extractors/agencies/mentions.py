@@ -605,7 +605,7 @@ def _shared_head_units(text: str) -> list[Mention]:
     out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
         head = m.group("head") or m.group("counted").capitalize()
-        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=False, commas_only=False)):
+        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=True, commas_only=False)):
             out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
     return out
 
@@ -896,6 +896,18 @@ _MEMBERS_OF_NAMED = re.compile(r"\s+thành viên\s+(?:của\s+)?(?:\p{Lu}[^.;:()
 _LOWER_FIRST_FIELD = re.compile(r"(\p{Ll}+(?:\s+\p{Ll}+)?),\s*(?=\p{Lu}\p{Ll})")
 
 
+# the units of a level a task is for, told by what lies in them (`UBND các phường, xã, thị trấn nơi có
+# công trình vi phạm, phối hợp …`, `UBND các quận, huyện có tuyến đường đi qua, trước ngày 15/9, phải
+# kiểm tra`): part of the body's name, to the comma that closes the clause
+_UNITS_WHERE = re.compile(r"\s+(?:nơi\s+(?:có|xảy ra)\s+[^,;.:\n()]{1,40}?|(?:nơi\s+)?có\s+(?!trách nhiệm|nhiệm vụ|kế hoạch)[^,;.:\n()]{1,40}?\s+(?:đi qua|chạy qua))(?=\s*,)")
+
+
+# a steering board named by the programmes it steers, written with `các` (every province and
+# district has one): `Ban Chỉ đạo Trung ương các Chương trình Mục tiêu Quốc gia tiếp tục phấn đấu …`
+_STEERING_NAMED = re.compile(r"[Cc]hỉ đạo(?:\s+(?:Trung ương|trung ương))?")
+_PROGRAMMES = re.compile(r"\s+các\s+[Cc]hương trình\s+[Mm]ục tiêu\s+[Qq]uốc gia(?![\p{L}])")
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
@@ -953,6 +965,9 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         tail = _TAIL.match(text, end)  # `UBND các tỉnh, thành phố trực thuộc Trung ương`
         # `UBND các quận, huyện liên quan`: which of the units, part of the name
         concerned = tail and "liên quan" in tail.group() and _level_at(text, _skip_space(text, m.end())) is not None
+        if not (tail and ("trực thuộc" in tail.group() or concerned)) and end > m.end() \
+                and (where := _UNITS_WHERE.match(text, end)):
+            return where.end()  # `UBND các phường, xã, thị trấn nơi có công trình vi phạm,`: which units
         return tail.end() if tail and ("trực thuộc" in tail.group() or concerned) else end
     # a head noun needs a capitalised name after it
     j = _skip_space(text, m.end())
@@ -981,6 +996,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         place = _PLACE.match(text, end)
         if place and not _starts_body(text, _skip_space(text, end)):
             end = place.end()
+    if m.group() == "Ban" and _STEERING_NAMED.fullmatch(text, j, end) and (programmes := _PROGRAMMES.match(text, end)):
+        end = programmes.end()  # `Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia`: the programmes it steers
     end = _bridge(text, end)
     end = _parent_after_slash(text, end)
     quoted = _QUOTED_TITLE.match(text, end)

@@ -141,6 +141,8 @@ COLLECTIVES = (
     r"cơ quan,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
+    # (`Chỉ tiêu cho các đơn vị chuyên môn thuộc UBND cấp tỉnh đạt …`: a kind of unit, as `cơ quan chuyên môn`)
+    r"đơn vị chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
     # the central bodies' local units (`các đơn vị ngành dọc trên địa bàn huyện`)
@@ -175,7 +177,10 @@ COLLECTIVES = (
     r"trung tâm(?!\s+\p{Lu})",
     # schools and clinics as a class (`các cơ sở giáo dục`, `Các trạm y tế cơ sở`)
     r"cơ sở giáo dục(?:\s+(?:mầm non|phổ thông|đại học|nghề nghiệp))?", r"cơ sở (?:tiêm chủng|khám bệnh,\s*chữa bệnh|y tế|đào tạo)", r"đơn vị y tế",
-    r"[Bb]an\s+(?:HĐND|Hội đồng nhân dân)",  # `các Ban HĐND chủ động hoàn thành kế hoạch giám sát` r"trạm y tế(?:\s+(?:cơ sở|xã))?",
+    # (`Các trạm y tế cơ sở xây dựng kế hoạch …`; a level word after it is read as a level, to the
+    # end of its list: `trạm y tế xã, thị trấn`)
+    r"trạm y tế(?:\s+cơ sở)?",
+    r"[Bb]an\s+(?:HĐND|Hội đồng nhân dân)",  # `các Ban HĐND chủ động hoàn thành kế hoạch giám sát`
     # a ministry's letter to the departments of every province (`đề nghị các sở báo cáo`)
     r"sở(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ban|ngành))",
     r"[Bb]ộ(?![\p{L}\p{N}])(?!\s*\p{Lu})(?!\s*[,-]\s*(?:ngành|cơ quan))(?!\s+ngành)",  # `yêu cầu các Bộ liên quan`

@@ -156,6 +156,10 @@ _OPENER = re.compile(
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo quy định[^,;]{0,160}|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
+    # (`Bước sang giai đoạn 2024-2025, Ban Chỉ đạo … tiếp tục phấn đấu …`: the period ahead)
+    r"|Bước (?:sang|vào)[^,;]{0,40}"
+    # (`Ngoài thời gian tiêm phòng định kỳ theo đợt chính nêu trên, các địa phương còn phải tổ chức …`)
+    r"|Ngoài\s[^,;]{0,80}"
     # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
     # khối lượng, điều chỉnh dự án trên, Sở Xây dựng báo cáo …`)
     r"|(?:[^,;]{0,60}\s)?Nếu\s[^;]{0,120}?"
@@ -173,7 +177,9 @@ _OPENER = re.compile(
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
     # (`Theo đó cơ quan quân sự các cấp chủ động tham mưu …`: `Theo đó` without its comma, as news write it)
     # (`…, hàng năm các Bộ, ngành, địa phương có trách nhiệm gửi báo cáo`: the schedule without its comma)
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+)?"
+    # (`…; từ ngày 11/5/2019 đến ngày 13/5/2019 các ấp tổ chức họp …`: the dates a step runs, without a comma)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
+    r"|[Tt]ừ ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+đến(?: ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
     # cứ chức năng, nhiệm vụ được giao tổ chức quán triệt …`
@@ -215,7 +221,8 @@ _HEADING_PREFIX = re.compile(r"^(?:[Đđ]ề nghị|[Gg]iao|[Tt]rách nhiệm c�
 # trực thuộc Sở … xây dựng báo cáo`; a dash inside a name is followed by a capitalised name word)
 # (`sau sáp nhậpThời sự - 26/04 19:05Ban Tổ chức Trung ương sẽ …`: a news page's headline, section
 # and time glued to its first sentence by a web copy; the time ends them)
-_CLAUSE_CUT = re.compile(r"[.!?;…](?=\s)|:\s|(?<=\S)\s[-–]\s(?=(?:Các|Những)\s\p{Ll})|(?<=\d:\d\d)(?=\p{Lu}\p{Ll})")
+# (not the dot of a city's short form: `theo chỉ đạo được Chủ tịch UBND TP. Hà Nội … ký ban hành …, các xã …`)
+_CLAUSE_CUT = re.compile(r"(?<!(?<![\p{L}])(?:TP|Tp))[.!?;…](?=\s)|:\s|(?<=\S)\s[-–]\s(?=(?:Các|Những)\s\p{Ll})|(?<=\d:\d\d)(?=\p{Lu}\p{Ll})")
 _DUTY_ITEM = re.compile(rf"^\s*(?:[{BULLETS}]\s|[{LETTERS_LATIN}]\)\s)")
 
 
@@ -559,7 +566,8 @@ _OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
 # (not when a level word goes on after it: `Phòng Nông nghiệp và PTNT (Phòng Kinh tế) các huyện`
 # is one name with the other name inside it)
 _CLOSE_BRACKET = re.compile(rf"[ \t]*\)(?![ \t]*(?:các\s+|cấp\s+)?(?:{'|'.join(map(re.escape, LEVEL_WORDS))})(?![\p{{L}}]))")
-_NEXT_PARTNER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?;\s*")
+# (a partner the rules do not read as a body may stand between: `…; tổ chức chính trị - xã hội; UBND các xã`)
+_NEXT_PARTNER = re.compile(r"\s*(?:\([^()\n]{1,60}\)\s*)?;\s*(?:\p{Ll}[^;.:,\n]{0,40};\s*)?")
 
 
 def _responsible(text: str, mentions: list[Mention], in_implementation: bool, issuers: set[str] = frozenset(),
@@ -570,6 +578,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     heading = MARKER.match(text)
     lead_end = None  # where the last body made lead ends
     partners_end = None  # where the last group of helpers ends
+    partners_role = "support"  # their role (open where no body leads them: `phối hợp chặt chẽ với A; B; C`)
     prev = None  # (end, role, strong) of the group before
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
@@ -598,12 +607,18 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         elif partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
                 and not _LEADS_TASK.match(after):
             # `phối hợp Sở A; Viễn thông B (VNPT B); UBND cấp xã …`: the partner list goes on
-            role, strong, title_end = "support", True, None
+            role, strong, title_end = partners_role, True, None
         else:
             role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
                                              heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         prev = (end, role, strong)
-        partners_end = end if role == "support" else None
+        # (`Các thành viên Ban Chỉ đạo … phối hợp chặt chẽ với các phòng, ban, ngành, đoàn thể; tổ chức
+        # chính trị - xã hội; UBND các xã, thị trấn; …`: the partners a cooperation names go on after
+        # semicolons; where no body is written to lead them, their role is left open, as the
+        # guidelines leave it between a written subject and its partner)
+        cooperating = role == "support" or (role == "lead" and _COOPERATE.search(before))
+        partners_end = end if cooperating else None
+        partners_role = "support" if role == "support" else None
         if role == "lead":
             lead_end = end
         if role is False and len(group) > 1 and (title := _TITLE_BEFORE.search(before)) \
@@ -680,6 +695,16 @@ _ADVISES = re.compile(r"tham mưu", re.I)
 # phương …` (a short first object only: after a longer one the comma may open a new subject)
 _ADVISED_LIST = re.compile(r"(?<![\p{L}])tham mưu(?:\s+(?:cho|giúp))?\s+(?:[\p{L}&]+\s+){0,3}[\p{L}&]+\s*,\s*(?:và\s+)?$", re.I)
 _COLON_DUTIES = re.compile(r"\s*:\s*\S")
+# the bodies a directive asks, listed with semicolons before the task they share (`đề nghị UBND các
+# tỉnh, thành phố trực thuộc trung ương; Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ phối hợp
+# tổ chức thực hiện …`)
+_NEXT_ADDRESSEE = re.compile(r"[ \t]*;[ \t]*(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s)?")
+
+
+def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
+    """After a semicolon the list of those asked goes on with another body or the head of one."""
+    m = _NEXT_ADDRESSEE.match(text, group[-1].end)
+    return bool(m and gi + 1 < len(groups) and groups[gi + 1][0].start == m.end())
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 
 
@@ -716,8 +741,12 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None  # `Kế hoạch số 40/KH-BCĐ … về việc phân công các bộ …`: what the cited text assigns
     if _ASSIGNED_BEFORE.search(before):
         return False, False, None  # `rà soát lại các nhiệm vụ UBND tỉnh đã giao cho các cơ quan, …`: what was given them once
-    if _ASSIGNED.search(before) or _TARGET_FOR.search(before):
+    if _ASSIGNED.search(before):
         return "lead", True, None
+    if _TARGET_FOR.search(before):
+        # (`… triển khai giao chỉ tiêu kế hoạch … cho các đơn vị theo quy định`: the units a body hands
+        # its targets on to, named generically, are its own, not the plan's actors)
+        return "lead", False, None
     if _TURNS_TO.search(before) and _GIVEN_AFTER.match(after):
         return "lead", True, None  # `Cụ thể, với Bộ KH-ĐT, Thủ tướng giao chỉ tiêu …`: the body the sentence assigns to
     # `Yêu cầu các đơn vị: Trung tâm Văn hóa huyện, Trung tâm TDTT huyện …` — the colon cut
@@ -782,7 +811,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         # `Đề nghị UBND tỉnh sớm chỉ đạo UBND huyện Yên Lạc thanh lý …`: asked only to direct
         # the body that carries the task out (as `UBND huyện chỉ đạo UBND các xã …`)
         return False, False, None
-    if directed and (after.strip() or _COLON_DUTIES.match(text[group[-1].end:])):
+    if directed and (after.strip() or _COLON_DUTIES.match(text, group[-1].end) or _addressees_go_on(text, group, gi, groups)):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
         if _LEADERSHIP_WORD.search(before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
@@ -809,7 +838,15 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # `… sẽ ban hành kế hoạch tổ chức kỳ họp`: what a body is to issue on a set day is its task
     future = modal and _FUTURE.search(modal.group())
     scheduled_issue = future and _ISSUES.match(after)
-    if (_opens(before) or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
+    # (`… sát tình hình thực tế để các sở, ban, ngành, UBND các huyện, thành phố tập trung chỉ đạo xây
+    # dựng chương trình …`: the bodies a purpose clause names as its subject carry its task; not a
+    # superior asked to decide: `để UBND tỉnh xem xét`)
+    # (`gửi về Sở Nông nghiệp và PTNT … để Sở Nông nghiệp và PTNT tổng hợp`: the receiver compiles what it is sent)
+    # (`báo cáo kết quả về Sở Y tế … để Sở Y tế báo cáo UBND tỉnh`: what the receiver then does with
+    # what it is sent is not a task the plan gives it)
+    purpose = _PURPOSE.search(before) and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after) \
+        and not _SENT_BEFORE.search(before)
+    if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
             and (scheduled_issue or (not _NOT_TASK.match(after) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
@@ -849,6 +886,9 @@ def _asked_in_letter(text, group, gi, groups, after: str) -> bool:
 
 # `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just
 # before the subject, whatever clause about the event that starts it comes first
+_PURPOSE = re.compile(r"(?<![\p{L}])để\s+$")
+_SENT_BEFORE = re.compile(r"(?<![\p{L}])(?:gửi|về|nộp)(?![\p{L}])", re.I)
+_COMPILES = re.compile(r"\s*(?:tổng hợp|theo dõi|nắm)(?![\p{L}])", re.I)
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
 # (`phối hợp chặt chẽ, hiệu quả hơn nữa với Chính phủ`: how closely, before whom)
 # (`cần tích cực phối hợp với`, `khẩn trương phối hợp`: how urgently or actively it is to cooperate)
@@ -878,7 +918,7 @@ _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 # (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
 # assignment, the task after it)
-_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|có thể|đang|khẩn trương|tích cực|chủ động"
+_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|còn phải|có thể|đang|khẩn trương|tích cực|chủ động"
                     r"|được giao nhiệm vụ)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
