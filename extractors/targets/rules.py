@@ -37,7 +37,7 @@ from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
 from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import Paragraph, PlanText, fold, sentences
 from extractors.grammar.years import DUE_KINDS, context_year, first_after, has_kind_line, mentions_before, \
-    plan_year, title_horizon, year_mentions
+    only_horizons, plan_year, title_horizon, title_period_and_horizon, year_mentions
 
 # words right before a number that make it part of a date, a name or a numbering (read in
 # the folded view: `khoá` is `khóa`)
@@ -204,6 +204,7 @@ class _Reader:
         self.reviewed_years = frozenset() if self.formal else frozenset(
             int(m.group(1)) for t in texts for m in _REVIEWED_YEAR.finditer(t))
         self.horizon = title_horizon(texts)
+        self.period_and_horizon = title_period_and_horizon(texts)
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
 
@@ -234,7 +235,7 @@ class _Reader:
                 if _DEFINING.match(htext.strip()):
                     ctx.defining = True
                 if ctx.year is None:
-                    ctx.year = context_year(htext, staged=False)
+                    ctx.year = self._heading_year(htext)
                 seen.add(q.kind)
                 continue
             if q.kind == "plain" and _is_caps_goal_heading(text):
@@ -258,6 +259,16 @@ class _Reader:
         ctx.news = not self.formal
         self._ctx_cache[i] = ctx
         return ctx
+
+    def _heading_year(self, htext: str) -> Optional[int]:
+        """A heading's year; but a heading that names only the title's horizon (`I. Mục tiêu và
+        định hướng đến năm 2030` in a plan `… GIAI ĐOẠN 2021-2025, ĐỊNH HƯỚNG ĐẾN NĂM 2030`)
+        sets its goals for the plan's period: the horizon only orients them."""
+        year = context_year(htext, staged=False)
+        if year is not None and self.period_and_horizon and year == self.period_and_horizon[1] \
+                and only_horizons(htext):
+            return self.period_and_horizon[0]
+        return year
 
     def _looked_back(self, i: int, chain: list[Section], chain_paths: set[tuple]):
         """Indices before `i`, nearest first, of the paragraphs a lead-in search reads: the
@@ -1229,7 +1240,10 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
     if reader.formal or not reader.paras:
         return
     first = reader.paras[0].para
-    head = reader.doc.raw_span(first.start, first.start + len(first.text))
+    # (a page that prints its title twice, the second run into the lead: both are the headline)
+    last = next((q.para for q in reader.paras[1:2] if q.para.text.startswith(first.text.rstrip())), first)
+    head = (reader.doc.raw_span(first.start, first.start + len(first.text))[0],
+            reader.doc.raw_span(last.start, last.start + len(first.text.rstrip()))[1])
     for t in targets:
         if t.target_year is not None or not (head[0] <= t.span[0] < head[1]):
             continue
@@ -1390,6 +1404,8 @@ _RISE_WORD = re.compile(r"\btăng\b", re.I)
 _AVERAGE_WORD = re.compile(r"\bbình\s+quân\b(?!\s+đầu\s+người)", re.I)
 
 
+_PER_HEAD_BEFORE = re.compile(r"\bđầu\s+ng[ưƣ]ời\s*$", re.I)
+_AVERAGE_BEFORE = re.compile(r"\bbình\s+quân\s*$", re.I)
 _PER_HEAD_YEAR = re.compile(r"\bđầu\s+người\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|một\s+)năm\b", re.I)
 
 
@@ -1410,8 +1426,15 @@ def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> b
         return True
     # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`: an income is counted per year, the
     # `/năm` is part of its unit, not a yearly rate to repeat
-    if v.per_year_suffix and not _MONEY.search(v.unit or ""):
-        return True
+    if v.per_year_suffix:
+        if not _MONEY.search(v.unit or ""):
+            # (but `Lương thực bình quân đầu người 700kg/ năm`: what a head has in a year; not
+            # `thu nhập bình quân đầu người tăng hơn 8%/năm`, a yearly rise)
+            return bool(v.verb) or not _PER_HEAD_BEFORE.search(segment)
+        # `Tổng đầu tư toàn xã hội bình quân 850 tỷ đồng/năm`: an average yearly amount is a rate
+        # (not `Thu nhập bình quân đạt 59 triệu đồng/người/năm`, a head's income in a year)
+        if not v.verb and _AVERAGE_BEFORE.search(segment):
+            return True
     if opens_per_year:
         return True
     # the rate word must belong to this value: not the next clause's (`đạt hơn 1.500 tỷ đồng,
@@ -1464,6 +1487,7 @@ _YEAR_AFTER_VALUE = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|ho
                  r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:|"
                  r"\s+(?:(?:khoảng|đạt|trên|dưới|từ|ít\s+nhất|tối\s+thiểu)\s+)?\d)")
 _COLON_AFTER = re.compile(r"\s*:")
+_HORIZON_FIGURE_GAP = re.compile(r"\s*,?\s*(?:\p{Ll}+\s+){0,2}")
 _STANDARD_BEFORE = re.compile(r"\bchuẩn\b[^,;.\d]{0,30}$", re.I)
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
 _YEAR_ENDS_SENTENCE = re.compile(r"(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,10}\s+(?:vào\s+|trong\s+)?"
@@ -1489,7 +1513,11 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
         return int(m.group(1))
     # (a sentence without a year's digits gives none: asked once per sentence)
     def due_before(y) -> bool:
-        if not (y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year
+        if not (y.kind in ("range", "due")
+                # `… đến năm 2025 đạt 140-150 triệu đồng, định hướng đến năm 2030 đạt trên 170 triệu
+                # đồng/ha`: a horizon with its own figure right after it is that figure's year
+                or (y.kind == "horizon" and _HORIZON_FIGURE_GAP.fullmatch(text, y.end, v.start))
+                or (y.kind == "bare" and (plan_year is None or y.year >= plan_year
                                                                      # `phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8%`
                                                                      or _STRIVE_WORDS.search(text[max(sent[0], y.start - 80):y.start])))
                 # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
@@ -1546,7 +1574,9 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
 # `Các chỉ tiêu này dự kiến sẽ hoàn thành vào cuối năm 2017.`: a sentence that dates the
 # goals stated just before it
 _FOLLOW_UP_YEAR = re.compile(r"^\s*(?:các\s+|những\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:này|trên|nêu\s+trên)\b[^.\d]*?"
-                             r"\b(?:vào|trong|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
+                             # (or by a day: `Chỉ tiêu này phải được hoàn thành trước ngày 30/7/2025.`)
+                             r"\b(?:vào|trong|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?(?:năm\s+|(?:ngày\s+)?\d{1,2}\s*([/.-])\s*"
+                             r"\d{1,2}\s*\1\s*|tháng\s+\d{1,2}\s*[/.-]\s*)((?:19|20)\d\d)\b", re.I)
 
 
 # (not `tầm nhìn`, `định hướng`: a horizon beyond the goals set)
@@ -1591,10 +1621,13 @@ def _follow_up_year(text: str, sent: tuple[int, int]) -> Optional[int]:
     k = bisect.bisect_left(starts, sent[1])  # the first sentence starting after this one
     nxt = spans[k] if k < len(spans) else None
     m = _FOLLOW_UP_YEAR.match(text[nxt[0]:nxt[1]]) if nxt else None
-    return int(m.group(1)) if m else None
+    return int(m.group(2)) if m else None
 
 
-_SETS_OUT = re.compile(r"\b(?:đề ra|đặt ra)\b", re.I)
+# (or a council adopts them: `Kỳ họp đã thông qua Nghị quyết về nhiệm vụ … 6 tháng cuối năm 2025.
+# Theo đó, … phấn đấu tổng thu ngân sách đạt 170,89 tỷ đồng`)
+_SETS_OUT = re.compile(r"\b(?:đề ra|đặt ra)\b|\bthông\s+qua\s+(?:các\s+)?(?:nghị\s+quyết|kế\s+hoạch|đề\s+án|chương\s+trình)\b",
+                       re.I)
 # a sentence opened by its horizon sets out the goals to come: `Đến năm 2025, tỷ trọng … chiếm
 # 22 - 23%; … Tốc độ tăng … đạt trên 8%/năm.`
 _HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,", re.I)
@@ -1666,8 +1699,11 @@ def _label_year(text: str, sent: tuple[int, int], plan_year: Optional[int]) -> O
 # Phong trào … giai đoạn 2021-2026.`, the goals told below)
 _ANNOUNCED_PERIOD = re.compile(r"\bban\s+hành\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)\b[^.:]*?\b(?:giai\s+đoạn|thời\s+kỳ)\s+"
                                r"(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b[^.:]*?\bnhư\s+sau\s*:|"
-                               r"\bphê\s+duyệt\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án|Chiến\s+lược)\b[^.:;]*?"
-                               r"\b(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
+                               # (`Việc ban hành Quy hoạch lâm nghiệp quốc gia thời kỳ 2021-2030 …`, `hội nghị … thông qua
+                               # Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội 5 năm 2021 - 2025`)
+                               r"\b(?:phê\s+duyệt|ban\s+hành|thông\s+qua)\s+(?:Quy\s+hoạch|Kế\s+hoạch|Chương\s+trình|Đề\s+án|"
+                               r"Chiến\s+lược|Nghị\s+quyết)\b[^.:;]*?"
+                               r"\b(?:giai\s+đoạn|thời\s+kỳ|5\s+năm)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
 
 
 def _announced_period(paragraphs: list[str]) -> Optional[int]:
