@@ -66,6 +66,22 @@ _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\
                            r"mục tiêu(?=\s*[;.,])|"
                            r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
+_ANOTHER_PART = re.compile(r"\bvà\b|;|\bđồng\s+thời\b", re.I)
+
+
+def _past_heading(title: str) -> bool:
+    """A heading of a section that reports the past: `I. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU
+    NĂM 2024` (the goals it names are what was carried out), but not `Kết quả thực hiện năm 2024
+    và mục tiêu năm 2025` nor `Mục tiêu, kết quả …`, which set goals too."""
+    m = _PAST_HEADING.search(title)
+    if not m:
+        return False
+    if _GOAL_WORDS.search(title, 0, m.start()):
+        return False
+    part = _ANOTHER_PART.search(title, m.end())
+    return not (part and _GOAL_WORDS.search(title, part.end()))
+
+
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
 # headings of results, shortcomings and their causes (lexicon/past_headings.tsv)
 _PAST_HEADING = re.compile("|".join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings("target")), re.I)
@@ -98,8 +114,10 @@ _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\
 # a clause opened by a past year or period reports results for all its figures
 # (a stock counted at a date, `Tính đến ngày 31/12/2017, toàn huyện có …`, is `_REPORT_OPENING`'s)
 _PAST_OPENING = re.compile(r"^\s*(?:tuy\s+nhiên\s*,\s*)?(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)"
-                           r"(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
-                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
+                           r"(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:(?:năm|giai\s+đoạn)\s+"
+                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)|"
+                           # `Được biết, trong 5 năm (2011-2015), cả nước đã tạo việc làm cho …`
+                           r"\d+\s+năm\s*\(\s*(?:19|20)\d\d\s*[-–]\s*(?P<last>(?:19|20)\d\d)\s*\))\s*,", re.I)
 _MAKES_BEFORE = re.compile(r"\b(?:xây\s+dựng|thành\s+lập|đạt|phát\s+triển|tạo)(?:\s+được)?\s*$", re.I)
 _PER_DAY_OR_WEEK_AFTER = re.compile(r"\s*/\s*(?:ngày|tuần)\b", re.I)
 _MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|cuối|vào|sau)\s+)\btháng\s+\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
@@ -229,8 +247,8 @@ class _Reader:
                 htext = q.heading.title or _heading_text(text)
                 texts.append(htext)
                 title = q.heading.title
-                if len(title) < 90 and (_PAST_HEADING.search(title) or _FUNDING_HEADING.match(title)) \
-                        and not _GOAL_WORDS.search(title):
+                if len(title) < 90 and (_past_heading(title) or (_FUNDING_HEADING.match(title)
+                                                                 and not _GOAL_WORDS.search(title))):
                     ctx.no_goals = True
                 if _DEFINING.match(htext.strip()):
                     ctx.defining = True
@@ -624,7 +642,11 @@ _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được
                            # `Theo đánh giá tại Đại hội, nhiệm kỳ qua, kinh tế … phát triển …`
                            r"|\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,"
                            # `5 năm qua, Đảng bộ, chính quyền và nhân dân … nỗ lực …`
-                           r"|^\s*(?:\d+|những|mấy)\s+năm\s+(?:vừa\s+)?qua\s*,", re.I)
+                           r"|^\s*(?:\d+|những|mấy)\s+năm\s+(?:vừa\s+)?qua\s*,"
+                           # `các đại biểu đã nghe và thảo luận các báo cáo của UBND xã … về tình hình thực hiện
+                           # nhiệm vụ năm 2025.` then `Theo đó, xã … đã hoàn thành …. Tỷ lệ hộ dân … đạt trên 90%`
+                           r"|\b(?:nghe|thảo\s+luận)\b[^.;:]{0,40}?\bbáo\s+cáo\b[^.;:]{0,80}?\b(?:tình\s+hình|kết\s+quả)\s+"
+                           r"thực\s+hiện\b", re.I)
 @lru_cache(maxsize=256)
 def _results_said_ends(text: str) -> tuple[int, ...]:
     """Where each `đạt được những kết quả …` of a paragraph ends, in order."""
@@ -741,10 +763,14 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         starts.add(before + 2 if before >= 0 else 0)
     for start in starts:
         opening = _PAST_OPENING.match(strip_marker(text[start:min(v.start, start + _READ)]))
-        if opening and ((plan_year and int(opening.group("last")) < plan_year)
-                        or int(opening.group("last")) in ctx.reviewed_years) and (
+        last = int(opening.group("last")) if opening else None
+        if opening and ((plan_year and last < plan_year) or last in ctx.reviewed_years
+                        # (an undated excerpt: `Được biết, trong 5 năm (2011-2015), cả nước đã tạo việc làm
+                        # cho trên 7,8 triệu người; khoảng 8,6 triệu lao động được đào tạo …`)
+                        or (plan_year is None and _DONE.search(text, start, v.start))) and (
                 start == clause[0] or not (_GOAL_WORDS.search(text, clause[0], clause[1])
-                                           or any(y.kind in DUE_KINDS for y in year_mentions(text[clause[0]:clause[1]])))):
+                                           or any(y.kind in DUE_KINDS and y.year > last
+                                                  for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
     sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
     if ctx.news and plan_year and not ctx.goal and _told_as_done_this_year(v, text, clause, sentence_start, plan_year):
@@ -1743,7 +1769,9 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
 # (`chỉ tiêu đã đề ra`: set before, a benchmark of results)
 # (`đạt kế hoạch đề ra`, `hoàn thành các chỉ tiêu, nhiệm vụ đề ra`: what was set, not what is set now)
 _FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|"
-                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
+                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|"
+                     # (not `báo cáo … về tình hình thực hiện nhiệm vụ năm 2025`: the year reviewed)
+                     r"(?<!(?:tình\s+hình|kết\s+quả)\s+thực\s+hiện\s+)nhiệm\s+vụ\s+năm", re.I)
 _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         # `Xã … có tổng đàn gia súc, gia cầm trên 10.650 con`: what there is now
                         r"\bcó\s+tổng\s+(?:đàn|số|diện\s+tích|dân\s+số)\b|"
