@@ -49,7 +49,7 @@ _NUMBERING_BEFORE = re.compile(
     r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
-_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
+_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
                        # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
                        r"so\s+(?:với\s+)?năm\s+trước)\b", re.I)
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
@@ -1204,7 +1204,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
-            per_year = _per_year(v, _opens_per_year(text, clause), segment, after)
+            # (a sentence opened by `Hằng năm,` sets a yearly quota in each of its clauses: `Hằng năm,
+            # mỗi chi hội giúp thêm …; mỗi cơ sở Hội hỗ trợ xây dựng được từ một đến hai công trình …`;
+            # a later clause's share is a standing level: `…; 100% cơ quan, đơn vị triển khai kế hoạch`)
+            per_year = _per_year(v, _opens_per_year(text, clause) or (
+                v.unit not in _COUNTLESS and _yearly_sentence(text, sent)), segment, after)
             baseline = None
             if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
                 first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
@@ -1427,7 +1431,13 @@ _YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương
                  r"qua các năm)\b", re.I)
 _CLAUSE_OR_BASELINE_BREAK = re.compile(r"[,;]|\bso\s+với\b", re.I)
 _RISE_WORD = re.compile(r"\btăng\b", re.I)
-_AVERAGE_WORD = re.compile(r"\bbình\s+quân\b(?!\s+đầu\s+người)", re.I)
+# (`GDP tăng trung bình 6,5- 7% trong 5 năm`)
+_AVERAGE_WORD = re.compile(r"\b(?:bình\s+quân|(?<=\btăng\s)trung\s+bình)\b(?!\s+đầu\s+người)", re.I)
+# `Hằng năm, mỗi chi hội …; mỗi cơ sở Hội …`: a sentence opened by its period word and a comma
+_YEARLY_OPENING = re.compile(r"\s*(?:hằng|hàng|mỗi)\s+năm\s*,", re.I)
+_DUE_YEAR = re.compile(r"\b(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
+# `tốc độ tăng giá tiêu dùng bình quân (CPI) khoảng 4%`: the year's average price rise, no yearly rate
+_CONSUMER_PRICES = re.compile(r"\bgiá\s+tiêu\s+dùng\b|\bCPI\b", re.I)
 
 
 _PER_HEAD_BEFORE = re.compile(r"\bđầu\s+ng[ưƣ]ời\s*$", re.I)
@@ -1441,6 +1451,12 @@ def _opens_per_year(text: str, clause: tuple[int, int]) -> bool:
     return bool(_PER_YEAR.match(text[clause[0]:clause[1]].lstrip(" -+(0123456789).")))
 
 
+@lru_cache(maxsize=1024)
+def _yearly_sentence(text: str, sent: tuple[int, int]) -> bool:
+    """A sentence opened by `Hằng năm,` (read once per sentence)."""
+    return bool(_YEARLY_OPENING.match(strip_marker(text[sent[0]:min(sent[1], sent[0] + 40)])))
+
+
 def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> bool:
     """`%/năm`; `mỗi năm giảm`; a clause opened by `Hằng năm,`; `cho 1.000 lao động mỗi
     năm` (but not `kế hoạch hằng năm`, which names a plan)."""
@@ -1448,7 +1464,12 @@ def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> b
         # `thu nhập bình quân đầu người mỗi năm đạt 80 triệu đồng`: the income of a year, as
         # `triệu đồng/người/năm` below, not a yearly rate
         segment = _PER_HEAD_YEAR.sub(" ", segment)
-    if _PER_YEAR.search(segment):
+    rate = None
+    for rate in _PER_YEAR.finditer(segment):
+        pass
+    # (not when a horizon stands between: `theo lộ trình thực hiện hằng năm, bảo đảm đến hết năm
+    # 2030, có ít nhất 50% đơn vị …`)
+    if rate is not None and not _DUE_YEAR.search(segment, rate.end()):
         return True
     # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`: an income is counted per year, the
     # `/năm` is part of its unit, not a yearly rate to repeat
@@ -1471,7 +1492,7 @@ def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> b
     # an average growth rate is yearly: `Tốc độ tăng trưởng … bình quân giai đoạn 2021 - 2030
     # đạt trên 9,5%`, `Ngân sách … tăng bình quân 7%` (not `thu nhập bình quân đầu người`)
     return v.unit == "%" and bool(_RISE_WORD.search(segment)) \
-        and bool(_AVERAGE_WORD.search(segment))
+        and bool(_AVERAGE_WORD.search(segment)) and not _CONSUMER_PRICES.search(segment)
 
 
 # words after a count name what it counts unless they open with a link word: `10 xã trong năm 2025`
