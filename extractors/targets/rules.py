@@ -1707,9 +1707,17 @@ def _goal_sentence_years(text: str) -> tuple[list[int], list[int]]:
 
 def _goal_sentence_year(lead: str) -> Optional[int]:
     """The year a sentence that sets out goals gives the figures after it, if any."""
-    if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
+    # (or opened by its year: `Vào năm 2015, cả nước đón 7-7,5 triệu lượt khách quốc tế …. Tổng thu từ
+    # khách du lịch sẽ đạt từ 10 đến 11 tỉ USD`)
+    if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)) \
+            or _YEAR_OPENING.match(strip_marker(lead)):
         # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
         # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
+        # (a sentence opened by its year is that year's, whatever term it names: `Năm 2026, Đảng ủy
+        # phường … xác định mục tiêu …, nhiệm kỳ 2026 - 2031. Phấn đấu trên 90% …`)
+        opening = _YEAR_OPENING.match(strip_marker(lead))
+        if opening:
+            return int(opening.group(1))
         years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
         # not the horizon of a figure of that sentence (`phấn đấu đến năm 2025 đón trên
         # 200.000 lượt khách …`): later sentences state their own goals
@@ -1753,12 +1761,23 @@ _ANNOUNCED_PERIOD = re.compile(r"\bban\s+hành\s+(?:Kế\s+hoạch|Chương\s+tr
                                r"\b(?:giai\s+đoạn|thời\s+kỳ|5\s+năm)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
 
 
+# a meeting that reviews a year and sets the next one's work: `Hội nghị tổng kết công tác xây dựng
+# Đảng năm 2025, triển khai phương hướng, nhiệm vụ năm 2026`: the goals it tells are that year's
+_ANNOUNCED_YEAR = re.compile(r"\b(?:triển\s+khai|đề\s+ra|xác\s+định)\s+(?:phương\s+hướng\s*,?\s*)?nhiệm\s+vụ\s+"
+                            r"(?:trọng\s+tâm\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
+
+
 def _announced_period(paragraphs: list[str]) -> Optional[int]:
-    """The period of the plan a news item sets out below its lead (its first few paragraphs)."""
+    """The period of the plan a news item sets out below its lead (its first few paragraphs),
+    or the year whose work the meeting it tells of sets out."""
     for p in paragraphs[:4]:
         m = _ANNOUNCED_PERIOD.search(p)
         if m:
             return int(m.group(1) or m.group(2))
+    for p in paragraphs[:4]:
+        m = _ANNOUNCED_YEAR.search(p)
+        if m:
+            return int(m.group(1))
     return None
 
 
