@@ -224,10 +224,16 @@ def only_horizons(text: str) -> bool:
 
 
 def _title_mentions(paragraphs: list[str]) -> list[YearMention]:
-    """The year a text's own title sets for its goals: `KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`
+    """The years a text's own title sets for its goals: `KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`
     → 2015, `Kế hoạch … năm 2024` → 2024; a news report's headline (`Vĩnh Linh: Năm 2024,
-    duy trì …`). A period that describes a cited document (`thực hiện Nghị quyết số
-    05-NQ/ĐU … giai đoạn 2025 - 2030`) is that document's, not the plan's."""
+    duy trì …`)."""
+    return [y for y in year_mentions(title_text(paragraphs)) if y.kind != "baseline"]
+
+
+def title_text(paragraphs: list[str]) -> str:
+    """A text's own title: the lines after its kind line (`KẾ HOẠCH`), else a report's
+    headline. A period that describes a cited document (`thực hiện Nghị quyết số 05-NQ/ĐU …
+    giai đoạn 2025 - 2030`) is that document's, not the plan's: the title stops at its number."""
     title = ""
     kind = next((i for i, p in enumerate(paragraphs[:40]) if _KIND_LINE.match(p)), None)
     if kind is not None:
@@ -256,4 +262,4 @@ def _title_mentions(paragraphs: list[str]) -> list[YearMention]:
     number = _DOC_NUMBER.search(title)
     if number:
         title = title[:number.start()]
-    return [y for y in year_mentions(title) if y.kind != "baseline"]
+    return title

@@ -37,7 +37,7 @@ from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
 from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import Paragraph, PlanText, fold, sentences
 from extractors.grammar.years import DUE_KINDS, context_year, first_after, has_kind_line, mentions_before, \
-    only_horizons, plan_year, title_horizon, title_period_and_horizon, year_mentions
+    only_horizons, plan_year, title_horizon, title_period_and_horizon, title_text, year_mentions
 
 # words right before a number that make it part of a date, a name or a numbering (read in
 # the folded view: `khoá` is `khóa`)
@@ -175,6 +175,9 @@ _THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm|nay\s+(?:đến
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
+_GOALS_TITLE = re.compile(r"\s*(?:date\s+[\d-]+\s+)?(?:các\s+|những\s+|một\s+số\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\b", re.I)
+
+
 class _Reader:
     def __init__(self, doc: PlanText, sections: list[Section]):
         self.doc = doc
@@ -223,6 +226,10 @@ class _Reader:
             int(m.group(1)) for t in texts for m in _REVIEWED_YEAR.finditer(t))
         self.horizon = title_horizon(texts)
         self.period_and_horizon = title_period_and_horizon(texts)
+        # a report headed by its goals and their year (`Các chỉ tiêu kinh tế - xã hội năm 2018`): its
+        # figures are those goals
+        headline = "" if self.formal else title_text(texts)
+        self.goal_headline = bool(_GOALS_TITLE.match(headline)) and self.horizon is not None
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
 
@@ -271,7 +278,7 @@ class _Reader:
             seen.add(q.kind)
             if len(texts) > 12:
                 break
-        ctx.goal = any(_GOAL_WORDS.search(t) for t in texts) or self._continues_goals(i)
+        ctx.goal = any(_GOAL_WORDS.search(t) for t in texts) or self._continues_goals(i) or self.goal_headline
         ctx.results_before = self.results_before(i)
         ctx.reviewed_years = self.reviewed_years
         ctx.news = not self.formal
@@ -500,7 +507,7 @@ _READ = 400
 
 _NONE_LEFT_BEFORE = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
 _PAGE_COUNTER_AFTER = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
-_COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
+_COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích)|(?-i:Trả\s+lời))\b|"
                                      # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
                                      r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
                                      r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
