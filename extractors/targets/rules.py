@@ -1003,9 +1003,15 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True
     # (or a future told: `Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên`; not the
     # places chosen for it: `dự kiến chọn 1 xã … tổ chức Đại hội điểm`)
+    # (or a quota handed down: `Theo đó, số người được giao trên toàn tỉnh đối với … BHXH tự nguyện là
+    # 22.457 người`)
     return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start])) \
+        or bool(_ASSIGNED_QUOTA.search(text, _sentence_start(text, v.start), v.start)) \
         or (v.unit not in _BODY_UNITS and bool(_WILL.search(
             text, max(_sentence_start(text, v.start), text.rfind("\n", 0, v.start) + 1), v.start)))
+
+
+_ASSIGNED_QUOTA = re.compile(r"\bsố\s+[\p{Ll}\s]{1,30}?\bđược\s+giao\b", re.I)
 
 
 # kinds of bodies and places a count can name
