@@ -955,8 +955,10 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     later = _first_later(v, clause, values_in_clause, index, text)
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
-    if not v.qualifier and not v.verb and later and not text[v.end:later.start].strip():
-        return False  # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows
+    if not v.qualifier and not v.verb and later and not later.verb and not text[v.end:later.start].strip():
+        # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows (not `giúp được thêm
+        # 55.000 hộ gia đình đạt 8 tiêu chí`: what the households are to reach)
+        return False
     if _REPRESENTS_BEFORE.search(text[max(clause[0], v.start - 20):v.start]):
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
     if _NOT_YET_AFTER.match(_BRACKETED.sub("", text[v.end:clause[1]])):
@@ -1447,7 +1449,7 @@ _RISE_WORD = re.compile(r"\btăng\b", re.I)
 # (`GDP tăng trung bình 6,5- 7% trong 5 năm`)
 _AVERAGE_WORD = re.compile(r"\b(?:bình\s+quân|(?<=\btăng\s)trung\s+bình)\b(?!\s+đầu\s+người)", re.I)
 # `Hằng năm, mỗi chi hội …; mỗi cơ sở Hội …`: a sentence opened by its period word and a comma
-_YEARLY_OPENING = re.compile(r"\s*(?:hằng|hàng|mỗi)\s+năm\s*,", re.I)
+_YEARLY_OPENING = re.compile(r"\s*(?:thứ\s+\p{L}+\s*,\s*)?(?:hằng|hàng|mỗi)\s+năm\s*,", re.I)  # (`Thứ tư, hằng năm, …`)
 _DUE_YEAR = re.compile(r"\b(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 # `tốc độ tăng giá tiêu dùng bình quân (CPI) khoảng 4%`: the year's average price rise, no yearly rate
 _CONSUMER_PRICES = re.compile(r"\bgiá\s+tiêu\s+dùng\b|\bCPI\b", re.I)
