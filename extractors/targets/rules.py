@@ -1549,6 +1549,10 @@ _YEAR_AFTER_VALUE = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|ho
                  r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:|"
                  r"\s+(?:(?:khoảng|đạt|trên|dưới|từ|ít\s+nhất|tối\s+thiểu)\s+)?\d)")
 _COLON_AFTER = re.compile(r"\s*:")
+_EACH_YEARS = r"\s+(?:vào|trong|đến)\s+các\s+năm\s+"
+_EACH_YEAR_FIRST = re.compile(r"\s+và\s+\d[\d.,]*\s*%?" + _EACH_YEARS + r"((?:19|20)\d\d)\s*(?:,|và)\s*(?:19|20)\d\d\b", re.I)
+_EACH_YEAR_SECOND = re.compile(_EACH_YEARS + r"(?:19|20)\d\d\s*(?:,|và)\s*((?:19|20)\d\d)\b", re.I)
+_AND_BEFORE = re.compile(r"\bvà\s*$", re.I)
 _HORIZON_FIGURE_GAP = re.compile(r"\s*,?\s*(?:\p{Ll}+\s+){0,2}")
 _STANDARD_BEFORE = re.compile(r"\bchuẩn\b[^,;.\d]{0,30}$", re.I)
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
@@ -1568,6 +1572,13 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     `từ năm 2026 đến năm 2030 đạt 80% và từ năm 2030 đến năm 2035 đạt 100%`), else a
     later one in its clause with no other value between."""
     # the noun measured may stand between (`đạt 91,93% dân số vào năm 2019`)
+    # `lên 80% và 85% vào các năm 2015, 2020`: each value its year, in turn
+    each = _EACH_YEAR_FIRST.match(text, v.end, min(len(text), v.end + _READ))
+    if each:
+        return int(each.group(1))
+    each = _EACH_YEAR_SECOND.match(text, v.end, min(len(text), v.end + _READ))
+    if each and _AND_BEFORE.search(text, max(0, v.start - 20), v.start):
+        return int(each.group(1))
     m = _YEAR_AFTER_VALUE.match(text[v.end:v.end + _READ])
     if not m and sent[1] - v.end <= _READ:
         m = _YEAR_ENDS_SENTENCE.match(text[v.end:sent[1]])
@@ -1585,6 +1596,9 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
                 # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
                 # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
                 or (y.kind == "period" and (_COLON_AFTER.match(text[y.end:y.end + _READ]) or v.start - y.end <= 12
+                                            # `…; giai đoạn 2016-2020 đào tạo thêm khoảng 120.000 lao động`:
+                                            # a period opening the value's clause
+                                            or not text[clause[0]:y.start].strip(" ,;-+")
                                             or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
                                             # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
                                             or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
