@@ -1296,6 +1296,14 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
                 and u.value == t.value and u.value_max == t.value_max and u.unit == t.unit]
         if same:
             t.target_year = same[0]
+    # and the other way: a body figure with no year of its own that the headline dates (`Thủ tướng:
+    # … hoàn thành thêm 1.200 km cao tốc vào năm 2025` over `… hoàn thành thêm khoảng 1.200 km cao
+    # tốc, bảo đảm thực hiện mục tiêu có ít nhất 3.000 km … vào cuối năm 2025`)
+    dated = {(t.value, t.value_max, t.unit): t.target_year for t in targets
+             if head[0] <= t.span[0] < head[1] and t.target_year is not None}
+    for t in targets:
+        if t.target_year is None and t.span[0] >= head[1]:
+            t.target_year = dated.get((t.value, t.value_max, t.unit))
 
 
 def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
