@@ -1278,6 +1278,10 @@ _LINK_WORD_ONLY = re.compile(r"(?:và|hoặc|hay)(?:\s+(?:đạt|lên|là))?", r
 _CONTRAST = re.compile(r"^(?:và|còn)\s+(\S+(?:\s+\S+)?)$", re.I)
 
 
+_HEADLINE_LINES = 6
+_HEADLINE_CHARS = 150
+
+
 def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
     """A news headline restates a target of its body (`Phấn đấu 82,94% cơ quan, đơn vị …`
     over `Theo đó, trong năm 2023, tỉnh phấn đấu: … 82,94% cơ quan, đơn vị …`): with no
@@ -1287,8 +1291,16 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
     first = reader.paras[0].para
     # (a page that prints its title twice, the second run into the lead: both are the headline)
     last = next((q.para for q in reader.paras[1:2] if q.para.text.startswith(first.text.rstrip())), first)
+    head_end = last.start + len(first.text.rstrip())
+    # (a page whose headline comes under its rubric and dateline, `Chính trị - Xã hội …` / `04/03/2021
+    # - 11:39` / `A Lưới phấn đấu giảm tỷ lệ hộ nghèo còn 3%/năm`: the short lines before the lead)
+    if last is first:
+        for q in reader.paras[1:_HEADLINE_LINES]:
+            if len(q.para.text) > _HEADLINE_CHARS:
+                break
+            head_end = q.para.start + len(q.para.text)
     head = (reader.doc.raw_span(first.start, first.start + len(first.text))[0],
-            reader.doc.raw_span(last.start, last.start + len(first.text.rstrip()))[1])
+            reader.doc.raw_span(head_end, head_end)[1])
     for t in targets:
         if t.target_year is not None or not (head[0] <= t.span[0] < head[1]):
             continue
