@@ -1366,8 +1366,16 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
     reported = {(value, value_max, unit) for value, value_max, unit, span in told
                 if not any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets)}
     stated = {(t.value, t.value_max, t.unit) for t in body}
+    told_only = reported - stated
+    # `Trên 98% dân số nông thôn được sử dụng nước sạch` over `năm 2025, tỷ lệ … đạt 98,66%`: the
+    # headline rounds the reported figure down (looked up by its whole part, not compared with each)
+    whole_parts = {(float(int(value)), unit) for value, value_max, unit in told_only
+                   if value_max is None and value != int(value)}
+
+    def rounds_a_result(t: Target) -> bool:
+        return t.comparator == ">" and t.value_max is None and (t.value, t.unit) in whole_parts
     targets = [t for t in targets if not (head[0] <= t.span[0] < head[1]
-                                          and (t.value, t.value_max, t.unit) in reported - stated)]
+                                          and ((t.value, t.value_max, t.unit) in told_only or rounds_a_result(t)))]
     return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
 
 
