@@ -779,6 +779,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                            or any(y.kind in DUE_KINDS and y.year > last
                                                   for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
+    if _follows_reported_year(text, v.start, plan_year, ctx.reviewed_years):
+        return True
     sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
     if ctx.news and plan_year and not ctx.goal and _told_as_done_this_year(v, text, clause, sentence_start, plan_year):
         return True
@@ -850,6 +852,29 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     for current in _CURRENT.finditer(clause_before):
         pass
     return bool(current) and not _PURPOSE.search(clause_before[current.end():])
+
+
+# a sentence that tells a past year's figures: `Chủ tịch UBND TP … cho biết năm 2025, GRDP của Thủ đô đạt 8,16%`
+_REPORTED_YEAR_LEAD = re.compile(r"\b(?:cho\s+biết|báo\s+cáo|thông\s+tin)\s*,?\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.I)
+
+
+def _follows_reported_year(text: str, pos: int, plan_year, reviewed_years) -> bool:
+    """`… cho biết năm 2025, GRDP của Thủ đô đạt 8,16%, …. Quy mô nền kinh tế Hà Nội vượt 64 tỷ
+    USD, …`: the sentence after one that tells a past year's figures tells them too, when it
+    names no year and looks nowhere ahead (its paragraph's sentences read once)."""
+    spans, starts = _sentence_index(text)
+    k = bisect.bisect_right(starts, pos) - 1
+    if k < 1:
+        return False
+    a, b = spans[k]
+    lead = _REPORTED_YEAR_LEAD.search(text, spans[k - 1][0], spans[k - 1][1])
+    if not lead:
+        return False
+    year = int(lead.group(1))
+    if not ((plan_year and year < plan_year) or year in reviewed_years):
+        return False
+    # (`với định hướng ưu tiên các dự án …` is no goal: only the goal nouns count)
+    return not (_occurs(_YEAR_DIGITS, text, a, b) or _occurs(_FUTURE, text, a, b) or _occurs(_GOAL_NOUNS, text, a, b))
 
 
 @lru_cache(maxsize=1024)
