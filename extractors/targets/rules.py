@@ -450,7 +450,9 @@ _HORIZON_LEAD = re.compile(r"\s*(?:(?:cụ\s+thể|theo\s+đó|trong\s+đó)\s*,
                            r"năm\s+((?:19|20)\d\d)\s*,", re.I)
 _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
-_GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", re.I)
+# (or the topic it opens with: `Về mục tiêu đóng góp cho tăng trưởng năm 2026, chương trình nêu rõ, …`)
+_GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$|"
+                               r"^\s*về\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\s,;.]+){0,6}\s*$", re.I)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every year mention holds
 
 
