@@ -430,6 +430,16 @@ class _Reader:
                     return years[-1].year
         return None
 
+    def campaign_year(self, text: str) -> Optional[int]:
+        """A news item's campaign runs in the year it is dated: `Trong đợt cao điểm, … Tỷ lệ điều
+        tra khám phá các vụ án từ 80% trở lên`, `… công tác tiêm phòng đợt 1/2015 … Phấn đấu tỷ lệ
+        tiêm phòng … đạt từ 80% trở lên` (the paragraph read once for the words)."""
+        if self.formal:
+            return None
+        campaign = _campaign_paragraph(text)
+        # (the campaign's own year when it names one: `đợt 1/2015`)
+        return None if campaign is None else (campaign or self.plan_year)
+
     def this_year(self, text: str, sent: tuple[int, int], end: int) -> Optional[int]:
         """A report's `năm nay`, `những tháng cuối năm` (in text[sent[0]:end]) is the year it
         is dated."""
@@ -439,6 +449,16 @@ class _Reader:
         if _occurs(_THIS_YEAR_HINT, text, sent[0], sent[1]) and _THIS_YEAR_WORDS.search(text[sent[0]:end]):
             return self.plan_year
         return None
+
+
+_CAMPAIGN = re.compile(r"\bđợt\s+(?:cao\s+điểm|\d{1,2}\s*/\s*((?:19|20)\d\d))\b|\bchiến\s+dịch\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _campaign_paragraph(text: str) -> Optional[int]:
+    """None without a campaign; else its year, 0 when it names none."""
+    m = _CAMPAIGN.search(text)
+    return None if m is None else int(m.group(1) or 0)
 
 
 # a sentence opened by its year: `Năm 2026, phường đặt mục tiêu …`
@@ -1242,7 +1262,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
                     or reader.this_year(text, sent, v.start)
-                    or _title_year(reader, ctx, text, sent))
+                    or _title_year(reader, ctx, text, sent)
+                    or reader.campaign_year(text))
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
