@@ -24,13 +24,16 @@ _PATTERNS = [
     # (`tăng 7,5-8% so năm 2022`, `so cùng kỳ năm 2022`: `với` left out)
     ("baseline", re.compile(rf"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:cuối\s+)?(?:năm\s+)?{_Y}", re.I)),
     # `cao hơn từ 1,5 đến 2,5% so với con số thực hiện của năm 2013`: what a figure is compared with
-    ("baseline", re.compile(rf"so\s+với\s+(?:[\p{{L}}]+\s+){{1,5}}?(?:của\s+)?năm\s+{_Y}", re.I)),
+    # (`tăng 1,19% so ước thực hiện năm 2017`: `với` left out here too)
+    ("baseline", re.compile(rf"(?<!\p{{L}})so\s+(?:với\s+)?(?:[\p{{L}}]+\s+){{1,5}}?(?:của\s+)?năm\s+{_Y}", re.I)),
     # `gấp 2,2 lần so với giai đoạn 2010- 2015`: the period compared with
     # `so với trung bình hàng năm giai đoạn 2011 - 2016`, `thấp hơn giai đoạn 2011-2020`
     ("baseline", re.compile(rf"(?:so\s+với|(?:thấp|cao|nhiều|ít)\s+hơn)\s+(?:[\p{{L}}]+\s+){{0,4}}?(?:giai\s+đoạn|nhiệm\s+kỳ|"
                             rf"thời\s+kỳ)\s+(?:{_Y}\s*(?:-|–|đến)\s*)?{_Y}", re.I)),
     # `theo giá so sánh năm 2010`: the price base a value is measured in
     ("baseline", re.compile(rf"giá\s+so\s+sánh\s+(?:năm\s+)?{_Y}", re.I)),
+    # `Từ năm học 2025-2026, TPHCM kiểm tra …`: from a school year on, due in none
+    ("start", re.compile(rf"từ\s+năm\s+học\s+{_Y}\s*-\s*(?:19|20)\d\d(?!\d)", re.I)),
     # `Năm học 2025-2026`: a school year ends in its second calendar year
     ("range", re.compile(rf"năm\s+học\s+{_Y}\s*-\s*{_Y}", re.I)),
     ("range", re.compile(rf"(?:từ\s+(?:năm\s+)?|năm\s+){_Y}\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
@@ -196,10 +199,41 @@ _PAGE_DATE_LABEL = re.compile(r"\s(?:Ngày\s+đăng|Đăng\s+ngày|Cập\s+nhậ
 
 
 def title_horizon(paragraphs: list[str]) -> Optional[int]:
-    """The year a text's own title sets for its goals: `KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`
+    mentions = _title_mentions(paragraphs)
+    # two horizons (`năm 2025, định hướng đến năm 2030`): the title sets no single one
+    if len({y.year for y in mentions}) != 1 or mentions[0].kind == "horizon":
+        return None
+    return mentions[0].year
+
+
+def title_period_and_horizon(paragraphs: list[str]) -> Optional[tuple[int, int]]:
+    """A title that names the plan's period and a horizon beyond it (`… GIAI ĐOẠN 2021-2025,
+    ĐỊNH HƯỚNG ĐẾN NĂM 2030`): the period's last year and the horizon's."""
+    mentions = _title_mentions(paragraphs)
+    own = [y for y in mentions if y.kind != "horizon"]
+    beyond = [y for y in mentions if y.kind == "horizon"]
+    if len({y.year for y in own}) == 1 and len({y.year for y in beyond}) == 1 and own[0].year < beyond[0].year:
+        return own[0].year, beyond[0].year
+    return None
+
+
+def only_horizons(text: str) -> bool:
+    """Whether every year a heading names is a horizon (`Mục tiêu và định hướng đến năm 2030`)."""
+    mentions = [y for y in year_mentions(text) if y.kind in DUE_KINDS + ("period",)]
+    return bool(mentions) and all(y.kind == "horizon" for y in mentions)
+
+
+def _title_mentions(paragraphs: list[str]) -> list[YearMention]:
+    """The years a text's own title sets for its goals: `KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`
     → 2015, `Kế hoạch … năm 2024` → 2024; a news report's headline (`Vĩnh Linh: Năm 2024,
-    duy trì …`). A period that describes a cited document (`thực hiện Nghị quyết số
-    05-NQ/ĐU … giai đoạn 2025 - 2030`) is that document's, not the plan's."""
+    duy trì …`)."""
+    return [y for y in year_mentions(title_text(paragraphs)) if y.kind != "baseline"]
+
+
+def title_text(paragraphs: list[str]) -> str:
+    """A text's own title: the lines after its kind line (`KẾ HOẠCH`), else a report's
+    headline. A period that describes a cited document (`thực hiện Nghị quyết số 05-NQ/ĐU …
+    giai đoạn 2025 - 2030`) is that document's, not the plan's: the title stops at its number."""
     title = ""
     kind = next((i for i, p in enumerate(paragraphs[:40]) if _KIND_LINE.match(p)), None)
     if kind is not None:
@@ -228,8 +262,4 @@ def title_horizon(paragraphs: list[str]) -> Optional[int]:
     number = _DOC_NUMBER.search(title)
     if number:
         title = title[:number.start()]
-    mentions = [y for y in year_mentions(title) if y.kind != "baseline"]
-    # two horizons (`năm 2025, định hướng đến năm 2030`): the title sets no single one
-    if len({y.year for y in mentions}) != 1 or mentions[0].kind == "horizon":
-        return None
-    return mentions[0].year
+    return title

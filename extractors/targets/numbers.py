@@ -106,11 +106,11 @@ MULTIWORD_UNITS = [
     "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách",
     "người lao động", "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
-    "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức", "dự án",
+    "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức đảng", "tổ chức", "dự án",
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
-    "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã",
+    "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã", "hộ gia đình",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")

@@ -37,7 +37,7 @@ from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
 from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import Paragraph, PlanText, fold, sentences
 from extractors.grammar.years import DUE_KINDS, context_year, first_after, has_kind_line, mentions_before, \
-    plan_year, title_horizon, year_mentions
+    only_horizons, plan_year, title_horizon, title_period_and_horizon, title_text, year_mentions
 
 # words right before a number that make it part of a date, a name or a numbering (read in
 # the folded view: `khoá` is `khóa`)
@@ -49,7 +49,7 @@ _NUMBERING_BEFORE = re.compile(
     r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
-_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
+_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
                        # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
                        r"so\s+(?:với\s+)?năm\s+trước)\b", re.I)
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
@@ -66,6 +66,22 @@ _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\
                            r"mục tiêu(?=\s*[;.,])|"
                            r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
+_ANOTHER_PART = re.compile(r"\bvà\b|;|\bđồng\s+thời\b", re.I)
+
+
+def _past_heading(title: str) -> bool:
+    """A heading of a section that reports the past: `I. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU
+    NĂM 2024` (the goals it names are what was carried out), but not `Kết quả thực hiện năm 2024
+    và mục tiêu năm 2025` nor `Mục tiêu, kết quả …`, which set goals too."""
+    m = _PAST_HEADING.search(title)
+    if not m:
+        return False
+    if _GOAL_WORDS.search(title, 0, m.start()):
+        return False
+    part = _ANOTHER_PART.search(title, m.end())
+    return not (part and _GOAL_WORDS.search(title, part.end()))
+
+
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
 # headings of results, shortcomings and their causes (lexicon/past_headings.tsv)
 _PAST_HEADING = re.compile("|".join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings("target")), re.I)
@@ -98,8 +114,10 @@ _EVENT_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\
 # a clause opened by a past year or period reports results for all its figures
 # (a stock counted at a date, `Tính đến ngày 31/12/2017, toàn huyện có …`, is `_REPORT_OPENING`'s)
 _PAST_OPENING = re.compile(r"^\s*(?:tuy\s+nhiên\s*,\s*)?(?:(?:được\s+biết|theo\s+(?:số\s+liệu\s+)?(?:thống\s+kê|báo\s+cáo)"
-                           r"(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:năm|giai\s+đoạn)\s+"
-                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)\s*,", re.I)
+                           r"(?:\s+[^,.;:]{1,60})?)\s*,\s*)?(?:trong\s+|(?:tính\s+)?đến\s+(?:hết\s+|cuối\s+)?)?(?:(?:năm|giai\s+đoạn)\s+"
+                           r"(?:(?:19|20)\d\d\s*-\s*)?(?P<last>(?:19|20)\d\d)|"
+                           # `Được biết, trong 5 năm (2011-2015), cả nước đã tạo việc làm cho …`
+                           r"\d+\s+năm\s*\(\s*(?:19|20)\d\d\s*[-–]\s*(?P<last>(?:19|20)\d\d)\s*\))\s*,", re.I)
 _MAKES_BEFORE = re.compile(r"\b(?:xây\s+dựng|thành\s+lập|đạt|phát\s+triển|tạo)(?:\s+được)?\s*$", re.I)
 _PER_DAY_OR_WEEK_AFTER = re.compile(r"\s*/\s*(?:ngày|tuần)\b", re.I)
 _MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|cuối|vào|sau)\s+)\btháng\s+\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
@@ -157,6 +175,9 @@ _THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm|nay\s+(?:đến
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
+_GOALS_TITLE = re.compile(r"\s*(?:date\s+[\d-]+\s+)?(?:các\s+|những\s+|một\s+số\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\b", re.I)
+
+
 class _Reader:
     def __init__(self, doc: PlanText, sections: list[Section]):
         self.doc = doc
@@ -204,6 +225,11 @@ class _Reader:
         self.reviewed_years = frozenset() if self.formal else frozenset(
             int(m.group(1)) for t in texts for m in _REVIEWED_YEAR.finditer(t))
         self.horizon = title_horizon(texts)
+        self.period_and_horizon = title_period_and_horizon(texts)
+        # a report headed by its goals and their year (`Các chỉ tiêu kinh tế - xã hội năm 2018`): its
+        # figures are those goals
+        headline = "" if self.formal else title_text(texts)
+        self.goal_headline = bool(_GOALS_TITLE.match(headline)) and self.horizon is not None
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
 
@@ -228,13 +254,13 @@ class _Reader:
                 htext = q.heading.title or _heading_text(text)
                 texts.append(htext)
                 title = q.heading.title
-                if len(title) < 90 and (_PAST_HEADING.search(title) or _FUNDING_HEADING.match(title)) \
-                        and not _GOAL_WORDS.search(title):
+                if len(title) < 90 and (_past_heading(title) or (_FUNDING_HEADING.match(title)
+                                                                 and not _GOAL_WORDS.search(title))):
                     ctx.no_goals = True
                 if _DEFINING.match(htext.strip()):
                     ctx.defining = True
                 if ctx.year is None:
-                    ctx.year = context_year(htext, staged=False)
+                    ctx.year = self._heading_year(htext)
                 seen.add(q.kind)
                 continue
             if q.kind == "plain" and _is_caps_goal_heading(text):
@@ -252,12 +278,22 @@ class _Reader:
             seen.add(q.kind)
             if len(texts) > 12:
                 break
-        ctx.goal = any(_GOAL_WORDS.search(t) for t in texts) or self._continues_goals(i)
+        ctx.goal = any(_GOAL_WORDS.search(t) for t in texts) or self._continues_goals(i) or self.goal_headline
         ctx.results_before = self.results_before(i)
         ctx.reviewed_years = self.reviewed_years
         ctx.news = not self.formal
         self._ctx_cache[i] = ctx
         return ctx
+
+    def _heading_year(self, htext: str) -> Optional[int]:
+        """A heading's year; but a heading that names only the title's horizon (`I. Mục tiêu và
+        định hướng đến năm 2030` in a plan `… GIAI ĐOẠN 2021-2025, ĐỊNH HƯỚNG ĐẾN NĂM 2030`)
+        sets its goals for the plan's period: the horizon only orients them."""
+        year = context_year(htext, staged=False)
+        if year is not None and self.period_and_horizon and year == self.period_and_horizon[1] \
+                and only_horizons(htext):
+            return self.period_and_horizon[0]
+        return year
 
     def _looked_back(self, i: int, chain: list[Section], chain_paths: set[tuple]):
         """Indices before `i`, nearest first, of the paragraphs a lead-in search reads: the
@@ -394,6 +430,16 @@ class _Reader:
                     return years[-1].year
         return None
 
+    def campaign_year(self, text: str) -> Optional[int]:
+        """A news item's campaign runs in the year it is dated: `Trong đợt cao điểm, … Tỷ lệ điều
+        tra khám phá các vụ án từ 80% trở lên`, `… công tác tiêm phòng đợt 1/2015 … Phấn đấu tỷ lệ
+        tiêm phòng … đạt từ 80% trở lên` (the paragraph read once for the words)."""
+        if self.formal:
+            return None
+        campaign = _campaign_paragraph(text)
+        # (the campaign's own year when it names one: `đợt 1/2015`)
+        return None if campaign is None else (campaign or self.plan_year)
+
     def this_year(self, text: str, sent: tuple[int, int], end: int) -> Optional[int]:
         """A report's `năm nay`, `những tháng cuối năm` (in text[sent[0]:end]) is the year it
         is dated."""
@@ -405,6 +451,16 @@ class _Reader:
         return None
 
 
+_CAMPAIGN = re.compile(r"\bđợt\s+(?:cao\s+điểm|\d{1,2}\s*/\s*((?:19|20)\d\d))\b|\bchiến\s+dịch\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _campaign_paragraph(text: str) -> Optional[int]:
+    """None without a campaign; else its year, 0 when it names none."""
+    m = _CAMPAIGN.search(text)
+    return None if m is None else int(m.group(1) or 0)
+
+
 # a sentence opened by its year: `Năm 2026, phường đặt mục tiêu …`
 _YEAR_OPENING_YEAR = re.compile(r"\s*(?:[\p{L}]+,?\s+){0,2}(?:trong\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _YEAR_OPENING = re.compile(_YEAR_OPENING_YEAR.pattern + r"\s*,", re.I)
@@ -414,7 +470,9 @@ _HORIZON_LEAD = re.compile(r"\s*(?:(?:cụ\s+thể|theo\s+đó|trong\s+đó)\s*,
                            r"năm\s+((?:19|20)\d\d)\s*,", re.I)
 _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
-_GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$", re.I)
+# (or the topic it opens with: `Về mục tiêu đóng góp cho tăng trưởng năm 2026, chương trình nêu rõ, …`)
+_GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$|"
+                               r"^\s*về\s+(?:các\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\s,;.]+){0,6}\s*$", re.I)
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")  # what every year mention holds
 
 
@@ -471,7 +529,7 @@ _READ = 400
 
 _NONE_LEFT_BEFORE = re.compile(r"\bkhông\s+còn\s+(?:[\p{L}]+\s+){1,3}$", re.I)
 _PAGE_COUNTER_AFTER = re.compile(r"\s*(?:đọc|xem|truy\s+cập|comments?|bình\s+luận)\b", re.I)
-_COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích))\b|"
+_COMMENTS_OR_VOTE_AFTER = re.compile(r"\s*(?:comments?|bình\s+luận|lượt\s+(?:xem|đọc|thích)|(?-i:Trả\s+lời))\b|"
                                      # a vote: `với 95,19% số ĐBQH có mặt tham gia biểu quyết tán thành`
                                      r"[^.;:,]{0,60}\bbiểu\s+quyết\s+tán\s+thành\b|"
                                      r"\s*(?:số\s+)?(?:ĐBQH|đại\s+biểu)[^.;:,]{0,40}\btán\s+thành\b", re.I)
@@ -613,7 +671,11 @@ _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được
                            # `Theo đánh giá tại Đại hội, nhiệm kỳ qua, kinh tế … phát triển …`
                            r"|\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,"
                            # `5 năm qua, Đảng bộ, chính quyền và nhân dân … nỗ lực …`
-                           r"|^\s*(?:\d+|những|mấy)\s+năm\s+(?:vừa\s+)?qua\s*,", re.I)
+                           r"|^\s*(?:\d+|những|mấy)\s+năm\s+(?:vừa\s+)?qua\s*,"
+                           # `các đại biểu đã nghe và thảo luận các báo cáo của UBND xã … về tình hình thực hiện
+                           # nhiệm vụ năm 2025.` then `Theo đó, xã … đã hoàn thành …. Tỷ lệ hộ dân … đạt trên 90%`
+                           r"|\b(?:nghe|thảo\s+luận)\b[^.;:]{0,40}?\bbáo\s+cáo\b[^.;:]{0,80}?\b(?:tình\s+hình|kết\s+quả)\s+"
+                           r"thực\s+hiện\b", re.I)
 @lru_cache(maxsize=256)
 def _results_said_ends(text: str) -> tuple[int, ...]:
     """Where each `đạt được những kết quả …` of a paragraph ends, in order."""
@@ -730,11 +792,17 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         starts.add(before + 2 if before >= 0 else 0)
     for start in starts:
         opening = _PAST_OPENING.match(strip_marker(text[start:min(v.start, start + _READ)]))
-        if opening and ((plan_year and int(opening.group("last")) < plan_year)
-                        or int(opening.group("last")) in ctx.reviewed_years) and (
+        last = int(opening.group("last")) if opening else None
+        if opening and ((plan_year and last < plan_year) or last in ctx.reviewed_years
+                        # (an undated excerpt: `Được biết, trong 5 năm (2011-2015), cả nước đã tạo việc làm
+                        # cho trên 7,8 triệu người; khoảng 8,6 triệu lao động được đào tạo …`)
+                        or (plan_year is None and _DONE.search(text, start, v.start))) and (
                 start == clause[0] or not (_GOAL_WORDS.search(text, clause[0], clause[1])
-                                           or any(y.kind in DUE_KINDS for y in year_mentions(text[clause[0]:clause[1]])))):
+                                           or any(y.kind in DUE_KINDS and y.year > last
+                                                  for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
+    if _follows_reported_year(text, v.start, plan_year, ctx.reviewed_years):
+        return True
     sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
     if ctx.news and plan_year and not ctx.goal and _told_as_done_this_year(v, text, clause, sentence_start, plan_year):
         return True
@@ -806,6 +874,29 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     for current in _CURRENT.finditer(clause_before):
         pass
     return bool(current) and not _PURPOSE.search(clause_before[current.end():])
+
+
+# a sentence that tells a past year's figures: `Chủ tịch UBND TP … cho biết năm 2025, GRDP của Thủ đô đạt 8,16%`
+_REPORTED_YEAR_LEAD = re.compile(r"\b(?:cho\s+biết|báo\s+cáo|thông\s+tin)\s*,?\s*(?:trong\s+)?năm\s+((?:19|20)\d\d)\s*,", re.I)
+
+
+def _follows_reported_year(text: str, pos: int, plan_year, reviewed_years) -> bool:
+    """`… cho biết năm 2025, GRDP của Thủ đô đạt 8,16%, …. Quy mô nền kinh tế Hà Nội vượt 64 tỷ
+    USD, …`: the sentence after one that tells a past year's figures tells them too, when it
+    names no year and looks nowhere ahead (its paragraph's sentences read once)."""
+    spans, starts = _sentence_index(text)
+    k = bisect.bisect_right(starts, pos) - 1
+    if k < 1:
+        return False
+    a, b = spans[k]
+    lead = _REPORTED_YEAR_LEAD.search(text, spans[k - 1][0], spans[k - 1][1])
+    if not lead:
+        return False
+    year = int(lead.group(1))
+    if not ((plan_year and year < plan_year) or year in reviewed_years):
+        return False
+    # (`với định hướng ưu tiên các dự án …` is no goal: only the goal nouns count)
+    return not (_occurs(_YEAR_DIGITS, text, a, b) or _occurs(_FUTURE, text, a, b) or _occurs(_GOAL_NOUNS, text, a, b))
 
 
 @lru_cache(maxsize=1024)
@@ -911,8 +1002,10 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     later = _first_later(v, clause, values_in_clause, index, text)
     if v.qualifier in ("trên", "mỗi") and later and _POWER_OF_TEN.fullmatch(f"{v.value:g}"):
         return False  # `trên 1 ha đất ... gấp 2,5 lần`, `số bác sỹ trên 10.000 dân đạt 15`: a denominator
-    if not v.qualifier and not v.verb and later and not text[v.end:later.start].strip():
-        return False  # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows
+    if not v.qualifier and not v.verb and later and not later.verb and not text[v.end:later.start].strip():
+        # `Lúa nước 2 vụ 40 ha`: the count names the crop, the figure follows (not `giúp được thêm
+        # 55.000 hộ gia đình đạt 8 tiêu chí`: what the households are to reach)
+        return False
     if _REPRESENTS_BEFORE.search(text[max(clause[0], v.start - 20):v.start]):
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
     if _NOT_YET_AFTER.match(_BRACKETED.sub("", text[v.end:clause[1]])):
@@ -959,9 +1052,15 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return True
     # (or a future told: `Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên`; not the
     # places chosen for it: `dự kiến chọn 1 xã … tổ chức Đại hội điểm`)
+    # (or a quota handed down: `Theo đó, số người được giao trên toàn tỉnh đối với … BHXH tự nguyện là
+    # 22.457 người`)
     return ctx.goal or bool(_GOAL_WORDS.search(text[:v.start])) \
+        or bool(_ASSIGNED_QUOTA.search(text, _sentence_start(text, v.start), v.start)) \
         or (v.unit not in _BODY_UNITS and bool(_WILL.search(
             text, max(_sentence_start(text, v.start), text.rfind("\n", 0, v.start) + 1), v.start)))
+
+
+_ASSIGNED_QUOTA = re.compile(r"\bsố\s+[\p{Ll}\s]{1,30}?\bđược\s+giao\b", re.I)
 
 
 # kinds of bodies and places a count can name
@@ -1163,11 +1262,16 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
                     or reader.this_year(text, sent, v.start)
-                    or _title_year(reader, ctx, text, sent))
+                    or _title_year(reader, ctx, text, sent)
+                    or reader.campaign_year(text))
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
-            per_year = _per_year(v, _opens_per_year(text, clause), segment, after)
+            # (a sentence opened by `Hằng năm,` sets a yearly quota in each of its clauses: `Hằng năm,
+            # mỗi chi hội giúp thêm …; mỗi cơ sở Hội hỗ trợ xây dựng được từ một đến hai công trình …`;
+            # a later clause's share is a standing level: `…; 100% cơ quan, đơn vị triển khai kế hoạch`)
+            per_year = _per_year(v, _opens_per_year(text, clause) or (
+                v.unit not in _COUNTLESS and _yearly_sentence(text, sent)), segment, after)
             baseline = None
             if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
                 first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
@@ -1222,6 +1326,10 @@ _LINK_WORD_ONLY = re.compile(r"(?:và|hoặc|hay)(?:\s+(?:đạt|lên|là))?", r
 _CONTRAST = re.compile(r"^(?:và|còn)\s+(\S+(?:\s+\S+)?)$", re.I)
 
 
+_HEADLINE_LINES = 6
+_HEADLINE_CHARS = 150
+
+
 def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
     """A news headline restates a target of its body (`Phấn đấu 82,94% cơ quan, đơn vị …`
     over `Theo đó, trong năm 2023, tỉnh phấn đấu: … 82,94% cơ quan, đơn vị …`): with no
@@ -1229,7 +1337,18 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
     if reader.formal or not reader.paras:
         return
     first = reader.paras[0].para
-    head = reader.doc.raw_span(first.start, first.start + len(first.text))
+    # (a page that prints its title twice, the second run into the lead: both are the headline)
+    last = next((q.para for q in reader.paras[1:2] if q.para.text.startswith(first.text.rstrip())), first)
+    head_end = last.start + len(first.text.rstrip())
+    # (a page whose headline comes under its rubric and dateline, `Chính trị - Xã hội …` / `04/03/2021
+    # - 11:39` / `A Lưới phấn đấu giảm tỷ lệ hộ nghèo còn 3%/năm`: the short lines before the lead)
+    if last is first:
+        for q in reader.paras[1:_HEADLINE_LINES]:
+            if len(q.para.text) > _HEADLINE_CHARS:
+                break
+            head_end = q.para.start + len(q.para.text)
+    head = (reader.doc.raw_span(first.start, first.start + len(first.text))[0],
+            reader.doc.raw_span(head_end, head_end)[1])
     for t in targets:
         if t.target_year is not None or not (head[0] <= t.span[0] < head[1]):
             continue
@@ -1237,6 +1356,14 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
                 and u.value == t.value and u.value_max == t.value_max and u.unit == t.unit]
         if same:
             t.target_year = same[0]
+    # and the other way: a body figure with no year of its own that the headline dates (`Thủ tướng:
+    # … hoàn thành thêm 1.200 km cao tốc vào năm 2025` over `… hoàn thành thêm khoảng 1.200 km cao
+    # tốc, bảo đảm thực hiện mục tiêu có ít nhất 3.000 km … vào cuối năm 2025`)
+    dated = {(t.value, t.value_max, t.unit): t.target_year for t in targets
+             if head[0] <= t.span[0] < head[1] and t.target_year is not None}
+    for t in targets:
+        if t.target_year is None and t.span[0] >= head[1]:
+            t.target_year = dated.get((t.value, t.value_max, t.unit))
 
 
 def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
@@ -1287,8 +1414,16 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
     reported = {(value, value_max, unit) for value, value_max, unit, span in told
                 if not any(t.span[0] < span[1] and span[0] < t.span[1] for t in targets)}
     stated = {(t.value, t.value_max, t.unit) for t in body}
+    told_only = reported - stated
+    # `Trên 98% dân số nông thôn được sử dụng nước sạch` over `năm 2025, tỷ lệ … đạt 98,66%`: the
+    # headline rounds the reported figure down (looked up by its whole part, not compared with each)
+    whole_parts = {(float(int(value)), unit) for value, value_max, unit in told_only
+                   if value_max is None and value != int(value)}
+
+    def rounds_a_result(t: Target) -> bool:
+        return t.comparator == ">" and t.value_max is None and (t.value, t.unit) in whole_parts
     targets = [t for t in targets if not (head[0] <= t.span[0] < head[1]
-                                          and (t.value, t.value_max, t.unit) in reported - stated)]
+                                          and ((t.value, t.value_max, t.unit) in told_only or rounds_a_result(t)))]
     return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
 
 
@@ -1387,9 +1522,17 @@ _YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương
                  r"qua các năm)\b", re.I)
 _CLAUSE_OR_BASELINE_BREAK = re.compile(r"[,;]|\bso\s+với\b", re.I)
 _RISE_WORD = re.compile(r"\btăng\b", re.I)
-_AVERAGE_WORD = re.compile(r"\bbình\s+quân\b(?!\s+đầu\s+người)", re.I)
+# (`GDP tăng trung bình 6,5- 7% trong 5 năm`)
+_AVERAGE_WORD = re.compile(r"\b(?:bình\s+quân|(?<=\btăng\s)trung\s+bình)\b(?!\s+đầu\s+người)", re.I)
+# `Hằng năm, mỗi chi hội …; mỗi cơ sở Hội …`: a sentence opened by its period word and a comma
+_YEARLY_OPENING = re.compile(r"\s*(?:thứ\s+\p{L}+\s*,\s*)?(?:hằng|hàng|mỗi)\s+năm\s*,", re.I)  # (`Thứ tư, hằng năm, …`)
+_DUE_YEAR = re.compile(r"\b(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
+# `tốc độ tăng giá tiêu dùng bình quân (CPI) khoảng 4%`: the year's average price rise, no yearly rate
+_CONSUMER_PRICES = re.compile(r"\bgiá\s+tiêu\s+dùng\b|\bCPI\b", re.I)
 
 
+_PER_HEAD_BEFORE = re.compile(r"\bđầu\s+ng[ưƣ]ời\s*$", re.I)
+_AVERAGE_BEFORE = re.compile(r"\bbình\s+quân\s*$", re.I)
 _PER_HEAD_YEAR = re.compile(r"\bđầu\s+người\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|một\s+)năm\b", re.I)
 
 
@@ -1399,6 +1542,12 @@ def _opens_per_year(text: str, clause: tuple[int, int]) -> bool:
     return bool(_PER_YEAR.match(text[clause[0]:clause[1]].lstrip(" -+(0123456789).")))
 
 
+@lru_cache(maxsize=1024)
+def _yearly_sentence(text: str, sent: tuple[int, int]) -> bool:
+    """A sentence opened by `Hằng năm,` (read once per sentence)."""
+    return bool(_YEARLY_OPENING.match(strip_marker(text[sent[0]:min(sent[1], sent[0] + 40)])))
+
+
 def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> bool:
     """`%/năm`; `mỗi năm giảm`; a clause opened by `Hằng năm,`; `cho 1.000 lao động mỗi
     năm` (but not `kế hoạch hằng năm`, which names a plan)."""
@@ -1406,12 +1555,24 @@ def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> b
         # `thu nhập bình quân đầu người mỗi năm đạt 80 triệu đồng`: the income of a year, as
         # `triệu đồng/người/năm` below, not a yearly rate
         segment = _PER_HEAD_YEAR.sub(" ", segment)
-    if _PER_YEAR.search(segment):
+    rate = None
+    for rate in _PER_YEAR.finditer(segment):
+        pass
+    # (not when a horizon stands between: `theo lộ trình thực hiện hằng năm, bảo đảm đến hết năm
+    # 2030, có ít nhất 50% đơn vị …`)
+    if rate is not None and not _DUE_YEAR.search(segment, rate.end()):
         return True
     # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`: an income is counted per year, the
     # `/năm` is part of its unit, not a yearly rate to repeat
-    if v.per_year_suffix and not _MONEY.search(v.unit or ""):
-        return True
+    if v.per_year_suffix:
+        if not _MONEY.search(v.unit or ""):
+            # (but `Lương thực bình quân đầu người 700kg/ năm`: what a head has in a year; not
+            # `thu nhập bình quân đầu người tăng hơn 8%/năm`, a yearly rise)
+            return bool(v.verb) or not _PER_HEAD_BEFORE.search(segment)
+        # `Tổng đầu tư toàn xã hội bình quân 850 tỷ đồng/năm`: an average yearly amount is a rate
+        # (not `Thu nhập bình quân đạt 59 triệu đồng/người/năm`, a head's income in a year)
+        if not v.verb and _AVERAGE_BEFORE.search(segment):
+            return True
     if opens_per_year:
         return True
     # the rate word must belong to this value: not the next clause's (`đạt hơn 1.500 tỷ đồng,
@@ -1422,7 +1583,7 @@ def _per_year(v: ValueExpr, opens_per_year: bool, segment: str, after: str) -> b
     # an average growth rate is yearly: `Tốc độ tăng trưởng … bình quân giai đoạn 2021 - 2030
     # đạt trên 9,5%`, `Ngân sách … tăng bình quân 7%` (not `thu nhập bình quân đầu người`)
     return v.unit == "%" and bool(_RISE_WORD.search(segment)) \
-        and bool(_AVERAGE_WORD.search(segment))
+        and bool(_AVERAGE_WORD.search(segment)) and not _CONSUMER_PRICES.search(segment)
 
 
 # words after a count name what it counts unless they open with a link word: `10 xã trong năm 2025`
@@ -1464,6 +1625,11 @@ _YEAR_AFTER_VALUE = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|ho
                  r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:|"
                  r"\s+(?:(?:khoảng|đạt|trên|dưới|từ|ít\s+nhất|tối\s+thiểu)\s+)?\d)")
 _COLON_AFTER = re.compile(r"\s*:")
+_EACH_YEARS = r"\s+(?:vào|trong|đến)\s+các\s+năm\s+"
+_EACH_YEAR_FIRST = re.compile(r"\s+và\s+\d[\d.,]*\s*%?" + _EACH_YEARS + r"((?:19|20)\d\d)\s*(?:,|và)\s*(?:19|20)\d\d\b", re.I)
+_EACH_YEAR_SECOND = re.compile(_EACH_YEARS + r"(?:19|20)\d\d\s*(?:,|và)\s*((?:19|20)\d\d)\b", re.I)
+_AND_BEFORE = re.compile(r"\bvà\s*$", re.I)
+_HORIZON_FIGURE_GAP = re.compile(r"\s*,?\s*(?:\p{Ll}+\s+){0,2}")
 _STANDARD_BEFORE = re.compile(r"\bchuẩn\b[^,;.\d]{0,30}$", re.I)
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
 _YEAR_ENDS_SENTENCE = re.compile(r"(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,10}\s+(?:vào\s+|trong\s+)?"
@@ -1482,6 +1648,13 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     `từ năm 2026 đến năm 2030 đạt 80% và từ năm 2030 đến năm 2035 đạt 100%`), else a
     later one in its clause with no other value between."""
     # the noun measured may stand between (`đạt 91,93% dân số vào năm 2019`)
+    # `lên 80% và 85% vào các năm 2015, 2020`: each value its year, in turn
+    each = _EACH_YEAR_FIRST.match(text, v.end, min(len(text), v.end + _READ))
+    if each:
+        return int(each.group(1))
+    each = _EACH_YEAR_SECOND.match(text, v.end, min(len(text), v.end + _READ))
+    if each and _AND_BEFORE.search(text, max(0, v.start - 20), v.start):
+        return int(each.group(1))
     m = _YEAR_AFTER_VALUE.match(text[v.end:v.end + _READ])
     if not m and sent[1] - v.end <= _READ:
         m = _YEAR_ENDS_SENTENCE.match(text[v.end:sent[1]])
@@ -1489,12 +1662,19 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
         return int(m.group(1))
     # (a sentence without a year's digits gives none: asked once per sentence)
     def due_before(y) -> bool:
-        if not (y.kind in ("range", "due") or (y.kind == "bare" and (plan_year is None or y.year >= plan_year
+        if not (y.kind in ("range", "due")
+                # `… đến năm 2025 đạt 140-150 triệu đồng, định hướng đến năm 2030 đạt trên 170 triệu
+                # đồng/ha`: a horizon with its own figure right after it is that figure's year
+                or (y.kind == "horizon" and _HORIZON_FIGURE_GAP.fullmatch(text, y.end, v.start))
+                or (y.kind == "bare" and (plan_year is None or y.year >= plan_year
                                                                      # `phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8%`
                                                                      or _STRIVE_WORDS.search(text[max(sent[0], y.start - 80):y.start])))
                 # `Giai đoạn 2021 - 2025: ...` labels what follows; `bình quân giai đoạn
                 # 2021-2025 đạt 7,5%/năm` is the window of the value right after it
                 or (y.kind == "period" and (_COLON_AFTER.match(text[y.end:y.end + _READ]) or v.start - y.end <= 12
+                                            # `…; giai đoạn 2016-2020 đào tạo thêm khoảng 120.000 lao động`:
+                                            # a period opening the value's clause
+                                            or not text[clause[0]:y.start].strip(" ,;-+")
                                             or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
                                             # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
                                             or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
@@ -1546,7 +1726,9 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
 # `Các chỉ tiêu này dự kiến sẽ hoàn thành vào cuối năm 2017.`: a sentence that dates the
 # goals stated just before it
 _FOLLOW_UP_YEAR = re.compile(r"^\s*(?:các\s+|những\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:này|trên|nêu\s+trên)\b[^.\d]*?"
-                             r"\b(?:vào|trong|đến|tới)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
+                             # (or by a day: `Chỉ tiêu này phải được hoàn thành trước ngày 30/7/2025.`)
+                             r"\b(?:vào|trong|đến|tới|trước)\s+(?:hết\s+|cuối\s+)?(?:năm\s+|(?:ngày\s+)?\d{1,2}\s*([/.-])\s*"
+                             r"\d{1,2}\s*\1\s*|tháng\s+\d{1,2}\s*[/.-]\s*)((?:19|20)\d\d)\b", re.I)
 
 
 # (not `tầm nhìn`, `định hướng`: a horizon beyond the goals set)
@@ -1591,10 +1773,13 @@ def _follow_up_year(text: str, sent: tuple[int, int]) -> Optional[int]:
     k = bisect.bisect_left(starts, sent[1])  # the first sentence starting after this one
     nxt = spans[k] if k < len(spans) else None
     m = _FOLLOW_UP_YEAR.match(text[nxt[0]:nxt[1]]) if nxt else None
-    return int(m.group(1)) if m else None
+    return int(m.group(2)) if m else None
 
 
-_SETS_OUT = re.compile(r"\b(?:đề ra|đặt ra)\b", re.I)
+# (or a council adopts them: `Kỳ họp đã thông qua Nghị quyết về nhiệm vụ … 6 tháng cuối năm 2025.
+# Theo đó, … phấn đấu tổng thu ngân sách đạt 170,89 tỷ đồng`)
+_SETS_OUT = re.compile(r"\b(?:đề ra|đặt ra)\b|\bthông\s+qua\s+(?:các\s+)?(?:nghị\s+quyết|kế\s+hoạch|đề\s+án|chương\s+trình)\b",
+                       re.I)
 # a sentence opened by its horizon sets out the goals to come: `Đến năm 2025, tỷ trọng … chiếm
 # 22 - 23%; … Tốc độ tăng … đạt trên 8%/năm.`
 _HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,", re.I)
@@ -1627,9 +1812,17 @@ def _goal_sentence_years(text: str) -> tuple[list[int], list[int]]:
 
 def _goal_sentence_year(lead: str) -> Optional[int]:
     """The year a sentence that sets out goals gives the figures after it, if any."""
-    if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)):
+    # (or opened by its year: `Vào năm 2015, cả nước đón 7-7,5 triệu lượt khách quốc tế …. Tổng thu từ
+    # khách du lịch sẽ đạt từ 10 đến 11 tỉ USD`)
+    if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)) \
+            or _YEAR_OPENING.match(strip_marker(lead)):
         # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
         # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
+        # (a sentence opened by its year is that year's, whatever term it names: `Năm 2026, Đảng ủy
+        # phường … xác định mục tiêu …, nhiệm kỳ 2026 - 2031. Phấn đấu trên 90% …`)
+        opening = _YEAR_OPENING.match(strip_marker(lead))
+        if opening:
+            return int(opening.group(1))
         years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
         # not the horizon of a figure of that sentence (`phấn đấu đến năm 2025 đón trên
         # 200.000 lượt khách …`): later sentences state their own goals
@@ -1666,16 +1859,30 @@ def _label_year(text: str, sent: tuple[int, int], plan_year: Optional[int]) -> O
 # Phong trào … giai đoạn 2021-2026.`, the goals told below)
 _ANNOUNCED_PERIOD = re.compile(r"\bban\s+hành\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)\b[^.:]*?\b(?:giai\s+đoạn|thời\s+kỳ)\s+"
                                r"(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b[^.:]*?\bnhư\s+sau\s*:|"
-                               r"\bphê\s+duyệt\s+(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án|Chiến\s+lược)\b[^.:;]*?"
-                               r"\b(?:giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
+                               # (`Việc ban hành Quy hoạch lâm nghiệp quốc gia thời kỳ 2021-2030 …`, `hội nghị … thông qua
+                               # Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội 5 năm 2021 - 2025`)
+                               r"\b(?:phê\s+duyệt|ban\s+hành|thông\s+qua)\s+(?:Quy\s+hoạch|Kế\s+hoạch|Chương\s+trình|Đề\s+án|"
+                               r"Chiến\s+lược|Nghị\s+quyết)\b[^.:;]*?"
+                               r"\b(?:giai\s+đoạn|thời\s+kỳ|5\s+năm)\s+(?:19|20)\d\d\s*[-–]\s*((?:19|20)\d\d)\b", re.I)
+
+
+# a meeting that reviews a year and sets the next one's work: `Hội nghị tổng kết công tác xây dựng
+# Đảng năm 2025, triển khai phương hướng, nhiệm vụ năm 2026`: the goals it tells are that year's
+_ANNOUNCED_YEAR = re.compile(r"\b(?:triển\s+khai|đề\s+ra|xác\s+định)\s+(?:phương\s+hướng\s*,?\s*)?nhiệm\s+vụ\s+"
+                            r"(?:trọng\s+tâm\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 
 
 def _announced_period(paragraphs: list[str]) -> Optional[int]:
-    """The period of the plan a news item sets out below its lead (its first few paragraphs)."""
+    """The period of the plan a news item sets out below its lead (its first few paragraphs),
+    or the year whose work the meeting it tells of sets out."""
     for p in paragraphs[:4]:
         m = _ANNOUNCED_PERIOD.search(p)
         if m:
             return int(m.group(1) or m.group(2))
+    for p in paragraphs[:4]:
+        m = _ANNOUNCED_YEAR.search(p)
+        if m:
+            return int(m.group(1))
     return None
 
 
@@ -1707,7 +1914,9 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
 # (`chỉ tiêu đã đề ra`: set before, a benchmark of results)
 # (`đạt kế hoạch đề ra`, `hoàn thành các chỉ tiêu, nhiệm vụ đề ra`: what was set, not what is set now)
 _FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|"
-                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|nhiệm\s+vụ\s+năm", re.I)
+                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|"
+                     # (not `báo cáo … về tình hình thực hiện nhiệm vụ năm 2025`: the year reviewed)
+                     r"(?<!(?:tình\s+hình|kết\s+quả)\s+thực\s+hiện\s+)nhiệm\s+vụ\s+năm", re.I)
 _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
                         # `Xã … có tổng đàn gia súc, gia cầm trên 10.650 con`: what there is now
                         r"\bcó\s+tổng\s+(?:đàn|số|diện\s+tích|dân\s+số)\b|"
