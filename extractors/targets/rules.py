@@ -806,6 +806,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
     if ctx.news and plan_year and not ctx.goal and _told_as_done_this_year(v, text, clause, sentence_start, plan_year):
         return True
+    if ctx.news and not ctx.goal and _told_as_done(v, text, clause, sentence_start):
+        return True
     # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
     if sentence_has(_PAST_LEAD_WORDS) and _PAST_LEAD.search(text[sentence_start:v.start]) \
@@ -853,8 +855,10 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     # a sentence that cites a report or a survey tells what was done, unless it sets goals
     # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
+    # (a goal named after the figure is what it is measured against: `… bình quân đạt 3,81%, đạt so
+    # với mức trên 3% mục tiêu kế hoạch`)
     if _REPORT_OPENING.match(strip_marker(text[sentence_start:min(v.start, sentence_start + _READ)])) \
-            and not _FUTURE.search(text[sentence_start:clause[1]]):
+            and not _FUTURE.search(text[sentence_start:v.end]) and not (_GOAL_NAMED_AFTER.match(text, v.end) and not _REACH_VERBS.match(v.verb)):
         return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:min(v.start, _READ)]).strip()):
         return True
@@ -927,6 +931,35 @@ def _told_as_done_this_year(v: ValueExpr, text: str, clause: tuple[int, int], se
     # (`Năm 2012, nhờ thực hiện … GDP cả năm tăng 5,03%, thấp hơn kế hoạch 0,97%` in a story of
     # that year's end: the whole year's figure)
     return years[-1].kind == "bare" and bool(_DONE.search(text, sentence_start, v.start))
+
+
+# the figure is a goal's (`so với mức trên 3% mục tiêu kế hoạch`; but `đạt 100% chỉ tiêu` is how much of it was done)
+_GOAL_NAMED_AFTER = re.compile(r"\s*(?:mục\s+tiêu|chỉ\s+tiêu)\b", re.I)
+# `đã` as the predicate of the figure's own subject (`100% cấp ủy … đã nghiêm túc quán triệt`)
+_DONE_AFTER = re.compile(r"\s*(?:[^\s.;:,\d]+\s+){1,10}?đã\s", re.I)
+_DONE_WORD = re.compile(r"\bđã\s")
+_OF_WHICH = re.compile(r"\s*trong\s+đó\b", re.I)
+_ADOPTS = re.compile(r"\b(?:thông\s+qua|ban\s+hành|đề\s+ra|phê\s+duyệt|giao)\b", re.I)
+
+
+def _told_as_done(v: ValueExpr, text: str, clause: tuple[int, int], sentence_start: int) -> bool:
+    """A story or letter tells what was done, not what is to be: the figure's sentence says `đã`
+    of it and names no goal, no future and no year a goal is due (`Tỉnh ủy đã chú trọng chỉ đạo
+    … tuyên truyền … trên 04 loại hình báo chí`; `100% cấp ủy đảng … đã nghiêm túc quán triệt`)."""
+    if v.comparator in (">=", "<="):
+        return False  # `ít nhất 85% các địa bàn đã chuyển hóa thành công`: a bound is a goal's
+    done = _DONE_WORD.search(text, clause[0], v.start) or _DONE_AFTER.match(text, v.end, clause[1])
+    # (`…, toàn tỉnh đã khởi công … 10.760 căn nhà. Trong đó xây mới 7.475 căn`: a breakdown
+    # is told as its whole was)
+    if not done and _OF_WHICH.match(text, sentence_start) and sentence_start >= 2:
+        before = text.rfind(". ", 0, sentence_start - 2)
+        sentence_start = before + 2 if before >= 0 else 0
+        done = _DONE_WORD.search(text, sentence_start, v.start)
+    # (a meeting that adopted goals tells them: `hội nghị đã … thông qua Nghị quyết về nhiệm vụ … Trong
+    # đó, … nông nghiệp chiếm 45%`)
+    return bool(done) and not (_looks_ahead(text, sentence_start, clause[1])
+                               or _occurs(_STRIVE_WORDS, text, sentence_start, clause[1])
+                               or _occurs(_ADOPTS, text, sentence_start, clause[1]) or _clause_due(text, clause))
 
 
 @lru_cache(maxsize=1024)
@@ -1622,7 +1655,8 @@ _YEAR_AFTER_VALUE = re.compile(r"(?:\s*,?|(?:\s+(?!(?:so|với|từ|của|và|ho
                  # (not the label of the next item: `năm 2022 là 91,75%, năm 2023 là 92,50%`)
                  # (nor a year that opens the next value: `khoảng 1,3 triệu buồng, đến năm 2030 khoảng 02
                  # triệu buồng`)
-                 r"(?:cuối\s+|hết\s+)?năm\s+((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:|"
+                 # (years named together are due by the last: `ngay trong năm 2025 và 2026`)
+                 r"(?:cuối\s+|hết\s+)?năm\s+(?:(?:19|20)\d\d\s*(?:,|và)\s*(?:năm\s+)?(?=(?:19|20)\d\d))?((?:19|20)\d\d)(?!\s+(?:là|đạt)\b|\s*:|"
                  r"\s+(?:(?:khoảng|đạt|trên|dưới|từ|ít\s+nhất|tối\s+thiểu)\s+)?\d)")
 _COLON_AFTER = re.compile(r"\s*:")
 _EACH_YEARS = r"\s+(?:vào|trong|đến)\s+các\s+năm\s+"
