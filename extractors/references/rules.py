@@ -387,10 +387,11 @@ def _line_start(raw: str, at: int) -> int:
     return raw.rfind("\n", 0, at) + 1
 # (a page that runs its header into one line prints `Số:` inside it, `… Hạnh phúc -------- Số:
 # 941/QĐ-UBND Quảng Ngãi, ngày …`; a citation never writes `Số:` after anything but its kind word)
+# (a party document's header prints the field without its colon, `Số 219-QĐ/TW` alone on its line)
 # (a header may name its kind in the field, `Nghị quyết số: 653/2019/UBTVQH14` alone on its line under
 # the issuer; a citation runs on into its date or subject, never a colon and a line end)
 _OWN_NUMBER = re.compile(
-    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:|(?:{_KIND_NAMES})[ \t]+số[ \t]*:(?=[ \t]*{_SYMBOL}[ \t]*$))|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
+    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:|Số(?=[ \t]+{_SYMBOL}[ \t]*$)|(?:{_KIND_NAMES})[ \t]+số[ \t]*:(?=[ \t]*{_SYMBOL}[ \t]*$))|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
     rf"[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
     rf"\s*(?:#+[ \t]*)?(?:(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?|Chương[ \t]+(?:[IVXL]+|\d{{1,2}}))[ \t]+"
