@@ -20,7 +20,7 @@ from functools import cached_property, lru_cache
 
 import regex as re
 
-from extractors.grammar.markers import (ARABIC_ANY, ARTICLE, BULLETS, EN_DASH, LETTERS_LATIN_HORNED, PAREN_ANY, PDF_BULLETS,
+from extractors.grammar.markers import (ARABIC_ANY, ARTICLE, BULLETS, CHAPTER, EN_DASH, LETTERS_LATIN_HORNED, PAREN_ANY, PDF_BULLETS,
                                         ROMAN, ROMAN_RUN_WIDE, UPPER)
 
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
@@ -32,6 +32,8 @@ _ITEM_START = re.compile(
     rf"^\s*(?:[{BULLETS}{PDF_BULLETS}{EN_DASH}]\s|(?:{ROMAN_RUN_WIDE}|{ARABIC_ANY}|[{UPPER}])[.)\-–]\s"
     rf"|[{LETTERS_LATIN_HORNED}][)]\s|{PAREN_ANY}\s|"
     rf"{ARTICLE}\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ|"
+    # a chapter's number on a line of its own, its title below (`Chương I` / `NHỮNG QUY ĐỊNH`)
+    rf"{CHAPTER}[.:]?[ \t]*$|"
     # a short heading numbered without its dot: `2 Yêu cầu:`
     r"\d{1,2}\s+\p{Lu}[^\n.;]{0,60}:\s*$)"
 )

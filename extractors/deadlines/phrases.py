@@ -49,7 +49,9 @@ TRIGGER = re.compile(
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?|"
     # (`giao, nhận công dân nhập ngũ vào sáng 20-2-2019`: the part of the day without its hour)
     r"(?:sáng|trưa|chiều|tối)\s+(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?\s*)?|"
-    r"(?:tuần|tuần\s+lễ|những\s+ngày|các\s+ngày|\d{1,2}\s+ngày)\s+(?:(?:đầu|cuối|cuối\s+cùng)\s+(?:của\s+)?)?)?)?$",
+    # (`trong khoảng tuần giữa tháng 6/2024`, `trong khoảng tháng 6/2024`: about when, still a window)
+    r"(?:khoảng\s+)?(?:tuần|tuần\s+lễ|những\s+ngày|các\s+ngày|\d{1,2}\s+ngày)\s+(?:(?:đầu|giữa|cuối|cuối\s+cùng)\s+(?:của\s+)?)?|"
+    r"khoảng\s+)?)?$",
     FLAGS,
 )
 _FIRM_PREPS = ("trước", "chậm", "hạn", "thời", "không")  # `thời hạn`, `thời gian hoàn thành:`
@@ -92,7 +94,7 @@ TARGET_FIGURE = re.compile(r"\d\s*%|\b(?:đạt|tăng|giảm|ít\s+nhất|tối\
 # a limit counted from an event: `trong thời hạn 07 ngày làm việc, kể từ …`, `trong 30 ngày`
 _NUMBER_WORD = r"(?:\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười(?:\s+\S+)?)"
 RELATIVE = re.compile(
-    rf"(?:\b(?:chậm\s+nhất|không\s+quá|tối\s+đa)\s+(?:là\s+)?(?:sau\s+)?|"
+    rf"(?:\b(?:chậm\s+nhất|không\s+quá|tối\s+đa)\s+(?:là\s+)?(?:sau\s+(?:thời\s+gian\s+)?)?|"
     rf"\btrong\s+(?:thời\s*hạn|vòng|thời\s+gian|phạm\s+vi)\s+(?:không\s+quá\s+|tối\s+đa\s+)?|"
     rf"\b(?:thời\s*hạn|trong|sau)\s+|"
     # `gởi trước ngày trao thưởng ít nhất 07 ngày`, `khen thưởng đột xuất trước 03 ngày`: a lead
@@ -102,7 +104,9 @@ RELATIVE = re.compile(
     # (also after a label: `Đối với tuyến xã: 05 ngày làm việc kể từ thời điểm kết thúc kỳ thống kê`)
     rf"(?:^\s*|(?<=:\s{{0,3}}))(?=\d{{1,3}}\s+(?:ngày|tuần|tháng)(?:\s+làm\s+việc)?\s+(?:kể|tính)\s+từ))"
     # (`15 tháng 6` with its month is a date)
-    rf"{_NUMBER_WORD}\s+(?:ngày(?:\s+làm\s+việc)?|tuần|tháng)(?!\s+(?:qua|gần\s+đây|đầu|cuối|tới)|\s*\d)"
+    # (years only after an upper bound on the wait: `tối đa sau thời gian 05 năm phải thực hiện đúng …`)
+    rf"{_NUMBER_WORD}\s+(?:ngày(?:\s+làm\s+việc)?|tuần|tháng"
+    rf"|(?<=\b(?:chậm\s+nhất|không\s+quá|tối\s+đa)\s+(?:là\s+)?sau\s+(?:thời\s+gian\s+)?{_NUMBER_WORD}\s+)năm)(?!\s+(?:qua|gần\s+đây|đầu|cuối|tới)|\s*\d)"
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
 )
@@ -128,7 +132,7 @@ _PERIOD_RECURRENCE = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly"
 # `phải nhập dữ liệu …, hoàn thành ngay trong ngày`: done within the day (week, month) it arises
 _WITHIN_THE_DAY = re.compile(rf"\b{_DONE}\s+(?:ngay\s+)?trong\s+(?:ngày|tuần|tháng)(?=\s*(?:[,.;)]|$))", FLAGS)
 # every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
-_MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng", FLAGS)
+_MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng|sau\s+(?:thời\s+gian\s+)?\S+\s+năm", FLAGS)
 
 # sentence openers that schedule the sentence's task: `Hằng năm,` `Mỗi quý,` `Từ năm 2026 trở đi,`
 _OPENER = re.compile(
@@ -499,7 +503,8 @@ def _timeline_item(text: str, t: TimeExpr) -> bool:
 
 # what may stand before a step's date: an outline mark, `Theo đó,` / `Cụ thể,` / `Sau đó,`, or the
 # full stop of a sentence the page glued to it (`… để thẩm tra….Ngày 8/7 thông báo …`)
-_STEP_CONNECTOR = re.compile(r"(?:(?:Theo\s+đó|Cụ\s+thể|Sau\s+đó|Tiếp\s+đó|Tiếp\s+theo)\s*,?)?", FLAGS)
+# (`Theo kế hoạch, tháng 1-2020, tiến hành đại hội …`: the plan a news item reports, step by step)
+_STEP_CONNECTOR = re.compile(r"(?:(?:Theo\s+đó|Cụ\s+thể|Sau\s+đó|Tiếp\s+đó|Tiếp\s+theo|Theo\s+(?:kế\s+hoạch|lộ\s+trình))\s*,?)?", FLAGS)
 _GLUED_STOP = re.compile(r"[.…!?]\s*$")
 _STEP_LEAD_CHARS = 24
 # the step's task after the date: a verb with no subject (`Ngày 10/6 hoàn chỉnh báo cáo`), or a
@@ -507,7 +512,9 @@ _STEP_LEAD_CHARS = 24
 _STEP_TASK = re.compile(
     r"\s*,?\s*(?:(?!(?:tại|ở|của|là|vừa|đã|được|có|tới|trong|năm|tháng|lúc|sáng|chiều|tối|vào|từ|đến|và|"
     r"đồng\s+chí|ông|bà)\b)"
-    r"(?-i:\p{Ll})\p{L}*\s+\p{L}|(?-i:\p{Lu})[^,;.:]{0,60}?\bsẽ\s+\p{Ll})",
+    r"(?-i:\p{Ll})\p{L}*\s+\p{L}|(?-i:\p{Lu})[^,;.:]{0,60}?\bsẽ\s+\p{Ll}"
+    # (`Ngày 1/5, 63 tỉnh, thành phố phải gửi đề án …`: the bodies that must do it, counted)
+    r"|\d{1,3}\s+\p{Ll}[^.;:]{0,40}?\bphải\s+\p{Ll})",
     FLAGS,
 )
 _JUST_DONE = re.compile(r"\bvừa\s+(?!phải\b)\p{L}", FLAGS)  # `… vừa ký ban hành Kế hoạch số …`
@@ -518,10 +525,16 @@ def _opening_step(text: str, t: TimeExpr, today: Optional[str]) -> bool:
     """`Ngày 10/6 hoàn chỉnh báo cáo …`, `Quý II/2023, Thành ủy Hà Nội sẽ tổ chức …`: a calendar
     written as sentences, each step opened by the date it falls on and followed by the work;
     a step reported as done (`đã`, `vừa`, a full date before the text's own) is no deadline."""
-    if t.grain not in ("day", "quarter", "half", "month") or t.window or t.bare:
+    if t.grain not in ("day", "quarter", "half", "month") or t.bare:
         return False
     mark = OUTLINE_MARK.match(text, 0, t.start)
     lead_from = mark.end() if mark else 0
+    # the steps of one calendar listed in a sentence, each after a semicolon (`…; tháng 6 đến
+    # tháng 8-2020, tiến hành Đại hội đại biểu Đảng bộ huyện`): a step opens at its semicolon
+    # (or after a speaker's colon: `Bộ trưởng Nội vụ: Ngày 1/5, 63 tỉnh, thành phố phải gửi …`)
+    window_from = max(lead_from, t.start - _STEP_LEAD_CHARS)
+    step = max(text.rfind(";", window_from, t.start), text.rfind(":", window_from, t.start))
+    lead_from = step + 1 if step >= 0 else lead_from
     # (read in the few characters before the date: a long sentence's dates stay linear)
     before = text[max(lead_from, t.start - _STEP_LEAD_CHARS):t.start]
     whole = t.start - lead_from <= _STEP_LEAD_CHARS
@@ -663,7 +676,9 @@ _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+
 # 20 - 21/01/2024, khu vực Bắc Bộ … có khả năng cao xảy ra một đợt rét đậm`)
 _HAPPENS = re.compile(r"[^.;!?\n]{0,160}?\bxảy\s+ra\b", FLAGS)
 # `được tổ chức vào`, `diễn ra vào`: the date an event takes place, not when work is due
-_HELD_ON = re.compile(r"\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
+# (`Đại hội … cấp tỉnh sẽ được tổ chức vào tháng 11/2024`: one still to be held is a date in the
+# plan's calendar, as `sẽ tổ chức Đại hội … trong tháng 6` is)
+_HELD_ON = re.compile(r"(?<!\bsẽ\s+)\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
 # a body holding a meeting or a ceremony, in the same sentence (no stop between it and the date)
 _HOLDS_EVENT = re.compile(r"\btổ\s+chức\s+(?:thành\s+công\s+)?(?:kỳ\s+họp|hội\s+nghị|đại\s+hội|lễ|buổi|phiên|cuộc\s+họp)\b[^.;!?\n]*$", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")

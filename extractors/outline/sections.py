@@ -38,6 +38,9 @@ _CITED_ARTICLE = re.compile(
 # motto is the document's header, not a block of its outline
 _HEADER_BLOCK = re.compile(r"^\s*[\p{Lu}\p{M}\s.,&-]{0,80}?CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA")
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+# a page's image keeps its file name as a line of its own (`3.png`, `2011giamngheo1.jpg`): a
+# name, not the number of an item
+_FILE_NAME = re.compile(r"\s*[\w-]+\.(?i:png|jpe?g|gif|webp|bmp|svg|tiff?)\s*")
 
 
 def _roman_int(s: str) -> int:
@@ -82,7 +85,7 @@ def _candidates(doc: PlanText) -> list[tuple]:
             if _LINE_END.match(doc.raw, doc.raw_span(para.start, para.start + m.end("arabic"))[1]):
                 continue
         rest = para.text[m.end():]
-        if _SITE_NAVIGATION.match(rest) or _HEADER_BLOCK.match(rest) \
+        if _FILE_NAME.fullmatch(para.text) or _SITE_NAVIGATION.match(rest) or _HEADER_BLOCK.match(rest) \
                 or ((m.group("article") or m.group("chapter")) and _CITED_ARTICLE.match(rest)):
             continue
         found.append((para, m))

@@ -34,6 +34,7 @@ KINDS: dict[str, str] = {
     "thông tư": "Thông tư",
     "nghị định": "Nghị định",
     "công văn": "Công văn",
+    "văn bản hợp nhất": "Văn bản hợp nhất",
     "văn bản": "Văn bản",
     "kết luận": "Kết luận",
     "tờ trình": "Tờ trình",
@@ -110,8 +111,12 @@ _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len
 # (a line break inside a symbol, `470/QĐ-` / `TTg`, reads as a space after the separator)
 # (copies also space a separator inside the codes, `103/QĐ /BVHTTDL`, `23/2012/TT - BCA`:
 # then a code of two capitals or digits must follow, so `12/KH-UBND - Sở Y tế` stays apart)
-_SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?\s?[/-]\s?\p{Lu}[\p{L}\p{N}&]*"
-           r"(?:(?:[/-]\s?|\s[/-]\s?(?=[\p{Lu}\p{N}]{2})|\.(?=\p{Lu}{2}))[\p{Lu}\p{N}][\p{L}\p{N}&]*"
+# (a copy may glue the date to the codes, `70-TB/TWngày 06 tháng 01 năm 2012`: a code never
+# holds `ngày`, so it ends there; and may space the number from its codes, `số 84 QĐ/TWĐTN`,
+# `Nghị quyết số 57 NQ/TW`: then a code of two capitals and a separator follow)
+_CODE_LETTERS = r"(?:(?!ngày)[\p{L}\p{N}&])*"
+_SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?(?:\s?[/-]\s?|\s(?=\p{Lu}{2,}[/-]\p{Lu}))\p{Lu}" + _CODE_LETTERS +
+           r"(?:(?:[/-]\s?|\s[/-]\s?(?=[\p{Lu}\p{N}]{2})|\.(?=\p{Lu}{2}))[\p{Lu}\p{N}]" + _CODE_LETTERS +
            # (`10/2007/TTLT-BLĐTB &XH-HCCBVN-BTC-BQP`: a copy's space before the `&` of `LĐTB&XH`)
            r"|(?<=\p{Lu})\s&\p{Lu}[\p{L}\p{N}&]*)*"
            r"(?<![-/])(?:\(\p{Lu}{1,4}\))?")
@@ -143,8 +148,9 @@ _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll
 
 MENTION = re.compile(
     rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=\s*:?\s+(?:số|Số|SỐ)\b))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
-    # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon)
-    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
+    # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon;
+    # `Chỉ thị s 05/2007/CT-TTg`: `số` lost its letters, a full symbol follows)
+    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+s\s+(?=\d{{1,5}}(?:/\d{{4}})?[/-]\p{{Lu}})|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
     rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER}"
     rf"|(?<=(?i:văn bản|công văn|công điện)\s){_UNCODED_LETTER})"
     rf"(?P<date>\s*{_DATE})?"
@@ -335,7 +341,8 @@ def extract_references(doc: PlanText) -> list[Reference]:
     own_number = _OWN_NUMBER.search(doc.raw, 0, _OWN_NUMBER_CHARS)
     if own_number:
         number, field_end = _symbol(own_number.group("num")), own_number.end()
-        found = [r for r in found if not (r.number == number and (
+        # (a page's title slug prints the codes in capitals: `QUYẾT ĐỊNH 2086/QĐ-TTG NĂM 2016` above `Số: 2086/QĐ-TTg`)
+        found = [r for r in found if not (r.number.casefold() == number.casefold() and (
             r.span[0] < field_end and not _TOLD_ISSUED.search(doc.raw, max(0, r.span[0] - 40), r.span[0])
             or r.span[0] >= field_end and _CAPITAL_TITLE_LINE.match(doc.raw, _line_start(doc.raw, r.span[0]))))]
     # A page that copies one article (or chapter) of a document is titled by it (`Điều 22 Thông tư
@@ -380,10 +387,11 @@ def _line_start(raw: str, at: int) -> int:
     return raw.rfind("\n", 0, at) + 1
 # (a page that runs its header into one line prints `Số:` inside it, `… Hạnh phúc -------- Số:
 # 941/QĐ-UBND Quảng Ngãi, ngày …`; a citation never writes `Số:` after anything but its kind word)
+# (a party document's header prints the field without its colon, `Số 219-QĐ/TW` alone on its line)
 # (a header may name its kind in the field, `Nghị quyết số: 653/2019/UBTVQH14` alone on its line under
 # the issuer; a citation runs on into its date or subject, never a colon and a line end)
 _OWN_NUMBER = re.compile(
-    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:|(?:{_KIND_NAMES})[ \t]+số[ \t]*:(?=[ \t]*{_SYMBOL}[ \t]*$))|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
+    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:|Số(?=[ \t]+{_SYMBOL}[ \t]*$)|(?:{_KIND_NAMES})[ \t]+số[ \t]*:(?=[ \t]*{_SYMBOL}[ \t]*$))|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
     rf"[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
     rf"\s*(?:#+[ \t]*)?(?:(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?|Chương[ \t]+(?:[IVXL]+|\d{{1,2}}))[ \t]+"
