@@ -153,11 +153,18 @@ COLLECTIVES = (
     r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông|\s+đại chúng)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng",
     # the party's units of a kind: `các chi bộ, đảng bộ cơ sở`, `đảng bộ trực thuộc`
+    # (`các đảng bộ, chi bộ trực thuộc`: the two kinds in this order are one set, read before the
+    # bare `đảng bộ` that would cut it; `các chi bộ, đảng bộ cơ sở` the golds keep as two)
+    r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?",
     r"chi bộ(?:\s+cơ sở)?(?:\s+trực thuộc)?", r"đảng bộ(?:\s+cơ sở)?(?:\s+trực thuộc)?",
+    # a central body's own boards and units (`các ban, đơn vị thuộc Trung ương Đoàn`), and the Youth
+    # Union's units directly under its centre, listed after the provinces' (`Các tỉnh, thành đoàn, đoàn
+    # trực thuộc`)
+    r"ban,\s*đơn vị", r"đoàn\s+trực thuộc(?!\s*\p{Lu})",
     # the mass associations besides the political-social ones (`các đoàn thể, hội quần chúng huyện`)
     r"hội quần chúng",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
-    r"tổ chức cơ sở đảng", r"cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
+    r"tổ chức cơ sở đảng", r"cơ sở đảng", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     # the state's economic groups and corporations a central letter writes to with the ministries
     # (`Các Bộ, …, các Tập đoàn kinh tế, Tổng công ty nhà nước … khẩn trương gửi báo cáo`)
