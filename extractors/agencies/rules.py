@@ -248,6 +248,8 @@ def _body_start(doc: PlanText, sections: list[Section]) -> int:
     return 0
 
 
+_ADDRESSEES = re.compile(r"^\W*Kính gửi\s*:?\s*$")
+_ADDRESSEE_ITEM = re.compile(r"^\s*[-–+•]\s*[^\n]{1,200}[;.,]?\s*$")
 _TABLE_ROW = re.compile(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$")
 
 
@@ -263,10 +265,19 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
         found.append(Agency(name=expand(name or text), text=doc.raw[start:end], role=role,
                             section=section_path_at(sections, start), span=(start, end)))
     body = []
+    addressed = False  # inside the items of a `Kính gửi:` list
     for para in doc.paragraphs:
         raw_start = doc.raw_pos(para.start)
         if para.footnote or any(a <= raw_start < b for a, b in table_lines):
             continue
+        # `Kính gửi:` over `- Văn phòng Quốc hội;` items: the letter's addressees, named, not tasked
+        # (a request the letter makes of them is written in its body, after the list)
+        if _ADDRESSEES.match(para.text):
+            addressed = True
+            continue
+        if addressed and _ADDRESSEE_ITEM.match(para.text):
+            continue
+        addressed = False
         if raw_start < first_section and _PREAMBLE_LINE.search(para.text):
             continue
         if raw_start >= stop_at:
