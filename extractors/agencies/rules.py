@@ -748,6 +748,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _ONLY_MARKS.fullmatch(text[heading.end():start] if heading and heading.end() <= start else para_before) \
             and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
+    if not before.strip() and _not_actor(text[:start]):
+        return False, False, None  # `… của liên bộ: Ủy ban Dân tộc - Bộ Tài chính`: the colon cut the issuers' clause
     if _CITED_CONTENT.search(before):
         return False, False, None  # `Kế hoạch số 40/KH-BCĐ … về việc phân công các bộ …`: what the cited text assigns
     if _ASSIGNED_BEFORE.search(before):
