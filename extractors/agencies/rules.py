@@ -935,7 +935,8 @@ _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ 
                     r"|được giao nhiệm vụ)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
-_ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
+# (`Ban Bí thư quy định chức năng, nhiệm vụ, tổ chức bộ máy … như sau:`: the issuer of the rules that follow)
+_ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án|quy chế|quy định)|quy định(?!\s+tại)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
 # `Các Bộ, … đến nay chưa có báo cáo theo văn bản số …, khẩn trương gửi báo cáo`: which of the
 # bodies named are meant (those that have not yet done it), then their task after the comma
