@@ -100,6 +100,9 @@ STANDALONE_BODIES = (
     # Thường trực Ban An toàn giao thông tỉnh theo dõi, đôn đốc …`)
     "Thường trực Ban An toàn giao thông",
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
+    # the election committee every level sets up, named by its level (`đề nghị Ủy ban bầu cử các
+    # huyện, thành phố và Ủy ban bầu cử các xã, phường, thị trấn tiến hành tổng kết`)
+    "Ủy ban bầu cử", "Ủy ban Bầu cử",
     "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
