@@ -87,6 +87,8 @@ STANDALONE_BODIES = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "Ủy ban Mặt trận tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam",
     "Ủy ban MTTQVN", "Ủy ban MTTQ",
+    # (`rà soát thống nhất với UBMTTQ tỉnh`: the Front's committee written as one abbreviation)
+    "UBMTTQVN", "UBMTTQ",
     "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Mặt trận tổ quốc", "MTTQVN", "MTTQ",
     # the Front written short among the party's and mass organisations' bodies (`Văn phòng
     # Huyện ủy, Mặt trận, các đoàn thể`)

@@ -113,7 +113,10 @@ _DIRECTED_TO = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị)\s+cho\s*$
 # checked, not partners in the task
 _TO_OVERSEE = re.compile(r"^\s*để\s+(?:đôn đốc|kiểm tra|giám sát|nắm tình hình)(?![\p{L}])", re.I)
 _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I)
-_COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
+# (`phối hợp với các thành viên Hội đồng Thi đua - Khen thưởng Huyện`: the council's members, the council at work)
+# the body a lead settles its work with (`thống nhất với`, `trao đổi với`): a partner, once a lead is named
+_AGREES_WITH = re.compile(r"(?<![\p{L}])(?:thống nhất|trao đổi|thảo luận)\s+với\s*$", re.I)
+_COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
 _NOT_ACTOR = re.compile(rf"(?:{_before_words(lexicon.not_actor_before())})\s*$")
@@ -158,6 +161,8 @@ _OPENER = re.compile(
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
     # (`Bước sang giai đoạn 2024-2025, Ban Chỉ đạo … tiếp tục phấn đấu …`: the period ahead)
     r"|Bước (?:sang|vào)[^,;]{0,40}"
+    # (`Dự kiến vào tháng 9 tới, Bộ Nội vụ sẽ xây dựng đề án …`: when a step is planned)
+    r"|Dự kiến[^,;]{0,60}"
     # (`Ngoài thời gian tiêm phòng định kỳ theo đợt chính nêu trên, các địa phương còn phải tổ chức …`)
     r"|Ngoài\s[^,;]{0,80}"
     # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
@@ -178,7 +183,8 @@ _OPENER = re.compile(
     # (`Theo đó cơ quan quân sự các cấp chủ động tham mưu …`: `Theo đó` without its comma, as news write it)
     # (`…, hàng năm các Bộ, ngành, địa phương có trách nhiệm gửi báo cáo`: the schedule without its comma)
     # (`…; từ ngày 11/5/2019 đến ngày 13/5/2019 các ấp tổ chức họp …`: the dates a step runs, without a comma)
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
+    # (`Trong đó Phòng Nội vụ phối hợp với …`: the part of the plan the sentence turns to, without its comma)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Trong đó\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
     r"|[Tt]ừ ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+đến(?: ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
@@ -773,6 +779,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         if _TO_OVERSEE.match(after):
             return False, False, None  # `chủ trì làm việc với các địa phương để đôn đốc …`: those overseen
         return "support", True, None
+    if _AGREES_WITH.search(before) and (_LEAD_BEFORE_PARTNERS.search(before) or prior_lead):
+        return "support", True, None  # `Ban Dân tộc chủ trì …, rà soát thống nhất với UBMTTQ tỉnh …`: the lead's partner
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
         if _LEAD_BEFORE_PARTNERS.search(before) \
@@ -908,7 +916,7 @@ _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80}
 # (`Các sở, ngành liên quan theo chức năng, nhiệm vụ được giao, phối hợp với Sở NN&PTNT …`: the
 # bodies' remit between them and the cooperation)
 _COOPERATES_GAP = re.compile(r"\s*(?:,?\s*(?:theo|căn cứ)\s+chức năng,\s*nhiệm vụ(?:\s+được giao)?\s*,\s*)?(?:(?:cũng|vẫn|cần|phải|sẽ|khẩn trương|tích cực|chủ động|tiếp tục)\s+)*phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
-                             r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?\s*", re.I)
+                             r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*", re.I)
 
 
 def _cooperates_with_next(text, group, gi, groups) -> bool:
