@@ -214,6 +214,9 @@ _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task
                        r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
                        # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
                        r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
+                       # how a body works, as its rules of work describe it (`Ủy ban nhân dân xã làm việc theo
+                       # nguyên tắc tập trung dân chủ …`): its way of working, not a task
+                       r"|làm việc\s+theo\s+(?:nguyên tắc|chế độ)"
                        r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên))", re.I)
 # verbs by which the body named before them carries out a task (lexicon/task_verbs.tsv)
 _TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))})\b", re.I)
