@@ -673,12 +673,15 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
 
 
 # a person's office written before a list of bodies: the person is addressed, not the bodies
-_TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:Phó\s+)?Giám đốc|Thủ trưởng|Chủ tịch)\s+$")
+# (`yêu cầu thủ trưởng các phòng, ban, ngành huyện, các tổ chức chính trị - xã hội …`: in lower case too)
+_TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:[Pp]hó\s+)?[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch)\s+$")
 _AND_GAP = re.compile(r"\s*,?\s*và\s+")
 _DIRECTIVE_WORD = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)(?![\p{L}])")
 _LIST_COMMA = re.compile(r"\s*,\s*")
 # a class of bodies a list goes on to with its own plural (`…, các Tập đoàn, tổng công ty nhà nước`)
-_PLURAL_CLASS = re.compile(r"(?:các|những)\s+\p{Lu}")
+# (`thủ trưởng các phòng, ban, ngành huyện, các tổ chức chính trị - xã hội …`: the mass organisations,
+# which no director heads, are asked themselves)
+_PLURAL_CLASS = re.compile(r"(?:các|những)\s+(?:\p{Lu}|tổ chức chính trị|đoàn thể(?![\p{L}]))")
 _STANDALONE_BODY_AT = re.compile("|".join(re.escape(b) for b in sorted(STANDALONE_BODIES, key=len, reverse=True))
                                  + r"(?![\p{L}])")
 
