@@ -211,7 +211,10 @@ def _opens(before: str) -> bool:
 # a body stating its own aims, as `đặt ra mục tiêu`, not a task given it)
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
-                       r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
+                       r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
+                       # how many tasks or targets a congress or resolution sets (`Đảng bộ phường Đông Sơn xác định
+                       # 6 nhiệm vụ trọng tâm cho nhiệm kỳ mới`): what it counts, not a task it is given
+                       r"(?:đặt\s+ra|xác định|đề ra)\s+(?:\d+|nhiều)\s+(?:nhóm\s+)?(?:nhiệm vụ|chỉ tiêu|giải pháp|(?:khâu\s+)?đột phá)|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
                        # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
                        r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
                        # how a body works, as its rules of work describe it (`Ủy ban nhân dân xã làm việc theo
