@@ -63,7 +63,8 @@ _PLACE_LIST = rf"(?:{_alt(PLACE_LEVELS)})(?:\s*(?:,|/|-)\s*(?:{_alt(PLACE_LEVELS
 _STANDALONE = re.compile(rf"{_B}(?:{_longest_first(STANDALONE_BODIES).replace(chr(92) + ' ', '[ ]?').replace('Nam', '[Nn]am')}){_E}")
 # (a name glued to the clock time a news page prints before it: `26/04 19:05Ban Tổ chức Trung ương`)
 _B_TIMED = rf"(?:{_B}|(?<=\d:\d\d))"
-_HEAD = re.compile(rf"{_B_TIMED}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}){_E}")
+# (`đề nghị ban Dân tộc …`: a board written in lower case, as news write it; not the `ban` of `ủy ban`, nor a meeting's `giao ban`)
+_HEAD = re.compile(rf"{_B_TIMED}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}|(?<!(?:[ủỦuU][ỷy]|[Tt]iểu|[Gg]iao)\s)ban(?=\s+\p{{Lu}}\p{{Ll}})){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
 _UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
@@ -139,6 +140,8 @@ _TAIL = re.compile(rf"\s+(?:{'|'.join(COLLECTIVE_TAILS)}){_E}")
 _OWNER = re.compile(rf"\s+(?:trực thuộc|thuộc|tham mưu,?\s*giúp việc|giúp việc)\s+(?=(?:{_alt(STANDALONE_BODIES)}){_E})")
 # a collective's owner may also be a head noun with its name: `các đơn vị trực thuộc Bộ VHTTDL`,
 # `các đơn vị thuộc Tổng cục Thống kê`
+# a mass organisation's centre as the owner of units (`thuộc Trung ương Đoàn`, `thuộc Trung ương Hội`)
+_CENTRAL_OWNER = re.compile(r"\s+(?:trực thuộc|thuộc)\s+Trung ương\s+(?:Đoàn|Hội)(?![\p{L}])")
 _NAMED_OWNER = re.compile(r"\s+(?:trực thuộc|thuộc)\s+")
 # heads a text writes alone for its own body (`thuộc Bộ`, `thuộc Sở`)
 _SELF_OWNERS = {"Bộ", "Sở", "Tổng cục", "Cục", "Viện"}
@@ -375,6 +378,9 @@ def _bridge(text: str, end: int) -> int:
 def _owner_tail(text: str, end: int, named: bool = False) -> int:
     """`… thuộc UBND tỉnh`: the owner closes the name. `named`: a head noun and its
     proper name may own too (collectives only: `Trung tâm Y tế thuộc Sở Y tế` names two)."""
+    central = _CENTRAL_OWNER.match(text, end)
+    if central:
+        return central.end()  # `các ban, đơn vị thuộc Trung ương Đoàn`: the mass organisation's centre
     m = _OWNER.match(text, end)
     if m:
         body = _STANDALONE.match(text, m.end())
@@ -510,11 +516,33 @@ _PARTY_COMMITTEES = re.compile(rf"{_B}(?P<board>[Bb]an\s+[Tt]hường\s+vụ\s+)
                                r"(?:\s+(?:và|hoặc)\s+(?P<like>tương đương(?:\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+ủy)?)(?![\p{L}]))?"
                                r"(?:\s*,\s*(?P<under>đảng\s+(?:ủy|uỷ)\s+trực thuộc\s+(?:Tỉnh|Thành|Huyện|Quận|Thị)\s+(?:ủy|uỷ))(?![\p{L}]))?")
 _COMMITTEE_AT = re.compile(rf"{_B}{_COMMITTEE}{_E}")
+# `các tỉnh ủy, thành ủy (trực thuộc Trung ương)`, `Tỉnh, thành ủy nơi …`: the committees of the
+# province level, whose cities are run by the centre as the provinces are, one set as `các tỉnh,
+# thành phố` is (not the district level's `các huyện ủy, thị ủy, thành ủy`, one body each);
+# `nơi …` up to the role verb says which of them (`Tỉnh, thành ủy nơi được xác định là trung tâm …
+# sau hợp nhất chủ trì`)
+_PROVINCE_COMMITTEES = re.compile(rf"{_B}(?:(?P<pl>[Cc]ác|[Nn]hững)\s+)?(?:[Tt]ỉnh\s+(?P<kind1>ủy|uỷ|đoàn)\s*,\s*thành\s+(?P=kind1)"
+                                  rf"|(?<=(?:[Cc]ác|[Nn]hững)\s+|^[^\p{{L}}\n]{{0,4}})(?P<tinh>[Tt]ỉnh)\s*,\s*thành\s+(?P<kind>ủy|uỷ|đoàn)){_E}"
+                                  r"(?:\s+(?:\(\s*)?trực thuộc\s+(?:Trung ương|trung ương)(?:\s*\))?)?"
+                                  r"(?P<where>\s+nơi\s+[^,;.:\n()]{1,160}?(?=\s+(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm)(?![\p{L}])))?", re.M)
 
 
 def _party_committees(text: str) -> list[Mention]:
     out = []
+    taken = []
+    for m in _PROVINCE_COMMITTEES.finditer(text):
+        if text[m.start() - 15 if m.start() >= 15 else 0:m.start()].rstrip().casefold().endswith("thường vụ"):
+            continue  # `ban thường vụ các tỉnh ủy, thành ủy`: the boards, read below
+        body = text[m.start("pl") if m.group("pl") else m.start():m.end()]
+        body = body[len(m.group("pl")):].lstrip() if m.group("pl") else body
+        if m.group("tinh"):  # `tỉnh, thành đoàn`: the kind written once for both, named for each
+            body = f"{m.group('tinh')} {m.group('kind')}, " + body[body.index("thành"):]
+        name = f"Các {body}" if m.group("pl") else body[:1].upper() + body[1:]
+        out.append(Mention(m.start(), m.end(), False, name.replace("(", "").replace(")", "").replace("  ", " ")))
+        taken.append((m.start(), m.end()))
     for m in _PARTY_COMMITTEES.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         plural = m.group("pl")[:1].upper() + m.group("pl")[1:]
         if m.group("under"):
             board = "Ban thường vụ " + plural.lower() if m.group("board") else plural

@@ -87,6 +87,8 @@ STANDALONE_BODIES = (
     "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "Ủy ban Mặt trận tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ Việt Nam",
     "Ủy ban MTTQVN", "Ủy ban MTTQ",
+    # (`rà soát thống nhất với UBMTTQ tỉnh`: the Front's committee written as one abbreviation)
+    "UBMTTQVN", "UBMTTQ",
     "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Mặt trận tổ quốc", "MTTQVN", "MTTQ",
     # the Front written short among the party's and mass organisations' bodies (`Văn phòng
     # Huyện ủy, Mặt trận, các đoàn thể`)
@@ -100,6 +102,9 @@ STANDALONE_BODIES = (
     # Thường trực Ban An toàn giao thông tỉnh theo dõi, đôn đốc …`)
     "Thường trực Ban An toàn giao thông",
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
+    # the election committee every level sets up, named by its level (`đề nghị Ủy ban bầu cử các
+    # huyện, thành phố và Ủy ban bầu cử các xã, phường, thị trấn tiến hành tổng kết`)
+    "Ủy ban bầu cử", "Ủy ban Bầu cử",
     "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
@@ -153,11 +158,18 @@ COLLECTIVES = (
     r"cơ quan thành viên(?:\s+(?:của\s+)?(?:Ban Chỉ đạo|BCĐ))?", r"chủ\s+(?:chương\s+trình|đầu\s+tư|dự\s+án)", r"cơ quan thông tin(?:\s*(?:,|và)?\s*truyền thông|\s+đại chúng)?",
     r"hội(?:,\s*|\s+)đoàn thể", r"ban đảng",
     # the party's units of a kind: `các chi bộ, đảng bộ cơ sở`, `đảng bộ trực thuộc`
+    # (`các đảng bộ, chi bộ trực thuộc`: the two kinds in this order are one set, read before the
+    # bare `đảng bộ` that would cut it; `các chi bộ, đảng bộ cơ sở` the golds keep as two)
+    r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?",
     r"chi bộ(?:\s+cơ sở)?(?:\s+trực thuộc)?", r"đảng bộ(?:\s+cơ sở)?(?:\s+trực thuộc)?",
+    # a central body's own boards and units (`các ban, đơn vị thuộc Trung ương Đoàn`), and the Youth
+    # Union's units directly under its centre, listed after the provinces' (`Các tỉnh, thành đoàn, đoàn
+    # trực thuộc`)
+    r"ban,\s*đơn vị", r"đoàn\s+trực thuộc(?!\s*\p{Lu})",
     # the mass associations besides the political-social ones (`các đoàn thể, hội quần chúng huyện`)
     r"hội quần chúng",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
-    r"tổ chức cơ sở đảng", r"cơ sở đảng", r"đảng bộ,\s*chi bộ(?:\s+trực thuộc)?", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
+    r"tổ chức cơ sở đảng", r"cơ sở đảng", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     # the state's economic groups and corporations a central letter writes to with the ministries
     # (`Các Bộ, …, các Tập đoàn kinh tế, Tổng công ty nhà nước … khẩn trương gửi báo cáo`)

@@ -113,7 +113,10 @@ _DIRECTED_TO = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị)\s+cho\s*$
 # checked, not partners in the task
 _TO_OVERSEE = re.compile(r"^\s*để\s+(?:đôn đốc|kiểm tra|giám sát|nắm tình hình)(?![\p{L}])", re.I)
 _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I)
-_COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s*$", re.I)
+# (`phối hợp với các thành viên Hội đồng Thi đua - Khen thưởng Huyện`: the council's members, the council at work)
+# the body a lead settles its work with (`thống nhất với`, `trao đổi với`): a partner, once a lead is named
+_AGREES_WITH = re.compile(r"(?<![\p{L}])(?:thống nhất|trao đổi|thảo luận)\s+với\s*$", re.I)
+_COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
 _NOT_ACTOR = re.compile(rf"(?:{_before_words(lexicon.not_actor_before())})\s*$")
@@ -158,6 +161,8 @@ _OPENER = re.compile(
     r"|Trường hợp[^,;]{0,80}|Từ năm[^,;]{0,40}|Năm \d{4}|Giai đoạn[^,;]{0,40}"
     # (`Bước sang giai đoạn 2024-2025, Ban Chỉ đạo … tiếp tục phấn đấu …`: the period ahead)
     r"|Bước (?:sang|vào)[^,;]{0,40}"
+    # (`Dự kiến vào tháng 9 tới, Bộ Nội vụ sẽ xây dựng đề án …`: when a step is planned)
+    r"|Dự kiến[^,;]{0,60}"
     # (`Ngoài thời gian tiêm phòng định kỳ theo đợt chính nêu trên, các địa phương còn phải tổ chức …`)
     r"|Ngoài\s[^,;]{0,80}"
     # a condition, which may list what it is about (`Trong quá trình triển khai nếu có phát sinh
@@ -178,7 +183,8 @@ _OPENER = re.compile(
     # (`Theo đó cơ quan quân sự các cấp chủ động tham mưu …`: `Theo đó` without its comma, as news write it)
     # (`…, hàng năm các Bộ, ngành, địa phương có trách nhiệm gửi báo cáo`: the schedule without its comma)
     # (`…; từ ngày 11/5/2019 đến ngày 13/5/2019 các ấp tổ chức họp …`: the dates a step runs, without a comma)
-    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
+    # (`Trong đó Phòng Nội vụ phối hợp với …`: the part of the plan the sentence turns to, without its comma)
+    r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Trong đó\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
     r"|[Tt]ừ ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+đến(?: ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
@@ -205,9 +211,15 @@ def _opens(before: str) -> bool:
 # a body stating its own aims, as `đặt ra mục tiêu`, not a task given it)
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
-                       r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
+                       r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
+                       # how many tasks or targets a congress or resolution sets (`Đảng bộ phường Đông Sơn xác định
+                       # 6 nhiệm vụ trọng tâm cho nhiệm kỳ mới`): what it counts, not a task it is given
+                       r"(?:đặt\s+ra|xác định|đề ra)\s+(?:\d+|nhiều)\s+(?:nhóm\s+)?(?:nhiệm vụ|chỉ tiêu|giải pháp|(?:khâu\s+)?đột phá)|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
                        # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
                        r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
+                       # how a body works, as its rules of work describe it (`Ủy ban nhân dân xã làm việc theo
+                       # nguyên tắc tập trung dân chủ …`): its way of working, not a task
+                       r"|làm việc\s+theo\s+(?:nguyên tắc|chế độ)"
                        r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên))", re.I)
 # verbs by which the body named before them carries out a task (lexicon/task_verbs.tsv)
 _TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))})\b", re.I)
@@ -248,6 +260,8 @@ def _body_start(doc: PlanText, sections: list[Section]) -> int:
     return 0
 
 
+_ADDRESSEES = re.compile(r"^\W*Kính gửi\s*:?\s*$")
+_ADDRESSEE_ITEM = re.compile(r"^\s*[-–+•]\s*[^\n]{1,200}[;.,]?\s*$")
 _TABLE_ROW = re.compile(r"(?m)^[^\n]*\|[^\n]*\|[^\n]*$")
 
 
@@ -263,10 +277,19 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
         found.append(Agency(name=expand(name or text), text=doc.raw[start:end], role=role,
                             section=section_path_at(sections, start), span=(start, end)))
     body = []
+    addressed = False  # inside the items of a `Kính gửi:` list
     for para in doc.paragraphs:
         raw_start = doc.raw_pos(para.start)
         if para.footnote or any(a <= raw_start < b for a, b in table_lines):
             continue
+        # `Kính gửi:` over `- Văn phòng Quốc hội;` items: the letter's addressees, named, not tasked
+        # (a request the letter makes of them is written in its body, after the list)
+        if _ADDRESSEES.match(para.text):
+            addressed = True
+            continue
+        if addressed and _ADDRESSEE_ITEM.match(para.text):
+            continue
+        addressed = False
         if raw_start < first_section and _PREAMBLE_LINE.search(para.text):
             continue
         if raw_start >= stop_at:
@@ -653,12 +676,15 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
 
 
 # a person's office written before a list of bodies: the person is addressed, not the bodies
-_TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:Phó\s+)?Giám đốc|Thủ trưởng|Chủ tịch)\s+$")
+# (`yêu cầu thủ trưởng các phòng, ban, ngành huyện, các tổ chức chính trị - xã hội …`: in lower case too)
+_TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:[Pp]hó\s+)?[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch)\s+$")
 _AND_GAP = re.compile(r"\s*,?\s*và\s+")
 _DIRECTIVE_WORD = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)(?![\p{L}])")
 _LIST_COMMA = re.compile(r"\s*,\s*")
 # a class of bodies a list goes on to with its own plural (`…, các Tập đoàn, tổng công ty nhà nước`)
-_PLURAL_CLASS = re.compile(r"(?:các|những)\s+\p{Lu}")
+# (`thủ trưởng các phòng, ban, ngành huyện, các tổ chức chính trị - xã hội …`: the mass organisations,
+# which no director heads, are asked themselves)
+_PLURAL_CLASS = re.compile(r"(?:các|những)\s+(?:\p{Lu}|tổ chức chính trị|đoàn thể(?![\p{L}]))")
 _STANDALONE_BODY_AT = re.compile("|".join(re.escape(b) for b in sorted(STANDALONE_BODIES, key=len, reverse=True))
                                  + r"(?![\p{L}])")
 
@@ -737,6 +763,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _ONLY_MARKS.fullmatch(text[heading.end():start] if heading and heading.end() <= start else para_before) \
             and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
+    if not before.strip() and _not_actor(text[:start]):
+        return False, False, None  # `… của liên bộ: Ủy ban Dân tộc - Bộ Tài chính`: the colon cut the issuers' clause
     if _CITED_CONTENT.search(before):
         return False, False, None  # `Kế hoạch số 40/KH-BCĐ … về việc phân công các bộ …`: what the cited text assigns
     if _ASSIGNED_BEFORE.search(before):
@@ -760,6 +788,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         if _TO_OVERSEE.match(after):
             return False, False, None  # `chủ trì làm việc với các địa phương để đôn đốc …`: those overseen
         return "support", True, None
+    if _AGREES_WITH.search(before) and (_LEAD_BEFORE_PARTNERS.search(before) or prior_lead):
+        return "support", True, None  # `Ban Dân tộc chủ trì …, rà soát thống nhất với UBMTTQ tỉnh …`: the lead's partner
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
         if _LEAD_BEFORE_PARTNERS.search(before) \
@@ -895,7 +925,7 @@ _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80}
 # (`Các sở, ngành liên quan theo chức năng, nhiệm vụ được giao, phối hợp với Sở NN&PTNT …`: the
 # bodies' remit between them and the cooperation)
 _COOPERATES_GAP = re.compile(r"\s*(?:,?\s*(?:theo|căn cứ)\s+chức năng,\s*nhiệm vụ(?:\s+được giao)?\s*,\s*)?(?:(?:cũng|vẫn|cần|phải|sẽ|khẩn trương|tích cực|chủ động|tiếp tục)\s+)*phối hợp(?:\s+chặt chẽ(?:,?\s+(?:hiệu quả|thường xuyên|đồng bộ))?"
-                             r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?\s*", re.I)
+                             r"(?:\s+hơn(?:\s+nữa)?)?)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*", re.I)
 
 
 def _cooperates_with_next(text, group, gi, groups) -> bool:
@@ -922,7 +952,8 @@ _MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ 
                     r"|được giao nhiệm vụ)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
-_ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
+# (`Ban Bí thư quy định chức năng, nhiệm vụ, tổ chức bộ máy … như sau:`: the issuer of the rules that follow)
+_ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án|quy chế|quy định)|quy định(?!\s+tại)|báo cáo(?:\s+kết quả|\s+tình hình)?)\b[^.;]*(?:như sau|với (?:các|những) nội dung"
                           r"(?:\s+(?:cụ thể|chủ yếu|chính))?(?:\s+(?:như\s+)?sau)?)\s*:?\s*$", re.I)
 # `Các Bộ, … đến nay chưa có báo cáo theo văn bản số …, khẩn trương gửi báo cáo`: which of the
 # bodies named are meant (those that have not yet done it), then their task after the comma
