@@ -18,6 +18,7 @@ from extractors.agencies.names import agency_key, expand
 from extractors.grammar.years import plan_year
 from extractors.models import Agency, Deadline, Target
 from extractors.tasks.bodies import dedupe_names, leading_bodies, partners_after, split_bodies
+from extractors.tasks.found import Spans, inside, starting
 from extractors.tasks.layout import Unit, raw_span, unmarked, value_text
 from extractors.tasks.schedule import SCHEDULE_CUE, parse_schedule
 from extractors.text import Paragraph, PlanText
@@ -79,7 +80,9 @@ _TOLD_DATE = re.compile(r"trước|chậm nhất|hạn|hoàn thành|xong|trong",
 class Links:
     def __init__(self, doc: PlanText, targets: list[Target], deadlines: list[Deadline], agencies: list[Agency]):
         self.doc = doc
-        self.targets, self.deadlines, self.agencies = targets, deadlines, agencies
+        # (indexed by where they start: a task asks for those on its own words many times)
+        self.targets, self.deadlines = Spans(targets), deadlines
+        self.agencies = agencies if isinstance(agencies, Spans) else Spans(agencies)
         self.year_hint = plan_year(doc.clean)
         # the deadlines by where they start, so a task's are found by bisect, not by a scan
         self._deadline_order = sorted(range(len(deadlines)), key=lambda k: deadlines[k].span[0])
@@ -128,7 +131,7 @@ class Links:
         if not m:
             return []
         at = span[0] + m.end()
-        return [a.name for a in self.agencies if at <= a.span[0] < at + _NAME_LIST_CHARS and a.span[1] <= span[1]
+        return [a.name for a in starting(self.agencies, at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
                 and _only_names_between(raw, at, a.span[0], self.agencies)]
 
     def _told_to_act(self, span) -> list[str]:
@@ -138,13 +141,13 @@ class Links:
         out = []
         for m in _INSTRUCTS.finditer(raw[span[0]:span[1]]):
             at = span[0] + m.end()
-            out += [a.name for a in self.agencies if at <= a.span[0] < at + _NAME_LIST_CHARS and a.span[1] <= span[1]
+            out += [a.name for a in starting(self.agencies, at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
                     and a.role == "lead" and not _is_generic(a.name)
                     and _only_names_between(raw, at, a.span[0], self.agencies)]
         return out
 
     def _found_roles(self, span) -> tuple[list[str], list[str]]:
-        found = [a for a in self.agencies if span[0] <= a.span[0] and a.span[1] <= span[1] and a.role]
+        found = [a for a in inside(self.agencies, span) if a.role]
         specific = [a for a in found if not _is_generic(a.name)]
         lead = [a.name for a in specific if a.role == "lead"]
         support = [a.name for a in specific if a.role == "support"]
@@ -156,7 +159,7 @@ class Links:
         if not paras:
             return []
         span = raw_span(self.doc, paras)
-        found = [a for a in self.agencies if span[0] <= a.span[0] and a.span[1] <= span[1]]
+        found = inside(self.agencies, span)
         if found:
             return dedupe_names([a.name for a in sorted(found, key=lambda a: a.span)])
         value = " ".join(value_text(p) for p in paras)
@@ -169,7 +172,7 @@ class Links:
             return []
         at = self.doc.raw.find(cell, row_span[0], row_span[1])
         if at >= 0:
-            found = [a.name for a in self.agencies if at <= a.span[0] and a.span[1] <= at + len(cell)]
+            found = [a.name for a in inside(self.agencies, (at, at + len(cell)))]
             if found:
                 return dedupe_names(found)
         return dedupe_names([expand(n) for n in split_bodies(_LINE_BREAK_TAG.sub("; ", cell))])
@@ -216,6 +219,11 @@ class Links:
         """Targets stated inside the task (or its `Mục tiêu` block), and those of the parts of
         this plan the task names (`các chỉ tiêu tại khoản 2 Mục II`)."""
         named = _named_parts(self.doc.raw[span[0]:span[1]])
+        if not named:  # only those inside: found by where they start, in list order
+            near = set(self.targets.indices(span[0], span[1]))
+            if goal_span:
+                near.update(self.targets.indices(goal_span[0], goal_span[1]))
+            return [self.targets[k].id for k in sorted(near) if self.targets[k].id]
         ids = []
         for t in self.targets:
             inside = span[0] <= t.span[0] < span[1] or (goal_span and goal_span[0] <= t.span[0] < goal_span[1])
@@ -238,9 +246,8 @@ _NAME_LIST_GLUE = re.compile(r"[\s,;]|\bvà\b")
 def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) -> bool:
     """Is `raw[start:end]` nothing but other bodies' names and list separators?"""
     gap = raw[start:end]
-    for a in agencies:
-        if start <= a.span[0] and a.span[1] <= end:
-            gap = gap.replace(raw[a.span[0]:a.span[1]], " ")
+    for a in inside(agencies, (start, end)):
+        gap = gap.replace(raw[a.span[0]:a.span[1]], " ")
     return not _NAME_LIST_GLUE.sub("", gap)
 
 

@@ -22,6 +22,7 @@ from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS
 from extractors.models import Agency, Deadline, Section, Target, Task
 from extractors.tasks.bodies import dedupe_names, duty_after_partners, leading_bodies
+from extractors.tasks.found import Spans
 from extractors.tasks.layout import Layout, Unit, label_of, unmarked, value_text
 from extractors.tasks.links import Links
 from extractors.tasks.prose import prose_tasks
@@ -39,6 +40,7 @@ _STEP = re.compile(rf"^([^:]{{3,{_STEP_LABEL_CHARS}}}):\s*(.+)$")
 
 def extract_tasks(doc: PlanText, sections: list[Section], targets: list[Target],
                   deadlines: list[Deadline], agencies: list[Agency]) -> list[Task]:
+    agencies = Spans(agencies)  # read by where they start (the same items, in the same order)
     layout = Layout(doc, sections, agencies, table_rows(doc.raw))
     links = Links(doc, targets, deadlines, agencies)
     tasks: list[Task] = []
