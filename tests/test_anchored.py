@@ -49,6 +49,24 @@ def test_references_tried_at_kind_words_alike():
                 [m.span() for m in pattern.finditer(clean)]
 
 
+def test_kind_starts_found_by_lower_cased_words_alike():
+    from extractors.references import rules
+    # every letter `(?i)` reads as a letter of a kind word's first syllable lower-cases to
+    # it (or to more than one letter, which sends the text to the plain search)
+    letters = {c for w in rules._KIND_FIRST_SYLLABLES for c in w}
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in letters:
+        for m in re.finditer(f"(?i){re.escape(c)}", every):
+            low = m.group().lower()
+            assert low == c or len(low) != 1, (c, m.group())
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["Căn cứ QĐ số: 376/QĐ-UBND; NGHỊ QUYẾT 12; Nghịđịnh số 150/2006/NĐ-CP; Bộ luật; 2Thông tư 5",
+              "İ Quyết định số 12/QĐ-UBND", "QĐi CTHĐ NQLT TTr số 1"]
+    for raw in texts:
+        clean = PlanText.from_raw(raw).clean
+        assert rules._kind_starts(clean) == [m.start() for m in rules._KIND_AT.finditer(clean, overlapped=True)]
+
+
 def test_not_actor_is_the_lexicon_words_before_spaces():
     # `_not_actor` searches from the longest lexicon word before the trailing spaces: exact
     # only while the pattern is those literal words (and their look-behinds) before `\s*$`
