@@ -163,3 +163,19 @@ def test_task_bodies_are_found_in_the_folded_view_and_named_as_written():
     named, rest = leading_bodies("Đảng uỷ xã Hoà Bình chủ trì, phối hợp với các đoàn thể tổ chức thực hiện")
     assert named == ["Đảng uỷ xã Hoà Bình"]
     assert rest.startswith("chủ trì")
+
+
+def test_plain_runs_end_where_the_regex_run_ends():
+    # `_plain_run` (the standard engine, the look-ahead put back by hand) ends every run where
+    # `_PLAIN_RUN` does, marks after a run included
+    from pathlib import Path
+
+    from extractors.text import _PLAIN_RUN, _plain_run
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    lines = [line for p in sorted(seeds.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["Ti\u0302\u0301n ba\u0300i vie\u0323\u0302t", "a b\u0301", "a\u0301", "ab c\u200dd", "x \u0301",
+              "ab  c\u0903", "\u0301a", "a b c\u0301 d", "ab\u0301\u0301 cd"]
+    for line in lines:
+        for i in range(len(line)):
+            m = _PLAIN_RUN.match(line, i)
+            assert _plain_run(line, i) == (m.end() if m else -1), (line, i)
