@@ -1,0 +1,27 @@
+"""Shortcuts taken for speed give what the plain reading gives (catalogue ids)."""
+import regex as re
+
+from extractors import catalogue
+
+
+def test_regex_spaces_are_str_spaces_but_four_separators():
+    # `_folded_spaces` reads `\s` as `str.split` does, except where these are written
+    every = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
+    space = re.compile(r"\s")
+    differ = {c for c in every if bool(space.match(c)) != c.isspace()}
+    assert differ == set(catalogue._NOT_REGEX_SPACES)
+
+
+def test_paragraph_bounds_and_folded_words_as_before():
+    texts = ["", "a", "\n", "a\nb", "\n\nx  y\t\u00a0z \n", "one line only  with   spaces",
+             "a\x1cb  c\n\x1f d \n", "x\r\ny\n\nz"]
+    for raw in texts:
+        for a in range(len(raw) + 1):
+            for b in range(a, len(raw) + 1):
+                start = raw.rfind("\n", 0, a) + 1
+                end = raw.find("\n", b)
+                assert catalogue._line_bounds(raw, (a, b)) == (start, len(raw) if end < 0 else end)
+        for a in range(len(raw) + 1):
+            for b in range(a, len(raw) + 1):
+                piece = raw[a:b]
+                assert catalogue._folded_spaces(piece) == catalogue._SPACES.sub(" ", piece).strip()
