@@ -81,3 +81,20 @@ def test_label_patterns_end_with_a_colon():
     from extractors.anchored import _branches
     for pattern in (rules._LEAD_LABEL, rules._SUPPORT_LABEL):
         assert all(b.endswith(r":\s*$") for b in _branches(pattern.pattern))
+
+
+def test_value_prefix_tried_at_opening_letters_alike():
+    from extractors.targets import numbers
+    assert numbers._PREFIX_OPENINGS is not None  # else searched plainly: correct, but slow
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in numbers._PREFIX_OPENINGS:
+        for m in re.finditer(re.escape(c), every, flags=re.IGNORECASE):
+            x = m.group()
+            assert x in numbers._PREFIX_OPENINGS or x.lower() in numbers._PREFIX_OPENINGS, (c, x)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    befores = [t[max(0, i - 40):i] for t in texts for i in range(0, len(t), 7)]
+    befores += ["tăng lên ", "Tối thiểu đạt ", "trở lên ", "ĐẠT ", "đủ\n", "x\n", "", " ", "≥ ", "không dưới\n",
+                "duy trì ở mức ", "giảm xuống còn  "]
+    for b in befores:
+        plain, found = numbers.PREFIX.search(b), numbers._prefix_search(b)
+        assert (plain.span(), plain.groupdict()) == (found.span(), found.groupdict()), b

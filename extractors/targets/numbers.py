@@ -364,10 +364,69 @@ _BOUND_BEFORE_VERB = re.compile(r"(?<![\p{L}\d])(ít\s+nhất|tối\s+thiểu|t�
 _RANGE_END = re.compile(rf"\s*(?:đến|tới|-|–)\s*({NUMBER})\s+")
 
 
+def _top_alternatives(alternation: str) -> list[str]:
+    """The branches of a regex alternation (`a|b(?:c|d)|e` -> `a`, `b(?:c|d)`, `e`)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(alternation):
+        ch = alternation[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    return out + [alternation[start:]]
+
+
+_LOOK_BEHIND_FIRST = re.compile(r"^\(\?<[!=](?:[^()\\]|\\.)*\)")
+
+
+def _opening_letters(alternation: str) -> frozenset[str] | None:
+    """The letters (lower case) the branches of `alternation` open with, past a look-behind;
+    None if a branch opens otherwise (an escape, a group, a class)."""
+    letters = set()
+    for branch in _top_alternatives(alternation):
+        branch = _LOOK_BEHIND_FIRST.sub("", branch)
+        if branch[:1] == "\\" and branch[1:2] and not branch[1].isalnum():
+            branch = branch[1:]  # an escaped sign (`\\>`) is the sign itself
+        elif not branch or branch[0] in "\\([.^$|?*+{":
+            return None
+        if branch[1:2] and branch[1] in "?*{":
+            return None  # the first letter is optional
+        letters.add(branch[0].lower())
+    return frozenset(letters)
+
+
+# what a non-empty PREFIX match opens with: a verb, a qualifier or `đủ`; it is tried only
+# where one of these letters is written (or where `$` holds), not at each of 40 positions
+_PREFIX_OPENINGS = None if (_v := _opening_letters(LEAD_VERBS)) is None or (_q := _opening_letters(_QUAL_ALT)) is None \
+    else _v | _q | {"đ"}
+
+
+def _prefix_search(before: str):
+    """`PREFIX.search(before)`: the leftmost start where PREFIX matches, tried only where a
+    match can start (a letter `(?i)` reads as an opening letter lower-cases to it, checked
+    for every code point in tests/test_anchored.py)."""
+    if _PREFIX_OPENINGS is None:
+        return PREFIX.search(before)
+    n = len(before)
+    for p, ch in enumerate(before):
+        if ch.lower() in _PREFIX_OPENINGS or ch in _PREFIX_OPENINGS or (p == n - 1 and ch == "\n"):
+            pm = PREFIX.match(before, p)
+            if pm:
+                return pm
+    return PREFIX.match(before, n)
+
+
 def _prefix(text: str, at: int) -> tuple[int, str, str]:
     """Where a value expression starts, and its qualifier and verb, read before the number at `at`."""
     before = text[max(0, at - 40):at]
-    pm = PREFIX.search(before)
+    pm = _prefix_search(before)
     start, qual, verb = at, "", ""
     if pm and pm.group(0).strip():
         start = at - len(before) + pm.start()
