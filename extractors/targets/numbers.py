@@ -454,9 +454,44 @@ def _with_prefix(text: str, m: re.Match, value: float, unit: str, end: int) -> V
                      False, False, False)
 
 
+# Every CORE branch opens with a digit (after look-behinds) or with a number word
+# (`một` … `mười`, `đôi`, `rưỡi`, any case): CORE is tried only where a run of digits or one
+# of those words starts, not at every character (`_core_matches`)
+_DIGITS = re.compile(r"\d+")
+_CORE_WORDS = tuple(sorted(set(_WORD_VALUES) | set(_WORD_MULTIPLES)))
+# a letter `(?i)` reads as a number word's letter that lower-cases to another (`ſ`, long s,
+# for the `s` of `sáu`): a text holding one is searched plainly
+_CASE_ODD = ("\u017f",)
+
+
+def _core_matches(text: str):
+    """`CORE.finditer(text)`: the same matches, left to right and not overlapping. The
+    words are found in the lower-cased text (a letter `(?i)` reads as one of theirs lower-cases
+    to it, one letter to one: tests/test_anchored.py checks every code point); a text whose
+    lower-casing changes its length is searched plainly."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _CASE_ODD):
+        yield from CORE.finditer(text)
+        return
+    starts = {m.start() for m in _DIGITS.finditer(text)}
+    for w in _CORE_WORDS:
+        at = low.find(w)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(w, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at < end:
+            continue
+        m = CORE.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
+
 def find_values(text: str) -> list[ValueExpr]:
     out: list[ValueExpr] = []
-    for m in CORE.finditer(text):
+    for m in _core_matches(text):
         if out and m.start() < out[-1].end:
             continue  # the upper end of a range read with its unit at both ends
         out.append(read_value(text, m))
