@@ -12,7 +12,7 @@ from extractors.document import extract_document
 from extractors.kinds import FINDING_KINDS, Extraction
 from extractors.models import Catalogue
 from extractors.outline import extract_sections
-from extractors.text import PlanText
+from extractors.text import NOT_REGEX_SPACES, PlanText
 
 
 _SPACES = re.compile(r"\s+")
@@ -38,13 +38,9 @@ def _line_bounds(raw: str, span: tuple[int, int]) -> tuple[int, int]:
     return start, breaks[k] if k < len(breaks) else len(raw)
 
 
-# `\s` of `regex` is `str.isspace` but for these four separators, which `str.split` also cuts at
-_NOT_REGEX_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
-
-
 def _folded_spaces(text: str) -> str:
     """`_SPACES.sub(" ", text).strip()`: by `str.split` where it is the same."""
-    if any(c in text for c in _NOT_REGEX_SPACES):
+    if any(c in text for c in NOT_REGEX_SPACES):
         return _SPACES.sub(" ", text).strip()
     return " ".join(text.split())
 

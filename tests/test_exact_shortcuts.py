@@ -2,6 +2,7 @@
 import regex as re
 
 from extractors import catalogue
+from extractors.text import NOT_REGEX_SPACES, squeeze_spaces
 
 
 def test_regex_spaces_are_str_spaces_but_four_separators():
@@ -9,7 +10,7 @@ def test_regex_spaces_are_str_spaces_but_four_separators():
     every = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
     space = re.compile(r"\s")
     differ = {c for c in every if bool(space.match(c)) != c.isspace()}
-    assert differ == set(catalogue._NOT_REGEX_SPACES)
+    assert differ == set(NOT_REGEX_SPACES)
 
 
 def test_paragraph_bounds_and_folded_words_as_before():
@@ -25,3 +26,11 @@ def test_paragraph_bounds_and_folded_words_as_before():
             for b in range(a, len(raw) + 1):
                 piece = raw[a:b]
                 assert catalogue._folded_spaces(piece) == catalogue._SPACES.sub(" ", piece).strip()
+
+
+def test_squeezed_spaces_as_the_regex_writes_them():
+    space_runs = re.compile(r"\s+")
+    pieces = ["", " ", "a", "\t", "\n\n", "\u00a0", "\u2009", "\x1c", "\x85", "bc", ".", "\u3000", "đ"]
+    texts = [a + b + c + d for a in pieces for b in pieces for c in pieces for d in pieces]
+    for t in texts:
+        assert squeeze_spaces(t) == space_runs.sub(" ", t), repr(t)
