@@ -117,3 +117,24 @@ def test_values_tried_at_digits_and_number_words_alike():
     for raw in texts:
         for line in raw.splitlines():
             assert [m.span() for m in numbers._core_matches(line)] == [m.span() for m in numbers.CORE.finditer(line)]
+
+
+def test_required_words_rule_out_only_texts_the_pattern_cannot_match():
+    import extractors.catalogue  # noqa: F401  (every extractor, so every RequiredWords)
+    from extractors.anchored import CASE_ODD, RequiredWords
+    assert len(RequiredWords.every) >= 4
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in {c for r in RequiredWords.every for w in r.words for c in w}:
+        for m in re.finditer(re.escape(c), every, flags=re.IGNORECASE):
+            assert m.group().lower() == c or m.group() in CASE_ODD, (c, m.group())
+    from extractors.tasks import bodies, links, rules
+    pairs = [(links._WITH_PARTNERS_WORDS, links._WITH_PARTNERS), (links._INSTRUCTS_WORDS, links._INSTRUCTS),
+             (bodies._PARTNERS_WITH_WORDS, bodies._PARTNERS_WITH), (rules._PERIODIC_WORDS, rules._PERIODIC)]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["PHỐI HỢP VỚI Sở Y tế. Định Kỳ hằng năm", "Chỉ Đạo, GIAO cho, Yêu Cầu ", "cùng  với các sở",
+              "phối hợp vớicác Bộ", "İ phối hợp", "\u017f"]
+    for raw in texts:
+        for line in raw.splitlines():
+            for words, pattern in pairs:
+                if words.absent(line):
+                    assert not pattern.search(line), (pattern.pattern, line)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import regex as re
 
 from extractors.agencies.names import agency_key
+from extractors.anchored import RequiredWords
 from extractors.grammar.markers import BULLETS
 from extractors.models import Agency, Deadline, Section, Target, Task
 from extractors.tasks.bodies import dedupe_names, duty_after_partners, leading_bodies
@@ -88,6 +89,7 @@ def _build(unit: Unit, layout: Layout, links: Links) -> list[Task]:
 # a sentence or `;` clause inside an item that opens with its own period: a duty of its own
 _PERIODIC = re.compile(r"(?<=[.;:])\s+(?=định kỳ\s+(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)(?![\p{L}]))",
                        re.I)
+_PERIODIC_WORDS = RequiredWords("định kỳ")  # (every match holds it: searched only then)
 
 
 def _periodic_apart(task: Task, unit: Unit, layout: Layout, links: Links) -> list[Task]:
@@ -95,6 +97,8 @@ def _periodic_apart(task: Task, unit: Unit, layout: Layout, links: Links) -> lis
     báo cáo Thường trực Huyện ủy.`: the item's work, then the periodic duty that runs to the
     item's end, each with its own time; the same body leads both."""
     raw = layout.doc.raw
+    if _PERIODIC_WORDS.absent(raw[task.span[0]:task.span[1]]):
+        return [task]
     m = _PERIODIC.search(raw, task.span[0], task.span[1])
     if not m:
         return [task]
