@@ -127,12 +127,15 @@ def test_required_words_rule_out_only_texts_the_pattern_cannot_match():
     for c in {c for r in RequiredWords.every for w in r.words for c in w}:
         for m in re.finditer(re.escape(c), every, flags=re.IGNORECASE):
             assert m.group().lower() == c or m.group() in CASE_ODD, (c, m.group())
-    from extractors.tasks import bodies, links, rules
+    from extractors.tasks import bodies, links, rules, schedule
     pairs = [(links._WITH_PARTNERS_WORDS, links._WITH_PARTNERS), (links._INSTRUCTS_WORDS, links._INSTRUCTS),
-             (bodies._PARTNERS_WITH_WORDS, bodies._PARTNERS_WITH), (rules._PERIODIC_WORDS, rules._PERIODIC)]
+             (bodies._PARTNERS_WITH_WORDS, bodies._PARTNERS_WITH), (rules._PERIODIC_WORDS, rules._PERIODIC),
+             (links._YEARLY_STEP_WORDS, links._YEARLY_STEP), (links._OWN_WORK_WORDS, links._OWN_WORK),
+             (links._PART_REF_WORDS, links._PART_REF), (schedule.SCHEDULE_CUE_WORDS, schedule.SCHEDULE_CUE)]
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
     texts += ["PHỐI HỢP VỚI Sở Y tế. Định Kỳ hằng năm", "Chỉ Đạo, GIAO cho, Yêu Cầu ", "cùng  với các sở",
-              "phối hợp vớicác Bộ", "İ phối hợp", "\u017f"]
+              "phối hợp vớicác Bộ", "İ phối hợp", "\u017f", "Quý IV của NĂM TRƯỚC", "tại Địa phương mình",
+              "khoản 2 Mục II", "- Hằng năm", "Thường xuyên", "HOÀN THÀNH trong tháng 6", "Từ năm 2025 và các năm tiếp theo"]
     for raw in texts:
         for line in raw.splitlines():
             for words, pattern in pairs:

@@ -21,7 +21,7 @@ from extractors.models import Agency, Deadline, Target
 from extractors.tasks.bodies import dedupe_names, leading_bodies, partners_after, split_bodies
 from extractors.tasks.found import Spans, inside, starting
 from extractors.tasks.layout import Unit, raw_span, unmarked, value_text
-from extractors.tasks.schedule import SCHEDULE_CUE, parse_schedule
+from extractors.tasks.schedule import SCHEDULE_CUE, SCHEDULE_CUE_WORDS, parse_schedule
 from extractors.text import Paragraph, PlanText
 
 # how far after `phối hợp với` / `chỉ đạo`, `giao` a list of bodies may run: a name found
@@ -53,10 +53,12 @@ _LINE_BREAK_TAG = re.compile(r"\s*<br\s*/?>\s*")
 
 # a step timed by a part of the year before the one it serves: done every year
 _YEARLY_STEP = re.compile(r"(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2})\s+(?:của\s+)?năm trước(?![\p{L}])", re.I)
+_YEARLY_STEP_WORDS = RequiredWords("năm trước")
 
 
 # work done in the body's own place or field (`… của địa phương`, `… tại địa phương`)
 _OWN_WORK = re.compile(r"(?:của|tại|ở)\s+(?:địa phương|đơn vị|ngành|cơ quan)(?:\s+mình)?(?![\p{L}])", re.I)
+_OWN_WORK_WORDS = RequiredWords("địa phương", "đơn vị", "ngành", "cơ quan")
 # a lead-in before the duty (`Trên cơ sở dự toán kinh phí của các cơ quan, đơn vị,`)
 _GROUNDS_FIRST = re.compile(r"^(?:Trên cơ sở|Theo|Căn cứ|Dựa (?:trên|vào))(?![\p{L}])[^.;]*,?\s*$", re.I)
 # a partner that is only a catch-all (`các đơn vị liên quan`), never the lead of a named body's item
@@ -66,7 +68,7 @@ _LOCAL = re.compile(r"Ủy ban nhân dân|UBND|địa phương|(?:xã|phường|
 
 
 def _own_work(text: str, owners: list[str]) -> bool:
-    m = _OWN_WORK.search(text)
+    m = None if _OWN_WORK_WORDS.absent(text) else _OWN_WORK.search(text)
     if not m:
         return False
     if "mình" in m.group() or "địa phương" not in m.group().lower():
@@ -190,7 +192,7 @@ class Links:
         reading; a step set in a part of the year before (`vào Quý IV của năm trước`) recurs
         yearly."""
         due, rec, ids = self._schedule(span, text, cue)
-        if rec is None and _YEARLY_STEP.search(text):
+        if rec is None and not _YEARLY_STEP_WORDS.absent(text) and _YEARLY_STEP.search(text):
             rec = "yearly"
         return due, rec, ids
 
@@ -212,6 +214,8 @@ class Links:
             rec = pick.recurrence or next((d.recurrence for d in found if d.recurrence), None)
             return pick.due, rec, [d.id for d in found if d.id]
         if cue:
+            if SCHEDULE_CUE_WORDS.absent(text):
+                return None, None, []
             phrases = [m.group() for m in SCHEDULE_CUE.finditer(text)]
             # (a cue that opens a sentence: matched at its start, not searched through it)
             phrases += [m.group() for s in _SENTENCE_BREAK.split(text) if (m := SCHEDULE_CUE.match(s))]
@@ -258,8 +262,13 @@ def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) 
     return not _NAME_LIST_GLUE.sub("", gap)
 
 
+_PART_REF_WORDS = RequiredWords("mục")  # (every match holds `[Mm]ục`)
+
+
 def _named_parts(text: str) -> list[list[str]]:
     out = []
+    if _PART_REF_WORDS.absent(text):
+        return out
     for m in _PART_REF.finditer(text):
         path = [m.group("part")]
         if m.group("clause"):
