@@ -362,15 +362,26 @@ def _lettered_runs(text: str, arabic: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+# What the inline markers need written (their look-behinds start each search at every
+# character, so a long line without these is not searched): a number or capital after a
+# sentence end (`. 2. `, `: A. `), a Roman numeral's last letter and its dot, `Điều`
+_AFTER_END_MARK = _sre.compile(r"[.;:!?…)] \S{1,2}\. ")
+_ROMAN_ENDS = ("I. ", "V. ", "X. ")
+
+
 def _split_run_together(text: str, offs: list[int]) -> list[tuple[str, list[int]]]:
     if len(text) < _RUN_LINE_CHARS:
         return [(text, offs)]
-    arabic = [(m.start(), int(m.group(1))) for m in _INLINE_ARABIC.finditer(text)]
-    roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)]
-    articles = [(m.start(), int(m.group(1))) for m in _INLINE_ARTICLE.finditer(text)]
+    after_end = bool(_AFTER_END_MARK.search(text))
+    arabic = [(m.start(), int(m.group(1))) for m in _INLINE_ARABIC.finditer(text)] if after_end else []
+    roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)] \
+        if any(e in text for e in _ROMAN_ENDS) else []
+    article = " Điều " in text
+    articles = [(m.start(), int(m.group(1))) for m in _INLINE_ARTICLE.finditer(text)] if article else []
+    enacted = {m.start() for m in _ENACTED_ARTICLE.finditer(text)} if article else set()
     cuts = sorted(set(_in_runs(arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else [])
-                  | set(_in_runs(articles, 2)) | {m.start() for m in _ENACTED_ARTICLE.finditer(text)}
-                  | set(_lettered_runs(text, arabic)))
+                  | set(_in_runs(articles, 2)) | enacted
+                  | set(_lettered_runs(text, arabic) if after_end else []))
     if not cuts:
         return [(text, offs)]
     pieces, start = [], 0

@@ -179,3 +179,22 @@ def test_plain_runs_end_where_the_regex_run_ends():
         for i in range(len(line)):
             m = _PLAIN_RUN.match(line, i)
             assert _plain_run(line, i) == (m.end() if m else -1), (line, i)
+
+
+def test_inline_markers_searched_only_where_their_hints_are_written():
+    # `_split_run_together` skips a pattern on a line without what every match of it holds
+    from pathlib import Path
+
+    from extractors import text as T
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    lines = [line for p in sorted(seeds.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["Mục tiêu: 1. Tăng trưởng; 2. Giảm nghèo. 3. Việc làm", "a I. Mở đầu II. Nội dung",
+              "QUYẾT ĐỊNH: Điều 1. Ban hành x Điều 2. Hiệu lực", "như sau: A. Mục đích: 1. Nhằm 2. Nâng cao",
+              "x.\u00a012. Y", "x) ١٢. Y"]
+    for line in lines:
+        if not T._AFTER_END_MARK.search(line):
+            assert not T._INLINE_ARABIC.search(line) and not T._INLINE_UPPER.search(line), line
+        if not any(e in line for e in T._ROMAN_ENDS):
+            assert not T._INLINE_ROMAN.search(line), line
+        if " Điều " not in line:
+            assert not T._INLINE_ARTICLE.search(line) and not T._ENACTED_ARTICLE.search(line), line
