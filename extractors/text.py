@@ -541,17 +541,40 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
+_TERMINAL_MARKS = ".:;!?…"
+
+
+def _ends_terminal(line: str) -> bool:
+    """`_TERMINAL.search(line)`: the last character that is not a space (`\\s` of `regex`:
+    `str.isspace` but `\\x1c`–`\\x1f`) is a sentence mark; read from the end, not searched."""
+    end = len(line)
+    while end and line[end - 1].isspace() and line[end - 1] not in NOT_REGEX_SPACES:
+        end -= 1
+    return bool(end) and line[end - 1] in _TERMINAL_MARKS
+
+
+_ASCII_LOWER = _sre.compile("[a-z]")
+
+
+def _all_caps(line: str) -> bool:
+    """Every letter of the line is a capital (and it has one); a line with a lower-case
+    ASCII letter is not, without reading every character."""
+    if _ASCII_LOWER.search(line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _glue(prev: str, nxt: str, blank: bool, width: int) -> bool:
     """Is the line break between `prev` and `nxt` inside a sentence? `width` is the
     wrap width of a hard-wrapped copy (0 when the text is not hard-wrapped)."""
     if _LONE_ARTICLE_WORD.match(prev):
         return True  # `Điều` / `1. Phê duyệt …`: the article word printed on a line of its own
-    if _ITEM_START.match(nxt) or _TERMINAL.search(prev):
+    if _ITEM_START.match(nxt) or _ends_terminal(prev):
         return False
     if "\n" in prev or "\n" in nxt:
         return False  # a row of `|` cells is a line of its own (`3 | Tổ chức … | Trước ngày 30/11`)
-    letters = [c for c in prev if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and not nxt[:1].islower():
+    if _all_caps(prev) and not nxt[:1].islower():
         return False  # an all-caps heading line ends its own block
     if blank:
         # a page break: the next line carries on the sentence in lower case

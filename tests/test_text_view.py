@@ -198,3 +198,17 @@ def test_inline_markers_searched_only_where_their_hints_are_written():
             assert not T._INLINE_ROMAN.search(line), line
         if " Điều " not in line:
             assert not T._INLINE_ARTICLE.search(line) and not T._ENACTED_ARTICLE.search(line), line
+
+
+def test_line_end_and_capitals_read_as_the_patterns_read_them():
+    from pathlib import Path
+
+    from extractors import text as T
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    lines = [line for p in sorted(seeds.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["", " ", ".", "a.", "a. ", "a.\n", "a.\x1c", "a.\x1c ", "a:\u00a0\t", "x…", "KẾ HOẠCH", "KẾ HOẠCH ⅰ",
+              "ABC 中", "123", "Điều 1", "I. MỤC TIÊU\u2009"]
+    for line in lines:
+        assert T._ends_terminal(line) == bool(T._TERMINAL.search(line)), repr(line)
+        letters = [c for c in line if c.isalpha()]
+        assert T._all_caps(line) == bool(letters and all(c.isupper() for c in letters)), repr(line)
