@@ -34,3 +34,19 @@ def test_squeezed_spaces_as_the_regex_writes_them():
     texts = [a + b + c + d for a in pieces for b in pieces for c in pieces for d in pieces]
     for t in texts:
         assert squeeze_spaces(t) == space_runs.sub(" ", t), repr(t)
+
+
+def test_heading_title_cut_where_the_search_cuts_it():
+    from pathlib import Path
+
+    from extractors.outline import sections
+    from extractors.text import PlanText
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    texts = [p.text for f in sorted(seeds.glob("*.txt")) for p in PlanText.from_raw(f.read_text(encoding="utf-8")).paragraphs]
+    texts += ["", "ab.", "abc.", "abc. x", "a b.c: d;", "MỤC TIÊU:", "x\u00a0yz;\n", "abc.\x1c"]
+    for text in texts:
+        for start in range(0, min(len(text), 60)):
+            t = text[start:]
+            plain = sections._TITLE_END.search(t)
+            found = sections._title_end(t)
+            assert (plain and plain.span()) == (found and found.span()), t

@@ -9,6 +9,7 @@ everything below it; a new kind opens a deeper level. Numbering that jumps
 from __future__ import annotations
 
 import bisect
+import re as _sre  # the standard engine: finding three literal marks
 
 import regex as re
 
@@ -48,6 +49,12 @@ def _roman_int(s: str) -> int:
     return total
 
 
+_SPACES = re.compile(r"\s+")
+# where a heading's title ends: a sentence mark after three characters of it
+_TITLE_END = re.compile(r"(?<=\S{3})[.:;](?:\s|$)")
+_TITLE_MARK = _sre.compile(r"[.:;]")
+
+
 def _kind(m: re.Match) -> tuple[str, str]:
     for kind in ("chapter", "article", "named", "roman", "upper", "arabic", "letter", "paren"):
         if m.group(kind):
@@ -55,14 +62,20 @@ def _kind(m: re.Match) -> tuple[str, str]:
             if kind == "arabic":
                 kind = f"arabic{marker.count('.') + 1}"
             if kind in ("chapter", "article", "named"):
-                marker = re.sub(r"\s+", " ", marker)
+                marker = _SPACES.sub(" ", marker)
             return kind, marker
     raise ValueError(m.group())
 
 
+def _title_end(text: str):
+    """`_TITLE_END.search(text)`, tried at the marks only (every match opens with one), not at
+    every character of a long paragraph."""
+    return next((c for m in _TITLE_MARK.finditer(text) if (c := _TITLE_END.match(text, m.start()))), None)
+
+
 def _title(text: str) -> str:
     text = text.strip()
-    cut = re.search(r"(?<=\S{3})[.:;](?:\s|$)", text)
+    cut = _title_end(text)
     if cut and cut.start() < 160:
         text = text[: cut.start()]
     return text[:160].strip()

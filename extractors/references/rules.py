@@ -61,10 +61,13 @@ _KIND_WORDS = "|".join(r"\s?".join(re.escape(w) for w in k.split()) for k in sor
 _KIND_BY_LETTERS = {k.replace(" ", ""): v for k, v in KINDS.items()}
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _kind_word(written: str) -> str:
     """The catalogued kind of a kind word as written (any case, its spaces lost or not), or of
     its abbreviation (`QĐ`)."""
-    return CODE_KINDS.get(written) or _KIND_BY_LETTERS[re.sub(r"\s", "", written).casefold()]
+    return CODE_KINDS.get(written) or _KIND_BY_LETTERS[_SPACE.sub("", written).casefold()]
 
 
 # a kind word abbreviated as its type code, before `số` (`Nguồn QĐ số: 376/QĐ-UBND`, `theo CV số …`):
