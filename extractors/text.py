@@ -202,12 +202,51 @@ class PlanText:
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])|(?<=;)\s+")
 
 
+# a boundary branch that opens after one written mark: `(?<=[.!?…])\s+…`, `(?<=;)\s+`
+_AFTER_MARK_BRANCH = re.compile(r"\(\?<=(?:\[([^\]\\^\-\[]+)\]|([^\\()\[\]|?*+{}.^$]))\)\\s\+")
+
+
+@lru_cache(maxsize=64)
+def _boundary_marks(boundary: re.Pattern):
+    """The marks a boundary's matches open after, as a standard-engine class, when every
+    branch of it is a look-behind of written marks then `\\s+` (so a match is never empty
+    and starts right after a mark); None for any other boundary (searched plainly)."""
+    from extractors.anchored import _branches  # (anchored reads pattern text; no cycle at import)
+    if boundary.flags & (re.IGNORECASE | re.VERBOSE | re.FULLCASE):
+        return None
+    marks = set()
+    for branch in _branches(boundary.pattern):
+        m = _AFTER_MARK_BRANCH.match(branch)
+        if not m:
+            return None
+        marks.update(m.group(1) or m.group(2))
+    return _sre.compile("[" + "".join(_sre.escape(c) for c in sorted(marks)) + "]")
+
+
+def _boundaries(boundary: re.Pattern, text: str):
+    """`boundary.finditer(text)`: where every match starts right after a mark, the pattern is
+    tried there only (left to right, not overlapping), not at every character."""
+    marks = _boundary_marks(boundary)
+    if marks is None:
+        yield from boundary.finditer(text)
+        return
+    end = 0
+    for mark in marks.finditer(text):
+        at = mark.end()
+        if at < end:
+            continue
+        m = boundary.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
+
 def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> list[tuple[int, int]]:
     """Split a paragraph into sentence/clause spans (`base`-shifted). By default splits
     after `.`, `!`, `?` before an upper-case start, and after `;`; an extractor may
     pass its own `boundary`."""
     spans, start = [], 0
-    for m in boundary.finditer(text):
+    for m in _boundaries(boundary, text):
         if text[start:m.start()].strip():
             spans.append((base + start, base + m.start()))
         start = m.end()

@@ -50,3 +50,28 @@ def test_heading_title_cut_where_the_search_cuts_it():
             plain = sections._TITLE_END.search(t)
             found = sections._title_end(t)
             assert (plain and plain.span()) == (found and found.span()), t
+
+
+def test_sentence_boundaries_tried_after_marks_alike():
+    from pathlib import Path
+
+    import regex
+
+    from extractors import text as T
+    from extractors.deadlines import rules as deadline_rules
+    from extractors.tasks import prose
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    paras = [p.text for f in sorted(seeds.glob("*.txt")) for p in PlanText_paragraphs(f)]
+    paras += ["A. B; c.  D! (e) f? “G”… 1. x;y", ";  ;", ". ", "x.\u00a0Y", "a.\x1c B"]
+    odd = [regex.compile(r"(?<=[a-z])\s+"), regex.compile(r"(?<=\.)\s*"), regex.compile(r"(?i)(?<=x)\s+"),
+           regex.compile(r"(?<=\.)\s+|\n")]
+    assert all(T._boundary_marks(b) is None for b in odd)
+    assert T._boundary_marks(T._SENT_END) is not None and T._boundary_marks(prose._SENTENCE_END) is not None
+    for boundary in (T._SENT_END, prose._SENTENCE_END, deadline_rules._SENTENCE_END, *odd):
+        for text in paras:
+            assert [m.span() for m in T._boundaries(boundary, text)] == [m.span() for m in boundary.finditer(text)]
+
+
+def PlanText_paragraphs(path):
+    from extractors.text import PlanText
+    return PlanText.from_raw(path.read_text(encoding="utf-8")).paragraphs
