@@ -18,6 +18,7 @@ import re as _sre  # the standard engine: for the plain character runs only (see
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Optional
 
 import regex as re
 
@@ -119,11 +120,13 @@ class Paragraph:
     end: int
     text: str
     footnote: bool = False
+    # `fold(text)` when already at hand: a line of the plan's folded view (`PlanText.folded`)
+    known_folded: Optional[str] = field(default=None, repr=False, compare=False)
 
     @property
     def folded(self) -> str:
         """The paragraph with spelling variants folded (`fold`): same offsets as `text`."""
-        return fold(self.text)
+        return fold(self.text) if self.known_folded is None else self.known_folded
 
 
 @dataclass
@@ -177,12 +180,16 @@ class PlanText:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         out = []
+        folded = self.folded
         for m in _PARAGRAPH.finditer(self.clean):
             text = m.group()
             if not text.strip():
                 continue
             fn = self.footnote_from >= 0 and m.start() >= self.footnote_from
-            out.append(Paragraph(m.start(), m.end(), text, fn))
+            # a line of the folded view is the line folded: a fold rewrites two letters inside
+            # a line and reads one character around them, which a line break or the text's
+            # end answers alike (not a letter, not `q`)
+            out.append(Paragraph(m.start(), m.end(), text, fn, folded[m.start():m.end()]))
         return out
 
     @cached_property

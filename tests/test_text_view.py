@@ -212,3 +212,15 @@ def test_line_end_and_capitals_read_as_the_patterns_read_them():
         assert T._ends_terminal(line) == bool(T._TERMINAL.search(line)), repr(line)
         letters = [c for c in line if c.isalpha()]
         assert T._all_caps(line) == bool(letters and all(c.isupper() for c in letters)), repr(line)
+
+
+def test_a_paragraphs_folded_line_is_the_line_folded():
+    from pathlib import Path
+
+    from extractors.text import fold
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    raws = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    raws += ["hoà\nquỷ\nUỷ ban\nthuỷ\n Hoà\nqUỷ", "khoẻ"]
+    for raw in raws:
+        for p in PlanText.from_raw(raw).paragraphs:
+            assert p.folded == fold(p.text)
