@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+import re as _sre  # the standard engine: finding the prefix words in 40 characters
+
 import regex as re
 
 from extractors import nlp
+from extractors.anchored import CASE_ODD
 
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
@@ -386,40 +389,59 @@ def _top_alternatives(alternation: str) -> list[str]:
 _LOOK_BEHIND_FIRST = re.compile(r"^\(\?<[!=](?:[^()\\]|\\.)*\)")
 
 
-def _opening_letters(alternation: str) -> frozenset[str] | None:
-    """The letters (lower case) the branches of `alternation` open with, past a look-behind;
-    None if a branch opens otherwise (an escape, a group, a class)."""
-    letters = set()
+def _opening_runs(alternation: str) -> frozenset[str] | None:
+    """The written words (lower case) the branches of `alternation` open with, past a
+    look-behind, up to their first pattern sign (`tăng(?:\\s+lên)?` -> `tăng`, `tối\\ thiểu`
+    -> `tối thiểu`); None if a branch opens otherwise (a class, a group, an optional letter)."""
+    runs = set()
     for branch in _top_alternatives(alternation):
         branch = _LOOK_BEHIND_FIRST.sub("", branch)
-        if branch[:1] == "\\" and branch[1:2] and not branch[1].isalnum():
-            branch = branch[1:]  # an escaped sign (`\\>`) is the sign itself
-        elif not branch or branch[0] in "\\([.^$|?*+{":
+        run, k = "", 0
+        while k < len(branch):
+            ch = branch[k]
+            if ch == "\\" and branch[k + 1:k + 2] and not branch[k + 1].isalnum():
+                run, k = run + branch[k + 1], k + 2  # an escaped sign (`\\>`, `\\ `) is the sign itself
+            elif ch not in "\\([.^$|?*+{)":
+                run, k = run + ch, k + 1
+            else:
+                break
+        if k < len(branch) and branch[k] in "?*{":
+            run = run[:-1]  # (the quantifier is the last character's)
+        if not run:
             return None
-        if branch[1:2] and branch[1] in "?*{":
-            return None  # the first letter is optional
-        letters.add(branch[0].lower())
-    return frozenset(letters)
+        runs.add(run.lower())
+    return frozenset(runs)
 
 
-# what a non-empty PREFIX match opens with: a verb, a qualifier or `đủ`; it is tried only
-# where one of these letters is written (or where `$` holds), not at each of 40 positions
-_PREFIX_OPENINGS = None if (_v := _opening_letters(LEAD_VERBS)) is None or (_q := _opening_letters(_QUAL_ALT)) is None \
-    else _v | _q | {"đ"}
+# what a non-empty PREFIX match opens with: a verb, a qualifier or `đủ`; PREFIX is tried only
+# where one of these is written (found in the lower-cased 40 characters by the standard
+# engine, every start), or where `$` holds, not at each of the 40 positions
+_PREFIX_RUNS = None if (_v := _opening_runs(LEAD_VERBS)) is None or (_q := _opening_runs(_QUAL_ALT)) is None \
+    else _v | _q | {"đủ"}
+# (a word another of them opens, `tối thiểu là` after `tối thiểu`, adds no start)
+_PREFIX_FINDER = None if _PREFIX_RUNS is None else _sre.compile("(?=" + "|".join(
+    _sre.escape(r) for r in sorted(_PREFIX_RUNS) if not any(o != r and r.startswith(o) for o in _PREFIX_RUNS)) + ")")
 
 
 def _prefix_search(before: str):
     """`PREFIX.search(before)`: the leftmost start where PREFIX matches, tried only where a
-    match can start (a letter `(?i)` reads as an opening letter lower-cases to it, checked
-    for every code point in tests/test_anchored.py)."""
-    if _PREFIX_OPENINGS is None:
+    match can start (a letter `(?i)` reads as one of the words' letters lower-cases to it,
+    checked for every code point in tests/test_anchored.py; a text holding `İ` or `ſ`, or
+    whose lower-casing changes its length, is searched plainly)."""
+    if _PREFIX_FINDER is None or any(c in before for c in CASE_ODD):
         return PREFIX.search(before)
+    low = before.lower()
+    if len(low) != len(before):
+        return PREFIX.search(before)
+    for m in _PREFIX_FINDER.finditer(low):
+        pm = PREFIX.match(before, m.start())
+        if pm:
+            return pm
     n = len(before)
-    for p, ch in enumerate(before):
-        if ch.lower() in _PREFIX_OPENINGS or ch in _PREFIX_OPENINGS or (p == n - 1 and ch == "\n"):
-            pm = PREFIX.match(before, p)
-            if pm:
-                return pm
+    if n and before[-1] == "\n":
+        pm = PREFIX.match(before, n - 1)  # (`$` before a last line break)
+        if pm:
+            return pm
     return PREFIX.match(before, n)
 
 
