@@ -201,3 +201,34 @@ class RequiredWords:
             return False
         low = text.lower()
         return not any(w in low for w in self.words)
+
+
+class OpeningWords(RequiredWords):
+    """Words every match of a case-insensitive pattern opens with: `finditer` tries the
+    pattern only where one of them is written (found by `str.find` in the lower-cased text),
+    left to right and not overlapping, as the pattern's own `finditer` (whose matches, opening
+    with a word, are never empty); a text whose lower-casing changes its length, or holding a
+    letter of `CASE_ODD`, is searched plainly."""
+
+    def finditer(self, pattern: re.Pattern, text: str, pos: int = 0):
+        low = text.lower()
+        if len(low) != len(text) or any(c in text for c in CASE_ODD):
+            yield from pattern.finditer(text, pos)
+            return
+        starts = set()
+        for w in self.words:
+            at = low.find(w, pos)
+            while at >= 0:
+                starts.add(at)
+                at = low.find(w, at + 1)
+        end = pos
+        for at in sorted(starts):
+            if at < end:
+                continue
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()
+
+    def search(self, pattern: re.Pattern, text: str, pos: int = 0):
+        return next(self.finditer(pattern, text, pos), None)

@@ -143,3 +143,18 @@ def test_required_words_rule_out_only_texts_the_pattern_cannot_match():
             for words, pattern in pairs:
                 if words.absent(line):
                     assert not pattern.search(line), (pattern.pattern, line)
+
+
+def test_opening_words_find_what_the_patterns_find():
+    from extractors.tasks import bodies, links
+    pairs = [(links._WITH_PARTNERS_WORDS, links._WITH_PARTNERS), (links._INSTRUCTS_WORDS, links._INSTRUCTS),
+             (bodies._PARTNERS_WITH_WORDS, bodies._PARTNERS_WITH)]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["PHỐI HỢP VỚI Sở Y tế; Cùng với các sở", "Chỉ Đạo, GIAO cho, Yêu Cầu UBND", "phối hợp vớicác Bộ",
+              "İ phối hợp với Sở", "\u017f cùng với", "phối hợp chặt chẽ với giao cho cùng"]
+    for raw in texts:
+        for line in raw.splitlines():
+            for words, pattern in pairs:
+                for pos in (0, 3):
+                    assert [m.span() for m in words.finditer(pattern, line, pos)] == \
+                        [m.span() for m in pattern.finditer(line, pos)], (pattern.pattern, line)

@@ -15,7 +15,7 @@ from typing import Optional
 import regex as re
 
 from extractors.agencies.names import agency_key, expand
-from extractors.anchored import RequiredWords
+from extractors.anchored import OpeningWords, RequiredWords
 from extractors.grammar.years import plan_year
 from extractors.models import Agency, Deadline, Target
 from extractors.tasks.bodies import dedupe_names, leading_bodies, partners_after, split_bodies
@@ -43,9 +43,9 @@ _PART_REF = re.compile(
 _COOPERATES = re.compile(r"(?:^|,\s*|chủ động\s+|tích cực\s+)phối hợp(?![\p{L}])", re.I)
 _CHAIRS = re.compile(r"chủ trì", re.I)
 _WITH_PARTNERS = re.compile(r"(?:phối hợp|cùng)\s+với\s+", re.I)
-_WITH_PARTNERS_WORDS = RequiredWords("với")  # (every match holds it: searched only then)
+_WITH_PARTNERS_WORDS = OpeningWords("phối hợp", "cùng")  # (every match opens with one: tried there only)
 _INSTRUCTS = re.compile(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu)\s+", re.I)
-_INSTRUCTS_WORDS = RequiredWords("chỉ đạo", "giao", "yêu cầu")
+_INSTRUCTS_WORDS = OpeningWords("chỉ đạo", "giao", "yêu cầu")
 _SENTENCE_MARK = re.compile(r"[.;]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+")
 _LINE_BREAK_TAG = re.compile(r"\s*<br\s*/?>\s*")
@@ -133,7 +133,7 @@ class Links:
         long or too unusual for our own split)."""
         raw = self.doc.raw
         words = raw[span[0]:span[1]]
-        m = None if _WITH_PARTNERS_WORDS.absent(words) else _WITH_PARTNERS.search(words)
+        m = _WITH_PARTNERS_WORDS.search(_WITH_PARTNERS, words)
         if not m:
             return []
         at = span[0] + m.end()
@@ -146,9 +146,7 @@ class Links:
         raw = self.doc.raw
         out = []
         words = raw[span[0]:span[1]]
-        if _INSTRUCTS_WORDS.absent(words):
-            return out
-        for m in _INSTRUCTS.finditer(words):
+        for m in _INSTRUCTS_WORDS.finditer(_INSTRUCTS, words):
             at = span[0] + m.end()
             out += [a.name for a in starting(self.agencies, at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
                     and a.role == "lead" and not _is_generic(a.name)
