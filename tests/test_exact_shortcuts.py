@@ -75,3 +75,19 @@ def test_sentence_boundaries_tried_after_marks_alike():
 def PlanText_paragraphs(path):
     from extractors.text import PlanText
     return PlanText.from_raw(path.read_text(encoding="utf-8")).paragraphs
+
+
+def test_block_ends_at_the_next_heading_no_deeper():
+    # the sweep in extract_sections gives what a scan of the later headings gives
+    from extractors.outline import extract_sections
+    from extractors.text import PlanText
+    raw = ("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n1. Một\n\na) x\n\nb) y\n\n2. Hai\n\nII. NHIỆM VỤ\n\n1. Ba\n\n"
+           "1.1. Bốn\n\n- năm\n\n2. Sáu\n\nIII. TỔ CHỨC\n\nĐiều 1. Bảy\n\n")
+    doc = PlanText.from_raw(raw)
+    sections = extract_sections(doc)
+    for i, s in enumerate(sections):
+        later = [t for t in sections[i + 1:] if len(t.path) <= len(s.path)]
+        if later:
+            assert s.body_end <= later[0].span[0]
+        else:
+            assert s.body_end == len(raw.rstrip())

@@ -171,14 +171,20 @@ def extract_sections(doc: PlanText) -> list[Section]:
         found.append(([mk for _, mk in stack], marker, title, para.start, para.end))
 
     body_limit = doc.footnote_from if doc.footnote_from >= 0 else len(doc.clean)
+    # a block ends where the next heading of the same or a higher level begins: for every
+    # heading, the first later one no deeper, found in one sweep from the end (a heading
+    # deeper than one before it is never the first for anything earlier), not by a scan of
+    # the rest of the list per heading
+    next_level: list[int | None] = [None] * len(found)
+    later: list[int] = []
+    for i in range(len(found) - 1, -1, -1):
+        while later and len(found[later[-1]][0]) > len(found[i][0]):
+            later.pop()
+        next_level[i] = later[-1] if later else None
+        later.append(i)
     sections = []
     for i, (path, marker, title, start, end) in enumerate(found):
-        # a block ends where the next heading of the same or a higher level begins
-        block_end = body_limit
-        for later in found[i + 1:]:
-            if len(later[0]) <= len(path):
-                block_end = later[3]
-                break
+        block_end = body_limit if next_level[i] is None else found[next_level[i]][3]
         span = doc.raw_span(start, end)
         sections.append(Section(path=path, marker=marker, title=title, span=span,
                                 body_end=_raw_end(doc, block_end)))
