@@ -211,35 +211,68 @@ _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])|(?<=;)\s+")
 
 # a boundary branch that opens after one written mark: `(?<=[.!?…])\s+…`, `(?<=;)\s+`
 _AFTER_MARK_BRANCH = re.compile(r"\(\?<=(?:\[([^\]\\^\-\[]+)\]|([^\\()\[\]|?*+{}.^$]))\)\\s\+")
+# … or one that opens after a single character (not a space) and runs up to written words:
+# `(?<=\p{Ll})\s+(?=(?:Hằng|Hàng|Mỗi|Định\s+kỳ)\s+…)`
+_BEFORE_WORDS_BRANCH = re.compile(r"\(\?<=((?:[^()\\]|\\.)+)\)\\s\+\(\?=(.*)\)$")
+_REGEX_SPACES = [c for c in map(chr, range(0x3000 + 1)) if c.isspace() and c not in NOT_REGEX_SPACES]
 
 
 @lru_cache(maxsize=64)
-def _boundary_marks(boundary: re.Pattern):
-    """The marks a boundary's matches open after, as a standard-engine class, when every
-    branch of it is a look-behind of written marks then `\\s+` (so a match is never empty
-    and starts right after a mark); None for any other boundary (searched plainly)."""
-    from extractors.anchored import _branches  # (anchored reads pattern text; no cycle at import)
+def _boundary_starts(boundary: re.Pattern):
+    """(marks, words) when every branch of `boundary` opens with `\\s+` after either a written
+    mark (`marks`, a standard-engine class: a match starts right after one) or a character
+    that is not a space, with a look-ahead whose every match opens with one of `words` (a
+    match is the whole run of spaces before one); None for any other boundary (searched
+    plainly). Either way a match is never empty."""
+    from extractors.anchored import _branches, leading_words  # (no cycle at import)
     if boundary.flags & (re.IGNORECASE | re.VERBOSE | re.FULLCASE):
         return None
-    marks = set()
+    marks, words = set(), set()
     for branch in _branches(boundary.pattern):
         m = _AFTER_MARK_BRANCH.match(branch)
+        if m:
+            marks.update(m.group(1) or m.group(2))
+            continue
+        m = _BEFORE_WORDS_BRANCH.match(branch)
         if not m:
             return None
-        marks.update(m.group(1) or m.group(2))
-    return _sre.compile("[" + "".join(_sre.escape(c) for c in sorted(marks)) + "]")
+        try:
+            behind = re.compile(m.group(1))
+            read = leading_words(m.group(2))
+        except (re.error, ValueError):
+            return None
+        if read is None or read[1] or not read[0] or any(behind.fullmatch(c) for c in _REGEX_SPACES):
+            return None
+        words |= read[0]
+    finder = _sre.compile("[" + "".join(_sre.escape(c) for c in sorted(marks)) + "]") if marks else None
+    return finder, tuple(sorted(words))
+
+
+def _is_regex_space(c: str) -> bool:
+    return c.isspace() and c not in NOT_REGEX_SPACES
 
 
 def _boundaries(boundary: re.Pattern, text: str):
-    """`boundary.finditer(text)`: where every match starts right after a mark, the pattern is
-    tried there only (left to right, not overlapping), not at every character."""
-    marks = _boundary_marks(boundary)
-    if marks is None:
+    """`boundary.finditer(text)`: where every match starts right after a mark or at the run of
+    spaces before a word (`_boundary_starts`), the pattern is tried there only (left to right,
+    not overlapping), not at every character."""
+    read = _boundary_starts(boundary)
+    if read is None:
         yield from boundary.finditer(text)
         return
+    marks, words = read
+    starts = {m.end() for m in marks.finditer(text)} if marks else set()
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            run = at
+            while run and _is_regex_space(text[run - 1]):
+                run -= 1
+            if run < at:
+                starts.add(run)
+            at = text.find(w, at + 1)
     end = 0
-    for mark in marks.finditer(text):
-        at = mark.end()
+    for at in sorted(starts):
         if at < end:
             continue
         m = boundary.match(text, at)

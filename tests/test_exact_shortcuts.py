@@ -62,11 +62,15 @@ def test_sentence_boundaries_tried_after_marks_alike():
     from extractors.tasks import prose
     seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
     paras = [p.text for f in sorted(seeds.glob("*.txt")) for p in PlanText_paragraphs(f)]
-    paras += ["A. B; c.  D! (e) f? “G”… 1. x;y", ";  ;", ". ", "x.\u00a0Y", "a.\x1c B"]
+    paras += ["A. B; c.  D! (e) f? “G”… 1. x;y", ";  ;", ". ", "x.\u00a0Y", "a.\x1c B",
+              "kế hoạch  Hằng năm báo cáo; việc\u00a0Định kỳ hằng quý. Mỗi tháng x Mỗi tuần", "Hằng năm", " Mỗi năm",
+              "a\x1c Hằng năm", "b \x1cHằng năm", "x. Hằng năm"]
     odd = [regex.compile(r"(?<=[a-z])\s+"), regex.compile(r"(?<=\.)\s*"), regex.compile(r"(?i)(?<=x)\s+"),
-           regex.compile(r"(?<=\.)\s+|\n")]
-    assert all(T._boundary_marks(b) is None for b in odd)
-    assert T._boundary_marks(T._SENT_END) is not None and T._boundary_marks(prose._SENTENCE_END) is not None
+           regex.compile(r"(?<=\.)\s+|\n"), regex.compile(r"(?<=\s)\s+(?=(?:Hằng|Mỗi)\s)"),
+           regex.compile(r"(?<=\p{Ll})\s+(?=\p{Lu})"), regex.compile(r"(?<=\p{Ll})\s+(?=(?:Hằng)?\s)")]
+    assert all(T._boundary_starts(b) is None for b in odd)
+    for b in (T._SENT_END, prose._SENTENCE_END, deadline_rules._SENTENCE_END):
+        assert T._boundary_starts(b) is not None
     for boundary in (T._SENT_END, prose._SENTENCE_END, deadline_rules._SENTENCE_END, *odd):
         for text in paras:
             assert [m.span() for m in T._boundaries(boundary, text)] == [m.span() for m in boundary.finditer(text)]
