@@ -176,3 +176,59 @@ class AnchoredSearch:
             if m:
                 return m
         return None
+
+
+# Letters a case-insensitive pattern reads as another letter that they do not lower-case to
+# (`İ` lower-cases to `i` and a dot, `ſ`, long s, stays itself but reads as `s`): a text that
+# holds one is never ruled out by `RequiredWords` (tests/test_anchored.py checks every code
+# point against the words of every `RequiredWords`)
+CASE_ODD = ("\u0130", "\u017f")
+
+
+class RequiredWords:
+    """Words one of which every match of a case-insensitive pattern contains, written as the
+    pattern writes them (lower case, a literal space): `absent(text)` says, by `in` over the
+    lower-cased text, that the pattern cannot match there, so the search is skipped (a
+    search over a few hundred characters costs tens of microseconds; `in`, well under one)."""
+    every: list["RequiredWords"] = []
+
+    def __init__(self, *words: str):
+        self.words = tuple(w.lower() for w in words)
+        RequiredWords.every.append(self)
+
+    def absent(self, text: str) -> bool:
+        if any(c in text for c in CASE_ODD):
+            return False
+        low = text.lower()
+        return not any(w in low for w in self.words)
+
+
+class OpeningWords(RequiredWords):
+    """Words every match of a case-insensitive pattern opens with: `finditer` tries the
+    pattern only where one of them is written (found by `str.find` in the lower-cased text),
+    left to right and not overlapping, as the pattern's own `finditer` (whose matches, opening
+    with a word, are never empty); a text whose lower-casing changes its length, or holding a
+    letter of `CASE_ODD`, is searched plainly."""
+
+    def finditer(self, pattern: re.Pattern, text: str, pos: int = 0):
+        low = text.lower()
+        if len(low) != len(text) or any(c in text for c in CASE_ODD):
+            yield from pattern.finditer(text, pos)
+            return
+        starts = set()
+        for w in self.words:
+            at = low.find(w, pos)
+            while at >= 0:
+                starts.add(at)
+                at = low.find(w, at + 1)
+        end = pos
+        for at in sorted(starts):
+            if at < end:
+                continue
+            m = pattern.match(text, at)
+            if m:
+                yield m
+                end = m.end()
+
+    def search(self, pattern: re.Pattern, text: str, pos: int = 0):
+        return next(self.finditer(pattern, text, pos), None)

@@ -1,8 +1,10 @@
 """Compose the extractors into one plan catalogue (pure: text in, Catalogue out)."""
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import Counter
+from functools import lru_cache
 
 import regex as re
 
@@ -10,17 +12,37 @@ from extractors.document import extract_document
 from extractors.kinds import FINDING_KINDS, Extraction
 from extractors.models import Catalogue
 from extractors.outline import extract_sections
-from extractors.text import PlanText
+from extractors.text import NOT_REGEX_SPACES, PlanText
 
 
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8)  # (the kinds of one plan ask for the same text's line breaks in turn)
+def _newlines(raw: str) -> tuple[int, ...]:
+    out, at = [], raw.find("\n")
+    while at >= 0:
+        out.append(at)
+        at = raw.find("\n", at + 1)
+    return tuple(out)
+
+
 def _line_bounds(raw: str, span: tuple[int, int]) -> tuple[int, int]:
-    """The paragraph around a span: from the line start before it to the line end after it."""
-    start = raw.rfind("\n", 0, span[0]) + 1
-    end = raw.find("\n", span[1])
-    return start, len(raw) if end < 0 else end
+    """The paragraph around a span: from the line start before it to the line end after it
+    (`raw.rfind("\n", 0, span[0]) + 1` and `raw.find("\n", span[1])`, by bisect over the
+    text's line breaks: a text of few, long lines made those scans long)."""
+    breaks = _newlines(raw)
+    k = bisect.bisect_left(breaks, span[0])
+    start = breaks[k - 1] + 1 if k else 0
+    k = bisect.bisect_left(breaks, span[1])
+    return start, breaks[k] if k < len(breaks) else len(raw)
+
+
+def _folded_spaces(text: str) -> str:
+    """`_SPACES.sub(" ", text).strip()`: by `str.split` where it is the same."""
+    if any(c in text for c in NOT_REGEX_SPACES):
+        return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def assign_ids(raw: str, items: list, prefix: str, key,
@@ -38,7 +60,7 @@ def assign_ids(raw: str, items: list, prefix: str, key,
         bounds = _line_bounds(raw, item.span)
         head = paragraph_digests.get(bounds)
         if head is None:
-            context = _SPACES.sub(" ", raw[bounds[0]:bounds[1]]).strip()
+            context = _folded_spaces(raw[bounds[0]:bounds[1]])
             head = paragraph_digests[bounds] = hashlib.sha1((context + "\x1f").encode("utf-8"))
         h = head.copy()
         h.update("\x1f".join([raw[item.span[0]:item.span[1]], key(item)]).encode("utf-8"))

@@ -13,10 +13,12 @@ and `offsets[i]` is the raw index it stands for.
 from __future__ import annotations
 
 import bisect
+import re as _sre  # the standard engine: for the plain character runs only (see `_plain_run`)
 
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Optional
 
 import regex as re
 
@@ -98,17 +100,35 @@ def respell(s: str, text: str) -> str:
     return _NEW_TONE.sub(back, s)
 
 
+_WHITESPACE = re.compile(r"\s+")
+# `\s` of `regex` is `str.isspace` but for these four separators, which `str.split` also cuts at
+NOT_REGEX_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def squeeze_spaces(text: str) -> str:
+    r"""`re.sub(r"\s+", " ", text)`, by `str.split` (several times faster on a long text) where
+    the two read the same spaces (tests/test_exact_shortcuts.py checks every code point)."""
+    if any(c in text for c in NOT_REGEX_SPACES):
+        return _WHITESPACE.sub(" ", text)
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
+
+
 @dataclass
 class Paragraph:
     start: int  # in clean coordinates
     end: int
     text: str
     footnote: bool = False
+    # `fold(text)` when already at hand: a line of the plan's folded view (`PlanText.folded`)
+    known_folded: Optional[str] = field(default=None, repr=False, compare=False)
 
     @property
     def folded(self) -> str:
         """The paragraph with spelling variants folded (`fold`): same offsets as `text`."""
-        return fold(self.text)
+        return fold(self.text) if self.known_folded is None else self.known_folded
 
 
 @dataclass
@@ -162,12 +182,16 @@ class PlanText:
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
         out = []
+        folded = self.folded
         for m in _PARAGRAPH.finditer(self.clean):
             text = m.group()
             if not text.strip():
                 continue
             fn = self.footnote_from >= 0 and m.start() >= self.footnote_from
-            out.append(Paragraph(m.start(), m.end(), text, fn))
+            # a line of the folded view is the line folded: a fold rewrites two letters inside
+            # a line and reads one character around them, which a line break or the text's
+            # end answers alike (not a letter, not `q`)
+            out.append(Paragraph(m.start(), m.end(), text, fn, folded[m.start():m.end()]))
         return out
 
     @cached_property
@@ -187,12 +211,84 @@ class PlanText:
 _SENT_END = re.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\d(\"“])|(?<=;)\s+")
 
 
+# a boundary branch that opens after one written mark: `(?<=[.!?…])\s+…`, `(?<=;)\s+`
+_AFTER_MARK_BRANCH = re.compile(r"\(\?<=(?:\[([^\]\\^\-\[]+)\]|([^\\()\[\]|?*+{}.^$]))\)\\s\+")
+# … or one that opens after a single character (not a space) and runs up to written words:
+# `(?<=\p{Ll})\s+(?=(?:Hằng|Hàng|Mỗi|Định\s+kỳ)\s+…)`
+_BEFORE_WORDS_BRANCH = re.compile(r"\(\?<=((?:[^()\\]|\\.)+)\)\\s\+\(\?=(.*)\)$")
+_REGEX_SPACES = [c for c in map(chr, range(0x3000 + 1)) if c.isspace() and c not in NOT_REGEX_SPACES]
+
+
+@lru_cache(maxsize=64)
+def _boundary_starts(boundary: re.Pattern):
+    """(marks, words) when every branch of `boundary` opens with `\\s+` after either a written
+    mark (`marks`, a standard-engine class: a match starts right after one) or a character
+    that is not a space, with a look-ahead whose every match opens with one of `words` (a
+    match is the whole run of spaces before one); None for any other boundary (searched
+    plainly). Either way a match is never empty."""
+    from extractors.anchored import _branches, leading_words  # (no cycle at import)
+    if boundary.flags & (re.IGNORECASE | re.VERBOSE | re.FULLCASE):
+        return None
+    marks, words = set(), set()
+    for branch in _branches(boundary.pattern):
+        m = _AFTER_MARK_BRANCH.match(branch)
+        if m:
+            marks.update(m.group(1) or m.group(2))
+            continue
+        m = _BEFORE_WORDS_BRANCH.match(branch)
+        if not m:
+            return None
+        try:
+            behind = re.compile(m.group(1))
+            read = leading_words(m.group(2))
+        except (re.error, ValueError):
+            return None
+        if read is None or read[1] or not read[0] or any(behind.fullmatch(c) for c in _REGEX_SPACES):
+            return None
+        words |= read[0]
+    finder = _sre.compile("[" + "".join(_sre.escape(c) for c in sorted(marks)) + "]") if marks else None
+    return finder, tuple(sorted(words))
+
+
+def _is_regex_space(c: str) -> bool:
+    return c.isspace() and c not in NOT_REGEX_SPACES
+
+
+def _boundaries(boundary: re.Pattern, text: str):
+    """`boundary.finditer(text)`: where every match starts right after a mark or at the run of
+    spaces before a word (`_boundary_starts`), the pattern is tried there only (left to right,
+    not overlapping), not at every character."""
+    read = _boundary_starts(boundary)
+    if read is None:
+        yield from boundary.finditer(text)
+        return
+    marks, words = read
+    starts = {m.end() for m in marks.finditer(text)} if marks else set()
+    for w in words:
+        at = text.find(w)
+        while at >= 0:
+            run = at
+            while run and _is_regex_space(text[run - 1]):
+                run -= 1
+            if run < at:
+                starts.add(run)
+            at = text.find(w, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at < end:
+            continue
+        m = boundary.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
+
 def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> list[tuple[int, int]]:
     """Split a paragraph into sentence/clause spans (`base`-shifted). By default splits
     after `.`, `!`, `?` before an upper-case start, and after `;`; an extractor may
     pass its own `boundary`."""
     spans, start = [], 0
-    for m in boundary.finditer(text):
+    for m in _boundaries(boundary, text):
         if text[start:m.start()].strip():
             spans.append((base + start, base + m.start()))
         start = m.end()
@@ -347,15 +443,26 @@ def _lettered_runs(text: str, arabic: list[tuple[int, int]]) -> list[int]:
     return out
 
 
+# What the inline markers need written (their look-behinds start each search at every
+# character, so a long line without these is not searched): a number or capital after a
+# sentence end (`. 2. `, `: A. `), a Roman numeral's last letter and its dot, `Điều`
+_AFTER_END_MARK = _sre.compile(r"[.;:!?…)] \S{1,2}\. ")
+_ROMAN_ENDS = ("I. ", "V. ", "X. ")
+
+
 def _split_run_together(text: str, offs: list[int]) -> list[tuple[str, list[int]]]:
     if len(text) < _RUN_LINE_CHARS:
         return [(text, offs)]
-    arabic = [(m.start(), int(m.group(1))) for m in _INLINE_ARABIC.finditer(text)]
-    roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)]
-    articles = [(m.start(), int(m.group(1))) for m in _INLINE_ARTICLE.finditer(text)]
+    after_end = bool(_AFTER_END_MARK.search(text))
+    arabic = [(m.start(), int(m.group(1))) for m in _INLINE_ARABIC.finditer(text)] if after_end else []
+    roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)] \
+        if any(e in text for e in _ROMAN_ENDS) else []
+    article = " Điều " in text
+    articles = [(m.start(), int(m.group(1))) for m in _INLINE_ARTICLE.finditer(text)] if article else []
+    enacted = {m.start() for m in _ENACTED_ARTICLE.finditer(text)} if article else set()
     cuts = sorted(set(_in_runs(arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else [])
-                  | set(_in_runs(articles, 2)) | {m.start() for m in _ENACTED_ARTICLE.finditer(text)}
-                  | set(_lettered_runs(text, arabic)))
+                  | set(_in_runs(articles, 2)) | enacted
+                  | set(_lettered_runs(text, arabic) if after_end else []))
     if not cuts:
         return [(text, offs)]
     pieces, start = [], 0
@@ -383,7 +490,29 @@ _SPACES = " \t\u00a0\u2009\u202f\r"
 # marks are one cluster, read by the per-character path.
 _PLAIN_RUN = re.compile(rf"[{_PLAIN_CHARS}]+(?: [{_PLAIN_CHARS}]+)*"
                         r"(?![\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}])")
+# The same run without its look-ahead, on the standard engine, which reads a run of one
+# character class about four times faster than `regex`; `_plain_run` puts the look-ahead back.
+_PLAIN_RUN_FAST = _sre.compile(rf"[{_PLAIN_CHARS}]+(?: [{_PLAIN_CHARS}]+)*")
+_CLUSTER_MARK = re.compile(r"[\p{GCB=Extend}\p{GCB=ZWJ}\p{GCB=SpacingMark}]")
 _SPACE_RUN = re.compile(rf"[{_SPACES}]+")
+
+
+def _plain_run(line: str, i: int) -> int:
+    """Where `_PLAIN_RUN.match(line, i)` ends (-1: no match). Where a mark follows the greedy
+    run, the look-ahead gives back characters as `regex` backtracks: the end moves left to the
+    previous end a run can have (after a plain character, never after a space), until no mark
+    follows."""
+    m = _PLAIN_RUN_FAST.match(line, i)
+    if not m:
+        return -1
+    end = m.end()
+    while end < len(line) and _CLUSTER_MARK.match(line, end):
+        end -= 1
+        while end > i and line[end - 1] == " ":
+            end -= 1
+        if end <= i:
+            return -1
+    return end
 _LEAD_MARKS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|>[ \t]+)?")
 _GRAPHEME = re.compile(r"\X")
 _REGIONAL_INDICATOR = re.compile(r"\p{GCB=Regional_Indicator}")
@@ -407,11 +536,11 @@ def _clean_line(line: str, base: int) -> tuple[str, list[int]]:
     i = _LEAD_MARKS.match(line).end()  # leading markdown heading / quote marks
     n = len(line)
     while i < n:
-        run = _PLAIN_RUN.match(line, i)
-        if run:
-            out.append(run.group())
-            offs.extend(range(base + i, base + run.end()))
-            i = run.end()
+        run_end = _plain_run(line, i)
+        if run_end >= 0:
+            out.append(line[i:run_end])
+            offs.extend(range(base + i, base + run_end))
+            i = run_end
             continue
         spaces = _SPACE_RUN.match(line, i)
         if spaces:  # a run of spaces is one space, none after a space or a cell break
@@ -493,17 +622,40 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
+_TERMINAL_MARKS = ".:;!?…"
+
+
+def _ends_terminal(line: str) -> bool:
+    """`_TERMINAL.search(line)`: the last character that is not a space (`\\s` of `regex`:
+    `str.isspace` but `\\x1c`–`\\x1f`) is a sentence mark; read from the end, not searched."""
+    end = len(line)
+    while end and line[end - 1].isspace() and line[end - 1] not in NOT_REGEX_SPACES:
+        end -= 1
+    return bool(end) and line[end - 1] in _TERMINAL_MARKS
+
+
+_ASCII_LOWER = _sre.compile("[a-z]")
+
+
+def _all_caps(line: str) -> bool:
+    """Every letter of the line is a capital (and it has one); a line with a lower-case
+    ASCII letter is not, without reading every character."""
+    if _ASCII_LOWER.search(line):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
 def _glue(prev: str, nxt: str, blank: bool, width: int) -> bool:
     """Is the line break between `prev` and `nxt` inside a sentence? `width` is the
     wrap width of a hard-wrapped copy (0 when the text is not hard-wrapped)."""
     if _LONE_ARTICLE_WORD.match(prev):
         return True  # `Điều` / `1. Phê duyệt …`: the article word printed on a line of its own
-    if _ITEM_START.match(nxt) or _TERMINAL.search(prev):
+    if _ITEM_START.match(nxt) or _ends_terminal(prev):
         return False
     if "\n" in prev or "\n" in nxt:
         return False  # a row of `|` cells is a line of its own (`3 | Tổ chức … | Trước ngày 30/11`)
-    letters = [c for c in prev if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and not nxt[:1].islower():
+    if _all_caps(prev) and not nxt[:1].islower():
         return False  # an all-caps heading line ends its own block
     if blank:
         # a page break: the next line carries on the sentence in lower case

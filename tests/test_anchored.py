@@ -49,6 +49,24 @@ def test_references_tried_at_kind_words_alike():
                 [m.span() for m in pattern.finditer(clean)]
 
 
+def test_kind_starts_found_by_lower_cased_words_alike():
+    from extractors.references import rules
+    # every letter `(?i)` reads as a letter of a kind word's first syllable lower-cases to
+    # it (or to more than one letter, which sends the text to the plain search)
+    letters = {c for w in rules._KIND_FIRST_SYLLABLES for c in w}
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in letters:
+        for m in re.finditer(f"(?i){re.escape(c)}", every):
+            low = m.group().lower()
+            assert low == c or len(low) != 1, (c, m.group())
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["Căn cứ QĐ số: 376/QĐ-UBND; NGHỊ QUYẾT 12; Nghịđịnh số 150/2006/NĐ-CP; Bộ luật; 2Thông tư 5",
+              "İ Quyết định số 12/QĐ-UBND", "QĐi CTHĐ NQLT TTr số 1"]
+    for raw in texts:
+        clean = PlanText.from_raw(raw).clean
+        assert rules._kind_starts(clean) == [m.start() for m in rules._KIND_AT.finditer(clean, overlapped=True)]
+
+
 def test_not_actor_is_the_lexicon_words_before_spaces():
     # `_not_actor` searches from the longest lexicon word before the trailing spaces: exact
     # only while the pattern is those literal words (and their look-behinds) before `\s*$`
@@ -63,3 +81,80 @@ def test_label_patterns_end_with_a_colon():
     from extractors.anchored import _branches
     for pattern in (rules._LEAD_LABEL, rules._SUPPORT_LABEL):
         assert all(b.endswith(r":\s*$") for b in _branches(pattern.pattern))
+
+
+def test_value_prefix_tried_at_opening_letters_alike():
+    from extractors.targets import numbers
+    from extractors.anchored import CASE_ODD
+    assert numbers._PREFIX_FINDER is not None  # else searched plainly: correct, but slow
+    assert {"tăng", "lên", "ở", "tối thiểu", "≥", "đủ"} <= numbers._PREFIX_RUNS
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in {c for r in numbers._PREFIX_RUNS for c in r}:
+        for m in re.finditer(re.escape(c), every, flags=re.IGNORECASE):
+            x = m.group()
+            assert x.lower() == c or x in CASE_ODD, (c, x)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    befores = [t[max(0, i - 40):i] for t in texts for i in range(0, len(t), 7)]
+    befores += ["tăng lên ", "Tối thiểu đạt ", "trở lên ", "ĐẠT ", "đủ\n", "x\n", "", " ", "≥ ", "không dưới\n",
+                "duy trì ở mức ", "giảm xuống còn  ", "TĂNG LÊN ", "İ đạt ", "\u017f tối thiểu ", "≥\n", "ở\n"]
+    for b in befores:
+        plain, found = numbers.PREFIX.search(b), numbers._prefix_search(b)
+        assert (plain.span(), plain.groupdict()) == (found.span(), found.groupdict()), b
+
+
+def test_values_tried_at_digits_and_number_words_alike():
+    from extractors.targets import numbers
+    # the number words CORE is built from are those `_core_matches` looks for
+    assert f"(?P<nw>{'|'.join(numbers._WORD_MULTIPLES)})" in numbers.CORE.pattern
+    assert numbers._NUMBER_WORDS == "|".join(numbers._WORD_VALUES)
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in {c for w in numbers._CORE_WORDS for c in w}:
+        for m in re.finditer(re.escape(c), every, flags=re.IGNORECASE):
+            low = m.group().lower()
+            assert low == c or len(low) != 1 or m.group() in numbers._CASE_ODD, (c, m.group())
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["ít nhất MỘT mô hình; từ Hai đến ba công trình; tăng gấp đôi; 34 triệu 170 ngàn đồng; 02/100.000 dân",
+              "İ 12%; 1/2 mức; 3-5 ha; 40ha; 2020-25; năm 2025: 95%", "mười hai hộ trở lên, bốn lớp học trở lên",
+              "ít nhất \u017fáu mô hình"]
+    for raw in texts:
+        for line in raw.splitlines():
+            assert [m.span() for m in numbers._core_matches(line)] == [m.span() for m in numbers.CORE.finditer(line)]
+
+
+def test_required_words_rule_out_only_texts_the_pattern_cannot_match():
+    import extractors.catalogue  # noqa: F401  (every extractor, so every RequiredWords)
+    from extractors.anchored import CASE_ODD, RequiredWords
+    assert len(RequiredWords.every) >= 4
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for c in {c for r in RequiredWords.every for w in r.words for c in w}:
+        for m in re.finditer(re.escape(c), every, flags=re.IGNORECASE):
+            assert m.group().lower() == c or m.group() in CASE_ODD, (c, m.group())
+    from extractors.tasks import bodies, links, rules, schedule
+    pairs = [(links._WITH_PARTNERS_WORDS, links._WITH_PARTNERS), (links._INSTRUCTS_WORDS, links._INSTRUCTS),
+             (bodies._PARTNERS_WITH_WORDS, bodies._PARTNERS_WITH), (rules._PERIODIC_WORDS, rules._PERIODIC),
+             (links._YEARLY_STEP_WORDS, links._YEARLY_STEP), (links._OWN_WORK_WORDS, links._OWN_WORK),
+             (links._PART_REF_WORDS, links._PART_REF), (schedule.SCHEDULE_CUE_WORDS, schedule.SCHEDULE_CUE)]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["PHỐI HỢP VỚI Sở Y tế. Định Kỳ hằng năm", "Chỉ Đạo, GIAO cho, Yêu Cầu ", "cùng  với các sở",
+              "phối hợp vớicác Bộ", "İ phối hợp", "\u017f", "Quý IV của NĂM TRƯỚC", "tại Địa phương mình",
+              "khoản 2 Mục II", "- Hằng năm", "Thường xuyên", "HOÀN THÀNH trong tháng 6", "Từ năm 2025 và các năm tiếp theo"]
+    for raw in texts:
+        for line in raw.splitlines():
+            for words, pattern in pairs:
+                if words.absent(line):
+                    assert not pattern.search(line), (pattern.pattern, line)
+
+
+def test_opening_words_find_what_the_patterns_find():
+    from extractors.tasks import bodies, links
+    pairs = [(links._WITH_PARTNERS_WORDS, links._WITH_PARTNERS), (links._INSTRUCTS_WORDS, links._INSTRUCTS),
+             (bodies._PARTNERS_WITH_WORDS, bodies._PARTNERS_WITH)]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["PHỐI HỢP VỚI Sở Y tế; Cùng với các sở", "Chỉ Đạo, GIAO cho, Yêu Cầu UBND", "phối hợp vớicác Bộ",
+              "İ phối hợp với Sở", "\u017f cùng với", "phối hợp chặt chẽ với giao cho cùng"]
+    for raw in texts:
+        for line in raw.splitlines():
+            for words, pattern in pairs:
+                for pos in (0, 3):
+                    assert [m.span() for m in words.finditer(pattern, line, pos)] == \
+                        [m.span() for m in pattern.finditer(line, pos)], (pattern.pattern, line)

@@ -163,3 +163,64 @@ def test_task_bodies_are_found_in_the_folded_view_and_named_as_written():
     named, rest = leading_bodies("Đảng uỷ xã Hoà Bình chủ trì, phối hợp với các đoàn thể tổ chức thực hiện")
     assert named == ["Đảng uỷ xã Hoà Bình"]
     assert rest.startswith("chủ trì")
+
+
+def test_plain_runs_end_where_the_regex_run_ends():
+    # `_plain_run` (the standard engine, the look-ahead put back by hand) ends every run where
+    # `_PLAIN_RUN` does, marks after a run included
+    from pathlib import Path
+
+    from extractors.text import _PLAIN_RUN, _plain_run
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    lines = [line for p in sorted(seeds.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["Ti\u0302\u0301n ba\u0300i vie\u0323\u0302t", "a b\u0301", "a\u0301", "ab c\u200dd", "x \u0301",
+              "ab  c\u0903", "\u0301a", "a b c\u0301 d", "ab\u0301\u0301 cd"]
+    for line in lines:
+        for i in range(len(line)):
+            m = _PLAIN_RUN.match(line, i)
+            assert _plain_run(line, i) == (m.end() if m else -1), (line, i)
+
+
+def test_inline_markers_searched_only_where_their_hints_are_written():
+    # `_split_run_together` skips a pattern on a line without what every match of it holds
+    from pathlib import Path
+
+    from extractors import text as T
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    lines = [line for p in sorted(seeds.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["Mục tiêu: 1. Tăng trưởng; 2. Giảm nghèo. 3. Việc làm", "a I. Mở đầu II. Nội dung",
+              "QUYẾT ĐỊNH: Điều 1. Ban hành x Điều 2. Hiệu lực", "như sau: A. Mục đích: 1. Nhằm 2. Nâng cao",
+              "x.\u00a012. Y", "x) ١٢. Y"]
+    for line in lines:
+        if not T._AFTER_END_MARK.search(line):
+            assert not T._INLINE_ARABIC.search(line) and not T._INLINE_UPPER.search(line), line
+        if not any(e in line for e in T._ROMAN_ENDS):
+            assert not T._INLINE_ROMAN.search(line), line
+        if " Điều " not in line:
+            assert not T._INLINE_ARTICLE.search(line) and not T._ENACTED_ARTICLE.search(line), line
+
+
+def test_line_end_and_capitals_read_as_the_patterns_read_them():
+    from pathlib import Path
+
+    from extractors import text as T
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    lines = [line for p in sorted(seeds.glob("*.txt")) for line in p.read_text(encoding="utf-8").splitlines()]
+    lines += ["", " ", ".", "a.", "a. ", "a.\n", "a.\x1c", "a.\x1c ", "a:\u00a0\t", "x…", "KẾ HOẠCH", "KẾ HOẠCH ⅰ",
+              "ABC 中", "123", "Điều 1", "I. MỤC TIÊU\u2009"]
+    for line in lines:
+        assert T._ends_terminal(line) == bool(T._TERMINAL.search(line)), repr(line)
+        letters = [c for c in line if c.isalpha()]
+        assert T._all_caps(line) == bool(letters and all(c.isupper() for c in letters)), repr(line)
+
+
+def test_a_paragraphs_folded_line_is_the_line_folded():
+    from pathlib import Path
+
+    from extractors.text import fold
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    raws = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    raws += ["hoà\nquỷ\nUỷ ban\nthuỷ\n Hoà\nqUỷ", "khoẻ"]
+    for raw in raws:
+        for p in PlanText.from_raw(raw).paragraphs:
+            assert p.folded == fold(p.text)

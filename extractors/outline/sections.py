@@ -9,6 +9,7 @@ everything below it; a new kind opens a deeper level. Numbering that jumps
 from __future__ import annotations
 
 import bisect
+import re as _sre  # the standard engine: finding three literal marks
 
 import regex as re
 
@@ -51,6 +52,12 @@ def _roman_int(s: str) -> int:
     return total
 
 
+_SPACES = re.compile(r"\s+")
+# where a heading's title ends: a sentence mark after three characters of it
+_TITLE_END = re.compile(r"(?<=\S{3})[.:;](?:\s|$)")
+_TITLE_MARK = _sre.compile(r"[.:;]")
+
+
 def _kind(m: re.Match) -> tuple[str, str]:
     for kind in ("chapter", "article", "named", "roman", "upper", "arabic", "letter", "paren"):
         if m.group(kind):
@@ -58,14 +65,20 @@ def _kind(m: re.Match) -> tuple[str, str]:
             if kind == "arabic":
                 kind = f"arabic{marker.count('.') + 1}"
             if kind in ("chapter", "article", "named"):
-                marker = re.sub(r"\s+", " ", marker)
+                marker = _SPACES.sub(" ", marker)
             return kind, marker
     raise ValueError(m.group())
 
 
+def _title_end(text: str):
+    """`_TITLE_END.search(text)`, tried at the marks only (every match opens with one), not at
+    every character of a long paragraph."""
+    return next((c for m in _TITLE_MARK.finditer(text) if (c := _TITLE_END.match(text, m.start()))), None)
+
+
 def _title(text: str) -> str:
     text = text.strip()
-    cut = re.search(r"(?<=\S{3})[.:;](?:\s|$)", text)
+    cut = _title_end(text)
     if cut and cut.start() < 160:
         text = text[: cut.start()]
     return text[:160].strip()
@@ -161,14 +174,20 @@ def extract_sections(doc: PlanText) -> list[Section]:
         found.append(([mk for _, mk in stack], marker, title, para.start, para.end))
 
     body_limit = doc.footnote_from if doc.footnote_from >= 0 else len(doc.clean)
+    # a block ends where the next heading of the same or a higher level begins: for every
+    # heading, the first later one no deeper, found in one sweep from the end (a heading
+    # deeper than one before it is never the first for anything earlier), not by a scan of
+    # the rest of the list per heading
+    next_level: list[int | None] = [None] * len(found)
+    later: list[int] = []
+    for i in range(len(found) - 1, -1, -1):
+        while later and len(found[later[-1]][0]) > len(found[i][0]):
+            later.pop()
+        next_level[i] = later[-1] if later else None
+        later.append(i)
     sections = []
     for i, (path, marker, title, start, end) in enumerate(found):
-        # a block ends where the next heading of the same or a higher level begins
-        block_end = body_limit
-        for later in found[i + 1:]:
-            if len(later[0]) <= len(path):
-                block_end = later[3]
-                break
+        block_end = body_limit if next_level[i] is None else found[next_level[i]][3]
         span = doc.raw_span(start, end)
         sections.append(Section(path=path, marker=marker, title=title, span=span,
                                 body_end=_raw_end(doc, block_end)))

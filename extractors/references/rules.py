@@ -62,10 +62,13 @@ _KIND_WORDS = "|".join(r"\s?".join(re.escape(w) for w in k.split()) for k in sor
 _KIND_BY_LETTERS = {k.replace(" ", ""): v for k, v in KINDS.items()}
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _kind_word(written: str) -> str:
     """The catalogued kind of a kind word as written (any case, its spaces lost or not), or of
     its abbreviation (`QĐ`)."""
-    return CODE_KINDS.get(written) or _KIND_BY_LETTERS[re.sub(r"\s", "", written).casefold()]
+    return CODE_KINDS.get(written) or _KIND_BY_LETTERS[_SPACE.sub("", written).casefold()]
 
 
 # a kind word abbreviated as its type code, before `số` (`Nguồn QĐ số: 376/QĐ-UBND`, `theo CV số …`):
@@ -89,6 +92,40 @@ _KIND_AT = re.compile(rf"{_OPEN}(?:(?i:{_kind_trie(KINDS)})|{_ABBREVIATED_KIND})
 # that opens otherwise (rewritten since) is searched plainly, through the whole text
 _KIND_OPENINGS = (rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS}))",
                   rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=")
+
+
+def _shortest(words) -> list[str]:
+    """The words no other of them opens (`kế` for `kế`, `kết`): where those are found, all are."""
+    words = set(words)
+    return sorted(w for w in words if not any(v != w and w.startswith(v) for v in words))
+
+
+# what every kind word opens with (its first syllable, any case: found in the lower-cased
+# text) and the abbreviations (as printed): a kind word starts only where one of these is
+# written, so `_KIND_AT` is tried there only instead of at every character
+_KIND_FIRST_SYLLABLES = _shortest(k.split()[0].lower() for k in KINDS)
+_KIND_CODES = _shortest(CODE_KINDS)
+
+
+def _kind_starts(clean: str) -> list[int]:
+    """Where `_KIND_AT` matches, every start, ascending: what
+    `[m.start() for m in _KIND_AT.finditer(clean, overlapped=True)]` gives. The candidates
+    come from `str.find` over the lower-cased text: a letter `(?i)` reads as one of a kind
+    word's letters lower-cases to it, one letter to one (tests/test_anchored.py checks it for
+    every code point), so no start is missed; a text whose lower-casing changes its length
+    (`İ`) is searched plainly."""
+    low = clean.lower()
+    if len(low) != len(clean):
+        return [m.start() for m in _KIND_AT.finditer(clean, overlapped=True)]
+    candidates = set()
+    for text, words in ((low, _KIND_FIRST_SYLLABLES), (clean, _KIND_CODES)):
+        for w in words:
+            at = text.find(w)
+            while at >= 0:
+                candidates.add(at)
+                at = text.find(w, at + 1)
+    match = _KIND_AT.match
+    return [at for at in sorted(candidates) if match(clean, at)]
 
 
 def _at_kind_words(pattern: re.Pattern, text: str, starts: list[int]):
@@ -281,7 +318,7 @@ def extract_references(doc: PlanText) -> list[Reference]:
     taken: list[tuple[int, int]] = []  # clean spans already read as a mention
 
     own: OwnDate | None = None
-    kind_starts = [m.start() for m in _KIND_AT.finditer(clean, overlapped=True)]
+    kind_starts = _kind_starts(clean)
     for m in _at_kind_words(MENTION, clean, kind_starts):
         kind = _kind_word(m.group("kind"))
         number = _symbol(m.group("num"))

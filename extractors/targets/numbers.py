@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
+import re as _sre  # the standard engine: finding the prefix words in 40 characters
+
 import regex as re
 
 from extractors import nlp
+from extractors.anchored import CASE_ODD
 
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
@@ -364,10 +367,88 @@ _BOUND_BEFORE_VERB = re.compile(r"(?<![\p{L}\d])(ít\s+nhất|tối\s+thiểu|t�
 _RANGE_END = re.compile(rf"\s*(?:đến|tới|-|–)\s*({NUMBER})\s+")
 
 
+def _top_alternatives(alternation: str) -> list[str]:
+    """The branches of a regex alternation (`a|b(?:c|d)|e` -> `a`, `b(?:c|d)`, `e`)."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(alternation):
+        ch = alternation[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(alternation[start:i])
+            start = i + 1
+        i += 1
+    return out + [alternation[start:]]
+
+
+_LOOK_BEHIND_FIRST = re.compile(r"^\(\?<[!=](?:[^()\\]|\\.)*\)")
+
+
+def _opening_runs(alternation: str) -> frozenset[str] | None:
+    """The written words (lower case) the branches of `alternation` open with, past a
+    look-behind, up to their first pattern sign (`tăng(?:\\s+lên)?` -> `tăng`, `tối\\ thiểu`
+    -> `tối thiểu`); None if a branch opens otherwise (a class, a group, an optional letter)."""
+    runs = set()
+    for branch in _top_alternatives(alternation):
+        branch = _LOOK_BEHIND_FIRST.sub("", branch)
+        run, k = "", 0
+        while k < len(branch):
+            ch = branch[k]
+            if ch == "\\" and branch[k + 1:k + 2] and not branch[k + 1].isalnum():
+                run, k = run + branch[k + 1], k + 2  # an escaped sign (`\\>`, `\\ `) is the sign itself
+            elif ch not in "\\([.^$|?*+{)":
+                run, k = run + ch, k + 1
+            else:
+                break
+        if k < len(branch) and branch[k] in "?*{":
+            run = run[:-1]  # (the quantifier is the last character's)
+        if not run:
+            return None
+        runs.add(run.lower())
+    return frozenset(runs)
+
+
+# what a non-empty PREFIX match opens with: a verb, a qualifier or `đủ`; PREFIX is tried only
+# where one of these is written (found in the lower-cased 40 characters by the standard
+# engine, every start), or where `$` holds, not at each of the 40 positions
+_PREFIX_RUNS = None if (_v := _opening_runs(LEAD_VERBS)) is None or (_q := _opening_runs(_QUAL_ALT)) is None \
+    else _v | _q | {"đủ"}
+# (a word another of them opens, `tối thiểu là` after `tối thiểu`, adds no start)
+_PREFIX_FINDER = None if _PREFIX_RUNS is None else _sre.compile("(?=" + "|".join(
+    _sre.escape(r) for r in sorted(_PREFIX_RUNS) if not any(o != r and r.startswith(o) for o in _PREFIX_RUNS)) + ")")
+
+
+def _prefix_search(before: str):
+    """`PREFIX.search(before)`: the leftmost start where PREFIX matches, tried only where a
+    match can start (a letter `(?i)` reads as one of the words' letters lower-cases to it,
+    checked for every code point in tests/test_anchored.py; a text holding `İ` or `ſ`, or
+    whose lower-casing changes its length, is searched plainly)."""
+    if _PREFIX_FINDER is None or any(c in before for c in CASE_ODD):
+        return PREFIX.search(before)
+    low = before.lower()
+    if len(low) != len(before):
+        return PREFIX.search(before)
+    for m in _PREFIX_FINDER.finditer(low):
+        pm = PREFIX.match(before, m.start())
+        if pm:
+            return pm
+    n = len(before)
+    if n and before[-1] == "\n":
+        pm = PREFIX.match(before, n - 1)  # (`$` before a last line break)
+        if pm:
+            return pm
+    return PREFIX.match(before, n)
+
+
 def _prefix(text: str, at: int) -> tuple[int, str, str]:
     """Where a value expression starts, and its qualifier and verb, read before the number at `at`."""
     before = text[max(0, at - 40):at]
-    pm = PREFIX.search(before)
+    pm = _prefix_search(before)
     start, qual, verb = at, "", ""
     if pm and pm.group(0).strip():
         start = at - len(before) + pm.start()
@@ -395,9 +476,44 @@ def _with_prefix(text: str, m: re.Match, value: float, unit: str, end: int) -> V
                      False, False, False)
 
 
+# Every CORE branch opens with a digit (after look-behinds) or with a number word
+# (`một` … `mười`, `đôi`, `rưỡi`, any case): CORE is tried only where a run of digits or one
+# of those words starts, not at every character (`_core_matches`)
+_DIGITS = re.compile(r"\d+")
+_CORE_WORDS = tuple(sorted(set(_WORD_VALUES) | set(_WORD_MULTIPLES)))
+# a letter `(?i)` reads as a number word's letter that lower-cases to another (`ſ`, long s,
+# for the `s` of `sáu`): a text holding one is searched plainly
+_CASE_ODD = ("\u017f",)
+
+
+def _core_matches(text: str):
+    """`CORE.finditer(text)`: the same matches, left to right and not overlapping. The
+    words are found in the lower-cased text (a letter `(?i)` reads as one of theirs lower-cases
+    to it, one letter to one: tests/test_anchored.py checks every code point); a text whose
+    lower-casing changes its length is searched plainly."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _CASE_ODD):
+        yield from CORE.finditer(text)
+        return
+    starts = {m.start() for m in _DIGITS.finditer(text)}
+    for w in _CORE_WORDS:
+        at = low.find(w)
+        while at >= 0:
+            starts.add(at)
+            at = low.find(w, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at < end:
+            continue
+        m = CORE.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
+
 def find_values(text: str) -> list[ValueExpr]:
     out: list[ValueExpr] = []
-    for m in CORE.finditer(text):
+    for m in _core_matches(text):
         if out and m.start() < out[-1].end:
             continue  # the upper end of a range read with its unit at both ends
         out.append(read_value(text, m))

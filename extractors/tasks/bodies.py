@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex as re
 
 from extractors import lexicon
+from extractors.anchored import OpeningWords
 from extractors.grammar.markers import BULLETS
 from extractors.agencies.names import agency_key, expand
 from extractors.text import fold, split_folded
@@ -109,6 +110,7 @@ _LIST_END = re.compile(r"[.;(]")
 # (`phối hợp vớicác Bộ`: a copied page may glue `với` to the `các` of the list)
 _PARTNERS_WITH = re.compile(r"(?:phối hợp(?:\s+(?:tốt|chặt chẽ))?(?:\s+với)?|cùng\s+với)"
                             r"(?:\s+|(?<=với)(?=(?:các|những)\s))", re.I)
+_PARTNERS_WITH_WORDS = OpeningWords("phối hợp", "cùng")  # (every match opens with one: tried there only)
 # a partner written in lower case without `các` (`phối hợp tốt với cơ quan bảo hiểm xã hội huyện`)
 _PLAIN_HEAD = re.compile(r"(?:cơ quan|đơn vị)(?=\s+\p{L})")
 
@@ -117,7 +119,7 @@ def partners_after(text: str, start: int = 0) -> list[str]:
     """Bodies named after `phối hợp với` / `cùng với` at or after `start`, up to the verb of
     the joint task."""
     folded = fold(text)
-    for m in _PARTNERS_WITH.finditer(folded, start):
+    for m in _PARTNERS_WITH_WORDS.finditer(_PARTNERS_WITH, folded, start):
         tail, folded_tail = text[m.end():], folded[m.end():]
         head = BODY_START.match(folded_tail) or _PLAIN_HEAD.match(folded_tail)
         if head:

@@ -15,11 +15,13 @@ from typing import Optional
 import regex as re
 
 from extractors.agencies.names import agency_key, expand
+from extractors.anchored import OpeningWords, RequiredWords
 from extractors.grammar.years import plan_year
 from extractors.models import Agency, Deadline, Target
 from extractors.tasks.bodies import dedupe_names, leading_bodies, partners_after, split_bodies
+from extractors.tasks.found import Spans, inside, starting
 from extractors.tasks.layout import Unit, raw_span, unmarked, value_text
-from extractors.tasks.schedule import SCHEDULE_CUE, parse_schedule
+from extractors.tasks.schedule import SCHEDULE_CUE, SCHEDULE_CUE_WORDS, parse_schedule
 from extractors.text import Paragraph, PlanText
 
 # how far after `phối hợp với` / `chỉ đạo`, `giao` a list of bodies may run: a name found
@@ -41,7 +43,9 @@ _PART_REF = re.compile(
 _COOPERATES = re.compile(r"(?:^|,\s*|chủ động\s+|tích cực\s+)phối hợp(?![\p{L}])", re.I)
 _CHAIRS = re.compile(r"chủ trì", re.I)
 _WITH_PARTNERS = re.compile(r"(?:phối hợp|cùng)\s+với\s+", re.I)
+_WITH_PARTNERS_WORDS = OpeningWords("phối hợp", "cùng")  # (every match opens with one: tried there only)
 _INSTRUCTS = re.compile(r"(?:chỉ đạo|giao(?: cho)?|yêu cầu)\s+", re.I)
+_INSTRUCTS_WORDS = OpeningWords("chỉ đạo", "giao", "yêu cầu")
 _SENTENCE_MARK = re.compile(r"[.;]")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;])\s+")
 _LINE_BREAK_TAG = re.compile(r"\s*<br\s*/?>\s*")
@@ -49,10 +53,12 @@ _LINE_BREAK_TAG = re.compile(r"\s*<br\s*/?>\s*")
 
 # a step timed by a part of the year before the one it serves: done every year
 _YEARLY_STEP = re.compile(r"(?:quý\s+[IV]{1,3}|tháng\s+\d{1,2})\s+(?:của\s+)?năm trước(?![\p{L}])", re.I)
+_YEARLY_STEP_WORDS = RequiredWords("năm trước")
 
 
 # work done in the body's own place or field (`… của địa phương`, `… tại địa phương`)
 _OWN_WORK = re.compile(r"(?:của|tại|ở)\s+(?:địa phương|đơn vị|ngành|cơ quan)(?:\s+mình)?(?![\p{L}])", re.I)
+_OWN_WORK_WORDS = RequiredWords("địa phương", "đơn vị", "ngành", "cơ quan")
 # a lead-in before the duty (`Trên cơ sở dự toán kinh phí của các cơ quan, đơn vị,`)
 _GROUNDS_FIRST = re.compile(r"^(?:Trên cơ sở|Theo|Căn cứ|Dựa (?:trên|vào))(?![\p{L}])[^.;]*,?\s*$", re.I)
 # a partner that is only a catch-all (`các đơn vị liên quan`), never the lead of a named body's item
@@ -62,7 +68,7 @@ _LOCAL = re.compile(r"Ủy ban nhân dân|UBND|địa phương|(?:xã|phường|
 
 
 def _own_work(text: str, owners: list[str]) -> bool:
-    m = _OWN_WORK.search(text)
+    m = None if _OWN_WORK_WORDS.absent(text) else _OWN_WORK.search(text)
     if not m:
         return False
     if "mình" in m.group() or "địa phương" not in m.group().lower():
@@ -79,7 +85,9 @@ _TOLD_DATE = re.compile(r"trước|chậm nhất|hạn|hoàn thành|xong|trong",
 class Links:
     def __init__(self, doc: PlanText, targets: list[Target], deadlines: list[Deadline], agencies: list[Agency]):
         self.doc = doc
-        self.targets, self.deadlines, self.agencies = targets, deadlines, agencies
+        # (indexed by where they start: a task asks for those on its own words many times)
+        self.targets, self.deadlines = Spans(targets), deadlines
+        self.agencies = agencies if isinstance(agencies, Spans) else Spans(agencies)
         self.year_hint = plan_year(doc.clean)
         # the deadlines by where they start, so a task's are found by bisect, not by a scan
         self._deadline_order = sorted(range(len(deadlines)), key=lambda k: deadlines[k].span[0])
@@ -124,11 +132,12 @@ class Links:
         """Bodies the agencies extractor found right after `phối hợp với` (a partner list too
         long or too unusual for our own split)."""
         raw = self.doc.raw
-        m = _WITH_PARTNERS.search(raw[span[0]:span[1]])
+        words = raw[span[0]:span[1]]
+        m = _WITH_PARTNERS_WORDS.search(_WITH_PARTNERS, words)
         if not m:
             return []
         at = span[0] + m.end()
-        return [a.name for a in self.agencies if at <= a.span[0] < at + _NAME_LIST_CHARS and a.span[1] <= span[1]
+        return [a.name for a in starting(self.agencies, at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
                 and _only_names_between(raw, at, a.span[0], self.agencies)]
 
     def _told_to_act(self, span) -> list[str]:
@@ -136,15 +145,16 @@ class Links:
         triển khai …`, `giao Phòng Dân tộc …`): leads with the body that instructs them."""
         raw = self.doc.raw
         out = []
-        for m in _INSTRUCTS.finditer(raw[span[0]:span[1]]):
+        words = raw[span[0]:span[1]]
+        for m in _INSTRUCTS_WORDS.finditer(_INSTRUCTS, words):
             at = span[0] + m.end()
-            out += [a.name for a in self.agencies if at <= a.span[0] < at + _NAME_LIST_CHARS and a.span[1] <= span[1]
+            out += [a.name for a in starting(self.agencies, at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
                     and a.role == "lead" and not _is_generic(a.name)
                     and _only_names_between(raw, at, a.span[0], self.agencies)]
         return out
 
     def _found_roles(self, span) -> tuple[list[str], list[str]]:
-        found = [a for a in self.agencies if span[0] <= a.span[0] and a.span[1] <= span[1] and a.role]
+        found = [a for a in inside(self.agencies, span) if a.role]
         specific = [a for a in found if not _is_generic(a.name)]
         lead = [a.name for a in specific if a.role == "lead"]
         support = [a.name for a in specific if a.role == "support"]
@@ -156,7 +166,7 @@ class Links:
         if not paras:
             return []
         span = raw_span(self.doc, paras)
-        found = [a for a in self.agencies if span[0] <= a.span[0] and a.span[1] <= span[1]]
+        found = inside(self.agencies, span)
         if found:
             return dedupe_names([a.name for a in sorted(found, key=lambda a: a.span)])
         value = " ".join(value_text(p) for p in paras)
@@ -169,7 +179,7 @@ class Links:
             return []
         at = self.doc.raw.find(cell, row_span[0], row_span[1])
         if at >= 0:
-            found = [a.name for a in self.agencies if at <= a.span[0] and a.span[1] <= at + len(cell)]
+            found = [a.name for a in inside(self.agencies, (at, at + len(cell)))]
             if found:
                 return dedupe_names(found)
         return dedupe_names([expand(n) for n in split_bodies(_LINE_BREAK_TAG.sub("; ", cell))])
@@ -180,7 +190,7 @@ class Links:
         reading; a step set in a part of the year before (`vào Quý IV của năm trước`) recurs
         yearly."""
         due, rec, ids = self._schedule(span, text, cue)
-        if rec is None and _YEARLY_STEP.search(text):
+        if rec is None and not _YEARLY_STEP_WORDS.absent(text) and _YEARLY_STEP.search(text):
             rec = "yearly"
         return due, rec, ids
 
@@ -202,6 +212,8 @@ class Links:
             rec = pick.recurrence or next((d.recurrence for d in found if d.recurrence), None)
             return pick.due, rec, [d.id for d in found if d.id]
         if cue:
+            if SCHEDULE_CUE_WORDS.absent(text):
+                return None, None, []
             phrases = [m.group() for m in SCHEDULE_CUE.finditer(text)]
             # (a cue that opens a sentence: matched at its start, not searched through it)
             phrases += [m.group() for s in _SENTENCE_BREAK.split(text) if (m := SCHEDULE_CUE.match(s))]
@@ -216,6 +228,11 @@ class Links:
         """Targets stated inside the task (or its `Mục tiêu` block), and those of the parts of
         this plan the task names (`các chỉ tiêu tại khoản 2 Mục II`)."""
         named = _named_parts(self.doc.raw[span[0]:span[1]])
+        if not named:  # only those inside: found by where they start, in list order
+            near = set(self.targets.indices(span[0], span[1]))
+            if goal_span:
+                near.update(self.targets.indices(goal_span[0], goal_span[1]))
+            return [self.targets[k].id for k in sorted(near) if self.targets[k].id]
         ids = []
         for t in self.targets:
             inside = span[0] <= t.span[0] < span[1] or (goal_span and goal_span[0] <= t.span[0] < goal_span[1])
@@ -238,14 +255,18 @@ _NAME_LIST_GLUE = re.compile(r"[\s,;]|\bvà\b")
 def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) -> bool:
     """Is `raw[start:end]` nothing but other bodies' names and list separators?"""
     gap = raw[start:end]
-    for a in agencies:
-        if start <= a.span[0] and a.span[1] <= end:
-            gap = gap.replace(raw[a.span[0]:a.span[1]], " ")
+    for a in inside(agencies, (start, end)):
+        gap = gap.replace(raw[a.span[0]:a.span[1]], " ")
     return not _NAME_LIST_GLUE.sub("", gap)
+
+
+_PART_REF_WORDS = RequiredWords("mục")  # (every match holds `[Mm]ục`)
 
 
 def _named_parts(text: str) -> list[list[str]]:
     out = []
+    if _PART_REF_WORDS.absent(text):
+        return out
     for m in _PART_REF.finditer(text):
         path = [m.group("part")]
         if m.group("clause"):

@@ -25,6 +25,7 @@ from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
 from extractors.models import Agency, Task
 from extractors.tasks.bodies import BODY_START, PREDICATE, bare_head, dedupe_names, leading_bodies, partners_after
+from extractors.tasks.found import inside as found_inside
 from extractors.tasks.layout import Layout, unmarked
 from extractors.tasks.links import Links, _is_generic
 from extractors.tasks.titles import short
@@ -298,7 +299,7 @@ def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
             return []
     at = raw[span[0]:span[1]].find(piece[:40])
     lo = span[0] + at if at >= 0 else span[0]
-    found = [a.name for a in sorted(agencies, key=lambda a: a.span) if lo <= a.span[0] and a.span[1] <= span[1]]
+    found = [a.name for a in sorted(found_inside(agencies, (lo, span[1])), key=lambda a: a.span)]
     if found:
         return dedupe_names(found)
     named, rest = _person_bodies(piece) if _PERSON_BODY.match(piece) else leading_bodies(piece)
@@ -525,8 +526,7 @@ def _outside_work(layout: Layout, clean_index: int) -> bool:
 def _leads(raw: str, span, agencies: list[Agency]) -> list[str]:
     """The bodies a sentence gives its duty to: those after `giao`/`đề nghị`/`yêu cầu` when
     the sentence hands the duty on, else its lead bodies with a duty word after them."""
-    inside = sorted((a for a in agencies if span[0] <= a.span[0] and a.span[1] <= span[1] and a.role == "lead"),
-                    key=lambda a: a.span)
+    inside = sorted((a for a in found_inside(agencies, span) if a.role == "lead"), key=lambda a: a.span)
     if not inside:
         return []
     text = raw[span[0]:span[1]]
@@ -590,8 +590,7 @@ def _extend(layout: Layout, links: Links, task: Task, raw, sent: str) -> None:
 
 def _supporters(links: Links, span, lead: list[str]) -> list[str]:
     leads = {agency_key(x) for x in lead}
-    found = [a.name for a in links.agencies if span[0] <= a.span[0] and a.span[1] <= span[1]
-             and a.role == "support"]
+    found = [a.name for a in found_inside(links.agencies, span) if a.role == "support"]
     if not found:  # partners the agencies extractor gave no role (`phối hợp với các ngành liên quan …`)
         found = partners_after(links.doc.raw[span[0]:span[1]])
     return [n for n in dedupe_names(found) if agency_key(n) not in leads]

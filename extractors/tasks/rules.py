@@ -19,9 +19,11 @@ from __future__ import annotations
 import regex as re
 
 from extractors.agencies.names import agency_key
+from extractors.anchored import RequiredWords
 from extractors.grammar.markers import BULLETS
 from extractors.models import Agency, Deadline, Section, Target, Task
 from extractors.tasks.bodies import dedupe_names, duty_after_partners, leading_bodies
+from extractors.tasks.found import Spans
 from extractors.tasks.layout import Layout, Unit, label_of, unmarked, value_text
 from extractors.tasks.links import Links
 from extractors.tasks.prose import prose_tasks
@@ -39,6 +41,7 @@ _STEP = re.compile(rf"^([^:]{{3,{_STEP_LABEL_CHARS}}}):\s*(.+)$")
 
 def extract_tasks(doc: PlanText, sections: list[Section], targets: list[Target],
                   deadlines: list[Deadline], agencies: list[Agency]) -> list[Task]:
+    agencies = Spans(agencies)  # read by where they start (the same items, in the same order)
     layout = Layout(doc, sections, agencies, table_rows(doc.raw))
     links = Links(doc, targets, deadlines, agencies)
     tasks: list[Task] = []
@@ -86,6 +89,7 @@ def _build(unit: Unit, layout: Layout, links: Links) -> list[Task]:
 # a sentence or `;` clause inside an item that opens with its own period: a duty of its own
 _PERIODIC = re.compile(r"(?<=[.;:])\s+(?=định kỳ\s+(?:hằng|hàng|mỗi)\s+(?:năm|quý|tháng|tuần)(?![\p{L}]))",
                        re.I)
+_PERIODIC_WORDS = RequiredWords("định kỳ")  # (every match holds it: searched only then)
 
 
 def _periodic_apart(task: Task, unit: Unit, layout: Layout, links: Links) -> list[Task]:
@@ -93,6 +97,8 @@ def _periodic_apart(task: Task, unit: Unit, layout: Layout, links: Links) -> lis
     báo cáo Thường trực Huyện ủy.`: the item's work, then the periodic duty that runs to the
     item's end, each with its own time; the same body leads both."""
     raw = layout.doc.raw
+    if _PERIODIC_WORDS.absent(raw[task.span[0]:task.span[1]]):
+        return [task]
     m = _PERIODIC.search(raw, task.span[0], task.span[1])
     if not m:
         return [task]

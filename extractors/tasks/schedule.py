@@ -10,6 +10,7 @@ from typing import Optional
 
 import regex as re
 
+from extractors.anchored import RequiredWords
 from extractors.grammar.dates import most_frequent
 from extractors.grammar.markers import BULLETS
 from extractors.deadlines.phrases import due_in_year, segment_deadlines, yearless_date
@@ -24,6 +25,9 @@ SCHEDULE_CUE = re.compile(
     r"|từ năm \d{4} và các năm tiếp theo",
     re.I,
 )
+# every SCHEDULE_CUE match holds one of these: a text without any is searched no further
+SCHEDULE_CUE_WORDS = RequiredWords("hoàn thành", "chậm nhất", "xong", "trước", "định kỳ", "hằng", "hàng",
+                                   "mỗi", "thường xuyên", "từ năm")
 
 
 def parse_schedule(text: str, year_hint: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex as re
 
 from extractors import lexicon
+from extractors.text import squeeze_spaces
 
 # a title fits one line of a catalogue table
 TITLE_CHARS = 90
@@ -38,11 +39,8 @@ def first_clause(text: str) -> str:
     return text[:m.start()] if m else text
 
 
-_WHITESPACE = re.compile(r"\s+")
-
-
 def short(text: str, limit: int = TITLE_CHARS) -> str:
-    text = _WHITESPACE.sub(" ", text).strip(" .:;,")
+    text = squeeze_spaces(text).strip(" .:;,")
     text = text[:1].upper() + text[1:]
     if len(text) <= limit:
         return text

@@ -1,0 +1,97 @@
+"""Shortcuts taken for speed give what the plain reading gives (catalogue ids)."""
+import regex as re
+
+from extractors import catalogue
+from extractors.text import NOT_REGEX_SPACES, squeeze_spaces
+
+
+def test_regex_spaces_are_str_spaces_but_four_separators():
+    # `_folded_spaces` reads `\s` as `str.split` does, except where these are written
+    every = [chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000]
+    space = re.compile(r"\s")
+    differ = {c for c in every if bool(space.match(c)) != c.isspace()}
+    assert differ == set(NOT_REGEX_SPACES)
+
+
+def test_paragraph_bounds_and_folded_words_as_before():
+    texts = ["", "a", "\n", "a\nb", "\n\nx  y\t\u00a0z \n", "one line only  with   spaces",
+             "a\x1cb  c\n\x1f d \n", "x\r\ny\n\nz"]
+    for raw in texts:
+        for a in range(len(raw) + 1):
+            for b in range(a, len(raw) + 1):
+                start = raw.rfind("\n", 0, a) + 1
+                end = raw.find("\n", b)
+                assert catalogue._line_bounds(raw, (a, b)) == (start, len(raw) if end < 0 else end)
+        for a in range(len(raw) + 1):
+            for b in range(a, len(raw) + 1):
+                piece = raw[a:b]
+                assert catalogue._folded_spaces(piece) == catalogue._SPACES.sub(" ", piece).strip()
+
+
+def test_squeezed_spaces_as_the_regex_writes_them():
+    space_runs = re.compile(r"\s+")
+    pieces = ["", " ", "a", "\t", "\n\n", "\u00a0", "\u2009", "\x1c", "\x85", "bc", ".", "\u3000", "đ"]
+    texts = [a + b + c + d for a in pieces for b in pieces for c in pieces for d in pieces]
+    for t in texts:
+        assert squeeze_spaces(t) == space_runs.sub(" ", t), repr(t)
+
+
+def test_heading_title_cut_where_the_search_cuts_it():
+    from pathlib import Path
+
+    from extractors.outline import sections
+    from extractors.text import PlanText
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    texts = [p.text for f in sorted(seeds.glob("*.txt")) for p in PlanText.from_raw(f.read_text(encoding="utf-8")).paragraphs]
+    texts += ["", "ab.", "abc.", "abc. x", "a b.c: d;", "MỤC TIÊU:", "x\u00a0yz;\n", "abc.\x1c"]
+    for text in texts:
+        for start in range(0, min(len(text), 60)):
+            t = text[start:]
+            plain = sections._TITLE_END.search(t)
+            found = sections._title_end(t)
+            assert (plain and plain.span()) == (found and found.span()), t
+
+
+def test_sentence_boundaries_tried_after_marks_alike():
+    from pathlib import Path
+
+    import regex
+
+    from extractors import text as T
+    from extractors.deadlines import rules as deadline_rules
+    from extractors.tasks import prose
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    paras = [p.text for f in sorted(seeds.glob("*.txt")) for p in PlanText_paragraphs(f)]
+    paras += ["A. B; c.  D! (e) f? “G”… 1. x;y", ";  ;", ". ", "x.\u00a0Y", "a.\x1c B",
+              "kế hoạch  Hằng năm báo cáo; việc\u00a0Định kỳ hằng quý. Mỗi tháng x Mỗi tuần", "Hằng năm", " Mỗi năm",
+              "a\x1c Hằng năm", "b \x1cHằng năm", "x. Hằng năm"]
+    odd = [regex.compile(r"(?<=[a-z])\s+"), regex.compile(r"(?<=\.)\s*"), regex.compile(r"(?i)(?<=x)\s+"),
+           regex.compile(r"(?<=\.)\s+|\n"), regex.compile(r"(?<=\s)\s+(?=(?:Hằng|Mỗi)\s)"),
+           regex.compile(r"(?<=\p{Ll})\s+(?=\p{Lu})"), regex.compile(r"(?<=\p{Ll})\s+(?=(?:Hằng)?\s)")]
+    assert all(T._boundary_starts(b) is None for b in odd)
+    for b in (T._SENT_END, prose._SENTENCE_END, deadline_rules._SENTENCE_END):
+        assert T._boundary_starts(b) is not None
+    for boundary in (T._SENT_END, prose._SENTENCE_END, deadline_rules._SENTENCE_END, *odd):
+        for text in paras:
+            assert [m.span() for m in T._boundaries(boundary, text)] == [m.span() for m in boundary.finditer(text)]
+
+
+def PlanText_paragraphs(path):
+    from extractors.text import PlanText
+    return PlanText.from_raw(path.read_text(encoding="utf-8")).paragraphs
+
+
+def test_block_ends_at_the_next_heading_no_deeper():
+    # the sweep in extract_sections gives what a scan of the later headings gives
+    from extractors.outline import extract_sections
+    from extractors.text import PlanText
+    raw = ("KẾ HOẠCH\n\nI. MỤC TIÊU\n\n1. Một\n\na) x\n\nb) y\n\n2. Hai\n\nII. NHIỆM VỤ\n\n1. Ba\n\n"
+           "1.1. Bốn\n\n- năm\n\n2. Sáu\n\nIII. TỔ CHỨC\n\nĐiều 1. Bảy\n\n")
+    doc = PlanText.from_raw(raw)
+    sections = extract_sections(doc)
+    for i, s in enumerate(sections):
+        later = [t for t in sections[i + 1:] if len(t.path) <= len(s.path)]
+        if later:
+            assert s.body_end <= later[0].span[0]
+        else:
+            assert s.body_end == len(raw.rstrip())
