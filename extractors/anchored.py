@@ -31,8 +31,9 @@ _COUNT = re.compile(r"\{[1-9]\d*(?:,\d*)?\}")  # a repeat at least once (not `{0
 _FUZZY = re.compile(r"\{[^}]*[eisd]\s*[<=]")
 
 
-def _group_end(s: str, i: int) -> int:
-    """Index after the group opened at s[i] == '('."""
+def _structure(s: str, i: int = 0):
+    """(index, character, depth after it) of the characters of pattern text `s` from `i` that
+    shape it: escapes and the insides of character classes are skipped."""
     depth, k, cls = 0, i, False
     while k < len(s):
         c = s[k]
@@ -43,38 +44,24 @@ def _group_end(s: str, i: int) -> int:
             cls = c != "]"
         elif c == "[":
             cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return k + 1
+        else:
+            depth += (c == "(") - (c == ")")
+            yield k, c, depth
         k += 1
+
+
+def _group_end(s: str, i: int) -> int:
+    """Index after the group opened at s[i] == '('."""
+    for k, c, depth in _structure(s, i):
+        if c == ")" and depth == 0:
+            return k + 1
     raise ValueError("unbalanced group")
 
 
 def _branches(s: str) -> list[str]:
     """The top-level branches of an alternation."""
-    out, depth, k, start, cls = [], 0, 0, 0, False
-    while k < len(s):
-        c = s[k]
-        if c == "\\":
-            k += 2
-            continue
-        if cls:
-            cls = c != "]"
-        elif c == "[":
-            cls = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(s[start:k])
-            start = k + 1
-        k += 1
-    out.append(s[start:])
-    return out
+    cuts = [k for k, c, depth in _structure(s) if c == "|" and depth == 0]
+    return [s[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(s)])]
 
 
 def _optional_at(s: str, k: int) -> bool:
@@ -86,28 +73,14 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
     a digit when `digits`; None when the reader cannot tell."""
     branches = _branches(s)
     if len(branches) > 1:
-        words, digits = set(), False
-        for branch in branches:
-            read = leading_words(branch)
-            if read is None:
-                return None
-            words |= read[0]
-            digits = digits or read[1]
-        return frozenset(words), digits
+        return _union(branches)
     while s.startswith(_ASSERTIONS):
         s = s[_group_end(s, 0):]
     if s.startswith("(?:"):
         end = _group_end(s, 0)
         if _optional_at(s, end) or (s[end:end + 1] == "{" and not _COUNT.match(s, end)):
             return None
-        words, digits = set(), False
-        for branch in _branches(s[3:end - 1]):
-            read = leading_words(branch)
-            if read is None:
-                return None
-            words |= read[0]
-            digits = digits or read[1]
-        return frozenset(words), digits
+        return _union(_branches(s[3:end - 1]))
     if s.startswith("\\d"):
         return frozenset(), True
     firsts = [""]
@@ -131,6 +104,18 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
     if "" in words:
         return None
     return frozenset(words), False
+
+
+def _union(branches: list[str]) -> tuple[frozenset[str], bool] | None:
+    """What `leading_words` reads of an alternation: the union of its branches' readings."""
+    words, digits = set(), False
+    for branch in branches:
+        read = leading_words(branch)
+        if read is None:
+            return None
+        words |= read[0]
+        digits = digits or read[1]
+    return frozenset(words), digits
 
 
 def _trie(words) -> str:
