@@ -170,6 +170,27 @@ class AnchoredSearch:
 CASE_ODD = ("\u0130", "\u017f")
 
 
+def occurrences(text: str, word: str, pos: int = 0):
+    """Where `word` is written in `text`, from `pos` on (overlapping)."""
+    at = text.find(word, pos)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def matches_at(pattern: re.Pattern, text: str, starts, pos: int = 0):
+    """`pattern.finditer(text, pos)` for a pattern whose every match starts at one of `starts`:
+    the same matches, left to right and not overlapping, tried there only."""
+    end = pos
+    for at in sorted(starts):
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            yield m
+            end = m.end()
+
+
 class RequiredWords:
     """Words one of which every match of a case-insensitive pattern contains, written as the
     pattern writes them (lower case, a literal space): `absent(text)` says, by `in` over the
@@ -200,20 +221,8 @@ class OpeningWords(RequiredWords):
         if len(low) != len(text) or any(c in text for c in CASE_ODD):
             yield from pattern.finditer(text, pos)
             return
-        starts = set()
-        for w in self.words:
-            at = low.find(w, pos)
-            while at >= 0:
-                starts.add(at)
-                at = low.find(w, at + 1)
-        end = pos
-        for at in sorted(starts):
-            if at < end:
-                continue
-            m = pattern.match(text, at)
-            if m:
-                yield m
-                end = m.end()
+        starts = {at for w in self.words for at in occurrences(low, w, pos)}
+        yield from matches_at(pattern, text, starts, pos)
 
     def search(self, pattern: re.Pattern, text: str, pos: int = 0):
         return next(self.finditer(pattern, text, pos), None)

@@ -22,6 +22,7 @@ from typing import Optional
 
 import regex as re
 
+from extractors.anchored import matches_at, occurrences
 from extractors.grammar.markers import (ARABIC_ANY, ARTICLE, BULLETS, CHAPTER, EN_DASH, LETTERS_LATIN_HORNED, PAREN_ANY, PDF_BULLETS,
                                         ROMAN, ROMAN_RUN_WIDE, UPPER)
 
@@ -265,22 +266,13 @@ def _boundaries(boundary: re.Pattern, text: str):
     marks, words = read
     starts = {m.end() for m in marks.finditer(text)} if marks else set()
     for w in words:
-        at = text.find(w)
-        while at >= 0:
+        for at in occurrences(text, w):
             run = at
             while run and _is_regex_space(text[run - 1]):
                 run -= 1
             if run < at:
                 starts.add(run)
-            at = text.find(w, at + 1)
-    end = 0
-    for at in sorted(starts):
-        if at < end:
-            continue
-        m = boundary.match(text, at)
-        if m:
-            yield m
-            end = m.end()
+    yield from matches_at(boundary, text, starts)
 
 
 def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ import regex as re
 
 from extractors import lexicon
 from extractors.agencies.names import expand
+from extractors.anchored import matches_at
 from extractors.deadlines.rules import _in_school_year, _only_year
 from extractors.grammar.dates import OwnDate, dmy, iso_date, own_date
 from extractors.grammar.tries import trie_pattern
@@ -134,14 +135,7 @@ def _at_kind_words(pattern: re.Pattern, text: str, starts: list[int]):
     if not pattern.pattern.startswith(_KIND_OPENINGS):
         yield from pattern.finditer(text)
         return
-    end = 0
-    for at in starts:
-        if at < end:
-            continue
-        m = pattern.match(text, at)
-        if m:
-            yield m
-            end = m.end()
+    yield from matches_at(pattern, text, starts)
 
 _KIND_NAMES = "|".join(re.escape(k) for k in sorted(set(KINDS.values()), key=len, reverse=True))
 # the number (and year) of a symbol, then its codes: `470/QĐ-TTg`, `88/2019/QH14`, `28 -CT/TU`

@@ -16,7 +16,7 @@ import re as _sre  # the standard engine: finding the prefix words in 40 charact
 import regex as re
 
 from extractors import nlp
-from extractors.anchored import CASE_ODD
+from extractors.anchored import CASE_ODD, matches_at, occurrences
 
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
@@ -496,19 +496,8 @@ def _core_matches(text: str):
         yield from CORE.finditer(text)
         return
     starts = {m.start() for m in _DIGITS.finditer(text)}
-    for w in _CORE_WORDS:
-        at = low.find(w)
-        while at >= 0:
-            starts.add(at)
-            at = low.find(w, at + 1)
-    end = 0
-    for at in sorted(starts):
-        if at < end:
-            continue
-        m = CORE.match(text, at)
-        if m:
-            yield m
-            end = m.end()
+    starts.update(at for w in _CORE_WORDS for at in occurrences(low, w))
+    yield from matches_at(CORE, text, starts)
 
 
 def find_values(text: str) -> list[ValueExpr]:
