@@ -645,6 +645,11 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # `thực hiện … trong năm 2013 và những năm tới`, `trong quý I và những quý tiếp theo`: a period
         # that runs on into the ones after it closes nothing; the work goes on
         return False
+    if not firm and (_MONTHS_TO_DATE.match(text, t.end) or _ARISEN_IN.search(lead, max(0, len(lead) - 30))
+                     or t.grain == "half" and _MONTH_BEFORE_TO_DATE.search(lead, max(0, len(lead) - 30))):
+        # `tình hình … trong tháng 6 và 6 tháng đầu năm 2020`: a month reported with the months to
+        # date is a report's period; `diễn biến mới phát sinh trong nửa đầu năm 2020`: what arose in it
+        return False
     tasks = _TASKS_OF_PERIOD.search(lead, max(0, len(lead) - 60)) if prep == "trong" and not firm else None
     if tasks and not _SUBMITTED.search(tasks.group()) and not _DONE_IN_LEAD.search(lead, max(0, len(lead) - 120)):
         return False  # `nhiệm vụ trọng tâm trong quý II`: the period names the tasks, it sets no date
@@ -665,6 +670,10 @@ _PERIOD_EXAMINED = re.compile(
     r"\b(?:thời\s+kỳ|niên\s+độ)\s+(?:thanh\s+tra|kiểm\s+tra|kiểm\s+toán|báo\s+cáo|đánh\s+giá)\b[^.;:]{0,30}:?\s*$"
     r"|\bchốt\s+số\s+liệu\b[^.;]{0,60}$"
     r"|\bsố\s+liệu(?:\s+[^\s.;,:]+){0,5}?\s+(?:được\s+)?(?:tính|lấy|chốt)\b[^.;]{0,30}$", FLAGS)
+# a month (quarter) joined to the months of the year so far: `tháng 6, quý II và 6 tháng đầu năm`
+_MONTHS_TO_DATE = re.compile(r"\s*(?:,\s*quý\s+(?:IV|I{1,3}|[1-4])\s*)?(?:,|và)\s*(?:0?[369]|sáu|chín|ba)\s+tháng\b", FLAGS)
+_MONTH_BEFORE_TO_DATE = re.compile(r"\b(?:tháng|quý)\s+(?:\d{1,2}|IV|I{1,3})\s*(?:,|và)\s*$", FLAGS)
+_ARISEN_IN = re.compile(r"\b(?:phát\s+sinh|xảy\s+ra)\s*$", FLAGS)
 _OPEN_ENDED = re.compile(r"\s*,?\s*và\s+(?:các|những)\s+(?:năm|quý|tháng)\s+(?:tiếp\s+theo|tới|sau|kế\s+tiếp)\b", FLAGS)
 # the tasks of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`) right before it
 # (not the tasks handed to someone for it: `các nhiệm vụ được giao trong tháng 6/2024`)
@@ -681,6 +690,7 @@ _HAPPENS = re.compile(r"[^.;!?\n]{0,160}?\bxảy\s+ra\b", FLAGS)
 _HELD_ON = re.compile(r"(?<!\bsẽ\s+)\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
 # a body holding a meeting or a ceremony, in the same sentence (no stop between it and the date)
 _HOLDS_EVENT = re.compile(r"\btổ\s+chức\s+(?:thành\s+công\s+)?(?:kỳ\s+họp|hội\s+nghị|đại\s+hội|lễ|buổi|phiên|cuộc\s+họp)\b[^.;!?\n]*$", FLAGS)
+_WORK_AFTER = re.compile(r"\s+(?:việc|công\s+tác)\b", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
 _DONE_WORD = re.compile(rf"\b{_DONE}\b", FLAGS)
 _UNTIL_THE_END = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
@@ -694,6 +704,10 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     completed = done or bool(_DONE_WORD.search(recent))
     if prep == "trình":
         return not _has_target_figure(text)  # `23 Đề án phải trình năm 2025`
+    if done and _WORK_AFTER.match(text, t.end):
+        # `Hoàn thành trong năm 2025 việc tái cấu trúc …`: the work completed is named after its year,
+        # so the figures further on measure that work, not a horizon
+        return True
     if _TWO_YEARS.search(text[t.start:t.end]):
         # a multi-year period (`giai đoạn 2026 - 2030`) is when a programme runs
         return done or completed and not _has_target_figure(text)
@@ -870,7 +884,9 @@ def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
     if any(d.expr.grain != "day_only" for d in dated):
         dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence]
     # `Từ năm 2026`, `Từ Quý III/2026`: from then on; `từ 8 giờ ngày 15/6/2026` starts a one-day event
-    opening = [d for d in dated if d.prep in _OPENING_PREPS and not d.expr.window and d.expr.grain != "day"]
+    # (`Thời gian thực hiện: Từ ngày 01/01/2024`: a day with no hour opens the work, from then on too)
+    opening = [d for d in dated if d.prep in _OPENING_PREPS and not d.expr.window
+               and (d.expr.grain != "day" or not _HOUR.search(text))]
     if opening and len(opening) == len(dated):
         recs.append("continuous")  # `Từ năm 2026`: from then on
     if not dated and not recs and _TIME_OF_DAY.search(text):
@@ -885,6 +901,7 @@ def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
     return out
 
 
+_HOUR = re.compile(r"\d\s*(?:h|giờ)(?!\p{L})", FLAGS)
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?[-–]\s*\d{1,2}\s*(?:h|giờ)|\bbuổi\s+(?:sáng|chiều|tối)\b", FLAGS)
 
