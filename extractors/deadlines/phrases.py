@@ -40,7 +40,9 @@ TRIGGER = re.compile(
     r"(?<!\b(?:tờ|quy|lộ|chương|công|hành|tiến|giáo|phương|liệu)\s+)trình(?:\s+(?:phiên\s+họp|kỳ\s+họp|hội\s+nghị)(?:\s+[^\s,.;:\d]+){0,4}?)?|"
     # `hoàn thành … các công việc của tháng 02 và quý I năm 2025`: the work of a period
     r"(?<=\b(?:công\s+việc|nhiệm\s+vụ|chỉ\s+tiêu)\s+)của|"
-    r"bắt\s+đầu\s+từ)(?:\s+|(?=ngày\s))"
+    # `từ ngày mùng 4 đến ngày 12 tết (tức ngày 8 - 16/2/2019)`: a lunar date's solar day in brackets
+    # carries the time words before it
+    r"bắt\s+đầu\s+từ|(?<=\b(?:tết|âm\s+lịch)\s*\(\s*)tức(?:\s+là)?)(?:\s+|(?=ngày\s))"
     # (a page that lost the space glues the word to its date: `hoàn thành trướcngày 20/11/2023`)
     r"(?:(?<=\p{L})ngày\s+)?"
     # `trước 17 giờ 00 ngày …`, `trong tuần đầu tháng 6`: words between the deadline word and the date
@@ -131,6 +133,11 @@ _TIMES_PER_PERIOD = re.compile(
 _PERIOD_RECURRENCE = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
 # `phải nhập dữ liệu …, hoàn thành ngay trong ngày`: done within the day (week, month) it arises
 _WITHIN_THE_DAY = re.compile(rf"\b{_DONE}\s+(?:ngay\s+)?trong\s+(?:ngày|tuần|tháng)(?=\s*(?:[,.;)]|$))", FLAGS)
+# `Thủ tướng yêu cầu UBND các tỉnh … trong hai ngày tới tạm hoãn các hội họp`: the coming days a directive
+# gives for the work are its limit (RELATIVE leaves `tới` out: `trong 5 năm tới` is a horizon, a forecast
+# speaks of the coming days too)
+_COMING_DAYS = re.compile(rf"\btrong\s+{_NUMBER_WORD}\s+(?:ngày|tuần)\s+tới\b", FLAGS)
+_DIRECTED = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\b[^,;.:]{0,80}$", FLAGS)
 # every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
 _MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng|sau\s+(?:thời\s+gian\s+)?\S+\s+năm", FLAGS)
 
@@ -304,6 +311,8 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
                   and not _AIM_BEFORE.search(text, 0, m.start())]
     relatives += [m.span() for m in (_BY_PERIOD_END.finditer(text) if "cuối" in text.lower() else ())
                   if not _inside(*m.span(), relatives)]
+    relatives += [m.span() for m in (_COMING_DAYS.finditer(text) if "tới" in text else ())
+                  if not _inside(*m.span(), relatives) and _DIRECTED.search(text, max(0, m.start() - 100), m.start())]
     dated = _dated(text, forced, relatives, today)
     if forced:
         return _forced(text, dated, relatives)
@@ -599,6 +608,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # `từ nay đến tháng 12/2024`: a window opened now ends at its deadline; a year so
         # reached with a figure to attain is a target's horizon
         return t.grain != "year" or not _has_target_figure(text)
+    if prep == "tức":
+        prep = "trong"  # (the lunar dates before the bracket hold the window's own words)
     if prep in _OPENING_PREPS:
         if not t.window:
             return False  # the start of a window is not its deadline
