@@ -380,7 +380,12 @@ _RUN_LINE_CHARS = 300
 _INLINE_ARABIC = re.compile(r"(?<=[.;:!?…)]) (\d{1,2})\. (?=\p{Lu})")
 _INLINE_ROMAN = re.compile(rf"(?<=\S) ({ROMAN})\. (?=\p{{Lu}})")
 # `QUYẾT ĐỊNH: Điều 1. Ban hành … Cao Bằng Điều 2. Quyết định này …`: a decision's articles on one line
-_INLINE_ARTICLE = re.compile(r"(?<=\S) Điều (\d{1,2})\. (?=\p{Lu})")
+# (`… và chính quyền địa phương.Điều 2. Quan điểm …`: a copy that lost the space after the stop)
+_INLINE_ARTICLE = re.compile(r"(?<=\S) Điều (\d{1,2})\. (?=\p{Lu})|(?<=\p{L}[.;:])Điều (\d{1,2})\. (?=\p{Lu})")
+# the line's own marker is the run's first member: `2. Trung tâm … giường. 3. Trung tâm … 4. Trung tâm …`
+# and `Điều 1. Đẩy mạnh … phương.Điều 2. Quan điểm …` are runs on a line shorter than _RUN_LINE_CHARS
+_LEADING_ARABIC = re.compile(r"(\d{1,2})\. (?=\p{Lu})")
+_LEADING_ARTICLE = re.compile(r"Điều (\d{1,2})\. (?=\p{Lu})")
 # (an excerpt cut after its first article still opens it at the enacting word: `QUYẾT ĐỊNH: Điều 1. Ban hành …`)
 _ENACTED_ARTICLE = re.compile(r"(?<=(?:QUYẾT ĐỊNH|QUYẾT NGHỊ):) Điều \d{1,2}\. (?=\p{Lu})")
 # (a PDF that lost its line breaks: `… như sau: A. Mục đích yêu cầu: 1. Nhằm … 2. Nâng cao …`; a capital-letter
@@ -437,30 +442,34 @@ def _lettered_runs(text: str, arabic: list[tuple[int, int]]) -> list[int]:
 
 # What the inline markers need written (their look-behinds start each search at every
 # character, so a long line without these is not searched): a number or capital after a
-# sentence end (`. 2. `, `: A. `), a Roman numeral's last letter and its dot, `Điều`
+# sentence end (`. 2. `, `: A. `), a Roman numeral's last letter and its dot, `Điều ` (spaced or glued to a stop)
 _AFTER_END_MARK = _sre.compile(r"[.;:!?…)] \S{1,2}\. ")
 _ROMAN_ENDS = ("I. ", "V. ", "X. ")
 
 
 def _split_run_together(text: str, offs: list[int]) -> list[tuple[str, list[int]]]:
-    if len(text) < _RUN_LINE_CHARS:
+    lead_arabic, lead_article = _LEADING_ARABIC.match(text), _LEADING_ARTICLE.match(text)
+    if len(text) < _RUN_LINE_CHARS and not lead_arabic and not lead_article:
         return [(text, offs)]
     after_end = bool(_AFTER_END_MARK.search(text))
     arabic = [(m.start(), int(m.group(1))) for m in _INLINE_ARABIC.finditer(text)] if after_end else []
     roman = [(m.start(), _roman_value(m.group(1))) for m in _INLINE_ROMAN.finditer(text)] \
         if any(e in text for e in _ROMAN_ENDS) else []
-    article = " Điều " in text
-    articles = [(m.start(), int(m.group(1))) for m in _INLINE_ARTICLE.finditer(text)] if article else []
+    article = "Điều " in text
+    articles = [(m.start(), int(m.group(1) or m.group(2))) for m in _INLINE_ARTICLE.finditer(text)] if article else []
     enacted = {m.start() for m in _ENACTED_ARTICLE.finditer(text)} if article else set()
-    cuts = sorted(set(_in_runs(arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else [])
-                  | set(_in_runs(articles, 2)) | enacted
+    runs_arabic = [(-1, int(lead_arabic.group(1)))] + arabic if lead_arabic else arabic
+    runs_articles = [(-1, int(lead_article.group(1)))] + articles if lead_article else articles
+    cuts = sorted(set(_in_runs(runs_arabic, 3)) | set(_in_runs(roman, 2) if _in_runs(arabic, 3) else [])
+                  | set(_in_runs(runs_articles, 2)) | enacted
                   | set(_lettered_runs(text, arabic) if after_end else []))
+    cuts = [c for c in cuts if c >= 0]
     if not cuts:
         return [(text, offs)]
     pieces, start = [], 0
-    for cut in cuts:  # the space before the marker becomes the line break
+    for cut in cuts:  # the space before the marker becomes the line break (a glued marker is cut before)
         pieces.append((text[start:cut], offs[start:cut]))
-        start = cut + 1
+        start = cut + 1 if text[cut] == " " else cut
     pieces.append((text[start:], offs[start:]))
     return [p for p in pieces if p[0].strip()]
 

@@ -40,7 +40,9 @@ TRIGGER = re.compile(
     r"(?<!\b(?:tờ|quy|lộ|chương|công|hành|tiến|giáo|phương|liệu)\s+)trình(?:\s+(?:phiên\s+họp|kỳ\s+họp|hội\s+nghị)(?:\s+[^\s,.;:\d]+){0,4}?)?|"
     # `hoàn thành … các công việc của tháng 02 và quý I năm 2025`: the work of a period
     r"(?<=\b(?:công\s+việc|nhiệm\s+vụ|chỉ\s+tiêu)\s+)của|"
-    r"bắt\s+đầu\s+từ)(?:\s+|(?=ngày\s))"
+    # `từ ngày mùng 4 đến ngày 12 tết (tức ngày 8 - 16/2/2019)`: a lunar date's solar day in brackets
+    # carries the time words before it
+    r"bắt\s+đầu\s+từ|(?<=\b(?:tết|âm\s+lịch)\s*\(\s*)tức(?:\s+là)?)(?:\s+|(?=ngày\s))"
     # (a page that lost the space glues the word to its date: `hoàn thành trướcngày 20/11/2023`)
     r"(?:(?<=\p{L})ngày\s+)?"
     # `trước 17 giờ 00 ngày …`, `trong tuần đầu tháng 6`: words between the deadline word and the date
@@ -131,6 +133,11 @@ _TIMES_PER_PERIOD = re.compile(
 _PERIOD_RECURRENCE = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
 # `phải nhập dữ liệu …, hoàn thành ngay trong ngày`: done within the day (week, month) it arises
 _WITHIN_THE_DAY = re.compile(rf"\b{_DONE}\s+(?:ngay\s+)?trong\s+(?:ngày|tuần|tháng)(?=\s*(?:[,.;)]|$))", FLAGS)
+# `Thủ tướng yêu cầu UBND các tỉnh … trong hai ngày tới tạm hoãn các hội họp`: the coming days a directive
+# gives for the work are its limit (RELATIVE leaves `tới` out: `trong 5 năm tới` is a horizon, a forecast
+# speaks of the coming days too)
+_COMING_DAYS = re.compile(rf"\btrong\s+{_NUMBER_WORD}\s+(?:ngày|tuần)\s+tới\b", FLAGS)
+_DIRECTED = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\b[^,;.:]{0,80}$", FLAGS)
 # every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
 _MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng|sau\s+(?:thời\s+gian\s+)?\S+\s+năm", FLAGS)
 
@@ -304,6 +311,8 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
                   and not _AIM_BEFORE.search(text, 0, m.start())]
     relatives += [m.span() for m in (_BY_PERIOD_END.finditer(text) if "cuối" in text.lower() else ())
                   if not _inside(*m.span(), relatives)]
+    relatives += [m.span() for m in (_COMING_DAYS.finditer(text) if "tới" in text else ())
+                  if not _inside(*m.span(), relatives) and _DIRECTED.search(text, max(0, m.start() - 100), m.start())]
     dated = _dated(text, forced, relatives, today)
     if forced:
         return _forced(text, dated, relatives)
@@ -599,6 +608,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # `từ nay đến tháng 12/2024`: a window opened now ends at its deadline; a year so
         # reached with a figure to attain is a target's horizon
         return t.grain != "year" or not _has_target_figure(text)
+    if prep == "tức":
+        prep = "trong"  # (the lunar dates before the bracket hold the window's own words)
     if prep in _OPENING_PREPS:
         if not t.window:
             return False  # the start of a window is not its deadline
@@ -645,6 +656,11 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # `thực hiện … trong năm 2013 và những năm tới`, `trong quý I và những quý tiếp theo`: a period
         # that runs on into the ones after it closes nothing; the work goes on
         return False
+    if not firm and (_MONTHS_TO_DATE.match(text, t.end) or _ARISEN_IN.search(lead, max(0, len(lead) - 30))
+                     or t.grain == "half" and _MONTH_BEFORE_TO_DATE.search(lead, max(0, len(lead) - 30))):
+        # `tình hình … trong tháng 6 và 6 tháng đầu năm 2020`: a month reported with the months to
+        # date is a report's period; `diễn biến mới phát sinh trong nửa đầu năm 2020`: what arose in it
+        return False
     tasks = _TASKS_OF_PERIOD.search(lead, max(0, len(lead) - 60)) if prep == "trong" and not firm else None
     if tasks and not _SUBMITTED.search(tasks.group()) and not _DONE_IN_LEAD.search(lead, max(0, len(lead) - 120)):
         return False  # `nhiệm vụ trọng tâm trong quý II`: the period names the tasks, it sets no date
@@ -665,6 +681,10 @@ _PERIOD_EXAMINED = re.compile(
     r"\b(?:thời\s+kỳ|niên\s+độ)\s+(?:thanh\s+tra|kiểm\s+tra|kiểm\s+toán|báo\s+cáo|đánh\s+giá)\b[^.;:]{0,30}:?\s*$"
     r"|\bchốt\s+số\s+liệu\b[^.;]{0,60}$"
     r"|\bsố\s+liệu(?:\s+[^\s.;,:]+){0,5}?\s+(?:được\s+)?(?:tính|lấy|chốt)\b[^.;]{0,30}$", FLAGS)
+# a month (quarter) joined to the months of the year so far: `tháng 6, quý II và 6 tháng đầu năm`
+_MONTHS_TO_DATE = re.compile(r"\s*(?:,\s*quý\s+(?:IV|I{1,3}|[1-4])\s*)?(?:,|và)\s*(?:0?[369]|sáu|chín|ba)\s+tháng\b", FLAGS)
+_MONTH_BEFORE_TO_DATE = re.compile(r"\b(?:tháng|quý)\s+(?:\d{1,2}|IV|I{1,3})\s*(?:,|và)\s*$", FLAGS)
+_ARISEN_IN = re.compile(r"\b(?:phát\s+sinh|xảy\s+ra)\s*$", FLAGS)
 _OPEN_ENDED = re.compile(r"\s*,?\s*và\s+(?:các|những)\s+(?:năm|quý|tháng)\s+(?:tiếp\s+theo|tới|sau|kế\s+tiếp)\b", FLAGS)
 # the tasks of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`) right before it
 # (not the tasks handed to someone for it: `các nhiệm vụ được giao trong tháng 6/2024`)
@@ -681,6 +701,7 @@ _HAPPENS = re.compile(r"[^.;!?\n]{0,160}?\bxảy\s+ra\b", FLAGS)
 _HELD_ON = re.compile(r"(?<!\bsẽ\s+)\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
 # a body holding a meeting or a ceremony, in the same sentence (no stop between it and the date)
 _HOLDS_EVENT = re.compile(r"\btổ\s+chức\s+(?:thành\s+công\s+)?(?:kỳ\s+họp|hội\s+nghị|đại\s+hội|lễ|buổi|phiên|cuộc\s+họp)\b[^.;!?\n]*$", FLAGS)
+_WORK_AFTER = re.compile(r"\s+(?:việc|công\s+tác)\b", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
 _DONE_WORD = re.compile(rf"\b{_DONE}\b", FLAGS)
 _UNTIL_THE_END = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
@@ -694,6 +715,10 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     completed = done or bool(_DONE_WORD.search(recent))
     if prep == "trình":
         return not _has_target_figure(text)  # `23 Đề án phải trình năm 2025`
+    if done and _WORK_AFTER.match(text, t.end):
+        # `Hoàn thành trong năm 2025 việc tái cấu trúc …`: the work completed is named after its year,
+        # so the figures further on measure that work, not a horizon
+        return True
     if _TWO_YEARS.search(text[t.start:t.end]):
         # a multi-year period (`giai đoạn 2026 - 2030`) is when a programme runs
         return done or completed and not _has_target_figure(text)
@@ -870,7 +895,9 @@ def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
     if any(d.expr.grain != "day_only" for d in dated):
         dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence]
     # `Từ năm 2026`, `Từ Quý III/2026`: from then on; `từ 8 giờ ngày 15/6/2026` starts a one-day event
-    opening = [d for d in dated if d.prep in _OPENING_PREPS and not d.expr.window and d.expr.grain != "day"]
+    # (`Thời gian thực hiện: Từ ngày 01/01/2024`: a day with no hour opens the work, from then on too)
+    opening = [d for d in dated if d.prep in _OPENING_PREPS and not d.expr.window
+               and (d.expr.grain != "day" or not _HOUR.search(text))]
     if opening and len(opening) == len(dated):
         recs.append("continuous")  # `Từ năm 2026`: from then on
     if not dated and not recs and _TIME_OF_DAY.search(text):
@@ -885,6 +912,7 @@ def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
     return out
 
 
+_HOUR = re.compile(r"\d\s*(?:h|giờ)(?!\p{L})", FLAGS)
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?[-–]\s*\d{1,2}\s*(?:h|giờ)|\bbuổi\s+(?:sáng|chiều|tối)\b", FLAGS)
 

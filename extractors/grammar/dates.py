@@ -47,7 +47,8 @@ TIME_EXPR = re.compile(
     rf"""
     \b(?=[\dnstqcđg])  # cheap guard: every alternative starts a word with one of these
     (?:
-    (?P<dmy>(?:ngày\s+)?(?P<dr1>{_DAY}\s*[-–]\s*)?(?P<d1>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m1>{_MONTH})\s*(?P=sep)\s*(?P<y1>{_YEAR})(?!\d))
+    # (`ngày 28.6-2017`: news joins the day and month with a dot, the year with a dash)
+    (?P<dmy>(?:ngày\s+)?(?P<dr1>{_DAY}\s*[-–]\s*)?(?P<d1>{_DAY})\s*(?P<sep>[/.\-])\s*(?P<m1>{_MONTH})\s*(?:(?P=sep)|(?<=\.\s*\d{{1,2}}\s*)-)\s*(?P<y1>{_YEAR})(?!\d))
   | (?P<dmy_words>ngày\s+(?P<d2>{_DAY}){_SPELLED}\s+tháng\s+(?P<m2>{_MONTH}){_SPELLED}(?:{_YEAR_TAIL})?)
   | (?P<dm>ngày\s+(?P<dr3>{_DAY}\s*[-–]\s*)?(?P<d3>{_DAY})\s*[/.\-]\s*(?P<m3>{_MONTH})(?![.,]?\d)(?!\s*%))
   # (`thời hạn gửi báo cáo là 30/10 hàng năm`: a day and month that recur each year are a date,
@@ -66,8 +67,9 @@ TIME_EXPR = re.compile(
   # `tháng8 năm 2015`: a copy that lost its spaces glues the month to its number
   # (a month listed after a comma may carry its own edge: `ngay trong tháng 2, đầu tháng 3/2023` ends with
   # March; after `;` it opens another clause: `… đến hết tháng 5; đầu tháng 8 sẽ tổ chức …`)
+  # (`tháng 6 và 6 tháng đầu năm 2020`: a number followed by `tháng` counts months, it lists none)
   | (?P<month>(?<!\d\s{{0,2}})(?:(?P<medge>cuối|đầu|giữa)\s+)?tháng\s*(?:(?P<m>{_MONTH})(?![.]\d(?!\d{{3}}))|\s(?P<m>{_MONTH_WORD}))
-        (?:(?:{_LIST_SEP}(?:tháng\s+)?|\s*(?:,|\bvà\b)\s*(?:cuối|đầu|giữa)\s+tháng\s+)(?P<m>{_MONTH})(?![.]\d(?!\d{{3}})))*(?:{_YEAR_TAIL})?)
+        (?:(?:{_LIST_SEP}(?:tháng\s+)?|\s*(?:,|\bvà\b)\s*(?:cuối|đầu|giữa)\s+tháng\s+)(?P<m>{_MONTH})(?![.]\d(?!\d{{3}}))(?!\s+tháng\b))*(?:{_YEAR_TAIL})?)
   | (?P<year_range>(?:giai\s+đoạn\s+|từ\s+năm\s+|năm\s+)?(?P<ya>{_YEAR})\s*[-–]\s*(?P<yb>{_YEAR})(?!\d))
   | (?P<year>(?:(?P<yedge>cuối|giữa)\s+)?năm\s+(?P<y>{_YEAR})(?!\d)(?!\s*[-–]\s*\d))
   | (?P<bare_year>(?<![\d/.\-]\s?)(?P<y>{_YEAR})(?=\s*(?:$|[.,;:)])))

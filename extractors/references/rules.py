@@ -180,8 +180,9 @@ _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll
 MENTION = re.compile(
     rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=\s*:?\s+(?:số|Số|SỐ)\b))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
     # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon;
-    # `Chỉ thị s 05/2007/CT-TTg`: `số` lost its letters, a full symbol follows)
-    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+s\s+(?=\d{{1,5}}(?:/\d{{4}})?[/-]\p{{Lu}})|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
+    # `Chỉ thị s 05/2007/CT-TTg`, `Chương trình hành động sơ 02/CTHĐ-UBND`: `số` lost its letters or its
+    # mark, a full symbol follows)
+    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+s[ơo]?\s+(?=\d{{1,5}}(?:/\d{{4}})?[/-]\p{{Lu}})|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
     rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER}"
     rf"|(?<=(?i:văn bản|công văn|công điện)\s){_UNCODED_LETTER})"
     rf"(?P<date>\s*{_DATE})?"
@@ -418,11 +419,12 @@ def _line_start(raw: str, at: int) -> int:
     return raw.rfind("\n", 0, at) + 1
 # (a page that runs its header into one line prints `Số:` inside it, `… Hạnh phúc -------- Số:
 # 941/QĐ-UBND Quảng Ngãi, ngày …`; a citation never writes `Số:` after anything but its kind word)
+# (a legal database's attribute table may print both marks: `Số hiệu: | 681/QĐ-TTg |`)
 # (a party document's header prints the field without its colon, `Số 219-QĐ/TW` alone on its line)
 # (a header may name its kind in the field, `Nghị quyết số: 653/2019/UBTVQH14` alone on its line under
 # the issuer; a citation runs on into its date or subject, never a colon and a line end)
 _OWN_NUMBER = re.compile(
-    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*[|:]?|Số[ \t]*:|Số(?=[ \t]+{_SYMBOL}[ \t]*$)|(?:{_KIND_NAMES})[ \t]+số[ \t]*:(?=[ \t]*{_SYMBOL}[ \t]*$))|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
+    rf"(?m)(?:^[ \t|]*(?:Số hiệu[ \t]*:?[ \t]*\|?|Số[ \t]*:|Số(?=[ \t]+{_SYMBOL}[ \t]*$)|(?:{_KIND_NAMES})[ \t]+số[ \t]*:(?=[ \t]*{_SYMBOL}[ \t]*$))|(?<=[^\S\n])(?<!(?:(?i:{_KIND_WORDS})|{_ABBREVIATED_KIND})\s+)Số[ \t]*:)"
     rf"[ \t]*(?P<num>{_SYMBOL})")
 _ARTICLE_PAGE_TITLE = re.compile(
     rf"\s*(?:#+[ \t]*)?(?:(?:(?:Khoản|Điểm)[ \t]+\S+[ \t]+)?Điều[ \t]+\d+[a-z]?|Chương[ \t]+(?:[IVXL]+|\d{{1,2}}))[ \t]+"
