@@ -50,6 +50,8 @@ _NUMBERING_BEFORE = re.compile(
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
 _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
+                       # `mục tiêu tăng trưởng theo năm … tối thiểu 3%`: a growth read year on year
+                       r"(?<=\b(?:tăng|tăng\s+trưởng)\s)theo\s+năm(?!\s+(?:\d|học))|"
                        # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
                        r"so\s+(?:với\s+)?năm\s+trước)\b", re.I)
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
@@ -123,6 +125,10 @@ _PER_DAY_OR_WEEK_AFTER = re.compile(r"\s*/\s*(?:ngày|tuần)\b", re.I)
 _MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|cuối|vào|sau)\s+)\btháng\s+\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
                                   r"\s*,?\s*(?:đạt|là|ở\s+mức|tăng|giảm)?\s*$", re.I)
 _FROM_LEVEL_BEFORE = re.compile(r"\btừ\s+(?:mức\s+)?$", re.I)
+# a quota handed out in places, not a count of a plan's goals: `giao tăng 80 chỉ tiêu kế hoạch giường
+# bệnh năm 2024`, `chỉ tiêu tuyển sinh`, `chỉ tiêu biên chế`
+_QUOTA_AFTER = re.compile(r"\s+(?:kế\s+hoạch\s+)?(?:giường|tuyển\s+sinh|biên\s+chế)\b", re.I)
+_TO_WORDS = ("lên", "xuống")  # read as the unit of a bare `từ 200` before `lên 215 giường`
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
@@ -638,7 +644,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `cùng 2.500 đại biểu tham dự tại các điểm cầu`: who came to an event
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
-    if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix):
+    if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix) \
+            and not (v.unit == "chỉ tiêu" and _QUOTA_AFTER.match(text, v.end)):
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _CUT_VERB.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
@@ -767,8 +774,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # `từ 60% (năm 2020) lên 80%`: the first value is the baseline
     # (`tăng sản lượng từ mức dưới 1 triệu tấn/năm hiện nay lên mức 16 triệu tấn/năm`)
     if (v.qualifier == "từ" or _FROM_LEVEL_BEFORE.search(text, max(clause[0], v.start - 12), v.start)) \
-            and _BASELINE_AFTER.match(after):
-        return True
+            and (_BASELINE_AFTER.match(after) or v.unit in _TO_WORDS):
+        return True  # (`tăng 15 giường, từ 200 lên 215 giường`: a bare count whose unit is written at the end)
     # (`phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8% trở lên`: a year striven for is a goal's,
     # whatever year the page reads as its own)
     # (or the year the story says a meeting reviewed: `Xuất khẩu … năm 2015 đạt 30,14 tỷ USD … tại hội
@@ -1331,6 +1338,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 sentence_span=doc.raw_span(base + clause[0], base + clause[1]),
             )))
         _share_per_year(text, found, where)
+        _share_list_lead(text, found, where)
         # staged values share the noun phrase written after the last stage
         # (`đạt 80% và ... đạt 100% số cán bộ được đào tạo`)
         for k in range(len(found) - 2, -1, -1):
@@ -1549,6 +1557,33 @@ def _share_per_year(text: str, found, where) -> None:
             # `tốc độ tăng trưởng kinh tế bình quân 7,5%; công nghiệp, xây dựng tăng 7,5%; dịch
             # vụ tăng 10%`: the sectors of a yearly growth rate grow yearly too
             t.per_year = True
+
+
+# a yearly word written right before a list's first value (`phấn đấu hằng năm có trên 90% hộ gia
+# đình …; trên 90% ấp, khu phố …; 98% cơ quan …`); a bound ending in a colon (`cắt giảm ít nhất: 30%
+# thời gian …, 30% chi phí …`): both lead the whole list, not its first item alone
+_YEARLY_LEAD = re.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\s*(?:có\s+|đạt\s+|:\s*)?$", re.I)
+_NEXT_LIST_ITEM = re.compile(r"[^.!?\n]{0,120}(?:[;,]|\svà)\s*", re.I)
+
+
+def _share_list_lead(text: str, found, where) -> None:
+    """The items of a list share what its lead says of the first: a yearly rate, a bound.
+    An item opens right after a comma, semicolon or `và`, in the same sentence and unit."""
+    yearly = bound = None
+    for k, (_, t) in enumerate(found):
+        start = where[k][0]
+        prev = found[k - 1][1] if k else None
+        if prev is not None and prev.unit == t.unit and _NEXT_LIST_ITEM.fullmatch(text, where[k - 1][1], start):
+            if yearly:
+                t.per_year = True
+            if bound and t.comparator == "=":
+                t.comparator = bound
+        else:
+            yearly = bound = None
+        if t.per_year and _YEARLY_LEAD.search(text, max(0, start - 20), start):
+            yearly = True
+        if ":" in t.text and t.comparator in (">=", "<=", ">", "<"):
+            bound = t.comparator
 
 
 _YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
