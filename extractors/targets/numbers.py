@@ -114,6 +114,7 @@ MULTIWORD_UNITS = [
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
     "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã", "hộ gia đình",
+    "di tích", "ấn phẩm",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")

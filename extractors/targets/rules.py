@@ -128,6 +128,9 @@ _FROM_LEVEL_BEFORE = re.compile(r"\btừ\s+(?:mức\s+)?$", re.I)
 # a quota handed out in places, not a count of a plan's goals: `giao tăng 80 chỉ tiêu kế hoạch giường
 # bệnh năm 2024`, `chỉ tiêu tuyển sinh`, `chỉ tiêu biên chế`
 _QUOTA_AFTER = re.compile(r"\s+(?:kế\s+hoạch\s+)?(?:giường|tuyển\s+sinh|biên\s+chế)\b", re.I)
+# a sentence that adds to the one before it (`Bên cạnh đó, …`, `Đặc biệt, …`, `Đồng thời, …`)
+_GOES_ON_OPENING = re.compile(r"\s*(?:bên\s+cạnh\s+đó|đặc\s+biệt|đồng\s+thời|ngoài\s+ra|cùng\s+với\s+đó|"
+                              r"mặt\s+khác)\s*,", re.I)
 _TO_WORDS = ("lên", "xuống")  # read as the unit of a bare `từ 200` before `lên 215 giường`
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
@@ -1304,6 +1307,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or reader.this_year(text, sent, v.start)
                     or _title_year(reader, ctx, text, sent)
                     or reader.campaign_year(text))
+            if year is None and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
+                    strip_marker(text[sent[0]:sent[0] + 40])):
+                # `… đặt mục tiêu 100% thủ tục … Bên cạnh đó, tỷ lệ hồ sơ … phải đạt ít nhất 65%`: a
+                # sentence adding to the goals before it is due when they are
+                year = found[-1][1].target_year
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
@@ -1851,6 +1859,10 @@ _SETS_OUT = re.compile(r"\b(?:đề ra|đặt ra)\b|\bthông\s+qua\s+(?:các\s+)
                        re.I)
 # a sentence opened by its horizon sets out the goals to come: `Đến năm 2025, tỷ trọng … chiếm
 # 22 - 23%; … Tốc độ tăng … đạt trên 8%/năm.`
+# a sentence opened by its topic, then its year: `Với lĩnh vực thể thao quần chúng, trong năm 2021,
+# phấn đấu …` (the next sentences of its paragraph are that year's too)
+_TOPIC_YEAR_OPENING = re.compile(r"\s*(?:về|với|đối\s+với|trên)\s+[^,.;:\d]{1,60},\s*(?:trong\s+)?năm\s+"
+                                 r"((?:19|20)\d\d)\s*,", re.I)
 _HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,", re.I)
 # a share and its own horizon: `đạt 8% trở lên trong năm 2025`
 _SHARE_WITH_HORIZON = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
@@ -1884,12 +1896,12 @@ def _goal_sentence_year(lead: str) -> Optional[int]:
     # (or opened by its year: `Vào năm 2015, cả nước đón 7-7,5 triệu lượt khách quốc tế …. Tổng thu từ
     # khách du lịch sẽ đạt từ 10 đến 11 tỉ USD`)
     if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)) \
-            or _YEAR_OPENING.match(strip_marker(lead)):
+            or _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead)):
         # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
         # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
         # (a sentence opened by its year is that year's, whatever term it names: `Năm 2026, Đảng ủy
         # phường … xác định mục tiêu …, nhiệm kỳ 2026 - 2031. Phấn đấu trên 90% …`)
-        opening = _YEAR_OPENING.match(strip_marker(lead))
+        opening = _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead))
         if opening:
             return int(opening.group(1))
         years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
