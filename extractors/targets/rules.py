@@ -1863,6 +1863,10 @@ _SETS_OUT = re.compile(r"\b(?:đề ra|đặt ra)\b|\bthông\s+qua\s+(?:các\s+)
 # phấn đấu …` (the next sentences of its paragraph are that year's too)
 _TOPIC_YEAR_OPENING = re.compile(r"\s*(?:về|với|đối\s+với|trên)\s+[^,.;:\d]{1,60},\s*(?:trong\s+)?năm\s+"
                                  r"((?:19|20)\d\d)\s*,", re.I)
+# a sentence opened by its horizon after a few words (`Lộ trình thực hiện đến năm 2025, ở bậc học … đạt
+# 70,06% …. Ở bậc giáo dục mầm non sẽ có … đạt 35,8%`): the horizon of the paragraph's goals
+# (not `Tính đến cuối năm 2018,`, a date of record)
+_HORIZON_LEADIN = re.compile(r"\s*(?!tính\s)(?:[\p{L}]+\s+){0,4}đến\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\s*,", re.I)
 _HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,", re.I)
 # a share and its own horizon: `đạt 8% trở lên trong năm 2025`
 _SHARE_WITH_HORIZON = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
@@ -1896,12 +1900,14 @@ def _goal_sentence_year(lead: str) -> Optional[int]:
     # (or opened by its year: `Vào năm 2015, cả nước đón 7-7,5 triệu lượt khách quốc tế …. Tổng thu từ
     # khách du lịch sẽ đạt từ 10 đến 11 tỉ USD`)
     if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)) \
-            or _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead)):
+            or _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead)) \
+            or _HORIZON_LEADIN.match(strip_marker(lead)):
         # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
         # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
         # (a sentence opened by its year is that year's, whatever term it names: `Năm 2026, Đảng ủy
         # phường … xác định mục tiêu …, nhiệm kỳ 2026 - 2031. Phấn đấu trên 90% …`)
-        opening = _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead))
+        opening = _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead)) \
+            or _HORIZON_LEADIN.match(strip_marker(lead))
         if opening:
             return int(opening.group(1))
         years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
