@@ -171,6 +171,9 @@ _PERCENT = re.compile(r"\s*(%|phần\s+trăm)", re.IGNORECASE)
 _TIMES = re.compile(r"\s*lần\b", re.IGNORECASE)
 _WORD = re.compile(r"[\p{L}\d]+")
 _NEXT_WORD = re.compile(r"\s+([\p{L}\d]+)")
+# the short forms news prints for whom a count counts (`tạo việc làm cho thêm 20.000 LĐ`): workers,
+# enterprises, cooperatives, cooperative groups
+_COUNTED_ACRONYMS = {"LĐ", "NLĐ", "DN", "HTX", "THT"}
 _LIVE_BIRTHS = re.compile(r"\s+(?:đẻ|sinh)(?:\s+ra)?\s+sống\b", re.IGNORECASE)
 _GLUED_UNIT = re.compile(_GLUED)
 _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
@@ -235,7 +238,8 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     compound = _compound_noun(rest[lead:], word)
     if compound:
         return compound, pos + lead + len(compound)
-    if word[0].isupper() and word.lower() != word and len(word) > 1 and word.isupper():
+    if word[0].isupper() and word.lower() != word and len(word) > 1 and word.isupper() \
+            and word not in _COUNTED_ACRONYMS:
         return None, pos  # an acronym (`28 CT`, `THCS`) is not a unit
     if word[0].isupper() and word[1:].islower() and _NEXT_CAPITAL.match(rest[lead + len(word):]):
         return None, pos  # a name (`15 Thi Sách, TP.Vũng Tàu`: a street address) is not a unit

@@ -1715,6 +1715,7 @@ _MAIN_GOALS_ASIDE_OPEN = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+y�
 _SEMICOLON_NEXT = re.compile(r"[\s.…]*;")
 _OPEN_BRACKET_BEFORE = re.compile(r"\(\s*$")
 _COMMA_OR_CLOSE_AFTER = re.compile(r"\s*[,)]")
+_WITH_GOALS_AFTER = re.compile(r"\s*,?\s*với\s+(?:các\s+)?(?:mục|chỉ)\s+tiêu\b", re.I)
 _BY_PROGRAMME_OPENING = re.compile(r"\s*theo\s+(?:chương\s+trình|kế\s+hoạch|đề\s+án|quy\s+hoạch|chiến\s+lược)\b[^,.;:]*$", re.I)
 
 
@@ -1753,6 +1754,8 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
                                             # a period opening the value's clause
                                             or not text[clause[0]:y.start].strip(" ,;-+")
                                             or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
+                                            # `phê duyệt Kế hoạch … giai đoạn 2017 - 2020 với mục tiêu …`
+                                            or _WITH_GOALS_AFTER.match(text, y.end, v.start)
                                             # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
                                             or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
                                             # `Theo Chương trình … giai đoạn 2021-2025 vừa được Chính phủ phê
