@@ -739,6 +739,8 @@ _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
 _REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+kết\s+quả|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
+# a standard set at a level: `chuẩn nghèo với mức thu nhập bình quân đầu người thấp hơn 1,25 đô la Mỹ`
+_STANDARD_LEVEL_BEFORE = re.compile(r"\bchuẩn\s+[^.;,\d]{0,30}?\bvới\s+mức\b[^.;,\d]{0,70}$", re.I)
 
 
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
@@ -767,6 +769,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
     if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
         return True
+    if _STANDARD_LEVEL_BEFORE.search(text, max(clause[0], v.start - 90), v.start):
+        return True  # `sử dụng chuẩn nghèo với mức thu nhập … thấp hơn 1,25 đô la`: the line that defines the poor
     if v.verb in ("lên", "xuống", "còn") and _BROUGHT_TO.search(text[max(clause[0], v.start - 80):v.start]):
         return True
     # `Tỷ lệ hồ sơ trực tuyến … tháng 10/2025 đạt 39,98%`: a month's figure (a goal is due by a
@@ -1469,8 +1473,14 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
     whole_parts = {(float(int(value)), unit) for value, value_max, unit in told_only
                    if value_max is None and value != int(value)}
 
+    # (`Toàn tỉnh giải quyết việc làm cho gần 26.000 lao động` over `… đã giải quyết việc làm cho
+    # 25.953 lao động`: a headline's `gần`/`khoảng` rounds a reported count to two or three figures)
+    rounded = {(float(round(value, -k)), unit) for value, value_max, unit in told_only
+               if value_max is None and value >= 1000 for k in (len(str(int(value))) - 2, len(str(int(value))) - 3)}
+
     def rounds_a_result(t: Target) -> bool:
-        return t.comparator == ">" and t.value_max is None and (t.value, t.unit) in whole_parts
+        return t.value_max is None and ((t.comparator == ">" and (t.value, t.unit) in whole_parts)
+                                        or (t.comparator == "~" and (t.value, t.unit) in rounded))
     targets = [t for t in targets if not (head[0] <= t.span[0] < head[1]
                                           and ((t.value, t.value_max, t.unit) in told_only or rounds_a_result(t)))]
     return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
