@@ -131,6 +131,8 @@ _QUOTA_AFTER = re.compile(r"\s+(?:kế\s+hoạch\s+)?(?:giường|tuyển\s+sinh
 # a sentence that adds to the one before it (`Bên cạnh đó, …`, `Đặc biệt, …`, `Đồng thời, …`)
 _GOES_ON_OPENING = re.compile(r"\s*(?:bên\s+cạnh\s+đó|đặc\s+biệt|đồng\s+thời|ngoài\s+ra|cùng\s+với\s+đó|"
                               r"mặt\s+khác)\s*,", re.I)
+# a paragraph opened by the field it is about: `Trên lĩnh vực di sản văn hóa, …`, `Về y tế, …`
+_FIELD_OPENING = re.compile(r"\s*(?:về|đối\s+với|(?:trên|với|trong)\s+lĩnh\s+vực|lĩnh\s+vực)\s+[^,.:;\d]{1,50},", re.I)
 _TO_WORDS = ("lên", "xuống")  # read as the unit of a bare `từ 200` before `lên 215 giường`
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
@@ -337,6 +339,19 @@ class _Reader:
         """`Thứ hai, hằng năm giúp 33.500 hộ …; hỗ trợ … cho 17.000 phụ nữ …` after `Đại hội xác
         định 8 chỉ tiêu chính quan trọng. Trong đó, thứ nhất, …`: a paragraph that goes on with
         an enumeration of goals is one of them."""
+        if _FIELD_OPENING.match(strip_marker(self.paras[i].para.text)):
+            # `Trên lĩnh vực di sản văn hóa, thực hiện 10 công trình tu bổ …` after `Với lĩnh vực thể thao
+            # quần chúng, …, phấn đấu …`: a paragraph on the next field goes on with the goals (read
+            # back over the fields before it to the paragraph that sets them)
+            for j in range(i - 1, max(i - 6, -1), -1):
+                q = self.paras[j]
+                if q.heading is not None:
+                    return False
+                if _GOAL_WORDS.search(q.para.text):
+                    return True
+                if not _FIELD_OPENING.match(strip_marker(q.para.text)):
+                    return False
+            return False
         if not _NEXT_ORDINAL.match(self.paras[i].para.text):
             return False
         for j in range(i - 1, max(i - 10, -1), -1):
