@@ -78,6 +78,9 @@ QUALIFIERS: list[tuple[str, str]] = [
     ("tối thiểu đạt", ">="), ("tối thiểu", ">="), ("ít nhất là", ">="), ("ít nhất bằng", ">="),
     ("ít nhất đạt", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="),
     ("không ít hơn", ">="), ("≥", ">="), (">=", ">="),
+    ("thấp nhất là", ">="),  # `Phấn đấu tỷ lệ huy động trẻ em ra lớp đạt: thấp nhất là 30%`
+    # (`ư` printed as `ƣ` by some PDF fonts: `giảm tỷ lệ … dƣới 0,75%`)
+    ("không dƣới", ">="), ("xuống dƣới", "<"), ("còn dƣới", "<"), ("dƣới", "<"),
     ("trên dưới", "~"),
     ("đạt và vượt", ">="), ("vượt trên", ">"), ("cao hơn", ">"), ("nhiều hơn", ">"), ("trên", ">"), ("hơn", ">"), ("vượt", ">"),
     (">", ">"),
