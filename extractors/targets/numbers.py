@@ -35,7 +35,9 @@ CORE = re.compile(
     (?:(?<=(?:tỷ|tỉ)\s+\d{{1,3}}\s+)triệu|(?<=triệu\s+\d{{1,3}}\s+)(?:nghìn|ngàn))\s+đồng\b
     |# a count written as a word where a bound or a range says it is one (`ít nhất một mô hình`,
     # `từ một đến hai công trình`, `giúp thêm được hai gia đình hội viên trở lên`; not `năm`, a year too)
-    (?<=\b(?:ít\s+nhất|tối\s+thiểu)\s)(?P<w1>{_NUMBER_WORDS})(?=\s+\p{{Ll}})
+    (?<=\b(?:ít\s+nhất|tối\s+thiểu)\s)(?P<w1>{_NUMBER_WORDS})(?=\s+\p{{Ll}})(?!\s+nửa\b)
+    |# a half after a bound (`giảm ít nhất một nửa tỷ lệ nghèo`): the ratio 0.5, not one
+    (?<=\b(?:ít\s+nhất|tối\s+thiểu)\s)(?P<half>một\s+nửa)(?![\p{{L}}])
     |(?<=\btừ\s)(?P<w2>{_NUMBER_WORDS})\s+đến\s+(?P<w3>{_NUMBER_WORDS})(?=\s+\p{{Ll}})
     |(?<![\p{{L}}])(?P<w4>{_NUMBER_WORDS})(?=(?:\s+\p{{Ll}}+){{1,4}}\s+trở\s+lên)
     |# a rate per so many people (`dưới 02/100.000 dân`, `dưới 1/100.000 dân`)
@@ -79,6 +81,9 @@ QUALIFIERS: list[tuple[str, str]] = [
     ("tối thiểu đạt", ">="), ("tối thiểu", ">="), ("ít nhất là", ">="), ("ít nhất bằng", ">="),
     ("ít nhất đạt", ">="), ("ít nhất", ">="), ("không dưới", ">="), ("không thấp hơn", ">="),
     ("không ít hơn", ">="), ("≥", ">="), (">=", ">="),
+    ("thấp nhất là", ">="),  # `Phấn đấu tỷ lệ huy động trẻ em ra lớp đạt: thấp nhất là 30%`
+    # (`ư` printed as `ƣ` by some PDF fonts: `giảm tỷ lệ … dƣới 0,75%`)
+    ("không dƣới", ">="), ("xuống dƣới", "<"), ("còn dƣới", "<"), ("dƣới", "<"),
     ("trên dưới", "~"),
     ("đạt và vượt", ">="), ("vượt trên", ">"), ("cao hơn", ">"), ("nhiều hơn", ">"), ("trên", ">"), ("hơn", ">"), ("vượt", ">"),
     (">", ">"),
@@ -96,7 +101,8 @@ QUAL_MAP = {q: c for q, c in QUALIFIERS}
 LEAD_VERBS = (r"đạt|là|bằng|tăng(?:\s+(?:lên|thêm))?|giảm(?:\s+(?:xuống(?:\s+còn)?|còn))?|"
               r"xuống\s+còn|xuống|còn|(?<!trở\s)lên|gấp|chiếm|ở\s+mức|duy\s+trì(?:\s+ở\s+mức)?")
 PREFIX = re.compile(
-    rf"(?:(?P<verb>{LEAD_VERBS})\s+)?(?:(?P<qual>{_QUAL_ALT})\s*)?(?:(?P<gap>đủ)\s+)?$",
+    # (a bound may lead a list with a colon: `cắt giảm ít nhất: 30% thời gian …`)
+    rf"(?:(?P<verb>{LEAD_VERBS})\s+)?(?:(?P<qual>{_QUAL_ALT})\s*:?\s*)?(?:(?P<gap>đủ)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -114,6 +120,7 @@ MULTIWORD_UNITS = [
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
     "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã", "hộ gia đình",
+    "di tích", "ấn phẩm",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")
@@ -170,6 +177,10 @@ _PERCENT = re.compile(r"\s*(%|phần\s+trăm)", re.IGNORECASE)
 _TIMES = re.compile(r"\s*lần\b", re.IGNORECASE)
 _WORD = re.compile(r"[\p{L}\d]+")
 _NEXT_WORD = re.compile(r"\s+([\p{L}\d]+)")
+# the short forms news prints for whom a count counts (`tạo việc làm cho thêm 20.000 LĐ`): workers,
+# enterprises, cooperatives, cooperative groups
+_COUNTED_ACRONYMS = {"LĐ", "NLĐ", "DN", "HTX", "THT"}
+_LIVE_BIRTHS = re.compile(r"\s+(?:đẻ|sinh)(?:\s+ra)?\s+sống\b", re.IGNORECASE)
 _GLUED_UNIT = re.compile(_GLUED)
 _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
 _LE_NEXT = re.compile(r"\s+lệ\b", re.IGNORECASE)
@@ -233,7 +244,8 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     compound = _compound_noun(rest[lead:], word)
     if compound:
         return compound, pos + lead + len(compound)
-    if word[0].isupper() and word.lower() != word and len(word) > 1 and word.isupper():
+    if word[0].isupper() and word.lower() != word and len(word) > 1 and word.isupper() \
+            and word not in _COUNTED_ACRONYMS:
         return None, pos  # an acronym (`28 CT`, `THCS`) is not a unit
     if word[0].isupper() and word[1:].islower() and _NEXT_CAPITAL.match(rest[lead + len(word):]):
         return None, pos  # a name (`15 Thi Sách, TP.Vũng Tàu`: a street address) is not a unit
@@ -299,10 +311,15 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         who = _NEXT_WORD.match(text, m.end())
         unit_end = who.end() if who else m.end()
         unit = f"/{m.group('per')} {who.group(1).lower()}" if who else f"/{m.group('per')}"
+        births = _LIVE_BIRTHS.match(text, unit_end) if who and who.group(1).lower() == "trẻ" else None
+        if births:  # `dưới 45/100.000 trẻ đẻ sống`: the births the rate is counted over
+            unit, unit_end = f"{unit} {' '.join(births.group(0).split()).lower()}", births.end()
         return _with_prefix(text, m, parse_number(m.group("rate")), unit, unit_end)
     frac = m.group("frac")
     n2 = None if frac else m.group("n2")
     word = m.group("w1") or m.group("w2") or m.group("w4")
+    if m.group("half"):
+        return _with_prefix(text, m, 0.5, "ratio", m.end())
     if word:
         value = _WORD_VALUES[word.lower()]
         value_max = _WORD_VALUES[m.group("w3").lower()] if m.group("w3") else None

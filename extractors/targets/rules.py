@@ -50,6 +50,8 @@ _NUMBERING_BEFORE = re.compile(
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
 _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
+                       # `mục tiêu tăng trưởng theo năm … tối thiểu 3%`: a growth read year on year
+                       r"(?<=\b(?:tăng|tăng\s+trưởng)\s)theo\s+năm(?!\s+(?:\d|học))|"
                        # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
                        r"so\s+(?:với\s+)?năm\s+trước)\b", re.I)
 # `đã giảm 3,4%`; not across a comma (`duy trì kết quả đã đạt được, ít nhất 85% …`)
@@ -123,6 +125,15 @@ _PER_DAY_OR_WEEK_AFTER = re.compile(r"\s*/\s*(?:ngày|tuần)\b", re.I)
 _MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|cuối|vào|sau)\s+)\btháng\s+\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
                                   r"\s*,?\s*(?:đạt|là|ở\s+mức|tăng|giảm)?\s*$", re.I)
 _FROM_LEVEL_BEFORE = re.compile(r"\btừ\s+(?:mức\s+)?$", re.I)
+# a quota handed out in places, not a count of a plan's goals: `giao tăng 80 chỉ tiêu kế hoạch giường
+# bệnh năm 2024`, `chỉ tiêu tuyển sinh`, `chỉ tiêu biên chế`
+_QUOTA_AFTER = re.compile(r"\s+(?:kế\s+hoạch\s+)?(?:giường|tuyển\s+sinh|biên\s+chế)\b", re.I)
+# a sentence that adds to the one before it (`Bên cạnh đó, …`, `Đặc biệt, …`, `Đồng thời, …`)
+_GOES_ON_OPENING = re.compile(r"\s*(?:bên\s+cạnh\s+đó|đặc\s+biệt|đồng\s+thời|ngoài\s+ra|cùng\s+với\s+đó|"
+                              r"mặt\s+khác)\s*,", re.I)
+# a paragraph opened by the field it is about: `Trên lĩnh vực di sản văn hóa, …`, `Về y tế, …`
+_FIELD_OPENING = re.compile(r"\s*(?:về|đối\s+với|(?:trên|với|trong)\s+lĩnh\s+vực|lĩnh\s+vực)\s+[^,.:;\d]{1,50},", re.I)
+_TO_WORDS = ("lên", "xuống")  # read as the unit of a bare `từ 200` before `lên 215 giường`
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
@@ -328,6 +339,19 @@ class _Reader:
         """`Thứ hai, hằng năm giúp 33.500 hộ …; hỗ trợ … cho 17.000 phụ nữ …` after `Đại hội xác
         định 8 chỉ tiêu chính quan trọng. Trong đó, thứ nhất, …`: a paragraph that goes on with
         an enumeration of goals is one of them."""
+        if _FIELD_OPENING.match(strip_marker(self.paras[i].para.text)):
+            # `Trên lĩnh vực di sản văn hóa, thực hiện 10 công trình tu bổ …` after `Với lĩnh vực thể thao
+            # quần chúng, …, phấn đấu …`: a paragraph on the next field goes on with the goals (read
+            # back over the fields before it to the paragraph that sets them)
+            for j in range(i - 1, max(i - 6, -1), -1):
+                q = self.paras[j]
+                if q.heading is not None:
+                    return False
+                if _GOAL_WORDS.search(q.para.text):
+                    return True
+                if not _FIELD_OPENING.match(strip_marker(q.para.text)):
+                    return False
+            return False
         if not _NEXT_ORDINAL.match(self.paras[i].para.text):
             return False
         for j in range(i - 1, max(i - 10, -1), -1):
@@ -638,7 +662,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `cùng 2.500 đại biểu tham dự tại các điểm cầu`: who came to an event
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
-    if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix):
+    if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix) \
+            and not (v.unit == "chỉ tiêu" and _QUOTA_AFTER.match(text, v.end)):
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _CUT_VERB.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
@@ -729,6 +754,8 @@ _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
 _REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+kết\s+quả|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
+# a standard set at a level: `chuẩn nghèo với mức thu nhập bình quân đầu người thấp hơn 1,25 đô la Mỹ`
+_STANDARD_LEVEL_BEFORE = re.compile(r"\bchuẩn\s+[^.;,\d]{0,30}?\bvới\s+mức\b[^.;,\d]{0,70}$", re.I)
 
 
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
@@ -757,6 +784,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
     if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
         return True
+    if _STANDARD_LEVEL_BEFORE.search(text, max(clause[0], v.start - 90), v.start):
+        return True  # `sử dụng chuẩn nghèo với mức thu nhập … thấp hơn 1,25 đô la`: the line that defines the poor
     if v.verb in ("lên", "xuống", "còn") and _BROUGHT_TO.search(text[max(clause[0], v.start - 80):v.start]):
         return True
     # `Tỷ lệ hồ sơ trực tuyến … tháng 10/2025 đạt 39,98%`: a month's figure (a goal is due by a
@@ -767,8 +796,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # `từ 60% (năm 2020) lên 80%`: the first value is the baseline
     # (`tăng sản lượng từ mức dưới 1 triệu tấn/năm hiện nay lên mức 16 triệu tấn/năm`)
     if (v.qualifier == "từ" or _FROM_LEVEL_BEFORE.search(text, max(clause[0], v.start - 12), v.start)) \
-            and _BASELINE_AFTER.match(after):
-        return True
+            and (_BASELINE_AFTER.match(after) or v.unit in _TO_WORDS):
+        return True  # (`tăng 15 giường, từ 200 lên 215 giường`: a bare count whose unit is written at the end)
     # (`phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8% trở lên`: a year striven for is a goal's,
     # whatever year the page reads as its own)
     # (or the year the story says a meeting reviewed: `Xuất khẩu … năm 2015 đạt 30,14 tỷ USD … tại hội
@@ -1297,6 +1326,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or reader.this_year(text, sent, v.start)
                     or _title_year(reader, ctx, text, sent)
                     or reader.campaign_year(text))
+            if year is None and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
+                    strip_marker(text[sent[0]:sent[0] + 40])):
+                # `… đặt mục tiêu 100% thủ tục … Bên cạnh đó, tỷ lệ hồ sơ … phải đạt ít nhất 65%`: a
+                # sentence adding to the goals before it is due when they are
+                year = found[-1][1].target_year
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
@@ -1331,6 +1365,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 sentence_span=doc.raw_span(base + clause[0], base + clause[1]),
             )))
         _share_per_year(text, found, where)
+        _share_list_lead(text, found, where)
         # staged values share the noun phrase written after the last stage
         # (`đạt 80% và ... đạt 100% số cán bộ được đào tạo`)
         for k in range(len(found) - 2, -1, -1):
@@ -1453,8 +1488,14 @@ def _headline_counts(reader: "_Reader", targets: list[Target]) -> list[Target]:
     whole_parts = {(float(int(value)), unit) for value, value_max, unit in told_only
                    if value_max is None and value != int(value)}
 
+    # (`Toàn tỉnh giải quyết việc làm cho gần 26.000 lao động` over `… đã giải quyết việc làm cho
+    # 25.953 lao động`: a headline's `gần`/`khoảng` rounds a reported count to two or three figures)
+    rounded = {(float(round(value, -k)), unit) for value, value_max, unit in told_only
+               if value_max is None and value >= 1000 for k in (len(str(int(value))) - 2, len(str(int(value))) - 3)}
+
     def rounds_a_result(t: Target) -> bool:
-        return t.comparator == ">" and t.value_max is None and (t.value, t.unit) in whole_parts
+        return t.value_max is None and ((t.comparator == ">" and (t.value, t.unit) in whole_parts)
+                                        or (t.comparator == "~" and (t.value, t.unit) in rounded))
     targets = [t for t in targets if not (head[0] <= t.span[0] < head[1]
                                           and ((t.value, t.value_max, t.unit) in told_only or rounds_a_result(t)))]
     return sorted(targets + added, key=lambda t: t.span[0]) if added else targets
@@ -1549,6 +1590,33 @@ def _share_per_year(text: str, found, where) -> None:
             # `tốc độ tăng trưởng kinh tế bình quân 7,5%; công nghiệp, xây dựng tăng 7,5%; dịch
             # vụ tăng 10%`: the sectors of a yearly growth rate grow yearly too
             t.per_year = True
+
+
+# a yearly word written right before a list's first value (`phấn đấu hằng năm có trên 90% hộ gia
+# đình …; trên 90% ấp, khu phố …; 98% cơ quan …`); a bound ending in a colon (`cắt giảm ít nhất: 30%
+# thời gian …, 30% chi phí …`): both lead the whole list, not its first item alone
+_YEARLY_LEAD = re.compile(r"\b(?:hằng|hàng|mỗi)\s+năm\s*(?:có\s+|đạt\s+|:\s*)?$", re.I)
+_NEXT_LIST_ITEM = re.compile(r"[^.!?\n]{0,120}(?:[;,]|\svà)\s*", re.I)
+
+
+def _share_list_lead(text: str, found, where) -> None:
+    """The items of a list share what its lead says of the first: a yearly rate, a bound.
+    An item opens right after a comma, semicolon or `và`, in the same sentence and unit."""
+    yearly = bound = None
+    for k, (_, t) in enumerate(found):
+        start = where[k][0]
+        prev = found[k - 1][1] if k else None
+        if prev is not None and prev.unit == t.unit and _NEXT_LIST_ITEM.fullmatch(text, where[k - 1][1], start):
+            if yearly:
+                t.per_year = True
+            if bound and t.comparator == "=":
+                t.comparator = bound
+        else:
+            yearly = bound = None
+        if t.per_year and _YEARLY_LEAD.search(text, max(0, start - 20), start):
+            yearly = True
+        if ":" in t.text and t.comparator in (">=", "<=", ">", "<"):
+            bound = t.comparator
 
 
 _YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
@@ -1672,6 +1740,7 @@ _MAIN_GOALS_ASIDE_OPEN = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+y�
 _SEMICOLON_NEXT = re.compile(r"[\s.…]*;")
 _OPEN_BRACKET_BEFORE = re.compile(r"\(\s*$")
 _COMMA_OR_CLOSE_AFTER = re.compile(r"\s*[,)]")
+_WITH_GOALS_AFTER = re.compile(r"\s*,?\s*với\s+(?:các\s+)?(?:mục|chỉ)\s+tiêu\b", re.I)
 _BY_PROGRAMME_OPENING = re.compile(r"\s*theo\s+(?:chương\s+trình|kế\s+hoạch|đề\s+án|quy\s+hoạch|chiến\s+lược)\b[^,.;:]*$", re.I)
 
 
@@ -1710,6 +1779,8 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
                                             # a period opening the value's clause
                                             or not text[clause[0]:y.start].strip(" ,;-+")
                                             or _GOAL_PERIOD.search(text[max(sent[0], y.start - 30):y.start])
+                                            # `phê duyệt Kế hoạch … giai đoạn 2017 - 2020 với mục tiêu …`
+                                            or _WITH_GOALS_AFTER.match(text, y.end, v.start)
                                             # `Một số chỉ tiêu chủ yếu … (nhiệm kỳ 2020 - 2025) Tốc độ …`
                                             or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
                                             # `Theo Chương trình … giai đoạn 2021-2025 vừa được Chính phủ phê
@@ -1816,6 +1887,14 @@ _SETS_OUT = re.compile(r"\b(?:đề ra|đặt ra)\b|\bthông\s+qua\s+(?:các\s+)
                        re.I)
 # a sentence opened by its horizon sets out the goals to come: `Đến năm 2025, tỷ trọng … chiếm
 # 22 - 23%; … Tốc độ tăng … đạt trên 8%/năm.`
+# a sentence opened by its topic, then its year: `Với lĩnh vực thể thao quần chúng, trong năm 2021,
+# phấn đấu …` (the next sentences of its paragraph are that year's too)
+_TOPIC_YEAR_OPENING = re.compile(r"\s*(?:về|với|đối\s+với|trên)\s+[^,.;:\d]{1,60},\s*(?:trong\s+)?năm\s+"
+                                 r"((?:19|20)\d\d)\s*,", re.I)
+# a sentence opened by its horizon after a few words (`Lộ trình thực hiện đến năm 2025, ở bậc học … đạt
+# 70,06% …. Ở bậc giáo dục mầm non sẽ có … đạt 35,8%`): the horizon of the paragraph's goals
+# (not `Tính đến cuối năm 2018,`, a date of record)
+_HORIZON_LEADIN = re.compile(r"\s*(?!tính\s)(?:[\p{L}]+\s+){0,4}đến\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d\d)\s*,", re.I)
 _HORIZON_OPENING = re.compile(r"^\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,", re.I)
 # a share and its own horizon: `đạt 8% trở lên trong năm 2025`
 _SHARE_WITH_HORIZON = re.compile(r"\d\s*%[^.;:]{0,30}\b(?:trong|đến|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
@@ -1849,12 +1928,14 @@ def _goal_sentence_year(lead: str) -> Optional[int]:
     # (or opened by its year: `Vào năm 2015, cả nước đón 7-7,5 triệu lượt khách quốc tế …. Tổng thu từ
     # khách du lịch sẽ đạt từ 10 đến 11 tỉ USD`)
     if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)) \
-            or _YEAR_OPENING.match(strip_marker(lead)):
+            or _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead)) \
+            or _HORIZON_LEADIN.match(strip_marker(lead)):
         # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
         # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
         # (a sentence opened by its year is that year's, whatever term it names: `Năm 2026, Đảng ủy
         # phường … xác định mục tiêu …, nhiệm kỳ 2026 - 2031. Phấn đấu trên 90% …`)
-        opening = _YEAR_OPENING.match(strip_marker(lead))
+        opening = _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead)) \
+            or _HORIZON_LEADIN.match(strip_marker(lead))
         if opening:
             return int(opening.group(1))
         years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
