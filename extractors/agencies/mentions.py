@@ -26,6 +26,7 @@ class Mention:
     name: str | None = None  # set when the name is not the text as written
     extended: bool = False  # the name was read to the end of a heading or label
     listed: bool = False  # one more kind of body in a list that `các` opened (`các ban đảng, đảng đoàn`)
+    carrier: bool = False  # only carries a list on to its verb, never reported (`… trung ương và địa phương`)
 
 
 def _longest_first(words) -> str:
@@ -132,6 +133,8 @@ _GENERIC = re.compile(
     # `các tổ chức thủy lợi`: organisations of a named kind (bare `các tổ chức` is none)
     rf"|[Cc]ác\s+tổ chức(?=\s+\p{{Ll}})"
     rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
+    # (`Các bộ, cơ quan trung ương và địa phương đánh giá …`: the local ones listed last, without `các`)
+    rf"|(?<=(?:[Tt]rung ương)\s+và\s+)[Đđ]ịa phương"
     # the actors a province's call lists between its bodies: `Các sở, ban, ngành, tổ chức đảng,
     # Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang, … và doanh nghiệp nhà nước thuộc tỉnh`
     rf"|(?<=(?:,|\svà)\s*)(?:tổ chức đảng|đoàn thể|doanh nghiệp nhà nước)){_E}")
@@ -292,12 +295,29 @@ def _level_at(text: str, i: int) -> int | None:
     return m.end() if m else None
 
 
+# the units of a level picked by the region they lie in, part of the name (`UBND các tỉnh ven biển`,
+# `UBND các tỉnh Bắc Trung bộ và Bắc bộ`, `Ủy ban nhân dân các tỉnh, thành phố vùng dân tộc thiểu số
+# và miền núi`, `Sở VHTT các tỉnh, thành phố vùng đồng bào Khmer Nam Bộ`, `… ven biển từ Quảng Ninh
+# đến Quảng Ngãi`): a kind of land or a region's proper name, not a named province
+_REGION_ONE = (r"(?:ven\s+biển|biên\s+giới|miền\s+núi(?:\s+phía\s+(?:Bắc|Nam))?|dân\s+tộc\s+thiểu\s+số"
+               r"|(?:(?:Đông|Tây)\s+)?(?:Bắc|Nam)(?:\s+Trung)?\s+[Bb]ộ|Trung\s+[Bb]ộ|Tây\s+Nguyên"
+               r"|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long))")
+_REGION = re.compile(rf"\s+(?:vùng\s+)?(?:đồng\s+bào\s+(?:\p{{Lu}}\p{{Ll}}+\s+)?)?{_REGION_ONE}"
+                     rf"(?:\s+và\s+(?:vùng\s+)?{_REGION_ONE})*"
+                     r"(?:\s+từ\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2}\s+đến\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2})?"
+                     r"(?![\p{L}\p{N}])")
+_AFTER_CENTRE = re.compile(r"[Tt]rung ương\s+và\s+$")
+_PLURAL_LEVEL = re.compile(r"(?:các|những)\s*\p{Ll}")
+
+
 def _with_level(text: str, end: int) -> int:
     """Extend a name over its level word and place name (`tỉnh Thái Nguyên`, `các xã, phường`)."""
     j = _skip_space(text, end)
     lv = _level_at(text, j) if j > end else None
     if lv is None:
         return end
+    if _PLURAL_LEVEL.match(text, j) and (region := _REGION.match(text, lv)):
+        return region.end()
     place = _PLACE.match(text, lv)
     if place and not _starts_body(text, _skip_space(text, lv)):
         return place.end()
@@ -791,7 +811,10 @@ def _find_mentions(text: str) -> list[Mention]:
         plural = _plural_before(text, start) if kind == "head" else None
         if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
             start = plural.start()
-        generic = kind == "gen" and is_generic(text[start:end])
+        # (`… trung ương và địa phương`: the local ones closing a list of the centre's bodies are
+        # generic, as `các địa phương` written alone is not; they only carry the list to its verb)
+        carrier = kind == "gen" and bool(_AFTER_CENTRE.search(text, max(0, start - 20), start))
+        generic = kind == "gen" and (is_generic(text[start:end]) or carrier)
         name = None
         if kind == "head" and m.group() in ("Sở", "Bộ") and (j := _skip_space(text, m.end())) < end and text[j].islower():
             name = f"{text[start:j]}{text[j].upper()}{text[j + 1:end]}"  # `Sở văn hóa, …` as the name is spelt
@@ -800,7 +823,7 @@ def _find_mentions(text: str) -> list[Mention]:
             # `các Tập đoàn, tổng công ty nhà nước`: the list's `các` is shared by the state's firms
             # after it (the golds name other classes so continued bare: `các đoàn thể, hội quần chúng`)
             name = f"Các {text[start:end]}"
-        out.append(Mention(start, end, generic, name))
+        out.append(Mention(start, end, generic, name, carrier=carrier))
         i = end
     return out
 

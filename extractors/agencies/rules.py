@@ -670,7 +670,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             group[-1].end = title_end
             group[-1].extended = True
         for m, name in zip(group, names):
-            if m.generic and not strong:
+            if m.generic and not strong or m.carrier:
                 continue
             yield m, name, role
 
