@@ -813,7 +813,7 @@ def _find_mentions(text: str) -> list[Mention]:
             start = plural.start()
         # (`… trung ương và địa phương`: the local ones closing a list of the centre's bodies are
         # generic, as `các địa phương` written alone is not; they only carry the list to its verb)
-        carrier = kind == "gen" and bool(_AFTER_CENTRE.search(text, max(0, start - 20), start))
+        carrier = kind == "gen" and text[start:end].casefold() == "địa phương" and bool(_AFTER_CENTRE.search(text, max(0, start - 20), start))
         generic = kind == "gen" and (is_generic(text[start:end]) or carrier)
         name = None
         if kind == "head" and m.group() in ("Sở", "Bộ") and (j := _skip_space(text, m.end())) < end and text[j].islower():
