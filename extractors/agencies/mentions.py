@@ -959,6 +959,17 @@ _STEERING_NAMED = re.compile(r"[Cc]hỉ đạo(?:\s+(?:Trung ương|trung ương
 _PROGRAMMES = re.compile(r"\s+các\s+[Cc]hương trình\s+[Mm]ục tiêu\s+[Qq]uốc gia(?![\p{L}])")
 
 
+# an inspection team drawn from several offices, named by what it inspects: `Đoàn kiểm tra liên
+# ngành ATTP`, `Đoàn liên ngành kiểm tra An toàn thực phẩm`, `Đoàn kiểm tra liên ngành chống buôn
+# lậu, gian lận thương mại và hàng giả tỉnh` (the field, then the level)
+_TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Tổ kiểm tra", "Đoàn liên ngành"}
+_TEAM_FIELD = re.compile(
+    r"(?:(?<=liên ngành)|\s+liên\s+ngành)(?:\s+kiểm\s+tra)?\s+"
+    r"(?:\p{Lu}{2,}(?![\p{L}])"
+    r"|\p{Lu}\p{Ll}*(?:\s+(?!(?:trong|trên|tại|của|và|để|sẽ|đã|được|có|cho|với|theo)(?![\p{L}]))\p{Ll}+){0,3}(?![\p{L}])"
+    r"|chống\s+[^;.:\n()]{1,60}?(?=\s+(?:tỉnh|huyện|thành phố|thị xã|xã)(?![\p{L}])))")
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
@@ -993,6 +1004,10 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         return owned
     if kind == "body":
         body = m.group()
+        if body in _TEAMS and (team := _TEAM_FIELD.match(text, m.end())):
+            return _with_level(text, team.end())
+        if body == "Đoàn liên ngành":
+            return None  # named only with what it inspects; alone it is the text's short form
         joined = _JOINED_NAME.match(text, m.end())
         if joined:  # `Thư viện - Nhà truyền thống huyện`: two institutions run as one
             name_end = _proper_name_end(text, joined.end(), commas=False)

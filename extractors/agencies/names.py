@@ -96,6 +96,8 @@ STANDALONE_BODIES = (
     # a team set up to inspect or to work on a task, as its own subject (`Sau thời gian trên, Đoàn
     # kiểm tra sẽ thu thập và nghiên cứu các văn bản …`)
     "Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra",
+    # (`tham gia cùng Đoàn liên ngành kiểm tra An toàn thực phẩm`: named with what it inspects)
+    "Đoàn liên ngành",
     # the council's standing committee (`Thường trực HĐND huyện sẽ Ban hành kế hoạch tổ chức kỳ họp`)
     "Thường trực Hội đồng nhân dân", "Thường trực HĐND",
     # the standing office of the traffic safety board every province and district keeps (`Giao
