@@ -130,7 +130,8 @@ PROPER_HEADS = (
     "Tiểu ban", "Đảng ủy", "Chi bộ", "Đảng bộ", "Bảo tàng", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
     "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Hội đồng", "Tổng Liên đoàn", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
-    "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
+    # (a state economic group: `Tập đoàn Dầu khí Việt Nam`, `Tập đoàn Điện lực Việt Nam`)
+    "Tập đoàn", "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
     # a state utility's branch is named by its place: `Viễn thông Đồng Nai`, `Điện lực Thanh Hóa`
     "Viễn thông", "Điện lực",
 )

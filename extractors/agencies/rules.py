@@ -408,6 +408,9 @@ def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
     return brk >= 0 and raw[brk + 1:brk + 2].isupper() and brk - (raw.rfind("\n", 0, brk) + 1) < 60
 
 
+_ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)\s+$")
+
+
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
@@ -417,7 +420,10 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
                 gap not in ("với", "cùng", "cùng với")
                 # `MTTQ cùng các tổ chức chính trị - xã hội xã tuyên truyền …`: bodies that open
                 # the sentence together are its subjects alike
-                or (gap != "với" and _opens(text[_clause_start(text, groups[-1][0].start):groups[-1][0].start]))):
+                or (gap != "với" and _opens(text[_clause_start(text, groups[-1][0].start):groups[-1][0].start]))
+                # `yêu cầu các bộ, cơ quan trung ương cùng các địa phương, Tập đoàn Dầu khí Việt Nam chủ
+                # động triển khai …`: the bodies a directive asks together
+                or (gap == "cùng" and _ASKED_BEFORE.search(text, max(0, groups[-1][0].start - 20), groups[-1][0].start))):
             groups[-1].append(m)
         else:
             groups.append([m])
