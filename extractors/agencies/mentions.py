@@ -121,7 +121,10 @@ _COLLECTIVE = re.compile(
     rf"|[Bb]an\s+[Gg]iám\s+hiệu(?:\s+(?:các\s+|những\s+)?(?:trường(?:\s+học)?|nhà\s+trường))?"
     # (`Lực lực vũ trang`: the head's first syllable typed again for its second, read as the head
     # where the kind of force follows; `names.expand` spells it out)
-    rf"|[Ll]ực\s+(?:lượng|lực)\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng)"
+    # (`Lực lượng Công an và chính quyền các cấp nắm chắc tình hình …`: the kind capitalised as a name;
+    # `phối hợp với bộ đội biên phòng thông báo …`: the border force written in lower case)
+    rf"|[Ll]ực\s+(?:lượng|lực)\s+(?:[Cc]ông an|[Qq]uân sự|vũ trang|[Dd]ân quân(?:\s+tự vệ)?|[Bb]iên phòng)(?![\p{{L}}])"
+    rf"|bộ đội biên phòng(?![\p{{L}}])"
     # a kind of office kept at every level, written without `các`: `cơ quan quân sự các cấp chủ
     # động tham mưu …` (the kind's words are checked in `_mention_end`; government bodies and
     # the competent ones in general stay generic: `cơ quan chính quyền các cấp`)
