@@ -351,7 +351,11 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
 
 
 # (a page may print its section's label above the headline: `Y tế - Sức khỏe`)
-_HEADLINE = re.compile(r"(?:[^\S\n]*[^\n\d.:;!?]{1,19}\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+# (a news page's section label or its date, `13/02/2025`, may stand on a line above the headline)
+_HEADLINE = re.compile(r"(?:[^\S\n]*(?:[^\n\d.:;!?]{1,19}|\d{1,2}/\d{1,2}/\d{4})\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+# a local page's headline led by its place (`Thanh Chương: UBND xã Thanh Hương triển khai Kế hoạch …`),
+# a title even with a full stop after it
+_PLACE_LED = re.compile(r"(?:\p{Lu}\p{Ll}*\s){1,3}?\p{Lu}\p{Ll}*:\s+(?=\p{Lu})")
 
 
 def _headline_end(raw: str) -> int:
@@ -364,7 +368,9 @@ def _headline_end(raw: str) -> int:
     if not rest:
         return 0
     line = m.group("line")
-    if MARKER.match(line) or _DUTIES_OF.match(line) or line.rstrip()[-1] in ".;:!?" or not any(c.islower() for c in line) \
+    stop_ends = line.rstrip()[-1] in ".;:!?" and not (line.rstrip()[-1] == "." and _PLACE_LED.match(line)
+                                                       and not re.search(r"[.;!?]", line.rstrip()[:-1]))
+    if MARKER.match(line) or _DUTIES_OF.match(line) or stop_ends or not any(c.islower() for c in line) \
             or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit()):
         return 0  # (an item, a sentence, a title in capitals, or a line the page wrapped)
     return m.end("line")
@@ -374,8 +380,14 @@ def _headline_subject(headline: str) -> set[str]:
     """The body a news report's headline opens with is the one the report is about, as the
     issuer of a plan is (`Huyện ủy An Dương: Xây dựng 17 chỉ tiêu …` over `Huyện ủy An Dương
     xây dựng báo cáo Chính trị …`): its own doings are reported, not assigned to it."""
+    headline = headline.rstrip()
+    headline = headline[headline.rfind("\n") + 1:]  # the headline's own line, under a label or date
     mentions = find_mentions(fold(headline))  # (`Đảng uỷ xã Yang Tao tổng kết …`: the old tone placement)
-    if not mentions or headline[:mentions[0].start].strip():
+    led = _PLACE_LED.match(headline.lstrip()) if mentions else None
+    lead_in = headline[:mentions[0].start].strip() if mentions else ""
+    if led and lead_in == led.group().strip():
+        lead_in = ""  # `Thanh Chương: UBND xã Thanh Hương …`: the place label is not a subject
+    if not mentions or lead_in:
         return set()
     return _same_party_body(agency_key(headline[mentions[0].start:mentions[0].end]))
 
