@@ -89,6 +89,11 @@ STANDALONE_BODIES = (
     "Ủy ban MTTQVN", "Ủy ban MTTQ",
     # (`rà soát thống nhất với UBMTTQ tỉnh`: the Front's committee written as one abbreviation)
     "UBMTTQVN", "UBMTTQ",
+    # (`UBND huyện đề nghị UB.MTTQVN và các đoàn thể huyện …`: its committee's word cut short with a dot)
+    "UB.MTTQVN", "UB.MTTQ",
+    # a union of associations, its `các` part of the name (`Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì`)
+    "Liên hiệp các Hội Khoa học và Kỹ thuật", "Liên hiệp các Hội Khoa học Kỹ thuật",
+    "Liên hiệp các Hội Văn học nghệ thuật", "Liên hiệp các Hội Văn học Nghệ thuật", "Liên hiệp các tổ chức hữu nghị",
     "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Mặt trận tổ quốc", "MTTQVN", "MTTQ",
     # the Front written short among the party's and mass organisations' bodies (`Văn phòng
     # Huyện ủy, Mặt trận, các đoàn thể`)
