@@ -641,8 +641,21 @@ def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[t
     return found
 
 
+# one head before two merged offices, each named by its two fields joined by a dash
+# (`phối hợp phòng Tài chính-KH, Lao động-TB&XH kiểm tra …`): no one office's name holds two dashed
+# pairs, so each pair is an office of its own under the shared head
+_DASHED_PAIRS_HEAD = re.compile(rf"{_B}(?P<head>[Pp]hòng|Sở)\s+(?=\p{{Lu}}[^,;.:\n]{{1,30}}?-[^,;.:\n]{{1,20}},\s*\p{{Lu}}[^,;.:\n]{{1,30}}?-)")
+
+
 def _plural_head_units(text: str) -> list[Mention]:
     out = []
+    for m in _DASHED_PAIRS_HEAD.finditer(text):
+        found = _field_list(text, m.end(), fields=False, commas_only=True)
+        if len(found) < 2 or not all("-" in text[i:end] for i, end in found):
+            continue
+        head = m.group("head").capitalize()
+        for k, (i, end) in enumerate(found):
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
     for m in _PLURAL_HEAD.finditer(text):
         found = _field_list(text, m.end(), fields=True, commas_only=True)
         if len(found) < 2:
