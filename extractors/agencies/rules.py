@@ -314,11 +314,13 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     # pass 2 reads a paragraph again only when a learnt name changed its mentions
     # (`_responsible` is a function of the mentions, the paragraph and its sections alone)
     read_before: dict[int, tuple[tuple, list[tuple[int, int, bool, str, str]]]] = {}
+    headline_cut = bisect.bisect_left(doc.offsets, headline_end) if headline_end else 0
     for pass_no in (1, 2):
         for k, (para, chain) in enumerate(body):
-            mentions = find_mentions(para.folded, tuple(sorted(learnt, key=len, reverse=True)))
+            text, folded = _after_headline(para, headline_cut)
+            mentions = find_mentions(folded, tuple(sorted(learnt, key=len, reverse=True)))
             for mention in mentions:  # a name put together from the folded view, spelt as written
-                mention.name = mention.name and respell(mention.name, para.text)
+                mention.name = mention.name and respell(mention.name, text)
             if not mentions:
                 continue
             as_read = tuple((m.start, m.end, m.generic, m.name, m.extended) for m in mentions)
@@ -329,13 +331,13 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                 # `Điều 2. Giao: a) Sở Lao động - Thương binh và Xã hội …`: each item names an assignee
                 assigned = any(_ASSIGNS_ITEMS.search(doc.raw[s.span[0]:s.span[1]]) for s in chain if s.span[0] < doc.raw_pos(para.start))
                 responsible = [(mention.start, mention.end, mention.extended, name, role) for mention, name, role
-                               in _responsible(para.text, mentions, in_implementation, issuers, assigned)]
+                               in _responsible(text, mentions, in_implementation, issuers, assigned)]
                 if pass_no == 1:
                     read_before[k] = (as_read, responsible)
             for start, end, extended, name, role in responsible:
                 if pass_no == 1:
                     if extended:
-                        learnt.add(para.folded[start:end])
+                        learnt.add(folded[start:end])
                     continue
                 span = doc.raw_span(para.start + start, para.start + end)
                 if _broken_short_line(doc.raw, span) or span[0] < headline_end:
@@ -356,6 +358,17 @@ _HEADLINE = re.compile(r"(?:[^\S\n]*(?:[^\n\d.:;!?]{1,19}|\d{1,2}/\d{1,2}/\d{4})
 # a local page's headline led by its place (`Thanh Chương: UBND xã Thanh Hương triển khai Kế hoạch …`),
 # a title even with a full stop after it
 _PLACE_LED = re.compile(r"(?:\p{Lu}\p{Ll}*\s){1,3}?\p{Lu}\p{Ll}*:\s+(?=\p{Lu})")
+
+
+def _after_headline(para, cut: int) -> tuple[str, str]:
+    """The paragraph as read (text, folded view), with a headline the page ran into its first
+    sentence blanked and closed by a stop (`Tập trung thực thi các phương án … TTHC` over `Theo
+    đó, các bộ, cơ quan tiếp tục …`): the sentence below opens its own clause. Offsets stay."""
+    i = cut - para.start
+    if not 0 < i < len(para.text):
+        return para.text, para.folded
+    blank = " " * (i - 1) + "."
+    return blank + para.text[i:], blank + para.folded[i:]
 
 
 def _headline_end(raw: str) -> int:
