@@ -212,6 +212,12 @@ def _opens(before: str) -> bool:
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
                        r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
+                       # (`ngành Công Thương đặt ra các chỉ tiêu tăng trưởng cụ thể: …`, `Sở KH-CN cũng đặt chỉ
+                       # tiêu nhân lực …`: a body setting its own targets, as it sets its aims)
+                       r"(?:cũng\s+)?(?:đặt(?:\s+ra)?|đề ra)\s+(?:các\s+|những\s+|nhiều\s+)?chỉ tiêu(?![\p{L}])|"
+                       # (`Tổ công tác đặc biệt của Chính phủ có văn bản số 3681/BC-TCT … báo cáo …`, `Sở Nội vụ
+                       # giới thiệu toàn văn Văn bản số …`: a body sending or printing a paper, not tasked by it)
+                       r"(?:vừa\s+|đã\s+)?có\s+(?:văn bản|công văn)(?:\s+số)?(?![\p{L}])|giới thiệu\s+toàn văn|"
                        # how many tasks or targets a congress or resolution sets (`Đảng bộ phường Đông Sơn xác định
                        # 6 nhiệm vụ trọng tâm cho nhiệm kỳ mới`): what it counts, not a task it is given
                        r"(?:đặt\s+ra|xác định|đề ra)\s+(?:\d+|nhiều)\s+(?:nhóm\s+)?(?:nhiệm vụ|chỉ tiêu|giải pháp|(?:khâu\s+)?đột phá)|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
