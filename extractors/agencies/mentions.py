@@ -76,6 +76,9 @@ _COLLECTIVE = re.compile(
     rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}(?!\s+trở\s+(?:lên|xuống))"
     # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
     rf"|(?<=(?<![\p{{L}}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{{1,60}}?,\s*)(?:{_COLLECTIVE_ALT})"
+    # the units of a level listed after the departments with the same `các` (`đề nghị các sở, ban,
+    # ngành, huyện, thị xã, thành phố trong tỉnh, …`): their governments, as a set
+    rf"|(?<=(?<![\p{{L}}])[Cc]ác\s+sở,\s*ban,\s*ngành,\s*){_PLACE_LIST}(?!\s+hội)"
     # the committees of the party's units: `cấp ủy các chi bộ, đảng bộ cơ sở`
     rf"|[Cc]ấp\s+(?:ủy|uỷ)\s+(?:các|những)\s+(?:{_PARTY_UNITS})"
     # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`, `2. Bộ, ngành trung ương và địa phương …`
