@@ -982,6 +982,10 @@ _PROGRAMMES = re.compile(r"\s+các\s+[Cc]hương trình\s+[Mm]ục tiêu\s+[Qq]u
 # ngành ATTP`, `Đoàn liên ngành kiểm tra An toàn thực phẩm`, `Đoàn kiểm tra liên ngành chống buôn
 # lậu, gian lận thương mại và hàng giả tỉnh` (the field, then the level)
 _TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Tổ kiểm tra", "Đoàn liên ngành"}
+# a team named by the body that sent it (`Tổ công tác đặc biệt của Chính phủ có văn bản số …`,
+# `Tổ công tác Chính phủ yêu cầu …`, `Đoàn kiểm tra của Ban Bí thư`)
+_CENTRAL_TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra"}
+_SENT_BY = re.compile(r"(?:\s+đặc biệt)?\s+(?:của\s+)?(?:Chính phủ|Thủ tướng(?:\s+Chính phủ)?|Ban Bí thư|Bộ Chính trị)(?![\p{L}])")
 _TEAM_FIELD = re.compile(
     r"(?:(?<=liên ngành)|\s+liên\s+ngành)(?:\s+kiểm\s+tra)?\s+"
     r"(?:\p{Lu}{2,}(?![\p{L}])"
@@ -1027,6 +1031,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             return _with_level(text, team.end())
         if body == "Đoàn liên ngành":
             return None  # named only with what it inspects; alone it is the text's short form
+        if body in _CENTRAL_TEAMS and (sent := _SENT_BY.match(text, m.end())):
+            return sent.end()  # `Tổ công tác đặc biệt của Chính phủ`, `Đoàn kiểm tra của Thủ tướng`: who sent it
         joined = _JOINED_NAME.match(text, m.end())
         if joined:  # `Thư viện - Nhà truyền thống huyện`: two institutions run as one
             name_end = _proper_name_end(text, joined.end(), commas=False)
