@@ -107,3 +107,22 @@ def test_shared_local_government_names():
         "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
     assert share_body(["Ủy ban nhân dân huyện Quang Bình", "Bắc Quang"]) == \
         ["Ủy ban nhân dân huyện Quang Bình", "Ủy ban nhân dân huyện Bắc Quang"]
+
+
+@pytest.mark.parametrize("text, name", [
+    # an interdisciplinary inspection team named by what it inspects (b34_03, b34_18, b16_21)
+    ("Đồng thời, Đoàn kiểm tra liên ngành ATTP sẽ được thành lập để kiểm tra các cơ sở sản xuất",
+     "Đoàn kiểm tra liên ngành ATTP"),
+    ("tham gia cùng Đoàn liên ngành kiểm tra An toàn thực phẩm trong dịp Tết Nguyên đán Nhâm Dần",
+     "Đoàn liên ngành kiểm tra An toàn thực phẩm"),
+    ("chỉ đạo bộ phận thường trực giúp việc của BCĐ 389/ĐP; Đoàn kiểm tra liên ngành chống buôn lậu, gian lận "
+     "thương mại và hàng giả tỉnh có kế hoạch tăng cường công tác kiểm tra",
+     "Đoàn kiểm tra liên ngành chống buôn lậu, gian lận thương mại và hàng giả tỉnh"),
+])
+def test_inspection_team_named_by_its_field(text, name):
+    assert name in [text[m.start:m.end] for m in find_mentions(text)]
+
+
+def test_interdisciplinary_team_alone_is_a_short_form():
+    text = "Đoàn liên ngành được UBND huyện thành lập gồm 12 đồng chí"
+    assert "Đoàn liên ngành" not in [text[m.start:m.end] for m in find_mentions(text)]

@@ -26,6 +26,7 @@ class Mention:
     name: str | None = None  # set when the name is not the text as written
     extended: bool = False  # the name was read to the end of a heading or label
     listed: bool = False  # one more kind of body in a list that `các` opened (`các ban đảng, đảng đoàn`)
+    carrier: bool = False  # only carries a list on to its verb, never reported (`… trung ương và địa phương`)
 
 
 def _longest_first(words) -> str:
@@ -75,6 +76,9 @@ _COLLECTIVE = re.compile(
     rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}(?!\s+trở\s+(?:lên|xuống))"
     # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
     rf"|(?<=(?<![\p{{L}}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{{1,60}}?,\s*)(?:{_COLLECTIVE_ALT})"
+    # the units of a level listed after the departments with the same `các` (`đề nghị các sở, ban,
+    # ngành, huyện, thị xã, thành phố trong tỉnh, …`): their governments, as a set
+    rf"|(?<=(?<![\p{{L}}])[Cc]ác\s+sở,\s*ban,\s*ngành,\s*){_PLACE_LIST}(?!\s+hội)"
     # the committees of the party's units: `cấp ủy các chi bộ, đảng bộ cơ sở`
     rf"|[Cc]ấp\s+(?:ủy|uỷ)\s+(?:các|những)\s+(?:{_PARTY_UNITS})"
     # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`, `2. Bộ, ngành trung ương và địa phương …`
@@ -120,7 +124,10 @@ _COLLECTIVE = re.compile(
     rf"|[Bb]an\s+[Gg]iám\s+hiệu(?:\s+(?:các\s+|những\s+)?(?:trường(?:\s+học)?|nhà\s+trường))?"
     # (`Lực lực vũ trang`: the head's first syllable typed again for its second, read as the head
     # where the kind of force follows; `names.expand` spells it out)
-    rf"|[Ll]ực\s+(?:lượng|lực)\s+(?:công an|quân sự|vũ trang|dân quân(?:\s+tự vệ)?|biên phòng)"
+    # (`Lực lượng Công an và chính quyền các cấp nắm chắc tình hình …`: the kind capitalised as a name;
+    # `phối hợp với bộ đội biên phòng thông báo …`: the border force written in lower case)
+    rf"|[Ll]ực\s+(?:lượng|lực)\s+(?:[Cc]ông an|[Qq]uân sự|vũ trang|[Dd]ân quân(?:\s+tự vệ)?|[Bb]iên phòng)(?![\p{{L}}])"
+    rf"|bộ đội biên phòng(?![\p{{L}}])"
     # a kind of office kept at every level, written without `các`: `cơ quan quân sự các cấp chủ
     # động tham mưu …` (the kind's words are checked in `_mention_end`; government bodies and
     # the competent ones in general stay generic: `cơ quan chính quyền các cấp`)
@@ -132,6 +139,8 @@ _GENERIC = re.compile(
     # `các tổ chức thủy lợi`: organisations of a named kind (bare `các tổ chức` is none)
     rf"|[Cc]ác\s+tổ chức(?=\s+\p{{Ll}})"
     rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
+    # (`Các bộ, cơ quan trung ương và địa phương đánh giá …`: the local ones listed last, without `các`)
+    rf"|(?<=(?:[Tt]rung ương)\s+và\s+)[Đđ]ịa phương"
     # the actors a province's call lists between its bodies: `Các sở, ban, ngành, tổ chức đảng,
     # Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang, … và doanh nghiệp nhà nước thuộc tỉnh`
     rf"|(?<=(?:,|\svà)\s*)(?:tổ chức đảng|đoàn thể|doanh nghiệp nhà nước)){_E}")
@@ -292,12 +301,29 @@ def _level_at(text: str, i: int) -> int | None:
     return m.end() if m else None
 
 
+# the units of a level picked by the region they lie in, part of the name (`UBND các tỉnh ven biển`,
+# `UBND các tỉnh Bắc Trung bộ và Bắc bộ`, `Ủy ban nhân dân các tỉnh, thành phố vùng dân tộc thiểu số
+# và miền núi`, `Sở VHTT các tỉnh, thành phố vùng đồng bào Khmer Nam Bộ`, `… ven biển từ Quảng Ninh
+# đến Quảng Ngãi`): a kind of land or a region's proper name, not a named province
+_REGION_ONE = (r"(?:ven\s+biển|biên\s+giới|miền\s+núi(?:\s+phía\s+(?:Bắc|Nam))?|dân\s+tộc\s+thiểu\s+số"
+               r"|(?:(?:Đông|Tây)\s+)?(?:Bắc|Nam)(?:\s+Trung)?\s+[Bb]ộ|Trung\s+[Bb]ộ|Tây\s+Nguyên"
+               r"|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long))")
+_REGION = re.compile(rf"\s+(?:vùng\s+)?(?:đồng\s+bào\s+(?:\p{{Lu}}\p{{Ll}}+\s+)?)?{_REGION_ONE}"
+                     rf"(?:\s+và\s+(?:vùng\s+)?{_REGION_ONE})*"
+                     r"(?:\s+từ\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2}\s+đến\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2})?"
+                     r"(?![\p{L}\p{N}])")
+_AFTER_CENTRE = re.compile(r"[Tt]rung ương\s+và\s+$")
+_PLURAL_LEVEL = re.compile(r"(?:các|những)\s*\p{Ll}")
+
+
 def _with_level(text: str, end: int) -> int:
     """Extend a name over its level word and place name (`tỉnh Thái Nguyên`, `các xã, phường`)."""
     j = _skip_space(text, end)
     lv = _level_at(text, j) if j > end else None
     if lv is None:
         return end
+    if _PLURAL_LEVEL.match(text, j) and (region := _REGION.match(text, lv)):
+        return region.end()
     place = _PLACE.match(text, lv)
     if place and not _starts_body(text, _skip_space(text, lv)):
         return place.end()
@@ -618,8 +644,21 @@ def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[t
     return found
 
 
+# one head before two merged offices, each named by its two fields joined by a dash
+# (`phối hợp phòng Tài chính-KH, Lao động-TB&XH kiểm tra …`): no one office's name holds two dashed
+# pairs, so each pair is an office of its own under the shared head
+_DASHED_PAIRS_HEAD = re.compile(rf"{_B}(?P<head>[Pp]hòng|Sở)\s+(?=\p{{Lu}}[^,;.:\n]{{1,30}}?-[^,;.:\n]{{1,20}},\s*\p{{Lu}}[^,;.:\n]{{1,30}}?-)")
+
+
 def _plural_head_units(text: str) -> list[Mention]:
     out = []
+    for m in _DASHED_PAIRS_HEAD.finditer(text):
+        found = _field_list(text, m.end(), fields=False, commas_only=True)
+        if len(found) < 2 or not all("-" in text[i:end] for i, end in found):
+            continue
+        head = m.group("head").capitalize()
+        for k, (i, end) in enumerate(found):
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
     for m in _PLURAL_HEAD.finditer(text):
         found = _field_list(text, m.end(), fields=True, commas_only=True)
         if len(found) < 2:
@@ -791,7 +830,10 @@ def _find_mentions(text: str) -> list[Mention]:
         plural = _plural_before(text, start) if kind == "head" else None
         if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
             start = plural.start()
-        generic = kind == "gen" and is_generic(text[start:end])
+        # (`… trung ương và địa phương`: the local ones closing a list of the centre's bodies are
+        # generic, as `các địa phương` written alone is not; they only carry the list to its verb)
+        carrier = kind == "gen" and text[start:end].casefold() == "địa phương" and bool(_AFTER_CENTRE.search(text, max(0, start - 20), start))
+        generic = kind == "gen" and (is_generic(text[start:end]) or carrier)
         name = None
         if kind == "head" and m.group() in ("Sở", "Bộ") and (j := _skip_space(text, m.end())) < end and text[j].islower():
             name = f"{text[start:j]}{text[j].upper()}{text[j + 1:end]}"  # `Sở văn hóa, …` as the name is spelt
@@ -800,7 +842,7 @@ def _find_mentions(text: str) -> list[Mention]:
             # `các Tập đoàn, tổng công ty nhà nước`: the list's `các` is shared by the state's firms
             # after it (the golds name other classes so continued bare: `các đoàn thể, hội quần chúng`)
             name = f"Các {text[start:end]}"
-        out.append(Mention(start, end, generic, name))
+        out.append(Mention(start, end, generic, name, carrier=carrier))
         i = end
     return out
 
@@ -936,6 +978,21 @@ _STEERING_NAMED = re.compile(r"[Cc]hỉ đạo(?:\s+(?:Trung ương|trung ương
 _PROGRAMMES = re.compile(r"\s+các\s+[Cc]hương trình\s+[Mm]ục tiêu\s+[Qq]uốc gia(?![\p{L}])")
 
 
+# an inspection team drawn from several offices, named by what it inspects: `Đoàn kiểm tra liên
+# ngành ATTP`, `Đoàn liên ngành kiểm tra An toàn thực phẩm`, `Đoàn kiểm tra liên ngành chống buôn
+# lậu, gian lận thương mại và hàng giả tỉnh` (the field, then the level)
+_TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Tổ kiểm tra", "Đoàn liên ngành"}
+# a team named by the body that sent it (`Tổ công tác đặc biệt của Chính phủ có văn bản số …`,
+# `Tổ công tác Chính phủ yêu cầu …`, `Đoàn kiểm tra của Ban Bí thư`)
+_CENTRAL_TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra"}
+_SENT_BY = re.compile(r"(?:\s+đặc biệt)?\s+(?:của\s+)?(?:Chính phủ|Thủ tướng(?:\s+Chính phủ)?|Ban Bí thư|Bộ Chính trị)(?![\p{L}])")
+_TEAM_FIELD = re.compile(
+    r"(?:(?<=liên ngành)|\s+liên\s+ngành)(?:\s+kiểm\s+tra)?\s+"
+    r"(?:\p{Lu}{2,}(?![\p{L}])"
+    r"|\p{Lu}\p{Ll}*(?:\s+(?!(?:trong|trên|tại|của|và|để|sẽ|đã|được|có|cho|với|theo)(?![\p{L}]))\p{Ll}+){0,3}(?![\p{L}])"
+    r"|chống\s+[^;.:\n()]{1,60}?(?=\s+(?:tỉnh|huyện|thành phố|thị xã|xã)(?![\p{L}])))")
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
@@ -970,6 +1027,12 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         return owned
     if kind == "body":
         body = m.group()
+        if body in _TEAMS and (team := _TEAM_FIELD.match(text, m.end())):
+            return _with_level(text, team.end())
+        if body == "Đoàn liên ngành":
+            return None  # named only with what it inspects; alone it is the text's short form
+        if body in _CENTRAL_TEAMS and (sent := _SENT_BY.match(text, m.end())):
+            return sent.end()  # `Tổ công tác đặc biệt của Chính phủ`, `Đoàn kiểm tra của Thủ tướng`: who sent it
         joined = _JOINED_NAME.match(text, m.end())
         if joined:  # `Thư viện - Nhà truyền thống huyện`: two institutions run as one
             name_end = _proper_name_end(text, joined.end(), commas=False)

@@ -89,6 +89,11 @@ STANDALONE_BODIES = (
     "Ủy ban MTTQVN", "Ủy ban MTTQ",
     # (`rà soát thống nhất với UBMTTQ tỉnh`: the Front's committee written as one abbreviation)
     "UBMTTQVN", "UBMTTQ",
+    # (`UBND huyện đề nghị UB.MTTQVN và các đoàn thể huyện …`: its committee's word cut short with a dot)
+    "UB.MTTQVN", "UB.MTTQ",
+    # a union of associations, its `các` part of the name (`Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì`)
+    "Liên hiệp các Hội Khoa học và Kỹ thuật", "Liên hiệp các Hội Khoa học Kỹ thuật",
+    "Liên hiệp các Hội Văn học nghệ thuật", "Liên hiệp các Hội Văn học Nghệ thuật", "Liên hiệp các tổ chức hữu nghị",
     "Mặt trận Tổ quốc Việt Nam", "Mặt trận tổ quốc Việt Nam", "Mặt trận Tổ quốc", "Mặt trận tổ quốc", "MTTQVN", "MTTQ",
     # the Front written short among the party's and mass organisations' bodies (`Văn phòng
     # Huyện ủy, Mặt trận, các đoàn thể`)
@@ -96,6 +101,8 @@ STANDALONE_BODIES = (
     # a team set up to inspect or to work on a task, as its own subject (`Sau thời gian trên, Đoàn
     # kiểm tra sẽ thu thập và nghiên cứu các văn bản …`)
     "Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra",
+    # (`tham gia cùng Đoàn liên ngành kiểm tra An toàn thực phẩm`: named with what it inspects)
+    "Đoàn liên ngành",
     # the council's standing committee (`Thường trực HĐND huyện sẽ Ban hành kế hoạch tổ chức kỳ họp`)
     "Thường trực Hội đồng nhân dân", "Thường trực HĐND",
     # the standing office of the traffic safety board every province and district keeps (`Giao
@@ -128,7 +135,8 @@ PROPER_HEADS = (
     "Tiểu ban", "Đảng ủy", "Chi bộ", "Đảng bộ", "Bảo tàng", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
     "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Hội đồng", "Tổng Liên đoàn", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
-    "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
+    # (a state economic group: `Tập đoàn Dầu khí Việt Nam`, `Tập đoàn Điện lực Việt Nam`)
+    "Tập đoàn", "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
     # a state utility's branch is named by its place: `Viễn thông Đồng Nai`, `Điện lực Thanh Hóa`
     "Viễn thông", "Điện lực",
 )

@@ -212,6 +212,12 @@ def _opens(before: str) -> bool:
 _NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
                        r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
+                       # (`ngành Công Thương đặt ra các chỉ tiêu tăng trưởng cụ thể: …`, `Sở KH-CN cũng đặt chỉ
+                       # tiêu nhân lực …`: a body setting its own targets, as it sets its aims)
+                       r"(?:cũng\s+)?(?:đặt(?:\s+ra)?|đề ra)\s+(?:các\s+|những\s+|nhiều\s+)?chỉ tiêu(?![\p{L}])|"
+                       # (`Tổ công tác đặc biệt của Chính phủ có văn bản số 3681/BC-TCT … báo cáo …`, `Sở Nội vụ
+                       # giới thiệu toàn văn Văn bản số …`: a body sending or printing a paper, not tasked by it)
+                       r"(?:vừa\s+|đã\s+)?có\s+(?:văn bản|công văn)(?:\s+số)?(?![\p{L}])|giới thiệu\s+toàn văn|"
                        # how many tasks or targets a congress or resolution sets (`Đảng bộ phường Đông Sơn xác định
                        # 6 nhiệm vụ trọng tâm cho nhiệm kỳ mới`): what it counts, not a task it is given
                        r"(?:đặt\s+ra|xác định|đề ra)\s+(?:\d+|nhiều)\s+(?:nhóm\s+)?(?:nhiệm vụ|chỉ tiêu|giải pháp|(?:khâu\s+)?đột phá)|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
@@ -314,11 +320,13 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     # pass 2 reads a paragraph again only when a learnt name changed its mentions
     # (`_responsible` is a function of the mentions, the paragraph and its sections alone)
     read_before: dict[int, tuple[tuple, list[tuple[int, int, bool, str, str]]]] = {}
+    headline_cut = bisect.bisect_left(doc.offsets, headline_end) if headline_end else 0
     for pass_no in (1, 2):
         for k, (para, chain) in enumerate(body):
-            mentions = find_mentions(para.folded, tuple(sorted(learnt, key=len, reverse=True)))
+            text, folded = _after_headline(para, headline_cut)
+            mentions = find_mentions(folded, tuple(sorted(learnt, key=len, reverse=True)))
             for mention in mentions:  # a name put together from the folded view, spelt as written
-                mention.name = mention.name and respell(mention.name, para.text)
+                mention.name = mention.name and respell(mention.name, text)
             if not mentions:
                 continue
             as_read = tuple((m.start, m.end, m.generic, m.name, m.extended) for m in mentions)
@@ -329,13 +337,13 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                 # `Điều 2. Giao: a) Sở Lao động - Thương binh và Xã hội …`: each item names an assignee
                 assigned = any(_ASSIGNS_ITEMS.search(doc.raw[s.span[0]:s.span[1]]) for s in chain if s.span[0] < doc.raw_pos(para.start))
                 responsible = [(mention.start, mention.end, mention.extended, name, role) for mention, name, role
-                               in _responsible(para.text, mentions, in_implementation, issuers, assigned)]
+                               in _responsible(text, mentions, in_implementation, issuers, assigned)]
                 if pass_no == 1:
                     read_before[k] = (as_read, responsible)
             for start, end, extended, name, role in responsible:
                 if pass_no == 1:
                     if extended:
-                        learnt.add(para.folded[start:end])
+                        learnt.add(folded[start:end])
                     continue
                 span = doc.raw_span(para.start + start, para.start + end)
                 if _broken_short_line(doc.raw, span) or span[0] < headline_end:
@@ -351,7 +359,22 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
 
 
 # (a page may print its section's label above the headline: `Y tế - Sức khỏe`)
-_HEADLINE = re.compile(r"(?:[^\S\n]*[^\n\d.:;!?]{1,19}\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+# (a news page's section label or its date, `13/02/2025`, may stand on a line above the headline)
+_HEADLINE = re.compile(r"(?:[^\S\n]*(?:[^\n\d.:;!?]{1,19}|\d{1,2}/\d{1,2}/\d{4})\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+# a local page's headline led by its place (`Thanh Chương: UBND xã Thanh Hương triển khai Kế hoạch …`),
+# a title even with a full stop after it
+_PLACE_LED = re.compile(r"(?:\p{Lu}\p{Ll}*\s){1,3}?\p{Lu}\p{Ll}*:\s+(?=\p{Lu})")
+
+
+def _after_headline(para, cut: int) -> tuple[str, str]:
+    """The paragraph as read (text, folded view), with a headline the page ran into its first
+    sentence blanked and closed by a stop (`Tập trung thực thi các phương án … TTHC` over `Theo
+    đó, các bộ, cơ quan tiếp tục …`): the sentence below opens its own clause. Offsets stay."""
+    i = cut - para.start
+    if not 0 < i < len(para.text):
+        return para.text, para.folded
+    blank = " " * (i - 1) + "."
+    return blank + para.text[i:], blank + para.folded[i:]
 
 
 def _headline_end(raw: str) -> int:
@@ -364,7 +387,9 @@ def _headline_end(raw: str) -> int:
     if not rest:
         return 0
     line = m.group("line")
-    if MARKER.match(line) or _DUTIES_OF.match(line) or line.rstrip()[-1] in ".;:!?" or not any(c.islower() for c in line) \
+    stop_ends = line.rstrip()[-1] in ".;:!?" and not (line.rstrip()[-1] == "." and _PLACE_LED.match(line)
+                                                       and not re.search(r"[.;!?]", line.rstrip()[:-1]))
+    if MARKER.match(line) or _DUTIES_OF.match(line) or stop_ends or not any(c.islower() for c in line) \
             or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit()):
         return 0  # (an item, a sentence, a title in capitals, or a line the page wrapped)
     return m.end("line")
@@ -374,8 +399,14 @@ def _headline_subject(headline: str) -> set[str]:
     """The body a news report's headline opens with is the one the report is about, as the
     issuer of a plan is (`Huyện ủy An Dương: Xây dựng 17 chỉ tiêu …` over `Huyện ủy An Dương
     xây dựng báo cáo Chính trị …`): its own doings are reported, not assigned to it."""
+    headline = headline.rstrip()
+    headline = headline[headline.rfind("\n") + 1:]  # the headline's own line, under a label or date
     mentions = find_mentions(fold(headline))  # (`Đảng uỷ xã Yang Tao tổng kết …`: the old tone placement)
-    if not mentions or headline[:mentions[0].start].strip():
+    led = _PLACE_LED.match(headline.lstrip()) if mentions else None
+    lead_in = headline[:mentions[0].start].strip() if mentions else ""
+    if led and lead_in == led.group().strip():
+        lead_in = ""  # `Thanh Chương: UBND xã Thanh Hương …`: the place label is not a subject
+    if not mentions or lead_in:
         return set()
     return _same_party_body(agency_key(headline[mentions[0].start:mentions[0].end]))
 
@@ -408,6 +439,9 @@ def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
     return brk >= 0 and raw[brk + 1:brk + 2].isupper() and brk - (raw.rfind("\n", 0, brk) + 1) < 60
 
 
+_ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)\s+$")
+
+
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
@@ -417,7 +451,10 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
                 gap not in ("với", "cùng", "cùng với")
                 # `MTTQ cùng các tổ chức chính trị - xã hội xã tuyên truyền …`: bodies that open
                 # the sentence together are its subjects alike
-                or (gap != "với" and _opens(text[_clause_start(text, groups[-1][0].start):groups[-1][0].start]))):
+                or (gap != "với" and _opens(text[_clause_start(text, groups[-1][0].start):groups[-1][0].start]))
+                # `yêu cầu các bộ, cơ quan trung ương cùng các địa phương, Tập đoàn Dầu khí Việt Nam chủ
+                # động triển khai …`: the bodies a directive asks together
+                or (gap == "cùng" and _ASKED_BEFORE.search(text, max(0, groups[-1][0].start - 20), groups[-1][0].start))):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -670,7 +707,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             group[-1].end = title_end
             group[-1].extended = True
         for m, name in zip(group, names):
-            if m.generic and not strong:
+            if m.generic and not strong or m.carrier:
                 continue
             yield m, name, role
 
