@@ -405,7 +405,8 @@ _CLAUSE_END = re.compile(r"[;.]")
 _REPORTING_PERIOD = re.compile(
     r"\s*,?\s*(?:của\s+)?(?P<unit>năm|quý|tháng)\s+(?:(?:liền\s+kề|tiếp\s+theo|kế\s+tiếp|sau)\s+(?:của\s+)?"
     r"(?:năm|quý|tháng)\s+)?báo\s+cáo\b", FLAGS)
-_SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?")
+# (`trước ngày 01 tháng 3 năm hàng năm`: a form's blank year left its `năm` before the period word)
+_SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?(?:năm\s+(?=(?:hằng|hàng|mỗi)\s+năm\b))?", FLAGS)
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
 _BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 
@@ -642,7 +643,10 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
     if not firm and prep in ("đến", "tới") and not lead.strip() and _STATE_AFTER.match(text, t.end):
         return False  # `Đến ngày 20.8, Sở … mới nhận được …`: the day a report's state is told at
-    if not firm and _PAST.search(text, clause_start):
+    # (`… sẽ báo cáo Thủ tướng Chính phủ trong quý IV năm 2020; đến nay Bộ … đã hoàn thành Dự thảo 1`: a `đã`
+    # past the next `;` tells another step, the one dated here is still to come)
+    clause_end = text.find(";", t.end)
+    if not firm and _PAST.search(text, clause_start, clause_end if clause_end >= 0 else len(text)):
         return False
     if not firm and _HAPPENS.match(text, t.end):
         return False  # `Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra`: a forecast
@@ -828,8 +832,11 @@ def _opener_schedule(text: str, at: int, sentence_start: bool, out: list) -> Non
         # opening the sentence it schedules the sentence even when that states a per-year figure
         # (`Hàng năm tổ chức chuyển hóa ít nhất 60%`); only a figure right after it is the rate.
         # Inside a sentence (`…; mỗi năm tổ chức ít nhất 01 cuộc`) the figure is the rate.
-        per_year_target = bool(_RATE_AFTER_OPENER.match(rest)) or \
-            (not sentence_start and not comma and bool(TARGET_FIGURE.search(rest) or _COUNT_RANGE.search(rest)))
+        # Settled too: `- Hằng năm giảm 5-10% số trẻ em bị tử vong …` opening its sentence schedules it,
+        # a rate right after it or not; inside a sentence (`…; mỗi năm giảm 4-5%`) that rate is the target's.
+        per_year_target = not sentence_start and (
+            bool(_RATE_AFTER_OPENER.match(rest))
+            or (not comma and bool(TARGET_FIGURE.search(rest) or _COUNT_RANGE.search(rest))))
         if not per_year_target:
             recs = [r for _, _, r in find_recurrences(opener.group())] or ["continuous"]
             out.append((at + opener.start(), at + opener.end(), most_frequent(recs)))

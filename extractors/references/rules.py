@@ -44,6 +44,8 @@ KINDS: dict[str, str] = {
     "pháp lệnh": "Pháp lệnh",
     "đề án": "Đề án",
     "chương trình hành động": "Chương trình hành động",
+    # (`Kế hoạch hành động 328-KH/TU thực hiện Nghị quyết 57-NQ/TW`: a party committee's plan, coded KH)
+    "kế hoạch hành động": "Kế hoạch",
     "chương trình": "Chương trình",
     "thông báo kết luận": "Thông báo kết luận",
     "thông báo": "Thông báo",
@@ -164,8 +166,15 @@ _NUMBER_YEAR = r"\d{1,5}/(?:19|20)\d\d(?![\p{L}\p{N}/-])"
 # news cite a ministry's letter so too (`Bộ KH&CN ban hành văn bản 5721 ngày 17/10/2025 quy định …`,
 # `đã ban hành văn bản 5199 hướng dẫn …`): a letter's serial, never a year (`Văn bản 1277 2024 về`)
 # (a pair that shares the issuer after the second: `Nghị quyết 11 và Nghị quyết 13 của Chính phủ`)
+# (news shorten a well-known one so, whatever follows it: `thực hiện Nghị quyết 57, đưa khoa học …`,
+# `Nghị quyết 57 đặt mục tiêu …`, `Thông tư 37 có hiệu lực.`; a count of something is no number of it:
+# `Nghị quyết 3 năm`, never a year)
 _UNCODED_NUMBER = (r"\d{1,4}(?=\s+(?:về|của|ngày|đã|hướng dẫn)\s"
                    rf"|\s+và\s+(?i:{_KIND_NAMES})\s+\d{{1,4}}\s+(?:về|của|ngày)\s)")
+# (only after the kinds news shorten so, on the same line: `vượt kế hoạch 4 chỉ tiêu` counts, and a
+# heading `KẾ HOẠCH` over `1. …` opens a list)
+_SHORTENED_NUMBER = (r"(?!(?:19|20)\d\d(?!\d))\d{1,4}(?=[ \t]*[,.;)](?!\d)|[ \t]+(?!(?:năm|tháng|quý|lần|người"
+                     r"|triệu|tỷ|nghìn|đồng|ha|km|xã|hộ)\b)\p{Ll})")
 _UNCODED_LETTER = r"(?!(?:19|20)\d\d(?!\d))\d{2,5}(?=\s+(?:về|của|ngày|đã|hướng dẫn)\s)"
 # (`Công văn 832/BNNMT-MT (ban hành ngày 08/4/2025)`: the date in brackets right after the number)
 _DATE = (rf"(?:(?:,\s*)?(?:ban hành\s+)?(?i:ngày)\s*{dmy(words=('m2', 'y2'))}"
@@ -182,8 +191,10 @@ MENTION = re.compile(
     # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon;
     # `Chỉ thị s 05/2007/CT-TTg`, `Chương trình hành động sơ 02/CTHĐ-UBND`: `số` lost its letters or its
     # mark, a full symbol follows)
-    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|\s+s[ơo]?\s+(?=\d{{1,5}}(?:/\d{{4}})?[/-]\p{{Lu}})|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
+    # (`Quyết địnhsố 1781/QĐ-TTg`: a copy glued `số` to the kind word)
+    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|(?<=\p{{L}})số\s*:?\s*|\s+s[ơo]?\s+(?=\d{{1,5}}(?:/\d{{4}})?[/-]\p{{Lu}})|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
     rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER}"
+    rf"|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư) ){_SHORTENED_NUMBER}"
     rf"|(?<=(?i:văn bản|công văn|công điện)\s){_UNCODED_LETTER})"
     rf"(?P<date>\s*{_DATE})?"
 )
