@@ -592,7 +592,11 @@ def _heading_title_end(text: str, group: list[Mention]) -> int | None:
 _ISSUES_DOCUMENT = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)", re.I)
 # a news report names the issuer of the plan it reports where it likes, not in a preamble
 # (`Thành ủy Hà Nội vừa ban hành kế hoạch kiểm tra, giám sát … năm 2023`)
-_JUST_ISSUED = re.compile(r"\s*(?:vừa|mới)\s+(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)", re.I)
+# (`Hội LHPN huyện Sơn Hòa vừa tổng kết công tác năm 2018, triển khai nhiệm vụ năm 2019`, `Huyện ủy
+# Na Hang vừa tổ chức Hội nghị Ban Chấp hành …`: the body whose own meeting the report tells, as
+# the issuer of a plan is; its programme told below is not a task given to it)
+_JUST_ISSUED = re.compile(r"\s*(?:vừa|mới)\s+(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)"
+                          r"|tổ chức\s+(?:hội nghị|đại hội|kỳ họp|phiên họp)|tổng kết\s+(?:công tác|hoạt động|năm|nhiệm kỳ))", re.I)
 
 
 # a line that opens with the body and the plan it issues, its title capitalised as a
