@@ -148,8 +148,9 @@ def _not_actor(before: str) -> bool:
 # tiếp nhận thông tin …`: acts as the focal point; `Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức
 # thành viên làm nòng cốt, hướng dẫn …`: the core of a movement)
 # (`Bộ Công an được giao nhiệm vụ chủ trì, phối hợp …`: given the lead, wherever the sentence starts)
+# (`Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì theo dõi …`: the role it is given)
 # (`… (Ban Chỉ đạo) chủ trì họp phiên thứ 13`: who chairs a meeting a news item reports leads no task)
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:cuộc\s+|phiên\s+)?họp(?![\p{L}]))|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:cuộc\s+|phiên\s+)?họp(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
