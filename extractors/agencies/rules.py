@@ -776,6 +776,14 @@ def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 
 
+# a meeting a report tells and the person who chaired it, the body in the person's title
+# (`Phiên họp do đồng chí Tổng Bí thư Tô Lâm, Trưởng Ban Chỉ đạo chủ trì`, `Hội nghị do đồng chí
+# Nguyễn Thanh Sơn, Chủ tịch UBND xã chủ trì`): chairing the meeting is no task of the body
+_CHAIRED_MEETING = re.compile(r"(?<![\p{L}])(?:[Hh]ội nghị|[Pp]hiên họp|[Cc]uộc họp|[Kk]ỳ họp|[Bb]uổi làm việc)"
+                              r"[^.;:\n]{0,40}?\sdo\s[^.;:\n]{1,120}$")
+_CHAIRS = re.compile(r"\s*chủ trì(?![\p{L}])(?!\s*,?\s*phối hợp)")
+
+
 def _role(text, group, gi, groups, before, after, para_before, heading, in_implementation, open_roles,
           assigned=False, prior_lead=False):
     """(role, strong, title_end): role False when the mention is not a responsibility;
@@ -785,6 +793,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     start = group[0].start
     if gi in open_roles:
         return None, True, None
+    if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
+        return False, False, None
     if assigned and heading is not None and not text[heading.end():start].strip():
         return "lead", True, None
     # `Trách nhiệm của UBND xã về quản lý đất trồng lúa`: a title that gives the body its duties
