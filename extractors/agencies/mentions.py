@@ -193,6 +193,7 @@ STOP_BIGRAMS = {
     "tiếp tục", "hoàn thành", "lãnh đạo", "cân đối", "bảo đảm", "đảm bảo", "nâng cao", "phát huy",
     "giải quyết", "ưu tiên", "thành phố", "thị xã", "thị trấn", "đặc khu", "địa phương", "phản ánh",
     "dự kiến", "chỉ định", "thông báo", "khẩn trương",
+    "đóng vai", "giữ vai",  # `Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì …`
 }
 
 
@@ -291,7 +292,9 @@ def _settled_end(text: str, end: int) -> bool:
 # named unit follows, which `names.share_body` reads: `… và thành phố Thủ Đức`)
 # (`UBND các xã phường, thị trấn`: a comma lost inside a plural list that goes on with commas)
 # (`UBND 8 xã chủ động thực hiện`: a count of the units stands where `các` would)
-_LEVEL_AT = re.compile(rf"(?:các\s*|cấp\s+|\d{{1,3}}\s+(?={_PLACE_LIST}))?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL}|(?<=các\s*{_LEVEL})\s+{_LEVEL}(?=\s*,\s*{_LEVEL}{_E}))*{_E}"
+# (`Thường trực Hội đồng nhân dân cấp tỉnh, cấp xã`: each level of a list written with its own `cấp`)
+_LEVEL_AT = re.compile(rf"cấp\s+{_LEVEL}(?:\s*,\s*cấp\s+{_LEVEL})+{_E}"
+                       rf"|(?:các\s*|cấp\s+|\d{{1,3}}\s+(?={_PLACE_LIST}))?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL}|(?<=các\s*{_LEVEL})\s+{_LEVEL}(?=\s*,\s*{_LEVEL}{_E}))*{_E}"
                        rf"(?:(?<=các\s*{_LEVEL}\s*[,/-]\s*[^\n]{{1,40}})(?:\s*,)?\s+và\s+{_LEVEL}{_E}(?!\s+\p{{Lu}}))?"
                        rf"|các cấp{_E}")
 

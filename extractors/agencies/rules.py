@@ -148,8 +148,9 @@ def _not_actor(before: str) -> bool:
 # tiếp nhận thông tin …`: acts as the focal point; `Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức
 # thành viên làm nòng cốt, hướng dẫn …`: the core of a movement)
 # (`Bộ Công an được giao nhiệm vụ chủ trì, phối hợp …`: given the lead, wherever the sentence starts)
+# (`Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì theo dõi …`: the role it is given)
 # (`… (Ban Chỉ đạo) chủ trì họp phiên thứ 13`: who chairs a meeting a news item reports leads no task)
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:cuộc\s+|phiên\s+)?họp(?![\p{L}]))|là (?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:cuộc\s+|phiên\s+)?họp(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
@@ -592,7 +593,11 @@ def _heading_title_end(text: str, group: list[Mention]) -> int | None:
 _ISSUES_DOCUMENT = re.compile(r"\s*(?:ban hành|xây dựng)\s+(?:Kế hoạch|Chương trình|Đề án)", re.I)
 # a news report names the issuer of the plan it reports where it likes, not in a preamble
 # (`Thành ủy Hà Nội vừa ban hành kế hoạch kiểm tra, giám sát … năm 2023`)
-_JUST_ISSUED = re.compile(r"\s*(?:vừa|mới)\s+(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)", re.I)
+# (`Hội LHPN huyện Sơn Hòa vừa tổng kết công tác năm 2018, triển khai nhiệm vụ năm 2019`, `Huyện ủy
+# Na Hang vừa tổ chức Hội nghị Ban Chấp hành …`: the body whose own meeting the report tells, as
+# the issuer of a plan is; its programme told below is not a task given to it)
+_JUST_ISSUED = re.compile(r"\s*(?:vừa|mới)\s+(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|chương trình|đề án)"
+                          r"|tổ chức\s+(?:hội nghị|đại hội|kỳ họp|phiên họp)|tổng kết\s+(?:công tác|hoạt động|năm|nhiệm kỳ))", re.I)
 
 
 # a line that opens with the body and the plan it issues, its title capitalised as a
@@ -771,6 +776,14 @@ def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 
 
+# a meeting a report tells and the person who chaired it, the body in the person's title
+# (`Phiên họp do đồng chí Tổng Bí thư Tô Lâm, Trưởng Ban Chỉ đạo chủ trì`, `Hội nghị do đồng chí
+# Nguyễn Thanh Sơn, Chủ tịch UBND xã chủ trì`): chairing the meeting is no task of the body
+_CHAIRED_MEETING = re.compile(r"(?<![\p{L}])(?:[Hh]ội nghị|[Pp]hiên họp|[Cc]uộc họp|[Kk]ỳ họp|[Bb]uổi làm việc)"
+                              r"[^.;:\n]{0,40}?\sdo\s[^.;:\n]{1,120}$")
+_CHAIRS = re.compile(r"\s*chủ trì(?![\p{L}])(?!\s*,?\s*phối hợp)")
+
+
 def _role(text, group, gi, groups, before, after, para_before, heading, in_implementation, open_roles,
           assigned=False, prior_lead=False):
     """(role, strong, title_end): role False when the mention is not a responsibility;
@@ -780,6 +793,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     start = group[0].start
     if gi in open_roles:
         return None, True, None
+    if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
+        return False, False, None
     if assigned and heading is not None and not text[heading.end():start].strip():
         return "lead", True, None
     # `Trách nhiệm của UBND xã về quản lý đất trồng lúa`: a title that gives the body its duties
