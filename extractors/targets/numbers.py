@@ -121,6 +121,9 @@ MULTIWORD_UNITS = [
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
     "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã", "hộ gia đình",
     "di tích", "ấn phẩm",
+    # a classifier and the noun it counts, read as one (`70.000 ngôi nhà`, `ít nhất 2 căn nhà`,
+    # `1 mái ấm`): segmentation splits these, the gold keeps the whole noun
+    "ngôi nhà", "căn nhà", "mái ấm",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")
@@ -258,9 +261,11 @@ _LETTERS_RUN = re.compile(r"[\p{L} ]{1,40}")
 def _compound_noun(rest: str, word: str) -> Optional[str]:
     """The unit noun when word segmentation reads the word after the number as the first
     syllable of a two-syllable noun (`02 hội nghị`, `02 hội chợ`): rules stop at one
-    syllable, underthesea knows the word. Classifiers (`hộ`, `cuộc`, `lớp`) stay one
-    syllable: `1.373 hộ nghèo` counts `hộ`."""
-    if not nlp.enabled() or word.lower() in CLASSIFIERS:
+    syllable, underthesea knows the word. A classifier keeps the word it makes with the
+    next syllable (`170 trường học`, `ít nhất 1 tập thể`) and stays one syllable before
+    what qualifies it (`04 lớp tập huấn`, `2 điểm du lịch`, where segmentation splits);
+    people and households stay themselves: `1.373 hộ nghèo` counts `hộ`, `người dân` `người`."""
+    if not nlp.enabled() or word.lower() in _PEOPLE_CLASSIFIERS:
         return None
     chunk = _LETTERS_RUN.match(rest)
     if not chunk:
@@ -284,6 +289,11 @@ CLASSIFIERS = {
     "trường", "trạm", "cơ", "đợt", "buổi", "phiên", "bộ", "tập", "cuốn", "bài", "đội", "nhóm",
     "câu", "điểm", "huyện", "tỉnh", "phường", "hồ", "đoàn", "sao", "tuổi",
 }
+
+
+# who is counted as a person or a household: the word after them says which (`hộ nghèo`,
+# `người dân`), the gold counts `hộ`, `người`
+_PEOPLE_CLASSIFIERS = {"hộ", "người"}
 
 
 # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`
@@ -311,6 +321,12 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         who = _NEXT_WORD.match(text, m.end())
         unit_end = who.end() if who else m.end()
         unit = f"/{m.group('per')} {who.group(1).lower()}" if who else f"/{m.group('per')}"
+        if who:  # the counted noun may be two words: `500/100.000 trẻ em`
+            after = text[who.start(1):who.start(1) + 40].lower()
+            whole = next((u for u in _COUNTED_UNITS if after.startswith(u)
+                          and (len(after) == len(u) or not after[len(u)].isalnum())), None)
+            if whole and whole.split(" ", 1)[0] == who.group(1).lower():
+                unit, unit_end = f"/{m.group('per')} {whole}", who.start(1) + len(whole)
         births = _LIVE_BIRTHS.match(text, unit_end) if who and who.group(1).lower() == "trẻ" else None
         if births:  # `dưới 45/100.000 trẻ đẻ sống`: the births the rate is counted over
             unit, unit_end = f"{unit} {' '.join(births.group(0).split()).lower()}", births.end()
