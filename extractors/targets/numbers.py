@@ -121,9 +121,10 @@ MULTIWORD_UNITS = [
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
     "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã", "hộ gia đình",
     "di tích", "ấn phẩm",
-    # a classifier and the noun it counts, read as one (`70.000 ngôi nhà`, `ít nhất 2 căn nhà`,
-    # `1 mái ấm`): segmentation splits these, the gold keeps the whole noun
-    "ngôi nhà", "căn nhà", "mái ấm",
+    # a classifier and the noun it counts, read as one (`70.000 ngôi nhà`, `1 mái ấm`):
+    # segmentation splits these, the gold keeps the whole noun (`căn` is left alone: b8_03's
+    # gold counts `trên 110.000 căn` of `căn nhà ở xã hội`)
+    "ngôi nhà", "mái ấm",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")
@@ -265,7 +266,7 @@ def _compound_noun(rest: str, word: str) -> Optional[str]:
     next syllable (`170 trường học`, `ít nhất 1 tập thể`) and stays one syllable before
     what qualifies it (`04 lớp tập huấn`, `2 điểm du lịch`, where segmentation splits);
     people and households stay themselves: `1.373 hộ nghèo` counts `hộ`, `người dân` `người`."""
-    if not nlp.enabled() or word.lower() in _PEOPLE_CLASSIFIERS:
+    if not nlp.enabled() or word.lower() in _UNJOINED_CLASSIFIERS:
         return None
     chunk = _LETTERS_RUN.match(rest)
     if not chunk:
@@ -293,7 +294,9 @@ CLASSIFIERS = {
 
 # who is counted as a person or a household: the word after them says which (`hộ nghèo`,
 # `người dân`), the gold counts `hộ`, `người`
-_PEOPLE_CLASSIFIERS = {"hộ", "người"}
+# (measures too: `dưới 5 tuổi thể thấp còi` is an age, `tuổi` the measure, not `tuổi thể`)
+_UNJOINED_CLASSIFIERS = {"hộ", "người", "tuổi", "giờ", "ngày", "tháng", "năm", "tiết", "lần", "lượt",
+                       "km", "ha", "tấn", "m2", "m3"}
 
 
 # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`
