@@ -2058,6 +2058,10 @@ _TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\
                            r"(?P<last>(?:19|20)\d\d)\s*,(?P<rest>[^.]*)", re.I)
 
 
+# a paragraph opened by a single past year, in a plan or report for a later one: `Năm 2025, sau
+# khi triển khai mô hình …, các chỉ tiêu chủ yếu đạt kế hoạch. … tổng vốn đầu tư … đạt 438.712 triệu
+# đồng` in a ward's report setting its 2026 goals (only when the plan's year is later)
+_PAST_YEAR_PARAGRAPH = re.compile(r"^\s*(?:trong\s+)?năm\s+(?P<last>(?:19|20)\d\d)\s*,", re.I)
 _DONE_WORDS = re.compile(r"\bđã\b|\bđạt\s+được\b", re.I)
 
 
@@ -2066,7 +2070,10 @@ def _term_opening(text: str) -> Optional[tuple[int, bool]]:
     """The last year of the past term a paragraph opens with, and whether its first sentence
     tells of work done (read once per paragraph, not once per value)."""
     m = _TERM_OPENING.match(strip_marker(text))
-    return (int(m.group("last")), bool(_DONE_WORDS.search(m.group("rest")))) if m else None
+    if not m:
+        year = _PAST_YEAR_PARAGRAPH.match(strip_marker(text))
+        return (int(year.group("last")), False) if year else None
+    return (int(m.group("last")), bool(_DONE_WORDS.search(m.group("rest"))))
 
 
 def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
