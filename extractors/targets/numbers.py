@@ -245,6 +245,11 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         return f"{word.lower()} {counted}", pos + lead + len(word) + more.start(1) + len(counted)
     if word in _CURRENCY_CODES:
         return word, pos + lead + len(word)  # `8.500 USD`
+    if _LEGAL_KIND.match(rest, lead):
+        # `dự thảo 16 Nghị định hướng dẫn thi hành 5 Luật trình Thủ tướng; 8 Quyết định`: legal
+        # documents, capitalised, counted in a report of drafting work or numbered in a list of
+        # grounds (`4 Nghị định 35/2015/NĐ-CP`), are not a unit a goal measures
+        return None, pos
     compound = _compound_noun(rest[lead:], word)
     if compound:
         return compound, pos + lead + len(compound)
@@ -282,6 +287,7 @@ def _compound_noun(rest: str, word: str) -> Optional[str]:
 
 
 _NEXT_CAPITAL = re.compile(r" \p{Lu}\p{Ll}")
+_LEGAL_KIND = re.compile(r"(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Chỉ\s+thị|Pháp\s+lệnh)\b")
 _CURRENCY_CODES = {"USD", "EUR", "VND", "VNĐ"}
 # nouns that count on their own: the word after them qualifies, it is not part of the unit
 CLASSIFIERS = {
