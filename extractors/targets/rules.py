@@ -2054,7 +2054,7 @@ _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?
                              r"qua\s+(?:rà\s+soát|kiểm\s+tra|thống\s+kê|khảo\s+sát|điều\s+tra)(?=\s*,))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
-_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:(?:19|20)\d\d\s*[-–]\s*)"
+_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:(?P<first>(?:19|20)\d\d)\s*[-–]\s*)"
                            r"(?P<last>(?:19|20)\d\d)\s*,(?P<rest>[^.]*)", re.I)
 
 
@@ -2073,7 +2073,13 @@ def _term_opening(text: str) -> Optional[tuple[int, bool]]:
     if not m:
         year = _PAST_YEAR_PARAGRAPH.match(strip_marker(text))
         return (int(year.group("last")), False) if year else None
-    return (int(m.group("last")), bool(_DONE_WORDS.search(m.group("rest"))))
+    last = int(m.group("last"))
+    if int(m.group("first")) < last:
+        # a term ending in the year of the page that reports it is over (`Trong nhiệm kỳ 2018-2023,
+        # Hội … kết nạp 5.902 hội viên … Có 96.710 lượt hộ đăng ký` in a story of June 2023 on the
+        # congress of the 2023-2028 term): read as the year before its last
+        last -= 1
+    return (last, bool(_DONE_WORDS.search(m.group("rest"))))
 
 
 def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
