@@ -49,7 +49,8 @@ _NUMBERING_BEFORE = re.compile(
     r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
-_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
+# (`cây hàng năm`, `các nhóm cây trồng chủ lực hàng năm: Cây lúa từ 33-35 ngàn ha`: annual crops)
+_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây(?:\s+trồng)?(?:\s+\p{L}+){0,2}\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
                        # `mục tiêu tăng trưởng theo năm … tối thiểu 3%`: a growth read year on year
                        r"(?<=\b(?:tăng|tăng\s+trưởng)\s)theo\s+năm(?!\s+(?:\d|học))|"
                        # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
