@@ -50,6 +50,8 @@ _PATTERNS = [
     ("due", re.compile(rf"(?<!tính\s)(?:đến|tới|trước)\s+(?:hết\s+)?(?:ngày\s+)?\d{{1,2}}\s*([/.-])\s*\d{{1,2}}\s*\1\s*{_Y}", re.I)),
     # `trong quý II/2022 đạt 60% trở lên`: due in that quarter's year
     ("due", re.compile(rf"(?:đến|tới|trước|hết|cuối|trong)\s+(?:(?:cuối|hết)\s+)?quý\s+(?:IV|I{{1,3}}|[1-4])\s*(?:[/.-]|năm)\s*{_Y}", re.I)),
+    # the year a report's work plan is for, written without `năm`: `Nhiệm vụ trọng tâm 2020, Hội … phấn đấu`
+    ("due", re.compile(rf"(?:nhiệm\s+vụ|phương\s+hướng)(?:\s+(?:trọng\s+tâm|chủ\s+yếu|trọng\s+điểm))?\s+{_Y}", re.I)),
     ("start", re.compile(rf"(?:từ|đầu)\s+(?:năm\s+)?{_Y}", re.I)),
     ("bare", re.compile(rf"(?<!tháng\s+\d{{1,2}}\s+)(?<![/\-.\d])năm\s+{_Y}", re.I)),
 ]

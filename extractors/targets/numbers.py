@@ -121,6 +121,10 @@ MULTIWORD_UNITS = [
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
     "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã", "hộ gia đình",
     "di tích", "ấn phẩm",
+    # a classifier and the noun it counts, read as one (`70.000 ngôi nhà`, `1 mái ấm`):
+    # segmentation splits these, the gold keeps the whole noun (`căn` is left alone: b8_03's
+    # gold counts `trên 110.000 căn` of `căn nhà ở xã hội`)
+    "ngôi nhà", "mái ấm",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")
@@ -241,6 +245,11 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         return f"{word.lower()} {counted}", pos + lead + len(word) + more.start(1) + len(counted)
     if word in _CURRENCY_CODES:
         return word, pos + lead + len(word)  # `8.500 USD`
+    if _LEGAL_KIND.match(rest, lead):
+        # `dự thảo 16 Nghị định hướng dẫn thi hành 5 Luật trình Thủ tướng; 8 Quyết định`: legal
+        # documents, capitalised, counted in a report of drafting work or numbered in a list of
+        # grounds (`4 Nghị định 35/2015/NĐ-CP`), are not a unit a goal measures
+        return None, pos
     compound = _compound_noun(rest[lead:], word)
     if compound:
         return compound, pos + lead + len(compound)
@@ -258,9 +267,11 @@ _LETTERS_RUN = re.compile(r"[\p{L} ]{1,40}")
 def _compound_noun(rest: str, word: str) -> Optional[str]:
     """The unit noun when word segmentation reads the word after the number as the first
     syllable of a two-syllable noun (`02 hội nghị`, `02 hội chợ`): rules stop at one
-    syllable, underthesea knows the word. Classifiers (`hộ`, `cuộc`, `lớp`) stay one
-    syllable: `1.373 hộ nghèo` counts `hộ`."""
-    if not nlp.enabled() or word.lower() in CLASSIFIERS:
+    syllable, underthesea knows the word. A classifier keeps the word it makes with the
+    next syllable (`170 trường học`, `ít nhất 1 tập thể`) and stays one syllable before
+    what qualifies it (`04 lớp tập huấn`, `2 điểm du lịch`, where segmentation splits);
+    people and households stay themselves: `1.373 hộ nghèo` counts `hộ`, `người dân` `người`."""
+    if not nlp.enabled() or word.lower() in _UNJOINED_CLASSIFIERS:
         return None
     chunk = _LETTERS_RUN.match(rest)
     if not chunk:
@@ -276,6 +287,7 @@ def _compound_noun(rest: str, word: str) -> Optional[str]:
 
 
 _NEXT_CAPITAL = re.compile(r" \p{Lu}\p{Ll}")
+_LEGAL_KIND = re.compile(r"(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Chỉ\s+thị|Pháp\s+lệnh)\b")
 _CURRENCY_CODES = {"USD", "EUR", "VND", "VNĐ"}
 # nouns that count on their own: the word after them qualifies, it is not part of the unit
 CLASSIFIERS = {
@@ -284,6 +296,13 @@ CLASSIFIERS = {
     "trường", "trạm", "cơ", "đợt", "buổi", "phiên", "bộ", "tập", "cuốn", "bài", "đội", "nhóm",
     "câu", "điểm", "huyện", "tỉnh", "phường", "hồ", "đoàn", "sao", "tuổi",
 }
+
+
+# who is counted as a person or a household: the word after them says which (`hộ nghèo`,
+# `người dân`), the gold counts `hộ`, `người`
+# (measures too: `dưới 5 tuổi thể thấp còi` is an age, `tuổi` the measure, not `tuổi thể`)
+_UNJOINED_CLASSIFIERS = {"hộ", "người", "tuổi", "giờ", "ngày", "tháng", "năm", "tiết", "lần", "lượt",
+                       "km", "ha", "tấn", "m2", "m3"}
 
 
 # `108 triệu đồng/năm`, `45 triệu đồng/người/năm`
@@ -311,6 +330,12 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         who = _NEXT_WORD.match(text, m.end())
         unit_end = who.end() if who else m.end()
         unit = f"/{m.group('per')} {who.group(1).lower()}" if who else f"/{m.group('per')}"
+        if who:  # the counted noun may be two words: `500/100.000 trẻ em`
+            after = text[who.start(1):who.start(1) + 40].lower()
+            whole = next((u for u in _COUNTED_UNITS if after.startswith(u)
+                          and (len(after) == len(u) or not after[len(u)].isalnum())), None)
+            if whole and whole.split(" ", 1)[0] == who.group(1).lower():
+                unit, unit_end = f"/{m.group('per')} {whole}", who.start(1) + len(whole)
         births = _LIVE_BIRTHS.match(text, unit_end) if who and who.group(1).lower() == "trẻ" else None
         if births:  # `dưới 45/100.000 trẻ đẻ sống`: the births the rate is counted over
             unit, unit_end = f"{unit} {' '.join(births.group(0).split()).lower()}", births.end()

@@ -49,7 +49,8 @@ _NUMBERING_BEFORE = re.compile(
     r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 _GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
-_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
+# (`cây hàng năm`, `các nhóm cây trồng chủ lực hàng năm: Cây lúa từ 33-35 ngàn ha`: annual crops)
+_PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây(?:\s+trồng)?(?:\s+\p{L}+){0,2}\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
                        # `mục tiêu tăng trưởng theo năm … tối thiểu 3%`: a growth read year on year
                        r"(?<=\b(?:tăng|tăng\s+trưởng)\s)theo\s+năm(?!\s+(?:\d|học))|"
                        # `Tỷ lệ tăng thu … so năm trước: 10% trở lên`: a year-on-year rate
@@ -2054,10 +2055,14 @@ _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?
                              r"qua\s+(?:rà\s+soát|kiểm\s+tra|thống\s+kê|khảo\s+sát|điều\s+tra)(?=\s*,))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
-_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:(?:19|20)\d\d\s*[-–]\s*)"
+_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:(?P<first>(?:19|20)\d\d)\s*[-–]\s*)"
                            r"(?P<last>(?:19|20)\d\d)\s*,(?P<rest>[^.]*)", re.I)
 
 
+# a paragraph opened by a single past year, in a plan or report for a later one: `Năm 2025, sau
+# khi triển khai mô hình …, các chỉ tiêu chủ yếu đạt kế hoạch. … tổng vốn đầu tư … đạt 438.712 triệu
+# đồng` in a ward's report setting its 2026 goals (only when the plan's year is later)
+_PAST_YEAR_PARAGRAPH = re.compile(r"^\s*(?:trong\s+)?năm\s+(?P<last>(?:19|20)\d\d)\s*,", re.I)
 _DONE_WORDS = re.compile(r"\bđã\b|\bđạt\s+được\b", re.I)
 
 
@@ -2066,7 +2071,16 @@ def _term_opening(text: str) -> Optional[tuple[int, bool]]:
     """The last year of the past term a paragraph opens with, and whether its first sentence
     tells of work done (read once per paragraph, not once per value)."""
     m = _TERM_OPENING.match(strip_marker(text))
-    return (int(m.group("last")), bool(_DONE_WORDS.search(m.group("rest")))) if m else None
+    if not m:
+        year = _PAST_YEAR_PARAGRAPH.match(strip_marker(text))
+        return (int(year.group("last")), False) if year else None
+    last = int(m.group("last"))
+    if int(m.group("first")) < last:
+        # a term ending in the year of the page that reports it is over (`Trong nhiệm kỳ 2018-2023,
+        # Hội … kết nạp 5.902 hội viên … Có 96.710 lượt hộ đăng ký` in a story of June 2023 on the
+        # congress of the 2023-2028 term): read as the year before its last
+        last -= 1
+    return (last, bool(_DONE_WORDS.search(m.group("rest"))))
 
 
 def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int]) -> bool:
