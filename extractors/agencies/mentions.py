@@ -979,6 +979,14 @@ _UNITS_WHERE = re.compile(r"\s+(?:nơi\s+(?:có|xảy ra)\s+[^,;.:\n()]{1,40}?|(
 # district has one): `Ban Chỉ đạo Trung ương các Chương trình Mục tiêu Quốc gia tiếp tục phấn đấu …`
 _STEERING_NAMED = re.compile(r"[Cc]hỉ đạo(?:\s+(?:Trung ương|trung ương))?")
 _PROGRAMMES = re.compile(r"\s+các\s+[Cc]hương trình\s+[Mm]ục tiêu\s+[Qq]uốc gia(?![\p{L}])")
+# a steering or command board named by the calamity it fights (every province, district and the
+# nation have one): `Ban Chỉ huy phòng chống thiên tai – Tìm kiếm cứu nạn và phòng thủ dân sự`,
+# `Ban chỉ đạo quốc gia về phòng, chống thiên tai`, `Ban chỉ đạo phòng, chống dịch Covid-19 huyện`
+_STEERING_HEAD = re.compile(r"[Cc]hỉ\s+(?:đạo|huy)(?:\s+(?:[Qq]uốc gia|[Tt]rung ương))?")
+_CALAMITY_FIELD = re.compile(
+    r"(?:\s+về)?\s+[Pp]hòng,?\s+chống\s+(?:thiên\s+tai|dịch(?:\s+bệnh)?(?:\s+(?!và)[\p{L}\d-]*\d[\p{L}\d-]*)?)"
+    r"(?:\s*(?:,|và|[-–])\s*[Tt]ìm\s+kiếm(?:\s*,\s*|\s+)cứu\s+nạn)?"
+    r"(?:\s*(?:,|và)\s*[Pp]hòng\s+thủ\s+dân\s+sự)?(?![\p{L}])")
 
 
 # an inspection team drawn from several offices, named by what it inspects: `Đoàn kiểm tra liên
@@ -994,6 +1002,15 @@ _TEAM_FIELD = re.compile(
     r"(?:\p{Lu}{2,}(?![\p{L}])"
     r"|\p{Lu}\p{Ll}*(?:\s+(?!(?:trong|trên|tại|của|và|để|sẽ|đã|được|có|cho|với|theo)(?![\p{L}]))\p{Ll}+){0,3}(?![\p{L}])"
     r"|chống\s+[^;.:\n()]{1,60}?(?=\s+(?:tỉnh|huyện|thành phố|thị xã|xã)(?![\p{L}])))")
+
+
+def _calamity_fought(text: str, j: int, end: int) -> int:
+    """`Ban Chỉ huy| phòng, chống thiên tai và tìm kiếm cứu nạn`: a steering or command board's
+    name runs on over the calamity it fights."""
+    head = _STEERING_HEAD.match(text, j)
+    if head and head.end() <= end and (field := _CALAMITY_FIELD.match(text, head.end())) and field.end() >= end:
+        return field.end()
+    return end
 
 
 def _mention_end(text: str, kind: str, m) -> int | None:
@@ -1075,6 +1092,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         # `các Ban quản lý dự án Thành phố`: a management board written in lower case is named as
         # the capitalised one is (what it manages, then its place)
         end = _proper_name_end(text[:j] + text[j].upper() + text[j + 1:], j)
+        end = _calamity_fought(text, j, end) if end is not None else None
         return _owner_tail(text, _with_level(text, end)) if end is not None else None
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
         national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None
@@ -1092,6 +1110,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             end = place.end()
     if m.group() == "Ban" and _STEERING_NAMED.fullmatch(text, j, end) and (programmes := _PROGRAMMES.match(text, end)):
         end = programmes.end()  # `Ban Chỉ đạo Trung ương các Chương trình mục tiêu quốc gia`: the programmes it steers
+    end = _calamity_fought(text, j, end) if m.group() == "Ban" else end
     end = _bridge(text, end)
     end = _parent_after_slash(text, end)
     quoted = _QUOTED_TITLE.match(text, end)
