@@ -151,6 +151,8 @@ def _not_actor(before: str) -> bool:
 # (`Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì theo dõi …`: the role it is given)
 # (`… (Ban Chỉ đạo) chủ trì họp phiên thứ 13`: who chairs a meeting a news item reports leads no task)
 _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:cuộc\s+|phiên\s+)?họp(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
+                         # (`Ban chỉ đạo có nhiệm vụ tham mưu cho Chủ tịch UBND tỉnh …`: the duty it is given)
+                         r"|có nhiệm vụ(?=\s+(?:tham mưu|chỉ đạo|tổng hợp|chủ trì|hướng dẫn|theo dõi|kiểm tra|tổ chức)(?![\p{L}]))"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
