@@ -1017,7 +1017,7 @@ _WHERE_AFTER = re.compile(r"^\s*(?:trên địa bàn(?:\s+(?:tỉnh|huyện|xã|
                           r"|trong\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã))(?![\p{L}])", re.I)
 # (`theo chức năng, thẩm quyền chỉ đạo, hướng dẫn …`: the powers named with or instead of the duties)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn)"
-                          r"(?:(?:,\s*|\s+và\s+)(?:nhiệm vụ|thẩm quyền|quyền hạn))*(?:\s+(?:được giao|của mình|của đơn vị))?"
+                          r"(?:(?:,\s*|\s+và\s+)(?:nhiệm vụ|thẩm quyền|quyền hạn))*(?:\s+(?:được giao|được phân công|của mình|của đơn vị))?"
                           # `… và các nội dung được phân công`: what else was given it, to its end
                           r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?"
                           # `căn cứ chức năng, nhiệm vụ để tổ chức thực hiện`: the task follows as its purpose
