@@ -404,6 +404,14 @@ class _Reader:
         reviewed: set[int] = set()
         for j, (m, q) in enumerate(openings):
             first = q.para.text.split(". ", 1)[0]  # the sentence the year opens
+            # (the year the story's meeting reviews, told in a paragraph of its own: `HĐND huyện … tổ
+            # chức Kỳ họp … nhằm đánh giá tình hình … năm 2024; phương hướng, nhiệm vụ năm 2025` then
+            # `Năm 2024, nhiều chỉ tiêu … tăng trưởng cao so với năm 2023. Cụ thể, thu ngân sách đạt
+            # gần 900 tỷ đồng`: its `chỉ tiêu`, `đề ra` are those it reached, unless it looks ahead)
+            if m and not carry[j] and q.heading is None and q.kind in _RUNNING_KINDS and \
+                    int(m.group(1)) in self.reviewed_years and not _LOOKS_AHEAD_WORDS.search(first):
+                carry[j] = True
+                continue
             if not (m and not carry[j] and q.heading is None and q.kind in _RUNNING_KINDS) or (
                     _GOAL_TURN.search(_BRACKETED.sub("", first)) or _FUTURE.search(first)):
                 reviewed.update(int(r.group(1)) for r in _REVIEWED_YEAR.finditer(q.para.text))
@@ -753,7 +761,10 @@ _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|
 _FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo|bản\s+tin)\b", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
-_REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+kết\s+quả|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
+# what looks ahead in a reviewed year's opening sentence (its `chỉ tiêu` are those reached)
+_LOOKS_AHEAD_WORDS = re.compile(r"phấn\s+đấu|\bsẽ\b|dự\s+kiến|mục\s+tiêu|từ\s+nay\s+(?:đến|tới)|kế\s+hoạch\s+năm|"
+                                r"định\s+hướng|tầm\s+nhìn|cần\s+đạt|phải\s+đạt", re.I)
+_REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+(?:kết\s+quả|tình\s+hình)|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
 # a standard set at a level: `chuẩn nghèo với mức thu nhập bình quân đầu người thấp hơn 1,25 đô la Mỹ`
 _STANDARD_LEVEL_BEFORE = re.compile(r"\bchuẩn\s+[^.;,\d]{0,30}?\bvới\s+mức\b[^.;,\d]{0,70}$", re.I)
