@@ -724,6 +724,7 @@ _GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:(?<!chương\s+trình\s)m�
                         r"(?<!(?:hoàn\s+thành|đạt|vượt)(?:\s+\S+){0,2}\s+)chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)"
                         r"(?!\s+(?:chưa|không)\s+đạt|\s+chờ\s+đánh\s+giá)|tầm\s+nhìn|phấn\s+đấu|định\s+hướng)",
                         re.I)
+_SAME_PERIOD = re.compile(r"\bso\s+(?:với\s+)?cùng\s+kỳ\b", re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 # (`giải quyết vệc làm cho 15.000 lao động, đạt kế hoạch đề ra`: met, so done)
@@ -784,8 +785,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                 or (clause_has(_STRIVE_WORDS) and _STRIVE_WORDS.search(text[clause[0]:v.start])))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
     # (a bound, `tăng 4% trở lên so với cùng kỳ`, is a goal's)
+    # (and the growth figures listed after one so compared, in its sentence: `Tổng giá trị sản xuất đạt
+    # …, tăng 13,8% so với cùng kỳ; giá trị sản suất ngành nông nghiệp tăng 9,9%, công nghiệp … tăng 10,9%`)
     if (_SAME_PERIOD_AFTER.match(after) or (clause_has(_CUMULATIVE_WORDS)
-                                            and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))) and not ctx.goal \
+                                            and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))
+            or (v.verb in ("tăng", "giảm") and v.unit == "%"
+                and _SAME_PERIOD.search(text, text.rfind(". ", 0, v.start) + 1, v.start))) and not ctx.goal \
             and v.comparator == "=" and not _FUTURE.search(text, 0, v.start) \
             and not _FUTURE.search(text, text.rfind(". ", 0, v.start) + 1, (text.find(". ", v.end) + 1) or len(text)):
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
