@@ -792,7 +792,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             or (v.verb in ("tăng", "giảm") and v.unit == "%"
                 and _SAME_PERIOD.search(text, text.rfind(". ", 0, v.start) + 1, v.start))) and not ctx.goal \
             and v.comparator == "=" and not _FUTURE.search(text, 0, v.start) \
-            and not _FUTURE.search(text, text.rfind(". ", 0, v.start) + 1, (text.find(". ", v.end) + 1) or len(text)):
+            and not _FUTURE.search(_BRACKETED.sub("", text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)])):
+        # (an aside on the plan, `(đạt mục tiêu kế hoạch năm 2024)`, is no goal of the sentence)
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
     if _EXECUTION_ASIDE.match(text[v.end:v.end + _READ]) or _EXCEEDS_AFTER.match(text[v.end:v.end + _READ]):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
