@@ -583,7 +583,8 @@ def _voted(text: str, pos: int) -> bool:
     cut = text.rfind(". ", start, vote.start())
     return not _GOAL_WORDS.search(text, cut + 2 if cut >= 0 else start, pos)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
-_PAGE_COUNTER_BEFORE = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
+# (and a list page's pager: `Trang 1 / 365 - 3649 dòng`, the pages and rows of the list)
+_PAGE_COUNTER_BEFORE = re.compile(r"(?i:\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$)|\bTrang\s+\d+\s*/\s*$")
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
 _DAY_BEFORE = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
                          r"\b(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|trước|sau)\s*$", re.I)
