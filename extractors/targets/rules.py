@@ -772,6 +772,15 @@ _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
 _STANDARD_LEVEL_BEFORE = re.compile(r"\bchuẩn\s+[^.;,\d]{0,30}?\bvới\s+mức\b[^.;,\d]{0,70}$", re.I)
 
 
+def _future_outside_brackets(text: str, end: int) -> bool:
+    """Whether text[:end] looks ahead outside an aside in brackets (`(đạt mục tiêu kế hoạch năm 2024)`
+    beside a result is how it measured up, not a goal)."""
+    for m in _FUTURE.finditer(text, 0, end):
+        if text.rfind("(", 0, m.start()) <= text.rfind(")", 0, m.start()):
+            return True
+    return False
+
+
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
                         values_in_clause: list[ValueExpr]) -> bool:
     """A report of the past, a baseline, a policy rate or a threshold that defines a group."""
@@ -792,7 +801,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                             and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))
             or (v.verb in ("tăng", "giảm") and v.unit == "%"
                 and _SAME_PERIOD.search(text, text.rfind(". ", 0, v.start) + 1, v.start))) and not ctx.goal \
-            and v.comparator == "=" and not _FUTURE.search(text, 0, v.start) \
+            and v.comparator == "=" and not _future_outside_brackets(text, v.start) \
             and not _FUTURE.search(_BRACKETED.sub("", text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)])):
         # (an aside on the plan, `(đạt mục tiêu kế hoạch năm 2024)`, is no goal of the sentence)
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
