@@ -404,6 +404,14 @@ class _Reader:
         reviewed: set[int] = set()
         for j, (m, q) in enumerate(openings):
             first = q.para.text.split(". ", 1)[0]  # the sentence the year opens
+            # (the year the story's meeting reviews, told in a paragraph of its own: `HĐND huyện … tổ
+            # chức Kỳ họp … nhằm đánh giá tình hình … năm 2024; phương hướng, nhiệm vụ năm 2025` then
+            # `Năm 2024, nhiều chỉ tiêu … tăng trưởng cao so với năm 2023. Cụ thể, thu ngân sách đạt
+            # gần 900 tỷ đồng`: its `chỉ tiêu`, `đề ra` are those it reached, unless it looks ahead)
+            if m and not carry[j] and q.heading is None and q.kind in _RUNNING_KINDS and \
+                    int(m.group(1)) in self.reviewed_years and not _LOOKS_AHEAD_WORDS.search(first):
+                carry[j] = True
+                continue
             if not (m and not carry[j] and q.heading is None and q.kind in _RUNNING_KINDS) or (
                     _GOAL_TURN.search(_BRACKETED.sub("", first)) or _FUTURE.search(first)):
                 reviewed.update(int(r.group(1)) for r in _REVIEWED_YEAR.finditer(q.para.text))
@@ -575,7 +583,8 @@ def _voted(text: str, pos: int) -> bool:
     cut = text.rfind(". ", start, vote.start())
     return not _GOAL_WORDS.search(text, cut + 2 if cut >= 0 else start, pos)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
-_PAGE_COUNTER_BEFORE = re.compile(r"\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$", re.I)
+# (and a list page's pager: `Trang 1 / 365 - 3649 dòng`, the pages and rows of the list)
+_PAGE_COUNTER_BEFORE = re.compile(r"(?i:\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$)|\bTrang\s+\d+\s*/\s*$")
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
 _DAY_BEFORE = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
                          r"\b(?:sáng|chiều|tối|trưa|đêm|từ|đến|tới|trước|sau)\s*$", re.I)
@@ -716,6 +725,7 @@ _GOAL_TURN = re.compile(r"(?<!so\svới\s)(?<!%\s)(?:(?<!chương\s+trình\s)m�
                         r"(?<!(?:hoàn\s+thành|đạt|vượt)(?:\s+\S+){0,2}\s+)chỉ\s+tiêu(?![^,;.]{0,30}?\bgiao\b)"
                         r"(?!\s+(?:chưa|không)\s+đạt|\s+chờ\s+đánh\s+giá)|tầm\s+nhìn|phấn\s+đấu|định\s+hướng)",
                         re.I)
+_SAME_PERIOD = re.compile(r"\bso\s+(?:với\s+)?cùng\s+kỳ\b", re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 # (`giải quyết vệc làm cho 15.000 lao động, đạt kế hoạch đề ra`: met, so done)
@@ -753,10 +763,22 @@ _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|
 _FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo|bản\s+tin)\b", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
-_REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+kết\s+quả|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
+# what looks ahead in a reviewed year's opening sentence (its `chỉ tiêu` are those reached)
+_LOOKS_AHEAD_WORDS = re.compile(r"phấn\s+đấu|\bsẽ\b|dự\s+kiến|mục\s+tiêu|từ\s+nay\s+(?:đến|tới)|kế\s+hoạch\s+năm|"
+                                r"định\s+hướng|tầm\s+nhìn|cần\s+đạt|phải\s+đạt", re.I)
+_REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+(?:kết\s+quả|tình\s+hình)|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
 # a standard set at a level: `chuẩn nghèo với mức thu nhập bình quân đầu người thấp hơn 1,25 đô la Mỹ`
 _STANDARD_LEVEL_BEFORE = re.compile(r"\bchuẩn\s+[^.;,\d]{0,30}?\bvới\s+mức\b[^.;,\d]{0,70}$", re.I)
+
+
+def _future_outside_brackets(text: str, end: int) -> bool:
+    """Whether text[:end] looks ahead outside an aside in brackets (`(đạt mục tiêu kế hoạch năm 2024)`
+    beside a result is how it measured up, not a goal)."""
+    for m in _FUTURE.finditer(text, 0, end):
+        if text.rfind("(", 0, m.start()) <= text.rfind(")", 0, m.start()):
+            return True
+    return False
 
 
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
@@ -773,10 +795,15 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                 or (clause_has(_STRIVE_WORDS) and _STRIVE_WORDS.search(text[clause[0]:v.start])))):
         return True  # `đạt 246% kế hoạch` reports execution; `hoàn thành 100% chỉ tiêu được giao` is a goal
     # (a bound, `tăng 4% trở lên so với cùng kỳ`, is a goal's)
+    # (and the growth figures listed after one so compared, in its sentence: `Tổng giá trị sản xuất đạt
+    # …, tăng 13,8% so với cùng kỳ; giá trị sản suất ngành nông nghiệp tăng 9,9%, công nghiệp … tăng 10,9%`)
     if (_SAME_PERIOD_AFTER.match(after) or (clause_has(_CUMULATIVE_WORDS)
-                                            and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))) and not ctx.goal \
-            and v.comparator == "=" and not _FUTURE.search(text, 0, v.start) \
-            and not _FUTURE.search(text, text.rfind(". ", 0, v.start) + 1, (text.find(". ", v.end) + 1) or len(text)):
+                                            and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))
+            or (v.verb in ("tăng", "giảm") and v.unit == "%"
+                and _SAME_PERIOD.search(text, text.rfind(". ", 0, v.start) + 1, v.start))) and not ctx.goal \
+            and v.comparator == "=" and not _future_outside_brackets(text, v.start) \
+            and not _FUTURE.search(_BRACKETED.sub("", text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)])):
+        # (an aside on the plan, `(đạt mục tiêu kế hoạch năm 2024)`, is no goal of the sentence)
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
     if _EXECUTION_ASIDE.match(text[v.end:v.end + _READ]) or _EXCEEDS_AFTER.match(text[v.end:v.end + _READ]):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
