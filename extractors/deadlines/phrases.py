@@ -601,6 +601,11 @@ def _status_before(text: str, at: int) -> bool:
                                           and _CLAUSE_BREAK_BEFORE.search(text, status.end(), at))))
 
 
+# a line that holds nothing but a bracketed window: `(Từ ngày 08 đến 10/12/2015)`
+_BRACKETED_ALONE = re.compile(r"\s*\(\s*(?i:từ)(?:\s+(?i:ngày))?\s*$")
+_BRACKET_CLOSES = re.compile(r"\s*\)\s*$")
+
+
 def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Optional[str] = None) -> bool:
     if (not prep and not done) or _status_before(text, t.start):
         return False
@@ -614,6 +619,10 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if prep in _OPENING_PREPS:
         if not t.window:
             return False  # the start of a window is not its deadline
+        if _BRACKETED_ALONE.match(text, 0, t.start) and _BRACKET_CLOSES.match(text, t.end):
+            # `KỲ HỌP THỨ 12` over `(Từ ngày 08 đến 10/12/2015)`: a window alone in brackets under a
+            # heading is when the session or meeting sat, not what is due
+            return False
         prep = "đến"
     if t.grain == "day_only":
         return prep in _FIRM_PREPS + _WINDOW_PREPS
