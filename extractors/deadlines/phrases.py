@@ -699,9 +699,10 @@ _MONTHS_TO_DATE = re.compile(r"\s*(?:,\s*quý\s+(?:IV|I{1,3}|[1-4])\s*)?(?:,|và
 _MONTH_BEFORE_TO_DATE = re.compile(r"\b(?:tháng|quý)\s+(?:\d{1,2}|IV|I{1,3})\s*(?:,|và)\s*$", FLAGS)
 _ARISEN_IN = re.compile(r"\b(?:phát\s+sinh|xảy\s+ra)\s*$", FLAGS)
 _OPEN_ENDED = re.compile(r"\s*,?\s*và\s+(?:các|những)\s+(?:năm|quý|tháng)\s+(?:tiếp\s+theo|tới|sau|kế\s+tiếp)\b", FLAGS)
-# the tasks of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`) right before it
+# the tasks (targets) of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`,
+# `các chỉ tiêu trọng tâm của huyện trong năm 2025`) right before it
 # (not the tasks handed to someone for it: `các nhiệm vụ được giao trong tháng 6/2024`)
-_TASKS_OF_PERIOD = re.compile(r"\bnhiệm\s+vụ(?:\s+(?!giao\b)[^\s,;.:\d]+){0,5}\s*$", FLAGS)
+_TASKS_OF_PERIOD = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu)(?:\s+(?!giao\b)[^\s,;.:\d]+){0,5}\s*$", FLAGS)
 # a clause after a date that opens the sentence tells how things stand by then (`mới`, `vẫn`,
 # `chưa`, `đã`), not what is due
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
