@@ -210,8 +210,10 @@ MENTION = re.compile(
 # a symbol cited without a kind word (`đã phê duyệt tại số 15/QĐ-UBND`): the kind is read from its code
 # (a list under a plural kind word opens each item with a capital: `Căn cứ các Quyết định của UBND
 # tỉnh: Số 64/2009/QĐ-UBND ngày 05.5.2009 …; Số 34/2012/QĐ-UBND …`; a header's `Số:` takes a colon)
+# (an item of a `;` list of such that lost its `số`, dated: `các Nghị quyết của Hội đồng nhân dân tỉnh: số
+# 340/NQ-HĐND ngày 22/12/2020 về …; số 160/NQ-HĐND ngày 08/12/2021 về …; 148/NQ-HĐND ngày 26/10/2021 về …`)
 BARE_SYMBOL = re.compile(
-    rf"(?<=(?<!\p{{L}})số\s{{1,3}}|[:;,]\s{{1,3}}Số\s{{1,3}})"
+    rf"(?:(?<=(?<!\p{{L}})số\s{{1,3}}|[:;,]\s{{1,3}}Số\s{{1,3}})|(?<=;\s{{1,3}})(?=[^\s;]{{4,40}}\s+ngày\s*\d))"
     rf"(?<!(?i:phụ lục|mẫu|biểu|điều|khoản|điểm|mục|tiết|phần)\s+số\s{{1,3}})"
     rf"(?P<num>{_SYMBOL})(?P<date>\s*{_DATE})?")
 # more numbers of the same kind: `Nghị quyết số 88/2019/QH14, số 120/2020/QH14 và 121/2020/QH14`
