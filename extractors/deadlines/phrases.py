@@ -601,6 +601,11 @@ def _status_before(text: str, at: int) -> bool:
                                           and _CLAUSE_BREAK_BEFORE.search(text, status.end(), at))))
 
 
+# a line that holds nothing but a bracketed window: `(Từ ngày 08 đến 10/12/2015)`
+_BRACKETED_ALONE = re.compile(r"\s*\(\s*(?i:từ)(?:\s+(?i:ngày))?\s*$")
+_BRACKET_CLOSES = re.compile(r"\s*\)\s*$")
+
+
 def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Optional[str] = None) -> bool:
     if (not prep and not done) or _status_before(text, t.start):
         return False
@@ -614,6 +619,10 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if prep in _OPENING_PREPS:
         if not t.window:
             return False  # the start of a window is not its deadline
+        if _BRACKETED_ALONE.match(text, 0, t.start) and _BRACKET_CLOSES.match(text, t.end):
+            # `KỲ HỌP THỨ 12` over `(Từ ngày 08 đến 10/12/2015)`: a window alone in brackets under a
+            # heading is when the session or meeting sat, not what is due
+            return False
         prep = "đến"
     if t.grain == "day_only":
         return prep in _FIRM_PREPS + _WINDOW_PREPS
@@ -690,9 +699,10 @@ _MONTHS_TO_DATE = re.compile(r"\s*(?:,\s*quý\s+(?:IV|I{1,3}|[1-4])\s*)?(?:,|và
 _MONTH_BEFORE_TO_DATE = re.compile(r"\b(?:tháng|quý)\s+(?:\d{1,2}|IV|I{1,3})\s*(?:,|và)\s*$", FLAGS)
 _ARISEN_IN = re.compile(r"\b(?:phát\s+sinh|xảy\s+ra)\s*$", FLAGS)
 _OPEN_ENDED = re.compile(r"\s*,?\s*và\s+(?:các|những)\s+(?:năm|quý|tháng)\s+(?:tiếp\s+theo|tới|sau|kế\s+tiếp)\b", FLAGS)
-# the tasks of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`) right before it
+# the tasks (targets) of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`,
+# `các chỉ tiêu trọng tâm của huyện trong năm 2025`) right before it
 # (not the tasks handed to someone for it: `các nhiệm vụ được giao trong tháng 6/2024`)
-_TASKS_OF_PERIOD = re.compile(r"\bnhiệm\s+vụ(?:\s+(?!giao\b)[^\s,;.:\d]+){0,5}\s*$", FLAGS)
+_TASKS_OF_PERIOD = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu)(?:\s+(?!giao\b)[^\s,;.:\d]+){0,5}\s*$", FLAGS)
 # a clause after a date that opens the sentence tells how things stand by then (`mới`, `vẫn`,
 # `chưa`, `đã`), not what is due
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)

@@ -307,7 +307,7 @@ def dmy(d: str = "d", m: str = "m", y: str = "y", spaced: bool = True,
         return num
     m2, y2 = words
     return (rf"(?P<{d}>\d{{1,2}})\s*(?:[/.\-]\s*(?P<{m}>\d{{1,2}})\s*[/.\-]\s*(?P<{y}>\d{{4}})"
-            rf"|(?i:tháng)\s+(?P<{m2}>\d{{1,2}})\s+(?i:năm)\s*(?P<{y2}>\d{{4}}))")
+            rf"|(?i:tháng)\s*(?P<{m2}>\d{{1,2}})\s+(?i:năm)\s*(?P<{y2}>\d{{4}}))")
 
 
 def iso_date(day, month, year) -> Optional[str]:

@@ -29,12 +29,17 @@ KINDS: dict[str, str] = {
     "quyết định": "Quyết định",
     "nghị quyết liên tịch": "Nghị quyết liên tịch",
     "nghị quyết": "Nghị quyết",
+    # (copies drop the tone mark of `quyết`: `Nghị quyêt 33-NQ/TW`, `Quyêt định số …`)
+    "nghị quyêt": "Nghị quyết",
+    "quyêt định": "Quyết định",
     "chỉ thị": "Chỉ thị",
     "kế hoạch": "Kế hoạch",
     "thông tư liên tịch": "Thông tư liên tịch",
     "thông tư": "Thông tư",
     "nghị định": "Nghị định",
     "công văn": "Công văn",
+    # (`Bộ Y tế vừa có Công văn khẩn số 5995 gửi …`: an urgent letter, numbered as any)
+    "công văn khẩn": "Công văn",
     "văn bản hợp nhất": "Văn bản hợp nhất",
     "văn bản": "Văn bản",
     "kết luận": "Kết luận",
@@ -54,6 +59,8 @@ KINDS: dict[str, str] = {
     "quy chế": "Quy chế",
     "công điện": "Công điện",
     "báo cáo": "Báo cáo",
+    # (`Báo cáo thẩm tra số 46/BC-HĐND`: a council committee's review report, coded BC)
+    "báo cáo thẩm tra": "Báo cáo",
     "chiến lược": "Chiến lược",
 }
 
@@ -74,7 +81,8 @@ def _kind_word(written: str) -> str:
     return CODE_KINDS.get(written) or _KIND_BY_LETTERS[_SPACE.sub("", written).casefold()]
 
 
-# a kind word abbreviated as its type code, before `số` (`Nguồn QĐ số: 376/QĐ-UBND`, `theo CV số …`):
+# a kind word abbreviated as its type code, before `số` (`Nguồn QĐ số: 376/QĐ-UBND`, `theo CV số …`)
+# or before a whole symbol (`Nguồn CV 2642/UBND-KT ngày 19/11/2010`):
 # capitals as printed, so no word of the text reads as one
 _ABBREVIATED_KIND = "|".join(re.escape(c) for c in sorted(CODE_KINDS, key=len, reverse=True))
 
@@ -154,9 +162,10 @@ _SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?(?:\s?[/-]\s?|\s(?=\p{Lu}{2,}[/-]\p{Lu}))\p
            r"|(?<=\p{Lu})\s&\p{Lu}[\p{L}\p{N}&]*)*"
            r"(?<![-/])(?:\(\p{Lu}{1,4}\))?")
 # a number cited without its codes (`Nghị quyết số 306 về …`, `quyết định số 785 giao …`,
+# `công điện số 415 yêu cầu …`, `Công văn khẩn số 5995 gửi …`,
 # `(sau đây viết tắt là Quyết định số 765)`); without `số` only a lettered one (`Nghị Quyết 30a của`)
 # (also one listed before another document: `Nghị quyết số 18, Kết luận 34 của Bộ Chính trị`)
-_BARE_NUMBER = (r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt)\b|\s*[);]|[^\S\n]*\n|\s*$"
+_BARE_NUMBER = (r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt|gửi|yêu cầu)\b|\s*[);]|[^\S\n]*\n|\s*$"
                 rf"|\s*(?:,|\svà)\s+(?:{_KIND_NAMES})\s+(?:số\s+)?\d)")
 _LETTERED_NUMBER = r"\d{1,5}[a-z](?=\s+(?:ngày|của|về)\b)"
 # a number with its year but no codes, after `số` (`Nghị quyết số 170/2024 và Nghị quyết số 265/2025
@@ -187,12 +196,12 @@ _YEARLESS_DATE = re.compile(r"\s*(?:,\s*)?(?i:ngày)\s*(?P<d>\d{1,2})\s*[/.\-]\s
 _LAW_NAME = rf"(?:,?\s+(?!(?:{_KIND_NAMES}|số)(?![\p{{L}}]))(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]*|\p{{Lu}}[\p{{Lu}}\p{{M}}]+|[\p{{Ll}}\p{{M}}]+)){{1,10}}?"
 
 MENTION = re.compile(
-    rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=\s*:?\s+(?:số|Số|SỐ)\b))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
+    rf"{_OPEN}(?P<kind>(?i:{_KIND_WORDS})|(?:{_ABBREVIATED_KIND})(?=\s*:?\s+(?:số|Số|SỐ)\b|\s+\d{{1,5}}(?:/\d{{4}})?[/-]\p{{Lu}}))(?P<name>(?<=(?i:luật)){_LAW_NAME})?"
     # (`tại các Quyết định: Số 652/QĐ-TTg …, số 147/QĐ-TTg`: a plural kind word and a colon;
     # `Chỉ thị s 05/2007/CT-TTg`, `Chương trình hành động sơ 02/CTHĐ-UBND`: `số` lost its letters or its
-    # mark, a full symbol follows)
+    # mark, a full symbol follows; `Công văn sô 7681/BKH-TH`: the hook of `số` lost)
     # (`Quyết địnhsố 1781/QĐ-TTg`: a copy glued `số` to the kind word)
-    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|(?<=\p{{L}})số\s*:?\s*|\s+s[ơo]?\s+(?=\d{{1,5}}(?:/\d{{4}})?[/-]\p{{Lu}})|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
+    rf"(?:\s*:?\s+(?:(?:số|Số|SỐ)\s*:?\s*){{1,2}}|(?<=\p{{L}})số\s*:?\s*|\s+s[ơoô]?\s+(?=\d{{1,5}}(?:/\d{{4}})?[/-]\p{{Lu}})|\s+)(?P<num>{_SYMBOL}|(?<=(?:số|Số|SỐ)\s*){_NUMBER_YEAR}|(?<=(?:số|Số|SỐ)\s*){_BARE_NUMBER}"
     rf"|(?<=\p{{L}}\s){_LETTERED_NUMBER}|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư|kế hoạch)\s){_UNCODED_NUMBER}"
     rf"|(?<=(?i:nghị quyết|nghị định|quyết định|chỉ thị|kết luận|thông tư) ){_SHORTENED_NUMBER}"
     rf"|(?<=(?i:văn bản|công văn|công điện)\s){_UNCODED_LETTER})"
@@ -201,8 +210,10 @@ MENTION = re.compile(
 # a symbol cited without a kind word (`đã phê duyệt tại số 15/QĐ-UBND`): the kind is read from its code
 # (a list under a plural kind word opens each item with a capital: `Căn cứ các Quyết định của UBND
 # tỉnh: Số 64/2009/QĐ-UBND ngày 05.5.2009 …; Số 34/2012/QĐ-UBND …`; a header's `Số:` takes a colon)
+# (an item of a `;` list of such that lost its `số`, dated: `các Nghị quyết của Hội đồng nhân dân tỉnh: số
+# 340/NQ-HĐND ngày 22/12/2020 về …; số 160/NQ-HĐND ngày 08/12/2021 về …; 148/NQ-HĐND ngày 26/10/2021 về …`)
 BARE_SYMBOL = re.compile(
-    rf"(?<=(?<!\p{{L}})số\s{{1,3}}|[:;,]\s{{1,3}}Số\s{{1,3}})"
+    rf"(?:(?<=(?<!\p{{L}})số\s{{1,3}}|[:;,]\s{{1,3}}Số\s{{1,3}})|(?<=;\s{{1,3}})(?=[^\s;]{{4,40}}\s+ngày\s*\d))"
     rf"(?<!(?i:phụ lục|mẫu|biểu|điều|khoản|điểm|mục|tiết|phần)\s+số\s{{1,3}})"
     rf"(?P<num>{_SYMBOL})(?P<date>\s*{_DATE})?")
 # more numbers of the same kind: `Nghị quyết số 88/2019/QH14, số 120/2020/QH14 và 121/2020/QH14`
