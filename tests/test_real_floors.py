@@ -114,6 +114,34 @@ BATCH_FLOORS = {
             "agencies": {"f1": 0.66}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
     "b30": {"targets": {"f1": 0.85, "exact_f1": 0.64}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.84}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+    # b31-b42 (this session; twelve batches scored once blind, three at a time, each group with the
+    # fixes of every batch before it: pooled blind b31-b33 agencies 0.514, b34-b36 0.776, b37-b39
+    # 0.774, b40-b42 0.714; the last group's targets 0.750 / exact 0.596): fixed since; each floor
+    # 0.02 below the lower of the two modes (NLP on, CHITIEU_NLP=0); b41 holds no target
+    "b31": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.75}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.96}},
+    "b32": {"targets": {"f1": 0.78, "exact_f1": 0.64}, "deadlines": {"f1": 0.98, "exact_f1": 0.81},
+            "agencies": {"f1": 0.8}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.91}},
+    "b33": {"targets": {"f1": 0.98, "exact_f1": 0.86}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.9}, "references": {"f1": 0.98, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
+    "b34": {"targets": {"f1": 0.98, "exact_f1": 0.89}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.8}, "references": {"f1": 0.95, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
+    "b35": {"targets": {"f1": 0.96, "exact_f1": 0.95}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.79}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
+    "b36": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.94}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
+    "b37": {"targets": {"f1": 0.89, "exact_f1": 0.76}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.86}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+    "b38": {"targets": {"f1": 0.92, "exact_f1": 0.79}, "deadlines": {"f1": 0.88, "exact_f1": 0.88},
+            "agencies": {"f1": 0.52}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.94}},
+    "b39": {"targets": {"f1": 0.91, "exact_f1": 0.71}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.87}, "references": {"f1": 0.98, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
+    "b40": {"targets": {"f1": 0.83, "exact_f1": 0.78}, "deadlines": {"f1": 0.83, "exact_f1": 0.83},
+            "agencies": {"f1": 0.7}, "references": {"f1": 0.98, "exact_f1": 0.91}, "sections": {"f1": 0.98}},
+    "b41": {"targets": {"f1": 0.98, "exact_f1": 0.0}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.7}, "references": {"f1": 0.98, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
+    "b42": {"targets": {"f1": 0.87, "exact_f1": 0.64}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.89}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
 }
 
 

@@ -187,6 +187,7 @@ _THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm|nay\s+(?:đến
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
+_GOAL_NOUN_IN_HEADING = re.compile(r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
 _GOALS_TITLE = re.compile(r"\s*(?:date\s+[\d-]+\s+)?(?:các\s+|những\s+|một\s+số\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\b", re.I)
 
 
@@ -300,10 +301,12 @@ class _Reader:
     def _heading_year(self, htext: str) -> Optional[int]:
         """A heading's year; but a heading that names only the title's horizon (`I. Mục tiêu và
         định hướng đến năm 2030` in a plan `… GIAI ĐOẠN 2021-2025, ĐỊNH HƯỚNG ĐẾN NĂM 2030`)
-        sets its goals for the plan's period: the horizon only orients them."""
+        sets its goals for the plan's period: the horizon only orients them. (A heading of the
+        vision alone, `3. Tầm nhìn đến năm 2045`, names no goals of the period: its items are the
+        horizon's.)"""
         year = context_year(htext, staged=False)
         if year is not None and self.period_and_horizon and year == self.period_and_horizon[1] \
-                and only_horizons(htext):
+                and only_horizons(htext) and _GOAL_NOUN_IN_HEADING.search(htext):
             return self.period_and_horizon[0]
         return year
 
