@@ -856,7 +856,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         if opening and ((plan_year and last < plan_year) or last in ctx.reviewed_years
                         # (an undated excerpt: `Được biết, trong 5 năm (2011-2015), cả nước đã tạo việc làm
                         # cho trên 7,8 triệu người; khoảng 8,6 triệu lao động được đào tạo …`)
-                        or (plan_year is None and _DONE.search(text, start, v.start))) and (
+                        or (plan_year is None and _DONE_OR_WHOLE_YEAR.search(text, start, v.start))) and (
                 start == clause[0] or not (_GOAL_WORDS.search(text, clause[0], clause[1])
                                            or any(y.kind in DUE_KINDS and y.year > last
                                                   for y in year_mentions(text[clause[0]:clause[1]])))):
@@ -969,7 +969,8 @@ def _looks_ahead(text: str, start: int, end: int) -> bool:
     return bool(_FUTURE.search(text, start, end) or _GOAL_TURN.search(text, start, end))
 
 
-_DONE = re.compile(r"\bđã\b|\bcả\s+năm\b", re.I)
+# told as done: `đã`, or a whole year's figure (`GDP cả năm tăng 5,03%`)
+_DONE_OR_WHOLE_YEAR = re.compile(r"\bđã\b|\bcả\s+năm\b", re.I)
 
 
 def _told_as_done_this_year(v: ValueExpr, text: str, clause: tuple[int, int], sentence_start: int,
@@ -990,7 +991,7 @@ def _told_as_done_this_year(v: ValueExpr, text: str, clause: tuple[int, int], se
         return True
     # (`Năm 2012, nhờ thực hiện … GDP cả năm tăng 5,03%, thấp hơn kế hoạch 0,97%` in a story of
     # that year's end: the whole year's figure)
-    return years[-1].kind == "bare" and bool(_DONE.search(text, sentence_start, v.start))
+    return years[-1].kind == "bare" and bool(_DONE_OR_WHOLE_YEAR.search(text, sentence_start, v.start))
 
 
 # the figure is a goal's (`so với mức trên 3% mục tiêu kế hoạch`; but `đạt 100% chỉ tiêu` is how much of it was done)
