@@ -771,6 +771,13 @@ _LOOKS_AHEAD_WORDS = re.compile(r"phấn\s+đấu|\bsẽ\b|dự\s+kiến|mục\s
                                 r"định\s+hướng|tầm\s+nhìn|cần\s+đạt|phải\s+đạt", re.I)
 _REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+(?:kết\s+quả|tình\s+hình)|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
+
+
+def _sentence_before(text: str, start: int) -> int:
+    """Where the sentence before the one starting at `start` starts: the whole a `Trong đó …`
+    sentence breaks down."""
+    before = text.rfind(". ", 0, start - 2)
+    return before + 2 if before >= 0 else 0
 # a standard set at a level: `chuẩn nghèo với mức thu nhập bình quân đầu người thấp hơn 1,25 đô la Mỹ`
 _STANDARD_LEVEL_BEFORE = re.compile(r"\bchuẩn\s+[^.;,\d]{0,30}?\bvới\s+mức\b[^.;,\d]{0,70}$", re.I)
 
@@ -847,9 +854,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # (`Năm 2025, tỷ lệ … đạt 98,66%. Trong đó, tỷ lệ … đạt gần 59%`: the breakdown of a
     # reported figure reports too)
     starts = {clause[0], sentence_start}
-    if _OF_WHICH_OPENING.match(text, sentence_start) and sentence_start >= 2:
-        before = text.rfind(". ", 0, sentence_start - 2)
-        starts.add(before + 2 if before >= 0 else 0)
+    if sentence_start >= 2 and _OF_WHICH_OPENING.match(text, sentence_start):
+        starts.add(_sentence_before(text, sentence_start))
     for start in starts:
         opening = _PAST_OPENING.match(strip_marker(text[start:min(v.start, start + _READ)]))
         last = int(opening.group("last")) if opening else None
@@ -999,7 +1005,8 @@ _GOAL_NAMED_AFTER = re.compile(r"\s*(?:mục\s+tiêu|chỉ\s+tiêu)\b", re.I)
 # `đã` as the predicate of the figure's own subject (`100% cấp ủy … đã nghiêm túc quán triệt`)
 _DONE_AFTER = re.compile(r"\s*(?:[^\s.;:,\d]+\s+){1,10}?đã\s", re.I)
 _DONE_WORD = re.compile(r"\bđã\s")
-_OF_WHICH = re.compile(r"\s*trong\s+đó\b", re.I)
+# (comma or not: `Trong đó xây mới 7.475 căn`)
+_OF_WHICH_LEAD = re.compile(r"\(?\s*trong\s+đó\b", re.I)
 _ADOPTS = re.compile(r"\b(?:thông\s+qua|ban\s+hành|đề\s+ra|phê\s+duyệt|giao)\b", re.I)
 
 
@@ -1012,9 +1019,8 @@ def _told_as_done(v: ValueExpr, text: str, clause: tuple[int, int], sentence_sta
     done = _DONE_WORD.search(text, clause[0], v.start) or _DONE_AFTER.match(text, v.end, clause[1])
     # (`…, toàn tỉnh đã khởi công … 10.760 căn nhà. Trong đó xây mới 7.475 căn`: a breakdown
     # is told as its whole was)
-    if not done and _OF_WHICH.match(text, sentence_start) and sentence_start >= 2:
-        before = text.rfind(". ", 0, sentence_start - 2)
-        sentence_start = before + 2 if before >= 0 else 0
+    if not done and sentence_start >= 2 and _OF_WHICH_LEAD.match(text, sentence_start):
+        sentence_start = _sentence_before(text, sentence_start)
         done = _DONE_WORD.search(text, sentence_start, v.start)
     # (a meeting that adopted goals tells them: `hội nghị đã … thông qua Nghị quyết về nhiệm vụ … Trong
     # đó, … nông nghiệp chiếm 45%`)
