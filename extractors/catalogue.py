@@ -6,25 +6,17 @@ import hashlib
 from collections import Counter
 from functools import lru_cache
 
-import regex as re
-
+from extractors.anchored import occurrences
 from extractors.document import extract_document
 from extractors.kinds import FINDING_KINDS, Extraction
 from extractors.models import Catalogue
 from extractors.outline import extract_sections
-from extractors.text import NOT_REGEX_SPACES, PlanText
-
-
-_SPACES = re.compile(r"\s+")
+from extractors.text import PlanText, squeeze_spaces
 
 
 @lru_cache(maxsize=8)  # (the kinds of one plan ask for the same text's line breaks in turn)
 def _newlines(raw: str) -> tuple[int, ...]:
-    out, at = [], raw.find("\n")
-    while at >= 0:
-        out.append(at)
-        at = raw.find("\n", at + 1)
-    return tuple(out)
+    return tuple(occurrences(raw, "\n"))
 
 
 def _line_bounds(raw: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -39,10 +31,7 @@ def _line_bounds(raw: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _folded_spaces(text: str) -> str:
-    """`_SPACES.sub(" ", text).strip()`: by `str.split` where it is the same."""
-    if any(c in text for c in NOT_REGEX_SPACES):
-        return _SPACES.sub(" ", text).strip()
-    return " ".join(text.split())
+    return squeeze_spaces(text).strip()
 
 
 def assign_ids(raw: str, items: list, prefix: str, key,

@@ -106,6 +106,11 @@ _WHITESPACE = re.compile(r"\s+")
 NOT_REGEX_SPACES = ("\x1c", "\x1d", "\x1e", "\x1f")
 
 
+def _is_regex_space(c: str) -> bool:
+    """Whether `regex`'s `\s` reads `c`: Python's spaces but the four separators it leaves out."""
+    return c.isspace() and c not in NOT_REGEX_SPACES
+
+
 def squeeze_spaces(text: str) -> str:
     r"""`re.sub(r"\s+", " ", text)`, by `str.split` (several times faster on a long text) where
     the two read the same spaces (tests/test_exact_shortcuts.py checks every code point)."""
@@ -217,7 +222,7 @@ _AFTER_MARK_BRANCH = re.compile(r"\(\?<=(?:\[([^\]\\^\-\[]+)\]|([^\\()\[\]|?*+{}
 # … or one that opens after a single character (not a space) and runs up to written words:
 # `(?<=\p{Ll})\s+(?=(?:Hằng|Hàng|Mỗi|Định\s+kỳ)\s+…)`
 _BEFORE_WORDS_BRANCH = re.compile(r"\(\?<=((?:[^()\\]|\\.)+)\)\\s\+\(\?=(.*)\)$")
-_REGEX_SPACES = [c for c in map(chr, range(0x3000 + 1)) if c.isspace() and c not in NOT_REGEX_SPACES]
+_REGEX_SPACES = [c for c in map(chr, range(0x3000 + 1)) if _is_regex_space(c)]
 
 
 @lru_cache(maxsize=64)
@@ -249,10 +254,6 @@ def _boundary_starts(boundary: re.Pattern):
         words |= read[0]
     finder = _sre.compile("[" + "".join(_sre.escape(c) for c in sorted(marks)) + "]") if marks else None
     return finder, tuple(sorted(words))
-
-
-def _is_regex_space(c: str) -> bool:
-    return c.isspace() and c not in NOT_REGEX_SPACES
 
 
 def _boundaries(boundary: re.Pattern, text: str):
@@ -630,7 +631,7 @@ def _ends_terminal(line: str) -> bool:
     """`_TERMINAL.search(line)`: the last character that is not a space (`\\s` of `regex`:
     `str.isspace` but `\\x1c`–`\\x1f`) is a sentence mark; read from the end, not searched."""
     end = len(line)
-    while end and line[end - 1].isspace() and line[end - 1] not in NOT_REGEX_SPACES:
+    while end and _is_regex_space(line[end - 1]):
         end -= 1
     return bool(end) and line[end - 1] in _TERMINAL_MARKS
 

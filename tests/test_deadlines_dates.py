@@ -70,3 +70,12 @@ def test_the_more_frequent_period_sets_the_rhythm(text, expected):
 def test_a_dated_month_is_no_period():
     assert find_recurrences("trong tháng 5 năm 2026") == []
     assert find_recurrences("6 tháng đầu năm 2026") == []
+
+
+def test_a_duty_to_prevent_is_no_forecast():
+    # (written for this test: a period whose task is to keep something from happening keeps its
+    # deadline; a forecast of what will happen in a period does not)
+    from extractors.deadlines.phrases import segment_deadlines
+    kept = segment_deadlines("Trong quý III/2024, tổ chức kiểm tra, không để xảy ra tình trạng khai thác cát trái phép.", False)
+    assert [f.due for f in kept] == ["2024-09-30"]
+    assert segment_deadlines("Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra", False) == []

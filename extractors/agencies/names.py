@@ -62,9 +62,9 @@ def expand(name: str) -> str:
     return _WHITESPACE.sub(" ", name).strip(" ,;.:")
 
 
-_EACH_GOVERNMENT = re.compile(r"^([Cc]ác|[Nn]hững)\s+Ủy ban nhân dân\s+(?=(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)(?![\p{L}]))")
-_SHORT_FORM_AFTER = re.compile(r"(?<=\p{L})\s*\(\s*\p{Lu}[^()]{1,40}\)\s*$")
 _PLACE_WORD = r"(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)"
+_EACH_GOVERNMENT = re.compile(rf"^([Cc]ác|[Nn]hững)\s+Ủy ban nhân dân\s+(?={_PLACE_WORD}(?![\p{{L}}]))")
+_SHORT_FORM_AFTER = re.compile(r"(?<=\p{L})\s*\(\s*\p{Lu}[^()]{1,40}\)\s*$")
 _LOST_LIST_COMMA = re.compile(rf"((?<![\p{{L}}])(?:các|những)\s+{_PLACE_WORD})\s+(?={_PLACE_WORD}\s*,\s*{_PLACE_WORD}(?![\p{{L}}]))")
 _FORCES_TYPED_TWICE = re.compile(r"(?<![\p{L}])([Ll])ực\s+lực(?=\s+(?:công an|quân sự|vũ trang|dân quân|biên phòng)(?![\p{L}]))")
 _PLURAL_OPENING = re.compile(r"^(?:các|những)\s+")

@@ -301,15 +301,16 @@ def _segment_deadlines(text: str, forced: bool, today: Optional[str]) -> tuple[F
 
 def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
     maybe_relative = _MAYBE_RELATIVE.search(text)  # (searched once for both)
+    low = text.lower()
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if maybe_relative else ())
                  if forced or (m.group("anchor") or _relative_is_limit(text, m))
                  and not _IN_FORCE.search(text, max(0, m.start() - 30), m.start())]
     relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if maybe_relative else ())
                   if not _inside(*m.span(), relatives)]
-    relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in text.lower() else ())
+    relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in low else ())
                   if not _inside(*m.span(), relatives) and not _DONE_BEFORE.search(text, max(0, m.start() - 50), m.start())
                   and not _AIM_BEFORE.search(text, 0, m.start())]
-    relatives += [m.span() for m in (_BY_PERIOD_END.finditer(text) if "cuối" in text.lower() else ())
+    relatives += [m.span() for m in (_BY_PERIOD_END.finditer(text) if "cuối" in low else ())
                   if not _inside(*m.span(), relatives)]
     relatives += [m.span() for m in (_COMING_DAYS.finditer(text) if "tới" in text else ())
                   if not _inside(*m.span(), relatives) and _DIRECTED.search(text, max(0, m.start() - 100), m.start())]
@@ -708,7 +709,8 @@ _TASKS_OF_PERIOD = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu)(?:\s+(?!giao\
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
 # what the weather or an event will do in a period, not what is due in it (`Theo dự báo …, từ ngày
 # 20 - 21/01/2024, khu vực Bắc Bộ … có khả năng cao xảy ra một đợt rét đậm`)
-_HAPPENS = re.compile(r"[^.;!?\n]{0,160}?\bxảy\s+ra\b", FLAGS)
+# (not a duty to prevent it: `Trong quý III/2024, tổ chức kiểm tra, không để xảy ra tình trạng …`)
+_HAPPENS = re.compile(r"[^.;!?\n]{0,160}?(?<!\bđể\s)(?<!\bkhông\s)(?<!\btránh\s)\bxảy\s+ra\b", FLAGS)
 # `được tổ chức vào`, `diễn ra vào`: the date an event takes place, not when work is due
 # (`Đại hội … cấp tỉnh sẽ được tổ chức vào tháng 11/2024`: one still to be held is a date in the
 # plan's calendar, as `sẽ tổ chức Đại hội … trong tháng 6` is)
