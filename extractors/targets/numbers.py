@@ -148,6 +148,8 @@ NOT_UNIT = {
     "thì", "nhưng", "để", "khi", "nếu", "đã", "sẽ", "sau", "trước", "hay", "cùng", "bình", "thực",
     # a campaign's name counts no thing (`cuộc vận động "5 không, 3 sạch"`)
     "không", "sạch",
+    # (the verb of a change: `từ 200 lên 215 giường` — the first count's unit is written at the end)
+    "lên", "xuống",
 }
 
 

@@ -134,7 +134,6 @@ _GOES_ON_OPENING = re.compile(r"\s*(?:bên\s+cạnh\s+đó|đặc\s+biệt|đồ
                               r"mặt\s+khác)\s*,", re.I)
 # a paragraph opened by the field it is about: `Trên lĩnh vực di sản văn hóa, …`, `Về y tế, …`
 _FIELD_OPENING = re.compile(r"\s*(?:về|đối\s+với|(?:trên|với|trong)\s+lĩnh\s+vực|lĩnh\s+vực)\s+[^,.:;\d]{1,50},", re.I)
-_TO_WORDS = ("lên", "xuống")  # read as the unit of a bare `từ 200` before `lên 215 giường`
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
@@ -778,6 +777,8 @@ def _sentence_before(text: str, start: int) -> int:
     sentence breaks down."""
     before = text.rfind(". ", 0, start - 2)
     return before + 2 if before >= 0 else 0
+
+
 # a standard set at a level: `chuẩn nghèo với mức thu nhập bình quân đầu người thấp hơn 1,25 đô la Mỹ`
 _STANDARD_LEVEL_BEFORE = re.compile(r"\bchuẩn\s+[^.;,\d]{0,30}?\bvới\s+mức\b[^.;,\d]{0,70}$", re.I)
 
@@ -785,10 +786,17 @@ _STANDARD_LEVEL_BEFORE = re.compile(r"\bchuẩn\s+[^.;,\d]{0,30}?\bvới\s+mức
 def _future_outside_brackets(text: str, end: int) -> bool:
     """Whether text[:end] looks ahead outside an aside in brackets (`(đạt mục tiêu kế hoạch năm 2024)`
     beside a result is how it measured up, not a goal)."""
-    for m in _FUTURE.finditer(text, 0, end):
+    return _first_unbracketed_future_end(text) <= end
+
+
+@lru_cache(maxsize=256)
+def _first_unbracketed_future_end(text: str) -> float:
+    """Where the paragraph's first word of the future outside brackets ends (read once per
+    paragraph, not once per value: a table's values each asked it)."""
+    for m in _FUTURE.finditer(text):
         if text.rfind("(", 0, m.start()) <= text.rfind(")", 0, m.start()):
-            return True
-    return False
+            return m.end()
+    return float("inf")
 
 
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
@@ -834,8 +842,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # `từ 60% (năm 2020) lên 80%`: the first value is the baseline
     # (`tăng sản lượng từ mức dưới 1 triệu tấn/năm hiện nay lên mức 16 triệu tấn/năm`)
     if (v.qualifier == "từ" or _FROM_LEVEL_BEFORE.search(text, max(clause[0], v.start - 12), v.start)) \
-            and (_BASELINE_AFTER.match(after) or v.unit in _TO_WORDS):
-        return True  # (`tăng 15 giường, từ 200 lên 215 giường`: a bare count whose unit is written at the end)
+            and _BASELINE_AFTER.match(after):
+        return True
     # (`phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8% trở lên`: a year striven for is a goal's,
     # whatever year the page reads as its own)
     # (or the year the story says a meeting reviewed: `Xuất khẩu … năm 2015 đạt 30,14 tỷ USD … tại hội
@@ -1965,17 +1973,15 @@ def _goal_sentence_year(lead: str) -> Optional[int]:
     """The year a sentence that sets out goals gives the figures after it, if any."""
     # (or opened by its year: `Vào năm 2015, cả nước đón 7-7,5 triệu lượt khách quốc tế …. Tổng thu từ
     # khách du lịch sẽ đạt từ 10 đến 11 tỉ USD`)
-    if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(strip_marker(lead)) \
-            or _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead)) \
-            or _HORIZON_LEADIN.match(strip_marker(lead)):
+    # (a sentence opened by its year is that year's, whatever term it names: `Năm 2026, Đảng ủy
+    # phường … xác định mục tiêu …, nhiệm kỳ 2026 - 2031. Phấn đấu trên 90% …`)
+    unmarked = strip_marker(lead)
+    opening = _YEAR_OPENING.match(unmarked) or _TOPIC_YEAR_OPENING.match(unmarked) or _HORIZON_LEADIN.match(unmarked)
+    if opening:
+        return int(opening.group(1))
+    if _GOAL_WORDS.search(lead) or _SETS_OUT.search(lead) or _HORIZON_OPENING.match(unmarked):
         # the year nearest the figures: `… của nhiệm kỳ 2020-2025 …, giao chỉ tiêu …
         # kết nạp 170 đảng viên trong năm 2023.` sets 2023 for the breakdown after it
-        # (a sentence opened by its year is that year's, whatever term it names: `Năm 2026, Đảng ủy
-        # phường … xác định mục tiêu …, nhiệm kỳ 2026 - 2031. Phấn đấu trên 90% …`)
-        opening = _YEAR_OPENING.match(strip_marker(lead)) or _TOPIC_YEAR_OPENING.match(strip_marker(lead)) \
-            or _HORIZON_LEADIN.match(strip_marker(lead))
-        if opening:
-            return int(opening.group(1))
         years = [y for y in year_mentions(lead) if y.kind in ("range", "due", "bare", "period")]
         # not the horizon of a figure of that sentence (`phấn đấu đến năm 2025 đón trên
         # 200.000 lượt khách …`): later sentences state their own goals
