@@ -26,9 +26,10 @@ _CONNECTORS = re.compile(
     r"^(?:và|hoặc|so|với|trong|đến|tới|năm|trở|mỗi|hằng|hàng|vào|từ|theo|tại|thì|nhưng|để|"
     r"khi|nếu|sau|trước|bình quân|/)\b", re.I)
 # the indicator stands before the value when the clause opens with a measure noun
-MEASURE_SUBJECT = re.compile(r"^(?:tỷ lệ|tỉ lệ|chỉ số|mức|tốc độ|thu nhập|tuổi thọ|tổng|năng suất|"
-                              r"tăng trưởng|giá trị|diện tích|độ che phủ|số lượng|số|hệ số|quy mô|"
-                              r"kim ngạch|sản lượng|tổng sản phẩm|vốn đầu tư|GRDP|GDP|HDI)\b", re.I)
+_MEASURE_NOUNS = (r"(?:tỷ lệ|tỉ lệ|chỉ số|mức|tốc độ|thu nhập|tuổi thọ|tổng|năng suất|"
+                  r"tăng trưởng|giá trị|diện tích|độ che phủ|số lượng|số|hệ số|quy mô|"
+                  r"kim ngạch|sản lượng|tổng sản phẩm|vốn đầu tư|GRDP|GDP|HDI)")
+MEASURE_SUBJECT = re.compile(rf"^{_MEASURE_NOUNS}\b", re.I)
 # action verbs and adverbs that open a clause before its indicator (the rules' own list)
 _LEAD_VERBS = re.compile(
     r"^(?:(?:phấn đấu|phần đầu|phân đầu|đảm bảo|bảo đảm|duy trì|giữ vững|giữ|nâng cao|nâng cấp|nâng|"
@@ -197,17 +198,15 @@ def _nlp_before(before: str, keep_action: bool = False) -> str:
     return _clip(_drop_action(text[start:]), _MAX_WORDS)
 
 
-# a measure noun anywhere in a clause (MEASURE_SUBJECT unanchored): a clause with none cannot
-# give a phrase before the value that opens with one, however it is tagged
-_MEASURE_ANYWHERE = re.compile(MEASURE_SUBJECT.pattern[1:-2], re.I) \
-    if MEASURE_SUBJECT.pattern.startswith("^") and MEASURE_SUBJECT.pattern.endswith(r"\b") else None
+# a measure noun anywhere in a clause (MEASURE_SUBJECT's nouns, unanchored and, to stay on the
+# safe side, not even bounded): a clause with none cannot give a phrase before the value that
+# opens with one, however it is tagged
+_MEASURE_ANYWHERE = re.compile(_MEASURE_NOUNS, re.I)
 
 
 def _may_name_measure(before: str) -> bool:
     """Whether the phrase `_nlp_before` reads before the value may open with a measure noun:
     it is a piece of the clause's words (spaces folded), so not when they hold none."""
-    if _MEASURE_ANYWHERE is None:
-        return True
     return bool(_MEASURE_ANYWHERE.search(" ".join(_before_text(before).split())))
 
 
