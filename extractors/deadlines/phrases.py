@@ -676,7 +676,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # date is a report's period; `diễn biến mới phát sinh trong nửa đầu năm 2020`: what arose in it
         return False
     tasks = _TASKS_OF_PERIOD.search(lead, max(0, len(lead) - 60)) if prep == "trong" and not firm else None
-    if tasks and not _SUBMITTED.search(tasks.group()) and not _DONE_IN_LEAD.search(lead, max(0, len(lead) - 120)):
+    if tasks and not _SUBMITTED.search(tasks.group()) and not _DONE_IN_LEAD.search(lead, max(0, len(lead) - 120)) \
+            and not _TASKS_TAKEN_ON.search(lead, max(0, tasks.start() - 40), tasks.start()):
         return False  # `nhiệm vụ trọng tâm trong quý II`: the period names the tasks, it sets no date
     if t.bare:
         return firm
@@ -703,6 +704,12 @@ _OPEN_ENDED = re.compile(r"\s*,?\s*và\s+(?:các|những)\s+(?:năm|quý|tháng)
 # the tasks (targets) of a period, named as a noun (`nhiệm vụ trọng tâm`, `nhiệm vụ chính trị của xã`,
 # `các chỉ tiêu trọng tâm của huyện trong năm 2025`) right before it
 # (not the tasks handed to someone for it: `các nhiệm vụ được giao trong tháng 6/2024`)
+# the tasks as the object of a verb that takes them on (`chỉ đạo thực hiện 15 nhiệm vụ trọng tâm trong 3
+# tháng cuối năm 2018`): the work is to be done in the period, which closes it
+_TASKS_TAKEN_ON = re.compile(
+    rf"\b(?:{'|'.join(_words(v) for v in lexicon.task_verbs('deadline'))})\s+(?:(?:các|những|\d{{1,3}})\s+)?$",
+    FLAGS,
+)
 _TASKS_OF_PERIOD = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu)(?:\s+(?!giao\b)[^\s,;.:\d]+){0,5}\s*$", FLAGS)
 # a clause after a date that opens the sentence tells how things stand by then (`mới`, `vẫn`,
 # `chưa`, `đã`), not what is due

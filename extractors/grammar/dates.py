@@ -62,6 +62,8 @@ TIME_EXPR = re.compile(
   # `ngày 25 tháng trước tháng họp`, `ngày 10 tháng tiếp theo`: a day in a month named by its rhythm
   | (?P<day_only>ngày\s+(?P<d5>{_DAY}){_SPELLED}(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+(?:{_MONTH_AROUND}|{_QUARTER_EDGE})))))
   | (?P<half>(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
+  # `trong 3 tháng cuối năm 2018`: the first or last three months of a year are its first or last quarter
+  | (?P<quarter_months>0?3\s+tháng\s+(?P<qm>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
   | (?P<quarter>(?:(?P<qedge>cuối|đầu)\s+)?quý\s+(?P<q>{_QUARTER})
         (?:{_LIST_SEP}(?:quý\s+)?(?P<q>{_QUARTER}))*(?:{_YEAR_TAIL})?)
   # `tháng8 năm 2015`: a copy that lost its spaces glues the month to its number
@@ -153,6 +155,8 @@ def parse_match(m: re.Match) -> Optional[TimeExpr]:
         return TimeExpr(s, e, "day_only", None, None, int(g["d5"]))
     if g["half"]:
         return TimeExpr(s, e, "half", y(), 6 if g["h"].lower() == "đầu" else 12)
+    if g["quarter_months"]:
+        return TimeExpr(s, e, "quarter", y(), 3 if g["qm"].lower() == "đầu" else 12)
     # `tháng 6 đến tháng 9`, `Tháng 5-8/2020` (not `tháng 5-2026`, a month and its year)
     window = bool(_WINDOW_SIGN.search(m.group()))
     if g["quarter"]:
