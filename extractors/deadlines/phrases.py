@@ -635,6 +635,13 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # `Lễ mít tinh … được tổ chức vào ngày 28/6`: the day an event is held (a window it is
         # held over, `diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the campaign's time and stays)
         return False
+    if not (prep.startswith(_FIRM_PREPS) or done) and _TAKES_PLACE.search(lead, max(0, len(lead) - 40)) \
+            and _EVENT_SUBJECT.search(lead, max(0, len(lead) - 200)):
+        # `Đại hội … , diễn ra từ ngày 5 tháng 8 đến ngày 6 tháng 8 năm 2020, tại Hội trường …`, `sự kiện
+        # nổi bật diễn ra trong tháng 9 năm 2019`: the days a meeting or an event takes place, told
+        # without `sẽ` / `dự kiến`, date the event, not a task (a campaign that `diễn ra` over a
+        # window, `đợt cao điểm … diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the time its work is done)
+        return False
     if prep == "vào" and t.grain in ("day", "day_only") and _HOLDS_EVENT.search(lead, max(0, len(lead) - 200)):
         # `HĐND phường … tổ chức kỳ họp thứ hai để xem xét, quyết định … vào sáng ngày 11/7`: the
         # day a body holds its meeting, written at the sentence's end (not `Thời gian tổ chức giao,
@@ -722,6 +729,13 @@ _HAPPENS = re.compile(r"[^.;!?\n]{0,160}?(?<!\bđể\s)(?<!\bkhông\s)(?<!\btrá
 # (`Đại hội … cấp tỉnh sẽ được tổ chức vào tháng 11/2024`: one still to be held is a date in the
 # plan's calendar, as `sẽ tổ chức Đại hội … trong tháng 6` is)
 _HELD_ON = re.compile(r"(?<!\bsẽ\s+)\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
+# `diễn ra` with no word that puts it ahead (`sẽ`, `dự kiến`) right before the time it governs
+_TAKES_PLACE = re.compile(r"(?<!\b(?:sẽ|dự\s+kiến)\s+)\bdiễn\s+ra\s*$", FLAGS)
+# a meeting or an event (not a campaign of work: `đợt`, `chiến dịch`, `phong trào`, `tháng hành động`)
+# as the subject of its sentence's clause
+_EVENT_SUBJECT = re.compile(
+    r"\b(?:đại\s+hội|hội\s+nghị|kỳ\s+họp|phiên\s+họp|sự\s+kiện|lễ)\b"
+    r"(?![^.;!?\n]*\b(?:đợt|chiến\s+dịch|phong\s+trào|tháng\s+hành\s+động)\b)[^.;!?\n]*$", FLAGS)
 # a body holding a meeting or a ceremony, in the same sentence (no stop between it and the date)
 _HOLDS_EVENT = re.compile(r"\btổ\s+chức\s+(?:thành\s+công\s+)?(?:kỳ\s+họp|hội\s+nghị|đại\s+hội|lễ|buổi|phiên|cuộc\s+họp)\b[^.;!?\n]*$", FLAGS)
 _WORK_AFTER = re.compile(r"\s+(?:việc|công\s+tác)\b", FLAGS)
