@@ -401,7 +401,7 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
             return due
     # settled: a letter or a news item dates its yearless dates by its own date; one that
     # prints no date of its own falls in the one year it speaks of
-    year = text_year(doc.clean) or _only_year(doc.clean) or _in_school_year(doc.clean, t.month)
+    year = text_year(doc.clean) or _only_year(doc.clean) or _in_school_year(doc.clean, t.month, a)
     return due_in_year(t, prep, year) if year else None
 
 
@@ -420,14 +420,29 @@ def _yearly_calendar(text: str) -> bool:
 _SCHOOL_YEAR = re.compile(r"năm\s+học\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", FLAGS)
 
 
-def _in_school_year(text: str, month: Optional[int]) -> Optional[int]:
+def _in_school_year(text: str, month: Optional[int], at: Optional[int] = None) -> Optional[int]:
     """A school calendar (`năm học 2010- 2011`) dates its yearless days by the school year:
-    August to December in its first calendar year, January to July in its second."""
+    August to December in its first calendar year, January to July in its second. A calendar
+    reads forward: once it has reached a day of the second year (`Kết thúc học kỳ I trước ngày
+    20/1, …, kết thúc năm học trước ngày 15/7`), the August to December days written after it
+    (`Tuyển sinh vào lớp 10 hoàn thành trước ngày 15/8`) run on in that year."""
     years = {(int(m.group(1)), int(m.group(2))) for m in _SCHOOL_YEAR.finditer(text)}
     if len(years) != 1 or month is None:
         return None
     first, second = years.pop()
-    return first if month >= 8 else second
+    if month < 8:
+        return second
+    if at is None:
+        return first  # (a document cited by its date: no calendar to read forward)
+    reached = _second_year_reached(text)
+    return second if reached is not None and reached < at else first
+
+
+@lru_cache(maxsize=8)
+def _second_year_reached(text: str) -> Optional[int]:
+    """Where a school calendar first names a yearless day of January to July (None if it names none)."""
+    return next((t.start for t in find_time_exprs(text)
+                 if t.grain == "day" and t.year is None and t.month and t.month < 8), None)
 
 
 _YEAR_NUMBER = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
