@@ -62,8 +62,9 @@ TIME_EXPR = re.compile(
   # `ngày 25 tháng trước tháng họp`, `ngày 10 tháng tiếp theo`: a day in a month named by its rhythm
   | (?P<day_only>ngày\s+(?P<d5>{_DAY}){_SPELLED}(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+(?:{_MONTH_AROUND}|{_QUARTER_EDGE})))))
   | (?P<half>(?:(?:0?6|sáu)\s+tháng|nửa)\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
-  # `trong 3 tháng cuối năm 2018`: the first or last three months of a year are its first or last quarter
-  | (?P<quarter_months>0?3\s+tháng\s+(?P<qm>đầu|cuối)\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
+  # `trong 3 tháng cuối năm 2018`: the last three months of a year are its last quarter (the first
+  # three, `3 tháng đầu năm`, are mostly a report's period in news of results: left unread)
+  | (?P<quarter_months>0?3\s+tháng\s+cuối\s+năm(?:\s+(?P<y>{_YEAR}))?(?!\d))
   | (?P<quarter>(?:(?P<qedge>cuối|đầu)\s+)?quý\s+(?P<q>{_QUARTER})
         (?:{_LIST_SEP}(?:quý\s+)?(?P<q>{_QUARTER}))*(?:{_YEAR_TAIL})?)
   # `tháng8 năm 2015`: a copy that lost its spaces glues the month to its number
@@ -156,7 +157,7 @@ def parse_match(m: re.Match) -> Optional[TimeExpr]:
     if g["half"]:
         return TimeExpr(s, e, "half", y(), 6 if g["h"].lower() == "đầu" else 12)
     if g["quarter_months"]:
-        return TimeExpr(s, e, "quarter", y(), 3 if g["qm"].lower() == "đầu" else 12)
+        return TimeExpr(s, e, "quarter", y(), 12)
     # `tháng 6 đến tháng 9`, `Tháng 5-8/2020` (not `tháng 5-2026`, a month and its year)
     window = bool(_WINDOW_SIGN.search(m.group()))
     if g["quarter"]:
