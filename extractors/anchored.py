@@ -29,6 +29,9 @@ from extractors.grammar.tries import trie_pattern
 _ASSERTIONS = ("(?<=", "(?<!", "(?=", "(?!")
 _COUNT = re.compile(r"\{[1-9]\d*(?:,\d*)?\}")  # a repeat at least once (not `{0,…}`, not fuzzy `{e<=1}`)
 _FUZZY = re.compile(r"\{[^}]*[eisd]\s*[<=]")
+# what ends a run of written characters: an escape (but an escaped sign), a group, a class, a
+# repeat, an alternation, any character, an anchor
+_SIGNS = frozenset("\\()[]{}|.^$?*+")
 
 
 def _structure(s: str, i: int = 0):
@@ -92,10 +95,10 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
         firsts, s = list(chars), s[end + 1:]
     run, k = "", 0
     while k < len(s):
-        if s.startswith("\\ ", k):
-            run, k = run + " ", k + 2
-        elif s[k].isalpha() or s[k] in " ,":
-            run, k = run + s[k], k + 1
+        if s[k] == "\\" and s[k + 1:k + 2] and not s[k + 1].isalnum():
+            run, k = run + s[k + 1], k + 2  # an escaped sign is the sign itself (`\ `, `\~`)
+        elif s[k] not in _SIGNS:
+            run, k = run + s[k], k + 1  # a letter, a space, a written sign (`≥`, `>=`)
         else:
             break
     if k < len(s) and s[k] in "?*+{":
@@ -212,16 +215,18 @@ class RequiredWords:
 class OpeningWords(RequiredWords):
     """Words every match of a case-insensitive pattern opens with: `finditer` tries the
     pattern only where one of them is written (found by `str.find` in the lower-cased text),
+    or at the starts `also` the caller knows (`numbers.CORE`: where a run of digits starts),
     left to right and not overlapping, as the pattern's own `finditer` (whose matches, opening
     with a word, are never empty); a text whose lower-casing changes its length, or holding a
     letter of `CASE_ODD`, is searched plainly."""
 
-    def finditer(self, pattern: re.Pattern, text: str, pos: int = 0):
+    def finditer(self, pattern: re.Pattern, text: str, pos: int = 0, also=()):
         low = text.lower()
         if len(low) != len(text) or any(c in text for c in CASE_ODD):
             yield from pattern.finditer(text, pos)
             return
         starts = {at for w in self.words for at in occurrences(low, w, pos)}
+        starts.update(also)
         yield from matches_at(pattern, text, starts, pos)
 
     def search(self, pattern: re.Pattern, text: str, pos: int = 0):

@@ -17,7 +17,7 @@ import regex as re
 
 from extractors import lexicon
 from extractors.agencies.names import expand
-from extractors.anchored import matches_at
+from extractors.anchored import matches_at, occurrences
 from extractors.deadlines.rules import _in_school_year, _only_year
 from extractors.grammar.dates import OwnDate, dmy, iso_date, own_date
 from extractors.grammar.tries import trie_pattern
@@ -128,13 +128,8 @@ def _kind_starts(clean: str) -> list[int]:
     low = clean.lower()
     if len(low) != len(clean):
         return [m.start() for m in _KIND_AT.finditer(clean, overlapped=True)]
-    candidates = set()
-    for text, words in ((low, _KIND_FIRST_SYLLABLES), (clean, _KIND_CODES)):
-        for w in words:
-            at = text.find(w)
-            while at >= 0:
-                candidates.add(at)
-                at = text.find(w, at + 1)
+    candidates = {at for text, words in ((low, _KIND_FIRST_SYLLABLES), (clean, _KIND_CODES))
+                  for w in words for at in occurrences(text, w)}
     match = _KIND_AT.match
     return [at for at in sorted(candidates) if match(clean, at)]
 
