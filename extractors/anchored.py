@@ -71,6 +71,12 @@ def _optional_at(s: str, k: int) -> bool:
     return s[k:k + 1] in ("?", "*") or s.startswith("{0", k) or s.startswith("{,", k)
 
 
+def _required_group(s: str, k: int) -> bool:
+    """Whether the group opened at s[k] is passed through at least once (no `?`, `*`, `{0,…}`)."""
+    end = _group_end(s, k)
+    return not (_optional_at(s, end) or (s[end:end + 1] == "{" and not _COUNT.match(s, end)))
+
+
 def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
     """(words, digits): every match of pattern text `s` starts with one of `words`, or with
     a digit when `digits`; None when the reader cannot tell."""
@@ -80,10 +86,9 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
     while s.startswith(_ASSERTIONS):
         s = s[_group_end(s, 0):]
     if s.startswith("(?:"):
-        end = _group_end(s, 0)
-        if _optional_at(s, end) or (s[end:end + 1] == "{" and not _COUNT.match(s, end)):
+        if not _required_group(s, 0):
             return None
-        return _union(_branches(s[3:end - 1]))
+        return _union(_branches(s[3:_group_end(s, 0) - 1]))
     if s.startswith("\\d"):
         return frozenset(), True
     firsts = [""]
@@ -103,6 +108,12 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
             break
     if k < len(s) and s[k] in "?*+{":
         run = run[:-1]  # (the quantifier is the last character's)
+    elif s.startswith("(?:", k) and _required_group(s, k):
+        # the run goes on into a group every match passes through (`t(?:ỉnh|hành phố)`, as a
+        # trie writes words): each of its branches' words after the run, not the bare `t`
+        inner = _union(_branches(s[k + 3:_group_end(s, k) - 1]))
+        if inner is not None and not inner[1] and "" not in inner[0]:
+            return frozenset(first + run + w for first in firsts for w in inner[0]), False
     words = {first + run for first in firsts}
     if "" in words:
         return None

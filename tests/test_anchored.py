@@ -17,6 +17,13 @@ def test_leading_words_read_off_the_pattern():
     assert leading_words(r"ab+c") == (frozenset({"a"}), False)
     assert leading_words(r"(?:a|b)?c") is None  # an optional first element: searched plainly
     assert leading_words(r"\p{Lu}x") is None
+    # a run goes on into a group every match passes through (a trie's shape), not into an optional one
+    assert leading_words(r"t(?:ỉnh|hành phố)\s") == (frozenset({"tỉnh", "thành phố"}), False)
+    assert leading_words(r"[Cc](?:ác|ơ(?:\s+quan)?){1,2}") == (frozenset({"Các", "các", "Cơ", "cơ"}), False)
+    assert leading_words(r"t(?:ỉnh|hành)?x") == (frozenset({"t"}), False)
+    assert leading_words(r"t(?:ỉnh|\d)") == (frozenset({"t"}), False)
+    assert leading_words(r"t(?:ỉnh|)") == (frozenset({"t"}), False)
+    assert leading_words(r"\~|≥|>=") == (frozenset({"~", "≥", ">="}), False)  # written signs
     assert not AnchoredSearch(re.compile(r"(?i)các")).anchored
 
 
