@@ -29,6 +29,9 @@ from extractors.grammar.tries import trie_pattern
 _ASSERTIONS = ("(?<=", "(?<!", "(?=", "(?!")
 _COUNT = re.compile(r"\{[1-9]\d*(?:,\d*)?\}")  # a repeat at least once (not `{0,…}`, not fuzzy `{e<=1}`)
 _FUZZY = re.compile(r"\{[^}]*[eisd]\s*[<=]")
+# what ends a run of written characters: an escape (but an escaped sign), a group, a class, a
+# repeat, an alternation, any character, an anchor
+_SIGNS = frozenset("\\()[]{}|.^$?*+")
 
 
 def _structure(s: str, i: int = 0):
@@ -68,6 +71,12 @@ def _optional_at(s: str, k: int) -> bool:
     return s[k:k + 1] in ("?", "*") or s.startswith("{0", k) or s.startswith("{,", k)
 
 
+def _required_group(s: str, k: int) -> bool:
+    """Whether the group opened at s[k] is passed through at least once (no `?`, `*`, `{0,…}`)."""
+    end = _group_end(s, k)
+    return not (_optional_at(s, end) or (s[end:end + 1] == "{" and not _COUNT.match(s, end)))
+
+
 def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
     """(words, digits): every match of pattern text `s` starts with one of `words`, or with
     a digit when `digits`; None when the reader cannot tell."""
@@ -77,10 +86,9 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
     while s.startswith(_ASSERTIONS):
         s = s[_group_end(s, 0):]
     if s.startswith("(?:"):
-        end = _group_end(s, 0)
-        if _optional_at(s, end) or (s[end:end + 1] == "{" and not _COUNT.match(s, end)):
+        if not _required_group(s, 0):
             return None
-        return _union(_branches(s[3:end - 1]))
+        return _union(_branches(s[3:_group_end(s, 0) - 1]))
     if s.startswith("\\d"):
         return frozenset(), True
     firsts = [""]
@@ -92,14 +100,20 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
         firsts, s = list(chars), s[end + 1:]
     run, k = "", 0
     while k < len(s):
-        if s.startswith("\\ ", k):
-            run, k = run + " ", k + 2
-        elif s[k].isalpha() or s[k] in " ,":
-            run, k = run + s[k], k + 1
+        if s[k] == "\\" and s[k + 1:k + 2] and not s[k + 1].isalnum():
+            run, k = run + s[k + 1], k + 2  # an escaped sign is the sign itself (`\ `, `\~`)
+        elif s[k] not in _SIGNS:
+            run, k = run + s[k], k + 1  # a letter, a space, a written sign (`≥`, `>=`)
         else:
             break
     if k < len(s) and s[k] in "?*+{":
         run = run[:-1]  # (the quantifier is the last character's)
+    elif s.startswith("(?:", k) and _required_group(s, k):
+        # the run goes on into a group every match passes through (`t(?:ỉnh|hành phố)`, as a
+        # trie writes words): each of its branches' words after the run, not the bare `t`
+        inner = _union(_branches(s[k + 3:_group_end(s, k) - 1]))
+        if inner is not None and not inner[1] and "" not in inner[0]:
+            return frozenset(first + run + w for first in firsts for w in inner[0]), False
     words = {first + run for first in firsts}
     if "" in words:
         return None
@@ -212,16 +226,18 @@ class RequiredWords:
 class OpeningWords(RequiredWords):
     """Words every match of a case-insensitive pattern opens with: `finditer` tries the
     pattern only where one of them is written (found by `str.find` in the lower-cased text),
+    or at the starts `also` the caller knows (`numbers.CORE`: where a run of digits starts),
     left to right and not overlapping, as the pattern's own `finditer` (whose matches, opening
     with a word, are never empty); a text whose lower-casing changes its length, or holding a
     letter of `CASE_ODD`, is searched plainly."""
 
-    def finditer(self, pattern: re.Pattern, text: str, pos: int = 0):
+    def finditer(self, pattern: re.Pattern, text: str, pos: int = 0, also=()):
         low = text.lower()
         if len(low) != len(text) or any(c in text for c in CASE_ODD):
             yield from pattern.finditer(text, pos)
             return
         starts = {at for w in self.words for at in occurrences(low, w, pos)}
+        starts.update(also)
         yield from matches_at(pattern, text, starts, pos)
 
     def search(self, pattern: re.Pattern, text: str, pos: int = 0):

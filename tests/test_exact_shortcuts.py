@@ -95,3 +95,24 @@ def test_block_ends_at_the_next_heading_no_deeper():
             assert s.body_end <= later[0].span[0]
         else:
             assert s.body_end == len(raw.rstrip())
+
+
+def test_bare_symbols_tried_after_spaces_alike():
+    from pathlib import Path
+
+    from extractors.references import rules
+    from extractors.text import PlanText
+    # every branch of the look-behind ends with a space, and the number opens with a digit
+    # (the look-arounds it opens with, as read when `_BARE_START` was written: change them, check it)
+    assert rules.BARE_SYMBOL.pattern.split("(?P<num>", 1)[0] == (
+        r"(?:(?<=(?<!\p{L})số\s{1,3}|[:;,]\s{1,3}Số\s{1,3})|(?<=;\s{1,3})(?=[^\s;]{4,40}\s+ngày\s*\d))"
+        r"(?<!(?i:phụ lục|mẫu|biểu|điều|khoản|điểm|mục|tiết|phần)\s+số\s{1,3})")
+    assert rules._SYMBOL.startswith(r"\d{1,5}")
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    files = sorted((shared / "corpus").glob("*.txt")) + sorted((shared / "real" / "texts").rglob("*.txt"))[:40]
+    texts = [PlanText.from_raw(f.read_text(encoding="utf-8")).clean for f in files]
+    texts += ["theo số 12/QĐ-UBND ngày 1/2/2020; 15/KH-UBND ngày 3/4/2021", "; Số 5/BC-X", "số\u00a07/TB-Y",
+              "số\x1c8/TB-Y", ", Số  9/CV-Z ngày 2/3/2022", "phụ lục số 3/PL-A", "số 12/QĐ-UBND"]
+    for clean in texts:
+        plain = [(m.span(), m.groupdict()) for m in rules.BARE_SYMBOL.finditer(clean)]
+        assert [(m.span(), m.groupdict()) for m in rules._bare_symbols(clean)] == plain

@@ -108,13 +108,18 @@ def _cells(p: Paragraph) -> list[Paragraph]:
     return [c for c in out if c.text.strip()]
 
 
-def _header_and_rest(doc: PlanText) -> tuple[list[Paragraph], Paragraph | None, list[Paragraph]]:
-    """Header lines before the kind heading, the heading, and the lines up to the
-    first numbered section (preamble). Without a heading everything before the first
-    section is both header and preamble."""
+def _top_cells(doc: PlanText) -> tuple[list[Paragraph], int, list[Paragraph]]:
+    """The body's paragraphs, where the first numbered section is among them, and the header
+    cells of the lines before it (cut once a plan: the header and the scan both read them)."""
     paras = [p for p in doc.paragraphs if not p.footnote]
     first_section = next((i for i, p in enumerate(paras) if MARKER.match(p.text)), len(paras))
-    top = [c for p in paras[:first_section] for c in _cells(p)]
+    return paras, first_section, [c for p in paras[:first_section] for c in _cells(p)]
+
+
+def _header_and_rest(top: list[Paragraph]) -> tuple[list[Paragraph], Paragraph | None, list[Paragraph]]:
+    """Header lines before the kind heading, the heading, and the lines up to the
+    first numbered section (preamble), of the top cells. Without a heading everything
+    before the first section is both header and preamble."""
     for i, p in enumerate(top):
         if KIND_HEADING.match(p.text.strip()):
             return top[:i], p, top[i + 1:]
@@ -596,10 +601,9 @@ _ADDRESSEE_LINE = re.compile(r"Kính\s*gửi")
 
 
 def extract_document(doc: PlanText, references: list[Reference]) -> DocumentInfo:
-    header, heading, rest = _header_and_rest(doc)
-    paras = [p for p in doc.paragraphs if not p.footnote]
-    first_section = next((i for i, p in enumerate(paras) if MARKER.match(p.text)), len(paras))
-    top = [c for p in paras[:first_section] for c in _cells(p)][:40]
+    paras, first_section, top = _top_cells(doc)
+    header, heading, rest = _header_and_rest(top)
+    top = top[:40]
     info: dict = {}
     if heading is not None:
         info["kind"] = DOC_KINDS[heading.text.strip()]

@@ -13,6 +13,7 @@ import re as _sre  # the standard engine: finding three literal marks
 
 import regex as re
 
+from extractors.anchored import matches_at
 from extractors.grammar.markers import LETTERS_FOREIGN, MARKER
 from extractors.models import Section
 from extractors.text import PlanText
@@ -73,7 +74,7 @@ def _kind(m: re.Match) -> tuple[str, str]:
 def _title_end(text: str):
     """`_TITLE_END.search(text)`, tried at the marks only (every match opens with one), not at
     every character of a long paragraph."""
-    return next((c for m in _TITLE_MARK.finditer(text) if (c := _TITLE_END.match(text, m.start()))), None)
+    return next(matches_at(_TITLE_END, text, [m.start() for m in _TITLE_MARK.finditer(text)]), None)
 
 
 def _title(text: str) -> str:

@@ -17,7 +17,7 @@ import regex as re
 
 from extractors import lexicon
 from extractors.agencies.names import expand
-from extractors.anchored import matches_at
+from extractors.anchored import matches_at, occurrences
 from extractors.deadlines.rules import _in_school_year, _only_year
 from extractors.grammar.dates import OwnDate, dmy, iso_date, own_date
 from extractors.grammar.tries import trie_pattern
@@ -128,15 +128,15 @@ def _kind_starts(clean: str) -> list[int]:
     low = clean.lower()
     if len(low) != len(clean):
         return [m.start() for m in _KIND_AT.finditer(clean, overlapped=True)]
-    candidates = set()
-    for text, words in ((low, _KIND_FIRST_SYLLABLES), (clean, _KIND_CODES)):
-        for w in words:
-            at = text.find(w)
-            while at >= 0:
-                candidates.add(at)
-                at = text.find(w, at + 1)
+    candidates = {at for text, words in ((low, _KIND_FIRST_SYLLABLES), (clean, _KIND_CODES))
+                  for w in words for at in occurrences(text, w)}
     match = _KIND_AT.match
     return [at for at in sorted(candidates) if match(clean, at)]
+
+
+def _bare_symbols(clean: str):
+    """`BARE_SYMBOL.finditer(clean)`, tried where a digit follows a space only."""
+    return matches_at(BARE_SYMBOL, clean, [m.start() for m in _BARE_START.finditer(clean)])
 
 
 def _at_kind_words(pattern: re.Pattern, text: str, starts: list[int]):
@@ -216,6 +216,9 @@ BARE_SYMBOL = re.compile(
     rf"(?:(?<=(?<!\p{{L}})số\s{{1,3}}|[:;,]\s{{1,3}}Số\s{{1,3}})|(?<=;\s{{1,3}})(?=[^\s;]{{4,40}}\s+ngày\s*\d))"
     rf"(?<!(?i:phụ lục|mẫu|biểu|điều|khoản|điểm|mục|tiết|phần)\s+số\s{{1,3}})"
     rf"(?P<num>{_SYMBOL})(?P<date>\s*{_DATE})?")
+# every BARE_SYMBOL match opens with its number's first digit right after a space (each branch of
+# its look-behind ends with `\s`): tried there only (`_bare_symbols`), not at every character
+_BARE_START = re.compile(r"(?<=\s)\d")
 # more numbers of the same kind: `Nghị quyết số 88/2019/QH14, số 120/2020/QH14 và 121/2020/QH14`
 NEXT_SYMBOL = re.compile(rf"\s*(?:,|;|và)\s*(?:số\s+)?(?P<num>{_SYMBOL})(?P<date>\s*{_DATE})?")
 # a comma inside a body's name: `Bộ Văn hóa, Thể thao và Du lịch`
@@ -361,7 +364,7 @@ def extract_references(doc: PlanText) -> list[Reference]:
     taken.sort()
     starts = [x for x, _ in taken]
     reach = list(accumulate((y for _, y in taken), max))
-    for m in BARE_SYMBOL.finditer(clean):
+    for m in _bare_symbols(clean):
         before = bisect.bisect_left(starts, m.end())
         if before and reach[before - 1] > m.start():
             continue

@@ -16,7 +16,7 @@ import re as _sre  # the standard engine: finding the prefix words in 40 charact
 import regex as re
 
 from extractors import nlp
-from extractors.anchored import CASE_ODD, matches_at, occurrences
+from extractors.anchored import CASE_ODD, OpeningWords, leading_words
 
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
@@ -411,56 +411,19 @@ _BOUND_BEFORE_VERB = re.compile(r"(?<![\p{L}\d])(ít\s+nhất|tối\s+thiểu|t�
 _RANGE_END = re.compile(rf"\s*(?:đến|tới|-|–)\s*({NUMBER})\s+")
 
 
-def _top_alternatives(alternation: str) -> list[str]:
-    """The branches of a regex alternation (`a|b(?:c|d)|e` -> `a`, `b(?:c|d)`, `e`)."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(alternation):
-        ch = alternation[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append(alternation[start:i])
-            start = i + 1
-        i += 1
-    return out + [alternation[start:]]
-
-
-_LOOK_BEHIND_FIRST = re.compile(r"^\(\?<[!=](?:[^()\\]|\\.)*\)")
-
-
-def _opening_runs(alternation: str) -> frozenset[str] | None:
-    """The written words (lower case) the branches of `alternation` open with, past a
-    look-behind, up to their first pattern sign (`tăng(?:\\s+lên)?` -> `tăng`, `tối\\ thiểu`
-    -> `tối thiểu`); None if a branch opens otherwise (a class, a group, an optional letter)."""
-    runs = set()
-    for branch in _top_alternatives(alternation):
-        branch = _LOOK_BEHIND_FIRST.sub("", branch)
-        run, k = "", 0
-        while k < len(branch):
-            ch = branch[k]
-            if ch == "\\" and branch[k + 1:k + 2] and not branch[k + 1].isalnum():
-                run, k = run + branch[k + 1], k + 2  # an escaped sign (`\\>`, `\\ `) is the sign itself
-            elif ch not in "\\([.^$|?*+{)":
-                run, k = run + ch, k + 1
-            else:
-                break
-        if k < len(branch) and branch[k] in "?*{":
-            run = run[:-1]  # (the quantifier is the last character's)
-        if not run:
-            return None
-        runs.add(run.lower())
-    return frozenset(runs)
+def _opening_words(alternation: str) -> frozenset[str] | None:
+    """The written words (lower case) every match of `alternation` opens with (past a
+    look-behind, up to its first pattern sign: `tăng(?:\\s+lên)?` -> `tăng`, `tối\\ thiểu`
+    -> `tối thiểu`, `\\~` -> `~`); None if a branch opens otherwise (a digit, a class, an
+    optional element)."""
+    read = leading_words(alternation)
+    return None if read is None or read[1] else frozenset(w.lower() for w in read[0])
 
 
 # what a non-empty PREFIX match opens with: a verb, a qualifier or `đủ`; PREFIX is tried only
 # where one of these is written (found in the lower-cased 40 characters by the standard
 # engine, every start), or where `$` holds, not at each of the 40 positions
-_PREFIX_RUNS = None if (_v := _opening_runs(LEAD_VERBS)) is None or (_q := _opening_runs(_QUAL_ALT)) is None \
+_PREFIX_RUNS = None if (_v := _opening_words(LEAD_VERBS)) is None or (_q := _opening_words(_QUAL_ALT)) is None \
     else _v | _q | {"đủ"}
 # (a word another of them opens, `tối thiểu là` after `tối thiểu`, adds no start)
 _PREFIX_FINDER = None if _PREFIX_RUNS is None else _sre.compile("(?=" + "|".join(
@@ -520,28 +483,18 @@ def _with_prefix(text: str, m: re.Match, value: float, unit: str, end: int) -> V
                      False, False, False)
 
 
-# Every CORE branch opens with a digit (after look-behinds) or with a number word
-# (`một` … `mười`, `đôi`, `rưỡi`, any case): CORE is tried only where a run of digits or one
-# of those words starts, not at every character (`_core_matches`)
+# Every CORE branch opens with a digit (after look-behinds that no word character passes: the
+# start of a run of digits) or with a number word (`một` … `mười`, `đôi`, `rưỡi`, any case):
+# CORE is tried only there, not at every character (`_core_matches`)
 _DIGITS = re.compile(r"\d+")
-_CORE_WORDS = tuple(sorted(set(_WORD_VALUES) | set(_WORD_MULTIPLES)))
-# a letter `(?i)` reads as a number word's letter that lower-cases to another (`ſ`, long s,
-# for the `s` of `sáu`): a text holding one is searched plainly
-_CASE_ODD = ("\u017f",)
+_CORE_WORDS = OpeningWords(*sorted(set(_WORD_VALUES) | set(_WORD_MULTIPLES)))
 
 
 def _core_matches(text: str):
-    """`CORE.finditer(text)`: the same matches, left to right and not overlapping. The
-    words are found in the lower-cased text (a letter `(?i)` reads as one of theirs lower-cases
-    to it, one letter to one: tests/test_anchored.py checks every code point); a text whose
-    lower-casing changes its length is searched plainly."""
-    low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _CASE_ODD):
-        yield from CORE.finditer(text)
-        return
-    starts = {m.start() for m in _DIGITS.finditer(text)}
-    starts.update(at for w in _CORE_WORDS for at in occurrences(low, w))
-    yield from matches_at(CORE, text, starts)
+    """`CORE.finditer(text)`: the same matches, left to right and not overlapping (`OpeningWords`:
+    a text holding a letter of `CASE_ODD`, or whose lower-casing changes its length, is searched
+    plainly)."""
+    return _CORE_WORDS.finditer(CORE, text, also=[m.start() for m in _DIGITS.finditer(text)])
 
 
 def find_values(text: str) -> list[ValueExpr]:

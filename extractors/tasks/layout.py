@@ -18,7 +18,7 @@ import regex as re
 from extractors.grammar.markers import strip_marker
 from extractors.models import Agency, Section
 from extractors.tasks.bodies import BODY_START, LEAD_WORDS, dedupe_names, leading_bodies, split_bodies
-from extractors.tasks.found import inside
+from extractors.tasks.found import as_spans
 from extractors.tasks.tables import TableRow
 from extractors.tasks.titles import short
 from extractors.text import Paragraph, PlanText, fold
@@ -99,7 +99,7 @@ def _is_duty(text: str) -> bool:
 
 class Layout:
     def __init__(self, doc: PlanText, sections: list[Section], agencies: list[Agency], table: list[TableRow]):
-        self.doc, self.sections, self.agencies = doc, sections, agencies
+        self.doc, self.sections, self.agencies = doc, sections, as_spans(agencies)
         self.table = table
         rows = sorted(r.span for r in table)
         self._row_starts = [a for a, _ in rows]
@@ -108,9 +108,8 @@ class Layout:
             self._row_reach.append(max(b, self._row_reach[-1]) if self._row_reach else b)
         # a table's cells are read row by row (`rules._table_tasks`), never as paragraphs
         self.body_paras = [p for p in doc.paragraphs if not p.footnote and not self._in_table(doc.raw_pos(p.start))]
-        # their starts, so a block's paragraphs are found by bisect (only where they are in order)
+        # their starts (in order, as the text's paragraphs), so a block's are found by bisect
         self._para_starts = [p.start for p in self.body_paras]
-        self._paras_sorted = all(a <= b for a, b in zip(self._para_starts, self._para_starts[1:]))
         self._ranges: dict = {}
         # every lookup below is an index built once, so a plan's tasks cost linear time
         self._starts = [doc.clean_pos(s.span[0]) for s in sections]  # clean start of each heading
@@ -208,10 +207,8 @@ class Layout:
         return bounds, paths
 
     def paras_in(self, start: int, end: int) -> list[Paragraph]:
-        if self._paras_sorted:
-            return self.body_paras[bisect.bisect_left(self._para_starts, start):
-                                   bisect.bisect_left(self._para_starts, end)] if start < end else []
-        return [p for p in self.body_paras if start <= p.start < end]
+        return self.body_paras[bisect.bisect_left(self._para_starts, start):
+                               bisect.bisect_left(self._para_starts, end)] if start < end else []
 
     def children(self, s: Section) -> list[Section]:
         start, end = self.clean_range(s)
@@ -260,7 +257,7 @@ class Layout:
         title = s.title
         if not BODY_START.match(fold(LEAD_WORDS.sub("", title))) or (not org and len(title.split()) > _HEADING_NAME_WORDS):
             return [], title
-        found = [a.name for a in inside(self.agencies, s.span)]
+        found = [a.name for a in self.agencies.inside(s.span)]
         if has_content:
             return (dedupe_names(found) if found else split_bodies(title)), ""
         named, rest = leading_bodies(title)

@@ -9,7 +9,6 @@ where structure names none.
 """
 from __future__ import annotations
 
-import bisect
 from typing import Optional
 
 import regex as re
@@ -19,7 +18,7 @@ from extractors.anchored import OpeningWords, RequiredWords
 from extractors.grammar.years import plan_year
 from extractors.models import Agency, Deadline, Target
 from extractors.tasks.bodies import dedupe_names, leading_bodies, partners_after, split_bodies
-from extractors.tasks.found import Spans, inside, starting
+from extractors.tasks.found import Spans, as_spans
 from extractors.tasks.layout import Unit, raw_span, unmarked, value_text
 from extractors.tasks.schedule import SCHEDULE_CUE, SCHEDULE_CUE_WORDS, parse_schedule
 from extractors.text import Paragraph, PlanText
@@ -86,12 +85,8 @@ class Links:
     def __init__(self, doc: PlanText, targets: list[Target], deadlines: list[Deadline], agencies: list[Agency]):
         self.doc = doc
         # (indexed by where they start: a task asks for those on its own words many times)
-        self.targets, self.deadlines = Spans(targets), deadlines
-        self.agencies = agencies if isinstance(agencies, Spans) else Spans(agencies)
+        self.targets, self.deadlines, self.agencies = as_spans(targets), as_spans(deadlines), as_spans(agencies)
         self.year_hint = plan_year(doc.clean)
-        # the deadlines by where they start, so a task's are found by bisect, not by a scan
-        self._deadline_order = sorted(range(len(deadlines)), key=lambda k: deadlines[k].span[0])
-        self._deadline_starts = [deadlines[k].span[0] for k in self._deadline_order]
 
     # -- who -------------------------------------------------------------------
     def roles(self, unit: Unit, text: str, span) -> tuple[list[str], list[str]]:
@@ -137,7 +132,7 @@ class Links:
         if not m:
             return []
         at = span[0] + m.end()
-        return [a.name for a in starting(self.agencies, at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
+        return [a.name for a in self.agencies.starting(at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
                 and _only_names_between(raw, at, a.span[0], self.agencies)]
 
     def _told_to_act(self, span) -> list[str]:
@@ -148,13 +143,13 @@ class Links:
         words = raw[span[0]:span[1]]
         for m in _INSTRUCTS_WORDS.finditer(_INSTRUCTS, words):
             at = span[0] + m.end()
-            out += [a.name for a in starting(self.agencies, at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
+            out += [a.name for a in self.agencies.starting(at, at + _NAME_LIST_CHARS) if a.span[1] <= span[1]
                     and a.role == "lead" and not _is_generic(a.name)
                     and _only_names_between(raw, at, a.span[0], self.agencies)]
         return out
 
     def _found_roles(self, span) -> tuple[list[str], list[str]]:
-        found = [a for a in inside(self.agencies, span) if a.role]
+        found = [a for a in self.agencies.inside(span) if a.role]
         specific = [a for a in found if not _is_generic(a.name)]
         lead = [a.name for a in specific if a.role == "lead"]
         support = [a.name for a in specific if a.role == "support"]
@@ -166,7 +161,7 @@ class Links:
         if not paras:
             return []
         span = raw_span(self.doc, paras)
-        found = inside(self.agencies, span)
+        found = self.agencies.inside(span)
         if found:
             return dedupe_names([a.name for a in sorted(found, key=lambda a: a.span)])
         value = " ".join(value_text(p) for p in paras)
@@ -179,7 +174,7 @@ class Links:
             return []
         at = self.doc.raw.find(cell, row_span[0], row_span[1])
         if at >= 0:
-            found = [a.name for a in inside(self.agencies, (at, at + len(cell)))]
+            found = [a.name for a in self.agencies.inside((at, at + len(cell)))]
             if found:
                 return dedupe_names(found)
         return dedupe_names([expand(n) for n in split_bodies(_LINE_BREAK_TAG.sub("; ", cell))])
@@ -195,12 +190,7 @@ class Links:
         return due, rec, ids
 
     def _schedule(self, span, text: str, cue: bool):
-        found = []
-        if span:  # those inside `span`, in list order
-            lo = bisect.bisect_left(self._deadline_starts, span[0])
-            hi = bisect.bisect_right(self._deadline_starts, span[1])
-            found = [self.deadlines[k] for k in sorted(self._deadline_order[lo:hi])
-                     if self.deadlines[k].span[1] <= span[1]]
+        found = self.deadlines.inside(span) if span else []  # (in list order)
         if found:
             dated = sorted((d for d in found if d.due and not d.due.startswith("--")), key=lambda d: d.due)
             yearly = [d for d in found if d.due and d.due.startswith("--")]
@@ -252,10 +242,10 @@ def _is_generic(name: str) -> bool:
 _NAME_LIST_GLUE = re.compile(r"[\s,;]|\bvà\b")
 
 
-def _only_names_between(raw: str, start: int, end: int, agencies: list[Agency]) -> bool:
+def _only_names_between(raw: str, start: int, end: int, agencies: Spans) -> bool:
     """Is `raw[start:end]` nothing but other bodies' names and list separators?"""
     gap = raw[start:end]
-    for a in inside(agencies, (start, end)):
+    for a in agencies.inside((start, end)):
         gap = gap.replace(raw[a.span[0]:a.span[1]], " ")
     return not _NAME_LIST_GLUE.sub("", gap)
 

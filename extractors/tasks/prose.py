@@ -23,9 +23,9 @@ import regex as re
 from extractors import lexicon
 from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
-from extractors.models import Agency, Task
+from extractors.models import Task
 from extractors.tasks.bodies import BODY_START, PREDICATE, bare_head, dedupe_names, leading_bodies, partners_after
-from extractors.tasks.found import inside as found_inside
+from extractors.tasks.found import Spans
 from extractors.tasks.layout import Layout, unmarked
 from extractors.tasks.links import Links, _is_generic
 from extractors.tasks.titles import short
@@ -279,7 +279,7 @@ def _subject_leads(clause: str) -> list[str]:
     return []
 
 
-def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[str]:
+def _lead_in_bodies(raw: str, span, sent: str, agencies: Spans) -> list[str]:
     """The bodies a lead-in that ends with `:` hands the items below to: those after its
     first `giao`/`đề nghị`/`yêu cầu` that names bodies (`… Phó Thủ tướng … yêu cầu Bộ Nông nghiệp và Phát triển
     nông thôn:`, `Chủ tịch UBND tỉnh yêu cầu Giám đốc các sở, … tập trung triển khai thực hiện
@@ -299,7 +299,7 @@ def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
             return []
     at = raw[span[0]:span[1]].find(piece[:40])
     lo = span[0] + at if at >= 0 else span[0]
-    found = [a.name for a in sorted(found_inside(agencies, (lo, span[1])), key=lambda a: a.span)]
+    found = [a.name for a in sorted(agencies.inside((lo, span[1])), key=lambda a: a.span)]
     if found:
         return dedupe_names(found)
     named, rest = _person_bodies(piece) if _PERSON_BODY.match(piece) else leading_bodies(piece)
@@ -310,7 +310,7 @@ def _lead_in_bodies(raw: str, span, sent: str, agencies: list[Agency]) -> list[s
     return dedupe_names(named)
 
 
-def _sentence_leads(raw: str, span, sent: str, agencies: list[Agency]) -> list[str]:
+def _sentence_leads(raw: str, span, sent: str, agencies: Spans) -> list[str]:
     """The agencies extractor's leads of a sentence, or the subject it opens with: the
     subject wins where it names every lead found and more (`Bộ Quốc phòng, Bộ Công an, …, Bộ
     Xây dựng và Bộ Tài chính cử đại diện …`, where only the last two were read as leads)."""
@@ -523,10 +523,10 @@ def _outside_work(layout: Layout, clean_index: int) -> bool:
     return bool(k) and clean_index < ends[k - 1]
 
 
-def _leads(raw: str, span, agencies: list[Agency]) -> list[str]:
+def _leads(raw: str, span, agencies: Spans) -> list[str]:
     """The bodies a sentence gives its duty to: those after `giao`/`đề nghị`/`yêu cầu` when
     the sentence hands the duty on, else its lead bodies with a duty word after them."""
-    inside = sorted((a for a in found_inside(agencies, span) if a.role == "lead"), key=lambda a: a.span)
+    inside = sorted((a for a in agencies.inside(span) if a.role == "lead"), key=lambda a: a.span)
     if not inside:
         return []
     text = raw[span[0]:span[1]]
@@ -590,7 +590,7 @@ def _extend(layout: Layout, links: Links, task: Task, raw, sent: str) -> None:
 
 def _supporters(links: Links, span, lead: list[str]) -> list[str]:
     leads = {agency_key(x) for x in lead}
-    found = [a.name for a in found_inside(links.agencies, span) if a.role == "support"]
+    found = [a.name for a in links.agencies.inside(span) if a.role == "support"]
     if not found:  # partners the agencies extractor gave no role (`phối hợp với các ngành liên quan …`)
         found = partners_after(links.doc.raw[span[0]:span[1]])
     return [n for n in dedupe_names(found) if agency_key(n) not in leads]
