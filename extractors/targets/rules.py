@@ -33,6 +33,7 @@ from extractors import lexicon
 from extractors.targets.indicator import MEASURE_SUBJECT as _MEASURE_SUBJECT, indicator_phrase
 from extractors.models import Section, Target
 from extractors.targets.numbers import STRUCTURAL_UNITS, ValueExpr, find_values
+from extractors.grammar.dates import own_date
 from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
 from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import Paragraph, PlanText, fold, sentences
@@ -155,6 +156,7 @@ class _Context:
     results_before: bool = False  # a news story's results paragraph came before, no goal since
     reviewed_years: frozenset = frozenset()  # years a news story says were reviewed (`tổng kết … năm 2015`)
     news: bool = False  # a story or letter, not a formal plan (no `KẾ HOẠCH` / `QUYẾT ĐỊNH` line)
+    results_story: Optional[int] = None  # a dated story that tells results: the first year still to come
 
 
 def _kind(text: str) -> str:
@@ -244,6 +246,7 @@ class _Reader:
         self.goal_headline = bool(_GOALS_TITLE.match(headline)) and self.horizon is not None
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
+        self.results_story = None if self.formal else _results_story(doc.clean, texts)
 
     # -- context from lead-ins and headings --------------------------------
     def context(self, i: int) -> _Context:
@@ -294,6 +297,7 @@ class _Reader:
         ctx.results_before = self.results_before(i)
         ctx.reviewed_years = self.reviewed_years
         ctx.news = not self.formal
+        ctx.results_story = self.results_story
         self._ctx_cache[i] = ctx
         return ctx
 
@@ -504,6 +508,34 @@ _YEAR_OPENING = re.compile(_YEAR_OPENING_YEAR.pattern + r"\s*,", re.I)
 _HORIZON_LEAD = re.compile(r"\s*(?:(?:cụ\s+thể|theo\s+đó|trong\s+đó)\s*,\s*)?(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?"
                            r"năm\s+((?:19|20)\d\d)\s*,", re.I)
 _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
+_LEAD_CHARS = 1500  # a story's headline and lead: what it is about
+_DIRECTS = re.compile(r"\b(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kiến\s+nghị|công\s+điện|chỉ\s+thị|hướng\s+dẫn|ban\s+hành|"
+                      r"kế\s+hoạch|quyết\s+định|quy\s+định|giao)\b", re.I)
+_TOLD_DONE = re.compile(r"\b(?:đã|ước|đến\s+nay|vừa\s+qua|năm\s+qua)\b", re.I)
+_DOCUMENT_NUMBER = re.compile(r"^\s*Số\s*:?\s*\d+[\p{L}\d]*/[\p{Lu}\d/.-]+", re.M)
+
+
+def _results_story(clean: str, paragraphs: list[str]) -> Optional[int]:
+    """A dated story (its own date, `grammar.dates.own_date`) whose headline and lead name no goal,
+    no future and no year still to come tells what was done: the first year still to come, else
+    None. Its own year is still to come in its first half (a story of March tells that year's
+    goals: `Vĩnh Linh: Năm 2024, duy trì tỷ lệ tăng dân số …`), behind from July (the year's
+    results are told from its second half). An undated excerpt (a list cut from a plan) is not
+    read so."""
+    own = own_date(clean)
+    if not own.year or own.where == "header" or _DOCUMENT_NUMBER.search(clean, 0, _LEAD_CHARS):
+        return None  # a letter or decision (`Số: 11676/VPCP-KTTH`, `Hà Nội, ngày …`) directs, it does not tell
+    first_ahead = own.year + 1 if own.month and own.month >= 7 else own.year
+    lead, size = [], 0
+    for p in paragraphs:
+        lead.append(p[:_LEAD_CHARS - size])
+        size += len(lead[-1]) + 1
+        if size >= _LEAD_CHARS:
+            break
+    lead_text = " ".join(lead)
+    return first_ahead if _TOLD_DONE.search(lead_text) and _looks_nowhere_ahead(lead_text, first_ahead) else None
+
+
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
 # (or the topic it opens with: `Về mục tiêu đóng góp cho tăng trưởng năm 2026, chương trình nêu rõ, …`)
 _GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$|"
@@ -882,6 +914,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     if ctx.news and not ctx.goal and _told_as_done(v, text, clause, sentence_start):
         return True
+    # a dated story whose lead looks nowhere ahead tells results (`Hơn 46.000 học sinh đã được tiếp cận
+    # các bài học STEM …`): a paragraph of it with no goal, future or later year reports, whatever
+    # its verbs (`Gần 50.000 người hưởng lợi trực tiếp …`); a bound (`từ 80% trở lên`) is still a goal's
+    if ctx.results_story is not None and not ctx.goal and v.comparator not in (">=", "<=") \
+            and _results_paragraph(text, ctx.results_story):
+        return True
     # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
     if sentence_has(_PAST_LEAD_WORDS) and _PAST_LEAD.search(text[sentence_start:v.start]) \
@@ -975,6 +1013,24 @@ def _follows_reported_year(text: str, pos: int, plan_year, reviewed_years) -> bo
         return False
     # (`với định hướng ưu tiên các dự án …` is no goal: only the goal nouns count)
     return not (_occurs(_YEAR_DIGITS, text, a, b) or _occurs(_FUTURE, text, a, b) or _occurs(_GOAL_NOUNS, text, a, b))
+
+
+# what sets a paragraph or a story's lead looking ahead: a goal or strive word, the future,
+# a plan or resolution adopted, a horizon or a period
+def _looks_nowhere_ahead(text: str, first_ahead: int) -> bool:
+    """Whether a stretch of a dated story names no goal, no future and no year still to come
+    (`first_ahead` on: the years a figure could be due in are all behind)."""
+    if _FUTURE.search(text) or _GOAL_TURN.search(text) or _GOAL_WORDS.search(text) \
+            or _SETS_OUT.search(text) or _LOOKS_AHEAD_WORDS.search(text):
+        return False
+    return not any(y.kind in ("due", "range") or y.year >= first_ahead for y in year_mentions(text))
+
+
+@lru_cache(maxsize=256)
+def _results_paragraph(text: str, first_ahead: int) -> bool:
+    """A paragraph of a results story that looks nowhere ahead, nor tells of a directive
+    (`Thủ tướng … yêu cầu …`): read once per paragraph."""
+    return not _DIRECTS.search(text) and _looks_nowhere_ahead(text, first_ahead)
 
 
 @lru_cache(maxsize=1024)
