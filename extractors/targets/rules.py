@@ -2043,6 +2043,14 @@ def _goal_sentence_year(lead: str) -> Optional[int]:
         # 200.000 lượt khách …`): later sentences state their own goals
         if years and (years[-1].kind == "period" or _leads_on(lead, years[-1])):
             return years[-1].year
+        # the year before the sentence's goal verb, no figure before it, is the year of all its goals,
+        # for the sentences after it in its paragraph (`Trên cơ sở đó, năm 2025 Quảng Nam phấn đấu
+        # giảm … xuống 2% so với năm 2024. Phấn đấu giảm … xuống 1% so với năm 2024.`)
+        first = next((y for y in years if y.kind == "bare"), None)
+        goal = _GOAL_WORDS.search(lead, first.end) if first else None
+        if goal and not _DIGIT.search(_YEAR_DIGITS.sub("", lead[:first.start])) \
+                and not _DIGIT.search(lead, first.end, goal.start()):
+            return first.year
     return None
 
 
