@@ -511,6 +511,8 @@ _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
 _LEAD_CHARS = 1500  # a story's headline and lead: what it is about
 _DIRECTS = re.compile(r"\b(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kiến\s+nghị|công\s+điện|chỉ\s+thị|hướng\s+dẫn|ban\s+hành|"
                       r"kế\s+hoạch|quyết\s+định|quy\s+định|giao)\b", re.I)
+_ELAPSED_PART = re.compile(r"\b(?:\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm\b|\bquý\s+(?:I{1,3}|IV|[1-4])\s+(?:năm\s+)?(?:19|20)\d\d",
+                           re.I)
 _TOLD_DONE = re.compile(r"\b(?:đã|ước|đến\s+nay|vừa\s+qua|năm\s+qua)\b", re.I)
 _DOCUMENT_NUMBER = re.compile(r"^\s*Số\s*:?\s*\d+[\p{L}\d]*/[\p{Lu}\d/.-]+", re.M)
 
@@ -917,6 +919,14 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # a dated story whose lead looks nowhere ahead tells results (`Hơn 46.000 học sinh đã được tiếp cận
     # các bài học STEM …`): a paragraph of it with no goal, future or later year reports, whatever
     # its verbs (`Gần 50.000 người hưởng lợi trực tiếp …`); a bound (`từ 80% trở lên`) is still a goal's
+    # the figures of an elapsed part of a year (`Hầu hết các chỉ số 9 tháng đầu năm đều tăng …; thu hút
+    # vốn đầu tư FDI đạt trên 500 triệu USD (cao hơn kế hoạch năm …)`): results, in every clause of the
+    # sentence, unless it looks ahead outside its asides
+    elapsed = ctx.news and not ctx.goal and sentence_has(_ELAPSED_PART) and _ELAPSED_PART.search(text, sentence_start, v.start)
+    if elapsed and not (plan_year and any(y.year > plan_year for y in year_mentions(elapsed.group()))):
+        said = _BRACKETED.sub("", text[sentence_start:clause[1]])
+        if not (_FUTURE.search(said) or _GOAL_TURN.search(said) or _STRIVE_WORDS.search(said)):
+            return True
     if ctx.results_story is not None and not ctx.goal and v.comparator not in (">=", "<=") \
             and _results_paragraph(text, ctx.results_story):
         return True
