@@ -135,6 +135,7 @@ _GOES_ON_OPENING = re.compile(r"\s*(?:bên\s+cạnh\s+đó|đặc\s+biệt|đồ
                               r"mặt\s+khác)\s*,", re.I)
 # a paragraph opened by the field it is about: `Trên lĩnh vực di sản văn hóa, …`, `Về y tế, …`
 _FIELD_OPENING = re.compile(r"\s*(?:về|đối\s+với|(?:trên|với|trong)\s+lĩnh\s+vực|lĩnh\s+vực)\s+[^,.:;\d]{1,50},", re.I)
+_YEAR_RIGHT_AFTER = re.compile(r"\s*\(?\s*năm\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
@@ -765,7 +766,9 @@ _SAME_PERIOD = re.compile(r"\bso\s+(?:với\s+)?cùng\s+kỳ\b", re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 # (`giải quyết vệc làm cho 15.000 lao động, đạt kế hoạch đề ra`: met, so done)
-_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)",
+# (by how much: `tỷ lệ bao phủ BHYT đạt 94,4% vượt 25% so với chỉ tiêu kế hoạch năm`)
+_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)(?:\s+[\d.,]+\s*%)?\s+(?:so\s+với\s+)?"
+                            r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)",
                             re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
                              re.I)
@@ -878,6 +881,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if (v.qualifier == "từ" or _FROM_LEVEL_BEFORE.search(text, max(clause[0], v.start - 12), v.start)) \
             and _BASELINE_AFTER.match(after):
         return True
+    # a figure dated by a past year written right after it (`số gia đình luyện tập thể thao đạt 28% năm
+    # 2020 (…) cho đến năm 2025 đạt 35,5%`): the level then, not a goal
+    dated = _YEAR_RIGHT_AFTER.match(after)
+    if dated and plan_year and int(dated.group(1)) < plan_year \
+            and not _looks_ahead(text, _sentence_start(text, v.start), v.start):
+        return True  # (`… phấn đấu … đạt 95% năm 2020` in an old plan's excerpt is that year's goal)
     # (`phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8% trở lên`: a year striven for is a goal's,
     # whatever year the page reads as its own)
     # (or the year the story says a meeting reviewed: `Xuất khẩu … năm 2015 đạt 30,14 tỷ USD … tại hội
