@@ -468,6 +468,12 @@ class _Reader:
                          and not (y.kind == "bare" and _names_a_law(lead, y))]
                 if years:
                     return years[-1].year
+                # a sentence between that names a year of its own and sets no goal with it (`Phấn đáu
+                # tốc độ tăng … giai đoạn 2021-2025 đạt 3,0%/năm. Cơ cấu … chiếm 55%`): the goal year
+                # further back is not plainly the figure's
+                if j == i and not _GOAL_WORDS_OR_SET.search(lead) \
+                        and any(y.kind in ("range", "due", "period") for y in year_mentions(lead)):
+                    return None
         return None
 
     def campaign_year(self, text: str) -> Optional[int]:
