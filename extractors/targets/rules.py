@@ -1916,6 +1916,10 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
                                                 and _SETS_GOALS.search(text[y.end:v.start]))
                                             # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
                                             # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
+                                            # `Đại hội … nhiệm kỳ 2023-2028 được tổ chức … đã đề ra mục tiêu
+                                            # phấn đấu hằng năm kết nạp từ 500 hội viên trở lên`: the term a
+                                            # sentence then sets goals for
+                                            or (_TERM_WORD.match(text, y.start) and _SETS_GOALS.search(text, y.end, v.start))
                                             or ((_COMMA_OR_CLOSE_AFTER.match(text[y.end:y.end + _READ])
                                                  or _SETS_GOALS.match(text[y.end:v.start].lstrip()))
                                                 and _SETS_GOALS.search(text[y.end:v.start]))))):
