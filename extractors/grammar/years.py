@@ -30,6 +30,8 @@ _PATTERNS = [
     # `so với trung bình hàng năm giai đoạn 2011 - 2016`, `thấp hơn giai đoạn 2011-2020`
     ("baseline", re.compile(rf"(?:so\s+với|(?:thấp|cao|nhiều|ít)\s+hơn)\s+(?:[\p{{L}}]+\s+){{0,4}}?(?:giai\s+đoạn|nhiệm\s+kỳ|"
                             rf"thời\s+kỳ)\s+(?:{_Y}\s*(?:-|–|đến)\s*)?{_Y}", re.I)),
+    # `tốc độ tăng giá tiêu dùng (CPI) thấp hơn năm 2012`: the year compared with
+    ("baseline", re.compile(rf"(?:thấp|cao|nhiều|ít|lớn|nhỏ)\s+hơn\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?năm\s+{_Y}", re.I)),
     # `theo giá so sánh năm 2010`: the price base a value is measured in
     ("baseline", re.compile(rf"giá\s+so\s+sánh\s+(?:năm\s+)?{_Y}", re.I)),
     # `Từ năm học 2025-2026, TPHCM kiểm tra …`: from a school year on, due in none
