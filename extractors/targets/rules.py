@@ -1458,6 +1458,13 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 # `… đặt mục tiêu 100% thủ tục … Bên cạnh đó, tỷ lệ hồ sơ … phải đạt ít nhất 65%`: a
                 # sentence adding to the goals before it is due when they are
                 year = found[-1][1].target_year
+            later = _later_stage_year(text, clause, sent) if year is not None and found else None
+            if later is not None and later <= year:
+                # a sentence in stages with no year before its later clause, that clause due later (`Đồng
+                # thời, tạo ra khoảng 6,3 triệu việc làm …; đến năm 2030 tạo ra khoảng 10,5 triệu việc làm`
+                # after `… đến năm 2025 phấn đấu khoảng 1,3 triệu buồng, đến năm 2030 khoảng 02 triệu
+                # buồng`): the figure is the earlier stage's, the latest year of the paragraph's figures before
+                year = max((t.target_year for _, t in found if t.target_year and t.target_year < later), default=year)
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
@@ -1974,6 +1981,16 @@ _GOAL_NOUNS = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu", re.I)
 def _last_sentence(text: str) -> str:
     spans = _sentence_index(text)[0]
     return text[spans[-1][0]:spans[-1][1]] if spans else text
+
+
+@lru_cache(maxsize=1024)
+def _later_stage_year(text: str, clause: tuple[int, int], sent: tuple[int, int]) -> Optional[int]:
+    """The due year of a later clause of the sentence, when the sentence names no year up to the
+    end of this clause (asked once per clause)."""
+    if clause[1] >= sent[1] or _occurs(_YEAR_DIGITS, text, sent[0], clause[1]) \
+            or not _occurs(_YEAR_DIGITS, text, clause[1], sent[1]):
+        return None
+    return next((y.year for y in year_mentions(text[clause[1]:sent[1]]) if y.kind == "due"), None)
 
 
 @lru_cache(maxsize=256)
