@@ -158,6 +158,7 @@ class _Context:
     reviewed_years: frozenset = frozenset()  # years a news story says were reviewed (`tổng kết … năm 2015`)
     news: bool = False  # a story or letter, not a formal plan (no `KẾ HOẠCH` / `QUYẾT ĐỊNH` line)
     results_story: Optional[int] = None  # a dated story that tells results: the first year still to come
+    first_ahead: Optional[int] = None  # a dated story's first year still to come
 
 
 def _kind(text: str) -> str:
@@ -247,7 +248,8 @@ class _Reader:
         self.goal_headline = bool(_GOALS_TITLE.match(headline)) and self.horizon is not None
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
-        self.results_story = None if self.formal else _results_story(doc.clean, texts)
+        self.first_ahead = None if self.formal else _first_ahead(doc.clean)
+        self.results_story = None if self.first_ahead is None else _results_story(self.first_ahead, texts)
 
     # -- context from lead-ins and headings --------------------------------
     def context(self, i: int) -> _Context:
@@ -299,6 +301,7 @@ class _Reader:
         ctx.reviewed_years = self.reviewed_years
         ctx.news = not self.formal
         ctx.results_story = self.results_story
+        ctx.first_ahead = self.first_ahead
         self._ctx_cache[i] = ctx
         return ctx
 
@@ -520,21 +523,26 @@ _DIRECTS = re.compile(r"\b(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kiến\s
                       r"kế\s+hoạch|quyết\s+định|quy\s+định|giao)\b", re.I)
 _ELAPSED_PART = re.compile(r"\b(?:\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm\b|\bquý\s+(?:I{1,3}|IV|[1-4])\s+(?:năm\s+)?(?:19|20)\d\d",
                            re.I)
+_COMPARED_YEAR_AFTER = re.compile(r"\s*(?:[^\s\d.,;:]+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _TOLD_DONE = re.compile(r"\b(?:đã|ước|đến\s+nay|vừa\s+qua|năm\s+qua)\b", re.I)
 _DOCUMENT_NUMBER = re.compile(r"^\s*Số\s*:?\s*\d+[\p{L}\d]*/[\p{Lu}\d/.-]+", re.M)
 
 
-def _results_story(clean: str, paragraphs: list[str]) -> Optional[int]:
-    """A dated story (its own date, `grammar.dates.own_date`) whose headline and lead name no goal,
-    no future and no year still to come tells what was done: the first year still to come, else
-    None. Its own year is still to come in its first half (a story of March tells that year's
-    goals: `Vĩnh Linh: Năm 2024, duy trì tỷ lệ tăng dân số …`), behind from July (the year's
-    results are told from its second half). An undated excerpt (a list cut from a plan) is not
-    read so."""
+def _first_ahead(clean: str) -> Optional[int]:
+    """A dated story's first year still to come (its own date, `grammar.dates.own_date`): its own
+    year in its first half (a story of March tells that year's goals: `Vĩnh Linh: Năm 2024, duy
+    trì tỷ lệ tăng dân số …`), the next from July (a year's results are told from its second
+    half). None for an undated excerpt (a list cut from a plan) and for a letter or decision
+    (`Số: 11676/VPCP-KTTH`, `Hà Nội, ngày …`), which direct rather than tell."""
     own = own_date(clean)
     if not own.year or own.where == "header" or _DOCUMENT_NUMBER.search(clean, 0, _LEAD_CHARS):
-        return None  # a letter or decision (`Số: 11676/VPCP-KTTH`, `Hà Nội, ngày …`) directs, it does not tell
-    first_ahead = own.year + 1 if own.month and own.month >= 7 else own.year
+        return None
+    return own.year + 1 if own.month and own.month >= 7 else own.year
+
+
+def _results_story(first_ahead: int, paragraphs: list[str]) -> Optional[int]:
+    """A dated story whose headline and lead tell something done and name no goal, no future and
+    no year still to come tells results: its first year still to come, else None."""
     lead, size = [], 0
     for p in paragraphs:
         lead.append(p[:_LEAD_CHARS - size])
@@ -866,6 +874,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and not _FUTURE.search(_BRACKETED.sub("", text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)])):
         # (an aside on the plan, `(đạt mục tiêu kế hoạch năm 2024)`, is no goal of the sentence)
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
+    # a change against a year that the story's year follows, both behind it (`Chỉ số sản xuất công
+    # nghiệp tăng 9% so với năm 2024` in a story of December 2025): that year's result (`tăng 8% so với
+    # năm 2025` in the same story is the coming year's goal)
+    compared = _COMPARED_YEAR_AFTER.match(after) if ctx.first_ahead and v.comparator == "=" else None
+    if compared and int(compared.group(1)) + 1 < ctx.first_ahead \
+            and not _looks_ahead(text, _sentence_start(text, v.start), clause[1]):
+        return True
     if _EXECUTION_ASIDE.match(text[v.end:v.end + _READ]) or _EXCEEDS_AFTER.match(text[v.end:v.end + _READ]):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
