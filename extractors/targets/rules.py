@@ -521,7 +521,7 @@ _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
 _LEAD_CHARS = 1500  # a story's headline and lead: what it is about
 _DIRECTS = re.compile(r"\b(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kiến\s+nghị|công\s+điện|chỉ\s+thị|hướng\s+dẫn|ban\s+hành|"
                       r"kế\s+hoạch|quyết\s+định|quy\s+định|giao)\b", re.I)
-_ELAPSED_PART = re.compile(r"\b(?:\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm\b|\bquý\s+(?:I{1,3}|IV|[1-4])\s+(?:năm\s+)?(?:19|20)\d\d",
+_ELAPSED_PART = re.compile(r"\b(?:\d{1,2}|ba|sáu|chín)\s+tháng\s+(?:đầu\s+năm|(?:vừa\s+)?qua)\b|\bquý\s+(?:I{1,3}|IV|[1-4])\s+(?:năm\s+)?(?:19|20)\d\d",
                            re.I)
 _COMPARED_YEAR_AFTER = re.compile(r"\s*(?:[^\s\d.,;:]+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _TOLD_DONE = re.compile(r"\b(?:đã|ước|đến\s+nay|vừa\s+qua|năm\s+qua)\b", re.I)
