@@ -136,11 +136,11 @@ BATCH_FLOORS = {
             "agencies": {"f1": 0.52}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.94}},
     "b39": {"targets": {"f1": 0.91, "exact_f1": 0.71}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.87}, "references": {"f1": 0.98, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
-    "b40": {"targets": {"f1": 0.83, "exact_f1": 0.78}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+    "b40": {"targets": {"f1": 0.91, "exact_f1": 0.86}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.7}, "references": {"f1": 0.98, "exact_f1": 0.91}, "sections": {"f1": 0.98}},
     "b41": {"targets": {"f1": 0.98, "exact_f1": 0.0}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.7}, "references": {"f1": 0.98, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
-    "b42": {"targets": {"f1": 0.87, "exact_f1": 0.64}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+    "b42": {"targets": {"f1": 0.9, "exact_f1": 0.7}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.89}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
 }
 

@@ -30,6 +30,8 @@ _PATTERNS = [
     # `so với trung bình hàng năm giai đoạn 2011 - 2016`, `thấp hơn giai đoạn 2011-2020`
     ("baseline", re.compile(rf"(?:so\s+với|(?:thấp|cao|nhiều|ít)\s+hơn)\s+(?:[\p{{L}}]+\s+){{0,4}}?(?:giai\s+đoạn|nhiệm\s+kỳ|"
                             rf"thời\s+kỳ)\s+(?:{_Y}\s*(?:-|–|đến)\s*)?{_Y}", re.I)),
+    # `tốc độ tăng giá tiêu dùng (CPI) thấp hơn năm 2012`: the year compared with
+    ("baseline", re.compile(rf"(?:thấp|cao|nhiều|ít|lớn|nhỏ)\s+hơn\s+(?:cùng\s+kỳ\s+)?(?:cuối\s+)?năm\s+{_Y}", re.I)),
     # `theo giá so sánh năm 2010`: the price base a value is measured in
     ("baseline", re.compile(rf"giá\s+so\s+sánh\s+(?:năm\s+)?{_Y}", re.I)),
     # `Từ năm học 2025-2026, TPHCM kiểm tra …`: from a school year on, due in none
@@ -160,6 +162,8 @@ _OPENING_DATE = re.compile(rf"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+{_Y}
 _PERIOD_START = re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+{_Y}\s*[-–]", re.I)  # a congress sits at its term's start
 _CITED_DATE = re.compile(rf"ngày\s+{dmy()}\b")  # lower case: `Ngày 03/6/2020, …` opens a news item
 _HEAD_CHARS = 1500
+# an elapsed part of a year, told as done (`Lũy kế 8 tháng năm 2023`, `6 tháng đầu năm 2024`, `quý III năm 2024`)
+_ELAPSED_PART_YEAR = re.compile(rf"\b(?:lũy\s+kế\s+\d{{1,2}}\s+tháng|\d{{1,2}}\s+tháng\s+đầu)\s+năm\s+{_Y}", re.I)
 
 
 _WHOLE_YEAR = re.compile(_YEAR)
@@ -173,12 +177,15 @@ def plan_year(clean: str) -> Optional[int]:
     if own.year:
         return own.year
     head = clean[:_HEAD_CHARS]
+    # a text that tells an elapsed part of a year (`Lũy kế 8 tháng năm 2023, chỉ số … tăng 4,01%`) is
+    # written no earlier than that year, whatever period it serves
+    elapsed = max((int(m.group(1)) for m in _ELAPSED_PART_YEAR.finditer(head)), default=None)
     m = _OPENING_DATE.search(head) or _PERIOD_START.search(head)
     if m:
-        return int(m.group(1))
+        return max(int(m.group(1)), elapsed or 0)
     # an excerpt with no header: a plan is no older than the newest document it cites
     cited = [int(m.group("y")) for m in _CITED_DATE.finditer(clean) if _WHOLE_YEAR.fullmatch(m.group("y"))]
-    return max(cited) if cited else None
+    return max(cited + ([elapsed] if elapsed else [])) if cited or elapsed else None
 
 
 # the kind line a formal plan opens its title with

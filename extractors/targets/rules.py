@@ -33,6 +33,7 @@ from extractors import lexicon
 from extractors.targets.indicator import MEASURE_SUBJECT as _MEASURE_SUBJECT, indicator_phrase
 from extractors.models import Section, Target
 from extractors.targets.numbers import STRUCTURAL_UNITS, ValueExpr, find_values
+from extractors.grammar.dates import own_date
 from extractors.grammar.markers import ALL_BULLETS, MARKER, strip_marker
 from extractors.outline.sections import ancestors_at, section_path_at
 from extractors.text import Paragraph, PlanText, fold, sentences
@@ -134,6 +135,7 @@ _GOES_ON_OPENING = re.compile(r"\s*(?:bên\s+cạnh\s+đó|đặc\s+biệt|đồ
                               r"mặt\s+khác)\s*,", re.I)
 # a paragraph opened by the field it is about: `Trên lĩnh vực di sản văn hóa, …`, `Về y tế, …`
 _FIELD_OPENING = re.compile(r"\s*(?:về|đối\s+với|(?:trên|với|trong)\s+lĩnh\s+vực|lĩnh\s+vực)\s+[^,.:;\d]{1,50},", re.I)
+_YEAR_RIGHT_AFTER = re.compile(r"\s*\(?\s*năm\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I)
 _BASELINE_AFTER = re.compile(r"\s*(?:\(?\s*(?:năm\s+\d{4}|hiện nay|hiện tại)\s*\)?\s*)?,?\s*(?:lên|xuống)\b", re.I)
 
 
@@ -155,6 +157,8 @@ class _Context:
     results_before: bool = False  # a news story's results paragraph came before, no goal since
     reviewed_years: frozenset = frozenset()  # years a news story says were reviewed (`tổng kết … năm 2015`)
     news: bool = False  # a story or letter, not a formal plan (no `KẾ HOẠCH` / `QUYẾT ĐỊNH` line)
+    results_story: Optional[int] = None  # a dated story that tells results: the first year still to come
+    first_ahead: Optional[int] = None  # a dated story's first year still to come
 
 
 def _kind(text: str) -> str:
@@ -244,6 +248,8 @@ class _Reader:
         self.goal_headline = bool(_GOALS_TITLE.match(headline)) and self.horizon is not None
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
+        self.first_ahead = None if self.formal else _first_ahead(doc.clean)
+        self.results_story = None if self.first_ahead is None else _results_story(self.first_ahead, texts)
 
     # -- context from lead-ins and headings --------------------------------
     def context(self, i: int) -> _Context:
@@ -294,6 +300,8 @@ class _Reader:
         ctx.results_before = self.results_before(i)
         ctx.reviewed_years = self.reviewed_years
         ctx.news = not self.formal
+        ctx.results_story = self.results_story
+        ctx.first_ahead = self.first_ahead
         self._ctx_cache[i] = ctx
         return ctx
 
@@ -463,6 +471,12 @@ class _Reader:
                          and not (y.kind == "bare" and _names_a_law(lead, y))]
                 if years:
                     return years[-1].year
+                # a sentence between that names a year of its own and sets no goal with it (`Phấn đáu
+                # tốc độ tăng … giai đoạn 2021-2025 đạt 3,0%/năm. Cơ cấu … chiếm 55%`): the goal year
+                # further back is not plainly the figure's
+                if j == i and not _GOAL_WORDS_OR_SET.search(lead) \
+                        and any(y.kind in ("range", "due", "period") for y in year_mentions(lead)):
+                    return None
         return None
 
     def campaign_year(self, text: str) -> Optional[int]:
@@ -504,6 +518,41 @@ _YEAR_OPENING = re.compile(_YEAR_OPENING_YEAR.pattern + r"\s*,", re.I)
 _HORIZON_LEAD = re.compile(r"\s*(?:(?:cụ\s+thể|theo\s+đó|trong\s+đó)\s*,\s*)?(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?"
                            r"năm\s+((?:19|20)\d\d)\s*,", re.I)
 _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
+_LEAD_CHARS = 1500  # a story's headline and lead: what it is about
+_DIRECTS = re.compile(r"\b(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kiến\s+nghị|công\s+điện|chỉ\s+thị|hướng\s+dẫn|ban\s+hành|"
+                      r"kế\s+hoạch|quyết\s+định|quy\s+định|giao)\b", re.I)
+_ELAPSED_PART = re.compile(r"\b(?:\d{1,2}|ba|sáu|chín)\s+tháng\s+(?:đầu\s+năm|(?:vừa\s+)?qua)\b|\bquý\s+(?:I{1,3}|IV|[1-4])\s+(?:năm\s+)?(?:19|20)\d\d",
+                           re.I)
+_COMPARED_YEAR_AFTER = re.compile(r"\s*(?:[^\s\d.,;:]+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
+_TOLD_DONE = re.compile(r"\b(?:đã|ước|đến\s+nay|vừa\s+qua|năm\s+qua)\b", re.I)
+_DOCUMENT_NUMBER = re.compile(r"^\s*Số\s*:?\s*\d+[\p{L}\d]*/[\p{Lu}\d/.-]+", re.M)
+
+
+def _first_ahead(clean: str) -> Optional[int]:
+    """A dated story's first year still to come (its own date, `grammar.dates.own_date`): its own
+    year in its first half (a story of March tells that year's goals: `Vĩnh Linh: Năm 2024, duy
+    trì tỷ lệ tăng dân số …`), the next from July (a year's results are told from its second
+    half). None for an undated excerpt (a list cut from a plan) and for a letter or decision
+    (`Số: 11676/VPCP-KTTH`, `Hà Nội, ngày …`), which direct rather than tell."""
+    own = own_date(clean)
+    if not own.year or own.where == "header" or _DOCUMENT_NUMBER.search(clean, 0, _LEAD_CHARS):
+        return None
+    return own.year + 1 if own.month and own.month >= 7 else own.year
+
+
+def _results_story(first_ahead: int, paragraphs: list[str]) -> Optional[int]:
+    """A dated story whose headline and lead tell something done and name no goal, no future and
+    no year still to come tells results: its first year still to come, else None."""
+    lead, size = [], 0
+    for p in paragraphs:
+        lead.append(p[:_LEAD_CHARS - size])
+        size += len(lead[-1]) + 1
+        if size >= _LEAD_CHARS:
+            break
+    lead_text = " ".join(lead)
+    return first_ahead if _TOLD_DONE.search(lead_text) and _looks_nowhere_ahead(lead_text, first_ahead) else None
+
+
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
 # (or the topic it opens with: `Về mục tiêu đóng góp cho tăng trưởng năm 2026, chương trình nêu rõ, …`)
 _GOAL_NOUN_BEFORE = re.compile(r"(?:chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|kế\s+hoạch)(?:\s+\S+){0,2}\s*$|"
@@ -731,7 +780,9 @@ _SAME_PERIOD = re.compile(r"\bso\s+(?:với\s+)?cùng\s+kỳ\b", re.I)
 _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ|tháng\s+trước|quý\s+trước|kỳ\s+trước)\b", re.I)
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 # (`giải quyết vệc làm cho 15.000 lao động, đạt kế hoạch đề ra`: met, so done)
-_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)",
+# (by how much: `tỷ lệ bao phủ BHYT đạt 94,4% vượt 25% so với chỉ tiêu kế hoạch năm`)
+_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)(?:\s+[\d.,]+\s*%)?\s+(?:so\s+với\s+)?"
+                            r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)",
                             re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
                              re.I)
@@ -823,6 +874,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and not _FUTURE.search(_BRACKETED.sub("", text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)])):
         # (an aside on the plan, `(đạt mục tiêu kế hoạch năm 2024)`, is no goal of the sentence)
         return True  # `tăng 5,74% so cùng kỳ`, `(lũy kế 2 tháng tăng 14%)`: a period's result against another
+    # a change against a year that the story's year follows, both behind it (`Chỉ số sản xuất công
+    # nghiệp tăng 9% so với năm 2024` in a story of December 2025): that year's result (`tăng 8% so với
+    # năm 2025` in the same story is the coming year's goal)
+    compared = _COMPARED_YEAR_AFTER.match(after) if ctx.first_ahead and v.comparator == "=" else None
+    if compared and int(compared.group(1)) + 1 < ctx.first_ahead \
+            and not _looks_ahead(text, _sentence_start(text, v.start), clause[1]):
+        return True
     if _EXECUTION_ASIDE.match(text[v.end:v.end + _READ]) or _EXCEEDS_AFTER.match(text[v.end:v.end + _READ]):
         return True  # `… là 25% (đạt 100% kế hoạch)`, `… đạt 51,2 triệu đồng, vượt mục tiêu nghị quyết`: results
     if v.unit == "%" and _POLICY_BEFORE.search(text[max(clause[0], v.start - 30):v.start]) \
@@ -844,6 +902,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if (v.qualifier == "từ" or _FROM_LEVEL_BEFORE.search(text, max(clause[0], v.start - 12), v.start)) \
             and _BASELINE_AFTER.match(after):
         return True
+    # a figure dated by a past year written right after it (`số gia đình luyện tập thể thao đạt 28% năm
+    # 2020 (…) cho đến năm 2025 đạt 35,5%`): the level then, not a goal
+    dated = _YEAR_RIGHT_AFTER.match(after)
+    if dated and plan_year and int(dated.group(1)) < plan_year \
+            and not _looks_ahead(text, _sentence_start(text, v.start), v.start):
+        return True  # (`… phấn đấu … đạt 95% năm 2020` in an old plan's excerpt is that year's goal)
     # (`phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8% trở lên`: a year striven for is a goal's,
     # whatever year the page reads as its own)
     # (or the year the story says a meeting reviewed: `Xuất khẩu … năm 2015 đạt 30,14 tỷ USD … tại hội
@@ -881,6 +945,20 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if ctx.news and plan_year and not ctx.goal and _told_as_done_this_year(v, text, clause, sentence_start, plan_year):
         return True
     if ctx.news and not ctx.goal and _told_as_done(v, text, clause, sentence_start):
+        return True
+    # a dated story whose lead looks nowhere ahead tells results (`Hơn 46.000 học sinh đã được tiếp cận
+    # các bài học STEM …`): a paragraph of it with no goal, future or later year reports, whatever
+    # its verbs (`Gần 50.000 người hưởng lợi trực tiếp …`); a bound (`từ 80% trở lên`) is still a goal's
+    # the figures of an elapsed part of a year (`Hầu hết các chỉ số 9 tháng đầu năm đều tăng …; thu hút
+    # vốn đầu tư FDI đạt trên 500 triệu USD (cao hơn kế hoạch năm …)`): results, in every clause of the
+    # sentence, unless it looks ahead outside its asides
+    elapsed = ctx.news and not ctx.goal and sentence_has(_ELAPSED_PART) and _ELAPSED_PART.search(text, sentence_start, v.start)
+    if elapsed and not (plan_year and any(y.year > plan_year for y in year_mentions(elapsed.group()))):
+        said = _BRACKETED.sub("", text[sentence_start:clause[1]])
+        if not (_FUTURE.search(said) or _GOAL_TURN.search(said) or _STRIVE_WORDS.search(said)):
+            return True
+    if ctx.results_story is not None and not ctx.goal and v.comparator not in (">=", "<=") \
+            and _results_paragraph(text, ctx.results_story):
         return True
     # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
@@ -975,6 +1053,24 @@ def _follows_reported_year(text: str, pos: int, plan_year, reviewed_years) -> bo
         return False
     # (`với định hướng ưu tiên các dự án …` is no goal: only the goal nouns count)
     return not (_occurs(_YEAR_DIGITS, text, a, b) or _occurs(_FUTURE, text, a, b) or _occurs(_GOAL_NOUNS, text, a, b))
+
+
+# what sets a paragraph or a story's lead looking ahead: a goal or strive word, the future,
+# a plan or resolution adopted, a horizon or a period
+def _looks_nowhere_ahead(text: str, first_ahead: int) -> bool:
+    """Whether a stretch of a dated story names no goal, no future and no year still to come
+    (`first_ahead` on: the years a figure could be due in are all behind)."""
+    if _FUTURE.search(text) or _GOAL_TURN.search(text) or _GOAL_WORDS.search(text) \
+            or _SETS_OUT.search(text) or _LOOKS_AHEAD_WORDS.search(text):
+        return False
+    return not any(y.kind in ("due", "range") or y.year >= first_ahead for y in year_mentions(text))
+
+
+@lru_cache(maxsize=256)
+def _results_paragraph(text: str, first_ahead: int) -> bool:
+    """A paragraph of a results story that looks nowhere ahead, nor tells of a directive
+    (`Thủ tướng … yêu cầu …`): read once per paragraph."""
+    return not _DIRECTS.search(text) and _looks_nowhere_ahead(text, first_ahead)
 
 
 @lru_cache(maxsize=1024)
@@ -1377,6 +1473,13 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 # `… đặt mục tiêu 100% thủ tục … Bên cạnh đó, tỷ lệ hồ sơ … phải đạt ít nhất 65%`: a
                 # sentence adding to the goals before it is due when they are
                 year = found[-1][1].target_year
+            later = _later_stage_year(text, clause, sent) if year is not None and found else None
+            if later is not None and later <= year:
+                # a sentence in stages with no year before its later clause, that clause due later (`Đồng
+                # thời, tạo ra khoảng 6,3 triệu việc làm …; đến năm 2030 tạo ra khoảng 10,5 triệu việc làm`
+                # after `… đến năm 2025 phấn đấu khoảng 1,3 triệu buồng, đến năm 2030 khoảng 02 triệu
+                # buồng`): the figure is the earlier stage's, the latest year of the paragraph's figures before
+                year = max((t.target_year for _, t in found if t.target_year and t.target_year < later), default=year)
             segment = text[prev_end:v.start]
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
@@ -1835,6 +1938,10 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
                                                 and _SETS_GOALS.search(text[y.end:v.start]))
                                             # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
                                             # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
+                                            # `Đại hội … nhiệm kỳ 2023-2028 được tổ chức … đã đề ra mục tiêu
+                                            # phấn đấu hằng năm kết nạp từ 500 hội viên trở lên`: the term a
+                                            # sentence then sets goals for
+                                            or (_TERM_WORD.match(text, y.start) and _SETS_GOALS.search(text, y.end, v.start))
                                             or ((_COMMA_OR_CLOSE_AFTER.match(text[y.end:y.end + _READ])
                                                  or _SETS_GOALS.match(text[y.end:v.start].lstrip()))
                                                 and _SETS_GOALS.search(text[y.end:v.start]))))):
@@ -1889,6 +1996,16 @@ _GOAL_NOUNS = re.compile(r"mục tiêu|chỉ tiêu|phấn đấu", re.I)
 def _last_sentence(text: str) -> str:
     spans = _sentence_index(text)[0]
     return text[spans[-1][0]:spans[-1][1]] if spans else text
+
+
+@lru_cache(maxsize=1024)
+def _later_stage_year(text: str, clause: tuple[int, int], sent: tuple[int, int]) -> Optional[int]:
+    """The due year of a later clause of the sentence, when the sentence names no year up to the
+    end of this clause (asked once per clause)."""
+    if clause[1] >= sent[1] or _occurs(_YEAR_DIGITS, text, sent[0], clause[1]) \
+            or not _occurs(_YEAR_DIGITS, text, clause[1], sent[1]):
+        return None
+    return next((y.year for y in year_mentions(text[clause[1]:sent[1]]) if y.kind == "due"), None)
 
 
 @lru_cache(maxsize=256)
@@ -1987,6 +2104,14 @@ def _goal_sentence_year(lead: str) -> Optional[int]:
         # 200.000 lượt khách …`): later sentences state their own goals
         if years and (years[-1].kind == "period" or _leads_on(lead, years[-1])):
             return years[-1].year
+        # the year before the sentence's goal verb, no figure before it, is the year of all its goals,
+        # for the sentences after it in its paragraph (`Trên cơ sở đó, năm 2025 Quảng Nam phấn đấu
+        # giảm … xuống 2% so với năm 2024. Phấn đấu giảm … xuống 1% so với năm 2024.`)
+        first = next((y for y in years if y.kind == "bare"), None)
+        goal = _GOAL_WORDS.search(lead, first.end) if first else None
+        if goal and not _DIGIT.search(_YEAR_DIGITS.sub("", lead[:first.start])) \
+                and not _DIGIT.search(lead, first.end, goal.start()):
+            return first.year
     return None
 
 
