@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import regex as re
 
-from extractors.agencies import ner as agency_ner
 from extractors.anchored import AnchoredSearch
+from extractors.lexicon import task_verbs
 from extractors.grammar.tries import trie_pattern
 from extractors.grammar.syllables import split_glued
 from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
@@ -257,14 +257,6 @@ def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] |
             end = tail.end() if tail else end
     if _settled_end(text, end):
         return end, False
-    nlp_end = agency_ner.word_end(text, i)
-    if nlp_end is not None and nlp_end > i:
-        # lowercase words follow: the segmenter says which syllables still belong to the
-        # name (`Cựu chiến binh`, `Chữ thập đỏ`) and which begin the verb (`lập kế hoạch`)
-        end = max(m.end(), nlp_end)
-        tail = agency_ner.noun_tail(text, end, limit=2, reject=_not_name_word)
-        if tail and tail > end and not _level_at(text, _skip_space(text, end)):
-            end = tail
     return end, False
 
 
@@ -398,10 +390,27 @@ def _bridge(text: str, end: int) -> int:
         pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
         if any(w in STOP_SYLLABLES for w in words) or pairs & (STOP_BIGRAMS | ROLE_WORDS):
             break
+        if any(w in _ADVERBS for w in words) or _TASK_START.match(text, end):
+            break
         nxt = _BRIDGE_SEP.match(text, m.end())
         if (nxt and _starts_body(text, nxt.end())) or _ROLE_AFTER.match(text, m.end()):
             return m.end()
+        # `Hội Liên hiệp Văn học nghệ thuật tỉnh`: a level word closes the name the words belong to;
+        # `Trung tâm Huấn luyện và Thi đấu Thể dục thể thao tổ chức …`: the body's task follows them
+        if _MIXED_WORD_END.search(text, max(0, end - 40), end) and (
+                _level_at(text, _skip_space(text, m.end())) is not None or _TASK_START.match(text, m.end())):
+            return m.end()  # (only after a name already run into lower case: `Văn học`, `Thể dục`)
     return end
+
+
+# a name's last word written as a capital then a lowercase syllable (`Văn học`, `Quản lý`)
+_MIXED_WORD_END = re.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}*\s+\p{Ll}+$")
+# the words that open what a body does (the lexicon's task verbs), and the adverbs that may
+# stand before them (`Sở Y tế khẩn trương triển khai`): neither is part of a name
+_TASK_START = re.compile(rf"\s+(?:{_alt(task_verbs('agency'))}|được giao){_E}")
+_ADVERBS = {"khẩn", "trương", "tích", "cực", "chủ", "động", "kịp", "thời", "nghiêm", "túc", "nhanh", "chóng",
+            "sớm", "quyết", "liệt", "thường", "xuyên", "tiếp", "tục", "phấn", "đấu", "chịu", "trách", "nhiệm",
+            "cũng", "vẫn", "đã", "sẽ", "đang", "cần", "phải", "luôn", "đều", "mới", "vừa", "khóa", "khoá"}
 
 
 def _owner_tail(text: str, end: int, named: bool = False) -> int:
@@ -1029,10 +1038,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             end = members.end()  # `các bộ, cơ quan thành viên Ủy ban Quốc gia phòng, chống AIDS … (Ủy ban Quốc gia)`
         if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
                 and not _settled_end(text, end):
-            tail = agency_ner.noun_tail(text, end, reject=_not_name_word)
-            if tail and tail > end:  # `các cơ quan thông tin truyền thông`: a named kind of body
-                end = tail
-            elif m.group().casefold().endswith("tổ chức"):
+            if m.group().casefold().endswith("tổ chức"):
                 # the tagger may call the kind a verb (`thủy lợi`): a two-syllable word that a
                 # common task verb follows is the kind; otherwise none is named (`các tổ chức hội`)
                 kind_end = _kind_before_verb(text, end)

@@ -24,7 +24,6 @@ from functools import lru_cache
 import regex as re
 
 from extractors import lexicon
-from extractors.agencies import ner as agency_ner
 from extractors.agencies.mentions import Mention, find_mentions
 from extractors.agencies.names import LEVEL_WORDS, STANDALONE_BODIES, agency_key, expand, share_body, share_level
 from extractors.agencies.tables import table_agencies
@@ -584,8 +583,7 @@ def _heading_title_end(text: str, group: list[Mention]) -> int | None:
     where = _WHERE_AFTER.match(rest)
     task_at = where.end() if where else 0
     task = rest[task_at:cut.start()]
-    if len(tail.split()) > 2 and (_TASK_VERB.match(task) or _NOT_TASK.match(task)
-                                  or agency_ner.verb_at(text, group[-1].end + task_at)):
+    if len(tail.split()) > 2 and (_TASK_VERB.match(task) or _NOT_TASK.match(task)):
         return group[-1].end  # `2. Sở Tài chính bố trí kinh phí`: the task starts after the name
     if len(tail.split()) <= 4 and not _TITLE_PUNCT.search(tail):
         return group[-1].end + cut.start()
@@ -1024,9 +1022,24 @@ _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức
                           r"(?:\s*để(?![\p{L}]))?", re.I)
 
 
+# Words that may follow a body's name without opening what it does: function words, adverbs
+# of time and degree, and the nouns a clause goes on with (`Sở Y tế năm 2020 …`, `UBND tỉnh
+# về việc …`). Any other lowercase word there opens the body's predicate.
+_NOT_PREDICATE = frozenset("""
+của là và với cho theo trong tại về từ đến trên dưới các những mỗi này đó ấy nọ kia năm tháng ngày
+thì mà nếu khi do bởi vì nên hoặc hay hoặc cũng vẫn đã đang sẽ chưa không chẳng đều luôn còn rất
+lại nữa mới vừa ở ra vào như sau trước cùng giữa qua bằng để nhằm gồm bao kể nhưng song tuy dù
+việc công tác nhiệm vụ kế hoạch báo cáo văn bản ý kiến số lần đợt
+""".split())
+_FIRST_WORD = re.compile(r"[ \t]*(\p{Ll}+)(?![\p{L}\p{N}])")
+
+
 def _is_task(text: str, pos: int, after: str) -> bool:
-    """A task verb follows: the common ones are listed; the tagger knows the rest."""
+    """A task verb follows: the common ones are listed; otherwise the first word after the
+    body (past an aside in brackets) opens its predicate unless it is a function word or
+    a noun a clause goes on with (`Trung tâm Huấn luyện … tổ chức`, `Các địa phương tranh thủ`)."""
     if _TASK_VERB.match(after):
         return True
     aside = _ASIDE_AFTER.match(text, pos)
-    return bool(agency_ner.verb_at(text, aside.end() if aside else pos))
+    first = _FIRST_WORD.match(text, aside.end() if aside else pos)
+    return bool(first) and first.group(1) not in _NOT_PREDICATE
