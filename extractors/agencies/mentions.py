@@ -352,7 +352,10 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
         if m.group().strip() in (",", "và") and _PERSON_TITLE.match(text, nxt):
             break  # `Giám đốc Sở Giáo dục và Đào, Giám đốc Sở Y tế`: the next person's office, not a field
         # a capitalised run (`Thái Nguyên`) is one proper noun: no lowercase syllable inside
-        after_cap = m.group() == " " and end - prev_start <= 8 and " " not in text[prev_start:end]
+        # (a head noun inside the name is not part of such a run: `Văn phòng Ban An toàn giao
+        # thông`, `Bộ Quốc phòng`, `Đảng ủy Khối Cơ quan`)
+        after_cap = m.group() == " " and end - prev_start <= 8 and " " not in text[prev_start:end] \
+            and text[prev_start:end] not in _INNER_HEADS
         comp = _component(text, nxt, after_cap)
         if comp is None and m.group() == " ":
             # a number that is part of the name: `Ban Quản lý dự án 85 - Bộ GTVT`
@@ -365,6 +368,7 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     return end
 
 
+_INNER_HEADS = frozenset(h for h in PROPER_HEADS if " " not in h) | {"Khối"}
 # what a body is to another, set after its name by a dash (`… - Cơ quan Thường trực Ban An toàn giao thông tỉnh`)
 _ROLE_APPOSITION = re.compile(r"[Cc]ơ quan\s+(?:[Tt]hường trực|[Đđ]ầu mối|chủ trì|[Cc]hủ trì)(?![\p{L}])")
 # (`với Bộ KH-ĐT, Thủ tướng giao …`: the head of government, a person, after the body)

@@ -24,7 +24,7 @@ from functools import lru_cache
 import regex as re
 
 from extractors import lexicon
-from extractors.agencies.mentions import Mention, find_mentions
+from extractors.agencies.mentions import STOP_BIGRAMS, Mention, find_mentions
 from extractors.agencies.names import LEVEL_WORDS, STANDALONE_BODIES, agency_key, expand, share_body, share_level
 from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
@@ -1029,8 +1029,13 @@ _NOT_PREDICATE = frozenset("""
 của là và với cho theo trong tại về từ đến trên dưới các những mỗi này đó ấy nọ kia năm tháng ngày
 thì mà nếu khi do bởi vì nên hoặc hay hoặc cũng vẫn đã đang sẽ chưa không chẳng đều luôn còn rất
 lại nữa mới vừa ở ra vào như sau trước cùng giữa qua bằng để nhằm gồm bao kể nhưng song tuy dù
-việc công tác nhiệm vụ kế hoạch báo cáo văn bản ý kiến số lần đợt
+việc công tác nhiệm vụ kế hoạch báo cáo văn bản ý kiến số lần đợt khóa khoá nhiệm kỳ giai đối
+tỉnh huyện xã phường quận thị nông miền vùng ven tự
 """.split())
+# a syllable pair that makes one word (`Xây dựng`, `Đánh giá`, `Ban hành`): a capital that begins
+# a word, not a name's last syllable (`UBND huyện Xây dựng Kế hoạch …` is a heading's verb)
+_ONE_WORD = frozenset(w.casefold() for w in (*lexicon.task_verbs("agency"), *STOP_BIGRAMS) if w.count(" ") == 1)
+_LAST_SYLLABLE = re.compile(r"(\p{L}+)[ \t]*$")
 _FIRST_WORD = re.compile(r"[ \t]*(\p{Ll}+)(?![\p{L}\p{N}])")
 
 
@@ -1042,4 +1047,7 @@ def _is_task(text: str, pos: int, after: str) -> bool:
         return True
     aside = _ASIDE_AFTER.match(text, pos)
     first = _FIRST_WORD.match(text, aside.end() if aside else pos)
-    return bool(first) and first.group(1) not in _NOT_PREDICATE
+    if not first or len(first.group(1)) < 2 or first.group(1) in _NOT_PREDICATE:
+        return False
+    last = None if aside else _LAST_SYLLABLE.search(text, max(0, pos - 12), pos)
+    return not (last and f"{last.group(1).casefold()} {first.group(1)}" in _ONE_WORD)
