@@ -376,7 +376,10 @@ _PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ t�
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
 
 
-_LOWER_WORDS = {n: re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])") for n in (1, 2, 3)}
+_LOWER_WORDS = {n: re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])") for n in (1, 2, 3, 4)}
+# a movement's quoted title after the words a steering board is named by (`Ban Chỉ đạo phong
+# trào “Toàn dân …”`, `Ban Chỉ đạo trung ương Phong trào “…”`): its capitalised kind kept
+_QUOTE_AHEAD = re.compile(r"(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)?(?=\s*[“\"])")
 _BRIDGE_SEP = re.compile(r"\s*(?:,|;|\s+và)\s+")
 
 
@@ -386,7 +389,7 @@ def _bridge(text: str, end: int) -> int:
     dự phòng là đơn vị đầu mối`."""
     if _level_at(text, _skip_space(text, end)) is not None:
         return end
-    for n in (1, 2, 3):
+    for n in (1, 2, 3, 4):
         m = _LOWER_WORDS[n].match(text, end)
         if not m:
             break
@@ -397,8 +400,10 @@ def _bridge(text: str, end: int) -> int:
         if any(w in _ADVERBS for w in words) or _TASK_START.match(text, end):
             break
         nxt = _BRIDGE_SEP.match(text, m.end())
-        if (nxt and _starts_body(text, nxt.end())) or _ROLE_AFTER.match(text, m.end()):
+        if n < 4 and ((nxt and _starts_body(text, nxt.end())) or _ROLE_AFTER.match(text, m.end())):
             return m.end()
+        if n < 4 and (quote := _QUOTE_AHEAD.match(text, m.end())) and _QUOTED_TITLE.match(text, quote.end()):
+            return quote.end()
         # `Hội Liên hiệp Văn học nghệ thuật tỉnh`: a level word closes the name the words belong to;
         # `Trung tâm Huấn luyện và Thi đấu Thể dục thể thao tổ chức …`: the body's task follows them
         if _MIXED_WORD_END.search(text, max(0, end - 40), end) and (
