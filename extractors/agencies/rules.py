@@ -1032,6 +1032,8 @@ lại nữa mới vừa ở ra vào như sau trước cùng giữa qua bằng đ
 việc công tác nhiệm vụ kế hoạch báo cáo văn bản ý kiến số lần đợt khóa khoá nhiệm kỳ giai đối
 tỉnh huyện xã phường quận thị nông miền vùng ven tự
 """.split())
+# what a body is named after or meets in (`Ban Chỉ đạo đề án …`, `HĐND tỉnh kỳ họp thứ 8`)
+_NOT_PREDICATE_PAIRS = frozenset({"đề án", "dự án", "chương trình", "phong trào", "kỳ họp", "hội nghị", "đại hội", "cấp ủy", "cấp uỷ"})
 # a syllable pair that makes one word (`Xây dựng`, `Đánh giá`, `Ban hành`): a capital that begins
 # a word, not a name's last syllable (`UBND huyện Xây dựng Kế hoạch …` is a heading's verb)
 _ONE_WORD = frozenset(w.casefold() for w in (*lexicon.task_verbs("agency"), *STOP_BIGRAMS) if w.count(" ") == 1)
@@ -1048,6 +1050,9 @@ def _is_task(text: str, pos: int, after: str) -> bool:
     aside = _ASIDE_AFTER.match(text, pos)
     first = _FIRST_WORD.match(text, aside.end() if aside else pos)
     if not first or len(first.group(1)) < 2 or first.group(1) in _NOT_PREDICATE:
+        return False
+    pair = _FIRST_WORD.match(text, first.end())
+    if pair and f"{first.group(1)} {pair.group(1)}" in _NOT_PREDICATE_PAIRS:
         return False
     last = None if aside else _LAST_SYLLABLE.search(text, max(0, pos - 12), pos)
     return not (last and f"{last.group(1).casefold()} {first.group(1)}" in _ONE_WORD)
