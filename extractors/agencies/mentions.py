@@ -380,6 +380,7 @@ _LOWER_WORDS = {n: re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])") for n in
 # a movement's quoted title after the words a steering board is named by (`Ban Chỉ đạo phong
 # trào “Toàn dân …”`, `Ban Chỉ đạo trung ương Phong trào “…”`): its capitalised kind kept
 _QUOTE_AHEAD = re.compile(r"(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)?(?=\s*[“\"])")
+_COMPASS_SIDE = re.compile(r"\s+phía\s+(?:Bắc|Nam|Đông|Tây)(?![\p{L}])")
 _BRIDGE_SEP = re.compile(r"\s*(?:,|;|\s+và)\s+")
 
 
@@ -389,18 +390,25 @@ def _bridge(text: str, end: int) -> int:
     dự phòng là đơn vị đầu mối`."""
     if _level_at(text, _skip_space(text, end)) is not None:
         return end
+    if side := _COMPASS_SIDE.match(text, end):
+        return side.end()  # `Cục Công tác phía Nam`: the side of the country it serves
     for n in (1, 2, 3, 4):
         m = _LOWER_WORDS[n].match(text, end)
         if not m:
             break
         words = m.group().split()
         pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
-        if any(w in STOP_SYLLABLES for w in words) or pairs & (STOP_BIGRAMS | ROLE_WORDS):
+        # (a verb's syllable ends the name only where a word starts: `công trình` is a noun)
+        if words[0] in STOP_SYLLABLES or any(w in _FUNCTION_SYLLABLES for w in words) \
+                or pairs & (STOP_BIGRAMS | ROLE_WORDS):
             break
         if any(w in _ADVERBS for w in words) or _TASK_START.match(text, end):
             break
         nxt = _BRIDGE_SEP.match(text, m.end())
-        if n < 4 and ((nxt and _starts_body(text, nxt.end())) or _ROLE_AFTER.match(text, m.end())):
+        # (`phối hợp với Vụ Văn hóa dân tộc, các đơn vị trực thuộc Bộ VHTTDL`: a plural set of units next)
+        if n < 4 and ((nxt and (_starts_body(text, nxt.end()) or _COLLECTIVE.match(text, nxt.end())
+                                or _GENERIC_KIND.match(text, nxt.end())))
+                      or _ROLE_AFTER.match(text, m.end())):
             return m.end()
         if n < 4 and (quote := _QUOTE_AHEAD.match(text, m.end())) and _QUOTED_TITLE.match(text, quote.end()):
             return quote.end()
@@ -412,6 +420,7 @@ def _bridge(text: str, end: int) -> int:
     return end
 
 
+_FUNCTION_SYLLABLES = STOP_SYLLABLES - {"lập", "trình", "cử", "giao", "làm", "ký", "nhận", "chủ", "phối", "tham", "gửi"}
 # a name's last word written as a capital then a lowercase syllable (`Văn học`, `Quản lý`)
 _MIXED_WORD_END = re.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}*\s+\p{Ll}+$")
 # the words that open what a body does (the lexicon's task verbs), and the adverbs that may
