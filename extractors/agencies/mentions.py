@@ -1035,7 +1035,8 @@ def _calamity_fought(text: str, j: int, end: int) -> int:
     """`Ban Chỉ huy| phòng, chống thiên tai và tìm kiếm cứu nạn`: a steering or command board's
     name runs on over the calamity it fights."""
     head = _STEERING_HEAD.match(text, j)
-    if head and head.end() <= end and (field := _CALAMITY_FIELD.match(text, head.end())) and field.end() >= end:
+    # (`Ban chỉ đạo quốc gia về …`: the nation's board written in lower case, past the name's end)
+    if head and (field := _CALAMITY_FIELD.match(text, head.end())) and field.end() >= end:
         return field.end()
     return end
 
@@ -1115,8 +1116,10 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if m.group() == "Ban" and _MANAGEMENT_BOARD.match(text, j):
         # `các Ban quản lý dự án Thành phố`: a management board written in lower case is named as
         # the capitalised one is (what it manages, then its place)
-        end = _proper_name_end(text[:j] + text[j].upper() + text[j + 1:], j)
-        end = _calamity_fought(text, j, end) if end is not None else None
+        raised = text[:j] + text[j].upper() + text[j + 1:]
+        end = _proper_name_end(raised, j)
+        # (`Ban chỉ đạo du lịch tỉnh Hòa Bình`: its field's lower-case words run to its level)
+        end = _calamity_fought(text, j, _bridge(raised, end)) if end is not None else None
         return _owner_tail(text, _with_level(text, end)) if end is not None else None
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
         national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None

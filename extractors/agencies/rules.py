@@ -781,6 +781,10 @@ _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 # Nguyễn Thanh Sơn, Chủ tịch UBND xã chủ trì`): chairing the meeting is no task of the body
 _CHAIRED_MEETING = re.compile(r"(?<![\p{L}])(?:[Hh]ội nghị|[Pp]hiên họp|[Cc]uộc họp|[Kk]ỳ họp|[Bb]uổi làm việc)"
                               r"[^.;:\n]{0,40}?\sdo\s[^.;:\n]{1,120}$")
+# chairing with nothing after it is a meeting's chair, and a head's title before the body says
+# the person chairs (`Đồng chí …, Trưởng Ban Chỉ đạo … chủ trì.`)
+_CHAIRS_ALONE = re.compile(r"\s*chủ trì\s*(?:[.;]|$)")
+_HEAD_OF = re.compile(r"(?<![\p{L}])(?:[Tt]rưởng|[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Cc]hủ nhiệm)\s*$")
 _CHAIRS = re.compile(r"\s*chủ trì(?![\p{L}])(?!\s*,?\s*phối hợp)")
 
 
@@ -795,6 +799,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return None, True, None
     if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
         return False, False, None
+    if _CHAIRS_ALONE.match(after) and _HEAD_OF.search(before):
+        return False, False, None  # `…, Trưởng Ban Chỉ đạo phát triển du lịch tỉnh chủ trì.`: the person chaired the meeting
     if assigned and heading is not None and not text[heading.end():start].strip():
         return "lead", True, None
     # `Trách nhiệm của UBND xã về quản lý đất trồng lúa`: a title that gives the body its duties
