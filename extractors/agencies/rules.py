@@ -1040,6 +1040,10 @@ tỉnh huyện xã phường quận thị nông miền vùng ven tự
 """.split())
 # what a body is named after or meets in (`Ban Chỉ đạo đề án …`, `HĐND tỉnh kỳ họp thứ 8`)
 _NOT_PREDICATE_PAIRS = frozenset({"đề án", "dự án", "chương trình", "phong trào", "kỳ họp", "hội nghị", "đại hội", "cấp ủy", "cấp uỷ"})
+# predicates that tell what a body aims at, elects or has done, not a task it is given
+# (`Đảng bộ huyện phấn đấu năm 2018 …`, `Sở KH-CN nỗ lực hoàn thành …`, `do HĐND huyện bầu`,
+# `Hội Nông dân huyện … kết nạp 5.902 hội viên`, `HĐND tỉnh cơ bản tán thành …`)
+_NOT_TASK_PREDICATES = frozenset({"phấn đấu", "nỗ lực", "bầu", "thông tin", "kết nạp", "cơ bản"})
 # a syllable pair that makes one word (`Xây dựng`, `Đánh giá`, `Ban hành`): a capital that begins
 # a word, not a name's last syllable (`UBND huyện Xây dựng Kế hoạch …` is a heading's verb)
 _ONE_WORD = frozenset(w.casefold() for w in (*lexicon.task_verbs("agency"), *STOP_BIGRAMS) if w.count(" ") == 1)
@@ -1058,7 +1062,8 @@ def _is_task(text: str, pos: int, after: str) -> bool:
     if not first or len(first.group(1)) < 2 or first.group(1) in _NOT_PREDICATE:
         return False
     pair = _FIRST_WORD.match(text, first.end())
-    if pair and f"{first.group(1)} {pair.group(1)}" in _NOT_PREDICATE_PAIRS:
+    words = f"{first.group(1)} {pair.group(1)}" if pair else ""
+    if words in _NOT_PREDICATE_PAIRS or words in _NOT_TASK_PREDICATES or first.group(1) in _NOT_TASK_PREDICATES:
         return False
     last = None if aside else _LAST_SYLLABLE.search(text, max(0, pos - 12), pos)
     return not (last and f"{last.group(1).casefold()} {first.group(1)}" in _ONE_WORD)
