@@ -1082,7 +1082,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         if joined:  # `Thư viện - Nhà truyền thống huyện`: two institutions run as one
             name_end = _proper_name_end(text, joined.end(), commas=False)
             if name_end:
-                return _with_level(text, name_end)
+                return _with_level(text, _bridge(text, name_end))
         end = _with_level(text, m.end())
         if end == m.end():
             # `Công an`, `Thanh tra` alone are activities; as bodies they carry a level

@@ -1036,7 +1036,7 @@ của là và với cho theo trong tại về từ đến trên dưới các nh�
 thì mà nếu khi do bởi vì nên hoặc hay hoặc cũng vẫn đã đang sẽ chưa không chẳng đều luôn còn rất
 lại nữa mới vừa ở ra vào như sau trước cùng giữa qua bằng để nhằm gồm bao kể nhưng song tuy dù
 việc công tác nhiệm vụ kế hoạch báo cáo văn bản ý kiến số lần đợt khóa khoá nhiệm kỳ giai đối
-tỉnh huyện xã phường quận thị nông miền vùng ven tự
+tỉnh huyện xã phường quận thị nông miền vùng ven tự đạo
 """.split())
 # what a body is named after or meets in (`Ban Chỉ đạo đề án …`, `HĐND tỉnh kỳ họp thứ 8`)
 _NOT_PREDICATE_PAIRS = frozenset({"đề án", "dự án", "chương trình", "phong trào", "kỳ họp", "hội nghị", "đại hội", "cấp ủy", "cấp uỷ"})
