@@ -654,12 +654,15 @@ _COMMA_FIELDS = re.compile(r"Văn hóa,\s*Thể thao(?:\s+và\s+Du lịch)?|Văn
 _COMMA_ABBR = re.compile(r"VH,\s?TT&DL(?![\p{L}\p{N}])")
 
 
-def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[tuple[int, int]]:
+_SEMI_SEP = re.compile(r"\s*;\s*(?=\p{Lu})")
+
+
+def _field_list(text: str, i: int, *, fields: bool, commas_only: bool, semicolons: bool = False) -> list[tuple[int, int]]:
     """The names listed under one head from `i` (`Tài chính, Y tế và Xây dựng`), as spans; the list
     ends at `;`, at a body of its own (`… Xây dựng và UBND các tỉnh`) and, when `commas_only`, at
     the first `và` (`Tài chính và UBND …`). `fields`: a comma inside a known field name
     (`Văn hóa, Thể thao và Du lịch`) does not split it."""
-    found = []
+    found, by_semicolon = [], False
     while True:
         joined = _COMMA_ABBR.match(text, i) or (_COMMA_FIELDS.match(text, i) if fields else None)
         end = joined.end() if joined else (
@@ -668,6 +671,11 @@ def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[t
             break
         found.append((i, end))
         sep = _HEAD_SEP.match(text, end)
+        # a semicolon parts the fields only in a list it parts from the first (a list parted by
+        # commas ends at its semicolon: `Các sở: Y tế, GD&ĐT; Công an tỉnh; …`)
+        if not sep and semicolons and (len(found) == 1 or by_semicolon):
+            sep = _SEMI_SEP.match(text, end)
+            by_semicolon = bool(sep)
         if not sep or (commas_only and "," not in sep.group()) or _other_body(text, sep.end()):
             break
         i = sep.end()
@@ -702,7 +710,9 @@ def _shared_head_units(text: str) -> list[Mention]:
     out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
         head = m.group("head") or m.group("counted").capitalize()
-        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=True, commas_only=False)):
+        # (`yêu cầu các sở: Văn hóa, Thể thao và Du lịch; Thông tin và Truyền thông; Hội …`: after the
+        # colon a semicolon parts the fields too, until a body of its own)
+        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=True, commas_only=False, semicolons=True)):
             out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
     return out
 
