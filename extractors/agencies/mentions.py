@@ -380,6 +380,7 @@ _LOWER_WORDS = {n: re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])") for n in
 # a movement's quoted title after the words a steering board is named by (`Ban Chỉ đạo phong
 # trào “Toàn dân …”`, `Ban Chỉ đạo trung ương Phong trào “…”`): its capitalised kind kept
 _QUOTE_AHEAD = re.compile(r"(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)?(?=\s*[“\"])")
+_FIELD_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\p{Lu}\p{Ll})")
 _COMPASS_SIDE = re.compile(r"\s+phía\s+(?:Bắc|Nam|Đông|Tây)(?![\p{L}])")
 _BRIDGE_SEP = re.compile(r"\s*(?:,|;|\s+và)\s+")
 
@@ -412,6 +413,11 @@ def _bridge(text: str, end: int) -> int:
             return m.end()
         if n < 4 and (quote := _QUOTE_AHEAD.match(text, m.end())) and _QUOTED_TITLE.match(text, quote.end()):
             return quote.end()
+        # `Ban Chỉ đạo Công tác dân số - Kế hoạch hóa gia đình huyện …`: two fields joined by a dash
+        if n < 3 and _MIXED_WORD_END.search(text, max(0, end - 40), end) \
+                and (dash := _FIELD_DASH.match(text, m.end())) and not _ROLE_APPOSITION.match(text, dash.end()) \
+                and (field_end := _proper_name_end(text, dash.end(), commas=False)):
+            return _bridge(text, field_end)
         # `Hội Liên hiệp Văn học nghệ thuật tỉnh`: a level word closes the name the words belong to;
         # `Trung tâm Huấn luyện và Thi đấu Thể dục thể thao tổ chức …`: the body's task follows them
         if _MIXED_WORD_END.search(text, max(0, end - 40), end) and (

@@ -1043,7 +1043,7 @@ _NOT_PREDICATE_PAIRS = frozenset({"đề án", "dự án", "chương trình", "p
 # predicates that tell what a body aims at, elects or has done, not a task it is given
 # (`Đảng bộ huyện phấn đấu năm 2018 …`, `Sở KH-CN nỗ lực hoàn thành …`, `do HĐND huyện bầu`,
 # `Hội Nông dân huyện … kết nạp 5.902 hội viên`, `HĐND tỉnh cơ bản tán thành …`)
-_NOT_TASK_PREDICATES = frozenset({"phấn đấu", "nỗ lực", "bầu", "thông tin", "kết nạp", "cơ bản"})
+_NOT_TASK_PREDICATES = frozenset({"phấn đấu", "nỗ lực", "bầu", "thông tin", "kết nạp", "cơ bản", "phát động"})
 # a syllable pair that makes one word (`Xây dựng`, `Đánh giá`, `Ban hành`): a capital that begins
 # a word, not a name's last syllable (`UBND huyện Xây dựng Kế hoạch …` is a heading's verb)
 _ONE_WORD = frozenset(w.casefold() for w in (*lexicon.task_verbs("agency"), *STOP_BIGRAMS) if w.count(" ") == 1)
