@@ -932,7 +932,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # (`gửi về Sở Nông nghiệp và PTNT … để Sở Nông nghiệp và PTNT tổng hợp`: the receiver compiles what it is sent)
     # (`báo cáo kết quả về Sở Y tế … để Sở Y tế báo cáo UBND tỉnh`: what the receiver then does with
     # what it is sent is not a task the plan gives it)
-    purpose = _PURPOSE.search(before) and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after) \
+    # (`là căn cứ để Sở Y tế các tỉnh, thành phố xây dựng kế hoạch`: a listed task verb still gives the task)
+    purpose = _PURPOSE.search(before) and not (_GROUND_FOR.search(before) and not _TASK_VERB.match(after)) \
+        and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after) \
         and not _SENT_BEFORE.search(before)
     if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
@@ -975,6 +977,9 @@ def _asked_in_letter(text, group, gi, groups, after: str) -> bool:
 # `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just
 # before the subject, whatever clause about the event that starts it comes first
 _PURPOSE = re.compile(r"(?<![\p{L}])để\s+$")
+# what a thing is the ground for (`các NQ … là cơ sở pháp lý để chính quyền địa phương điều hành`):
+# what it enables, not a task given, unless the verb is one of the listed tasks
+_GROUND_FOR = re.compile(r"(?<![\p{L}])(?:cơ sở|căn cứ|nền tảng|tiền đề)(?:\s+\p{Ll}+){0,2}\s+để\s+$")
 _SENT_BEFORE = re.compile(r"(?<![\p{L}])(?:gửi|về|nộp)(?![\p{L}])", re.I)
 _COMPILES = re.compile(r"\s*(?:tổng hợp|theo dõi|nắm)(?![\p{L}])", re.I)
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
