@@ -925,6 +925,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     own_line = _LINE_END.match(after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
     # `… sẽ ban hành kế hoạch tổ chức kỳ họp`: what a body is to issue on a set day is its task
     future = modal and _FUTURE.search(modal.group())
+    # (`Sở GD-ĐT TP HCM sẽ sử dụng số liệu thống kê … làm căn cứ quản lý`: what a body says it will
+    # do is its task only where the verb is a listed one)
+    will = modal and _WILL.search(modal.group())
     scheduled_issue = future and _ISSUES.match(after)
     # (`… sát tình hình thực tế để các sở, ban, ngành, UBND các huyện, thành phố tập trung chỉ đạo xây
     # dựng chương trình …`: the bodies a purpose clause names as its subject carry its task; not a
@@ -940,7 +943,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
             and after.strip() and not own_line \
             and (scheduled_issue or (not _NOT_TASK.match(after) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
-                else (within_duties and within_duties.group().strip()) or _is_task(text, task_at, after)))):
+                else (within_duties and within_duties.group().strip()) or (_TASK_VERB.match(after) if will else _is_task(text, task_at, after))))):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
@@ -1008,6 +1011,7 @@ _TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|c
 # `UBND các huyện nói trên chịu trách nhiệm …`: the words that point back to the bodies just named
 _REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
 _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
+_WILL = re.compile(r"(?i)(?<![\p{L}])sẽ(?![\p{L}])")
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 # (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
 # assignment, the task after it)
