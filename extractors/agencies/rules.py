@@ -781,6 +781,8 @@ _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 # Nguyễn Thanh Sơn, Chủ tịch UBND xã chủ trì`): chairing the meeting is no task of the body
 _CHAIRED_MEETING = re.compile(r"(?<![\p{L}])(?:[Hh]ội nghị|[Pp]hiên họp|[Cc]uộc họp|[Kk]ỳ họp|[Bb]uổi làm việc)"
                               r"[^.;:\n]{0,40}?\sdo\s[^.;:\n]{1,120}$")
+# a paragraph that opens with the legal bases and the sentence after them (`Căn cứ …. X …`)
+_AFTER_LEGAL_BASES = re.compile(r"^\s*[Cc]ăn cứ\s[^\n]{10,400}?[.;]\s+$")
 # chairing with nothing after it is a meeting's chair, and a head's title before the body says
 # the person chairs (`Đồng chí …, Trưởng Ban Chỉ đạo … chủ trì.`)
 _CHAIRS_ALONE = re.compile(r"\s*chủ trì\s*(?:[.;]|$)")
@@ -798,6 +800,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if gi in open_roles:
         return None, True, None
     if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
+        return False, False, None
+    if not before.strip() and _AFTER_LEGAL_BASES.search(para_before) and not _TASK_VERB.match(after):
+        # `Căn cứ Chương trình hành động của Huyện ủy, … năm 2021. Ủy ban nhân dân huyện phát động
+        # phong trào …`: the body that the legal bases lead up to issues the text, its own act
         return False, False, None
     if _CHAIRS_ALONE.match(after) and _HEAD_OF.search(before):
         return False, False, None  # `…, Trưởng Ban Chỉ đạo phát triển du lịch tỉnh chủ trì.`: the person chaired the meeting
@@ -1052,7 +1058,7 @@ _NOT_PREDICATE_PAIRS = frozenset({"đề án", "dự án", "chương trình", "p
 # predicates that tell what a body aims at, elects or has done, not a task it is given
 # (`Đảng bộ huyện phấn đấu năm 2018 …`, `Sở KH-CN nỗ lực hoàn thành …`, `do HĐND huyện bầu`,
 # `Hội Nông dân huyện … kết nạp 5.902 hội viên`, `HĐND tỉnh cơ bản tán thành …`)
-_NOT_TASK_PREDICATES = frozenset({"phấn đấu", "nỗ lực", "bầu", "thông tin", "kết nạp", "cơ bản", "phát động"})
+_NOT_TASK_PREDICATES = frozenset({"phấn đấu", "nỗ lực", "bầu", "thông tin", "kết nạp", "cơ bản"})
 # a syllable pair that makes one word (`Xây dựng`, `Đánh giá`, `Ban hành`): a capital that begins
 # a word, not a name's last syllable (`UBND huyện Xây dựng Kế hoạch …` is a heading's verb)
 _ONE_WORD = frozenset(w.casefold() for w in (*lexicon.task_verbs("agency"), *STOP_BIGRAMS) if w.count(" ") == 1)
