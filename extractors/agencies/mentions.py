@@ -200,12 +200,6 @@ STOP_BIGRAMS = {
 ROLE_WORDS = {"chủ trì", "phối hợp", "tham mưu", "đầu mối", "thường trực", "trách nhiệm", "liên quan", "khác"}
 
 
-def _not_name_word(word: str) -> bool:
-    """Words the tagger may call nouns that still end a name (`chủ trì`, `phối hợp`)."""
-    w = word.casefold()
-    return w in STOP_BIGRAMS or w in STOP_SYLLABLES or w in ROLE_WORDS
-
-
 def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i] == " ":
         i += 1
@@ -268,7 +262,7 @@ def _ends_name(word: str, following: str | None) -> bool:
 
 def _settled_end(text: str, end: int) -> bool:
     """The rules already know the name ends at `end`: punctuation, a capital, a level word,
-    a function word or a common verb follows (no need to ask the tagger)."""
+    a function word or a common verb follows."""
     nxt = _LOW.match(text, end)
     if not nxt or not text.startswith(" ", end):
         return True
@@ -1074,8 +1068,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
                 and not _settled_end(text, end):
             if m.group().casefold().endswith("tổ chức"):
-                # the tagger may call the kind a verb (`thủy lợi`): a two-syllable word that a
-                # common task verb follows is the kind; otherwise none is named (`các tổ chức hội`)
+                # a two-syllable word that a common task verb follows is the kind (`thủy lợi`);
+                # otherwise none is named (`các tổ chức hội`)
                 kind_end = _kind_before_verb(text, end)
                 if kind_end is None:
                     return None

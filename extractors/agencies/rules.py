@@ -1012,7 +1012,7 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
 _ASSIGNS_NEXT = re.compile(r"^[^.;:]{0,60}?(?<![\p{L}])giao(?:\s+(?:chỉ tiêu|nhiệm vụ)(?:\s+cụ thể)?)?(?:\s+cho)?\s*(?:\d+\s+)?$")
 # a name that opened a programme's title (`Ban Chỉ đạo đề án Thực hiện lộ trình| tiến tới bảo hiểm y
 # tế toàn dân …`): the lowercase words after it may still be the title, so only a listed task verb
-# (not the tagger's word for a verb) says the body's task begins
+# (not any first word, as elsewhere) says the body's task begins
 _TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|cuộc vận động)\s+\p{Lu}[^()]*$")
 # `UBND các huyện nói trên chịu trách nhiệm …`: the words that point back to the bodies just named
 _REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
