@@ -759,6 +759,7 @@ _ONLY_DIRECTS = re.compile(r"\s*(?:(?:cũng|đã|sẽ|sớm)\s+)?(?:lãnh đạo
 _LINE_END = re.compile(r"[ \t]*\n")
 _LEAD_BEFORE_PARTNERS = re.compile(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)|được giao\s+(?:nhiệm vụ\s+)?phối hợp")
 _ADVISES = re.compile(r"tham mưu", re.I)
+_TO_HEAD = re.compile(r"(?:cho|giúp)\s+(?:Chủ tịch|Bí thư|Giám đốc|Thủ trưởng)(?![\p{L}])")
 # the list of those a body advises goes on after a comma: `tham mưu cho cấp ủy, chính quyền địa
 # phương …` (a short first object only: after a longer one the comma may open a new subject)
 _ADVISED_LIST = re.compile(r"(?<![\p{L}])tham mưu(?:\s+(?:cho|giúp))?\s+(?:[\p{L}&]+\s+){0,3}[\p{L}&]+\s*,\s*(?:và\s+)?$", re.I)
@@ -897,7 +898,11 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     superior = _SUPERIOR_ACTS.match(after) and not _DIRECTS_TASK.match(after) \
         and not _PLURAL_OPENING.match(text[group[0].start:group[0].end]) \
         and not _PLURAL_UNITS.search(text[group[0].start:group[0].end])
-    directed = _DIRECTED.search(before) and not _ADVISES.search(before) and not superior
+    # (`tham mưu cho Chủ tịch UBND tỉnh chỉ đạo UBND cấp huyện, … tổ chức thực hiện`: the advice is that
+    # the superior direct them; those directed carry the task out, as after `chỉ đạo` alone)
+    directive = _DIRECTED.search(before)
+    directed = directive and not superior and not (
+        (advice := _ADVISES.search(before)) and not (advice.end() < directive.start() and _TO_HEAD.search(before, advice.end(), directive.start())))
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None
