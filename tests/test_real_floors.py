@@ -33,7 +33,7 @@ BATCH_FLOORS = {
            "agencies": {"f1": 0.88}, "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
     "b3": {"targets": {"f1": 0.97, "exact_f1": 0.97}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.90},
            "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
-    "b4": {"targets": {"f1": 0.98, "exact_f1": 0.94}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.93},
+    "b4": {"targets": {"f1": 0.98, "exact_f1": 0.94}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.95},
            "references": {"f1": 0.93}, "sections": {"f1": 0.95}},
     "b5": {"targets": {"f1": 0.96, "exact_f1": 0.96}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.85},
            "references": {"f1": 0.95}, "sections": {"f1": 0.95}},
@@ -41,11 +41,11 @@ BATCH_FLOORS = {
     # (targets and agencies: raised after the general fixes of issue 9, blind 0.891 F1 / 0.818
     # exact and agencies 0.632 F1; targets exact
     # 0.962 with NLP, 0.923 rules-only: two compound units `hội nghị` only segmentation reads)
-    "b6": {"targets": {"f1": 0.98, "exact_f1": 0.90}, "deadlines": {"f1": 0.98}, "agencies": {"f1": 0.87},
+    "b6": {"targets": {"f1": 0.98, "exact_f1": 0.90}, "deadlines": {"f1": 0.98}, "agencies": {"f1": 0.90},
            "references": {"f1": 0.94}, "sections": {"f1": 0.95}},
     # b7 was scored once, blind, with all of this session's rules (README: targets 0.940 / 0.723,
     # agencies 0.762, references exact 0.934, sections 0.862), then its general causes were fixed
-    "b7": {"targets": {"f1": 0.95, "exact_f1": 0.95}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.86},
+    "b7": {"targets": {"f1": 0.95, "exact_f1": 0.95}, "deadlines": {"f1": 0.95}, "agencies": {"f1": 0.93},
            "references": {"f1": 0.97, "exact_f1": 0.97}, "sections": {"f1": 0.97}},
     # b8 likewise (blind: targets 0.794 / 0.765, deadlines 0.533, agencies 0.744, references exact
     # 0.967, sections 1.000); 5 deadlines only, so its deadline floor is loose
@@ -66,7 +66,7 @@ BATCH_FLOORS = {
     "b11": {"targets": {"f1": 0.91, "exact_f1": 0.84}, "deadlines": {"f1": 0.83}, "agencies": {"f1": 0.95},
             "references": {"f1": 0.97, "exact_f1": 0.95}, "sections": {"f1": 0.97}},
     "b12": {"targets": {"f1": 0.96, "exact_f1": 0.87}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.83}, "references": {"f1": 0.97, "exact_f1": 0.80}, "sections": {"f1": 0.97}},
+            "agencies": {"f1": 0.88}, "references": {"f1": 0.97, "exact_f1": 0.80}, "sections": {"f1": 0.97}},
     "b13": {"targets": {"f1": 0.95, "exact_f1": 0.88}, "deadlines": {"f1": 0.93}, "agencies": {"f1": 0.76},
             "references": {"f1": 0.97, "exact_f1": 0.91}, "sections": {"f1": 0.97}},
     "b14": {"targets": {"f1": 0.94, "exact_f1": 0.90}, "deadlines": {"f1": 0.98}, "agencies": {"f1": 0.76},
@@ -89,7 +89,7 @@ BATCH_FLOORS = {
     "b20": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.94}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
     "b21": {"targets": {"f1": 0.92, "exact_f1": 0.77}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.93}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.96}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
     # b22 blind: targets exact 0.618, agencies 0.627; b23 (the last blind batch): targets 0.838 /
     # 0.752, agencies 0.755 / 0.453 (role 0.80); fixed since
     "b22": {"targets": {"f1": 0.89, "exact_f1": 0.74}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
@@ -111,9 +111,9 @@ BATCH_FLOORS = {
     "b28": {"targets": {"f1": 0.92, "exact_f1": 0.71}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.95}, "references": {"f1": 0.95, "exact_f1": 0.86}, "sections": {"f1": 0.98}},
     "b29": {"targets": {"f1": 0.91, "exact_f1": 0.66}, "deadlines": {"f1": 0.92, "exact_f1": 0.92},
-            "agencies": {"f1": 0.66}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.80}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
     "b30": {"targets": {"f1": 0.85, "exact_f1": 0.64}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.84}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.94}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
     # b31-b42 (this session; twelve batches scored once blind, three at a time, each group with the
     # fixes of every batch before it: pooled blind b31-b33 agencies 0.514, b34-b36 0.776, b37-b39
     # 0.774, b40-b42 0.714; the last group's targets 0.750 / exact 0.596): fixed since; each floor
@@ -125,11 +125,11 @@ BATCH_FLOORS = {
     "b33": {"targets": {"f1": 0.98, "exact_f1": 0.86}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.9}, "references": {"f1": 0.98, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
     "b34": {"targets": {"f1": 0.98, "exact_f1": 0.89}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.8}, "references": {"f1": 0.95, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.84}, "references": {"f1": 0.95, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
     "b35": {"targets": {"f1": 0.96, "exact_f1": 0.95}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.79}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
     "b36": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.94}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.96}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
     "b37": {"targets": {"f1": 0.89, "exact_f1": 0.76}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.86}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
     "b38": {"targets": {"f1": 0.92, "exact_f1": 0.79}, "deadlines": {"f1": 0.88, "exact_f1": 0.88},
@@ -139,7 +139,7 @@ BATCH_FLOORS = {
     "b40": {"targets": {"f1": 0.91, "exact_f1": 0.86}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.7}, "references": {"f1": 0.98, "exact_f1": 0.91}, "sections": {"f1": 0.98}},
     "b41": {"targets": {"f1": 0.98, "exact_f1": 0.0}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.7}, "references": {"f1": 0.98, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.80}, "references": {"f1": 0.98, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
     "b42": {"targets": {"f1": 0.9, "exact_f1": 0.7}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.89}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
 }

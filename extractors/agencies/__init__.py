@@ -1,5 +1,5 @@
 """Agencies: finds body names by shape (`mentions.py`), spells them out (`names.py`), reads
-task tables (`tables.py`) and, where rules run out, asks the NLP side (`ner.py`); `rules.py`
+task tables (`tables.py`) by rules alone (no tagger: a name ends by its shape and the lexicon); `rules.py`
 decides which mentions are responsible and in which role, and emits `Agency`s.
 Phrasings and the names/roles they must give: `examples.jsonl`."""
 from extractors.agencies.rules import extract_agencies

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import regex as re
 
-from extractors.agencies import ner as agency_ner
 from extractors.anchored import AnchoredSearch
+from extractors.lexicon import task_verbs
 from extractors.grammar.tries import trie_pattern
 from extractors.grammar.syllables import split_glued
 from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
@@ -200,12 +200,6 @@ STOP_BIGRAMS = {
 ROLE_WORDS = {"chủ trì", "phối hợp", "tham mưu", "đầu mối", "thường trực", "trách nhiệm", "liên quan", "khác"}
 
 
-def _not_name_word(word: str) -> bool:
-    """Words the tagger may call nouns that still end a name (`chủ trì`, `phối hợp`)."""
-    w = word.casefold()
-    return w in STOP_BIGRAMS or w in STOP_SYLLABLES or w in ROLE_WORDS
-
-
 def _skip_space(text: str, i: int) -> int:
     while i < len(text) and text[i] == " ":
         i += 1
@@ -257,14 +251,6 @@ def _component(text: str, i: int, after_cap: bool = False) -> tuple[int, bool] |
             end = tail.end() if tail else end
     if _settled_end(text, end):
         return end, False
-    nlp_end = agency_ner.word_end(text, i)
-    if nlp_end is not None and nlp_end > i:
-        # lowercase words follow: the segmenter says which syllables still belong to the
-        # name (`Cựu chiến binh`, `Chữ thập đỏ`) and which begin the verb (`lập kế hoạch`)
-        end = max(m.end(), nlp_end)
-        tail = agency_ner.noun_tail(text, end, limit=2, reject=_not_name_word)
-        if tail and tail > end and not _level_at(text, _skip_space(text, end)):
-            end = tail
     return end, False
 
 
@@ -276,7 +262,7 @@ def _ends_name(word: str, following: str | None) -> bool:
 
 def _settled_end(text: str, end: int) -> bool:
     """The rules already know the name ends at `end`: punctuation, a capital, a level word,
-    a function word or a common verb follows (no need to ask the tagger)."""
+    a function word or a common verb follows."""
     nxt = _LOW.match(text, end)
     if not nxt or not text.startswith(" ", end):
         return True
@@ -360,7 +346,10 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
         if m.group().strip() in (",", "và") and _PERSON_TITLE.match(text, nxt):
             break  # `Giám đốc Sở Giáo dục và Đào, Giám đốc Sở Y tế`: the next person's office, not a field
         # a capitalised run (`Thái Nguyên`) is one proper noun: no lowercase syllable inside
-        after_cap = m.group() == " " and end - prev_start <= 8 and " " not in text[prev_start:end]
+        # (a head noun inside the name is not part of such a run: `Văn phòng Ban An toàn giao
+        # thông`, `Bộ Quốc phòng`, `Đảng ủy Khối Cơ quan`)
+        after_cap = m.group() == " " and end - prev_start <= 8 and " " not in text[prev_start:end] \
+            and text[prev_start:end] not in _INNER_HEADS
         comp = _component(text, nxt, after_cap)
         if comp is None and m.group() == " ":
             # a number that is part of the name: `Ban Quản lý dự án 85 - Bộ GTVT`
@@ -373,6 +362,7 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
     return end
 
 
+_INNER_HEADS = frozenset(h for h in PROPER_HEADS if " " not in h) | {"Khối"}
 # what a body is to another, set after its name by a dash (`… - Cơ quan Thường trực Ban An toàn giao thông tỉnh`)
 _ROLE_APPOSITION = re.compile(r"[Cc]ơ quan\s+(?:[Tt]hường trực|[Đđ]ầu mối|chủ trì|[Cc]hủ trì)(?![\p{L}])")
 # (`với Bộ KH-ĐT, Thủ tướng giao …`: the head of government, a person, after the body)
@@ -380,7 +370,12 @@ _PERSON_TITLE = re.compile(r"(?:Phó\s+)?(?:Tổng\s+)?(?:Giám đốc|Chủ t�
 _ROLE_AFTER = re.compile(r"\s*(?:,\s*)?(?:chủ trì|phối hợp|là cơ quan|là đơn vị|chịu trách nhiệm|có trách nhiệm)(?![\p{L}])")
 
 
-_LOWER_WORDS = {n: re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])") for n in (1, 2, 3)}
+_LOWER_WORDS = {n: re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])") for n in (1, 2, 3, 4)}
+# a movement's quoted title after the words a steering board is named by (`Ban Chỉ đạo phong
+# trào “Toàn dân …”`, `Ban Chỉ đạo trung ương Phong trào “…”`): its capitalised kind kept
+_QUOTE_AHEAD = re.compile(r"(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)?(?=\s*[“\"])")
+_FIELD_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\p{Lu}\p{Ll})")
+_COMPASS_SIDE = re.compile(r"\s+phía\s+(?:Bắc|Nam|Đông|Tây)(?![\p{L}])")
 _BRIDGE_SEP = re.compile(r"\s*(?:,|;|\s+và)\s+")
 
 
@@ -390,18 +385,50 @@ def _bridge(text: str, end: int) -> int:
     dự phòng là đơn vị đầu mối`."""
     if _level_at(text, _skip_space(text, end)) is not None:
         return end
-    for n in (1, 2, 3):
+    if side := _COMPASS_SIDE.match(text, end):
+        return side.end()  # `Cục Công tác phía Nam`: the side of the country it serves
+    for n in (1, 2, 3, 4):
         m = _LOWER_WORDS[n].match(text, end)
         if not m:
             break
         words = m.group().split()
         pairs = {f"{a} {b}" for a, b in zip(words, words[1:])}
-        if any(w in STOP_SYLLABLES for w in words) or pairs & (STOP_BIGRAMS | ROLE_WORDS):
+        # (a verb's syllable ends the name only where a word starts: `công trình` is a noun)
+        if words[0] in STOP_SYLLABLES or any(w in _FUNCTION_SYLLABLES for w in words) \
+                or pairs & (STOP_BIGRAMS | ROLE_WORDS):
+            break
+        if any(w in _ADVERBS for w in words) or _TASK_START.match(text, end):
             break
         nxt = _BRIDGE_SEP.match(text, m.end())
-        if (nxt and _starts_body(text, nxt.end())) or _ROLE_AFTER.match(text, m.end()):
+        # (`phối hợp với Vụ Văn hóa dân tộc, các đơn vị trực thuộc Bộ VHTTDL`: a plural set of units next)
+        if n < 4 and ((nxt and (_starts_body(text, nxt.end()) or _COLLECTIVE.match(text, nxt.end())
+                                or _GENERIC_KIND.match(text, nxt.end())))
+                      or _ROLE_AFTER.match(text, m.end())):
             return m.end()
+        if n < 4 and (quote := _QUOTE_AHEAD.match(text, m.end())) and _QUOTED_TITLE.match(text, quote.end()):
+            return quote.end()
+        # `Ban Chỉ đạo Công tác dân số - Kế hoạch hóa gia đình huyện …`: two fields joined by a dash
+        if n < 3 and _MIXED_WORD_END.search(text, max(0, end - 40), end) \
+                and (dash := _FIELD_DASH.match(text, m.end())) and not _ROLE_APPOSITION.match(text, dash.end()) \
+                and (field_end := _proper_name_end(text, dash.end(), commas=False)):
+            return _bridge(text, field_end)
+        # `Hội Liên hiệp Văn học nghệ thuật tỉnh`: a level word closes the name the words belong to;
+        # `Trung tâm Huấn luyện và Thi đấu Thể dục thể thao tổ chức …`: the body's task follows them
+        if _MIXED_WORD_END.search(text, max(0, end - 40), end) and (
+                _level_at(text, _skip_space(text, m.end())) is not None or _TASK_START.match(text, m.end())):
+            return m.end()  # (only after a name already run into lower case: `Văn học`, `Thể dục`)
     return end
+
+
+_FUNCTION_SYLLABLES = STOP_SYLLABLES - {"lập", "trình", "cử", "giao", "làm", "ký", "nhận", "chủ", "phối", "tham", "gửi"}
+# a name's last word written as a capital then a lowercase syllable (`Văn học`, `Quản lý`)
+_MIXED_WORD_END = re.compile(r"(?<![\p{L}])\p{Lu}\p{Ll}*\s+\p{Ll}+$")
+# the words that open what a body does (the lexicon's task verbs), and the adverbs that may
+# stand before them (`Sở Y tế khẩn trương triển khai`): neither is part of a name
+_TASK_START = re.compile(rf"\s+(?:{_alt(task_verbs('agency'))}|được giao){_E}")
+_ADVERBS = {"khẩn", "trương", "tích", "cực", "chủ", "động", "kịp", "thời", "nghiêm", "túc", "nhanh", "chóng",
+            "sớm", "quyết", "liệt", "thường", "xuyên", "tiếp", "tục", "phấn", "đấu", "chịu", "trách", "nhiệm",
+            "cũng", "vẫn", "đã", "sẽ", "đang", "cần", "phải", "luôn", "đều", "mới", "vừa", "khóa", "khoá"}
 
 
 def _owner_tail(text: str, end: int, named: bool = False) -> int:
@@ -627,12 +654,15 @@ _COMMA_FIELDS = re.compile(r"Văn hóa,\s*Thể thao(?:\s+và\s+Du lịch)?|Văn
 _COMMA_ABBR = re.compile(r"VH,\s?TT&DL(?![\p{L}\p{N}])")
 
 
-def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[tuple[int, int]]:
+_SEMI_SEP = re.compile(r"\s*;\s*(?=\p{Lu})")
+
+
+def _field_list(text: str, i: int, *, fields: bool, commas_only: bool, semicolons: bool = False) -> list[tuple[int, int]]:
     """The names listed under one head from `i` (`Tài chính, Y tế và Xây dựng`), as spans; the list
     ends at `;`, at a body of its own (`… Xây dựng và UBND các tỉnh`) and, when `commas_only`, at
     the first `và` (`Tài chính và UBND …`). `fields`: a comma inside a known field name
     (`Văn hóa, Thể thao và Du lịch`) does not split it."""
-    found = []
+    found, by_semicolon = [], False
     while True:
         joined = _COMMA_ABBR.match(text, i) or (_COMMA_FIELDS.match(text, i) if fields else None)
         end = joined.end() if joined else (
@@ -641,6 +671,11 @@ def _field_list(text: str, i: int, *, fields: bool, commas_only: bool) -> list[t
             break
         found.append((i, end))
         sep = _HEAD_SEP.match(text, end)
+        # a semicolon parts the fields only in a list it parts from the first (a list parted by
+        # commas ends at its semicolon: `Các sở: Y tế, GD&ĐT; Công an tỉnh; …`)
+        if not sep and semicolons and (len(found) == 1 or by_semicolon):
+            sep = _SEMI_SEP.match(text, end)
+            by_semicolon = bool(sep)
         if not sep or (commas_only and "," not in sep.group()) or _other_body(text, sep.end()):
             break
         i = sep.end()
@@ -675,7 +710,9 @@ def _shared_head_units(text: str) -> list[Mention]:
     out = _shared_level_units(text) + _plural_head_units(text)
     for m in _SHARED_HEAD.finditer(text):
         head = m.group("head") or m.group("counted").capitalize()
-        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=True, commas_only=False)):
+        # (`yêu cầu các sở: Văn hóa, Thể thao và Du lịch; Thông tin và Truyền thông; Hội …`: after the
+        # colon a semicolon parts the fields too, until a body of its own)
+        for k, (i, end) in enumerate(_field_list(text, m.end(), fields=True, commas_only=False, semicolons=True)):
             out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
     return out
 
@@ -1008,7 +1045,8 @@ def _calamity_fought(text: str, j: int, end: int) -> int:
     """`Ban Chỉ huy| phòng, chống thiên tai và tìm kiếm cứu nạn`: a steering or command board's
     name runs on over the calamity it fights."""
     head = _STEERING_HEAD.match(text, j)
-    if head and head.end() <= end and (field := _CALAMITY_FIELD.match(text, head.end())) and field.end() >= end:
+    # (`Ban chỉ đạo quốc gia về …`: the nation's board written in lower case, past the name's end)
+    if head and (field := _CALAMITY_FIELD.match(text, head.end())) and field.end() >= end:
         return field.end()
     return end
 
@@ -1029,12 +1067,9 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             end = members.end()  # `các bộ, cơ quan thành viên Ủy ban Quốc gia phòng, chống AIDS … (Ủy ban Quốc gia)`
         if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
                 and not _settled_end(text, end):
-            tail = agency_ner.noun_tail(text, end, reject=_not_name_word)
-            if tail and tail > end:  # `các cơ quan thông tin truyền thông`: a named kind of body
-                end = tail
-            elif m.group().casefold().endswith("tổ chức"):
-                # the tagger may call the kind a verb (`thủy lợi`): a two-syllable word that a
-                # common task verb follows is the kind; otherwise none is named (`các tổ chức hội`)
+            if m.group().casefold().endswith("tổ chức"):
+                # a two-syllable word that a common task verb follows is the kind (`thủy lợi`);
+                # otherwise none is named (`các tổ chức hội`)
                 kind_end = _kind_before_verb(text, end)
                 if kind_end is None:
                     return None
@@ -1057,7 +1092,7 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         if joined:  # `Thư viện - Nhà truyền thống huyện`: two institutions run as one
             name_end = _proper_name_end(text, joined.end(), commas=False)
             if name_end:
-                return _with_level(text, name_end)
+                return _with_level(text, _bridge(text, name_end))
         end = _with_level(text, m.end())
         if end == m.end():
             # `Công an`, `Thanh tra` alone are activities; as bodies they carry a level
@@ -1091,8 +1126,10 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if m.group() == "Ban" and _MANAGEMENT_BOARD.match(text, j):
         # `các Ban quản lý dự án Thành phố`: a management board written in lower case is named as
         # the capitalised one is (what it manages, then its place)
-        end = _proper_name_end(text[:j] + text[j].upper() + text[j + 1:], j)
-        end = _calamity_fought(text, j, end) if end is not None else None
+        raised = text[:j] + text[j].upper() + text[j + 1:]
+        end = _proper_name_end(raised, j)
+        # (`Ban chỉ đạo du lịch tỉnh Hòa Bình`: its field's lower-case words run to its level)
+        end = _calamity_fought(text, j, _bridge(raised, end)) if end is not None else None
         return _owner_tail(text, _with_level(text, end)) if end is not None else None
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
         national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None

@@ -24,8 +24,7 @@ from functools import lru_cache
 import regex as re
 
 from extractors import lexicon
-from extractors.agencies import ner as agency_ner
-from extractors.agencies.mentions import Mention, find_mentions
+from extractors.agencies.mentions import STOP_BIGRAMS, Mention, find_mentions
 from extractors.agencies.names import LEVEL_WORDS, STANDALONE_BODIES, agency_key, expand, share_body, share_level
 from extractors.agencies.tables import table_agencies
 from extractors.models import Agency, Section
@@ -584,8 +583,7 @@ def _heading_title_end(text: str, group: list[Mention]) -> int | None:
     where = _WHERE_AFTER.match(rest)
     task_at = where.end() if where else 0
     task = rest[task_at:cut.start()]
-    if len(tail.split()) > 2 and (_TASK_VERB.match(task) or _NOT_TASK.match(task)
-                                  or agency_ner.verb_at(text, group[-1].end + task_at)):
+    if len(tail.split()) > 2 and (_TASK_VERB.match(task) or _NOT_TASK.match(task)):
         return group[-1].end  # `2. Sở Tài chính bố trí kinh phí`: the task starts after the name
     if len(tail.split()) <= 4 and not _TITLE_PUNCT.search(tail):
         return group[-1].end + cut.start()
@@ -761,6 +759,7 @@ _ONLY_DIRECTS = re.compile(r"\s*(?:(?:cũng|đã|sẽ|sớm)\s+)?(?:lãnh đạo
 _LINE_END = re.compile(r"[ \t]*\n")
 _LEAD_BEFORE_PARTNERS = re.compile(r"(?i:chủ trì)|(?<!được\s)\b[Gg]iao(?:\s+cho)?\s+(?=\p{Lu}|các\s)|được giao\s+(?:nhiệm vụ\s+)?phối hợp")
 _ADVISES = re.compile(r"tham mưu", re.I)
+_TO_HEAD = re.compile(r"(?:cho|giúp)\s+(?:Chủ tịch|Bí thư|Giám đốc|Thủ trưởng)(?![\p{L}])")
 # the list of those a body advises goes on after a comma: `tham mưu cho cấp ủy, chính quyền địa
 # phương …` (a short first object only: after a longer one the comma may open a new subject)
 _ADVISED_LIST = re.compile(r"(?<![\p{L}])tham mưu(?:\s+(?:cho|giúp))?\s+(?:[\p{L}&]+\s+){0,3}[\p{L}&]+\s*,\s*(?:và\s+)?$", re.I)
@@ -783,6 +782,12 @@ _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 # Nguyễn Thanh Sơn, Chủ tịch UBND xã chủ trì`): chairing the meeting is no task of the body
 _CHAIRED_MEETING = re.compile(r"(?<![\p{L}])(?:[Hh]ội nghị|[Pp]hiên họp|[Cc]uộc họp|[Kk]ỳ họp|[Bb]uổi làm việc)"
                               r"[^.;:\n]{0,40}?\sdo\s[^.;:\n]{1,120}$")
+# a paragraph that opens with the legal bases and the sentence after them (`Căn cứ …. X …`)
+_AFTER_LEGAL_BASES = re.compile(r"^\s*[Cc]ăn cứ\s[^\n]{10,400}?[.;]\s+$")
+# chairing with nothing after it is a meeting's chair, and a head's title before the body says
+# the person chairs (`Đồng chí …, Trưởng Ban Chỉ đạo … chủ trì.`)
+_CHAIRS_ALONE = re.compile(r"\s*chủ trì\s*(?:[.;]|$)")
+_HEAD_OF = re.compile(r"(?<![\p{L}])(?:[Tt]rưởng|[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Cc]hủ nhiệm)\s*$")
 _CHAIRS = re.compile(r"\s*chủ trì(?![\p{L}])(?!\s*,?\s*phối hợp)")
 
 
@@ -797,6 +802,12 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return None, True, None
     if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
         return False, False, None
+    if not before.strip() and _AFTER_LEGAL_BASES.search(para_before) and not _TASK_VERB.match(after):
+        # `Căn cứ Chương trình hành động của Huyện ủy, … năm 2021. Ủy ban nhân dân huyện phát động
+        # phong trào …`: the body that the legal bases lead up to issues the text, its own act
+        return False, False, None
+    if _CHAIRS_ALONE.match(after) and _HEAD_OF.search(before):
+        return False, False, None  # `…, Trưởng Ban Chỉ đạo phát triển du lịch tỉnh chủ trì.`: the person chaired the meeting
     if assigned and heading is not None and not text[heading.end():start].strip():
         return "lead", True, None
     # `Trách nhiệm của UBND xã về quản lý đất trồng lúa`: a title that gives the body its duties
@@ -887,7 +898,11 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     superior = _SUPERIOR_ACTS.match(after) and not _DIRECTS_TASK.match(after) \
         and not _PLURAL_OPENING.match(text[group[0].start:group[0].end]) \
         and not _PLURAL_UNITS.search(text[group[0].start:group[0].end])
-    directed = _DIRECTED.search(before) and not _ADVISES.search(before) and not superior
+    # (`tham mưu cho Chủ tịch UBND tỉnh chỉ đạo UBND cấp huyện, … tổ chức thực hiện`: the advice is that
+    # the superior direct them; those directed carry the task out, as after `chỉ đạo` alone)
+    directive = _DIRECTED.search(before)
+    directed = directive and not superior and not (
+        (advice := _ADVISES.search(before)) and not (advice.end() < directive.start() and _TO_HEAD.search(before, advice.end(), directive.start())))
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None
@@ -921,6 +936,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     own_line = _LINE_END.match(after) and group[-1].end - (text.rfind("\n", 0, group[-1].end) + 1) < 60
     # `… sẽ ban hành kế hoạch tổ chức kỳ họp`: what a body is to issue on a set day is its task
     future = modal and _FUTURE.search(modal.group())
+    # (`Sở GD-ĐT TP HCM sẽ sử dụng số liệu thống kê … làm căn cứ quản lý`: what a body says it will
+    # do is its task only where the verb is a listed one)
+    will = modal and _WILL.search(modal.group())
     scheduled_issue = future and _ISSUES.match(after)
     # (`… sát tình hình thực tế để các sở, ban, ngành, UBND các huyện, thành phố tập trung chỉ đạo xây
     # dựng chương trình …`: the bodies a purpose clause names as its subject carry its task; not a
@@ -928,13 +946,15 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # (`gửi về Sở Nông nghiệp và PTNT … để Sở Nông nghiệp và PTNT tổng hợp`: the receiver compiles what it is sent)
     # (`báo cáo kết quả về Sở Y tế … để Sở Y tế báo cáo UBND tỉnh`: what the receiver then does with
     # what it is sent is not a task the plan gives it)
-    purpose = _PURPOSE.search(before) and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after) \
+    # (`là căn cứ để Sở Y tế các tỉnh, thành phố xây dựng kế hoạch`: a listed task verb still gives the task)
+    purpose = _PURPOSE.search(before) and not (_GROUND_FOR.search(before) and not _TASK_VERB.match(after)) \
+        and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after) \
         and not _SENT_BEFORE.search(before)
     if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
             and (scheduled_issue or (not _NOT_TASK.match(after) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
-                else (within_duties and within_duties.group().strip()) or _is_task(text, task_at, after)))):
+                else (within_duties and within_duties.group().strip()) or (_TASK_VERB.match(after) if will else _is_task(text, task_at, after))))):
         if _cooperates_with_next(text, group, gi, groups):
             open_roles.add(gi + 1)  # `Bộ Y tế phối hợp với Bộ KH&ĐT hoàn thành …`: both, role open
             return None, False, None
@@ -971,6 +991,9 @@ def _asked_in_letter(text, group, gi, groups, after: str) -> bool:
 # `…, trong thời hạn 10 ngày làm việc, Cục Tuyên huấn … thông báo`: the time limit written just
 # before the subject, whatever clause about the event that starts it comes first
 _PURPOSE = re.compile(r"(?<![\p{L}])để\s+$")
+# what a thing is the ground for (`các NQ … là cơ sở pháp lý để chính quyền địa phương điều hành`):
+# what it enables, not a task given, unless the verb is one of the listed tasks
+_GROUND_FOR = re.compile(r"(?<![\p{L}])(?:cơ sở|căn cứ|nền tảng|tiền đề)(?:\s+\p{Ll}+){0,2}\s+để\s+$")
 _SENT_BEFORE = re.compile(r"(?<![\p{L}])(?:gửi|về|nộp)(?![\p{L}])", re.I)
 _COMPILES = re.compile(r"\s*(?:tổng hợp|theo dõi|nắm)(?![\p{L}])", re.I)
 _TIME_LIMIT = re.compile(r"(?:^|\s)[Tt]rong (?:thời hạn|vòng)\s[^,;:]{1,80},\s*$")
@@ -994,11 +1017,12 @@ def _cooperates_with_next(text, group, gi, groups) -> bool:
 _ASSIGNS_NEXT = re.compile(r"^[^.;:]{0,60}?(?<![\p{L}])giao(?:\s+(?:chỉ tiêu|nhiệm vụ)(?:\s+cụ thể)?)?(?:\s+cho)?\s*(?:\d+\s+)?$")
 # a name that opened a programme's title (`Ban Chỉ đạo đề án Thực hiện lộ trình| tiến tới bảo hiểm y
 # tế toàn dân …`): the lowercase words after it may still be the title, so only a listed task verb
-# (not the tagger's word for a verb) says the body's task begins
+# (not any first word, as elsewhere) says the body's task begins
 _TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|cuộc vận động)\s+\p{Lu}[^()]*$")
 # `UBND các huyện nói trên chịu trách nhiệm …`: the words that point back to the bodies just named
 _REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
 _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
+_WILL = re.compile(r"(?i)(?<![\p{L}])sẽ(?![\p{L}])")
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 # (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
 # assignment, the task after it)
@@ -1024,9 +1048,42 @@ _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức
                           r"(?:\s*để(?![\p{L}]))?", re.I)
 
 
+# Words that may follow a body's name without opening what it does: function words, adverbs
+# of time and degree, and the nouns a clause goes on with (`Sở Y tế năm 2020 …`, `UBND tỉnh
+# về việc …`). Any other lowercase word there opens the body's predicate.
+_NOT_PREDICATE = frozenset("""
+của là và với cho theo trong tại về từ đến trên dưới các những mỗi này đó ấy nọ kia năm tháng ngày
+thì mà nếu khi do bởi vì nên hoặc hay hoặc cũng vẫn đã đang sẽ chưa không chẳng đều luôn còn rất
+lại nữa mới vừa ở ra vào như sau trước cùng giữa qua bằng để nhằm gồm bao kể nhưng song tuy dù
+việc công tác nhiệm vụ kế hoạch báo cáo văn bản ý kiến số lần đợt khóa khoá nhiệm kỳ giai đối
+tỉnh huyện xã phường quận thị nông miền vùng ven tự đạo
+""".split())
+# what a body is named after or meets in (`Ban Chỉ đạo đề án …`, `HĐND tỉnh kỳ họp thứ 8`)
+_NOT_PREDICATE_PAIRS = frozenset({"đề án", "dự án", "chương trình", "phong trào", "kỳ họp", "hội nghị", "đại hội", "cấp ủy", "cấp uỷ"})
+# predicates that tell what a body aims at, elects or has done, not a task it is given
+# (`Đảng bộ huyện phấn đấu năm 2018 …`, `Sở KH-CN nỗ lực hoàn thành …`, `do HĐND huyện bầu`,
+# `Hội Nông dân huyện … kết nạp 5.902 hội viên`, `HĐND tỉnh cơ bản tán thành …`)
+_NOT_TASK_PREDICATES = frozenset({"phấn đấu", "nỗ lực", "bầu", "thông tin", "kết nạp", "cơ bản"})
+# a syllable pair that makes one word (`Xây dựng`, `Đánh giá`, `Ban hành`): a capital that begins
+# a word, not a name's last syllable (`UBND huyện Xây dựng Kế hoạch …` is a heading's verb)
+_ONE_WORD = frozenset(w.casefold() for w in (*lexicon.task_verbs("agency"), *STOP_BIGRAMS) if w.count(" ") == 1)
+_LAST_SYLLABLE = re.compile(r"(\p{L}+)[ \t]*$")
+_FIRST_WORD = re.compile(r"[ \t]*(\p{Ll}+)(?![\p{L}\p{N}])")
+
+
 def _is_task(text: str, pos: int, after: str) -> bool:
-    """A task verb follows: the common ones are listed; the tagger knows the rest."""
+    """A task verb follows: the common ones are listed; otherwise the first word after the
+    body (past an aside in brackets) opens its predicate unless it is a function word or
+    a noun a clause goes on with (`Trung tâm Huấn luyện … tổ chức`, `Các địa phương tranh thủ`)."""
     if _TASK_VERB.match(after):
         return True
     aside = _ASIDE_AFTER.match(text, pos)
-    return bool(agency_ner.verb_at(text, aside.end() if aside else pos))
+    first = _FIRST_WORD.match(text, aside.end() if aside else pos)
+    if not first or len(first.group(1)) < 2 or first.group(1) in _NOT_PREDICATE:
+        return False
+    pair = _FIRST_WORD.match(text, first.end())
+    words = f"{first.group(1)} {pair.group(1)}" if pair else ""
+    if words in _NOT_PREDICATE_PAIRS or words in _NOT_TASK_PREDICATES or first.group(1) in _NOT_TASK_PREDICATES:
+        return False
+    last = None if aside else _LAST_SYLLABLE.search(text, max(0, pos - 12), pos)
+    return not (last and f"{last.group(1).casefold()} {first.group(1)}" in _ONE_WORD)
