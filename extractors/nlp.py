@@ -1,7 +1,8 @@
 """Shared access to the NLP models: loaded once per process, on first use.
 
 underthesea's bundled word segmentation and POS tagger work offline; nothing here
-downloads. (underthesea's NER finds 2 of 102 gold agencies and is not used; a blank
+downloads. Only targets ask them (a compound unit noun, where an indicator phrase starts and
+ends); agencies are read by rules alone, which scored better on unseen pages. (underthesea's NER finds 2 of 102 gold agencies and is not used; a blank
 spaCy `vi` pipeline added nothing the POS tagger did not already give.)
 Set `CHITIEU_NLP=0` to run the rule-based extractors alone (the README's ablation).
 
