@@ -125,6 +125,11 @@ MULTIWORD_UNITS = [
     # segmentation splits these, the gold keeps the whole noun (`căn` is left alone: b8_03's
     # gold counts `trên 110.000 căn` of `căn nhà ở xã hội`)
     "ngôi nhà", "mái ấm",
+    # counted nouns of two or three syllables that rules alone would cut to the first one (`vận`
+    # of `vận động viên`, `công` of `công dân`): people, bodies and things a plan counts
+    "vận động viên", "thanh niên", "công dân", "phụ nữ", "cá nhân", "tập thể", "gia đình",
+    "biên chế", "đô thị", "dịch vụ", "tài khoản", "trường học", "quốc gia", "cơ quan", "cây xanh",
+    "đề án", "thiết chế",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")
@@ -193,6 +198,7 @@ _LE_NEXT = re.compile(r"\s+lệ\b", re.IGNORECASE)
 # `lần thứ` counts occurrences (`lần thứ 3`), not a multiple
 _NTH_TIME = re.compile(r"\s*lần\s+thứ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_PER_SLASH = re.compile(r"\s*/")
 
 
 def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
@@ -206,6 +212,8 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         return "%", pos + m.end()
     m = _TIMES.match(text[pos:pos + _READ_AFTER])
     if m and not _NTH_TIME.match(text[pos:pos + _READ_AFTER]):
+        if _PER_SLASH.match(text, pos + m.end()):
+            return "lần", pos + m.end()  # `ít nhất 2 lần/năm`: how often, a count of times, not a multiple
         return "times", pos + m.end()
     rest = text[pos:pos + 40].split("\n", 1)[0]  # a unit is on the number's line (`ảnh 1\n\ntin liên quan`)
     low = rest.lower()
@@ -313,6 +321,9 @@ _PER_YEAR_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|hộ|lao động)\b)?\s*/\
 _BOUND_OF_SHARE = re.compile(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:\p{Lu}{2,8}))(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)",
                              re.IGNORECASE)
 _BOUND = re.compile(r"\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
+# the bound after the counted noun and what qualifies it (`100 hộ nghèo thoát nghèo trở lên`,
+# `80 đảng viên mới trở lên`): a few lower-case words, no figure, no punctuation between
+_BOUND_AFTER_NOUN = re.compile(r"(?:\s+\p{Ll}+){1,4}?\s+(trở\s+lên|trở\s+xuống)")
 _SLASH_YEAR = re.compile(r"\s*/\s*năm\b")
 _ONE_OVER = re.compile(r"0*1/")
 _PER_YEAR_AFTER_NOUN = re.compile(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b")
@@ -386,6 +397,8 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     comparator = "="
     # `đạt 100% chỉ tiêu trở lên`: the bound qualifies the share of the plan
     more = _BOUND_OF_SHARE.match(text[end:end + _READ_AFTER]) if unit == "%" else _BOUND.match(text[end:end + _READ_AFTER])
+    if not more and unit and not per_year:
+        more = _BOUND_AFTER_NOUN.match(text[end:end + _READ_AFTER])
     if more:
         comparator = ">=" if "lên" in more.group(1).lower() else "<="
         end += more.end()
