@@ -112,14 +112,15 @@ MULTIWORD_UNITS = [
     "ngàn đồng", "triệu usd", "tỷ usd", "nghìn usd", "triệu người", "nghìn người", "nghìn hộ",
     "nghìn tỉ đồng", "ngàn tỉ đồng", "tỉ đồng", "tr. đồng", "tr.đồng",
     "lượt lao động", "khu dân cư", "cơ sở kinh doanh",
-    "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách",
+    "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách", "lượt du khách",
     "người lao động", "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức đảng", "tổ chức", "dự án",
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
-    "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã", "hộ gia đình",
+    # (`01 đơn vị cấp huyện`: the level after the counted noun qualifies it, the unit is `đơn vị`)
+    "đơn vị", "hộ gia đình",
     "di tích", "ấn phẩm",
     # a classifier and the noun it counts, read as one (`70.000 ngôi nhà`, `1 mái ấm`):
     # segmentation splits these, the gold keeps the whole noun (`căn` is left alone: b8_03's
@@ -199,6 +200,7 @@ _LE_NEXT = re.compile(r"\s+lệ\b", re.IGNORECASE)
 _NTH_TIME = re.compile(r"\s*lần\s+thứ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _PER_SLASH = re.compile(r"\s*/")
+_MAGNITUDE_WORDS = {"triệu", "nghìn", "ngàn", "tỷ", "tỉ"}
 
 
 def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
@@ -252,7 +254,12 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         # (the noun counted may be two syllables only segmentation knows: `1,6 triệu thanh niên`)
         after = rest[lead + len(word) + more.start(1):]
         counted = _compound_noun(after, more.group(1)) or more.group(1).lower()
-        return f"{word.lower()} {counted}", pos + lead + len(word) + more.start(1) + len(counted)
+        counted_end = pos + lead + len(word) + more.start(1) + len(counted)
+        then = _NEXT_WORD.match(text, counted_end) if counted in _MAGNITUDE_WORDS else None
+        if then and then.group(1).lower() not in NOT_UNIT and then.group(1)[0].isalpha() and then.end() - pos <= 40:
+            # two magnitudes and what they count (`2 ngàn triệu quả`: two thousand million fruit)
+            return f"{word.lower()} {counted} {then.group(1).lower()}", then.end()
+        return f"{word.lower()} {counted}", counted_end
     if word in _CURRENCY_CODES:
         return word, pos + lead + len(word)  # `8.500 USD`
     if _LEGAL_KIND.match(rest, lead):
