@@ -130,7 +130,9 @@ MULTIWORD_UNITS = [
     # of `vận động viên`, `công` of `công dân`): people, bodies and things a plan counts
     "vận động viên", "thanh niên", "công dân", "phụ nữ", "cá nhân", "tập thể", "gia đình",
     "biên chế", "đô thị", "dịch vụ", "tài khoản", "trường học", "quốc gia", "cơ quan", "cây xanh",
-    "đề án", "thiết chế",
+    "đề án", "thiết chế", "loại hình", "tiêu chuẩn", "báo cáo",
+    # (structural: `2 giai đoạn` is a span of the plan, not a count it aims at)
+    "giai đoạn",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")
