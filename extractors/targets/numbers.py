@@ -192,8 +192,8 @@ _TIMES = re.compile(r"\s*lần\b", re.IGNORECASE)
 _WORD = re.compile(r"[\p{L}\d]+")
 _NEXT_WORD = re.compile(r"\s+([\p{L}\d]+)")
 # the short forms news prints for whom a count counts (`tạo việc làm cho thêm 20.000 LĐ`): workers,
-# enterprises, cooperatives, cooperative groups
-_COUNTED_ACRONYMS = {"LĐ", "NLĐ", "DN", "HTX", "THT"}
+# enterprises, cooperatives, cooperative groups, clubs (`có 1.500 CLB`)
+_COUNTED_ACRONYMS = {"LĐ", "NLĐ", "DN", "HTX", "THT", "CLB"}
 _LIVE_BIRTHS = re.compile(r"\s+(?:đẻ|sinh)(?:\s+ra)?\s+sống\b", re.IGNORECASE)
 _GLUED_UNIT = re.compile(_GLUED)
 _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
