@@ -112,19 +112,27 @@ MULTIWORD_UNITS = [
     "ngàn đồng", "triệu usd", "tỷ usd", "nghìn usd", "triệu người", "nghìn người", "nghìn hộ",
     "nghìn tỉ đồng", "ngàn tỉ đồng", "tỉ đồng", "tr. đồng", "tr.đồng",
     "lượt lao động", "khu dân cư", "cơ sở kinh doanh",
-    "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách",
+    "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách", "lượt du khách",
     "người lao động", "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức đảng", "tổ chức", "dự án",
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
     "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
-    "đơn vị cấp tỉnh", "đơn vị cấp huyện", "đơn vị cấp xã", "hộ gia đình",
+    # (`01 đơn vị cấp huyện`: the level after the counted noun qualifies it, the unit is `đơn vị`)
+    "đơn vị", "hộ gia đình",
     "di tích", "ấn phẩm",
     # a classifier and the noun it counts, read as one (`70.000 ngôi nhà`, `1 mái ấm`):
     # segmentation splits these, the gold keeps the whole noun (`căn` is left alone: b8_03's
     # gold counts `trên 110.000 căn` of `căn nhà ở xã hội`)
     "ngôi nhà", "mái ấm",
+    # counted nouns of two or three syllables that rules alone would cut to the first one (`vận`
+    # of `vận động viên`, `công` of `công dân`): people, bodies and things a plan counts
+    "vận động viên", "thanh niên", "công dân", "phụ nữ", "cá nhân", "tập thể", "gia đình",
+    "biên chế", "đô thị", "dịch vụ", "tài khoản", "trường học", "quốc gia", "cơ quan", "cây xanh",
+    "đề án", "thiết chế", "loại hình", "tiêu chuẩn", "báo cáo",
+    # (structural: `2 giai đoạn` is a span of the plan, not a count it aims at)
+    "giai đoạn",
     "m2", "m3",
 ]
 _MAGNITUDE = re.compile(r"(?:triệu|nghìn|ngàn|tỷ|tỉ) ")
@@ -184,8 +192,8 @@ _TIMES = re.compile(r"\s*lần\b", re.IGNORECASE)
 _WORD = re.compile(r"[\p{L}\d]+")
 _NEXT_WORD = re.compile(r"\s+([\p{L}\d]+)")
 # the short forms news prints for whom a count counts (`tạo việc làm cho thêm 20.000 LĐ`): workers,
-# enterprises, cooperatives, cooperative groups
-_COUNTED_ACRONYMS = {"LĐ", "NLĐ", "DN", "HTX", "THT"}
+# enterprises, cooperatives, cooperative groups, clubs (`có 1.500 CLB`)
+_COUNTED_ACRONYMS = {"LĐ", "NLĐ", "DN", "HTX", "THT", "CLB"}
 _LIVE_BIRTHS = re.compile(r"\s+(?:đẻ|sinh)(?:\s+ra)?\s+sống\b", re.IGNORECASE)
 _GLUED_UNIT = re.compile(_GLUED)
 _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
@@ -193,6 +201,8 @@ _LE_NEXT = re.compile(r"\s+lệ\b", re.IGNORECASE)
 # `lần thứ` counts occurrences (`lần thứ 3`), not a multiple
 _NTH_TIME = re.compile(r"\s*lần\s+thứ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_PER_SLASH = re.compile(r"\s*/")
+_MAGNITUDE_WORDS = {"triệu", "nghìn", "ngàn", "tỷ", "tỉ"}
 
 
 def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
@@ -206,6 +216,8 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         return "%", pos + m.end()
     m = _TIMES.match(text[pos:pos + _READ_AFTER])
     if m and not _NTH_TIME.match(text[pos:pos + _READ_AFTER]):
+        if _PER_SLASH.match(text, pos + m.end()):
+            return "lần", pos + m.end()  # `ít nhất 2 lần/năm`: how often, a count of times, not a multiple
         return "times", pos + m.end()
     rest = text[pos:pos + 40].split("\n", 1)[0]  # a unit is on the number's line (`ảnh 1\n\ntin liên quan`)
     low = rest.lower()
@@ -244,7 +256,12 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         # (the noun counted may be two syllables only segmentation knows: `1,6 triệu thanh niên`)
         after = rest[lead + len(word) + more.start(1):]
         counted = _compound_noun(after, more.group(1)) or more.group(1).lower()
-        return f"{word.lower()} {counted}", pos + lead + len(word) + more.start(1) + len(counted)
+        counted_end = pos + lead + len(word) + more.start(1) + len(counted)
+        then = _NEXT_WORD.match(text, counted_end) if counted in _MAGNITUDE_WORDS else None
+        if then and then.group(1).lower() not in NOT_UNIT and then.group(1)[0].isalpha() and then.end() - pos <= 40:
+            # two magnitudes and what they count (`2 ngàn triệu quả`: two thousand million fruit)
+            return f"{word.lower()} {counted} {then.group(1).lower()}", then.end()
+        return f"{word.lower()} {counted}", counted_end
     if word in _CURRENCY_CODES:
         return word, pos + lead + len(word)  # `8.500 USD`
     if _LEGAL_KIND.match(rest, lead):
@@ -313,6 +330,9 @@ _PER_YEAR_SUFFIX = re.compile(r"(?:\s*/\s*(?:người|hộ|lao động)\b)?\s*/\
 _BOUND_OF_SHARE = re.compile(r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|(?-i:\p{Lu}{2,8}))(?=\s+trở\s+lên))?\s*(trở\s+lên|trở\s+xuống)",
                              re.IGNORECASE)
 _BOUND = re.compile(r"\s*(trở\s+lên|trở\s+xuống)", re.IGNORECASE)
+# the bound after the counted noun and what qualifies it (`100 hộ nghèo thoát nghèo trở lên`,
+# `80 đảng viên mới trở lên`): a few lower-case words, no figure, no punctuation between
+_BOUND_AFTER_NOUN = re.compile(r"(?:\s+\p{Ll}+){1,4}?\s+(trở\s+lên|trở\s+xuống)")
 _SLASH_YEAR = re.compile(r"\s*/\s*năm\b")
 _ONE_OVER = re.compile(r"0*1/")
 _PER_YEAR_AFTER_NOUN = re.compile(r"(?:\s+[\p{Ll}]+){1,3}\s*/\s*năm\b")
@@ -386,6 +406,8 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
     comparator = "="
     # `đạt 100% chỉ tiêu trở lên`: the bound qualifies the share of the plan
     more = _BOUND_OF_SHARE.match(text[end:end + _READ_AFTER]) if unit == "%" else _BOUND.match(text[end:end + _READ_AFTER])
+    if not more and unit and not per_year:
+        more = _BOUND_AFTER_NOUN.match(text[end:end + _READ_AFTER])
     if more:
         comparator = ">=" if "lên" in more.group(1).lower() else "<="
         end += more.end()
