@@ -184,6 +184,16 @@ class AnchoredSearch:
 CASE_ODD = ("\u0130", "\u017f")
 
 
+@lru_cache(maxsize=32)  # (the same sentence is lowered for several patterns in a row)
+def plain_lower(text: str) -> str | None:
+    """`text.lower()`, letter for letter (None when a letter of `CASE_ODD` is written or the
+    lower-casing changes the text's length: no word is ruled out or placed by it)."""
+    if "\u0130" in text or "\u017f" in text:
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 def occurrences(text: str, word: str, pos: int = 0):
     """Where `word` is written in `text`, from `pos` on (overlapping)."""
     at = text.find(word, pos)
@@ -217,10 +227,8 @@ class RequiredWords:
         RequiredWords.every.append(self)
 
     def absent(self, text: str) -> bool:
-        if any(c in text for c in CASE_ODD):
-            return False
-        low = text.lower()
-        return not any(w in low for w in self.words)
+        low = plain_lower(text)
+        return low is not None and not any(w in low for w in self.words)
 
 
 class OpeningWords(RequiredWords):
@@ -232,8 +240,8 @@ class OpeningWords(RequiredWords):
     letter of `CASE_ODD`, is searched plainly."""
 
     def finditer(self, pattern: re.Pattern, text: str, pos: int = 0, also=()):
-        low = text.lower()
-        if len(low) != len(text) or any(c in text for c in CASE_ODD):
+        low = plain_lower(text)
+        if low is None:
             yield from pattern.finditer(text, pos)
             return
         starts = {at for w in self.words for at in occurrences(low, w, pos)}

@@ -137,13 +137,18 @@ def test_required_words_rule_out_only_texts_the_pattern_cannot_match():
     for c in {c for r in RequiredWords.every for w in r.words for c in w}:
         for m in re.finditer(re.escape(c), every, flags=re.IGNORECASE):
             assert m.group().lower() == c or m.group() in CASE_ODD, (c, m.group())
+    from extractors.deadlines import phrases
     from extractors.tasks import bodies, links, rules, schedule
     pairs = [(links._WITH_PARTNERS_WORDS, links._WITH_PARTNERS), (links._INSTRUCTS_WORDS, links._INSTRUCTS),
              (bodies._PARTNERS_WITH_WORDS, bodies._PARTNERS_WITH), (rules._PERIODIC_WORDS, rules._PERIODIC),
              (links._YEARLY_STEP_WORDS, links._YEARLY_STEP), (links._OWN_WORK_WORDS, links._OWN_WORK),
-             (links._PART_REF_WORDS, links._PART_REF), (schedule.SCHEDULE_CUE_WORDS, schedule.SCHEDULE_CUE)]
+             (links._PART_REF_WORDS, links._PART_REF), (schedule.SCHEDULE_CUE_WORDS, schedule.SCHEDULE_CUE),
+             (phrases._TIMED_SCHEDULE_WORDS, phrases._TIMED_SCHEDULE),
+             (phrases._TIMES_PER_PERIOD_WORDS, phrases._TIMES_PER_PERIOD),
+             (phrases._MAYBE_RELATIVE_WORDS, phrases._MAYBE_RELATIVE), (phrases._GOALS_NOUN_WORDS, phrases._GOALS_NOUN)]
     texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    texts += ["PHỐI HỢP VỚI Sở Y tế. Định Kỳ hằng năm", "Chỉ Đạo, GIAO cho, Yêu Cầu ", "cùng  với các sở",
+    texts += ["trước 14 giờ HÀNG TUẦN; Mỗi tháng một lần; sau 05 NĂM; hoàn thành các Chỉ Tiêu; ĐẠT CHUẨN",
+              "PHỐI HỢP VỚI Sở Y tế. Định Kỳ hằng năm", "Chỉ Đạo, GIAO cho, Yêu Cầu ", "cùng  với các sở",
               "phối hợp vớicác Bộ", "İ phối hợp", "\u017f", "Quý IV của NĂM TRƯỚC", "tại Địa phương mình",
               "khoản 2 Mục II", "- Hằng năm", "Thường xuyên", "HOÀN THÀNH trong tháng 6", "Từ năm 2025 và các năm tiếp theo"]
     for raw in texts:

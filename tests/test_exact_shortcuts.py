@@ -116,3 +116,53 @@ def test_bare_symbols_tried_after_spaces_alike():
     for clean in texts:
         plain = [(m.span(), m.groupdict()) for m in rules.BARE_SYMBOL.finditer(clean)]
         assert [(m.span(), m.groupdict()) for m in rules._bare_symbols(clean)] == plain
+
+
+def _stored_lines():
+    from pathlib import Path
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    return [line for t in texts for line in t.splitlines()]
+
+
+def test_time_expressions_tried_at_digits_and_words_alike():
+    from extractors.anchored import CASE_ODD
+    from extractors.grammar import dates
+    # every branch of TIME_EXPR opens with a digit or one of `TIME_WORDS`, as its guard says
+    assert r"\b(?=[\dnstqcđg])" in dates.TIME_EXPR.pattern
+    assert {w[0] for w in dates.TIME_WORDS.words} <= set("nstqcđg")
+    # `(?i)` of VERSION1 (full case folding) reads no other letters as theirs, one or two at a time
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    from extractors.deadlines import phrases
+    words = [dates.TIME_WORDS, dates._TIME_HINTS, phrases.TRIGGER_OPENINGS, phrases._DINH_KY_OPENINGS,
+             phrases._TIMED_SCHEDULE_WORDS, phrases._TIMES_PER_PERIOD_WORDS, phrases._MAYBE_RELATIVE_WORDS,
+             phrases._GOALS_NOUN_WORDS]
+    pieces = {w[k:k + n] for r in words for w in r.words for n in (1, 2) for k in range(len(w) - n + 1)}
+    for piece in pieces:
+        for m in re.finditer(re.escape(piece), every, flags=dates.FLAGS):
+            assert m.group().lower() == piece or m.group() in CASE_ODD, (piece, m.group())
+    lines = _stored_lines() + ["NGÀY 30/8/2021, Tháng Tám, QUÝ III năm 2026; GIAI ĐOẠN 2026 - 2030",
+                               "Từ năm 2026 trở đi; cuối năm 2025; Nửa đầu năm 2024; sáu tháng cuối năm",
+                               "İ ngày 5/6; \u017fáu tháng đầu năm 2024", "2026", "x2026.", "tháng12/2025", ""]
+    for line in lines:
+        plain = [(m.span(), m.groupdict()) for m in dates.TIME_EXPR.finditer(line)]
+        assert [(m.span(), m.groupdict()) for m in dates.time_expr_matches(line)] == plain, line
+        if dates._TIME_HINTS.absent(line) and not dates._DIGITS.search(line):
+            assert not plain, line  # (the text is not searched)
+
+
+def test_deadline_words_found_alike():
+    from extractors.deadlines import phrases
+    lines = _stored_lines() + ["HOÀN THÀNH TRƯỚC ngày 30/6", "Chậm nhất là\n", "trình kỳ họp HĐND tháng",
+                               "İ trước ", "\u017f hết", "định kỳ 6 tháng; cứ 3 tháng", "ĐỊNH KỲ hằng năm", ""]
+    for line in lines:
+        assert [m.span() for m in phrases._DINH_KY_OPENINGS.finditer(phrases._DINH_KY, line)] == \
+            [m.span() for m in phrases._DINH_KY.finditer(line)], line
+        for end in range(0, len(line) + 1, 3):
+            window = line[max(0, end - 300):end]
+            for pos in (0, len(window) // 2):
+                plain, found = phrases.TRIGGER.search(window, pos), phrases.trigger_search(window, pos)
+                assert (plain.span(), plain.groupdict()) == (found.span(), found.groupdict()), window
+    for window in ("", "\n", "x\n", "hoàn thành\n", "trước\n\n"):
+        plain, found = phrases.TRIGGER.search(window), phrases.trigger_search(window)
+        assert (plain.span(), plain.groupdict()) == (found.span(), found.groupdict()), window

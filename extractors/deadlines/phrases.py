@@ -21,6 +21,7 @@ from typing import Optional
 import regex as re
 
 from extractors import lexicon
+from extractors.anchored import OpeningWords, RequiredWords
 from extractors.grammar.markers import ARABIC, BULLETS, LETTERS_LATIN, PAREN, ROMAN_RUN, STAR
 from extractors.grammar.dates import (BARE_PERIOD, FLAGS, RECURRENCE, TimeExpr, find_recurrences, find_time_exprs, most_frequent,
                     recurrence_of)
@@ -56,6 +57,11 @@ TRIGGER = re.compile(
     r"khoảng\s+)?)?$",
     FLAGS,
 )
+# every non-empty TRIGGER match opens with a word of `_DONE` or of `prep` (any case): tried there
+# only, then the empty match where `$` holds (a search of the 64 words before a date at every
+# character cost ~60 µs a date)
+TRIGGER_OPENINGS = OpeningWords("hoàn", "xong", "kết", "trước", "chậm", "hạn", "thời", "không", "trong", "vào",
+                                "đến", "tới", "hết", "từ", "tại", "trình", "của", "bắt", "tức")
 _FIRM_PREPS = ("trước", "chậm", "hạn", "thời", "không")  # `thời hạn`, `thời gian hoàn thành:`
 _WINDOW_PREPS = ("trong", "vào", "đến", "tới", "hết")
 _OPENING_PREPS = ("từ", "bắt")
@@ -130,6 +136,7 @@ _AIM_BEFORE = re.compile(rf"\bnhằm\b(?![^.;]*\b{_DONE}\b)[^.;]*$", FLAGS)
 _TIMES_PER_PERIOD = re.compile(
     r"\b(?:mỗi|hằng|hàng|(?P<half>6|06|sáu)(?=\s+tháng))\s+(?P<period>năm|quý|tháng|tuần)\s+"
     r"(?:(?:ít\s+nhất|tối\s+thiểu)\s+)?(?:một|hai|1|2|01|02)\s+lần\b", FLAGS)
+_TIMES_PER_PERIOD_WORDS = RequiredWords("lần")  # (every match holds it: searched only then)
 _PERIOD_RECURRENCE = {"năm": "yearly", "quý": "quarterly", "tháng": "monthly", "tuần": "weekly"}
 # `phải nhập dữ liệu …, hoàn thành ngay trong ngày`: done within the day (week, month) it arises
 _WITHIN_THE_DAY = re.compile(rf"\b{_DONE}\s+(?:ngay\s+)?trong\s+(?:ngày|tuần|tháng)(?=\s*(?:[,.;)]|$))", FLAGS)
@@ -140,6 +147,7 @@ _COMING_DAYS = re.compile(rf"\btrong\s+{_NUMBER_WORD}\s+(?:ngày|tuần)\s+tới
 _DIRECTED = re.compile(r"\b(?:yêu\s+cầu|đề\s+nghị|chỉ\s+đạo)\b[^,;.:]{0,80}$", FLAGS)
 # every RELATIVE match holds its unit: a sentence without one is not searched (half the cost)
 _MAYBE_RELATIVE = re.compile(r"ngày|tuần|tháng|sau\s+(?:thời\s+gian\s+)?\S+\s+năm", FLAGS)
+_MAYBE_RELATIVE_WORDS = RequiredWords("ngày", "tuần", "tháng", "sau")  # (its search only where one is written)
 
 # sentence openers that schedule the sentence's task: `Hằng năm,` `Mỗi quý,` `Từ năm 2026 trở đi,`
 _OPENER = re.compile(
@@ -167,6 +175,7 @@ _TIMED_SCHEDULE = re.compile(
     r"\s*,?\s*(?:của\s+)?(?P<every>(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm))\b",
     FLAGS,
 )
+_TIMED_SCHEDULE_WORDS = RequiredWords("hằng", "hàng", "mỗi")  # (every match holds one: searched only then)
 _LEAD_LABEL = re.compile(r"^[^:,.;\d]{1,40}:\s+")
 # `Theo quy định tại Điều 134 Luật … và Thông tư số 19/2016/TT-BTNMT, hàng năm các Bộ … gửi báo cáo
 # … trước ngày 15 tháng 01`: the legal basis that opens a sentence leaves the schedule after its comma
@@ -175,6 +184,7 @@ _BASIS_LEAD = re.compile(r"^(?:Theo\s+quy\s+định|Căn\s+cứ|Theo\s+(?:Luật
                          r"[^,;.:]{0,200},\s*", FLAGS)
 # (`sau đó, cứ sáu tháng tiêm nhắc lại`: `cứ` + a period schedules as `định kỳ` does)
 _DINH_KY = re.compile(r"\bđịnh\s+kỳ\b|\bcứ(?=\s+(?:\d{1,2}|một|hai|ba|sáu|mười\s+hai)\s+(?:tháng|tuần|năm|quý)\b)", FLAGS)
+_DINH_KY_OPENINGS = OpeningWords("định", "cứ")  # (every match opens with one: tried there only)
 # a run of bullets and outline markers opening a line (`- 2.1. `, `a) (1) `)
 OUTLINE_MARK = re.compile(rf"^(?:[{BULLETS}{STAR}]\s*|{PAREN}\s*|[{LETTERS_LATIN}]\)\s*|{ARABIC}\.?\s+|{ROMAN_RUN}\.\s+)+")
 
@@ -261,6 +271,13 @@ def _words_window_start(text: str, end: int) -> int:
     return window.start() if window else 0
 
 
+def trigger_search(text: str, pos: int = 0):
+    """`TRIGGER.search(text, pos)`: a match at the first opening word it holds at, else its empty
+    match where `$` holds (before a last line break, or at the end)."""
+    m = TRIGGER_OPENINGS.search(TRIGGER, text, pos)
+    return m if m is not None else TRIGGER.search(text, max(pos, len(text) - 1))
+
+
 def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional["_Shifted"], str, bool]:
     """The deadline words right before `expr`: (match, first word of the preposition, `hoàn thành` given)."""
     start = _words_window_start(text, expr.start)
@@ -269,7 +286,7 @@ def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional["_Shifted"], str, bo
     while lo > 0 and text[lo - 1].isspace():
         lo -= 1
     lo = max(0, lo - 40)
-    trig = TRIGGER.search(text[lo:expr.start], start - lo)
+    trig = trigger_search(text[lo:expr.start], start - lo)
     if trig is not None:
         trig = _Shifted(trig, lo)
     prep = trig.group("prep") if trig else None
@@ -300,7 +317,7 @@ def _segment_deadlines(text: str, forced: bool, today: Optional[str]) -> tuple[F
 
 
 def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
-    maybe_relative = _MAYBE_RELATIVE.search(text)  # (searched once for both)
+    maybe_relative = not _MAYBE_RELATIVE_WORDS.absent(text) and _MAYBE_RELATIVE.search(text)  # (once for both)
     low = text.lower()
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if maybe_relative else ())
                  if forced or (m.group("anchor") or _relative_is_limit(text, m))
@@ -747,7 +764,7 @@ _UNTIL_THE_END = re.compile(r"(?:đến|tới)\s+hết", FLAGS)
 def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead: str) -> bool:
     """A year is a target's horizon unless a completion or a task is tied to it."""
     recent = text[max(0, t.start - 90):t.start]
-    if _GOALS_NOUN.search(recent) or _GOALS_NOUN.match(text, t.end):
+    if not _GOALS_NOUN_WORDS.absent(recent) and _GOALS_NOUN.search(recent) or _GOALS_NOUN.match(text, t.end):
         return False  # `phấn đấu hoàn thành các chỉ tiêu đề ra trong năm 2021`: the goals' year
     completed = done or bool(_DONE_WORD.search(recent))
     if prep == "trình":
@@ -775,6 +792,8 @@ _GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|nh�
                          r"\bđạt\s+chuẩn\b[^,;.:]{0,60}$|"
                          r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|những)\s+)?mục\s+tiêu\b[^,;.:]{0,60}$|"
                          r"\s*,?\s*[^,;.:]{0,40}?\bphấn\s+đấu\s+(?:hoàn\s+thành|đạt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b", FLAGS)
+# (every branch holds `chỉ tiêu`, `tiêu chí`, `mục tiêu` or `đạt chuẩn`: searched only then)
+_GOALS_NOUN_WORDS = RequiredWords("tiêu", "chuẩn")
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
 # (`hoàn thành thêm 1.200 km cao tốc vào năm 2025`: completing an added amount is the target, done or not)
 _MORE_OF_A_COUNT = re.compile(r"\b(?:thêm|khoảng)\s+\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
@@ -821,13 +840,13 @@ _SEMICOLON = re.compile(r";\s*")
 def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """`định kỳ` + period chains and sentence-opening `Hằng năm,`: (start, end, recurrence)."""
     out: list[tuple[int, int, str]] = []
-    for m in _TIMED_SCHEDULE.finditer(text):
+    for m in (() if _TIMED_SCHEDULE_WORDS.absent(text) else _TIMED_SCHEDULE.finditer(text)):
         out.append((m.start(), m.end(), recurrence_of(RECURRENCE.match(text, m.start("every")))))
-    for m in _TIMES_PER_PERIOD.finditer(text):
+    for m in (() if _TIMES_PER_PERIOD_WORDS.absent(text) else _TIMES_PER_PERIOD.finditer(text)):
         # (`6 tháng một lần, trước ngày 20/6 và ngày 20/12`: half-yearly)
         out.append((m.start(), m.end(),
                     "half-yearly" if m.group("half") else _PERIOD_RECURRENCE[m.group("period").lower()]))
-    for m in _DINH_KY.finditer(text):
+    for m in _DINH_KY_OPENINGS.finditer(_DINH_KY, text):
         chain = _period_chain(text, m.end())
         if chain:
             out.append((m.start(), chain[0], chain[1]))

@@ -35,7 +35,7 @@ from extractors.deadlines.phrases import OF_PERIOD_MONTH, RELATIVE, Found, due_i
 from extractors.models import Deadline, Section
 from extractors.grammar.markers import BULLETS, MARKER, STAR
 from extractors.outline.sections import ancestors_at, section_path_at
-from extractors.text import PlanText, sentences
+from extractors.text import PlanText, sentences, squeeze_spaces
 
 TASK_CHARS = 120
 
@@ -531,12 +531,9 @@ def _task_heading(sections: list[Section], raw_index: int) -> str:
     return ""
 
 
-_WHITESPACE = re.compile(r"\s+")
-
-
 @lru_cache(maxsize=64)  # every deadline of a sentence names the same task: read it once
 def _shorten(text: str) -> str:
-    text = _WHITESPACE.sub(" ", _strip_marker(text)).strip()
+    text = squeeze_spaces(_strip_marker(text)).strip()
     if len(text) <= TASK_CHARS:
         return text
     cut = text.rfind(" ", 0, TASK_CHARS)
