@@ -222,7 +222,8 @@ GENERICS = (
     r"ngành,\s*các cấp", r"cấp,\s*các ngành",
     # the party committees of every unit (`Tỉnh ủy chỉ đạo các cấp ủy thường xuyên quan tâm …`): a generic
     # actor, read so that the committee directing them is seen to direct, not to act
-    r"cấp ủy(?:\s+đảng)?",
+    # (`UBND tỉnh và các cấp ủy đảng, chính quyền, MTTQ, các đoàn thể tiếp tục …`: with the governments, one set)
+    r"cấp ủy(?:\s+đảng)?(?:(?:,\s*|\s+và\s+)chính quyền(?:\s+(?:địa phương|các cấp))?)?",
 )
 COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung ương|trung ương)(?!\s+Đảng)",
                     # (a board named by its field, to its level word: `các sở, ngành thành viên Ban Chỉ huy phòng,
