@@ -178,7 +178,9 @@ COLLECTIVES = (
     r"hội quần chúng",
     # a body's own units (`Bộ Công an chỉ đạo các đơn vị trực thuộc, Công an thành phố Hà Nội … tăng
     # cường …`): a set its owner names, unlike bare `các đơn vị`
-    r"(?:cơ quan,\s*)?đơn vị\s+trực thuộc(?!\s*\p{Lu})(?!\s+(?:sở|bộ|tỉnh|huyện|xã|ủy ban|UBND)(?![\p{L}]))",
+    # (written as two forms: a pattern opening with an optional word is not searched anchored)
+    r"cơ quan,\s*đơn vị\s+trực thuộc(?!\s*\p{Lu})(?!\s+(?:sở|bộ|tỉnh|huyện|xã|ủy ban|UBND)(?![\p{L}]))",
+    r"đơn vị\s+trực thuộc(?!\s*\p{Lu})(?!\s+(?:sở|bộ|tỉnh|huyện|xã|ủy ban|UBND)(?![\p{L}]))",
     # the party's bodies inside the state's and the fronts' bodies, as a class a party committee's letter
     # writes to (`chỉ đạo các đảng đoàn, ban cán sự đảng; các sở, ban, ngành …`); a named one is a
     # proper head (`Ban cán sự đảng UBND thành phố`)
