@@ -61,8 +61,9 @@ def test_generic_actors(name, generic):
     ("các ban đảng, đảng đoàn, đảng ủy trực thuộc Tỉnh ủy, sở, ngành tỉnh căn cứ",
      ["các ban đảng", "đảng đoàn", "đảng ủy trực thuộc Tỉnh ủy", "sở, ngành tỉnh"]),
     ("Các phòng GD&ĐT và trường THCS tổ chức", ["Các phòng GD&ĐT", "trường THCS"]),
-    # a generic actor does not go on a list (`địa phương` stays as before); no `các`, no list
-    ("Các sở, ngành và địa phương", ["Các sở, ngành"]), ("Phòng GD&ĐT và trường THCS", ["Phòng GD&ĐT"]),
+    # a generic actor does not go on a list: `địa phương` after `ngành và` is a generic mention of its
+    # own (`các bộ, ngành và địa phương phải …`, b45_25), not part of the name; no `các`, no list
+    ("Các sở, ngành và địa phương", ["Các sở, ngành", "địa phương"]), ("Phòng GD&ĐT và trường THCS", ["Phòng GD&ĐT"]),
     # a school with two levels listed and no name is the class; a named school is one body (b25_24)
     ("Trường mầm non, phổ thông mỗi năm", ["Trường mầm non, phổ thông"]),
     ("chỉ đạo phòng chuyên môn, UBND các xã triển khai", ["phòng chuyên môn", "UBND các xã"]),

@@ -92,6 +92,12 @@ _COLLECTIVE = re.compile(
     # thành phố trực thuộc Trung ương`): `UBND các tỉnh, thành phố` (`names.expand` puts it so)
     rf"|[Cc]ác\s+(?:UBND|[ỦU][ỷy] ban nhân dân)\s+{_PLACE_LIST}"
     rf"|[Cc]ác\s+hợp tác xã(?:\s+(?:dịch vụ\s+)?nông nghiệp)?"
+    # the investor and the contractor of works, named without `các` as the ones who must act
+    # (`Chủ đầu tư các dự án xây dựng cơ bản trên địa bàn tỉnh … phải giải ngân hết …`, `phối hợp
+    # cùng chủ đầu tư và UBND các xã …`, `Đồng thời, nhà thầu tập trung nhân lực …`): whose works
+    # they are, up to where the works lie, is part of the name
+    rf"|(?<!(?:[Cc]ác|[Nn]hững|[Tt]ừng)\s)(?:[Cc]hủ đầu tư|[Nn]hà thầu)"
+    rf"(?:\s+các\s+(?:dự án|công trình)(?:\s+(?!(?:trên|tại|phải|thuộc|đã|được|có|cần|sử)(?![\p{{L}}]))\p{{Ll}}+){{0,3}})?"
     # the forest rangers, a state force named by what it is (`Chỉ đạo lực lượng kiểm lâm các cấp thường
     # xuyên kiểm tra`, `phối hợp với lực lượng kiểm lâm`); not the generic `lực lượng vũ trang`
     rf"|[Ll]ực lượng kiểm lâm(?![\p{{L}}])"
@@ -140,7 +146,8 @@ _GENERIC = re.compile(
     rf"|[Cc]ác\s+tổ chức(?=\s+\p{{Ll}})"
     rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
     # (`Các bộ, cơ quan trung ương và địa phương đánh giá …`: the local ones listed last, without `các`)
-    rf"|(?<=(?:[Tt]rung ương)\s+và\s+)[Đđ]ịa phương"
+    # (`các bộ, ngành và địa phương phải đưa dịch vụ công lên …`: the provinces after the ministries)
+    rf"|(?<=(?:[Tt]rung ương|(?<![\p{{L}}])ngành)\s+và\s+)[Đđ]ịa phương"
     # the actors a province's call lists between its bodies: `Các sở, ban, ngành, tổ chức đảng,
     # Mặt trận Tổ quốc, đoàn thể, lực lượng vũ trang, … và doanh nghiệp nhà nước thuộc tỉnh`
     rf"|(?<=(?:,|\svà)\s*)(?:tổ chức đảng|đoàn thể|doanh nghiệp nhà nước)){_E}")
@@ -376,6 +383,7 @@ _LOWER_WORDS = {n: re.compile(rf"(?:\s+\p{{Ll}}+){{{n}}}(?![\p{{L}}])") for n in
 _QUOTE_AHEAD = re.compile(r"(?:\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?)?(?=\s*[“\"])")
 _FIELD_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\p{Lu}\p{Ll})")
 _COMPASS_SIDE = re.compile(r"\s+phía\s+(?:Bắc|Nam|Đông|Tây)(?![\p{L}])")
+_CENTRE_AHEAD = re.compile(r"\s+Trung ương(?![\p{L}])")
 _BRIDGE_SEP = re.compile(r"\s*(?:,|;|\s+và)\s+")
 
 
@@ -417,6 +425,10 @@ def _bridge(text: str, end: int) -> int:
         if _MIXED_WORD_END.search(text, max(0, end - 40), end) and (
                 _level_at(text, _skip_space(text, m.end())) is not None or _TASK_START.match(text, m.end())):
             return m.end()  # (only after a name already run into lower case: `Văn học`, `Thể dục`)
+        # `Ban Tiếp công dân Trung ương`, `Văn phòng Điều phối nông thôn mới Trung ương`: the centre
+        # closes a central body's name as a level word closes a local one's
+        if _MIXED_WORD_END.search(text, max(0, end - 40), end) and (centre := _CENTRE_AHEAD.match(text, m.end())):
+            return centre.end()
     return end
 
 
@@ -993,6 +1005,7 @@ def _parent_after_slash(text: str, end: int) -> int:
 # `trực thuộc` with no owner written after it (`các đơn vị trực thuộc và …`)
 # (only where the list or the sentence goes on: `các đơn vị trực thuộc sở` has its owner in lower case)
 # a collective's owner written with `của` and a place level (`các phòng, ban chuyên môn của huyện Hà Trung`)
+_OF_CENTRE = re.compile(r"\s+của\s+[Tt]rung ương(?![\p{L}])")
 _OF_PLACE = re.compile(rf"\s+của(?=\s+(?:{_alt(PLACE_LEVELS)}){_E})")
 _BARE_SUBORDINATE = re.compile(r"\s+trực thuộc(?=\s*[,;.:)]|\s+(?:và|cùng)(?![\p{L}]))")
 # (and a steering or command board: `Ban chỉ đạo Đề án phải thực hiện …`, `( gọi tắt là Ban chỉ đạo)`)
@@ -1063,6 +1076,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             end = _with_level(text, of.end())  # `các phòng, ban, ngành của phường`: whose they are, part of the name
         tail = _TAIL.match(text, end)
         end = tail.end() if tail else end
+        if of_centre := _OF_CENTRE.match(text, end):
+            end = of_centre.end()  # `các cơ quan chức năng của Trung ương`: the central ones, part of the name
         if kind == "coll" and (members := _MEMBERS_OF_NAMED.match(text, end)) and text[m.start():end].endswith("cơ quan"):
             end = members.end()  # `các bộ, cơ quan thành viên Ủy ban Quốc gia phòng, chống AIDS … (Ủy ban Quốc gia)`
         if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \

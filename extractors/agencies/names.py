@@ -176,6 +176,15 @@ COLLECTIVES = (
     r"ban,\s*đơn vị", r"đoàn\s+trực thuộc(?!\s*\p{Lu})",
     # the mass associations besides the political-social ones (`các đoàn thể, hội quần chúng huyện`)
     r"hội quần chúng",
+    # a body's own units (`Bộ Công an chỉ đạo các đơn vị trực thuộc, Công an thành phố Hà Nội … tăng
+    # cường …`): a set its owner names, unlike bare `các đơn vị`
+    # (written as two forms: a pattern opening with an optional word is not searched anchored)
+    r"cơ quan,\s*đơn vị\s+trực thuộc(?!\s*\p{Lu})(?!\s+(?:sở|bộ|tỉnh|huyện|xã|ủy ban|UBND)(?![\p{L}]))",
+    r"đơn vị\s+trực thuộc(?!\s*\p{Lu})(?!\s+(?:sở|bộ|tỉnh|huyện|xã|ủy ban|UBND)(?![\p{L}]))",
+    # the party's bodies inside the state's and the fronts' bodies, as a class a party committee's letter
+    # writes to (`chỉ đạo các đảng đoàn, ban cán sự đảng; các sở, ban, ngành …`); a named one is a
+    # proper head (`Ban cán sự đảng UBND thành phố`)
+    r"đảng đoàn(?!\s*\p{Lu})", r"ban cán sự đảng(?!\s*\p{Lu})",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
     r"tổ chức cơ sở đảng", r"cơ sở đảng", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
@@ -213,6 +222,10 @@ GENERICS = (
     r"cơ quan,\s*đơn vị(?:,\s*địa phương)?", r"đơn vị,\s*địa phương", r"cơ quan,\s*các cấp", r"cơ quan", r"đơn vị",
     r"địa phương", r"ngành",
     r"ngành,\s*các cấp", r"cấp,\s*các ngành",
+    # the party committees of every unit (`Tỉnh ủy chỉ đạo các cấp ủy thường xuyên quan tâm …`): a generic
+    # actor, read so that the committee directing them is seen to direct, not to act
+    # (`UBND tỉnh và các cấp ủy đảng, chính quyền, MTTQ, các đoàn thể tiếp tục …`: with the governments, one set)
+    r"cấp ủy(?:\s+đảng)?(?:(?:,\s*|\s+và\s+)chính quyền(?:\s+(?:địa phương|các cấp))?)?",
 )
 COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung ương|trung ương)(?!\s+Đảng)",
                     # (a board named by its field, to its level word: `các sở, ngành thành viên Ban Chỉ huy phòng,

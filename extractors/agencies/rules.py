@@ -156,7 +156,8 @@ _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
 _OPENER = re.compile(
     # a news report's dateline first: `(ĐN)- Từ nay đến trước Tết …, Sở Công thương tăng cường …`
-    r"^(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}\)\s*[-–]\s*)?"
+    # (a paper's name in two words: `(Dân trí) – Chủ đầu tư các dự án … phải giải ngân …`)
+    r"^(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*)?"
     rf"(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo quy định[^,;]{0,160}|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
@@ -838,7 +839,11 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "lead", True, None
     if _TARGET_FOR.search(before):
         # (`… triển khai giao chỉ tiêu kế hoạch … cho các đơn vị theo quy định`: the units a body hands
-        # its targets on to, named generically, are its own, not the plan's actors)
+        # its targets on to, named generically, are its own, not the plan's actors; so are its
+        # units named as such: `… giao chỉ tiêu kế hoạch chi tiết cho các đơn vị trực thuộc`; not the
+        # party's units, which a committee's targets make its actors: `cho các đảng bộ, chi bộ trực thuộc`)
+        if text[group[-1].start:group[-1].end].endswith("đơn vị trực thuộc"):
+            return False, False, None
         return "lead", False, None
     if _TURNS_TO.search(before) and _GIVEN_AFTER.match(after):
         return "lead", True, None  # `Cụ thể, với Bộ KH-ĐT, Thủ tướng giao chỉ tiêu …`: the body the sentence assigns to
@@ -952,7 +957,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         and not _SENT_BEFORE.search(before)
     if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
-            and (scheduled_issue or (not _NOT_TASK.match(after) and (
+            and (scheduled_issue or (not (_NOT_TASK.match(after) and not (
+                _HOLDS_EVENT.match(after) and _directed_sentence(text, start))) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
                 else (within_duties and within_duties.group().strip()) or (_TASK_VERB.match(after) if will else _is_task(text, task_at, after))))):
         if _cooperates_with_next(text, group, gi, groups):
@@ -960,6 +966,23 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
             return None, False, None
         return "lead", False, None
     return False, False, None
+
+
+# a body holding a meeting or a ceremony: a reported event, unless the sentence is a directive's
+# (`UBND TP yêu cầu lồng ghép …; UBND các quận, huyện tổ chức lễ phát động … vào cuối tháng 5`:
+# the clauses after `yêu cầu` are what it asks, each body's event its task)
+_HOLDS_EVENT = re.compile(r"^\s*tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên)(?![\p{L}])", re.I)
+_DIRECTIVE_VERB = re.compile(r"(?<![\p{L}])(?<!(?:[Tt]heo|của|[Tt]hực hiện)\s)(?:yêu cầu|đề nghị|chỉ đạo)(?!\s+của)(?![\p{L}])")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _directed_sentence(text: str, start: int) -> bool:
+    """A directive verb stands earlier in the sentence than `start` (read back at most 300
+    characters: a sentence's reach, not the paragraph's)."""
+    lo = max(0, start - 300)
+    window = text[lo:start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
+    return bool(_DIRECTIVE_VERB.search(window, cut))
 
 
 # a letter and the bodies it is sent to (`Bộ … đã có công văn gửi UBND các tỉnh, thành phố …`)
@@ -1037,7 +1060,9 @@ _ISSUES_PLAN = re.compile(r"\s*(?:(?:ban hành|xây dựng)\s+(?:kế hoạch|ch
 # bodies named are meant (those that have not yet done it), then their task after the comma
 _NOT_YET_DONE = re.compile(r"^\s*(?:(?:đến|tới|cho đến)\s+nay\s+|hiện nay\s+)?chưa\s+[^.;:\n]{1,160}?,\s*(?=\p{Ll})")
 # (`Ủy ban nhân dân các huyện, thành phố trong tỉnh căn cứ …`: the units within the issuer's own level)
-_WHERE_AFTER = re.compile(r"^\s*(?:trên địa bàn(?:\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|mình))?"
+# (`Chủ đầu tư các dự án … trên địa bàn tỉnh Quảng Ngãi phải giải ngân …`: the place named after its level)
+_WHERE_AFTER = re.compile(r"^\s*(?:trên địa bàn(?:\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận|mình)"
+                          r"(?-i:(?:\s+\p{Lu}\p{Ll}*){1,3})?)?"
                           r"|trong\s+(?:tỉnh|huyện|thành phố|thị xã|quận|xã))(?![\p{L}])", re.I)
 # (`theo chức năng, thẩm quyền chỉ đạo, hướng dẫn …`: the powers named with or instead of the duties)
 _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức năng,?\s*(?:nhiệm vụ|thẩm quyền|quyền hạn)"
