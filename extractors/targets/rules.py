@@ -960,6 +960,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if ctx.results_story is not None and not ctx.goal and v.comparator not in (">=", "<=") \
             and _results_paragraph(text, ctx.results_story):
         return True
+    # a figure measured, not set: told as falling short (`Chỉ có 34,8% người dân … được sử dụng nước sạch`,
+    # `… chỉ đạt 45,8%, trong khi mục tiêu đề ra là 50%`), as a place in a ranking (`Bộ Công Thương dẫn
+    # đầu với tỷ lệ 83,48%`, `Đà Nẵng (58,89%) … là những địa phương xếp sau`), or with its goal in brackets
+    # beside it (`Khối bộ, ngành đạt 63,47% (mục tiêu 70%)`): what was reached against a goal
+    if _measured(v, text, sentence_start, sentence_has):
+        return True
     # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
     if sentence_has(_PAST_LEAD_WORDS) and _PAST_LEAD.search(text[sentence_start:v.start]) \
@@ -1073,6 +1079,40 @@ def _results_paragraph(text: str, first_ahead: int) -> bool:
     return not _DIRECTS.search(text) and _looks_nowhere_ahead(text, first_ahead)
 
 
+# `chỉ đạt`, `chỉ có`, `chỉ là`, `chỉ mới có`, `mới chỉ đạt`, `chỉ 8,6%` (not `chỉ còn`: a goal may bring a rate down
+# to it; nor the noun of `chứng chỉ đạt trên 40%`)
+_ONLY_REACHED = re.compile(r"\b(?:mới\s+)?(?<!(?:chứng|địa|văn)\s+)chỉ\s+(?:mới\s+)?(?:(?:có|đạt|là|chiếm|bằng)\b|(?=\d))", re.I)
+# a place in a ranking: `dẫn đầu`, `xếp sau`, `đứng thứ 2`, `vị trí thứ hai`, `nhóm thấp nhất`
+_RANKED = re.compile(r"\bdẫn\s+đầu\b|\bxếp\s+(?:hạng\s+)?(?:sau|thứ|cuối)\b|\bđứng\s+(?:đầu|thứ|cuối)\b|"
+                     r"\bvị\s+trí\s+(?:thứ|tiên\s+phong|dẫn\s+đầu|số)\b|\bnhóm\s+(?:thấp|cao)\s+nhất\b", re.I)
+# a goal in brackets right after the figure: `đạt 63,47% (mục tiêu 70%)`, `tăng 6,7% (kế hoạch đề ra là 9,4%)`
+_GOAL_BESIDE = re.compile(r"\s*\((?:so\s+với\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)\b[^()]*\d[^()]*\)", re.I)
+_MEASURED_HINT = re.compile(r"\bchỉ\b|đầu\b|\bxếp\b|\bđứng\b|\bvị\s+trí\b|\bnhất\b|\(", re.I)
+
+
+def _measured(v: ValueExpr, text: str, sentence_start: int, sentence_has) -> bool:
+    """Whether a figure is told as measured: falling short (`chỉ đạt`) with no goal or future
+    before it, a place in a ranking in a sentence that names no goal, or followed by its goal in
+    brackets. None of these is how a goal is set."""
+    if v.comparator in (">=", "<=") or not sentence_has(_MEASURED_HINT):
+        return False
+    end = text.find(". ", v.end)
+    end = len(text) if end < 0 else end
+    before = _BRACKETED.sub("", text[sentence_start:v.num_start])  # (the value's verb too: `chỉ đạt 45,8%`)
+    if _FUTURE.search(before) or _GOAL_TURN.search(before) or _STRIVE_WORDS.search(before):
+        return False
+    if _GOAL_BESIDE.match(text, v.end):
+        return True
+    only = None
+    for only in _ONLY_REACHED.finditer(before):
+        pass
+    if only is not None and len(before) - only.end() <= 80:
+        return True
+    said = _BRACKETED.sub("", text[sentence_start:end])
+    return bool(_RANKED.search(said)) and not (_FUTURE.search(said) or _GOAL_TURN.search(said)
+                                               or _GOAL_WORDS.search(said))
+
+
 @lru_cache(maxsize=1024)
 def _looks_ahead(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names a goal or the future (asked once per sentence and clause)."""
@@ -1130,7 +1170,17 @@ def _told_as_done(v: ValueExpr, text: str, clause: tuple[int, int], sentence_sta
     # đó, … nông nghiệp chiếm 45%`)
     return bool(done) and not (_looks_ahead(text, sentence_start, clause[1])
                                or _occurs(_STRIVE_WORDS, text, sentence_start, clause[1])
-                               or _occurs(_ADOPTS, text, sentence_start, clause[1]) or _clause_due(text, clause))
+                               or _occurs(_ADOPTS, text, sentence_start, clause[1]) or _done_due(text, clause, done.start()))
+
+
+_WITHIN_YEAR = re.compile(r"trong\s+năm\b", re.I)
+
+
+def _done_due(text: str, clause: tuple[int, int], done_at: int) -> bool:
+    """Whether a clause told with `đã` names a year a goal is due: not the year the deed is told
+    within (`trong năm 2024, Hà Nam đã xử lý trực tuyến toàn trình 68,54% …`), which is its time."""
+    return any(y.kind in DUE_KINDS and not (clause[0] + y.end <= done_at and _WITHIN_YEAR.match(text, clause[0] + y.start))
+               for y in year_mentions(text[clause[0]:clause[1]]))
 
 
 @lru_cache(maxsize=1024)
