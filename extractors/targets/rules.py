@@ -450,6 +450,12 @@ class _Reader:
             if j < i and (q.heading is not None or q.kind not in ("plain", "-", "+", "•", "*", "–")):
                 break  # a numbered item or heading: its year is its own block's
             text = q.para.text
+            if j < i and text.rstrip().endswith(":") and _GOAL_NOUNS.search(text):
+                # a lead-in of running paragraphs (`… có nêu mục tiêu, chỉ tiêu cụ thể trong giai đoạn 2025 -
+                # 2030 sau đây:` over paragraphs of figures): its year is the list's, as a lead-in's is
+                lead_year = _lead_in_year(text)
+                if lead_year is not None:
+                    return lead_year
             spans = [s for s in _full_sentences(text) if j < i or s[1] <= sent_start]
             for a, b in reversed(spans):
                 lead = text[a:b]
