@@ -159,6 +159,7 @@ class _Context:
     news: bool = False  # a story or letter, not a formal plan (no `KẾ HOẠCH` / `QUYẾT ĐỊNH` line)
     results_story: Optional[int] = None  # a dated story that tells results: the first year still to come
     first_ahead: Optional[int] = None  # a dated story's first year still to come
+    own_month: Optional[tuple[int, int]] = None  # a dated story's (year, month), when it prints its month
 
 
 def _kind(text: str) -> str:
@@ -249,6 +250,8 @@ class _Reader:
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
         self.first_ahead = None if self.formal else _first_ahead(doc.clean)
+        own = None if self.first_ahead is None else own_date(doc.clean)
+        self.own_month = (own.year, own.month) if own and own.month else None
         self.results_story = None if self.first_ahead is None else _results_story(self.first_ahead, texts)
 
     # -- context from lead-ins and headings --------------------------------
@@ -302,6 +305,7 @@ class _Reader:
         ctx.news = not self.formal
         ctx.results_story = self.results_story
         ctx.first_ahead = self.first_ahead
+        ctx.own_month = self.own_month
         self._ctx_cache[i] = ctx
         return ctx
 
@@ -995,6 +999,14 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if sentence_has(_UP_TO_NOW) and _UP_TO_NOW.search(text[sentence_start:v.start]) \
             and not _FUTURE.search(text[sentence_start:clause[1]]):
         return True
+    # a count taken as of a day (`Tính đến ngày 1-3 rồi, TPHCM đã cấp …`; in a story of 30/10/2019, `Đến ngày
+    # 1/10/2019, toàn tỉnh có 90.381 người tham gia BHXH, chiếm khoảng 11,8% …`): every figure of its
+    # sentence is the state then, unless it looks ahead. (A day still to come is a deadline: `đến ngày
+    # 31/12/2025, 100% …`; so without `tính` the day must be one the story is dated after.)
+    if sentence_has(_AS_OF_DAY) and (as_of := _AS_OF_DAY.search(text, sentence_start, v.start)) \
+            and (as_of.group(1) or _day_behind(as_of, ctx.own_month)) \
+            and not _looks_ahead(text, sentence_start, clause[1]) and not _occurs(_STRIVE_WORDS, text, sentence_start, clause[1]):
+        return True
     if clause_has(_ESTIMATE_WORDS) and _ESTIMATE.search(text[clause[0]:v.start]) \
             and not _FUTURE.search(text[sentence_start:v.start]) \
             and not (ctx.lead_texts and _FUTURE.search(_last_sentence(ctx.lead_texts[0]))):
@@ -1093,7 +1105,16 @@ _RANKED = re.compile(r"\bdẫn\s+đầu\b|\bxếp\s+(?:hạng\s+)?(?:sau|thứ|c
                      r"\bvị\s+trí\s+(?:thứ|tiên\s+phong|dẫn\s+đầu|số)\b|\bnhóm\s+(?:thấp|cao)\s+nhất\b", re.I)
 # a goal in brackets right after the figure: `đạt 63,47% (mục tiêu 70%)`, `tăng 6,7% (kế hoạch đề ra là 9,4%)`
 _GOAL_BESIDE = re.compile(r"\s*\((?:so\s+với\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)\b[^()]*\d[^()]*\)", re.I)
+_AS_OF_DAY = re.compile(r"\b(?:(tính)\s+)?đến\s+(?:hết\s+)?ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d\d))?\b"
+                        r"(?:\s+rồi)?\s*,", re.I)
 _MEASURED_HINT = re.compile(r"\bchỉ\b|đầu\b|\bxếp\b|\bđứng\b|\bvị\s+trí\b|\bnhất\b|\(", re.I)
+
+
+def _day_behind(as_of, own_month: Optional[tuple[int, int]]) -> bool:
+    """Whether the day of `as_of` (day, month, year groups) is no later than the story's own month."""
+    if own_month is None or not as_of.group(4):
+        return False
+    return (int(as_of.group(4)), int(as_of.group(3))) <= own_month
 
 
 def _measured(v: ValueExpr, text: str, sentence_start: int, sentence_has) -> bool:
