@@ -949,6 +949,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                            or any(y.kind in DUE_KINDS and y.year > last
                                                   for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
+    # a story's sentence whose only years are past ones, written before the figure (in a story of February
+    # 2024: `Theo UBND tỉnh, tổng kế hoạch vốn đầu tư công năm 2023 là 4.678,45 tỷ đồng, thực hiện và giải
+    # ngân 4.319,847 tỷ đồng, đạt 92,34%`): that year's outcome, in every clause, unless it looks ahead
+    if ctx.news and plan_year and not ctx.goal \
+            and _past_years_sentence(text, sentence_start, plan_year) is not None \
+            and _past_years_sentence(text, sentence_start, plan_year) < v.start:
+        return True
     if _follows_reported_year(text, v.start, plan_year, ctx.reviewed_years):
         return True
     sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
@@ -1108,6 +1115,22 @@ _GOAL_BESIDE = re.compile(r"\s*\((?:so\s+với\s+)?(?:mục\s+tiêu|chỉ\s+tiê
 _AS_OF_DAY = re.compile(r"\b(?:(tính)\s+)?đến\s+(?:hết\s+)?ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d\d))?\b"
                         r"(?:\s+rồi)?\s*,", re.I)
 _MEASURED_HINT = re.compile(r"\bchỉ\b|đầu\b|\bxếp\b|\bđứng\b|\bvị\s+trí\b|\bnhất\b|\(", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _past_years_sentence(text: str, sentence_start: int, plan_year: int) -> Optional[int]:
+    """Where the first year of the sentence at `sentence_start` ends, when every year it names is a
+    bare year before `plan_year` (not a law's) and it names no goal, future or striving; else None
+    (read once per sentence)."""
+    end = text.find(". ", sentence_start)
+    end = len(text) if end < 0 else end
+    years = year_mentions(text[sentence_start:end], sentence_start)
+    if not years or any(y.kind != "bare" or y.year >= plan_year or _names_a_law(text, y) for y in years):
+        return None
+    if _looks_ahead(text, sentence_start, end) or _occurs(_STRIVE_WORDS, text, sentence_start, end) \
+            or _occurs(_GOAL_WORDS, text, sentence_start, end):
+        return None
+    return years[0].end
 
 
 def _day_behind(as_of, own_month: Optional[tuple[int, int]]) -> bool:
