@@ -1586,8 +1586,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             # (a sentence opened by `Hằng năm,` sets a yearly quota in each of its clauses: `Hằng năm,
             # mỗi chi hội giúp thêm …; mỗi cơ sở Hội hỗ trợ xây dựng được từ một đến hai công trình …`;
             # a later clause's share is a standing level: `…; 100% cơ quan, đơn vị triển khai kế hoạch`)
+            # (and a rise or fall by a share in a later clause: `Hằng năm, tỷ lệ điều tra … đạt từ 75% trở
+            # lên, …; tăng 5 - 10% tỷ lệ khởi tố …`, a rise each year)
             per_year = _per_year(v, _opens_per_year(text, clause) or (
-                v.unit not in _COUNTLESS and _yearly_sentence(text, sent)), segment, after)
+                _yearly_sentence(text, sent) and (v.unit not in _COUNTLESS or _RISE_RIGHT_BEFORE.search(
+                    text, max(clause[0], v.num_start - 40), v.num_start))), segment, after)
             baseline = None
             if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
                 first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
@@ -1881,6 +1884,7 @@ _DUE_YEAR = re.compile(r"\b(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s
 _CONSUMER_PRICES = re.compile(r"\bgiá\s+tiêu\s+dùng\b|\bCPI\b", re.I)
 
 
+_RISE_RIGHT_BEFORE = re.compile(r"\b(?:tăng|giảm)(?:\s+(?:thêm|từ|khoảng|ít\s+nhất|tối\s+thiểu))*\s*$", re.I)
 _PER_HEAD_BEFORE = re.compile(r"\bđầu\s+ng[ưƣ]ời\s*$", re.I)
 _AVERAGE_BEFORE = re.compile(r"\bbình\s+quân\s*$", re.I)
 _PER_HEAD_YEAR = re.compile(r"\bđầu\s+người\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|một\s+)năm\b", re.I)
