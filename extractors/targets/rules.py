@@ -249,6 +249,11 @@ class _Reader:
         self.goal_headline = bool(_GOALS_TITLE.match(headline)) and self.horizon is not None
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
+        elif self.horizon is not None and not self.formal and _FIGURE_DUE_HEADLINE.match(title_text(texts)):
+            # a story headed by one goal with its year (`Đến năm 2020 giảm từ 3% - 5% tổng số vụ phạm tội hình
+            # sự so với năm 2016`): the year is that figure's, told again in the body; the story's other
+            # figures (`Hằng năm, tỷ lệ điều tra … đạt từ 75% trở lên`) are not due then
+            self.horizon = None
         self.first_ahead = None if self.formal else _first_ahead(doc.clean)
         own = None if self.first_ahead is None else own_date(doc.clean)
         self.own_month = (own.year, own.month) if own and own.month else None
@@ -528,6 +533,8 @@ _YEAR_OPENING = re.compile(_YEAR_OPENING_YEAR.pattern + r"\s*,", re.I)
 _HORIZON_LEAD = re.compile(r"\s*(?:(?:cụ\s+thể|theo\s+đó|trong\s+đó)\s*,\s*)?(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?"
                            r"năm\s+((?:19|20)\d\d)\s*,", re.I)
 _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
+_FIGURE_DUE_HEADLINE = re.compile(r"\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,?\s+"
+                                  r"[^\d\n]{0,40}?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%", re.I)
 _LEAD_CHARS = 1500  # a story's headline and lead: what it is about
 _DIRECTS = re.compile(r"\b(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kiến\s+nghị|công\s+điện|chỉ\s+thị|hướng\s+dẫn|ban\s+hành|"
                       r"kế\s+hoạch|quyết\s+định|quy\s+định|giao)\b", re.I)
