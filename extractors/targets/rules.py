@@ -1625,6 +1625,14 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             )))
         _share_per_year(text, found, where)
         _share_list_lead(text, found, where)
+        # two figures joined by `và` before the year that closes their clause share it (`… cung cấp nước sạch
+        # cho 93-95% người dân ở khu vực nông thôn và ít nhất 95% người dân ở khu vực thành thị vào năm 2025`)
+        for k in range(len(found) - 2, -1, -1):
+            t, u = found[k][1], found[k + 1][1]
+            if t.target_year is None and u.target_year is not None and found[k][0] == found[k + 1][0] \
+                    and _JOINED_BY_AND.fullmatch(text, where[k][1], where[k + 1][0]) \
+                    and _YEAR_ENDS_CLAUSE.match(text, where[k + 1][1], found[k + 1][0][1]):
+                t.target_year = u.target_year
         # staged values share the noun phrase written after the last stage
         # (`đạt 80% và ... đạt 100% số cán bộ được đào tạo`)
         for k in range(len(found) - 2, -1, -1):
@@ -1649,6 +1657,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     return _headline_counts(reader, out)
 
 
+_JOINED_BY_AND = re.compile(r"[^\d;:()]{0,120}\svà\s[^\d;:()]{0,20}")
+_YEAR_ENDS_CLAUSE = re.compile(r"[^\d;:()]{0,120}?\b(?:vào|đến|trong)\s+(?:cuối\s+|hết\s+)?năm\s+(?:19|20)\d\d\s*[.;]?\s*$", re.I)
 _LINK_WORD_ONLY = re.compile(r"(?:và|hoặc|hay)(?:\s+(?:đạt|lên|là))?", re.I)
 _CONTRAST = re.compile(r"^(?:và|còn)\s+(\S+(?:\s+\S+)?)$", re.I)
 
