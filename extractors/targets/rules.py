@@ -1113,7 +1113,9 @@ def _results_paragraph(text: str, first_ahead: int) -> bool:
 
 # `chỉ đạt`, `chỉ có`, `chỉ là`, `chỉ mới có`, `mới chỉ đạt`, `chỉ 8,6%` (not `chỉ còn`: a goal may bring a rate down
 # to it; nor the noun of `chứng chỉ đạt trên 40%`)
-_ONLY_REACHED = re.compile(r"\b(?:mới\s+)?(?<!(?:chứng|địa|văn)\s+)chỉ\s+(?:mới\s+)?(?:(?:có|đạt|là|chiếm|bằng)\b|(?=\d))", re.I)
+# (or `vẫn`, still: `nhu cầu điện vẫn tiếp tục tăng ở mức cao, bình quân khoảng 8,5%/năm`, a state of things)
+_ONLY_REACHED = re.compile(r"\b(?:mới\s+)?(?<!(?:chứng|địa|văn)\s+)chỉ\s+(?:mới\s+)?(?:(?:có|đạt|là|chiếm|bằng)\b|(?=\d))|"
+                           r"\bvẫn\s+(?:tiếp\s+tục\s+|đang\s+|còn\s+)?(?:tăng|giảm|ở\s+mức|chiếm|còn|đạt|là|có)\b", re.I)
 # a place in a ranking: `dẫn đầu`, `xếp sau`, `đứng thứ 2`, `vị trí thứ hai`, `nhóm thấp nhất`
 _RANKED = re.compile(r"\bdẫn\s+đầu\b|\bxếp\s+(?:hạng\s+)?(?:sau|thứ|cuối)\b|\bđứng\s+(?:đầu|thứ|cuối)\b|"
                      r"\bvị\s+trí\s+(?:thứ|tiên\s+phong|dẫn\s+đầu|số)\b|\bnhóm\s+(?:thấp|cao)\s+nhất\b", re.I)
@@ -1121,7 +1123,7 @@ _RANKED = re.compile(r"\bdẫn\s+đầu\b|\bxếp\s+(?:hạng\s+)?(?:sau|thứ|c
 _GOAL_BESIDE = re.compile(r"\s*\((?:so\s+với\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)\b[^()]*\d[^()]*\)", re.I)
 _AS_OF_DAY = re.compile(r"\b(?:(tính)\s+)?đến\s+(?:hết\s+)?ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d\d))?\b"
                         r"(?:\s+rồi)?\s*,", re.I)
-_MEASURED_HINT = re.compile(r"\bchỉ\b|đầu\b|\bxếp\b|\bđứng\b|\bvị\s+trí\b|\bnhất\b|\(", re.I)
+_MEASURED_HINT = re.compile(r"\bchỉ\b|\bvẫn\b|đầu\b|\bxếp\b|\bđứng\b|\bvị\s+trí\b|\bnhất\b|\(", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -1148,26 +1150,37 @@ def _day_behind(as_of, own_month: Optional[tuple[int, int]]) -> bool:
 
 
 def _measured(v: ValueExpr, text: str, sentence_start: int, sentence_has) -> bool:
-    """Whether a figure is told as measured: falling short (`chỉ đạt`) with no goal or future
-    before it, a place in a ranking in a sentence that names no goal, or followed by its goal in
-    brackets. None of these is how a goal is set."""
+    """Whether a figure is told as measured: falling short or still so (`chỉ đạt`, `vẫn tăng`)
+    with no goal or future near before it, followed by its goal in brackets, or a place in a
+    ranking in a sentence that names no goal. None of these is how a goal is set. (Windows of a
+    few words before the value, and the sentence read once: no scan per value.)"""
     if v.comparator in (">=", "<=") or not sentence_has(_MEASURED_HINT):
         return False
-    end = text.find(". ", v.end)
-    end = len(text) if end < 0 else end
-    before = _BRACKETED.sub("", text[sentence_start:v.num_start])  # (the value's verb too: `chỉ đạt 45,8%`)
-    if _FUTURE.search(before) or _GOAL_TURN.search(before) or _STRIVE_WORDS.search(before):
-        return False
-    if _GOAL_BESIDE.match(text, v.end):
+    # (the value's verb too: `chỉ đạt 45,8%`)
+    near = _BRACKETED.sub("", text[max(sentence_start, v.num_start - _READ):v.num_start])
+    if _GOAL_BESIDE.match(text, v.end) and not _ahead_words(near):
         return True
     only = None
-    for only in _ONLY_REACHED.finditer(before):
+    for only in _ONLY_REACHED.finditer(near, max(0, len(near) - 120)):
         pass
-    if only is not None and len(before) - only.end() <= 80:
+    # (the words between are the figure's own: not a purpose that sets it, `mỗi cặp vợ chồng chỉ có một hoặc
+    # hai con nhằm duy trì tổng tỷ suất sinh … ở mức 1,57 con`)
+    if only is not None and len(near) - only.end() <= 80 and not _ahead_words(near[max(0, only.start() - 60):]) \
+            and not _PURPOSE.search(near, only.end()):
         return True
-    said = _BRACKETED.sub("", text[sentence_start:end])
-    return bool(_RANKED.search(said)) and not (_FUTURE.search(said) or _GOAL_TURN.search(said)
-                                               or _GOAL_WORDS.search(said))
+    return _ranked_sentence(text, sentence_start)
+
+
+def _ahead_words(stretch: str) -> bool:
+    return bool(_FUTURE.search(stretch) or _GOAL_TURN.search(stretch) or _STRIVE_WORDS.search(stretch))
+
+
+@lru_cache(maxsize=1024)
+def _ranked_sentence(text: str, sentence_start: int) -> bool:
+    """A sentence that places things in a ranking and names no goal or future (read once)."""
+    end = text.find(". ", sentence_start)
+    said = _BRACKETED.sub("", text[sentence_start:len(text) if end < 0 else end])
+    return bool(_RANKED.search(said)) and not (_ahead_words(said) or _GOAL_WORDS.search(said))
 
 
 @lru_cache(maxsize=1024)
