@@ -1017,7 +1017,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # 1/10/2019, toàn tỉnh có 90.381 người tham gia BHXH, chiếm khoảng 11,8% …`): every figure of its
     # sentence is the state then, unless it looks ahead. (A day still to come is a deadline: `đến ngày
     # 31/12/2025, 100% …`; so without `tính` the day must be one the story is dated after.)
-    if sentence_has(_AS_OF_DAY) and (as_of := _AS_OF_DAY.search(text, sentence_start, v.start)) \
+    if sentence_has(_AS_OF_DAY) and (as_of := _as_of_day(text, sentence_start)) and as_of.end() <= v.start \
             and (as_of.group(1) or _day_behind(as_of, ctx.own_month)) \
             and not _looks_ahead(text, sentence_start, clause[1]) and not _occurs(_STRIVE_WORDS, text, sentence_start, clause[1]):
         return True
@@ -1140,6 +1140,13 @@ def _past_years_sentence(text: str, sentence_start: int, plan_year: int) -> Opti
             or _occurs(_GOAL_WORDS, text, sentence_start, end):
         return None
     return years[0].end
+
+
+@lru_cache(maxsize=1024)
+def _as_of_day(text: str, sentence_start: int):
+    """The first `(tính) đến ngày d/m(/y),` of the sentence at `sentence_start` (read once)."""
+    end = text.find(". ", sentence_start)
+    return _AS_OF_DAY.search(text, sentence_start, len(text) if end < 0 else end)
 
 
 def _day_behind(as_of, own_month: Optional[tuple[int, int]]) -> bool:
