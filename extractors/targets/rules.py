@@ -60,7 +60,8 @@ _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây(?:\s+trồng)?(?
 _PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}(?:được\s+)?$", re.I)
 # a level already brought to: `Hà Nội đã nâng tỷ lệ trường công lập đạt chuẩn lên 42,6%`
 _BROUGHT_TO = re.compile(r"\bđã\s+(?:nâng|đưa|kéo\s+giảm|giảm|tăng)\b[^,;:.()\d]{0,60}$", re.I)
-_CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
+# (`hiện có` closing a noun phrase is its modifier, `số đối tượng truy nã hiện có và 50% …`: the existing ones)
+_CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có(?!\s*(?:và|hoặc|[,;)]))|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
                       # `hiện cả nước có 2.045 xã (23%) được công nhận`
                       r"(?<!thực\s)\bhiện\s+(?:[\p{L}]+\s+){1,3}?có\b|"
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
