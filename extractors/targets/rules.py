@@ -2407,7 +2407,10 @@ _CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯ
 _GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b|"
                                 # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
                                 # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
-                                r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b", re.I)
+                                r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b|"
+                                # (or the year's work it launched: `Hội đồng Giáo dục QP-AN huyện … vừa triển khai công
+                                # tác năm 2012. Theo đó, … đảm bảo hoàn thành 100% chỉ tiêu …`)
+                                r"\btriển\s+khai\s+(?:công\s+tác|nhiệm\s+vụ|kế\s+hoạch)\b", re.I)
 _LAW_YEAR = re.compile(r"\b(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[\p{L} ,-]{0,40}$")
 def _names_a_law(text: str, y) -> bool:
     return bool(_LAW_YEAR.search(text[max(0, y.start - 50):y.start]))
