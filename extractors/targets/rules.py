@@ -60,7 +60,8 @@ _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây(?:\s+trồng)?(?
 _PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}(?:được\s+)?$", re.I)
 # a level already brought to: `Hà Nội đã nâng tỷ lệ trường công lập đạt chuẩn lên 42,6%`
 _BROUGHT_TO = re.compile(r"\bđã\s+(?:nâng|đưa|kéo\s+giảm|giảm|tăng)\b[^,;:.()\d]{0,60}$", re.I)
-_CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
+# (`hiện có` closing a noun phrase is its modifier, `số đối tượng truy nã hiện có và 50% …`: the existing ones)
+_CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có(?!\s*(?:và|hoặc|[,;)]))|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
                       # `hiện cả nước có 2.045 xã (23%) được công nhận`
                       r"(?<!thực\s)\bhiện\s+(?:[\p{L}]+\s+){1,3}?có\b|"
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
@@ -159,6 +160,7 @@ class _Context:
     news: bool = False  # a story or letter, not a formal plan (no `KẾ HOẠCH` / `QUYẾT ĐỊNH` line)
     results_story: Optional[int] = None  # a dated story that tells results: the first year still to come
     first_ahead: Optional[int] = None  # a dated story's first year still to come
+    own_month: Optional[tuple[int, int]] = None  # a dated story's (year, month), when it prints its month
 
 
 def _kind(text: str) -> str:
@@ -248,7 +250,14 @@ class _Reader:
         self.goal_headline = bool(_GOALS_TITLE.match(headline)) and self.horizon is not None
         if self.horizon is None and not self.formal:
             self.horizon = _announced_period(texts)
+        elif self.horizon is not None and not self.formal and _FIGURE_DUE_HEADLINE.match(title_text(texts)):
+            # a story headed by one goal with its year (`Đến năm 2020 giảm từ 3% - 5% tổng số vụ phạm tội hình
+            # sự so với năm 2016`): the year is that figure's, told again in the body; the story's other
+            # figures (`Hằng năm, tỷ lệ điều tra … đạt từ 75% trở lên`) are not due then
+            self.horizon = None
         self.first_ahead = None if self.formal else _first_ahead(doc.clean)
+        own = None if self.first_ahead is None else own_date(doc.clean)
+        self.own_month = (own.year, own.month) if own and own.month else None
         self.results_story = None if self.first_ahead is None else _results_story(self.first_ahead, texts)
 
     # -- context from lead-ins and headings --------------------------------
@@ -302,6 +311,7 @@ class _Reader:
         ctx.news = not self.formal
         ctx.results_story = self.results_story
         ctx.first_ahead = self.first_ahead
+        ctx.own_month = self.own_month
         self._ctx_cache[i] = ctx
         return ctx
 
@@ -450,6 +460,12 @@ class _Reader:
             if j < i and (q.heading is not None or q.kind not in ("plain", "-", "+", "•", "*", "–")):
                 break  # a numbered item or heading: its year is its own block's
             text = q.para.text
+            if j < i and text.rstrip().endswith(":") and _GOAL_NOUNS.search(text):
+                # a lead-in of running paragraphs (`… có nêu mục tiêu, chỉ tiêu cụ thể trong giai đoạn 2025 -
+                # 2030 sau đây:` over paragraphs of figures): its year is the list's, as a lead-in's is
+                lead_year = _lead_in_year(text)
+                if lead_year is not None:
+                    return lead_year
             spans = [s for s in _full_sentences(text) if j < i or s[1] <= sent_start]
             for a, b in reversed(spans):
                 lead = text[a:b]
@@ -518,6 +534,8 @@ _YEAR_OPENING = re.compile(_YEAR_OPENING_YEAR.pattern + r"\s*,", re.I)
 _HORIZON_LEAD = re.compile(r"\s*(?:(?:cụ\s+thể|theo\s+đó|trong\s+đó)\s*,\s*)?(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?"
                            r"năm\s+((?:19|20)\d\d)\s*,", re.I)
 _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
+_FIGURE_DUE_HEADLINE = re.compile(r"\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,?\s+"
+                                  r"[^\d\n]{0,40}?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%", re.I)
 _LEAD_CHARS = 1500  # a story's headline and lead: what it is about
 _DIRECTS = re.compile(r"\b(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kiến\s+nghị|công\s+điện|chỉ\s+thị|hướng\s+dẫn|ban\s+hành|"
                       r"kế\s+hoạch|quyết\s+định|quy\s+định|giao)\b", re.I)
@@ -939,6 +957,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
                                            or any(y.kind in DUE_KINDS and y.year > last
                                                   for y in year_mentions(text[clause[0]:clause[1]])))):
             return True  # `Năm 2024, thu nhập … đạt 56 triệu đồng, tỷ lệ hộ nghèo còn 2,1%`
+    # a story's sentence whose only years are past ones, written before the figure (in a story of February
+    # 2024: `Theo UBND tỉnh, tổng kế hoạch vốn đầu tư công năm 2023 là 4.678,45 tỷ đồng, thực hiện và giải
+    # ngân 4.319,847 tỷ đồng, đạt 92,34%`): that year's outcome, in every clause, unless it looks ahead
+    if ctx.news and plan_year and not ctx.goal \
+            and _past_years_sentence(text, sentence_start, plan_year) is not None \
+            and _past_years_sentence(text, sentence_start, plan_year) < v.start:
+        return True
     if _follows_reported_year(text, v.start, plan_year, ctx.reviewed_years):
         return True
     sentence_has = lambda rx: _occurs(rx, text, sentence_start, clause[1])  # noqa: E731
@@ -959,6 +984,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             return True
     if ctx.results_story is not None and not ctx.goal and v.comparator not in (">=", "<=") \
             and _results_paragraph(text, ctx.results_story):
+        return True
+    # a figure measured, not set: told as falling short (`Chỉ có 34,8% người dân … được sử dụng nước sạch`,
+    # `… chỉ đạt 45,8%, trong khi mục tiêu đề ra là 50%`), as a place in a ranking (`Bộ Công Thương dẫn
+    # đầu với tỷ lệ 83,48%`, `Đà Nẵng (58,89%) … là những địa phương xếp sau`), or with its goal in brackets
+    # beside it (`Khối bộ, ngành đạt 63,47% (mục tiêu 70%)`): what was reached against a goal
+    if _measured(v, text, sentence_start, sentence_has):
         return True
     # a past lead-in in the sentence: `xã đã hoàn thành cơ bản các chỉ tiêu phát triển: …`,
     # `tình hình kinh tế - xã hội 6 tháng đầu năm 2018 đạt được kết quả toàn diện: …`
@@ -982,6 +1013,14 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # tích`: a count taken up to now reports, in every clause of its sentence
     if sentence_has(_UP_TO_NOW) and _UP_TO_NOW.search(text[sentence_start:v.start]) \
             and not _FUTURE.search(text[sentence_start:clause[1]]):
+        return True
+    # a count taken as of a day (`Tính đến ngày 1-3 rồi, TPHCM đã cấp …`; in a story of 30/10/2019, `Đến ngày
+    # 1/10/2019, toàn tỉnh có 90.381 người tham gia BHXH, chiếm khoảng 11,8% …`): every figure of its
+    # sentence is the state then, unless it looks ahead. (A day still to come is a deadline: `đến ngày
+    # 31/12/2025, 100% …`; so without `tính` the day must be one the story is dated after.)
+    if sentence_has(_AS_OF_DAY) and (as_of := _as_of_day(text, sentence_start)) and as_of.end() <= v.start \
+            and (as_of.group(1) or _day_behind(as_of, ctx.own_month)) \
+            and not _looks_ahead(text, sentence_start, clause[1]) and not _occurs(_STRIVE_WORDS, text, sentence_start, clause[1]):
         return True
     if clause_has(_ESTIMATE_WORDS) and _ESTIMATE.search(text[clause[0]:v.start]) \
             and not _FUTURE.search(text[sentence_start:v.start]) \
@@ -1073,6 +1112,87 @@ def _results_paragraph(text: str, first_ahead: int) -> bool:
     return not _DIRECTS.search(text) and _looks_nowhere_ahead(text, first_ahead)
 
 
+# `chỉ đạt`, `chỉ có`, `chỉ là`, `chỉ mới có`, `mới chỉ đạt`, `chỉ 8,6%` (not `chỉ còn`: a goal may bring a rate down
+# to it; nor the noun of `chứng chỉ đạt trên 40%`)
+# (or `vẫn`, still: `nhu cầu điện vẫn tiếp tục tăng ở mức cao, bình quân khoảng 8,5%/năm`, a state of things)
+_ONLY_REACHED = re.compile(r"\b(?:mới\s+)?(?<!(?:chứng|địa|văn)\s+)chỉ\s+(?:mới\s+)?(?:(?:có|đạt|là|chiếm|bằng)\b|(?=\d))|"
+                           r"\bvẫn\s+(?:tiếp\s+tục\s+|đang\s+|còn\s+)?(?:tăng|giảm|ở\s+mức|chiếm|còn|đạt|là|có)\b", re.I)
+# a place in a ranking: `dẫn đầu`, `xếp sau`, `đứng thứ 2`, `vị trí thứ hai`, `nhóm thấp nhất`
+_RANKED = re.compile(r"\bdẫn\s+đầu\b|\bxếp\s+(?:hạng\s+)?(?:sau|thứ|cuối)\b|\bđứng\s+(?:đầu|thứ|cuối)\b|"
+                     r"\bvị\s+trí\s+(?:thứ|tiên\s+phong|dẫn\s+đầu|số)\b|\bnhóm\s+(?:thấp|cao)\s+nhất\b", re.I)
+# a goal in brackets right after the figure: `đạt 63,47% (mục tiêu 70%)`, `tăng 6,7% (kế hoạch đề ra là 9,4%)`
+_GOAL_BESIDE = re.compile(r"\s*\((?:so\s+với\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)\b[^()]*\d[^()]*\)", re.I)
+_AS_OF_DAY = re.compile(r"\b(?:(tính)\s+)?đến\s+(?:hết\s+)?ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*((?:19|20)\d\d))?\b"
+                        r"(?:\s+rồi)?\s*,", re.I)
+_MEASURED_HINT = re.compile(r"\bchỉ\b|\bvẫn\b|đầu\b|\bxếp\b|\bđứng\b|\bvị\s+trí\b|\bnhất\b|\(", re.I)
+
+
+@lru_cache(maxsize=1024)
+def _past_years_sentence(text: str, sentence_start: int, plan_year: int) -> Optional[int]:
+    """Where the first year of the sentence at `sentence_start` ends, when every year it names is a
+    bare year before `plan_year` (not a law's) and it names no goal, future or striving; else None
+    (read once per sentence)."""
+    end = text.find(". ", sentence_start)
+    end = len(text) if end < 0 else end
+    years = year_mentions(text[sentence_start:end], sentence_start)
+    # (a baseline year is behind whatever it compares: `… năm 2015 đạt 30,14 tỷ USD, giảm 0,8% so với năm 2014`)
+    told = [y for y in years if y.kind != "baseline" or y.year >= plan_year]
+    if not told or any(y.kind != "bare" or y.year >= plan_year or _names_a_law(text, y) for y in told):
+        return None
+    if _looks_ahead(text, sentence_start, end) or _occurs(_STRIVE_WORDS, text, sentence_start, end) \
+            or _occurs(_GOAL_WORDS, text, sentence_start, end):
+        return None
+    return told[0].end
+
+
+@lru_cache(maxsize=1024)
+def _as_of_day(text: str, sentence_start: int):
+    """The first `(tính) đến ngày d/m(/y),` of the sentence at `sentence_start` (read once)."""
+    end = text.find(". ", sentence_start)
+    return _AS_OF_DAY.search(text, sentence_start, len(text) if end < 0 else end)
+
+
+def _day_behind(as_of, own_month: Optional[tuple[int, int]]) -> bool:
+    """Whether the day of `as_of` (day, month, year groups) is no later than the story's own month."""
+    if own_month is None or not as_of.group(4):
+        return False
+    return (int(as_of.group(4)), int(as_of.group(3))) <= own_month
+
+
+def _measured(v: ValueExpr, text: str, sentence_start: int, sentence_has) -> bool:
+    """Whether a figure is told as measured: falling short or still so (`chỉ đạt`, `vẫn tăng`)
+    with no goal or future near before it, followed by its goal in brackets, or a place in a
+    ranking in a sentence that names no goal. None of these is how a goal is set. (Windows of a
+    few words before the value, and the sentence read once: no scan per value.)"""
+    if v.comparator in (">=", "<=") or not sentence_has(_MEASURED_HINT):
+        return False
+    # (the value's verb too: `chỉ đạt 45,8%`)
+    near = _BRACKETED.sub("", text[max(sentence_start, v.num_start - _READ):v.num_start])
+    if _GOAL_BESIDE.match(text, v.end) and not _ahead_words(near):
+        return True
+    only = None
+    for only in _ONLY_REACHED.finditer(near, max(0, len(near) - 120)):
+        pass
+    # (the words between are the figure's own: not a purpose that sets it, `mỗi cặp vợ chồng chỉ có một hoặc
+    # hai con nhằm duy trì tổng tỷ suất sinh … ở mức 1,57 con`)
+    if only is not None and len(near) - only.end() <= 80 and not _ahead_words(near[max(0, only.start() - 60):]) \
+            and not _PURPOSE.search(near, only.end()):
+        return True
+    return _ranked_sentence(text, sentence_start)
+
+
+def _ahead_words(stretch: str) -> bool:
+    return bool(_FUTURE.search(stretch) or _GOAL_TURN.search(stretch) or _STRIVE_WORDS.search(stretch))
+
+
+@lru_cache(maxsize=1024)
+def _ranked_sentence(text: str, sentence_start: int) -> bool:
+    """A sentence that places things in a ranking and names no goal or future (read once)."""
+    end = text.find(". ", sentence_start)
+    said = _BRACKETED.sub("", text[sentence_start:len(text) if end < 0 else end])
+    return bool(_RANKED.search(said)) and not (_ahead_words(said) or _GOAL_WORDS.search(said))
+
+
 @lru_cache(maxsize=1024)
 def _looks_ahead(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] names a goal or the future (asked once per sentence and clause)."""
@@ -1130,7 +1250,17 @@ def _told_as_done(v: ValueExpr, text: str, clause: tuple[int, int], sentence_sta
     # đó, … nông nghiệp chiếm 45%`)
     return bool(done) and not (_looks_ahead(text, sentence_start, clause[1])
                                or _occurs(_STRIVE_WORDS, text, sentence_start, clause[1])
-                               or _occurs(_ADOPTS, text, sentence_start, clause[1]) or _clause_due(text, clause))
+                               or _occurs(_ADOPTS, text, sentence_start, clause[1]) or _done_due(text, clause, done.start()))
+
+
+_WITHIN_YEAR = re.compile(r"trong\s+năm\b", re.I)
+
+
+def _done_due(text: str, clause: tuple[int, int], done_at: int) -> bool:
+    """Whether a clause told with `đã` names a year a goal is due: not the year the deed is told
+    within (`trong năm 2024, Hà Nam đã xử lý trực tuyến toàn trình 68,54% …`), which is its time."""
+    return any(y.kind in DUE_KINDS and not (clause[0] + y.end <= done_at and _WITHIN_YEAR.match(text, clause[0] + y.start))
+               for y in year_mentions(text[clause[0]:clause[1]]))
 
 
 @lru_cache(maxsize=1024)
@@ -1486,8 +1616,11 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             # (a sentence opened by `Hằng năm,` sets a yearly quota in each of its clauses: `Hằng năm,
             # mỗi chi hội giúp thêm …; mỗi cơ sở Hội hỗ trợ xây dựng được từ một đến hai công trình …`;
             # a later clause's share is a standing level: `…; 100% cơ quan, đơn vị triển khai kế hoạch`)
+            # (and a rise or fall by a share in a later clause: `Hằng năm, tỷ lệ điều tra … đạt từ 75% trở
+            # lên, …; tăng 5 - 10% tỷ lệ khởi tố …`, a rise each year)
             per_year = _per_year(v, _opens_per_year(text, clause) or (
-                v.unit not in _COUNTLESS and _yearly_sentence(text, sent)), segment, after)
+                _yearly_sentence(text, sent) and (v.unit not in _COUNTLESS or _RISE_RIGHT_BEFORE.search(
+                    text, max(clause[0], v.num_start - 40), v.num_start))), segment, after)
             baseline = None
             if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
                 first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
@@ -1515,6 +1648,14 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             )))
         _share_per_year(text, found, where)
         _share_list_lead(text, found, where)
+        # two figures joined by `và` before the year that closes their clause share it (`… cung cấp nước sạch
+        # cho 93-95% người dân ở khu vực nông thôn và ít nhất 95% người dân ở khu vực thành thị vào năm 2025`)
+        for k in range(len(found) - 2, -1, -1):
+            t, u = found[k][1], found[k + 1][1]
+            if t.target_year is None and u.target_year is not None and found[k][0] == found[k + 1][0] \
+                    and _JOINED_BY_AND.fullmatch(text, where[k][1], where[k + 1][0]) \
+                    and _YEAR_ENDS_CLAUSE.match(text, where[k + 1][1], found[k + 1][0][1]):
+                t.target_year = u.target_year
         # staged values share the noun phrase written after the last stage
         # (`đạt 80% và ... đạt 100% số cán bộ được đào tạo`)
         for k in range(len(found) - 2, -1, -1):
@@ -1539,6 +1680,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     return _headline_counts(reader, out)
 
 
+_JOINED_BY_AND = re.compile(r"[^\d;:()]{0,120}\svà\s[^\d;:()]{0,20}")
+_YEAR_ENDS_CLAUSE = re.compile(r"[^\d;:()]{0,120}?\b(?:vào|đến|trong)\s+(?:cuối\s+|hết\s+)?năm\s+(?:19|20)\d\d\s*[.;]?\s*$", re.I)
 _LINK_WORD_ONLY = re.compile(r"(?:và|hoặc|hay)(?:\s+(?:đạt|lên|là))?", re.I)
 _CONTRAST = re.compile(r"^(?:và|còn)\s+(\S+(?:\s+\S+)?)$", re.I)
 
@@ -1781,6 +1924,7 @@ _DUE_YEAR = re.compile(r"\b(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s
 _CONSUMER_PRICES = re.compile(r"\bgiá\s+tiêu\s+dùng\b|\bCPI\b", re.I)
 
 
+_RISE_RIGHT_BEFORE = re.compile(r"\b(?:tăng|giảm)(?:\s+(?:thêm|từ|khoảng|ít\s+nhất|tối\s+thiểu))*\s*$", re.I)
 _PER_HEAD_BEFORE = re.compile(r"\bđầu\s+ng[ưƣ]ời\s*$", re.I)
 _AVERAGE_BEFORE = re.compile(r"\bbình\s+quân\s*$", re.I)
 _PER_HEAD_YEAR = re.compile(r"\bđầu\s+người\s*(?:/\s*|mỗi\s+|hằng\s+|hàng\s+|một\s+)năm\b", re.I)
@@ -2198,7 +2342,10 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
 # (`chỉ tiêu đã đề ra`: set before, a benchmark of results)
 # (`đạt kế hoạch đề ra`, `hoàn thành các chỉ tiêu, nhiệm vụ đề ra`: what was set, not what is set now)
 _FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|"
-                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|kế\s+hoạch\s+năm|"
+                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|"
+                     # (not the plan a result is measured against: `… có 11.370 hộ hội viên đăng ký, vượt gần 9,5% chỉ
+                     # tiêu kế hoạch năm`)
+                     r"(?<!\b(?:vượt|đạt|so\s+với)(?:\s+[^\s.;:]+){0,4}\s+)kế\s+hoạch\s+năm|"
                      # (not `báo cáo … về tình hình thực hiện nhiệm vụ năm 2025`: the year reviewed)
                      r"(?<!(?:tình\s+hình|kết\s+quả)\s+thực\s+hiện\s+)nhiệm\s+vụ\s+năm", re.I)
 _DESCRIBES = re.compile(r"\bcó\s+(?:tỷ\s+lệ|tỉ\s+lệ|kết\s+quả)\b|"
@@ -2265,7 +2412,10 @@ _CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯ
 _GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b|"
                                 # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
                                 # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
-                                r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b", re.I)
+                                r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b|"
+                                # (or the year's work it launched: `Hội đồng Giáo dục QP-AN huyện … vừa triển khai công
+                                # tác năm 2012. Theo đó, … đảm bảo hoàn thành 100% chỉ tiêu …`)
+                                r"\btriển\s+khai\s+(?:công\s+tác|nhiệm\s+vụ|kế\s+hoạch)\b", re.I)
 _LAW_YEAR = re.compile(r"\b(?:Luật|Bộ\s+luật|Hiến\s+pháp|Pháp\s+lệnh)\s+\p{Lu}[\p{L} ,-]{0,40}$")
 def _names_a_law(text: str, y) -> bool:
     return bool(_LAW_YEAR.search(text[max(0, y.start - 50):y.start]))
