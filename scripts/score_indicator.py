@@ -58,12 +58,19 @@ def paragraph(text: str, span: tuple[int, int], width: int = 300) -> str:
     return text[start:span[0]] + "⟦" + text[span[0]:span[1]] + "⟧" + text[span[1]:end]
 
 
-def sample(per_set: int, size: int, seed: int) -> list[dict]:
-    """At most `per_set` required (non-optional) gold targets from each set, drawn with `seed`,
-    then shuffled together and cut to `size`: any prefix of the list is itself a random sample."""
+# the sets the committed gold was drawn from (batches added later must not move the draw)
+GOLD_SETS = ("shared", *(f"b{i}" for i in range(1, 46)))
+
+
+def sample(per_set: int, size: int, seed: int, names=GOLD_SETS) -> list[dict]:
+    """At most `per_set` required (non-optional) gold targets from each of the sets `names`
+    (None: every set), drawn with `seed`, then shuffled together and cut to `size`: any prefix
+    of the list is itself a random sample."""
     rng = random.Random(seed)
     drawn = []
     for name, texts, gold in sets():
+        if names is not None and name not in names:
+            continue
         pool = []
         for gold_file in sorted(gold.glob("*.json")):
             doc = json.loads(gold_file.read_text(encoding="utf-8"))
