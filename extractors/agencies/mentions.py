@@ -1064,6 +1064,12 @@ def _calamity_fought(text: str, j: int, end: int) -> int:
     return end
 
 
+# a level word some letters capitalise when it stands for their own province or district
+# (`các sở, ban, ngành Tỉnh, UBND huyện, thị xã, thành phố … chủ động đề xuất`); alone, not
+# before a place's name (`Tỉnh Quảng Ngãi`)
+_CAPITAL_LEVEL = re.compile(r"\s+(?:Tỉnh|Huyện|Thành phố|Thị xã|Quận)(?=\s*[,;.]|\s+(?:và\s+)?\p{Ll})")
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
@@ -1072,6 +1078,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         return None  # `cơ quan <kind> các cấp`: the words must name what the office does
     if kind in ("coll", "gen"):
         end = _with_level(text, m.end())
+        if kind == "coll" and end == m.end() and (capital := _CAPITAL_LEVEL.match(text, end)):
+            end = capital.end()  # `các sở, ban, ngành Tỉnh, UBND huyện …`: the level as a letter capitalises it
         if kind == "coll" and end == m.end() and (of := _OF_PLACE.match(text, end)):
             end = _with_level(text, of.end())  # `các phòng, ban, ngành của phường`: whose they are, part of the name
         tail = _TAIL.match(text, end)

@@ -353,11 +353,40 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                     continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
+    found = _counted_named(doc.raw, found, sections)
     seen, out = set(), []
     for a in found:
         if a.span not in seen:
             seen.add(a.span)
             out.append(a)
+    return out
+
+
+# a count of bodies (`4 bộ, ngành`) and, after it in the same sentence, the bodies it counts by name
+# (`4 bộ, ngành được nêu tên gồm: Bộ Xây dựng, Bộ Tài nguyên và Môi trường, Ủy ban Dân tộc, …`)
+_COUNTED = re.compile(r"^(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+\p{Ll}", re.I)
+_COUNT_NAMED = re.compile(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:bao gồm|gồm|gồm có)\s*:\s*(?P<list>[^.;\n]{1,400})")
+
+
+def _counted_named(raw: str, found: list[Agency], sections: list[Section]) -> list[Agency]:
+    """Where a text counts the bodies it asks (`đề nghị 4 bộ, ngành … khẩn trương gửi báo cáo`) and
+    names them once (`4 bộ, ngành được nêu tên gồm: A, B, C, D`), the named bodies are the ones asked:
+    they take the count's role, and the count, a stand-in for them, is no longer listed."""
+    counts = {}
+    for a in found:
+        if _COUNTED.match(a.text) and a.name not in counts and (named := _COUNT_NAMED.match(raw, a.span[1])):
+            counts[a.name] = (a.role, named.start("list"), named.group("list"))
+    if not counts:
+        return found
+    out = [a for a in found if a.name not in counts]
+    for role, at, listed in counts.values():
+        mentions = [m for m in find_mentions(listed, ()) if not m.generic]
+        if not mentions:
+            continue
+        for m, name in zip(mentions, _names(listed, mentions)):
+            span = (at + m.start, at + m.end)
+            out.append(Agency(name=name, text=raw[span[0]:span[1]], role=role,
+                              section=section_path_at(sections, span[0]), span=span))
     return out
 
 
@@ -626,6 +655,9 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 # (not a role in brackets: `Công an tỉnh (chủ trì), Sở Tư pháp (phối hợp)`)
+# further kinds of actors listed in lower case after a list's last body, each a word or two and maybe
+# an abbreviation (`, hiệp hội, câu lạc bộ DN`)
+_MORE_KINDS = re.compile(r"(?:\s*,\s*\p{Ll}+(?:\s+\p{Ll}+){0,2}(?:\s+\p{Lu}{2,})?){1,3}(?=\s)")
 _ASIDE_AFTER = re.compile(r"[ \t]*\((?![^()\n]*(?:chủ trì|phối hợp|tham mưu|đầu mối))[^()\n]{1,80}\)", re.I)
 _CLAUSE_BREAK = re.compile(r"[.:!?\n]")
 _OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
@@ -654,6 +686,10 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         # body is, in brackets, stands between it and its task
         aside = _ASIDE_AFTER.match(text, end)
         after = text[aside.end() if aside else end:_clause_end(text, end)]
+        if len(group) > 1 and (kinds := _MORE_KINDS.match(after)) and _TASK_VERB.match(after[kinds.end():]):
+            # `các sở, ban, ngành Tỉnh, UBND huyện … và các đơn vị, hiệp hội, câu lạc bộ DN chủ động đề xuất`:
+            # the list goes on over kinds of actors that are not bodies to the verb they all share
+            after = after[kinds.end():]
         para_before = text[:start]
         # `Các sở, ban, ngành … thực hiện …, chủ động phối hợp với B`: the sentence's lead is
         # written before, so B helps it
