@@ -65,7 +65,8 @@ _STANDALONE = re.compile(rf"{_B}(?:{_longest_first(STANDALONE_BODIES).replace(ch
 # (a name glued to the clock time a news page prints before it: `26/04 19:05Ban Tổ chức Trung ương`)
 _B_TIMED = rf"(?:{_B}|(?<=\d:\d\d))"
 # (`đề nghị ban Dân tộc …`: a board written in lower case, as news write it; not the `ban` of `ủy ban`, nor a meeting's `giao ban`)
-_HEAD = re.compile(rf"{_B_TIMED}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}|(?<!(?:[ủỦuU][ỷy]|[Tt]iểu|[Gg]iao)\s)ban(?=\s+\p{{Lu}}\p{{Ll}})){_E}")
+# (not the `sở` of `cơ sở`: `các cơ sở Đoàn` are the Youth Union's grassroots units, not a department)
+_HEAD = re.compile(rf"{_B_TIMED}(?<!(?<![\p{{L}}])[Cc]ơ\s)(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}|(?<!(?:[ủỦuU][ỷy]|[Tt]iểu|[Gg]iao)\s)ban(?=\s+\p{{Lu}}\p{{Ll}})){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
 _UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")

@@ -212,7 +212,14 @@ def _opens(before: str) -> bool:
 # (`Báo Hà Giang trân trọng đăng toàn văn Công điện`: a paper's courtesy formula for what it prints)
 # (`Đảng ủy phường Hòa Bình xác định mục tiêu tổng quát là …`, `Hội … xác định thời gian tới sẽ hỗ trợ …`:
 # a body stating its own aims, as `đặt ra mục tiêu`, not a task given it)
-_NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
+_NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
+                       # a story's body giving its view or asking, its words after a comma or colon
+                       # (`Bộ Giáo dục và Đào tạo đánh giá, có được kết quả này là nhờ …`, `Chi bộ cơ sở hỏi: …`),
+                       # or taking a stance (`Bộ Chính trị xác định đặt công việc học tập … là nội dung quan trọng`);
+                       # not a list of its tasks (`đánh giá, tổng kết …`)
+                       r"|(?:đánh giá|nhận định|nhận xét)\s*[,:]\s*(?:có|việc|trong|nhờ|đây|qua|tuy|mặc dù|nhìn chung|hiện nay|năm|các|những|kết quả|thời gian|điều)(?![\p{L}])"
+                       r"|(?:cho rằng|hỏi|trả lời)\s*[,:]"
+                       r"|xác định\s+(?:rõ\s+)?(?:đây|rằng|là|việc|đặt|coi)(?![\p{L}])"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
                        r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
                        # (`ngành Công Thương đặt ra các chỉ tiêu tăng trưởng cụ thể: …`, `Sở KH-CN cũng đặt chỉ
@@ -787,6 +794,8 @@ _DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*|Điều\s+\d+\s*[.:]?\s*)?(?:Tr�
 _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
 _ONLY_MARKS = re.compile(r"\W*")
 _DONE_BY = re.compile(r"\bdo\s*$")
+# a verb of one or two syllables that closes the bracket it stands in after `do X`
+_SOURCE_VERB = re.compile(r"\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*\)")
 _WAS_GIVEN = re.compile(r"\s*(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)(?![\p{L}])")
 _CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
 _CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
@@ -902,6 +911,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
                 or assigned or prior_lead:
             return "support", True, None
         return "lead", True, None
+    if _DONE_BY.search(before) and _SOURCE_VERB.match(after):
+        return False, False, None  # `(LPI - do Ngân hàng Thế giới công bố)`: where a figure comes from, not a task
     if _DONE_BY.search(before) and _LEADS_TASK.match(after):
         return "lead", True, None
     # `Sở Y tế sẽ tổng hợp số lượng trẻ … do các cơ quan, đơn vị, địa phương nói trên gửi về`: with
