@@ -399,7 +399,9 @@ def _counted_named(raw: str, found: list[Agency], sections: list[Section]) -> li
 
 # (a page may print its section's label above the headline: `Y tế - Sức khỏe`)
 # (a news page's section label or its date, `13/02/2025`, may stand on a line above the headline)
-_HEADLINE = re.compile(r"(?:[^\S\n]*(?:[^\n\d.:;!?]{1,19}|\d{1,2}/\d{1,2}/\d{4})\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+# (or the page's controls and language switch, parted by a bar: `A- A A+ | Tăng tương phản Giảm tương phản`,
+# `Tiếng việt | English`; not a letterhead's capitals, `ỦY BAN NHÂN DÂN | CỘNG HÒA …`)
+_HEADLINE = re.compile(r"(?:[^\S\n]*(?:[^\n\d.:;!?]{1,19}|\d{1,2}/\d{1,2}/\d{4}|(?=[^\n]{0,60}\p{Ll})[^\n.:;!?|]{1,30}\|[^\n.:;!?|]{1,40})\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
 # a local page's headline led by its place (`Thanh Chương: UBND xã Thanh Hương triển khai Kế hoạch …`),
 # a title even with a full stop after it
 _PLACE_LED = re.compile(r"(?:\p{Lu}\p{Ll}*\s){1,3}?\p{Lu}\p{Ll}*:\s+(?=\p{Lu})")
