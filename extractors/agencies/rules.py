@@ -436,6 +436,9 @@ def _headline_end(raw: str) -> int:
     return m.end("line")
 
 
+_WHEN_LEAD_IN = re.compile(r"(?:date\s+\d{4}(?:-\d{1,2}){0,2})?\s*(?:(?:[Nn]ăm|[Tt]rong năm|[Tt]háng|[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)\s+[\d/.-]{1,10}\s*,)?")
+
+
 def _headline_subject(headline: str) -> set[str]:
     """The body a news report's headline opens with is the one the report is about, as the
     issuer of a plan is (`Huyện ủy An Dương: Xây dựng 17 chỉ tiêu …` over `Huyện ủy An Dương
@@ -447,6 +450,10 @@ def _headline_subject(headline: str) -> set[str]:
     lead_in = headline[:mentions[0].start].strip() if mentions else ""
     if led and lead_in == led.group().strip():
         lead_in = ""  # `Thanh Chương: UBND xã Thanh Hương …`: the place label is not a subject
+    if _WHEN_LEAD_IN.fullmatch(lead_in):
+        # ` date 2025-12-31 Năm 2025, Đảng bộ xã Tây Đô hoàn thành …`: the page's date and the time
+        # the story tells of are not a subject either
+        lead_in = ""
     if not mentions or lead_in:
         return set()
     return _same_party_body(agency_key(headline[mentions[0].start:mentions[0].end]))
