@@ -987,7 +987,7 @@ _SPECIALISED = re.compile(r"\s+chuyên\s+ngành(?:,\s*khu\s+vực)?(?![\p{L}])")
 _JOINED_NAME = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\p{Lu}\p{Ll})")
 # a body named after a movement or programme carries its quoted title: `Ban Chỉ đạo trung
 # ương Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hoá”`
-_QUOTED_TITLE = re.compile(r'(?<=(?i:phong trào|cuộc vận động|chương trình|đề án|dự án))\s*[“"][^”"\n]{1,150}[”"]')
+_QUOTED_TITLE = re.compile(r'(?<=(?i:phong trào|cuộc vận động|chương trình|đề án|dự án)|Quỹ)\s*[“"][^”"\n]{1,150}[”"]')
 _GENERIC_KIND = re.compile(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", re.I)
 
 
@@ -1011,6 +1011,9 @@ _OF_PLACE = re.compile(rf"\s+của(?=\s+(?:{_alt(PLACE_LEVELS)}){_E})")
 _BARE_SUBORDINATE = re.compile(r"\s+trực thuộc(?=\s*[,;.:)]|\s+(?:và|cùng)(?![\p{L}]))")
 # (and a steering or command board: `Ban chỉ đạo Đề án phải thực hiện …`, `( gọi tắt là Ban chỉ đạo)`)
 _MANAGEMENT_BOARD = re.compile(r"(?:quản lý|chỉ đạo|chỉ huy)(?![\p{L}])")
+# a council or board named by the work it does, in lower case, then by its capitalised field
+# (`UBND tỉnh giao Hội đồng tư vấn Khởi nghiệp tỉnh nghiên cứu …`, `Ban vận động Quỹ “Vì người nghèo” huyện`)
+_WORKING_BOARD = re.compile(r"(?:tư vấn|thẩm định|vận động|điều hành)(?=\s+\p{Lu})")
 # the members of a body the text names in full and then by a short form in brackets (`các bộ, cơ quan
 # thành viên Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm (Ủy ban Quốc gia)`):
 # the name runs to the bracket, commas and lower-case words included
@@ -1147,13 +1150,15 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         end = _proper_name_end(text, lower_first.end())
         if end is not None and " và " in text[lower_first.end():end]:
             return _owner_tail(text, _with_level(text, end))
-    if m.group() == "Ban" and _MANAGEMENT_BOARD.match(text, j):
+    if (m.group() == "Ban" and _MANAGEMENT_BOARD.match(text, j)) or (m.group() in ("Ban", "Hội đồng") and _WORKING_BOARD.match(text, j)):
         # `các Ban quản lý dự án Thành phố`: a management board written in lower case is named as
         # the capitalised one is (what it manages, then its place)
         raised = text[:j] + text[j].upper() + text[j + 1:]
         end = _proper_name_end(raised, j)
         # (`Ban chỉ đạo du lịch tỉnh Hòa Bình`: its field's lower-case words run to its level)
         end = _calamity_fought(text, j, _bridge(raised, end)) if end is not None else None
+        if end is not None and (quoted := _QUOTED_TITLE.match(text, end)):
+            end = quoted.end()  # `Ban vận động Quỹ “Vì người nghèo” huyện`: the fund's quoted title
         return _owner_tail(text, _with_level(text, end)) if end is not None else None
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
         national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None

@@ -946,7 +946,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _LEADS_TASK.match(after) or _LEADS_TASK.match(after[_REFERS_BACK.match(after).end():]):
         return "lead", True, None
     # `Bộ Quốc phòng, Bộ Công an cử đại diện phối hợp thực hiện`: helpers of a task another leads
-    if _opens(before) and _HELPS.match(after):
+    # (`Ban vận động Quỹ … huyện phối hợp UBND huyện phổ biến …`: `phối hợp` without `với` straight
+    # before the next body is the subject cooperating with it, both written, as with `với` below)
+    if _opens(before) and _HELPS.match(after) and not _cooperates_with_next(text, group, gi, groups):
         return "support", True, None
     # `Sở Y tế chủ trì, các sở, ngành phối hợp`: helpers named after the lead
     if _HELPS_AFTER.match(after) and _LEADS_WORD.search(before):
