@@ -179,6 +179,9 @@ _OPENER = re.compile(
     # trị - xã hội tập trung …`): optional themselves, they leave the bodies after them the subject
     r"|Cấp (?:ủy|uỷ)(?:\s+các cấp)?|Chính quyền(?:\s+(?:các cấp|địa phương))?"
     # (`Cụ thể, Ban chỉ đạo Đề án cần bổ sung …`: the details of the task given before)
+    # a connector to what went before (`Tuy nhiên, so với yêu cầu thực tiễn, các bộ, ngành, địa phương, doanh
+    # nghiệp cần tăng tốc …`, `Vì vậy, các cấp ủy …`): the subject still opens its clause
+    r"|Tuy nhiên|Vì vậy|Vì thế|Do (?:đó|vậy)|Bởi vậy|Như vậy|Mặt khác|Trước mắt|Sắp tới|Thời gian tới|Từ đó|Hơn nữa|Trước hết|So với[^,;]{0,60}"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
@@ -218,7 +221,10 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
                        # or taking a stance (`Bộ Chính trị xác định đặt công việc học tập … là nội dung quan trọng`);
                        # not a list of its tasks (`đánh giá, tổng kết …`)
                        r"|(?:đánh giá|nhận định|nhận xét)\s*[,:]\s*(?:có|việc|trong|nhờ|đây|qua|tuy|mặc dù|nhìn chung|hiện nay|năm|các|những|kết quả|thời gian|điều)(?![\p{L}])"
-                       r"|(?:cho rằng|hỏi|trả lời)\s*[,:]"
+                       r"|(?:cho rằng|hỏi|trả lời)\s*[,:]|(?:chỉ ra|nêu rõ|cho biết|nhận định|đánh giá|khẳng định|nhấn mạnh|lưu ý)\s+rằng(?![\p{L}])"
+                       # a letter's writer sending its papers with its request (`Sở Xây dựng gởi hồ sơ và kính
+                       # đề nghị các quý cơ quan phối hợp …`): it asks, the bodies asked act
+                       r"|g[ửở]i\s[^.;:]{0,60}?(?:kính\s+)?đề nghị(?![\p{L}])"
                        r"|xác định\s+(?:rõ\s+)?(?:đây|rằng|là|việc|đặt|coi)(?![\p{L}])"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
                        r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
@@ -673,7 +679,10 @@ _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 # (not a role in brackets: `Công an tỉnh (chủ trì), Sở Tư pháp (phối hợp)`)
 # further kinds of actors listed in lower case after a list's last body, each a word or two and maybe
 # an abbreviation (`, hiệp hội, câu lạc bộ DN`)
-_MORE_KINDS = re.compile(r"(?:\s*,\s*\p{Ll}+(?:\s+\p{Ll}+){0,2}(?:\s+\p{Lu}{2,})?){1,3}(?=\s)")
+_VERB_ALT = '|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))
+_MORE_KINDS = re.compile(rf"(?:\s*,\s*(?!(?:{_VERB_ALT}|phối hợp|chủ trì)(?![\p{{L}}]))\p{{Ll}}+(?:\s+\p{{Ll}}+){{0,2}}?(?:\s+\p{{Lu}}{{2,}})?){{1,3}}?"
+                         rf"(?=\s+(?i:(?:cũng|vẫn|cần|phải|sẽ|đang|khẩn trương|tích cực|chủ động|tiếp tục)(?![\p{{L}}])"
+                         rf"|(?:{_VERB_ALT})(?![\p{{L}}])))")
 _ASIDE_AFTER = re.compile(r"[ \t]*\((?![^()\n]*(?:chủ trì|phối hợp|tham mưu|đầu mối))[^()\n]{1,80}\)", re.I)
 _CLAUSE_BREAK = re.compile(r"[.:!?\n]")
 _OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
@@ -702,9 +711,10 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         # body is, in brackets, stands between it and its task
         aside = _ASIDE_AFTER.match(text, end)
         after = text[aside.end() if aside else end:_clause_end(text, end)]
-        if len(group) > 1 and (kinds := _MORE_KINDS.match(after)) and _TASK_VERB.match(after[kinds.end():]):
-            # `các sở, ban, ngành Tỉnh, UBND huyện … và các đơn vị, hiệp hội, câu lạc bộ DN chủ động đề xuất`:
-            # the list goes on over kinds of actors that are not bodies to the verb they all share
+        if (len(group) > 1 or _PLURAL_OPENING.match(text, group[0].start)) and (kinds := _MORE_KINDS.match(after)):
+            # `các sở, ban, ngành Tỉnh, UBND huyện … và các đơn vị, hiệp hội, câu lạc bộ DN chủ động đề xuất`,
+            # `các bộ, ngành, địa phương, doanh nghiệp cần tăng tốc`: the list goes on over kinds of
+            # actors that are not bodies to the verb they all share
             after = after[kinds.end():]
         para_before = text[:start]
         # `Các sở, ban, ngành … thực hiện …, chủ động phối hợp với B`: the sentence's lead is
