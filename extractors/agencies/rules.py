@@ -813,8 +813,9 @@ _DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*|Điều\s+\d+\s*[.:]?\s*)?(?:Tr�
 _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
 _ONLY_MARKS = re.compile(r"\W*")
 _DONE_BY = re.compile(r"\bdo\s*$")
-# a verb of one or two syllables that closes the bracket it stands in after `do X`
-_SOURCE_VERB = re.compile(r"\s*\p{Ll}+(?:\s+\p{Ll}+)?\s*\)")
+# a verb of publishing that closes the bracket it stands in after `do X`: the figure's source
+# (not `(do Sở Y tế chủ trì)`, a lead)
+_SOURCE_VERB = re.compile(r"\s*(?:công bố|ban hành|phát hành|xuất bản|thống kê|xếp hạng|khảo sát|cung cấp)\s*\)")
 _WAS_GIVEN = re.compile(r"\s*(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)(?![\p{L}])")
 _CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
 _CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
