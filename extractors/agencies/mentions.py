@@ -65,7 +65,8 @@ _STANDALONE = re.compile(rf"{_B}(?:{_longest_first(STANDALONE_BODIES).replace(ch
 # (a name glued to the clock time a news page prints before it: `26/04 19:05Ban Tổ chức Trung ương`)
 _B_TIMED = rf"(?:{_B}|(?<=\d:\d\d))"
 # (`đề nghị ban Dân tộc …`: a board written in lower case, as news write it; not the `ban` of `ủy ban`, nor a meeting's `giao ban`)
-_HEAD = re.compile(rf"{_B_TIMED}(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}|(?<!(?:[ủỦuU][ỷy]|[Tt]iểu|[Gg]iao)\s)ban(?=\s+\p{{Lu}}\p{{Ll}})){_E}")
+# (not the `sở` of `cơ sở`: `các cơ sở Đoàn` are the Youth Union's grassroots units, not a department)
+_HEAD = re.compile(rf"{_B_TIMED}(?<!(?<![\p{{L}}])[Cc]ơ\s)(?:{_alt(PROPER_HEADS)}|{_alt(LOWERCASE_HEADS)}|(?<!(?:[ủỦuU][ỷy]|[Tt]iểu|[Gg]iao)\s)ban(?=\s+\p{{Lu}}\p{{Ll}})){_E}")
 _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
 _UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
@@ -986,7 +987,7 @@ _SPECIALISED = re.compile(r"\s+chuyên\s+ngành(?:,\s*khu\s+vực)?(?![\p{L}])")
 _JOINED_NAME = re.compile(r"[^\S\n]+[-–][^\S\n]+(?=\p{Lu}\p{Ll})")
 # a body named after a movement or programme carries its quoted title: `Ban Chỉ đạo trung
 # ương Phong trào “Toàn dân đoàn kết xây dựng đời sống văn hoá”`
-_QUOTED_TITLE = re.compile(r'(?<=(?i:phong trào|cuộc vận động|chương trình|đề án|dự án))\s*[“"][^”"\n]{1,150}[”"]')
+_QUOTED_TITLE = re.compile(r'(?<=(?i:phong trào|cuộc vận động|chương trình|đề án|dự án)|Quỹ)\s*[“"][^”"\n]{1,150}[”"]')
 _GENERIC_KIND = re.compile(r"(?:các|từng)\s+(?:cơ quan|đơn vị|tổ chức)", re.I)
 
 
@@ -1010,6 +1011,9 @@ _OF_PLACE = re.compile(rf"\s+của(?=\s+(?:{_alt(PLACE_LEVELS)}){_E})")
 _BARE_SUBORDINATE = re.compile(r"\s+trực thuộc(?=\s*[,;.:)]|\s+(?:và|cùng)(?![\p{L}]))")
 # (and a steering or command board: `Ban chỉ đạo Đề án phải thực hiện …`, `( gọi tắt là Ban chỉ đạo)`)
 _MANAGEMENT_BOARD = re.compile(r"(?:quản lý|chỉ đạo|chỉ huy)(?![\p{L}])")
+# a council or board named by the work it does, in lower case, then by its capitalised field
+# (`UBND tỉnh giao Hội đồng tư vấn Khởi nghiệp tỉnh nghiên cứu …`, `Ban vận động Quỹ “Vì người nghèo” huyện`)
+_WORKING_BOARD = re.compile(r"(?:tư vấn|thẩm định|vận động|điều hành)(?=\s+\p{Lu})")
 # the members of a body the text names in full and then by a short form in brackets (`các bộ, cơ quan
 # thành viên Ủy ban Quốc gia phòng, chống AIDS và phòng, chống tệ nạn ma túy, mại dâm (Ủy ban Quốc gia)`):
 # the name runs to the bracket, commas and lower-case words included
@@ -1064,6 +1068,12 @@ def _calamity_fought(text: str, j: int, end: int) -> int:
     return end
 
 
+# a level word some letters capitalise when it stands for their own province or district
+# (`các sở, ban, ngành Tỉnh, UBND huyện, thị xã, thành phố … chủ động đề xuất`); alone, not
+# before a place's name (`Tỉnh Quảng Ngãi`)
+_CAPITAL_LEVEL = re.compile(r"\s+(?:Tỉnh|Huyện|Thành phố|Thị xã|Quận)(?=\s*[,;.]|\s+(?:và\s+)?\p{Ll})")
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
@@ -1072,6 +1082,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         return None  # `cơ quan <kind> các cấp`: the words must name what the office does
     if kind in ("coll", "gen"):
         end = _with_level(text, m.end())
+        if kind == "coll" and end == m.end() and (capital := _CAPITAL_LEVEL.match(text, end)):
+            end = capital.end()  # `các sở, ban, ngành Tỉnh, UBND huyện …`: the level as a letter capitalises it
         if kind == "coll" and end == m.end() and (of := _OF_PLACE.match(text, end)):
             end = _with_level(text, of.end())  # `các phòng, ban, ngành của phường`: whose they are, part of the name
         tail = _TAIL.match(text, end)
@@ -1138,13 +1150,15 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         end = _proper_name_end(text, lower_first.end())
         if end is not None and " và " in text[lower_first.end():end]:
             return _owner_tail(text, _with_level(text, end))
-    if m.group() == "Ban" and _MANAGEMENT_BOARD.match(text, j):
+    if (m.group() == "Ban" and _MANAGEMENT_BOARD.match(text, j)) or (m.group() in ("Ban", "Hội đồng") and _WORKING_BOARD.match(text, j)):
         # `các Ban quản lý dự án Thành phố`: a management board written in lower case is named as
         # the capitalised one is (what it manages, then its place)
         raised = text[:j] + text[j].upper() + text[j + 1:]
         end = _proper_name_end(raised, j)
         # (`Ban chỉ đạo du lịch tỉnh Hòa Bình`: its field's lower-case words run to its level)
         end = _calamity_fought(text, j, _bridge(raised, end)) if end is not None else None
+        if end is not None and (quoted := _QUOTED_TITLE.match(text, end)):
+            end = quoted.end()  # `Ban vận động Quỹ “Vì người nghèo” huyện`: the fund's quoted title
         return _owner_tail(text, _with_level(text, end)) if end is not None else None
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
         national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None

@@ -186,7 +186,9 @@ COLLECTIVES = (
     # proper head (`Ban cán sự đảng UBND thành phố`)
     r"đảng đoàn(?!\s*\p{Lu})", r"ban cán sự đảng(?!\s*\p{Lu})",
     r"chi,\s*đảng bộ(?:\s+trực thuộc)?",
-    r"tổ chức cơ sở đảng", r"cơ sở đảng", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
+    r"tổ chức cơ sở đảng", r"cơ sở đảng",
+    # a mass organisation's grassroots units (`ĐTN VRG và các cơ sở Đoàn trao tặng ít nhất 100 suất quà`)
+    r"cơ sở\s+(?:Đoàn|Hội)(?![\p{L}])", r"[Cc]ục,\s*[Vv]ụ(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     r"[Vv]ụ,\s*[Cc]ục(?:,\s*[Vv]iện)?(?:\s+tham mưu)?",
     # the state's economic groups and corporations a central letter writes to with the ministries
     # (`Các Bộ, …, các Tập đoàn kinh tế, Tổng công ty nhà nước … khẩn trương gửi báo cáo`)

@@ -179,6 +179,9 @@ _OPENER = re.compile(
     # trị - xã hội tập trung …`): optional themselves, they leave the bodies after them the subject
     r"|Cấp (?:ủy|uỷ)(?:\s+các cấp)?|Chính quyền(?:\s+(?:các cấp|địa phương))?"
     # (`Cụ thể, Ban chỉ đạo Đề án cần bổ sung …`: the details of the task given before)
+    # a connector to what went before (`Tuy nhiên, so với yêu cầu thực tiễn, các bộ, ngành, địa phương, doanh
+    # nghiệp cần tăng tốc …`, `Vì vậy, các cấp ủy …`): the subject still opens its clause
+    r"|Tuy nhiên|Vì vậy|Vì thế|Do (?:đó|vậy)|Bởi vậy|Như vậy|Mặt khác|Trước mắt|Sắp tới|Thời gian tới|Từ đó|Hơn nữa|Trước hết|So với[^,;]{0,60}"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
@@ -212,7 +215,17 @@ def _opens(before: str) -> bool:
 # (`Báo Hà Giang trân trọng đăng toàn văn Công điện`: a paper's courtesy formula for what it prints)
 # (`Đảng ủy phường Hòa Bình xác định mục tiêu tổng quát là …`, `Hội … xác định thời gian tới sẽ hỗ trợ …`:
 # a body stating its own aims, as `đặt ra mục tiêu`, not a task given it)
-_NOT_TASK = re.compile(rf"^\s*(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
+_NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_verbs(lexicon.not_task_verbs('not-task'))}"
+                       # a story's body giving its view or asking, its words after a comma or colon
+                       # (`Bộ Giáo dục và Đào tạo đánh giá, có được kết quả này là nhờ …`, `Chi bộ cơ sở hỏi: …`),
+                       # or taking a stance (`Bộ Chính trị xác định đặt công việc học tập … là nội dung quan trọng`);
+                       # not a list of its tasks (`đánh giá, tổng kết …`)
+                       r"|(?:đánh giá|nhận định|nhận xét)\s*[,:]\s*(?:có|việc|trong|nhờ|đây|qua|tuy|mặc dù|nhìn chung|hiện nay|năm|các|những|kết quả|thời gian|điều)(?![\p{L}])"
+                       r"|(?:cho rằng|hỏi|trả lời)\s*[,:]|(?:chỉ ra|nêu rõ|cho biết|nhận định|đánh giá|khẳng định|nhấn mạnh|lưu ý)\s+rằng(?![\p{L}])"
+                       # a letter's writer sending its papers with its request (`Sở Xây dựng gởi hồ sơ và kính
+                       # đề nghị các quý cơ quan phối hợp …`): it asks, the bodies asked act
+                       r"|g[ửở]i\s[^.;:]{0,60}?(?:kính\s+)?đề nghị(?![\p{L}])"
+                       r"|xác định\s+(?:rõ\s+)?(?:đây|rằng|là|việc|đặt|coi)(?![\p{L}])"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
                        r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
                        # (`ngành Công Thương đặt ra các chỉ tiêu tăng trưởng cụ thể: …`, `Sở KH-CN cũng đặt chỉ
@@ -353,6 +366,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                     continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
+    found = _counted_named(doc.raw, found, sections)
     seen, out = set(), []
     for a in found:
         if a.span not in seen:
@@ -361,9 +375,39 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     return out
 
 
+# a count of bodies (`4 bộ, ngành`) and, after it in the same sentence, the bodies it counts by name
+# (`4 bộ, ngành được nêu tên gồm: Bộ Xây dựng, Bộ Tài nguyên và Môi trường, Ủy ban Dân tộc, …`)
+_COUNTED = re.compile(r"^(?:\d{1,2}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+\p{Ll}", re.I)
+_COUNT_NAMED = re.compile(r"[^.;:\n]{0,40}?(?<![\p{L}])(?:bao gồm|gồm|gồm có)\s*:\s*(?P<list>[^.;\n]{1,400})")
+
+
+def _counted_named(raw: str, found: list[Agency], sections: list[Section]) -> list[Agency]:
+    """Where a text counts the bodies it asks (`đề nghị 4 bộ, ngành … khẩn trương gửi báo cáo`) and
+    names them once (`4 bộ, ngành được nêu tên gồm: A, B, C, D`), the named bodies are the ones asked:
+    they take the count's role, and the count, a stand-in for them, is no longer listed."""
+    counts = {}
+    for a in found:
+        if _COUNTED.match(a.text) and a.name not in counts and (named := _COUNT_NAMED.match(raw, a.span[1])):
+            counts[a.name] = (a.role, named.start("list"), named.group("list"))
+    if not counts:
+        return found
+    out = [a for a in found if a.name not in counts]
+    for role, at, listed in counts.values():
+        mentions = [m for m in find_mentions(listed, ()) if not m.generic]
+        if not mentions:
+            continue
+        for m, name in zip(mentions, _names(listed, mentions)):
+            span = (at + m.start, at + m.end)
+            out.append(Agency(name=name, text=raw[span[0]:span[1]], role=role,
+                              section=section_path_at(sections, span[0]), span=span))
+    return out
+
+
 # (a page may print its section's label above the headline: `Y tế - Sức khỏe`)
 # (a news page's section label or its date, `13/02/2025`, may stand on a line above the headline)
-_HEADLINE = re.compile(r"(?:[^\S\n]*(?:[^\n\d.:;!?]{1,19}|\d{1,2}/\d{1,2}/\d{4})\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
+# (or the page's controls and language switch, parted by a bar: `A- A A+ | Tăng tương phản Giảm tương phản`,
+# `Tiếng việt | English`; not a letterhead's capitals, `ỦY BAN NHÂN DÂN | CỘNG HÒA …`)
+_HEADLINE = re.compile(r"(?:[^\S\n]*(?:[^\n\d.:;!?]{1,19}|\d{1,2}/\d{1,2}/\d{4}|(?=[^\n]{0,60}\p{Ll})[^\n.:;!?|]{1,30}\|[^\n.:;!?|]{1,40})\n\s*(?=[^\n]{20}))?[^\S\n]*(?P<line>[^\n]{20,160}?)[^\S\n]*\n")
 # a local page's headline led by its place (`Thanh Chương: UBND xã Thanh Hương triển khai Kế hoạch …`),
 # a title even with a full stop after it
 _PLACE_LED = re.compile(r"(?:\p{Lu}\p{Ll}*\s){1,3}?\p{Lu}\p{Ll}*:\s+(?=\p{Lu})")
@@ -398,6 +442,9 @@ def _headline_end(raw: str) -> int:
     return m.end("line")
 
 
+_WHEN_LEAD_IN = re.compile(r"(?:date\s+\d{4}(?:-\d{1,2}){0,2})?\s*(?:(?:[Nn]ăm|[Tt]rong năm|[Tt]háng|[Ss]áng|[Cc]hiều|[Tt]ối|[Nn]gày)\s+[\d/.-]{1,10}\s*,)?")
+
+
 def _headline_subject(headline: str) -> set[str]:
     """The body a news report's headline opens with is the one the report is about, as the
     issuer of a plan is (`Huyện ủy An Dương: Xây dựng 17 chỉ tiêu …` over `Huyện ủy An Dương
@@ -409,6 +456,10 @@ def _headline_subject(headline: str) -> set[str]:
     lead_in = headline[:mentions[0].start].strip() if mentions else ""
     if led and lead_in == led.group().strip():
         lead_in = ""  # `Thanh Chương: UBND xã Thanh Hương …`: the place label is not a subject
+    if _WHEN_LEAD_IN.fullmatch(lead_in):
+        # ` date 2025-12-31 Năm 2025, Đảng bộ xã Tây Đô hoàn thành …`: the page's date and the time
+        # the story tells of are not a subject either
+        lead_in = ""
     if not mentions or lead_in:
         return set()
     return _same_party_body(agency_key(headline[mentions[0].start:mentions[0].end]))
@@ -626,6 +677,12 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
 # (not a role in brackets: `Công an tỉnh (chủ trì), Sở Tư pháp (phối hợp)`)
+# further kinds of actors listed in lower case after a list's last body, each a word or two and maybe
+# an abbreviation (`, hiệp hội, câu lạc bộ DN`)
+_VERB_ALT = '|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))
+_MORE_KINDS = re.compile(rf"(?:\s*,\s*(?!(?:{_VERB_ALT}|phối hợp|chủ trì)(?![\p{{L}}]))\p{{Ll}}+(?:\s+\p{{Ll}}+){{0,2}}?(?:\s+\p{{Lu}}{{2,}})?){{1,3}}?"
+                         rf"(?=\s+(?i:(?:cũng|vẫn|cần|phải|sẽ|đang|khẩn trương|tích cực|chủ động|tiếp tục)(?![\p{{L}}])"
+                         rf"|(?:{_VERB_ALT})(?![\p{{L}}])))")
 _ASIDE_AFTER = re.compile(r"[ \t]*\((?![^()\n]*(?:chủ trì|phối hợp|tham mưu|đầu mối))[^()\n]{1,80}\)", re.I)
 _CLAUSE_BREAK = re.compile(r"[.:!?\n]")
 _OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
@@ -654,6 +711,11 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         # body is, in brackets, stands between it and its task
         aside = _ASIDE_AFTER.match(text, end)
         after = text[aside.end() if aside else end:_clause_end(text, end)]
+        if (len(group) > 1 or _PLURAL_OPENING.match(text, group[0].start)) and (kinds := _MORE_KINDS.match(after)):
+            # `các sở, ban, ngành Tỉnh, UBND huyện … và các đơn vị, hiệp hội, câu lạc bộ DN chủ động đề xuất`,
+            # `các bộ, ngành, địa phương, doanh nghiệp cần tăng tốc`: the list goes on over kinds of
+            # actors that are not bodies to the verb they all share
+            after = after[kinds.end():]
         para_before = text[:start]
         # `Các sở, ban, ngành … thực hiện …, chủ động phối hợp với B`: the sentence's lead is
         # written before, so B helps it
@@ -751,6 +813,9 @@ _DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*|Điều\s+\d+\s*[.:]?\s*)?(?:Tr�
 _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
 _ONLY_MARKS = re.compile(r"\W*")
 _DONE_BY = re.compile(r"\bdo\s*$")
+# a verb of publishing that closes the bracket it stands in after `do X`: the figure's source
+# (not `(do Sở Y tế chủ trì)`, a lead)
+_SOURCE_VERB = re.compile(r"\s*(?:công bố|ban hành|phát hành|xuất bản|thống kê|xếp hạng|khảo sát|cung cấp)\s*\)")
 _WAS_GIVEN = re.compile(r"\s*(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)(?![\p{L}])")
 _CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
 _CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
@@ -866,6 +931,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
                 or assigned or prior_lead:
             return "support", True, None
         return "lead", True, None
+    if _DONE_BY.search(before) and _SOURCE_VERB.match(after):
+        return False, False, None  # `(LPI - do Ngân hàng Thế giới công bố)`: where a figure comes from, not a task
     if _DONE_BY.search(before) and _LEADS_TASK.match(after):
         return "lead", True, None
     # `Sở Y tế sẽ tổng hợp số lượng trẻ … do các cơ quan, đơn vị, địa phương nói trên gửi về`: with
@@ -890,7 +957,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if _LEADS_TASK.match(after) or _LEADS_TASK.match(after[_REFERS_BACK.match(after).end():]):
         return "lead", True, None
     # `Bộ Quốc phòng, Bộ Công an cử đại diện phối hợp thực hiện`: helpers of a task another leads
-    if _opens(before) and _HELPS.match(after):
+    # (`Ban vận động Quỹ … huyện phối hợp UBND huyện phổ biến …`: `phối hợp` without `với` straight
+    # before the next body is the subject cooperating with it, both written, as with `với` below)
+    if _opens(before) and _HELPS.match(after) and not _cooperates_with_next(text, group, gi, groups):
         return "support", True, None
     # `Sở Y tế chủ trì, các sở, ngành phối hợp`: helpers named after the lead
     if _HELPS_AFTER.match(after) and _LEADS_WORD.search(before):
