@@ -802,6 +802,10 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     if not _GOALS_NOUN_WORDS.absent(recent) and _GOALS_NOUN.search(recent) or _GOALS_NOUN.match(text, t.end):
         return False  # `phấn đấu hoàn thành các chỉ tiêu đề ra trong năm 2021`: the goals' year
     completed = done or bool(_DONE_WORD.search(recent))
+    if not done and _AIM_RIGHT_BEFORE.search(lead, max(0, len(lead) - 20)):
+        # `đồng thời phấn đấu trong năm 2023 toàn huyện sẽ xây dựng được từ 8 căn nhà`: the year an aim
+        # is to be reached is its horizon, whatever the work named before it
+        return False
     if prep == "chậm":
         return True  # `Chậm nhất năm 2021, các bộ … phải đưa dịch vụ công lên trực tuyến đạt 100%`: the latest year, never a horizon
     if prep == "trình":
@@ -831,6 +835,7 @@ _GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|nh�
                          r"\s*,?\s*[^,;.:]{0,40}?\bphấn\s+đấu\s+(?:hoàn\s+thành|đạt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b", FLAGS)
 # (every branch holds `chỉ tiêu`, `tiêu chí`, `mục tiêu` or `đạt chuẩn`: searched only then)
 _GOALS_NOUN_WORDS = RequiredWords("tiêu", "chuẩn")
+_AIM_RIGHT_BEFORE = re.compile(r"\bphấn\s+đấu\s*$", FLAGS)
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
 # (`hoàn thành thêm 1.200 km cao tốc vào năm 2025`: completing an added amount is the target, done or not)
 _MORE_OF_A_COUNT = re.compile(r"\b(?:thêm|khoảng)\s+\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
