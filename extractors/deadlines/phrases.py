@@ -735,6 +735,14 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `nhiệm vụ trọng tâm trong quý II`: the period names the tasks, it sets no date
     if t.bare:
         return firm
+    if not firm and t.grain == "month" and prep == "trong" and _COUNTED_RESULT.search(text, max(0, t.start - 60), t.start) \
+            and not _AIMED_AFTER.search(text, max(0, t.start - 200), t.start) \
+            and not _OBLIGED.search(text, max(0, t.start - 200), t.start) and not _opens_with_task(text):
+        # `Chi bộ Trường THPT Bán công Lục Ngạn kết nạp 2 đảng viên mới trong tháng 5 năm 2018`: a count
+        # of what was done in a month, with no aim (`phấn đấu`, `sẽ`, `dự kiến`) or duty (`phải`) before
+        # it, is the month's result as a report (a caption) tells it, not work due by its end (a plan's
+        # item opens with its verb: `Tổ chức 02 lớp tập huấn trong tháng 6` keeps its month)
+        return False
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
     if prep in ("đến", "tới", "trong") and not done and _has_target_figure(text) \
@@ -835,6 +843,12 @@ _GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|nh�
                          r"\s*,?\s*[^,;.:]{0,40}?\bphấn\s+đấu\s+(?:hoàn\s+thành|đạt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b", FLAGS)
 # (every branch holds `chỉ tiêu`, `tiêu chí`, `mục tiêu` or `đạt chuẩn`: searched only then)
 _GOALS_NOUN_WORDS = RequiredWords("tiêu", "chuẩn")
+def _opens_with_task(text: str) -> bool:
+    """Does the sentence open (after its outline mark) with a task verb, as a plan's item does?"""
+    mark = OUTLINE_MARK.match(text)
+    return bool(_TASK_VERB.match(text, mark.end() if mark else 0))
+
+
 _AIM_RIGHT_BEFORE = re.compile(r"\bphấn\s+đấu\s*$", FLAGS)
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
 # (`hoàn thành thêm 1.200 km cao tốc vào năm 2025`: completing an added amount is the target, done or not)
