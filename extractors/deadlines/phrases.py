@@ -683,11 +683,12 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # without `sẽ` / `dự kiến`, date the event, not a task (a campaign that `diễn ra` over a
         # window, `đợt cao điểm … diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the time its work is done)
         return False
-    if not firm_word and _HELD_OVER.search(lead, max(0, len(lead) - 160)) and _EVENT_OPENS.match(text):
+    if not firm_word and t.grain == "day" and _HELD_OVER.search(lead, max(0, len(lead) - 160)) and _EVENT_OPENS.match(text):
         # `Theo đó, Giỗ Tổ Hùng Vương - Lễ hội đền Hùng … được tổ chức … từ ngày 1 - 10 tháng 3 (âm lịch)
         # tức là từ ngày 9 đến 18-4`: a sentence about an event, told without `sẽ` / `dự kiến`, dates the
         # event (a task timed by it, `treo cờ … trong thời gian diễn ra Đại hội …, được tổ chức từ
-        # ngày 12 đến 14-10-2020`, opens with the task and keeps its days)
+        # ngày 12 đến 14-10-2020`, opens with the task and keeps its days; a month, `Hội nghị … được tổ
+        # chức trong tháng 12`, is when a plan's step falls)
         return False
     if prep == "vào" and t.grain in ("day", "day_only") and _HOLDS_EVENT.search(lead, max(0, len(lead) - 200)):
         # `HĐND phường … tổ chức kỳ họp thứ hai để xem xét, quyết định … vào sáng ngày 11/7`: the
@@ -790,7 +791,7 @@ _TAKES_PLACE = re.compile(r"(?<!\b(?:sẽ|dự\s+kiến)\s+)\bdiễn\s+ra\s*$", 
 _HELD_OVER = re.compile(r"(?<!\b(?:sẽ|dự\s+kiến)\s+)\bđược\s+tổ\s+chức\b[^.;!?\n]{0,140}$", FLAGS)
 # a sentence whose subject is an event: its name within the first words
 _EVENT_OPENS = re.compile(r"[^;:.]{0,50}?\b(?:lễ\s+hội|lễ|đại\s+hội|hội\s+nghị|"
-                          r"kỳ\s+họp|sự\s+kiện|hội\s+thi|giải)\b", FLAGS)
+                          r"kỳ\s+họp|sự\s+kiện|hội\s+thi)\b", FLAGS)
 # a meeting or an event (not a campaign of work: `đợt`, `chiến dịch`, `phong trào`, `tháng hành động`)
 # as the subject of its sentence's clause
 _EVENT_SUBJECT = re.compile(
@@ -810,9 +811,10 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     if not _GOALS_NOUN_WORDS.absent(recent) and _GOALS_NOUN.search(recent) or _GOALS_NOUN.match(text, t.end):
         return False  # `phấn đấu hoàn thành các chỉ tiêu đề ra trong năm 2021`: the goals' year
     completed = done or bool(_DONE_WORD.search(recent))
-    if not done and _AIM_RIGHT_BEFORE.search(lead, max(0, len(lead) - 20)):
+    if not done and _AIM_RIGHT_BEFORE.search(lead, max(0, len(lead) - 20)) and not _DONE_AFTER.match(text, t.end):
         # `đồng thời phấn đấu trong năm 2023 toàn huyện sẽ xây dựng được từ 8 căn nhà`: the year an aim
-        # is to be reached is its horizon, whatever the work named before it
+        # is to be reached is its horizon, whatever the work named before it (`phấn đấu trong năm 2025
+        # hoàn thành …` ties a completion to it)
         return False
     if prep == "chậm":
         return True  # `Chậm nhất năm 2021, các bộ … phải đưa dịch vụ công lên trực tuyến đạt 100%`: the latest year, never a horizon
