@@ -96,7 +96,10 @@ _AND_THEN_TASK = re.compile(
     rf"\bvà\s+(?:{'|'.join(_words(v) for v in lexicon.task_verbs('deadline') + lexicon.task_verbs('limited'))})\b",
     FLAGS,
 )
-_STATUS = re.compile(r"\b(?:tính|tính\s+từ)\s+(?:đến|tới|từ)\s*(?:hết\s*)?$|\bso\s+với\s*$|\bđến\s+nay\b", FLAGS)
+# a figure told as it stands at a date: counted (`tính đến`, `số liệu thống kê đến hết tháng 6/2021`) or
+# estimated (`Ước đến 31/12/2022, có tổng số 226 THT`): the date a report's state is read at, not a deadline
+_STATUS = re.compile(r"\b(?:tính|tính\s+từ|thống\s+kê|ước(?:\s+(?:tính|thực\s+hiện))?)\s+(?:đến|tới|từ)\s*(?:hết\s*)?$"
+                     r"|\bso\s+với\s*$|\bđến\s+nay\b", FLAGS)
 TARGET_FIGURE = re.compile(r"\d\s*%|\b(?:đạt|tăng|giảm|ít\s+nhất|tối\s+thiểu|trên)\s+(?:\S+\s+){0,2}\d", FLAGS)
 
 # a limit counted from an event: `trong thời hạn 07 ngày làm việc, kể từ …`, `trong 30 ngày`
@@ -426,6 +429,8 @@ _REPORTING_PERIOD = re.compile(
 # (`trước ngày 01 tháng 3 năm hàng năm`: a form's blank year left its `năm` before the period word)
 _SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?(?:năm\s+(?=(?:hằng|hàng|mỗi)\s+năm\b))?", FLAGS)
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
+_ALTERNATIVE = re.compile(r"\s*,?\s*hoặc\s+(?:(?:vào|trong|trước|đến)\s+)?", FLAGS)
+_HELD_AHEAD = re.compile(r"\b(?:sẽ|dự\s+kiến)\s+(?:được\s+)?(?P<held>tổ\s+chức|diễn\s+ra)\s+(?:vào\s+)?$", FLAGS)
 _BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 
 
@@ -446,6 +451,19 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
             _LIST_JOIN.fullmatch(text[exprs[k - 1].end:t.start]) is not None
         if listed and not prep:
             prep = dated[-1].prep
+        # `vào cuối tháng 5 hoặc vào ngày 1-6`: two times offered for one thing are one deadline, due
+        # by the later (written last): the work may wait until then
+        if bool(dated) and dated[-1].expr is exprs[k - 1] and dated[-1].list_start is None \
+                and _ALTERNATIVE.fullmatch(text, exprs[k - 1].end, t.start):
+            before = dated.pop()
+            dated.append(Dated(t, before.start, t.end, prep or before.prep))
+            continue
+        # `Lễ phát động … sẽ được tổ chức ngày 1-6`: the day an event still to come is held is a date in
+        # the plan's calendar (as `sẽ diễn ra vào …` is)
+        held = _HELD_AHEAD.search(text, max(0, t.start - 30), t.start) if not prep and t.grain == "day" else None
+        if held:
+            dated.append(Dated(t, held.start("held"), t.end, "vào"))
+            continue
         last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
         closes = _CLOSES_CONSULTATION.search(text[max(0, t.start - 60):t.start]) if t.grain == "day" else None
         if not (forced or listed or last_day or closes or _timeline_item(text, t) or _done_by(text, t)
@@ -532,7 +550,9 @@ def _timeline_item(text: str, t: TimeExpr) -> bool:
 # what may stand before a step's date: an outline mark, `Theo đó,` / `Cụ thể,` / `Sau đó,`, or the
 # full stop of a sentence the page glued to it (`… để thẩm tra….Ngày 8/7 thông báo …`)
 # (`Theo kế hoạch, tháng 1-2020, tiến hành đại hội …`: the plan a news item reports, step by step)
-_STEP_CONNECTOR = re.compile(r"(?:(?:Theo\s+đó|Cụ\s+thể|Sau\s+đó|Tiếp\s+đó|Tiếp\s+theo|Theo\s+(?:kế\s+hoạch|lộ\s+trình))\s*,?)?", FLAGS)
+# (`Tiến độ thực hiện, tháng 12/2024 tổ chức in ấn mẫu phiếu …`: a schedule's label run into its first step)
+_STEP_CONNECTOR = re.compile(r"(?:(?:Theo\s+đó|Cụ\s+thể|Sau\s+đó|Tiếp\s+đó|Tiếp\s+theo|Theo\s+(?:kế\s+hoạch|lộ\s+trình)|"
+                             r"(?:Tiến\s+độ|Thời\s+gian|Lộ\s+trình)\s+(?:thực\s+hiện|triển\s+khai))\s*,?)?", FLAGS)
 _GLUED_STOP = re.compile(r"[.…!?]\s*$")
 _STEP_LEAD_CHARS = 24
 # the step's task after the date: a verb with no subject (`Ngày 10/6 hoàn chỉnh báo cáo`), or a
@@ -619,6 +639,7 @@ def _status_before(text: str, at: int) -> bool:
                                           and _CLAUSE_BREAK_BEFORE.search(text, status.end(), at))))
 
 
+_READY_FROM = re.compile(r"\bsẵn\s+sàng\b(?:\s+(?:để|nhằm))?\s+(?:bắt\s+đầu\s+)?(?:từ|bắt)\b[^,;.:]{0,12}$", FLAGS)
 # a line that holds nothing but a bracketed window: `(Từ ngày 08 đến 10/12/2015)`
 _BRACKETED_ALONE = re.compile(r"\s*\(\s*(?i:từ)(?:\s+(?i:ngày))?\s*$")
 _BRACKET_CLOSES = re.compile(r"\s*\)\s*$")
@@ -636,7 +657,9 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         prep = "trong"  # (the lunar dates before the bracket hold the window's own words)
     if prep in _OPENING_PREPS:
         if not t.window:
-            return False  # the start of a window is not its deadline
+            # the start of a window is not its deadline, unless what is to be ready by it is named
+            # (`chuẩn bị sẵn sàng để từ ngày 1/7/2025 vận hành bộ máy mới`: ready to run on that day)
+            return t.grain == "day" and bool(_READY_FROM.search(text, max(0, t.start - 60), t.start))
         if _BRACKETED_ALONE.match(text, 0, t.start) and _BRACKET_CLOSES.match(text, t.end):
             # `KỲ HỌP THỨ 12` over `(Từ ngày 08 đến 10/12/2015)`: a window alone in brackets under a
             # heading is when the session or meeting sat, not what is due
@@ -652,12 +675,20 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # `Lễ mít tinh … được tổ chức vào ngày 28/6`: the day an event is held (a window it is
         # held over, `diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the campaign's time and stays)
         return False
-    if not (prep.startswith(_FIRM_PREPS) or done) and _TAKES_PLACE.search(lead, max(0, len(lead) - 40)) \
+    firm_word = prep.startswith(_FIRM_PREPS) or done
+    if not firm_word and _TAKES_PLACE.search(lead, max(0, len(lead) - 40)) \
             and _EVENT_SUBJECT.search(lead, max(0, len(lead) - 200)):
         # `Đại hội … , diễn ra từ ngày 5 tháng 8 đến ngày 6 tháng 8 năm 2020, tại Hội trường …`, `sự kiện
         # nổi bật diễn ra trong tháng 9 năm 2019`: the days a meeting or an event takes place, told
         # without `sẽ` / `dự kiến`, date the event, not a task (a campaign that `diễn ra` over a
         # window, `đợt cao điểm … diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the time its work is done)
+        return False
+    if not firm_word and t.grain == "day" and _HELD_OVER.search(lead, max(0, len(lead) - 160)) and _EVENT_OPENS.match(text):
+        # `Theo đó, Giỗ Tổ Hùng Vương - Lễ hội đền Hùng … được tổ chức … từ ngày 1 - 10 tháng 3 (âm lịch)
+        # tức là từ ngày 9 đến 18-4`: a sentence about an event, told without `sẽ` / `dự kiến`, dates the
+        # event (a task timed by it, `treo cờ … trong thời gian diễn ra Đại hội …, được tổ chức từ
+        # ngày 12 đến 14-10-2020`, opens with the task and keeps its days; a month, `Hội nghị … được tổ
+        # chức trong tháng 12`, is when a plan's step falls)
         return False
     if prep == "vào" and t.grain in ("day", "day_only") and _HOLDS_EVENT.search(lead, max(0, len(lead) - 200)):
         # `HĐND phường … tổ chức kỳ họp thứ hai để xem xét, quyết định … vào sáng ngày 11/7`: the
@@ -705,6 +736,14 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `nhiệm vụ trọng tâm trong quý II`: the period names the tasks, it sets no date
     if t.bare:
         return firm
+    if not firm and t.grain == "month" and prep == "trong" and _COUNTED_RESULT.search(text, max(0, t.start - 60), t.start) \
+            and not _AIMED_AFTER.search(text, max(0, t.start - 200), t.start) \
+            and not _OBLIGED.search(text, max(0, t.start - 200), t.start) and not _opens_with_task(text):
+        # `Chi bộ Trường THPT Bán công Lục Ngạn kết nạp 2 đảng viên mới trong tháng 5 năm 2018`: a count
+        # of what was done in a month, with no aim (`phấn đấu`, `sẽ`, `dự kiến`) or duty (`phải`) before
+        # it, is the month's result as a report (a caption) tells it, not work due by its end (a plan's
+        # item opens with its verb: `Tổ chức 02 lớp tập huấn trong tháng 6` keeps its month)
+        return False
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
     if prep in ("đến", "tới", "trong") and not done and _has_target_figure(text) \
@@ -748,6 +787,11 @@ _HAPPENS = re.compile(r"[^.;!?\n]{0,160}?(?<!\bđể\s)(?<!\bkhông\s)(?<!\btrá
 _HELD_ON = re.compile(r"(?<!\bsẽ\s+)\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
 # `diễn ra` with no word that puts it ahead (`sẽ`, `dự kiến`) right before the time it governs
 _TAKES_PLACE = re.compile(r"(?<!\b(?:sẽ|dự\s+kiến)\s+)\bdiễn\s+ra\s*$", FLAGS)
+# `được tổ chức` with no word that puts it ahead, in the clause before the time
+_HELD_OVER = re.compile(r"(?<!\b(?:sẽ|dự\s+kiến)\s+)\bđược\s+tổ\s+chức\b[^.;!?\n]{0,140}$", FLAGS)
+# a sentence whose subject is an event: its name within the first words
+_EVENT_OPENS = re.compile(r"[^;:.]{0,50}?\b(?:lễ\s+hội|lễ|đại\s+hội|hội\s+nghị|"
+                          r"kỳ\s+họp|sự\s+kiện|hội\s+thi)\b", FLAGS)
 # a meeting or an event (not a campaign of work: `đợt`, `chiến dịch`, `phong trào`, `tháng hành động`)
 # as the subject of its sentence's clause
 _EVENT_SUBJECT = re.compile(
@@ -767,6 +811,13 @@ def _year_is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, lead:
     if not _GOALS_NOUN_WORDS.absent(recent) and _GOALS_NOUN.search(recent) or _GOALS_NOUN.match(text, t.end):
         return False  # `phấn đấu hoàn thành các chỉ tiêu đề ra trong năm 2021`: the goals' year
     completed = done or bool(_DONE_WORD.search(recent))
+    if not done and _AIM_RIGHT_BEFORE.search(lead, max(0, len(lead) - 20)) and not _DONE_AFTER.match(text, t.end):
+        # `đồng thời phấn đấu trong năm 2023 toàn huyện sẽ xây dựng được từ 8 căn nhà`: the year an aim
+        # is to be reached is its horizon, whatever the work named before it (`phấn đấu trong năm 2025
+        # hoàn thành …` ties a completion to it)
+        return False
+    if prep == "chậm":
+        return True  # `Chậm nhất năm 2021, các bộ … phải đưa dịch vụ công lên trực tuyến đạt 100%`: the latest year, never a horizon
     if prep == "trình":
         return not _has_target_figure(text)  # `23 Đề án phải trình năm 2025`
     if done and _WORK_AFTER.match(text, t.end):
@@ -794,6 +845,13 @@ _GOALS_NOUN = re.compile(r"\b(?:hoàn\s+thành|đạt|vượt)\s+(?:(?:các|nh�
                          r"\s*,?\s*[^,;.:]{0,40}?\bphấn\s+đấu\s+(?:hoàn\s+thành|đạt)\s+(?:(?:các|những|\d{1,3})\s+)?chỉ\s+tiêu\b", FLAGS)
 # (every branch holds `chỉ tiêu`, `tiêu chí`, `mục tiêu` or `đạt chuẩn`: searched only then)
 _GOALS_NOUN_WORDS = RequiredWords("tiêu", "chuẩn")
+def _opens_with_task(text: str) -> bool:
+    """Does the sentence open (after its outline mark) with a task verb, as a plan's item does?"""
+    mark = OUTLINE_MARK.match(text)
+    return bool(_TASK_VERB.match(text, mark.end() if mark else 0))
+
+
+_AIM_RIGHT_BEFORE = re.compile(r"\bphấn\s+đấu\s*$", FLAGS)
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
 # (`hoàn thành thêm 1.200 km cao tốc vào năm 2025`: completing an added amount is the target, done or not)
 _MORE_OF_A_COUNT = re.compile(r"\b(?:thêm|khoảng)\s+\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
