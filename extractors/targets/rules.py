@@ -67,7 +67,7 @@ _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có(?!\s*(?:và|hoặ
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
                       r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
-_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|so với nghị quyết|"
+_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch|đề ra)|so với nghị quyết|"
                            r"mục tiêu(?=\s*[;.,])|"
                            r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
@@ -920,6 +920,19 @@ _REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+(?:kết\s+quả|tình\s+hìn
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
 
 
+_OF_WHICH_COLON = re.compile(r"\s*trong\s+đó\s*[,:]", re.I)
+
+
+def _breakdown_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts, or the sentence before it when it breaks that one
+    down (`… đạt 71% dự toán, tăng 20% so với cùng kỳ. Trong đó: thu từ thuế … được 2.513 tỷ đồng,
+    đạt 66% dự toán, tăng 11%`: its rises are against the same period too)."""
+    start = text.rfind(". ", 0, pos) + 1
+    if start and _OF_WHICH_COLON.match(text, start):
+        return _sentence_before(text, start + 1)
+    return start
+
+
 def _sentence_before(text: str, start: int) -> int:
     """Where the sentence before the one starting at `start` starts: the whole a `Trong đó …`
     sentence breaks down."""
@@ -966,7 +979,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if (_SAME_PERIOD_AFTER.match(after) or (clause_has(_CUMULATIVE_WORDS)
                                             and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))
             or (v.verb in ("tăng", "giảm") and v.unit == "%"
-                and _SAME_PERIOD.search(text, text.rfind(". ", 0, v.start) + 1, v.start))) and not ctx.goal \
+                and _SAME_PERIOD.search(text, _breakdown_start(text, v.start), v.start))) and not ctx.goal \
             and v.comparator == "=" and not _future_outside_brackets(text, v.start) \
             and not _FUTURE.search(_BRACKETED.sub("", text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)])):
         # (an aside on the plan, `(đạt mục tiêu kế hoạch năm 2024)`, is no goal of the sentence)
