@@ -878,7 +878,7 @@ _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 # (`giải quyết vệc làm cho 15.000 lao động, đạt kế hoạch đề ra`: met, so done)
 # (by how much: `tỷ lệ bao phủ BHYT đạt 94,4% vượt 25% so với chỉ tiêu kế hoạch năm`)
-_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)(?:\s+[\d.,]+\s*%)?\s+(?:so\s+với\s+)?"
+_EXCEEDS_AFTER = re.compile(r"(?:(?:\s+[^\s\d.,;:()%]+){1,3}\s*,|\s*,?)\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)(?:\s+[\d.,]+\s*%)?\s+(?:so\s+với\s+)?"
                             r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)",
                             re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
