@@ -67,7 +67,7 @@ _CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có(?!\s*(?:và|hoặ
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
                       r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
-_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch)|so với nghị quyết|"
+_REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch|đề ra)|so với nghị quyết|"
                            r"mục tiêu(?=\s*[;.,])|"
                            r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
 # budget sections allocate means (`ngân sách tỉnh 70%, ngân sách huyện 30%`), they set no goals
@@ -80,13 +80,16 @@ def _past_heading(title: str) -> bool:
     và mục tiêu năm 2025` nor `Mục tiêu, kết quả …`, which set goals too."""
     m = _PAST_HEADING.search(title)
     if not m:
-        return False
+        # a heading of the situation (`I. TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ, HỢP TÁC XÃ NĂM 2022` in a
+        # plan for 2023): what stands, not what is set (`trong tình hình mới` further on is no such heading)
+        return bool(_SITUATION_HEADING.match(title)) and not _GOAL_WORDS.search(title)
     if _GOAL_WORDS.search(title, 0, m.start()):
         return False
     part = _ANOTHER_PART.search(title, m.end())
     return not (part and _GOAL_WORDS.search(title, part.end()))
 
 
+_SITUATION_HEADING = re.compile(r"\s*tình\s+hình\b", re.I)
 _FUNDING_HEADING = re.compile(r"^(?:kinh phí|nguồn kinh phí|nguồn vốn|vốn thực hiện|dự toán)", re.I)
 # headings of results, shortcomings and their causes (lexicon/past_headings.tsv)
 _PAST_HEADING = re.compile("|".join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings("target")), re.I)
@@ -158,9 +161,11 @@ class _Context:
     results_before: bool = False  # a news story's results paragraph came before, no goal since
     reviewed_years: frozenset = frozenset()  # years a news story says were reviewed (`tổng kết … năm 2015`)
     news: bool = False  # a story or letter, not a formal plan (no `KẾ HOẠCH` / `QUYẾT ĐỊNH` line)
-    results_story: Optional[int] = None  # a dated story that tells results: the first year still to come
     first_ahead: Optional[int] = None  # a dated story's first year still to come
     own_month: Optional[tuple[int, int]] = None  # a dated story's (year, month), when it prints its month
+    reports: bool = False  # a text that reports (a story): its figures are goals only on evidence
+    goal_open: bool = False  # the text before the paragraph last said what is set, not what was done
+    report_year: Optional[int] = None  # a story's first year still to come (what its goals look ahead to)
 
 
 def _kind(text: str) -> str:
@@ -258,7 +263,42 @@ class _Reader:
         self.first_ahead = None if self.formal else _first_ahead(doc.clean)
         own = None if self.first_ahead is None else own_date(doc.clean)
         self.own_month = (own.year, own.month) if own and own.month else None
-        self.results_story = None if self.first_ahead is None else _results_story(self.first_ahead, texts)
+        # a dated story reports: its figures are goals only where something says so (`_goal_evidence`)
+        # (an undated text may be a list cut from a plan, whose figures need no goal word each)
+        self.reports = self.first_ahead is not None
+        # (an undated story that counts as of a day in its lead, `Theo số liệu của Sở …, tính đến ngày
+        # 14/11/2023, toàn tỉnh có 2.927 doanh nghiệp …`, is written then: it reports too)
+        self.report_year = self.first_ahead
+        if not self.reports and not self.formal:
+            as_of = _AS_OF_LEAD.search(doc.clean, 0, _LEAD_CHARS)
+            if as_of:
+                self.reports = True
+                self.report_year = int(as_of.group(2)) + (int(as_of.group(1)) >= 7)
+        self._headline_goals = bool(_GOAL_EVIDENCE.search(title_text(texts))) if self.reports else False
+        self._goal_open: Optional[list[bool]] = None
+
+    def goal_open(self, i: int) -> bool:
+        """Whether the text before paragraph `i` last said what is set rather than what was done: a
+        story headed by its goals (`Các chỉ tiêu chủ yếu`), or a paragraph whose last word of the kind
+        is a goal word (`Tốc độ tăng trưởng kinh tế phấn đấu đạt 8 - 9% …` then `Thu gom và xử lý 100%
+        chất thải y tế …`); a heading of goals opens it, a heading of results closes it."""
+        if self._goal_open is None:
+            state, out = self._headline_goals, []
+            for q in self.paras:
+                out.append(state)
+                if q.heading is not None:
+                    title = q.heading.title
+                    # (a heading of neither kind, `1. Long An` under `… được đặt ra như sau:`, keeps it)
+                    if _past_heading(title):
+                        state = False
+                    elif _GOAL_EVIDENCE.search(title):
+                        state = True
+                    continue
+                marks, done = _goal_marks(q.para.text, self.report_year)
+                if marks or done:
+                    state = bool(marks) and (not done or marks[-1] > done[-1])
+            self._goal_open = out
+        return self._goal_open[i]
 
     # -- context from lead-ins and headings --------------------------------
     def context(self, i: int) -> _Context:
@@ -309,9 +349,12 @@ class _Reader:
         ctx.results_before = self.results_before(i)
         ctx.reviewed_years = self.reviewed_years
         ctx.news = not self.formal
-        ctx.results_story = self.results_story
         ctx.first_ahead = self.first_ahead
         ctx.own_month = self.own_month
+        ctx.reports = self.reports
+        if self.reports:
+            ctx.goal_open = self.goal_open(i)
+            ctx.report_year = self.report_year
         self._ctx_cache[i] = ctx
         return ctx
 
@@ -537,12 +580,10 @@ _YEAR_AS_SUBJECT = re.compile(r"\s*năm\s+((?:19|20)\d\d)\s+là\s+năm\b", re.I)
 _FIGURE_DUE_HEADLINE = re.compile(r"\s*(?:phấn\s+đấu\s+)?đến\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d\s*,?\s+"
                                   r"[^\d\n]{0,40}?\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%", re.I)
 _LEAD_CHARS = 1500  # a story's headline and lead: what it is about
-_DIRECTS = re.compile(r"\b(?:yêu\s+cầu|chỉ\s+đạo|đề\s+nghị|kiến\s+nghị|công\s+điện|chỉ\s+thị|hướng\s+dẫn|ban\s+hành|"
-                      r"kế\s+hoạch|quyết\s+định|quy\s+định|giao)\b", re.I)
 _ELAPSED_PART = re.compile(r"\b(?:\d{1,2}|ba|sáu|chín)\s+tháng\s+(?:đầu\s+năm|(?:vừa\s+)?qua)\b|\bquý\s+(?:I{1,3}|IV|[1-4])\s+(?:năm\s+)?(?:19|20)\d\d",
                            re.I)
 _COMPARED_YEAR_AFTER = re.compile(r"\s*(?:[^\s\d.,;:]+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
-_TOLD_DONE = re.compile(r"\b(?:đã|ước|đến\s+nay|vừa\s+qua|năm\s+qua)\b", re.I)
+_AS_OF_LEAD = re.compile(r"\btính\s+đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)", re.I)
 _DOCUMENT_NUMBER = re.compile(r"^\s*Số\s*:?\s*\d+[\p{L}\d]*/[\p{Lu}\d/.-]+", re.M)
 
 
@@ -556,19 +597,6 @@ def _first_ahead(clean: str) -> Optional[int]:
     if not own.year or own.where == "header" or _DOCUMENT_NUMBER.search(clean, 0, _LEAD_CHARS):
         return None
     return own.year + 1 if own.month and own.month >= 7 else own.year
-
-
-def _results_story(first_ahead: int, paragraphs: list[str]) -> Optional[int]:
-    """A dated story whose headline and lead tell something done and name no goal, no future and
-    no year still to come tells results: its first year still to come, else None."""
-    lead, size = [], 0
-    for p in paragraphs:
-        lead.append(p[:_LEAD_CHARS - size])
-        size += len(lead[-1]) + 1
-        if size >= _LEAD_CHARS:
-            break
-    lead_text = " ".join(lead)
-    return first_ahead if _TOLD_DONE.search(lead_text) and _looks_nowhere_ahead(lead_text, first_ahead) else None
 
 
 # the year of the goal noun: `chỉ tiêu năm 2024 về …`
@@ -618,9 +646,60 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
         return False
     if _reports_or_defines(v, text, clause, ctx, plan_year, values_in_clause):
         return False
+    if ctx.reports and not ctx.goal and not _goal_evidence(v, text, ctx):
+        return False  # a story reports: a figure in it is a goal only when something says so
     if v.unit in _COUNTLESS:
         return True
     return _count_is_goal(v, text, clause, ctx, values_in_clause, index)
+
+
+# What says a figure is set, not reached: a goal word, a bound set, a plan's estimate or assignment,
+# the future (`phấn đấu`, `mục tiêu`, `chỉ tiêu`, `phải`, `ít nhất`, `dự kiến`, `giao`, `sẽ`)
+_GOAL_EVIDENCE = re.compile(r"phấn\s+đấu|phần\s+đầu|phân\s+đầu|(?<!(?:đạt|vượt|với|bằng|thành)\s)mục\s+tiêu|(?<!(?:đạt|vượt|với|bằng|thành)\s)chỉ\s+tiêu|"
+                            r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|ít\s+nhất|tối\s+thiểu|trở\s+lên|"
+                            r"dự\s+kiến|(?<!đã\s)đặt\s+ra|(?<!đã\s)đề\s+ra|\bgiao\b|\bsẽ\b|định\s+hướng|tầm\s+nhìn|"
+                            r"hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
+
+
+_TOLD_DONE_MARK = re.compile(r"\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|vượt|đến\s+nay|vừa\s+qua|năm\s+qua|hiện\s+nay|hiện\s+có|tính\s+đến)\b", re.I)
+
+
+@lru_cache(maxsize=256)
+def _goal_marks(text: str, ahead: Optional[int]) -> tuple[list[int], list[int]]:
+    """Where a story's paragraph says its figures are set (the end of a goal word, a bound, or a year
+    from `ahead` on, the story's first year still to come: `đến năm 2030`, `giai đoạn 2025 - 2035`,
+    `Năm 2024, …` in a story of March 2024), and where it tells something done (`đã`, `ước`, `vượt`,
+    `đến nay`): sorted positions, read once per paragraph."""
+    marks = [m.end() for m in _GOAL_EVIDENCE.finditer(text)]
+    if ahead is not None:
+        marks += [y.end for y in year_mentions(text)
+                  if y.kind in ("due", "range", "period", "horizon", "bare") and y.year >= ahead]
+    return sorted(marks), [m.start() for m in _TOLD_DONE_MARK.finditer(text)]
+
+
+def _goal_evidence(v: ValueExpr, text: str, ctx: _Context) -> bool:
+    """A figure in a text that reports is a goal only with positive evidence: a bound set (`ít
+    nhất`, `trở lên`), a goal word or a year ahead in its sentence, or in an earlier sentence of its
+    paragraph with nothing told as done between (`Đảng bộ xã … đặt mục tiêu đến năm 2030, … Tỷ lệ
+    hộ nghèo giảm còn 2,5-3,5%. Tỷ lệ lao động qua đào tạo đạt 75%`), or a lead-in that names goals."""
+    if v.comparator in (">=", "<="):
+        return True
+    marks, done = _goal_marks(text, ctx.report_year)
+    start = _sentence_start(text, v.start)
+    cut = text.find(". ", v.end)
+    end = cut + 1 if cut >= 0 else len(text)
+    k = bisect.bisect_right(marks, end)
+    if k:
+        last = marks[k - 1]
+        if last >= start:
+            return True
+        d = bisect.bisect_left(done, last)
+        return d == len(done) or done[d] >= start
+    if done and done[0] < start:
+        return False
+    if ctx.goal_open:
+        return True
+    return any(_GOAL_EVIDENCE.search(t) for t in ctx.lead_texts)
 
 
 # How far the patterns of the checks below read from where they start (a few words and spaces): a value's
@@ -799,7 +878,7 @@ _SAME_PERIOD_AFTER = re.compile(r"\s*(?:\S+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\
 _CUMULATIVE_BEFORE = re.compile(r"\blũy\s+kế\b[^,;:.]{0,40}$", re.I)
 # (`giải quyết vệc làm cho 15.000 lao động, đạt kế hoạch đề ra`: met, so done)
 # (by how much: `tỷ lệ bao phủ BHYT đạt 94,4% vượt 25% so với chỉ tiêu kế hoạch năm`)
-_EXCEEDS_AFTER = re.compile(r"\s*,?\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)(?:\s+[\d.,]+\s*%)?\s+(?:so\s+với\s+)?"
+_EXCEEDS_AFTER = re.compile(r"(?:(?:\s+[^\s\d.,;:()%]+){1,3}\s*,|\s*,?)\s*(?:đạt\s+và\s+vượt|vượt|đạt|(?:thấp|cao)\s+hơn)(?:\s+[\d.,]+\s*%)?\s+(?:so\s+với\s+)?"
                             r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)",
                             re.I)
 _EXECUTION_ASIDE = re.compile(r"\s*\(\s*(?:đạt|bằng|vượt)\s+[\d.,]+\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|KH\b|chỉ\s+tiêu)",
@@ -839,6 +918,19 @@ _LOOKS_AHEAD_WORDS = re.compile(r"phấn\s+đấu|\bsẽ\b|dự\s+kiến|mục\s
                                 r"định\s+hướng|tầm\s+nhìn|cần\s+đạt|phải\s+đạt", re.I)
 _REVIEWED_YEAR = re.compile(r"\b(?:đánh\s+giá\s+(?:kết\s+quả|tình\s+hình)|tổng\s+kết)\b[^.;]{0,160}?\bnăm\s+((?:19|20)\d\d)\b", re.I)
 _OF_WHICH_OPENING = re.compile(r"\s*trong\s+đó\s*,", re.I)
+
+
+_OF_WHICH_COLON = re.compile(r"\s*trong\s+đó\s*[,:]", re.I)
+
+
+def _breakdown_start(text: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts, or the sentence before it when it breaks that one
+    down (`… đạt 71% dự toán, tăng 20% so với cùng kỳ. Trong đó: thu từ thuế … được 2.513 tỷ đồng,
+    đạt 66% dự toán, tăng 11%`: its rises are against the same period too)."""
+    start = text.rfind(". ", 0, pos) + 1
+    if start and _OF_WHICH_COLON.match(text, start):
+        return _sentence_before(text, start + 1)
+    return start
 
 
 def _sentence_before(text: str, start: int) -> int:
@@ -887,7 +979,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     if (_SAME_PERIOD_AFTER.match(after) or (clause_has(_CUMULATIVE_WORDS)
                                             and _CUMULATIVE_BEFORE.search(text[clause[0]:v.start]))
             or (v.verb in ("tăng", "giảm") and v.unit == "%"
-                and _SAME_PERIOD.search(text, text.rfind(". ", 0, v.start) + 1, v.start))) and not ctx.goal \
+                and _SAME_PERIOD.search(text, _breakdown_start(text, v.start), v.start))) and not ctx.goal \
             and v.comparator == "=" and not _future_outside_brackets(text, v.start) \
             and not _FUTURE.search(_BRACKETED.sub("", text[text.rfind(". ", 0, v.start) + 1:(text.find(". ", v.end) + 1) or len(text)])):
         # (an aside on the plan, `(đạt mục tiêu kế hoạch năm 2024)`, is no goal of the sentence)
@@ -971,9 +1063,6 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     if ctx.news and not ctx.goal and _told_as_done(v, text, clause, sentence_start):
         return True
-    # a dated story whose lead looks nowhere ahead tells results (`Hơn 46.000 học sinh đã được tiếp cận
-    # các bài học STEM …`): a paragraph of it with no goal, future or later year reports, whatever
-    # its verbs (`Gần 50.000 người hưởng lợi trực tiếp …`); a bound (`từ 80% trở lên`) is still a goal's
     # the figures of an elapsed part of a year (`Hầu hết các chỉ số 9 tháng đầu năm đều tăng …; thu hút
     # vốn đầu tư FDI đạt trên 500 triệu USD (cao hơn kế hoạch năm …)`): results, in every clause of the
     # sentence, unless it looks ahead outside its asides
@@ -982,9 +1071,6 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         said = _BRACKETED.sub("", text[sentence_start:clause[1]])
         if not (_FUTURE.search(said) or _GOAL_TURN.search(said) or _STRIVE_WORDS.search(said)):
             return True
-    if ctx.results_story is not None and not ctx.goal and v.comparator not in (">=", "<=") \
-            and _results_paragraph(text, ctx.results_story):
-        return True
     # a figure measured, not set: told as falling short (`Chỉ có 34,8% người dân … được sử dụng nước sạch`,
     # `… chỉ đạt 45,8%, trong khi mục tiêu đề ra là 50%`), as a place in a ranking (`Bộ Công Thương dẫn
     # đầu với tỷ lệ 83,48%`, `Đà Nẵng (58,89%) … là những địa phương xếp sau`), or with its goal in brackets
@@ -1092,24 +1178,6 @@ def _follows_reported_year(text: str, pos: int, plan_year, reviewed_years) -> bo
         return False
     # (`với định hướng ưu tiên các dự án …` is no goal: only the goal nouns count)
     return not (_occurs(_YEAR_DIGITS, text, a, b) or _occurs(_FUTURE, text, a, b) or _occurs(_GOAL_NOUNS, text, a, b))
-
-
-# what sets a paragraph or a story's lead looking ahead: a goal or strive word, the future,
-# a plan or resolution adopted, a horizon or a period
-def _looks_nowhere_ahead(text: str, first_ahead: int) -> bool:
-    """Whether a stretch of a dated story names no goal, no future and no year still to come
-    (`first_ahead` on: the years a figure could be due in are all behind)."""
-    if _FUTURE.search(text) or _GOAL_TURN.search(text) or _GOAL_WORDS.search(text) \
-            or _SETS_OUT.search(text) or _LOOKS_AHEAD_WORDS.search(text):
-        return False
-    return not any(y.kind in ("due", "range") or y.year >= first_ahead for y in year_mentions(text))
-
-
-@lru_cache(maxsize=256)
-def _results_paragraph(text: str, first_ahead: int) -> bool:
-    """A paragraph of a results story that looks nowhere ahead, nor tells of a directive
-    (`Thủ tướng … yêu cầu …`): read once per paragraph."""
-    return not _DIRECTS.search(text) and _looks_nowhere_ahead(text, first_ahead)
 
 
 # `chỉ đạt`, `chỉ có`, `chỉ là`, `chỉ mới có`, `mới chỉ đạt`, `chỉ 8,6%` (not `chỉ còn`: a goal may bring a rate down
