@@ -655,7 +655,7 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
 
 # What says a figure is set, not reached: a goal word, a bound set, a plan's estimate or assignment,
 # the future (`phấn đấu`, `mục tiêu`, `chỉ tiêu`, `phải`, `ít nhất`, `dự kiến`, `giao`, `sẽ`)
-_GOAL_EVIDENCE = re.compile(r"phấn\s+đấu|phần\s+đầu|phân\s+đầu|(?<!(?:đạt|vượt|với|bằng|thành)\s)mục\s+tiêu|(?<!(?:đạt|vượt|với|bằng|thành)\s)chỉ\s+tiêu|"
+_GOAL_EVIDENCE = re.compile(r"phấn\s+đấu|phần\s+đầu|phân\s+đầu|(?<!(?:đạt|vượt|với|bằng|thành)\s)mục\s+tiêu|(?<!(?:đạt|vượt|với|bằng|thành)\s)chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
                             r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|ít\s+nhất|tối\s+thiểu|trở\s+lên|"
                             r"dự\s+kiến|(?<!đã\s)đặt\s+ra|(?<!đã\s)đề\s+ra|\bgiao\b|\bsẽ\b|định\s+hướng|tầm\s+nhìn|"
                             r"hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
@@ -663,7 +663,7 @@ _GOAL_EVIDENCE = re.compile(r"phấn\s+đấu|phần\s+đầu|phân\s+đầu|(?<
 
 # (a sentence that opens with `Hiện` describes how things stand now: `Hiện TP.HCM có quy mô dân số …`)
 _NOW_OPENING = re.compile(r"\s*Hiện\s(?!đại|thực)")
-_TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))(?-i:Hiện)\s(?!đại|thực)|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|vượt|đến\s+nay|vừa\s+qua|năm\s+qua|hiện\s+nay|hiện\s+có|tính\s+đến)\b", re.I)
+_TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))(?-i:Hiện)\s(?!đại|thực)|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|vượt|đến\s+nay|vừa\s+qua|năm\s+qua|nhiệm\s+kỳ\s+qua|hiện\s+nay|hiện\s+có|tính\s+đến)\b", re.I)
 
 
 @lru_cache(maxsize=256)
