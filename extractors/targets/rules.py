@@ -655,13 +655,15 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
 
 # What says a figure is set, not reached: a goal word, a bound set, a plan's estimate or assignment,
 # the future (`phấn đấu`, `mục tiêu`, `chỉ tiêu`, `phải`, `ít nhất`, `dự kiến`, `giao`, `sẽ`)
-_GOAL_EVIDENCE = re.compile(r"phấn\s+đấu|phần\s+đầu|phân\s+đầu|(?<!(?:đạt|vượt|với|bằng|thành)\s)mục\s+tiêu|(?<!(?:đạt|vượt|với|bằng|thành)\s)chỉ\s+tiêu|"
+_GOAL_EVIDENCE = re.compile(r"phấn\s+đấu|phần\s+đầu|phân\s+đầu|(?<!(?:đạt|vượt|với|bằng|thành)\s)mục\s+tiêu|(?<!(?:đạt|vượt|với|bằng|thành)\s)chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
                             r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|ít\s+nhất|tối\s+thiểu|trở\s+lên|"
                             r"dự\s+kiến|(?<!đã\s)đặt\s+ra|(?<!đã\s)đề\s+ra|\bgiao\b|\bsẽ\b|định\s+hướng|tầm\s+nhìn|"
                             r"hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
 
 
-_TOLD_DONE_MARK = re.compile(r"\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|vượt|đến\s+nay|vừa\s+qua|năm\s+qua|hiện\s+nay|hiện\s+có|tính\s+đến)\b", re.I)
+# (a sentence that opens with `Hiện` describes how things stand now: `Hiện TP.HCM có quy mô dân số …`)
+_NOW_OPENING = re.compile(r"\s*Hiện\s(?!đại|thực)")
+_TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))(?-i:Hiện)\s(?!đại|thực)|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|vượt|đến\s+nay|vừa\s+qua|năm\s+qua|nhiệm\s+kỳ\s+qua|hiện\s+nay|hiện\s+có|tính\s+đến)\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -695,8 +697,8 @@ def _goal_evidence(v: ValueExpr, text: str, ctx: _Context) -> bool:
             return True
         d = bisect.bisect_left(done, last)
         return d == len(done) or done[d] >= start
-    if done and done[0] < start:
-        return False
+    if done and (done[0] < start or _NOW_OPENING.match(text, start)):
+        return False  # (`Hiện TP.HCM có quy mô dân số hơn 14 triệu người`: the sentence itself says now)
     if ctx.goal_open:
         return True
     return any(_GOAL_EVIDENCE.search(t) for t in ctx.lead_texts)
@@ -749,6 +751,8 @@ _PAGE_META = re.compile(r"Lượt\s+(?:xem|đọc)|Đăng\s+(?:ngày|lúc)|Ngày
 _LETTERS = re.compile(r"\p{L}")
 _DATE_AFTER = re.compile(r"\s*(?:-|–|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?!\d)")
 _PERSON_UNITS = {"đại biểu", "người", "khách", "khách mời", "cán bộ", "hội viên", "đoàn viên", "đảng viên", "học viên"}
+_ATTENDED_BEFORE = re.compile(r"\b(?:tham\s+dự|về\s+dự|đến\s+dự)\b[^.;:\d]{0,25}?\b(?:có|của|gồm)\s*$", re.I)
+_SIZE_CLASS_BEFORE = re.compile(r"\b(?:chiều\s+(?:dài|rộng|cao)|công\s+suất|trọng\s+tải|(?:tổng\s+)?dung\s+tích)(?:\s+lớn\s+nhất)?\s*$", re.I)
 _ATTENDED_AFTER = re.compile(r"[^.;:\n]{0,40}?\b(?:tham\s+dự|về\s+dự|đến\s+dự|dự\s+(?:hội\s+nghị|lễ|buổi))\b", re.I)
 
 
@@ -818,6 +822,12 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `trong thời gian từ 01/4 đến hết 15/4`: two days
     if v.unit in _PERSON_UNITS and _ATTENDED_AFTER.match(text[v.end:v.end + 80]):
         return False  # `cùng 2.500 đại biểu tham dự tại các điểm cầu`: who came to an event
+    if v.unit == "đại biểu" or (v.unit in _PERSON_UNITS and _ATTENDED_BEFORE.search(text[max(0, v.start - 40):v.start])):
+        # `với sự tham dự của 550 đại biểu`, `30 đại biểu đương nhiệm và trên 200 đại biểu được bầu
+        # từ cơ sở`: delegates are who sits in a congress or meeting, never a figure to reach
+        return False
+    if v.qualifier == "từ" and _SIZE_CLASS_BEFORE.search(text[max(0, v.start - 40):v.start]):
+        return False  # `tàu cá có chiều dài lớn nhất từ 15 m trở lên`: the size that defines the group
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix) \
