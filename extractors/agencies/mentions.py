@@ -201,6 +201,7 @@ STOP_BIGRAMS = {
     "tiếp tục", "hoàn thành", "lãnh đạo", "cân đối", "bảo đảm", "đảm bảo", "nâng cao", "phát huy",
     "giải quyết", "ưu tiên", "thành phố", "thị xã", "thị trấn", "đặc khu", "địa phương", "phản ánh",
     "dự kiến", "chỉ định", "thông báo", "khẩn trương",
+    "yêu cầu",  # a directing verb, like `đề nghị`: `Bộ Giáo dục và Đào tạo yêu cầu toàn ngành tập trung …`
     "đóng vai", "giữ vai",  # `Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì …`
 }
 
