@@ -201,6 +201,7 @@ STOP_BIGRAMS = {
     "tiếp tục", "hoàn thành", "lãnh đạo", "cân đối", "bảo đảm", "đảm bảo", "nâng cao", "phát huy",
     "giải quyết", "ưu tiên", "thành phố", "thị xã", "thị trấn", "đặc khu", "địa phương", "phản ánh",
     "dự kiến", "chỉ định", "thông báo", "khẩn trương",
+    "yêu cầu",  # a directing verb, like `đề nghị`: `Bộ Giáo dục và Đào tạo yêu cầu toàn ngành tập trung …`
     "đóng vai", "giữ vai",  # `Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì …`
 }
 
@@ -1074,7 +1075,14 @@ def _calamity_fought(text: str, j: int, end: int) -> int:
 _CAPITAL_LEVEL = re.compile(r"\s+(?:Tỉnh|Huyện|Thành phố|Thị xã|Quận)(?=\s*[,;.]|\s+(?:và\s+)?\p{Ll})")
 
 
+# `trưởng` after a head names the person at its head (`Các Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ`
+# as a dispatch's addressees): a title, not the bodies
+_HEAD_OF = re.compile(r"[^\S\n]+trưởng(?![\p{L}])")
+
+
 def _mention_end(text: str, kind: str, m) -> int | None:
+    if _HEAD_OF.match(text, m.end()):
+        return None
     if kind == "coll" and _UNIT_KIND_AT.match(m.group()) and not _named_kind(m.group()):
         return None
     if kind == "coll" and (office := _OFFICE_KIND.match(text, m.start())) and office.end() == m.end() \

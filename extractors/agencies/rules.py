@@ -94,8 +94,11 @@ _ASSIGNED_BEFORE = re.compile(r"(?<![\p{L}])(?:nhiệm vụ|chỉ tiêu|nội du
                               r"(?:\s+cho)?\s*$", re.I)
 # `yêu cầu các chi, đảng bộ trực thuộc, Đảng ủy các xã …`: the directed list may open
 # with groups that are not agencies (short noun chunks)
+# how closely a body directs (`chỉ đạo chi tiết cho Công an địa phương tổ chức …`, `chỉ đạo quyết liệt các ban, ngành …`)
+_HOW_CLOSELY = r"(?:\s+(?:chi tiết|cụ thể|quyết liệt|sát sao))?"
 _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
                        rf"(?:\s*,\s*(?:{_directing(lexicon.directing_verbs('directed-chain'))}))*"
+                       rf"{_HOW_CLOSELY}"
                        r"(?:\s+cho)?"  # `chỉ đạo cho Cục Nghiệp vụ Quản lý thị trường …`
                        r"(?:\s+tất cả)?"  # `yêu cầu tất cả các bộ ngành, địa phương …`: every one of them
                        r"(?:\s+(?:các|những|toàn thể)\s+[\p{Ll} ]{1,30}(?:,\s*[\p{Ll} ]{1,30}){0,2},)?"
@@ -107,7 +110,7 @@ _DIRECTED = re.compile(rf"(?:{_directing(lexicon.directing_verbs('directed'))})"
 # target is given to carry it
 _CITED_CONTENT = re.compile(r"(?:\bsố\s+\d|\b\d{1,5}/[\p{Lu}\p{N}])[^;:]{0,200}\bvề\s+việc\b[^;:]{0,80}$", re.I)
 _TARGET_FOR = re.compile(r"chỉ tiêu(?![\p{L}])[^.;:]{0,200}?\s(?:cho|tới)\s+(?:cả\s+)?$", re.I)
-_DIRECTED_TO = re.compile(r"\b(?:chỉ đạo|yêu cầu|đề nghị)\s+cho\s*$", re.I)
+_DIRECTED_TO = re.compile(rf"\b(?:chỉ đạo|yêu cầu|đề nghị){_HOW_CLOSELY}\s+cho\s*$", re.I)
 # `làm việc với các địa phương để đôn đốc triển khai …`: the bodies met are the ones urged or
 # checked, not partners in the task
 _TO_OVERSEE = re.compile(r"^\s*để\s+(?:đôn đốc|kiểm tra|giám sát|nắm tình hình)(?![\p{L}])", re.I)
