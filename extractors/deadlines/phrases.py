@@ -1013,8 +1013,11 @@ def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
         dated = [d for d in dated if d.expr.grain != "day_only" or d.recurrence]
     # `Từ năm 2026`, `Từ Quý III/2026`: from then on; `từ 8 giờ ngày 15/6/2026` starts a one-day event
     # (`Thời gian thực hiện: Từ ngày 01/01/2024`: a day with no hour opens the work, from then on too)
+    # (`kể từ 00 giờ ngày 23/4/2020 cho đến khi UBND tỉnh có thông báo mới`: an hour opens it too
+    # when the end waits on a new word from above)
+    open_end = bool(_UNTIL_FURTHER_NOTICE.search(text))
     opening = [d for d in dated if d.prep in _OPENING_PREPS and not d.expr.window
-               and (d.expr.grain != "day" or not _HOUR.search(text))]
+               and (d.expr.grain != "day" or open_end or not _HOUR.search(text))]
     if opening and len(opening) == len(dated):
         recs.append("continuous")  # `Từ năm 2026`: from then on
     if not dated and not recs and _TIME_OF_DAY.search(text):
@@ -1029,6 +1032,8 @@ def _forced(text: str, dated: list[Dated], relatives) -> list[Found]:
     return out
 
 
+_UNTIL_FURTHER_NOTICE = re.compile(
+    r"\b(?:đến|tới)\s+khi\b[^.;]{0,60}?\b(?:thông\s+báo|chỉ\s+đạo|quyết\s+định|hướng\s+dẫn)\s+mới\b", FLAGS)
 _HOUR = re.compile(r"\d\s*(?:h|giờ)(?!\p{L})", FLAGS)
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}\s*(?:h|giờ)\s*(?:\d{2}\s*(?:phút\s*)?)?[-–]\s*\d{1,2}\s*(?:h|giờ)|\bbuổi\s+(?:sáng|chiều|tối)\b", FLAGS)

@@ -43,7 +43,8 @@ TASK_CHARS = 120
 TIME_LABEL = re.compile(
     rf"^(?:[{BULLETS}{STAR}]\s*)?(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Mốc\s+thời\s+gian)"
     r"(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức|báo\s+cáo|nộp|gửi))?)"
-    r"(?:\s*\([^)]{0,60}\))?\s*(?::\s*|$)",
+    # (`Thời gian thực hiện kể từ 00 giờ ngày 23/4/2020 cho đến khi …`: the value run on after `kể từ`)
+    r"(?:\s*\([^)]{0,60}\))?\s*(?::\s*|$|(?=kể\s+từ\b))",
     FLAGS,
 )
 # other labels of a task block: the value list of `Thời gian thực hiện` stops at them
