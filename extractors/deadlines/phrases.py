@@ -467,7 +467,8 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
         closes = _CLOSES_CONSULTATION.search(text[max(0, t.start - 60):t.start]) if t.grain == "day" else None
         if not (forced or listed or last_day or closes or _timeline_item(text, t) or _done_by(text, t)
-                or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)):
+                or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)) \
+                or t.window and prep in _OPENING_PREPS and _under_way(text, t, today):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
         if closes:
@@ -637,6 +638,26 @@ def _status_before(text: str, at: int) -> bool:
                                  and (_YET_TO_COME.search(text, status.end(), at)
                                       or (_OUTSTANDING.match(text, status.end())
                                           and _CLAUSE_BREAK_BEFORE.search(text, status.end(), at))))
+
+
+_FIRST_NUMBER = re.compile(r"\D*?(\d{1,2})\b")
+_HELD_VERB = re.compile(r"\b(?:diễn\s+ra|tổ\s+chức|khai\s+mạc)\b", FLAGS)
+
+
+def _under_way(text: str, t: TimeExpr, today: Optional[str]) -> bool:
+    """Is `t` a window of days in one month, holding the text's own date, of an event the sentence
+    opens with (its name in the first words, then `diễn ra` / `tổ chức` / `khai mạc`)?
+    `Từ ngày 13 - 15.10, Đại hội Đảng bộ TP.HCM … sẽ diễn ra tại …` in a page dated 13/10: the days
+    of an event under way on the text's own date are news of it, not a time anything is due."""
+    if not today or t.grain != "day" or t.month is None or len(today) != 10:
+        return False
+    year, month, day = int(today[:4]), int(today[5:7]), int(today[8:10])
+    first = _FIRST_NUMBER.match(text, t.start, t.end)
+    if (t.year not in (None, year)) or t.month != month or not first or not int(first.group(1)) <= day <= t.day:
+        return False
+    # (the window is fronted, `Từ ngày 13 - 15.10,`, and the event's name follows its comma)
+    return text.startswith(",", t.end) and bool(_EVENT_OPENS.match(text, t.end)) \
+        and bool(_HELD_VERB.search(text, t.end))
 
 
 _READY_FROM = re.compile(r"\bsẵn\s+sàng\b(?:\s+(?:để|nhằm))?\s+(?:bắt\s+đầu\s+)?(?:từ|bắt)\b[^,;.:]{0,12}$", FLAGS)
