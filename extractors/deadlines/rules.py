@@ -469,9 +469,15 @@ def _only_year(text: str) -> Optional[int]:
              if t.year and not t.bare and not _spans_years(text[t.start:t.end])
              and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _HORIZON_BEFORE.search(text[max(0, t.start - 30):t.start])
-             and not _planned_year(text, t)}
+             and not _planned_year(text, t)
+             and not _PLAN_OF_YEAR_BEFORE.search(text[max(0, t.start - 40):t.start])}
     years |= {int(m.group("y")) for m in _WAVE_OF_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else None
+
+
+# `báo cáo … tình hình phát triển nhà ở năm 2009 và kế hoạch thực hiện năm 2010`: a year's plan is
+# drawn up in the year before it, so the year it plans is not the text's
+_PLAN_OF_YEAR_BEFORE = re.compile(r"\bkế\s+hoạch(?:\s+(?:thực\s+hiện|hoạt\s+động|công\s+tác))?\s+$", FLAGS)
 
 
 # `triển khai tiêm phòng đại trà … đợt 1/2015`: a campaign's wave numbered within its year names that year
