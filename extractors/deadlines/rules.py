@@ -469,9 +469,12 @@ def _only_year(text: str) -> Optional[int]:
              if t.year and not t.bare and not _spans_years(text[t.start:t.end])
              and not _DOCUMENT_NUMBER_BEFORE.search(text[max(0, t.start - 30):t.start])
              and not _HORIZON_BEFORE.search(text[max(0, t.start - 30):t.start])
-             and not _planned_year(text, t)
-             and not _PLAN_OF_YEAR_BEFORE.search(text[max(0, t.start - 40):t.start])}
+             and not _planned_year(text, t)}
     years |= {int(m.group("y")) for m in _WAVE_OF_YEAR.finditer(text)}
+    if len(years) == 2 and (year := min(years)) + 1 in years and all(
+            _PLAN_OF_YEAR_BEFORE.search(text[max(0, t.start - 40):t.start])
+            for t in find_time_exprs(text) if t.year == year + 1):
+        return year  # (a text on year Y and the plan of Y+1 is written in Y)
     return years.pop() if len(years) == 1 else None
 
 
