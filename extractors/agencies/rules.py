@@ -61,6 +61,9 @@ _PAST_REPORT = re.compile(
 _RECIPIENTS = re.compile(r"^\W*(?:Nơi nhận|NƠI NHẬN)\b")
 # (a decision's list may cite where it named the bodies: `4 Cục Thống kê … nêu tại Điều 1 và các đơn vị …`)
 _LIST_GAP = re.compile(r"(?:\s+(?:nêu|quy định|có tên)\s+tại\s+(?:khoản\s+\d+\s+)?Điều\s+\d+)?"
+                       # (`các sở, ban, ngành, cơ quan đơn vị đoàn thể, các cơ quan Trung ương …`: generic
+                       # kinds listed between named bodies keep the list one)
+                       r"(?:\s*,\s*(?:cơ quan|đơn vị|đoàn thể)(?:\s+(?:cơ quan|đơn vị|đoàn thể)){1,2}(?=\s*,))?"
                        # (`X, Y cùng nhiều đơn vị liên quan …`: a quantifier before the last body)
                        r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?(?:\s+(?:nhiều|một số))?\s*$")
 _QUANTIFIER = re.compile(r"\s+(?:nhiều|một số)$")
