@@ -847,6 +847,9 @@ def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
     m = _NEXT_ADDRESSEE.match(text, group[-1].end)
     return bool(m and gi + 1 < len(groups) and groups[gi + 1][0].start == m.end())
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
+# (`Thường trực HĐND tỉnh, lãnh đạo các ban xây dựng Đảng, Văn phòng Tỉnh ủy, lãnh đạo Huyện ủy …
+# đã tham dự Đại hội`: a list item after a comma, the leaders of the bodies it goes on to name)
+_LEADERS_ITEM = re.compile(r",\s*lãnh\s+đạo\s+[^.;:!?]*$")
 
 
 # a meeting a report tells and the person who chaired it, the body in the person's title
@@ -993,7 +996,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if directed and (after.strip() or _COLON_DUTIES.match(text, group[-1].end) or _addressees_go_on(text, group, gi, groups)):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
-        if _LEADERSHIP_WORD.search(before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
+        if (_LEADERSHIP_WORD.search(before) or _LEADERS_ITEM.search(before)) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
             return False, False, None
         return "lead", False, None
     # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`; `các tổ dân phố trên địa bàn tập trung …`
@@ -1171,10 +1174,18 @@ _LAST_SYLLABLE = re.compile(r"(\p{L}+)[ \t]*$")
 _FIRST_WORD = re.compile(r"[ \t]*(\p{Ll}+)(?![\p{L}\p{N}])")
 
 
+# `lãnh đạo` after a comma and before a body is a list's next item, the leaders of that body
+# (`Thường trực HĐND tỉnh, lãnh đạo các ban xây dựng Đảng, Văn phòng Tỉnh ủy, lãnh đạo Huyện ủy Nam
+# Sách và 236 đại biểu … đã tham dự Đại hội`): the body before it does not lead anyone
+_LEADERS_LISTED = re.compile(r"\s*,\s*lãnh\s+đạo\s+(?:các\s|\p{Lu})")
+
+
 def _is_task(text: str, pos: int, after: str) -> bool:
     """A task verb follows: the common ones are listed; otherwise the first word after the
     body (past an aside in brackets) opens its predicate unless it is a function word or
     a noun a clause goes on with (`Trung tâm Huấn luyện … tổ chức`, `Các địa phương tranh thủ`)."""
+    if _LEADERS_LISTED.match(text, pos):
+        return False
     if _TASK_VERB.match(after):
         return True
     aside = _ASIDE_AFTER.match(text, pos)
