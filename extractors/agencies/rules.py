@@ -847,6 +847,10 @@ def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
     m = _NEXT_ADDRESSEE.match(text, group[-1].end)
     return bool(m and gi + 1 < len(groups) and groups[gi + 1][0].start == m.end())
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
+# a thing named by the body that manages it (`cập nhật kho dữ liệu dân số và nhà ở do Tổng cục Thống kê
+# quản lý phục vụ nghiên cứu …`, `hộ gia đình … do UBND cấp xã đang quản lý`): no task is given
+_MANAGED_BY = re.compile(r"(?<![\p{L}])do\s*$")
+_MANAGES = re.compile(r"\s*(?:đang\s+)?quản\s+lý(?![\p{L}])")
 # (`Thường trực HĐND tỉnh, lãnh đạo các ban xây dựng Đảng, Văn phòng Tỉnh ủy, lãnh đạo Huyện ủy …
 # đã tham dự Đại hội`: a list item after a comma, the leaders of the bodies it goes on to name)
 _LEADERS_ITEM = re.compile(r",\s*lãnh\s+đạo\s+[^.;:!?]*$")
@@ -877,6 +881,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return None, True, None
     if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
         return False, False, None
+    if _MANAGED_BY.search(before) and _MANAGES.match(after):
+        return False, False, None  # `kho dữ liệu dân số và nhà ở do Tổng cục Thống kê quản lý`: what a thing is, whose it is
     if not before.strip() and _AFTER_LEGAL_BASES.search(para_before) and not _TASK_VERB.match(after):
         # `Căn cứ Chương trình hành động của Huyện ủy, … năm 2021. Ủy ban nhân dân huyện phát động
         # phong trào …`: the body that the legal bases lead up to issues the text, its own act
