@@ -160,6 +160,9 @@ _OWNER = re.compile(rf"\s+(?:trực thuộc|thuộc|tham mưu,?\s*giúp việc|g
 # a mass organisation's centre as the owner of units (`thuộc Trung ương Đoàn`, `thuộc Trung ương Hội`)
 _CENTRAL_OWNER = re.compile(r"\s+(?:trực thuộc|thuộc)\s+Trung ương\s+(?:Đoàn|Hội)(?![\p{L}])")
 _NAMED_OWNER = re.compile(r"\s+(?:trực thuộc|thuộc)\s+")
+# bodies named by where they are based, not by who owns them (`các cơ quan Trung ương đóng chân
+# trên địa bàn tỉnh`, `thủ trưởng các cơ quan đóng trên địa bàn thị trấn`): the place closes the name
+_STATIONED = re.compile(r"\s+đóng\s+(?:chân\s+)?trên\s+địa\s+bàn\s+(?:tỉnh|huyện|xã|phường|thị trấn|thành phố|thị xã|quận)(?![\p{L}])")
 # heads a text writes alone for its own body (`thuộc Bộ`, `thuộc Sở`)
 _SELF_OWNERS = {"Bộ", "Sở", "Tổng cục", "Cục", "Viện"}
 _CAP = re.compile(rf"{_B}\p{{Lu}}\p{{Ll}}*{_E}")
@@ -448,6 +451,9 @@ _ADVERBS = {"khẩn", "trương", "tích", "cực", "chủ", "động", "kịp",
 def _owner_tail(text: str, end: int, named: bool = False) -> int:
     """`… thuộc UBND tỉnh`: the owner closes the name. `named`: a head noun and its
     proper name may own too (collectives only: `Trung tâm Y tế thuộc Sở Y tế` names two)."""
+    stationed = _STATIONED.match(text, end)
+    if stationed:
+        return stationed.end()  # `các cơ quan Trung ương đóng chân trên địa bàn tỉnh`: the bodies based in a place
     central = _CENTRAL_OWNER.match(text, end)
     if central:
         return central.end()  # `các ban, đơn vị thuộc Trung ương Đoàn`: the mass organisation's centre

@@ -101,6 +101,9 @@ STANDALONE_BODIES = (
     # a team set up to inspect or to work on a task, as its own subject (`Sau thời gian trên, Đoàn
     # kiểm tra sẽ thu thập và nghiên cứu các văn bản …`)
     "Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra",
+    # a congress's working groups given the drafting (`Phó Trưởng Tiểu ban Văn kiện Đại hội đề nghị
+    # tổ văn kiện, tổ biên tập tiếp thu ý kiến …`): lower case as the news writes them
+    "Tổ văn kiện", "tổ văn kiện", "Tổ biên tập", "tổ biên tập",
     # (`tham gia cùng Đoàn liên ngành kiểm tra An toàn thực phẩm`: named with what it inspects)
     "Đoàn liên ngành",
     # the council's standing committee (`Thường trực HĐND huyện sẽ Ban hành kế hoạch tổ chức kỳ họp`)

@@ -61,6 +61,9 @@ _PAST_REPORT = re.compile(
 _RECIPIENTS = re.compile(r"^\W*(?:Nơi nhận|NƠI NHẬN)\b")
 # (a decision's list may cite where it named the bodies: `4 Cục Thống kê … nêu tại Điều 1 và các đơn vị …`)
 _LIST_GAP = re.compile(r"(?:\s+(?:nêu|quy định|có tên)\s+tại\s+(?:khoản\s+\d+\s+)?Điều\s+\d+)?"
+                       # (`các sở, ban, ngành, cơ quan đơn vị đoàn thể, các cơ quan Trung ương …`: generic
+                       # kinds listed between named bodies keep the list one)
+                       r"(?:\s*,\s*(?:cơ quan|đơn vị|đoàn thể)(?:\s+(?:cơ quan|đơn vị|đoàn thể)){1,2}(?=\s*,))?"
                        # (`X, Y cùng nhiều đơn vị liên quan …`: a quantifier before the last body)
                        r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?(?:\s+(?:nhiều|một số))?\s*$")
 _QUANTIFIER = re.compile(r"\s+(?:nhiều|một số)$")
@@ -844,6 +847,13 @@ def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
     m = _NEXT_ADDRESSEE.match(text, group[-1].end)
     return bool(m and gi + 1 < len(groups) and groups[gi + 1][0].start == m.end())
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
+# a thing named by the body that manages it (`cập nhật kho dữ liệu dân số và nhà ở do Tổng cục Thống kê
+# quản lý phục vụ nghiên cứu …`, `hộ gia đình … do UBND cấp xã đang quản lý`): no task is given
+_MANAGED_BY = re.compile(r"(?<![\p{L}])do\s*$")
+_MANAGES = re.compile(r"\s*(?:đang\s+)?quản\s+lý(?![\p{L}])")
+# (`Thường trực HĐND tỉnh, lãnh đạo các ban xây dựng Đảng, Văn phòng Tỉnh ủy, lãnh đạo Huyện ủy …
+# đã tham dự Đại hội`: a list item after a comma, the leaders of the bodies it goes on to name)
+_LEADERS_ITEM = re.compile(r",\s*lãnh\s+đạo\s+[^.;:!?]*$")
 
 
 # a meeting a report tells and the person who chaired it, the body in the person's title
@@ -871,6 +881,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return None, True, None
     if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
         return False, False, None
+    if _MANAGED_BY.search(before) and _MANAGES.match(after):
+        return False, False, None  # `kho dữ liệu dân số và nhà ở do Tổng cục Thống kê quản lý`: what a thing is, whose it is
     if not before.strip() and _AFTER_LEGAL_BASES.search(para_before) and not _TASK_VERB.match(after):
         # `Căn cứ Chương trình hành động của Huyện ủy, … năm 2021. Ủy ban nhân dân huyện phát động
         # phong trào …`: the body that the legal bases lead up to issues the text, its own act
@@ -990,7 +1002,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if directed and (after.strip() or _COLON_DUTIES.match(text, group[-1].end) or _addressees_go_on(text, group, gi, groups)):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
-        if _LEADERSHIP_WORD.search(before) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
+        if (_LEADERSHIP_WORD.search(before) or _LEADERS_ITEM.search(before)) and not (_is_task(text, group[-1].end, after) and not _NOT_TASK.match(after)):
             return False, False, None
         return "lead", False, None
     # `Sở Y tế, theo chức năng, nhiệm vụ được giao, …`; `các tổ dân phố trên địa bàn tập trung …`
@@ -1168,10 +1180,18 @@ _LAST_SYLLABLE = re.compile(r"(\p{L}+)[ \t]*$")
 _FIRST_WORD = re.compile(r"[ \t]*(\p{Ll}+)(?![\p{L}\p{N}])")
 
 
+# `lãnh đạo` after a comma and before a body is a list's next item, the leaders of that body
+# (`Thường trực HĐND tỉnh, lãnh đạo các ban xây dựng Đảng, Văn phòng Tỉnh ủy, lãnh đạo Huyện ủy Nam
+# Sách và 236 đại biểu … đã tham dự Đại hội`): the body before it does not lead anyone
+_LEADERS_LISTED = re.compile(r"\s*,\s*lãnh\s+đạo\s+(?:các\s|\p{Lu})")
+
+
 def _is_task(text: str, pos: int, after: str) -> bool:
     """A task verb follows: the common ones are listed; otherwise the first word after the
     body (past an aside in brackets) opens its predicate unless it is a function word or
     a noun a clause goes on with (`Trung tâm Huấn luyện … tổ chức`, `Các địa phương tranh thủ`)."""
+    if _LEADERS_LISTED.match(text, pos):
+        return False
     if _TASK_VERB.match(after):
         return True
     aside = _ASIDE_AFTER.match(text, pos)
