@@ -25,29 +25,15 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT / "scripts"))
+from real_sets import scorer, sets  # noqa: E402
+
 GOLD = ROOT / "tests" / "indicator_gold" / "gold.jsonl"
-
-
-def sets() -> list[tuple[str, Path, Path]]:
-    """(name, texts dir, gold dir) of every real set, named as scripts/score_real.py names them."""
-    found = [("shared", SHARED / "real" / "texts", SHARED / "real" / "gold")]
-    found += [(p.name, p / "texts", p / "gold") for p in sorted((ROOT / "tests" / "real").glob("b*"))
-              if (p / "gold").is_dir()]
-    return found
+locate = scorer().locate  # the project's scorer places a gold quote; so does this one
 
 
 def text_dir(set_name: str) -> Path:
     return {name: texts for name, texts, _ in sets()}[set_name]
-
-
-def locate(text: str, quote: str, occurrence: int) -> tuple[int, int]:
-    start = -1
-    for _ in range(max(occurrence, 1)):
-        start = text.find(quote, start + 1)
-        if start < 0:
-            raise ValueError(f"quote not found (occurrence {occurrence}): {quote!r}")
-    return start, start + len(quote)
 
 
 def paragraph(text: str, span: tuple[int, int], width: int = 300) -> str:

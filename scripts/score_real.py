@@ -9,31 +9,16 @@ Catalogues are built in-process with the extractors as they are in the working t
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from extractors.catalogue import build_catalogue  # noqa: E402
-
-SHARED = ROOT.parent / "shared"
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("chitieu_score", SHARED / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def sets(names: list[str]) -> list[tuple[str, Path, Path]]:
-    found = [("shared", SHARED / "real" / "texts", SHARED / "real" / "gold")]
-    found += [(p.name, p / "texts", p / "gold") for p in sorted((ROOT / "tests" / "real").glob("b*"))
-              if (p / "gold").is_dir()]
-    return [s for s in found if not names or s[0] in names]
+from real_sets import scorer as _scorer, sets  # noqa: E402
 
 
 def score_set(score, texts: Path, gold: Path) -> dict:
