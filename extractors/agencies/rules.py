@@ -549,7 +549,6 @@ _PLURAL_UNITS = re.compile(rf"(?<![\p{{L}}])(?:các|những)\s+(?:cấp\s+)?(?:{
 # (`các ban đảng, …, sở, ngành tỉnh`, `Các phòng GDĐT và trường THPT`: the departments and the
 # schools of a list are every one of them, as the golds name them)
 _PLURAL_KIND = re.compile(r"(?:đơn vị|địa phương|cơ quan|chi bộ|đảng bộ|tổ chức|đoàn thể|sở|trường)\b")
-_PLURAL_LOWER = re.compile(r"(?i)các\s+\p{Ll}")
 _PARTY_COMMITTEES = re.compile(r"(?i)cấp\s+ủy\s+(?:các|những)\s")
 _PLURAL_PARTY_UNIT = re.compile(r"(?i)(?:các|những)\s+(?:chi bộ|đảng bộ|tổ chức cơ sở đảng|cơ sở đảng|đảng ủy)\b")
 _PARTY_UNIT = re.compile(r"(?:chi bộ|đảng bộ|tổ chức cơ sở đảng)\b")
@@ -846,6 +845,8 @@ def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
     """After a semicolon the list of those asked goes on with another body or the head of one."""
     m = _NEXT_ADDRESSEE.match(text, group[-1].end)
     return bool(m and gi + 1 < len(groups) and groups[gi + 1][0].start == m.end())
+
+
 _LEADERSHIP_WORD = re.compile(r"lãnh đạo\s*$")
 # a thing named by the body that manages it (`cập nhật kho dữ liệu dân số và nhà ở do Tổng cục Thống kê
 # quản lý phục vụ nghiên cứu …`, `hộ gia đình … do UBND cấp xã đang quản lý`): no task is given

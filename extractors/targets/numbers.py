@@ -308,13 +308,6 @@ def _compound_noun(rest: str, word: str) -> Optional[str]:
 _NEXT_CAPITAL = re.compile(r" \p{Lu}\p{Ll}")
 _LEGAL_KIND = re.compile(r"(?:Luật|Bộ\s+luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Chỉ\s+thị|Pháp\s+lệnh)\b")
 _CURRENCY_CODES = {"USD", "EUR", "VND", "VNĐ"}
-# nouns that count on their own: the word after them qualifies, it is not part of the unit
-CLASSIFIERS = {
-    "hộ", "người", "cuộc", "lượt", "lần", "tuyến", "xã", "thôn", "bản", "tổ", "lớp", "con", "cái",
-    "chiếc", "căn", "ngôi", "tiết", "giờ", "ngày", "tháng", "năm", "km", "ha", "tấn", "m2", "m3",
-    "trường", "trạm", "cơ", "đợt", "buổi", "phiên", "bộ", "tập", "cuốn", "bài", "đội", "nhóm",
-    "câu", "điểm", "huyện", "tỉnh", "phường", "hồ", "đoàn", "sao", "tuổi",
-}
 
 
 # who is counted as a person or a household: the word after them says which (`hộ nghèo`,
