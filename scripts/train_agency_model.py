@@ -30,8 +30,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import agency_model  # noqa: E402
+from real_sets import SHARED, scorer  # noqa: E402
 
-SHARED = Path("/work/shared")
+SCORER = scorer()  # gold quotes are located as ../shared/eval/score.py locates them
+
 SOURCES = {
     "real": (SHARED / "real" / "texts", SHARED / "real" / "gold"),
     "seed": (SHARED / "corpus", SHARED / "gold"),
@@ -93,15 +95,6 @@ upstream = "*"
 """
 
 
-def locate(text: str, quote: str, occurrence: int) -> tuple[int, int]:
-    start = -1
-    for _ in range(max(occurrence, 1)):
-        start = text.find(quote, start + 1)
-        if start < 0:
-            raise ValueError(f"quote not found: {quote!r}")
-    return start, start + len(quote)
-
-
 def load_set(name: str) -> list[dict]:
     """[{stem, set, text, spans: [(start, end, optional)]}] for one source set."""
     if name == FORBIDDEN:
@@ -113,7 +106,7 @@ def load_set(name: str) -> list[dict]:
         text = (texts_dir / f"{gf.stem}.txt").read_text(encoding="utf-8")
         spans = []
         for a in gold.get("agencies", []):
-            s, e = locate(text, a["quote"], a.get("occurrence", 1))
+            s, e = SCORER.locate(text, a["quote"], a.get("occurrence", 1))
             spans.append((s, e, bool(a.get("optional"))))
         out.append({"stem": gf.stem, "set": name, "text": text, "spans": sorted(spans)})
     return out
