@@ -489,7 +489,7 @@ _FUNCTIONAL = re.compile(
 
 def _functional_units(text: str) -> list[Mention]:
     out = []
-    for m in _FUNCTIONAL.finditer(text):
+    for m in (_FUNCTIONAL.finditer(text) if "thuộc" in text else ()):  # (`thuộc` in every match)
         heads = [g for g in ("h1", "h2") if m.group(g)]
         parents = [m.group(g) for g in ("p1", "p2") if m.group(g)]
         level = m.group("lvl") or ""
@@ -942,6 +942,8 @@ _SCHOOL_CLASS = re.compile(rf"{_B}(?<!(?:[Cc]ác|[Nn]hững|\d)\s+)[Tt]rường\
 
 
 def _school_classes(text: str) -> list[Mention]:
+    if "rường" not in text:  # (`[Tt]rường` in every match)
+        return []
     return [Mention(m.start(), m.end(), False, f"Các trường {m.group('levels')}") for m in _SCHOOL_CLASS.finditer(text)]
 
 
