@@ -136,7 +136,10 @@ _BY_PERIOD_END = re.compile(
 # is for, reached by the holiday; no task is due by it (unless the aim is to complete: `nhằm hoàn thành`)
 _AIM_BEFORE = re.compile(rf"\bnhằm\b(?![^.;]*\b{_DONE}\b)[^.;]*$", FLAGS)
 # `Uỷ ban nhân dân huyện họp thường kỳ mỗi tháng một lần`: how often the task recurs
+# (a frequency under a minimum is a figure to reach, what a target promises: `phấn đấu, từ năm 2026, người
+# dân được khám sức khỏe định kỳ … ít nhất mỗi năm 1 lần`, as `ít nhất 2 lần/năm` is)
 _TIMES_PER_PERIOD = re.compile(
+    r"(?<!\b(?:ít\s+nhất|tối\s+thiểu)\s+)"
     r"\b(?:mỗi|hằng|hàng|(?P<half>6|06|sáu)(?=\s+tháng))\s+(?P<period>năm|quý|tháng|tuần)\s+"
     r"(?:(?:ít\s+nhất|tối\s+thiểu)\s+)?(?:một|hai|1|2|01|02)\s+lần\b", FLAGS)
 _TIMES_PER_PERIOD_WORDS = RequiredWords("lần")  # (every match holds it: searched only then)
@@ -281,15 +284,23 @@ def trigger_search(text: str, pos: int = 0):
     return m if m is not None else TRIGGER.search(text, max(pos, len(text) - 1))
 
 
+_DAYS_PLURAL = re.compile(r"\b(?:các|những)\s+$", FLAGS)
+
+
 def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional["_Shifted"], str, bool]:
     """The deadline words right before `expr`: (match, first word of the preposition, `hoàn thành` given)."""
-    start = _words_window_start(text, expr.start)
+    end = expr.start
+    # `vào các ngày 5 và 6 hàng tháng`: the days named as many keep the words before them
+    plural = _DAYS_PLURAL.search(text, max(0, end - 12), end) if text.startswith("ngày", end) else None
+    if plural:
+        end = plural.start()
+    start = _words_window_start(text, end)
     # the look-behinds' context: whole whitespace runs and the word before them
     lo = max(0, start - _BEHIND_SPAN)
     while lo > 0 and text[lo - 1].isspace():
         lo -= 1
     lo = max(0, lo - 40)
-    trig = trigger_search(text[lo:expr.start], start - lo)
+    trig = trigger_search(text[lo:end], start - lo)
     if trig is not None:
         trig = _Shifted(trig, lo)
     prep = trig.group("prep") if trig else None
@@ -325,6 +336,8 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if maybe_relative else ())
                  if forced or (m.group("anchor") or _relative_is_limit(text, m))
                  and not _IN_FORCE.search(text, max(0, m.start() - 30), m.start())]
+    if relatives and not forced and _told_done(text):
+        relatives = []
     relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if maybe_relative else ())
                   if not _inside(*m.span(), relatives)]
     relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in low else ())
@@ -428,6 +441,7 @@ _REPORTING_PERIOD = re.compile(
     r"(?:năm|quý|tháng)\s+)?báo\s+cáo\b", FLAGS)
 # (`trước ngày 01 tháng 3 năm hàng năm`: a form's blank year left its `năm` before the period word)
 _SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?(?:năm\s+(?=(?:hằng|hàng|mỗi)\s+năm\b))?", FLAGS)
+_MORE_DAYS = re.compile(r"(?:\s*(?:,|và|hoặc)\s*\d{1,2}\b(?!\s*[/.\-]\s*\d))+", FLAGS)
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
 _ALTERNATIVE = re.compile(r"\s*,?\s*hoặc\s+(?:(?:vào|trong|trước|đến)\s+)?", FLAGS)
 _BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
@@ -554,8 +568,10 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         if reporting and (reporting.group("unit").lower() == "năm") == (d.expr.grain != "day_only"):
             d.end, d.recurrence = reporting.end(), _PERIOD_RECURRENCE[reporting.group("unit").lower()]
             continue
-        # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
-        m = _SCHEDULE_GAP.match(text, d.expr.end)
+        # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`), and after the
+        # days of the month listed with it (`vào các ngày 5 và 6 hàng tháng`)
+        more = _MORE_DAYS.match(text, d.expr.end) if d.expr.grain == "day_only" else None
+        m = _SCHEDULE_GAP.match(text, more.end() if more else d.expr.end)
         r = RECURRENCE.match(text, m.end())
         if r and r.lastgroup != "continuous":
             d.end, d.recurrence = r.end(), recurrence_of(r)
@@ -763,8 +779,11 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     clause_end = text.find(";", t.end)
     if not firm and _PAST.search(text, clause_start, clause_end if clause_end >= 0 else len(text)):
         return False
-    if not firm and _HAPPENS.match(text, t.end):
-        return False  # `Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra`: a forecast
+    if not firm and (_HAPPENS.match(text, t.end) or _FORECAST_OPENS.match(text)):
+        # `Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra`; a sentence that is a
+        # forecast (`Dự báo trong 12 giờ tới, bão di chuyển …, đến 19 giờ ngày 13/9, vị trí tâm áp thấp
+        # nhiệt đới ở khoảng …`): the times the weather is foretold at, not when anything is due
+        return False
     if not firm and _REPORT_PERIOD.search(lead, max(0, len(lead) - 90)):
         return False  # `đánh giá tình hình kinh tế - xã hội của xã trong quý I`: the period a report covers
     if not firm and _PERIOD_EXAMINED.search(lead, max(0, len(lead) - 90)):
@@ -829,8 +848,15 @@ _TASKS_OF_PERIOD = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu)(?:\s+(?!giao\
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
 # what the weather or an event will do in a period, not what is due in it (`Theo dự báo …, từ ngày
 # 20 - 21/01/2024, khu vực Bắc Bộ … có khả năng cao xảy ra một đợt rét đậm`)
-# (not a duty to prevent it: `Trong quý III/2024, tổ chức kiểm tra, không để xảy ra tình trạng …`)
-_HAPPENS = re.compile(r"[^.;!?\n]{0,160}?(?<!\bđể\s)(?<!\bkhông\s)(?<!\btránh\s)\bxảy\s+ra\b", FLAGS)
+# (not a duty to prevent it: `Trong quý III/2024, tổ chức kiểm tra, không để xảy ra tình trạng …`; nor
+# what the work is for: `Kế hoạch được triển khai từ ngày 12/1 đến hết ngày 20/3/2026 nhằm …, hạn chế
+# ngộ độc thực phẩm, sự cố về an toàn thực phẩm (ATTP) xảy ra trong dịp Tết`, an aim or a
+# prevention between the time and `xảy ra` puts the happening in the aim, not in the time)
+# a sentence that opens as a forecast: `Dự báo …`, `Theo dự báo của …`, `Theo bản tin của Trung tâm Dự báo …`
+_FORECAST_OPENS = re.compile(r"\W*(?:theo\s*)?(?:(?:bản\s+tin|thông\s+tin)\s+(?:của\s+|từ\s+)?)?"
+                             r"(?:trung\s+tâm\s+)?dự\s+báo\b", FLAGS)
+_AIM_OR_PREVENTION = r"\b(?:nhằm|để|hạn\s+chế|phòng\s+(?:ngừa|chống|tránh)|ngăn\s+(?:chặn|ngừa)|tránh)\b"
+_HAPPENS = re.compile(rf"(?:(?!{_AIM_OR_PREVENTION})[^.;!?\n]){{0,160}}?(?<!\bkhông\s)\bxảy\s+ra\b", FLAGS)
 _WORK_AFTER = re.compile(r"\s+(?:việc|công\s+tác)\b", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
 _DONE_WORD = re.compile(rf"\b{_DONE}\b", FLAGS)
@@ -898,6 +924,18 @@ _OBLIGED = re.compile(r"\b(?:phải|bắt\s+buộc)\b", FLAGS)
 # `trong thời hạn 30 ngày`, `trong vòng 15 ngày`: a limit, not a duration
 _WITHIN_LIMIT = re.compile(r"trong\s+(?:thời\s+hạn|vòng)", FLAGS)
 _CLAUSE_BREAK = re.compile(r"[,;:.]")
+
+
+# a duty or an aim in a sentence: what it tells is still to be done
+_DUTY = re.compile(r"\b(?:phải|cần|sẽ|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|giao|dự\s+kiến|phấn\s+đấu|có\s+trách\s+nhiệm)\b", FLAGS)
+
+
+def _told_done(text: str) -> bool:
+    """Does the sentence tell what was done (`đã`), with no duty or aim? A lead time or a window counted
+    from an event in it says how it went or whom it took in, not when anything is due: `Được thông báo
+    rộng rãi trên đài truyền thanh trước một ngày, các bà mẹ đã chuẩn bị …`, `Ngoại trừ những trẻ đã
+    tiêm … trong thời gian 01 tháng trước khi triển khai`."""
+    return bool(_PAST.search(text)) and not _DUTY.search(text)
 
 
 def _relative_is_limit(text: str, m) -> bool:
