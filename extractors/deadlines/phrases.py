@@ -136,7 +136,10 @@ _BY_PERIOD_END = re.compile(
 # is for, reached by the holiday; no task is due by it (unless the aim is to complete: `nhằm hoàn thành`)
 _AIM_BEFORE = re.compile(rf"\bnhằm\b(?![^.;]*\b{_DONE}\b)[^.;]*$", FLAGS)
 # `Uỷ ban nhân dân huyện họp thường kỳ mỗi tháng một lần`: how often the task recurs
+# (a frequency under a minimum is a figure to reach, what a target promises: `phấn đấu, từ năm 2026, người
+# dân được khám sức khỏe định kỳ … ít nhất mỗi năm 1 lần`, as `ít nhất 2 lần/năm` is)
 _TIMES_PER_PERIOD = re.compile(
+    r"(?<!\b(?:ít\s+nhất|tối\s+thiểu)\s+)"
     r"\b(?:mỗi|hằng|hàng|(?P<half>6|06|sáu)(?=\s+tháng))\s+(?P<period>năm|quý|tháng|tuần)\s+"
     r"(?:(?:ít\s+nhất|tối\s+thiểu)\s+)?(?:một|hai|1|2|01|02)\s+lần\b", FLAGS)
 _TIMES_PER_PERIOD_WORDS = RequiredWords("lần")  # (every match holds it: searched only then)
@@ -281,15 +284,23 @@ def trigger_search(text: str, pos: int = 0):
     return m if m is not None else TRIGGER.search(text, max(pos, len(text) - 1))
 
 
+_DAYS_PLURAL = re.compile(r"\b(?:các|những)\s+$", FLAGS)
+
+
 def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional["_Shifted"], str, bool]:
     """The deadline words right before `expr`: (match, first word of the preposition, `hoàn thành` given)."""
-    start = _words_window_start(text, expr.start)
+    end = expr.start
+    # `vào các ngày 5 và 6 hàng tháng`: the days named as many keep the words before them
+    plural = _DAYS_PLURAL.search(text, max(0, end - 12), end) if text.startswith("ngày", end) else None
+    if plural:
+        end = plural.start()
+    start = _words_window_start(text, end)
     # the look-behinds' context: whole whitespace runs and the word before them
     lo = max(0, start - _BEHIND_SPAN)
     while lo > 0 and text[lo - 1].isspace():
         lo -= 1
     lo = max(0, lo - 40)
-    trig = trigger_search(text[lo:expr.start], start - lo)
+    trig = trigger_search(text[lo:end], start - lo)
     if trig is not None:
         trig = _Shifted(trig, lo)
     prep = trig.group("prep") if trig else None
@@ -325,6 +336,8 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if maybe_relative else ())
                  if forced or (m.group("anchor") or _relative_is_limit(text, m))
                  and not _IN_FORCE.search(text, max(0, m.start() - 30), m.start())]
+    if relatives and not forced and _told_done(text):
+        relatives = []
     relatives += [m.span() for m in (_WITHIN_THE_DAY.finditer(text) if maybe_relative else ())
                   if not _inside(*m.span(), relatives)]
     relatives += [m.span() for m in (_BY_HOLIDAY.finditer(text) if "tết" in low else ())
@@ -428,9 +441,9 @@ _REPORTING_PERIOD = re.compile(
     r"(?:năm|quý|tháng)\s+)?báo\s+cáo\b", FLAGS)
 # (`trước ngày 01 tháng 3 năm hàng năm`: a form's blank year left its `năm` before the period word)
 _SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?(?:năm\s+(?=(?:hằng|hàng|mỗi)\s+năm\b))?", FLAGS)
+_MORE_DAYS = re.compile(r"(?:\s*(?:,|và|hoặc)\s*\d{1,2}\b(?!\s*[/.\-]\s*\d))+", FLAGS)
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
 _ALTERNATIVE = re.compile(r"\s*,?\s*hoặc\s+(?:(?:vào|trong|trước|đến)\s+)?", FLAGS)
-_HELD_AHEAD = re.compile(r"\b(?:sẽ|dự\s+kiến)\s+(?:được\s+)?(?P<held>tổ\s+chức|diễn\s+ra)\s+(?:vào\s+)?$", FLAGS)
 _BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 
 
@@ -439,6 +452,79 @@ def _opens_with_bracket(text: str, at: int) -> bool:
     while at > 0 and text[at - 1].isspace():
         at -= 1
     return at > 0 and text[at - 1] == "("
+
+
+# ---- An event's own dates ----
+# The days a meeting, a ceremony or a festival is held, told as a fact, date the event, not anything
+# due. Told with `sẽ` / `dự kiến` (an event still to come), they are a date in the plan's calendar
+# (`Lễ phát động … sẽ được tổ chức ngày 1-6`); a campaign of work that `diễn ra` over a window
+# (`đợt cao điểm … diễn ra từ ngày 15/11/2025 - 15/4/2026`) is the time its work is done.
+# Its vocabulary, in one place:
+_AHEAD = r"(?:sẽ|dự\s+kiến)"
+_NOT_AHEAD = rf"(?<!\b{_AHEAD}\s+)"
+_HELD = r"(?:tổ\s+chức|diễn\s+ra)"
+_EVENTS = r"(?:đại\s+hội|hội\s+nghị|kỳ\s+họp|phiên\s+họp|cuộc\s+họp|sự\s+kiện|hội\s+thi|lễ)"
+_CAMPAIGNS = r"(?:đợt|chiến\s+dịch|phong\s+trào|tháng\s+hành\s+động)"
+# an event still to come: `sẽ (được) tổ chức (vào)`, `dự kiến diễn ra`, right before the time
+_HELD_AHEAD = re.compile(rf"\b{_AHEAD}\s+(?:được\s+)?(?P<held>{_HELD})\s+(?:vào\s+)?$", FLAGS)
+# the verb an event is held by, right before the time (`được tổ chức vào`, `diễn ra vào`)
+_HELD_ON = re.compile(rf"{_NOT_AHEAD}\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
+_TAKES_PLACE = re.compile(rf"{_NOT_AHEAD}\bdiễn\s+ra\s*$", FLAGS)
+# `được tổ chức`, in the clause before the time
+_HELD_OVER = re.compile(rf"{_NOT_AHEAD}\bđược\s+tổ\s+chức\b[^.;!?\n]{{0,140}}$", FLAGS)
+# a sentence whose subject is an event: its name within the first words
+_EVENT_OPENS = re.compile(rf"[^;:.]{{0,50}}?\b{_EVENTS}\b", FLAGS)
+# an event (not a campaign of work) as the subject of the sentence's clause before the time
+_EVENT_SUBJECT = re.compile(rf"\b{_EVENTS}\b(?![^.;!?\n]*\b{_CAMPAIGNS}\b)[^.;!?\n]*$", FLAGS)
+# a body holding a meeting or a ceremony, in the same sentence (no stop between it and the time)
+_HOLDS_EVENT = re.compile(rf"\btổ\s+chức\s+(?:thành\s+công\s+)?(?:{_EVENTS}|buổi|phiên)\b[^.;!?\n]*$", FLAGS)
+# the event's verb after a fronted window
+_HELD_AFTER = re.compile(rf"\b(?:{_HELD}|khai\s+mạc)\b", FLAGS)
+_FIRST_NUMBER = re.compile(r"\D*?(\d{1,2})\b")
+
+
+def _dates_event(text: str, t: TimeExpr, prep: str, lead: str, firm: bool, today: Optional[str]) -> bool:
+    """Does `t` tell the days an event is held, as a fact (not `sẽ` / `dự kiến`), rather than a time
+    anything is due (`prep`: its preposition, a window's opening read as its close; `lead`: the text
+    before the deadline words)? One reading over the shapes such a sentence takes:
+    - `Lễ mít tinh … được tổ chức vào ngày 28/6`: the event's verb right before `vào` and its day;
+    - `Đại hội … , diễn ra từ ngày 5 tháng 8 đến ngày 6 tháng 8 năm 2020, tại Hội trường …`, `sự kiện
+      nổi bật diễn ra trong tháng 9 năm 2019`: `diễn ra` right before the time, an event its subject;
+    - `Theo đó, Giỗ Tổ Hùng Vương - Lễ hội đền Hùng … được tổ chức … từ ngày 1 - 10 tháng 3 (âm lịch)
+      tức là từ ngày 9 đến 18-4`: a sentence that opens with an event `được tổ chức` over days (a task
+      timed by one, `treo cờ … trong thời gian diễn ra Đại hội …, được tổ chức từ ngày 12 đến
+      14-10-2020`, opens with the task and keeps its days; a month, `Hội nghị … được tổ chức trong
+      tháng 12`, is when a plan's step falls);
+    - `HĐND phường … tổ chức kỳ họp thứ hai để xem xét, quyết định … vào sáng ngày 11/7`: the day a body
+      holds its meeting, written at the sentence's end (not `Thời gian tổ chức giao, nhận công dân
+      nhập ngũ vào sáng 20-2-2019`, the day a task is done);
+    - `Từ ngày 13 - 15.10, Đại hội Đảng bộ TP.HCM … sẽ diễn ra tại …` in a page dated 13/10: a fronted
+      window of days holding the text's own date, then the event's name and verb: news of an event
+      under way."""
+    if firm:
+        return False
+    if t.window and _under_way(text, t, today):
+        return True
+    if prep == "vào" and _HELD_ON.search(lead, max(0, len(lead) - 30)):
+        return True
+    if _TAKES_PLACE.search(lead, max(0, len(lead) - 40)) and _EVENT_SUBJECT.search(lead, max(0, len(lead) - 200)):
+        return True
+    if t.grain == "day" and _HELD_OVER.search(lead, max(0, len(lead) - 160)) and _EVENT_OPENS.match(text):
+        return True
+    return prep == "vào" and t.grain == "day" and bool(_HOLDS_EVENT.search(lead, max(0, len(lead) - 200)))
+
+
+def _under_way(text: str, t: TimeExpr, today: Optional[str]) -> bool:
+    """`Từ ngày 13 - 15.10, Đại hội …`: a window of days in one month holding the text's own date,
+    fronted (its comma, then the event's name in the first words and its verb)."""
+    if not today or t.grain != "day" or t.month is None or len(today) != 10:
+        return False
+    year, month, day = int(today[:4]), int(today[5:7]), int(today[8:10])
+    first = _FIRST_NUMBER.match(text, t.start, t.end)
+    if (t.year not in (None, year)) or t.month != month or not first or not int(first.group(1)) <= day <= t.day:
+        return False
+    return text.startswith(",", t.end) and bool(_EVENT_OPENS.match(text, t.end)) \
+        and bool(_HELD_AFTER.search(text, t.end))
 
 
 def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> list[Dated]:
@@ -467,8 +553,7 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         last_day = _LAST_DAY.match(text, t.end, _words_after(text, t.end))
         closes = _CLOSES_CONSULTATION.search(text[max(0, t.start - 60):t.start]) if t.grain == "day" else None
         if not (forced or listed or last_day or closes or _timeline_item(text, t) or _done_by(text, t)
-                or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)) \
-                or t.window and prep in _OPENING_PREPS and _under_way(text, t, today):
+                or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
         if closes:
@@ -483,8 +568,10 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         if reporting and (reporting.group("unit").lower() == "năm") == (d.expr.grain != "day_only"):
             d.end, d.recurrence = reporting.end(), _PERIOD_RECURRENCE[reporting.group("unit").lower()]
             continue
-        # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`)
-        m = _SCHEDULE_GAP.match(text, d.expr.end)
+        # a schedule word right after a date belongs to it (`trước ngày 10 hằng tháng`), and after the
+        # days of the month listed with it (`vào các ngày 5 và 6 hàng tháng`)
+        more = _MORE_DAYS.match(text, d.expr.end) if d.expr.grain == "day_only" else None
+        m = _SCHEDULE_GAP.match(text, more.end() if more else d.expr.end)
         r = RECURRENCE.match(text, m.end())
         if r and r.lastgroup != "continuous":
             d.end, d.recurrence = r.end(), recurrence_of(r)
@@ -640,26 +727,6 @@ def _status_before(text: str, at: int) -> bool:
                                           and _CLAUSE_BREAK_BEFORE.search(text, status.end(), at))))
 
 
-_FIRST_NUMBER = re.compile(r"\D*?(\d{1,2})\b")
-_HELD_VERB = re.compile(r"\b(?:diễn\s+ra|tổ\s+chức|khai\s+mạc)\b", FLAGS)
-
-
-def _under_way(text: str, t: TimeExpr, today: Optional[str]) -> bool:
-    """Is `t` a window of days in one month, holding the text's own date, of an event the sentence
-    opens with (its name in the first words, then `diễn ra` / `tổ chức` / `khai mạc`)?
-    `Từ ngày 13 - 15.10, Đại hội Đảng bộ TP.HCM … sẽ diễn ra tại …` in a page dated 13/10: the days
-    of an event under way on the text's own date are news of it, not a time anything is due."""
-    if not today or t.grain != "day" or t.month is None or len(today) != 10:
-        return False
-    year, month, day = int(today[:4]), int(today[5:7]), int(today[8:10])
-    first = _FIRST_NUMBER.match(text, t.start, t.end)
-    if (t.year not in (None, year)) or t.month != month or not first or not int(first.group(1)) <= day <= t.day:
-        return False
-    # (the window is fronted, `Từ ngày 13 - 15.10,`, and the event's name follows its comma)
-    return text.startswith(",", t.end) and bool(_EVENT_OPENS.match(text, t.end)) \
-        and bool(_HELD_VERB.search(text, t.end))
-
-
 _READY_FROM = re.compile(r"\bsẵn\s+sàng\b(?:\s+(?:để|nhằm))?\s+(?:bắt\s+đầu\s+)?(?:từ|bắt)\b[^,;.:]{0,12}$", FLAGS)
 # a line that holds nothing but a bracketed window: `(Từ ngày 08 đến 10/12/2015)`
 _BRACKETED_ALONE = re.compile(r"\s*\(\s*(?i:từ)(?:\s+(?i:ngày))?\s*$")
@@ -692,29 +759,7 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `tại hội nghị tháng 6` with nothing to present there dates an event
     before = text[:t.start]
     lead = before[:trig.start()] if trig else before
-    if prep == "vào" and _HELD_ON.search(lead, max(0, len(lead) - 30)):
-        # `Lễ mít tinh … được tổ chức vào ngày 28/6`: the day an event is held (a window it is
-        # held over, `diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the campaign's time and stays)
-        return False
-    firm_word = prep.startswith(_FIRM_PREPS) or done
-    if not firm_word and _TAKES_PLACE.search(lead, max(0, len(lead) - 40)) \
-            and _EVENT_SUBJECT.search(lead, max(0, len(lead) - 200)):
-        # `Đại hội … , diễn ra từ ngày 5 tháng 8 đến ngày 6 tháng 8 năm 2020, tại Hội trường …`, `sự kiện
-        # nổi bật diễn ra trong tháng 9 năm 2019`: the days a meeting or an event takes place, told
-        # without `sẽ` / `dự kiến`, date the event, not a task (a campaign that `diễn ra` over a
-        # window, `đợt cao điểm … diễn ra từ ngày 15/11/2025 - 15/4/2026`, is the time its work is done)
-        return False
-    if not firm_word and t.grain == "day" and _HELD_OVER.search(lead, max(0, len(lead) - 160)) and _EVENT_OPENS.match(text):
-        # `Theo đó, Giỗ Tổ Hùng Vương - Lễ hội đền Hùng … được tổ chức … từ ngày 1 - 10 tháng 3 (âm lịch)
-        # tức là từ ngày 9 đến 18-4`: a sentence about an event, told without `sẽ` / `dự kiến`, dates the
-        # event (a task timed by it, `treo cờ … trong thời gian diễn ra Đại hội …, được tổ chức từ
-        # ngày 12 đến 14-10-2020`, opens with the task and keeps its days; a month, `Hội nghị … được tổ
-        # chức trong tháng 12`, is when a plan's step falls)
-        return False
-    if prep == "vào" and t.grain in ("day", "day_only") and _HOLDS_EVENT.search(lead, max(0, len(lead) - 200)):
-        # `HĐND phường … tổ chức kỳ họp thứ hai để xem xét, quyết định … vào sáng ngày 11/7`: the
-        # day a body holds its meeting, written at the sentence's end (not `Thời gian tổ chức giao,
-        # nhận công dân nhập ngũ vào sáng 20-2-2019`, the day a task is done)
+    if _dates_event(text, t, prep, lead, prep.startswith(_FIRM_PREPS) or done, today):
         return False
     if prep == "của" and not _DONE_IN_LEAD.search(lead):
         return False  # the work of a period is due in it only when it is to be completed
@@ -734,8 +779,11 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     clause_end = text.find(";", t.end)
     if not firm and _PAST.search(text, clause_start, clause_end if clause_end >= 0 else len(text)):
         return False
-    if not firm and _HAPPENS.match(text, t.end):
-        return False  # `Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra`: a forecast
+    if not firm and (_HAPPENS.match(text, t.end) or _FORECAST_OPENS.match(text)):
+        # `Trong tháng 1 và tháng 2 sẽ có khoảng 4 - 5 đợt rét đậm, rét hại xảy ra`; a sentence that is a
+        # forecast (`Dự báo trong 12 giờ tới, bão di chuyển …, đến 19 giờ ngày 13/9, vị trí tâm áp thấp
+        # nhiệt đới ở khoảng …`): the times the weather is foretold at, not when anything is due
+        return False
     if not firm and _REPORT_PERIOD.search(lead, max(0, len(lead) - 90)):
         return False  # `đánh giá tình hình kinh tế - xã hội của xã trong quý I`: the period a report covers
     if not firm and _PERIOD_EXAMINED.search(lead, max(0, len(lead) - 90)):
@@ -800,26 +848,15 @@ _TASKS_OF_PERIOD = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu)(?:\s+(?!giao\
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
 # what the weather or an event will do in a period, not what is due in it (`Theo dự báo …, từ ngày
 # 20 - 21/01/2024, khu vực Bắc Bộ … có khả năng cao xảy ra một đợt rét đậm`)
-# (not a duty to prevent it: `Trong quý III/2024, tổ chức kiểm tra, không để xảy ra tình trạng …`)
-_HAPPENS = re.compile(r"[^.;!?\n]{0,160}?(?<!\bđể\s)(?<!\bkhông\s)(?<!\btránh\s)\bxảy\s+ra\b", FLAGS)
-# `được tổ chức vào`, `diễn ra vào`: the date an event takes place, not when work is due
-# (`Đại hội … cấp tỉnh sẽ được tổ chức vào tháng 11/2024`: one still to be held is a date in the
-# plan's calendar, as `sẽ tổ chức Đại hội … trong tháng 6` is)
-_HELD_ON = re.compile(r"(?<!\bsẽ\s+)\b(?:được\s+tổ\s+chức|diễn\s+ra)\s*$", FLAGS)
-# `diễn ra` with no word that puts it ahead (`sẽ`, `dự kiến`) right before the time it governs
-_TAKES_PLACE = re.compile(r"(?<!\b(?:sẽ|dự\s+kiến)\s+)\bdiễn\s+ra\s*$", FLAGS)
-# `được tổ chức` with no word that puts it ahead, in the clause before the time
-_HELD_OVER = re.compile(r"(?<!\b(?:sẽ|dự\s+kiến)\s+)\bđược\s+tổ\s+chức\b[^.;!?\n]{0,140}$", FLAGS)
-# a sentence whose subject is an event: its name within the first words
-_EVENT_OPENS = re.compile(r"[^;:.]{0,50}?\b(?:lễ\s+hội|lễ|đại\s+hội|hội\s+nghị|"
-                          r"kỳ\s+họp|sự\s+kiện|hội\s+thi)\b", FLAGS)
-# a meeting or an event (not a campaign of work: `đợt`, `chiến dịch`, `phong trào`, `tháng hành động`)
-# as the subject of its sentence's clause
-_EVENT_SUBJECT = re.compile(
-    r"\b(?:đại\s+hội|hội\s+nghị|kỳ\s+họp|phiên\s+họp|sự\s+kiện|lễ)\b"
-    r"(?![^.;!?\n]*\b(?:đợt|chiến\s+dịch|phong\s+trào|tháng\s+hành\s+động)\b)[^.;!?\n]*$", FLAGS)
-# a body holding a meeting or a ceremony, in the same sentence (no stop between it and the date)
-_HOLDS_EVENT = re.compile(r"\btổ\s+chức\s+(?:thành\s+công\s+)?(?:kỳ\s+họp|hội\s+nghị|đại\s+hội|lễ|buổi|phiên|cuộc\s+họp)\b[^.;!?\n]*$", FLAGS)
+# (not a duty to prevent it: `Trong quý III/2024, tổ chức kiểm tra, không để xảy ra tình trạng …`; nor
+# what the work is for: `Kế hoạch được triển khai từ ngày 12/1 đến hết ngày 20/3/2026 nhằm …, hạn chế
+# ngộ độc thực phẩm, sự cố về an toàn thực phẩm (ATTP) xảy ra trong dịp Tết`, an aim or a
+# prevention between the time and `xảy ra` puts the happening in the aim, not in the time)
+# a sentence that opens as a forecast: `Dự báo …`, `Theo dự báo của …`, `Theo bản tin của Trung tâm Dự báo …`
+_FORECAST_OPENS = re.compile(r"\W*(?:theo\s*)?(?:(?:bản\s+tin|thông\s+tin)\s+(?:của\s+|từ\s+)?)?"
+                             r"(?:trung\s+tâm\s+)?dự\s+báo\b", FLAGS)
+_AIM_OR_PREVENTION = r"\b(?:nhằm|để|hạn\s+chế|phòng\s+(?:ngừa|chống|tránh)|ngăn\s+(?:chặn|ngừa)|tránh)\b"
+_HAPPENS = re.compile(rf"(?:(?!{_AIM_OR_PREVENTION})[^.;!?\n]){{0,160}}?(?<!\bkhông\s)\bxảy\s+ra\b", FLAGS)
 _WORK_AFTER = re.compile(r"\s+(?:việc|công\s+tác)\b", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
 _DONE_WORD = re.compile(rf"\b{_DONE}\b", FLAGS)
@@ -887,6 +924,18 @@ _OBLIGED = re.compile(r"\b(?:phải|bắt\s+buộc)\b", FLAGS)
 # `trong thời hạn 30 ngày`, `trong vòng 15 ngày`: a limit, not a duration
 _WITHIN_LIMIT = re.compile(r"trong\s+(?:thời\s+hạn|vòng)", FLAGS)
 _CLAUSE_BREAK = re.compile(r"[,;:.]")
+
+
+# a duty or an aim in a sentence: what it tells is still to be done
+_DUTY = re.compile(r"\b(?:phải|cần|sẽ|yêu\s+cầu|đề\s+nghị|chỉ\s+đạo|giao|dự\s+kiến|phấn\s+đấu|có\s+trách\s+nhiệm)\b", FLAGS)
+
+
+def _told_done(text: str) -> bool:
+    """Does the sentence tell what was done (`đã`), with no duty or aim? A lead time or a window counted
+    from an event in it says how it went or whom it took in, not when anything is due: `Được thông báo
+    rộng rãi trên đài truyền thanh trước một ngày, các bà mẹ đã chuẩn bị …`, `Ngoại trừ những trẻ đã
+    tiêm … trong thời gian 01 tháng trước khi triển khai`."""
+    return bool(_PAST.search(text)) and not _DUTY.search(text)
 
 
 def _relative_is_limit(text: str, m) -> bool:
