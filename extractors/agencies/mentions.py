@@ -84,6 +84,9 @@ _COLLECTIVE = re.compile(
     rf"|[Cc]ấp\s+(?:ủy|uỷ)\s+(?:các|những)\s+(?:{_PARTY_UNITS})"
     # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`, `2. Bộ, ngành trung ương và địa phương …`
     rf"|Sở,\s*(?:ban,\s*)?ngành|Bộ,\s*ngành"
+    # the central bodies by kind, listed bare after named ones (`đôn đốc …, Kiểm toán nhà nước, Bộ, cơ
+    # quan ngang Bộ, cơ quan thuộc Chính phủ và Uỷ ban nhân dân các tỉnh, thành phố gửi báo cáo …`)
+    rf"|(?<=,\s*)Bộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?"
     # a kind of office written in lower case and kept at every unit of a level: `hạt kiểm lâm
     # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"

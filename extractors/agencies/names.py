@@ -121,7 +121,12 @@ STANDALONE_BODIES = (
     "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Huyện ủy", "Tỉnh ủy",
     "Thành ủy", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
     "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
-    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
+    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện",
+    # the Constitution's central bodies besides the Government's, named in full as a central letter lists
+    # them (`đôn đốc Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước, Bộ, …`)
+    "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao", "Viện Kiểm sát nhân dân tối cao",
+    "Kiểm toán nhà nước", "Kiểm toán Nhà nước",
+    "Tòa án nhân dân", "Viện kiểm sát nhân dân",
     # the local government of a level as a whole (`cấp ủy, chính quyền xã Bằng Cốc`)
     "Chính quyền", "chính quyền",
     # a commune's office named by its two fields (`Văn phòng - Thống kê xã chủ trì tham mưu`)

@@ -196,6 +196,9 @@ _OPENER = re.compile(
     # (`…, hàng năm các Bộ, ngành, địa phương có trách nhiệm gửi báo cáo`: the schedule without its comma)
     # (`…; từ ngày 11/5/2019 đến ngày 13/5/2019 các ấp tổ chức họp …`: the dates a step runs, without a comma)
     # (`Trong đó Phòng Nội vụ phối hợp với …`: the part of the plan the sentence turns to, without its comma)
+    # (`Trong trường hợp các hộ dân không bố trí được nơi tạm lánh thì Ủy ban nhân dân các xã, thị trấn bố
+    # trí lực lượng …`: a condition closed by `thì` instead of a comma; the subject opens the main clause)
+    r"(?:(?:Trong\s+)?(?:trường hợp|nếu|khi)\s[^;.:]{1,160}?\s+thì\s+)?"
     r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Trong đó\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
     r"|[Tt]ừ ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+đến(?: ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+)?"
     r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
@@ -708,6 +711,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     partners_end = None  # where the last group of helpers ends
     partners_role = "support"  # their role (open where no body leads them: `phối hợp chặt chẽ với A; B; C`)
     prev = None  # (end, role, strong) of the group before
+    addressed_on = None  # where the next of a directive's addressees listed with semicolons starts
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
         clause = _clause_start(text, start)
@@ -737,6 +741,10 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             # `chỉ đạo phòng NN&PTNT (phòng Kinh tế) tổ chức thực hiện`: the bracket names the
             # same office as another kind of place calls it; it carries the same task
             role, strong, title_end = prev[1], prev[2], None
+        elif addressed_on and start == addressed_on:
+            # `yêu cầu A; B; C khẩn trương thực hiện …`: the list of those asked goes on after the
+            # semicolon (the clause cut there does not end it); they share the task after the last
+            role, strong, title_end = "lead", False, None
         elif partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
                 and not _LEADS_TASK.match(after):
             # `phối hợp Sở A; Viễn thông B (VNPT B); UBND cấp xã …`: the partner list goes on
@@ -745,6 +753,9 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
                                              heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         prev = (end, role, strong)
+        addressed_on = None
+        if role == "lead" and not strong and _addressees_go_on(text, group, gi, groups):
+            addressed_on = groups[gi + 1][0].start
         # (`Các thành viên Ban Chỉ đạo … phối hợp chặt chẽ với các phòng, ban, ngành, đoàn thể; tổ chức
         # chính trị - xã hội; UBND các xã, thị trấn; …`: the partners a cooperation names go on after
         # semicolons; where no body is written to lead them, their role is left open, as the
@@ -838,7 +849,9 @@ _COLON_DUTIES = re.compile(r"\s*:\s*\S")
 # the bodies a directive asks, listed with semicolons before the task they share (`đề nghị UBND các
 # tỉnh, thành phố trực thuộc trung ương; Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ phối hợp
 # tổ chức thực hiện …`)
-_NEXT_ADDRESSEE = re.compile(r"[ \t]*;[ \t]*(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s)?")
+# (`yêu cầu các phòng, đơn vị; các thành viên Ban Chỉ huy … huyện; Ủy ban nhân dân các xã, thị trấn khẩn
+# trương thực hiện …`: the members of a board, asked as the heads are)
+_NEXT_ADDRESSEE = re.compile(r"[ \t]*;[ \t]*(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s|(?:các\s+)?thành viên\s+)?")
 
 
 def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
