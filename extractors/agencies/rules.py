@@ -712,6 +712,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     partners_role = "support"  # their role (open where no body leads them: `phối hợp chặt chẽ với A; B; C`)
     prev = None  # (end, role, strong) of the group before
     addressed_on = None  # where the next of a directive's addressees listed with semicolons starts
+    persons_asked = False  # the addressees' heads or members were asked, not the body after them
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
         clause = _clause_start(text, start)
@@ -744,7 +745,10 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
         elif addressed_on and start == addressed_on:
             # `yêu cầu A; B; C khẩn trương thực hiện …`: the list of those asked goes on after the
             # semicolon (the clause cut there does not end it); they share the task after the last
+            # (`…; Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ phối hợp …`, `…; các thành viên Ban
+            # Chỉ huy …`: persons asked, the list goes on past them but their bodies are not named)
             role, strong, title_end = "lead", False, None
+            persons_asked = text[prev[0]:start].strip(" \t;") != ""
         elif partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
                 and not _LEADS_TASK.match(after):
             # `phối hợp Sở A; Viễn thông B (VNPT B); UBND cấp xã …`: the partner list goes on
@@ -753,7 +757,7 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
                                              heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         prev = (end, role, strong)
-        addressed_on = None
+        addressed_on, persons, persons_asked = None, persons_asked, False
         if role == "lead" and not strong and _addressees_go_on(text, group, gi, groups):
             addressed_on = groups[gi + 1][0].start
         # (`Các thành viên Ban Chỉ đạo … phối hợp chặt chẽ với các phòng, ban, ngành, đoàn thể; tổ chức
@@ -780,7 +784,9 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             # `báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì …`: the list
             # ended before the body that opens the new clause
             group, role, strong, title_end = group[-1:], "lead", True, None
-        if role is False:
+        if persons:  # the body the persons belong to is not asked; the ones listed after it are
+            group = group[1:]
+        if role is False or not group:
             continue
         if not strong:  # the plan's own issuer directs; it is not among those it directs
             group = [m for m in group if agency_key(text[m.start:m.end]) not in issuers]
