@@ -188,6 +188,8 @@ _OPENER = re.compile(
     # a connector to what went before (`Tuy nhiên, so với yêu cầu thực tiễn, các bộ, ngành, địa phương, doanh
     # nghiệp cần tăng tốc …`, `Vì vậy, các cấp ủy …`): the subject still opens its clause
     r"|Tuy nhiên|Vì vậy|Vì thế|Do (?:đó|vậy)|Bởi vậy|Như vậy|Mặt khác|Trước mắt|Sắp tới|Thời gian tới|Từ đó|Hơn nữa|Trước hết|So với[^,;]{0,60}"
+    # (`Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện …`: the direction carried out)
+    r"|Thực hiện\s[^,;]{0,160}|Triển khai\s[^,;]{0,120}"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
@@ -505,11 +507,24 @@ def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
 _ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)\s+$")
 
 
+# a sentence that opens with the document or the direction it carries out, and whose they are
+# (`Thực hiện chỉ đạo của Ủy ban nhân dân huyện, Phòng Văn hóa và Thông tin huyện phối hợp …`): the body
+# owning the document closes the opener; the list of subjects starts after its comma
+# (a direction named by its kind, not a numbered and dated document: `Thực hiện Đề án số 66/ĐA-UBND ngày
+# 28/4/2022 … của UBND huyện, UBND xã chỉ đạo xây dựng kế hoạch … số 09/KH-UBND` is a report's account of
+# what was done under it, read as before)
+_CITED_OWNER_OPENER = re.compile(r"\W*(?:Thực hiện|Theo|Triển khai)\s[^,;:.\n\d]{0,160}?\scủa\s+$")
+
+
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
     for m in mentions:
         gap = _QUANTIFIER.sub("", text[groups[-1][-1].end:m.start].strip()) if groups else None
+        if groups and len(groups[-1]) == 1 and gap == "," \
+                and _CITED_OWNER_OPENER.match(text, _clause_start(text, groups[-1][0].start), groups[-1][0].start):
+            groups.append([m])  # `Thực hiện Kế hoạch của UBND xã, Ban chỉ đạo … triển khai`: the opener's issuer ends it
+            continue
         if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and (
                 gap not in ("với", "cùng", "cùng với")
                 # `MTTQ cùng các tổ chức chính trị - xã hội xã tuyên truyền …`: bodies that open
