@@ -905,6 +905,10 @@ _HEAD_OF = re.compile(r"(?<![\p{L}])(?:[Tt]rưởng|[Cc]hủ tịch|[Gg]iám đ�
 _CHAIRS = re.compile(r"\s*chủ trì(?![\p{L}])(?!\s*,?\s*phối hợp)")
 
 
+_DUTIES_DEFINED = re.compile(r"(?<![\p{L}])(?:[Xx]ác định|[Pp]hân định|[Pp]hân công|[Qq]uy định)\s+rõ\s[^.;:]{0,80}?"
+                             r"(?:trách nhiệm|nhiệm vụ)(?![\p{L}])[^.;:]{0,60}?\scủa\s*$")
+
+
 def _role(text, group, gi, groups, before, after, para_before, heading, in_implementation, open_roles,
           assigned=False, prior_lead=False):
     """(role, strong, title_end): role False when the mention is not a responsibility;
@@ -959,6 +963,11 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         # party's units, which a committee's targets make its actors: `cho các đảng bộ, chi bộ trực thuộc`)
         if text[group[-1].start:group[-1].end].endswith("đơn vị trực thuộc"):
             return False, False, None
+        return "lead", False, None
+    if _DUTIES_DEFINED.search(before):
+        # `Xác định rõ thẩm quyền, trách nhiệm và tiến độ thực hiện của Sở Nông nghiệp và Môi trường, Sở Dân
+        # tộc và Tôn giáo, …`: the bodies whose duties the plan sets out are those who carry it out
+        # (not `nâng cao trách nhiệm của …`, which only strengthens a role)
         return "lead", False, None
     if _TURNS_TO.search(before) and _GIVEN_AFTER.match(after):
         return "lead", True, None  # `Cụ thể, với Bộ KH-ĐT, Thủ tướng giao chỉ tiêu …`: the body the sentence assigns to
