@@ -172,7 +172,9 @@ COLLECTIVES = (
     # (`Chỉ tiêu cho các đơn vị chuyên môn thuộc UBND cấp tỉnh đạt …`: a kind of unit, as `cơ quan chuyên môn`)
     r"đơn vị chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
-    r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
+    r"đơn vị sự nghiệp(?:\s+công lập)?",
+    # the press, news agencies with it (`đề nghị các cơ quan thông tấn báo chí tăng cường phối hợp …`)
+    r"cơ quan thông tấn(?:,\s*|\s+)báo chí", r"cơ quan báo chí",
     # the central bodies' local units (`các đơn vị ngành dọc trên địa bàn huyện`)
     r"(?:cơ quan|đơn vị)(?:,\s*đơn vị)?\s+ngành dọc",
     # the units that run a kind of infrastructure (`các đơn vị quản lý đường bộ tăng cường công tác

@@ -203,7 +203,9 @@ _OPENER = re.compile(
     r"(?:(?:Trong\s+)?(?:trường hợp|nếu|khi)\s[^;.:]{1,160}?\s+thì\s+)?"
     r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Trong đó\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
     r"|[Tt]ừ ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+đến(?: ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+)?"
-    r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
+    # (`Yêu cầu của kế hoạch là các cơ quan, đơn vị tỉnh, Ủy ban nhân dân các huyện, thành phố thực hiện tốt …`:
+    # the plan's requirement written as the clause of who does what)
+    r"(?:(?:Yêu cầu|Mục đích)(?:\s+(?:của|đối với)\s+(?:kế hoạch|chương trình|đề án)(?:\s+này)?)?\s+là\s+|[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
     # cứ chức năng, nhiệm vụ được giao tổ chức quán triệt …`
     r"|(?:Kế hoạch|Chương trình|Nghị quyết|Chỉ thị|Quyết định|Đề án|Chiến lược|Công văn|Văn bản|Thông báo)"
@@ -853,7 +855,9 @@ _DONE_BY = re.compile(r"\bdo\s*$")
 # a verb of publishing that closes the bracket it stands in after `do X`: the figure's source
 # (not `(do Sở Y tế chủ trì)`, a lead)
 _SOURCE_VERB = re.compile(r"\s*(?:công bố|ban hành|phát hành|xuất bản|thống kê|xếp hạng|khảo sát|cung cấp)\s*\)")
-_WAS_GIVEN = re.compile(r"\s*(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)(?![\p{L}])")
+# (`UBND các xã, phường ở Hà Nội được yêu cầu chủ động thực hiện Đề án …`: asked, in the passive; where
+# the units are, between)
+_WAS_GIVEN = re.compile(r"\s*(?:(?:ở|tại)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s+)?(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công|yêu cầu)(?![\p{L}])")
 _CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
 _CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
 _HELPS_AFTER = re.compile(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)")
