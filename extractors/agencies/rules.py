@@ -1077,6 +1077,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # do is its task only where the verb is a listed one)
     will = modal and _WILL.search(modal.group())
     scheduled_issue = future and _ISSUES.match(after)
+    # (`Các bộ ngành cũng phải có kịch bản riêng cho từng lĩnh vực quản lý`: `có` is a state, no task,
+    # but what a body must have it must draw up)
+    obliged_to_have = modal and _OBLIGED.search(modal.group()) and _HAS_DOCUMENT.match(after)
     # (`… sát tình hình thực tế để các sở, ban, ngành, UBND các huyện, thành phố tập trung chỉ đạo xây
     # dựng chương trình …`: the bodies a purpose clause names as its subject carry its task; not a
     # superior asked to decide: `để UBND tỉnh xem xét`)
@@ -1089,7 +1092,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         and not _SENT_BEFORE.search(before)
     if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
-            and (scheduled_issue or (not (_NOT_TASK.match(after) and not (
+            and (scheduled_issue or obliged_to_have or (not (_NOT_TASK.match(after) and not (
                 _HOLDS_EVENT.match(after) and _directed_sentence(text, start))) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
                 else (within_duties and within_duties.group().strip()) or (_TASK_VERB.match(after) if will else _is_task(text, task_at, after))))):
@@ -1178,6 +1181,8 @@ _TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|c
 _REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
 _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
 _WILL = re.compile(r"(?i)(?<![\p{L}])sẽ(?![\p{L}])")
+_OBLIGED = re.compile(r"(?i)(?<![\p{L}])(?:phải|cần)(?![\p{L}])")
+_HAS_DOCUMENT = re.compile(r"\s*có\s+(?:kế hoạch|kịch bản|phương án|giải pháp|báo cáo|văn bản|lộ trình|chương trình)(?![\p{L}])", re.I)
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 # (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
 # assignment, the task after it)
