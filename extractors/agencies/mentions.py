@@ -84,6 +84,9 @@ _COLLECTIVE = re.compile(
     rf"|[Cc]ấp\s+(?:ủy|uỷ)\s+(?:các|những)\s+(?:{_PARTY_UNITS})"
     # opening an item: `1. Sở, ban, ngành, UBND quận-huyện …`, `2. Bộ, ngành trung ương và địa phương …`
     rf"|Sở,\s*(?:ban,\s*)?ngành|Bộ,\s*ngành"
+    # the central bodies by kind, listed bare after named ones (`đôn đốc …, Kiểm toán nhà nước, Bộ, cơ
+    # quan ngang Bộ, cơ quan thuộc Chính phủ và Uỷ ban nhân dân các tỉnh, thành phố gửi báo cáo …`)
+    rf"|(?<=,\s*)Bộ,\s*cơ quan ngang [Bb]ộ(?:,\s*cơ quan thuộc Chính phủ)?"
     # a kind of office written in lower case and kept at every unit of a level: `hạt kiểm lâm
     # các huyện, thành phố`, `trạm y tế các xã` (the words between are checked in `_mention_end`)
     rf"|{_UNIT_KINDS}(?:\s+\p{{Ll}}+){{1,3}}?(?=\s+(?:các|những)\s+{_PLACE_LIST})"
@@ -1074,7 +1077,8 @@ _PROGRAMMES = re.compile(r"\s+các\s+[Cc]hương trình\s+[Mm]ục tiêu\s+[Qq]u
 # `Ban chỉ đạo quốc gia về phòng, chống thiên tai`, `Ban chỉ đạo phòng, chống dịch Covid-19 huyện`
 _STEERING_HEAD = re.compile(r"[Cc]hỉ\s+(?:đạo|huy)(?:\s+(?:[Qq]uốc gia|[Tt]rung ương))?")
 _CALAMITY_FIELD = re.compile(
-    r"(?:\s+về)?\s+[Pp]hòng,?\s+chống\s+(?:thiên\s+tai|dịch(?:\s+bệnh)?(?:\s+(?!và)[\p{L}\d-]*\d[\p{L}\d-]*)?)"
+    # (`Ban chỉ đạo phòng chống dịch SXH xã Điện Trung`: the disease by its short form)
+    r"(?:\s+về)?\s+[Pp]hòng,?\s+chống\s+(?:thiên\s+tai|dịch(?:\s+bệnh)?(?:\s+(?!và)(?:[\p{L}\d-]*\d[\p{L}\d-]*|\p{Lu}{2,}(?![\p{L}\p{N}])))?)"
     r"(?:\s*(?:,|và|[-–])\s*[Tt]ìm\s+kiếm(?:\s*,\s*|\s+)cứu\s+nạn)?"
     r"(?:\s*(?:,|và)\s*[Pp]hòng\s+thủ\s+dân\s+sự)?(?![\p{L}])")
 
@@ -1113,6 +1117,58 @@ _CAPITAL_LEVEL = re.compile(r"\s+(?:Tỉnh|Huyện|Thành phố|Thị xã|Quận
 # `trưởng` after a head names the person at its head (`Các Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ`
 # as a dispatch's addressees): a title, not the bodies
 _HEAD_OF = re.compile(r"[^\S\n]+trưởng(?![\p{L}])")
+
+
+# A local unit named by its field in lower case, its head capitalised inside a sentence, the name
+# running to the level word it belongs to (`Tổ an ninh cơ sở`, `Ban điều hành các khu phố`, `Trung
+# tâm giáo dục nghề nghiệp - giáo dục thường xuyên huyện Hạ Lang`, `Trạm khuyến nông huyện`): after
+# the 2025 reorganisation communes and wards write their new units so, and no list of their names
+# can be kept. The level word bounds the name; a function word, a verb or a role word before it
+# means the words were a clause, not a field (`Phòng chống …`, `Tổ chức …` are verbs).
+_FIELD_HEADS = frozenset({"Ban", "Trạm", "Tổ", "Đội", "Trung tâm", "Hạt", "Phòng", "Chi cục"})
+_FIELD_WORD = re.compile(r"(?:[^\S\n]*[-–][^\S\n]*|[^\S\n]+)(\p{Ll}+)(?![\p{L}\p{N}])")
+_FIELD_ABBR = re.compile(r"(?:[^\S\n]+\p{Lu}{2,}|[^\S\n]*\([^\S\n]*\p{Lu}{2,}[^\S\n]*\))(?![\p{L}\p{N}])")
+_INSIDE_SENTENCE = re.compile(r"[\p{Ll},][^\S\n]+$")
+_FIELD_MAX_WORDS = 10
+
+
+def _lower_field_end(text: str, m) -> int | None:
+    """Where a capitalised head's lower-case field ends with its level word and place, or None."""
+    if m.group() not in _FIELD_HEADS or not _INSIDE_SENTENCE.search(text, max(0, m.start() - 3), m.start()):
+        return None
+    i, words = m.end(), []
+    while len(words) < _FIELD_MAX_WORDS:
+        if words and (lv := _level_at(text, _skip_space(text, i))) is not None and text[i:i + 1].isspace():
+            return _with_level(text, i)
+        w = _FIELD_WORD.match(text, i)
+        if not w:
+            abbr = _FIELD_ABBR.match(text, i) if words else None
+            if abbr is None:
+                return None
+            i = abbr.end()
+            continue
+        word = w.group(1)
+        following = _FIELD_WORD.match(text, w.end())
+        pair = f"{words[-1] if words else m.group().split()[-1].casefold()} {word}"
+        nxt = following.group(1) if following else None
+        if (_ends_name(word, nxt) and f"{word} {nxt}" not in _FIELD_WORDS) \
+                or (pair in STOP_BIGRAMS and pair not in _FIELD_WORDS) or pair in _FIELD_NOT_NAME or word in _FIELD_PLACE_WORDS:
+            return None
+        words.append(word)
+        i = w.end()
+    return None
+
+
+# a head and the word after it that make one word of another sense (`Đội ngũ cán bộ xã`, `Trung tâm
+# hành chính huyện` is a place), or a clause's verb (`Phòng chống dịch …`)
+# (`giáo dục thường xuyên`: an adverb elsewhere, a field's words here)
+_FIELD_WORDS = frozenset({"thường xuyên"})
+# (`Tổ quốc`, `Tổ trưởng`, `Phòng họp UBND huyện` a room, `Phòng thủ dân sự` a field of a board's name, `Ủy
+# Ban nhân dân` and `Ban thường vụ Huyện ủy` read whole elsewhere)
+_FIELD_NOT_NAME = frozenset({"đội ngũ", "phòng chống", "phòng ngừa", "tâm hành", "tổ hợp", "ban đầu", "ban ngày", "trạm dừng",
+                             "tổ quốc", "tổ trưởng", "phòng họp", "phòng thủ", "ban nhân", "ban thường", "phòng làm"})
+# words that say where a unit is, not what it does (`Trạm y tế gần khu trung tâm xã`)
+_FIELD_PLACE_WORDS = frozenset({"gần", "cạnh", "bên", "giữa", "ngoài"})
 
 
 def _mention_end(text: str, kind: str, m) -> int | None:
@@ -1203,6 +1259,10 @@ def _mention_end(text: str, kind: str, m) -> int | None:
         if end is not None and (quoted := _QUOTED_TITLE.match(text, end)):
             end = quoted.end()  # `Ban vận động Quỹ “Vì người nghèo” huyện`: the fund's quoted title
         return _owner_tail(text, _with_level(text, end)) if end is not None else None
+    if (fielded := _lower_field_end(text, m)) is not None:
+        return _owner_tail(text, fielded)
+    if m.group() == "Tổ":
+        return None  # a team is read by its field only (`Tổ Quốc` is the fatherland)
     if j == m.end() or not (_CAP.match(text, j) or _ABBR.match(text, j) or _STANDALONE.match(text, j)):
         national = _NATIONAL_ASSOCIATION.match(text, m.end()) if m.group() in _ASSOCIATION_HEADS else None
         if national and not any(w in STOP_SYLLABLES for w in national.group("field").split()):
@@ -1226,6 +1286,10 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     end = quoted.end() if quoted else end
     tail = _SPECIALISED.match(text, end)  # `Ban QLDA chuyên ngành tỉnh`
     end = tail.end() if tail else end
+    # `Ban An toàn giao thông (ATGT) huyện`: the short form the text defines, before the level word
+    if (short := _FIELD_ABBR.match(text, end)) and short.group().lstrip().startswith("(") \
+            and _level_at(text, _skip_space(text, short.end())) is not None:
+        end = short.end()
     end = _owner_tail(text, _with_level(text, end))
     tail = _TAIL.match(text, end)  # `Sở Y tế các tỉnh, thành phố trực thuộc Trung ương`
     return tail.end() if tail and "trực thuộc" in tail.group() else end

@@ -48,6 +48,7 @@ _AMPERSAND = re.compile(r"(?<=\S)(?:\s+&\s*|\s*&\s+)(?=\S)")
 def expand(name: str) -> str:
     """The full spelling of an agency name as written (abbreviations expanded)."""
     name = unglue(unicodedata.normalize("NFC", name))  # `Bộ Kếhoạch` as web copies glue it
+    name = _SHORT_FORM_INSIDE.sub("", name)  # `Ban An toàn giao thông (ATGT) huyện`: the short form it defines
     name = _JOINED_ABBR.sub(_joined, name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
     name = _AMPERSAND.sub(" và ", name)
@@ -64,6 +65,7 @@ def expand(name: str) -> str:
 
 _PLACE_WORD = r"(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)"
 _EACH_GOVERNMENT = re.compile(rf"^([Cc]ác|[Nn]hững)\s+Ủy ban nhân dân\s+(?={_PLACE_WORD}(?![\p{{L}}]))")
+_SHORT_FORM_INSIDE = re.compile(r"\s*\(\s*\p{Lu}{2,}\s*\)(?=\s+\p{Ll})")
 _SHORT_FORM_AFTER = re.compile(r"(?<=\p{L})\s*\(\s*\p{Lu}[^()]{1,40}\)\s*$")
 _LOST_LIST_COMMA = re.compile(rf"((?<![\p{{L}}])(?:các|những)\s+{_PLACE_WORD})\s+(?={_PLACE_WORD}\s*,\s*{_PLACE_WORD}(?![\p{{L}}]))")
 _FORCES_TYPED_TWICE = re.compile(r"(?<![\p{L}])([Ll])ực\s+lực(?=\s+(?:công an|quân sự|vũ trang|dân quân|biên phòng)(?![\p{L}]))")
@@ -121,22 +123,32 @@ STANDALONE_BODIES = (
     "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Huyện ủy", "Tỉnh ủy",
     "Thành ủy", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
     "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
-    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Tòa án nhân dân", "Viện kiểm sát nhân dân",
+    "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện",
+    # the Constitution's central bodies besides the Government's, named in full as a central letter lists
+    # them (`đôn đốc Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước, Bộ, …`)
+    "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao", "Viện Kiểm sát nhân dân tối cao",
+    "Kiểm toán nhà nước", "Kiểm toán Nhà nước",
+    "Tòa án nhân dân", "Viện kiểm sát nhân dân",
     # the local government of a level as a whole (`cấp ủy, chính quyền xã Bằng Cốc`)
     "Chính quyền", "chính quyền",
     # a commune's office named by its two fields (`Văn phòng - Thống kê xã chủ trì tham mưu`)
     "Văn phòng - Thống kê",
+    # the commune's health station, which every commune keeps, named bare where its role is written
+    # (`UBND xã phối hợp với Trạm y tế tổ chức lễ phát động …`), else by its level (`Trạm y tế xã`)
+    "Trạm y tế",
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
 # (`phối hợp Bưu điện tỉnh`: the post office of a level)
-NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền"}
+NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền", "Trạm y tế"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
     "Ban cán sự đảng", "Ban Cán sự đảng", "Đảng đoàn",
     # a congress's subcommittees (`giao Tiểu ban Văn kiện, Văn phòng Tỉnh ủy có trách nhiệm …`)
     "Tiểu ban", "Đảng ủy", "Chi bộ", "Đảng bộ", "Bảo tàng", "Văn phòng", "Thanh tra", "Trung tâm", "Chi cục", "Tổng cục", "Cục", "Sở", "Ban", "Phòng",
-    "Trường", "Thư viện", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Hội đồng", "Tổng Liên đoàn", "Liên đoàn",
+    "Trường", "Thư viện",
+    # a team named by its field in lower case (`Tổ an ninh cơ sở`), read only so (`mentions._lower_field_end`)
+    "Tổ", "Học viện", "Đại học", "Viện", "Bệnh viện", "Ủy ban", "Hội đồng", "Tổng Liên đoàn", "Liên đoàn",
     "Liên minh", "Hiệp hội", "Liên hiệp", "Hội", "Đoàn", "Bộ", "Đài", "Báo", "Kho bạc", "Ngân hàng", "Chi nhánh", "Quỹ",
     # (a state economic group: `Tập đoàn Dầu khí Việt Nam`, `Tập đoàn Điện lực Việt Nam`)
     "Tập đoàn", "Tổng công ty", "Công ty", "Đội", "Hạt", "Trạm", "Công an", "Vụ", "Bộ phận",
@@ -160,7 +172,9 @@ COLLECTIVES = (
     # (`Chỉ tiêu cho các đơn vị chuyên môn thuộc UBND cấp tỉnh đạt …`: a kind of unit, as `cơ quan chuyên môn`)
     r"đơn vị chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
-    r"đơn vị sự nghiệp(?:\s+công lập)?", r"cơ quan báo chí",
+    r"đơn vị sự nghiệp(?:\s+công lập)?",
+    # the press, news agencies with it (`đề nghị các cơ quan thông tấn báo chí tăng cường phối hợp …`)
+    r"cơ quan thông tấn(?:,\s*|\s+)báo chí", r"cơ quan báo chí",
     # the central bodies' local units (`các đơn vị ngành dọc trên địa bàn huyện`)
     r"(?:cơ quan|đơn vị)(?:,\s*đơn vị)?\s+ngành dọc",
     # the units that run a kind of infrastructure (`các đơn vị quản lý đường bộ tăng cường công tác

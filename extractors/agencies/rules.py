@@ -188,6 +188,8 @@ _OPENER = re.compile(
     # a connector to what went before (`Tuy nhiên, so với yêu cầu thực tiễn, các bộ, ngành, địa phương, doanh
     # nghiệp cần tăng tốc …`, `Vì vậy, các cấp ủy …`): the subject still opens its clause
     r"|Tuy nhiên|Vì vậy|Vì thế|Do (?:đó|vậy)|Bởi vậy|Như vậy|Mặt khác|Trước mắt|Sắp tới|Thời gian tới|Từ đó|Hơn nữa|Trước hết|So với[^,;]{0,60}"
+    # (`Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện …`: the direction carried out)
+    r"|Thực hiện\s[^,;]{0,160}|Triển khai\s[^,;]{0,120}"
     r"|Qua đó|Bên cạnh đó|Cùng với đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
@@ -196,9 +198,14 @@ _OPENER = re.compile(
     # (`…, hàng năm các Bộ, ngành, địa phương có trách nhiệm gửi báo cáo`: the schedule without its comma)
     # (`…; từ ngày 11/5/2019 đến ngày 13/5/2019 các ấp tổ chức họp …`: the dates a step runs, without a comma)
     # (`Trong đó Phòng Nội vụ phối hợp với …`: the part of the plan the sentence turns to, without its comma)
+    # (`Trong trường hợp các hộ dân không bố trí được nơi tạm lánh thì Ủy ban nhân dân các xã, thị trấn bố
+    # trí lực lượng …`: a condition closed by `thì` instead of a comma; the subject opens the main clause)
+    r"(?:(?:Trong\s+)?(?:trường hợp|nếu|khi)\s[^;.:]{1,160}?\s+thì\s+)?"
     r"(?:Hiện (?:nay|tại),?\s+|Riêng\s+|Đối với\s+|Đồng thời\s+|Trong đó\s+|Theo đó\s+|(?:Hằng|Hàng|Mỗi) năm\s+"
     r"|[Tt]ừ ngày\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+đến(?: ngày)?\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\s+)?"
-    r"(?:[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
+    # (`Yêu cầu của kế hoạch là các cơ quan, đơn vị tỉnh, Ủy ban nhân dân các huyện, thành phố thực hiện tốt …`:
+    # the plan's requirement written as the clause of who does what)
+    r"(?:(?:Yêu cầu|Mục đích)(?:\s+(?:của|đối với)\s+(?:kế hoạch|chương trình|đề án)(?:\s+này)?)?\s+là\s+|[Đđ]ề nghị\s+|(?:[^,;]{0,40}\s)?(?:là\s+)?(?:hạn cuối|thời hạn cuối cùng|chậm nhất)(?:\s+để)?\s+"
     # a report of what a document says each body is to do: `Kế hoạch nêu rõ các ban đảng, … căn
     # cứ chức năng, nhiệm vụ được giao tổ chức quán triệt …`
     r"|(?:Kế hoạch|Chương trình|Nghị quyết|Chỉ thị|Quyết định|Đề án|Chiến lược|Công văn|Văn bản|Thông báo)"
@@ -502,11 +509,24 @@ def _broken_short_line(raw: str, span: tuple[int, int]) -> bool:
 _ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)\s+$")
 
 
+# a sentence that opens with the document or the direction it carries out, and whose they are
+# (`Thực hiện chỉ đạo của Ủy ban nhân dân huyện, Phòng Văn hóa và Thông tin huyện phối hợp …`): the body
+# owning the document closes the opener; the list of subjects starts after its comma
+# (a direction named by its kind, not a numbered and dated document: `Thực hiện Đề án số 66/ĐA-UBND ngày
+# 28/4/2022 … của UBND huyện, UBND xã chỉ đạo xây dựng kế hoạch … số 09/KH-UBND` is a report's account of
+# what was done under it, read as before)
+_CITED_OWNER_OPENER = re.compile(r"\W*(?:Thực hiện|Theo|Triển khai)\s[^,;:.\n\d]{0,160}?\scủa\s+$")
+
+
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
     for m in mentions:
         gap = _QUANTIFIER.sub("", text[groups[-1][-1].end:m.start].strip()) if groups else None
+        if groups and len(groups[-1]) == 1 and gap == "," \
+                and _CITED_OWNER_OPENER.match(text, _clause_start(text, groups[-1][0].start), groups[-1][0].start):
+            groups.append([m])  # `Thực hiện Kế hoạch của UBND xã, Ban chỉ đạo … triển khai`: the opener's issuer ends it
+            continue
         if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and (
                 gap not in ("với", "cùng", "cùng với")
                 # `MTTQ cùng các tổ chức chính trị - xã hội xã tuyên truyền …`: bodies that open
@@ -708,6 +728,8 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
     partners_end = None  # where the last group of helpers ends
     partners_role = "support"  # their role (open where no body leads them: `phối hợp chặt chẽ với A; B; C`)
     prev = None  # (end, role, strong) of the group before
+    addressed_on = None  # where the next of a directive's addressees listed with semicolons starts
+    persons_asked = False  # the addressees' heads or members were asked, not the body after them
     for gi, group in enumerate(groups):
         start, end = group[0].start, group[-1].end
         clause = _clause_start(text, start)
@@ -737,6 +759,13 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             # `chỉ đạo phòng NN&PTNT (phòng Kinh tế) tổ chức thực hiện`: the bracket names the
             # same office as another kind of place calls it; it carries the same task
             role, strong, title_end = prev[1], prev[2], None
+        elif addressed_on and start == addressed_on:
+            # `yêu cầu A; B; C khẩn trương thực hiện …`: the list of those asked goes on after the
+            # semicolon (the clause cut there does not end it); they share the task after the last
+            # (`…; Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ phối hợp …`, `…; các thành viên Ban
+            # Chỉ huy …`: persons asked, the list goes on past them but their bodies are not named)
+            role, strong, title_end = "lead", False, None
+            persons_asked = text[prev[0]:start].strip(" \t;") != ""
         elif partners_end is not None and not before.strip() and _NEXT_PARTNER.fullmatch(text[partners_end:start]) \
                 and not _LEADS_TASK.match(after):
             # `phối hợp Sở A; Viễn thông B (VNPT B); UBND cấp xã …`: the partner list goes on
@@ -745,6 +774,9 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             role, strong, title_end = _role(text, group, gi, groups, before, after, para_before,
                                              heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         prev = (end, role, strong)
+        addressed_on, persons, persons_asked = None, persons_asked, False
+        if role == "lead" and not strong and _addressees_go_on(text, group, gi, groups):
+            addressed_on = groups[gi + 1][0].start
         # (`Các thành viên Ban Chỉ đạo … phối hợp chặt chẽ với các phòng, ban, ngành, đoàn thể; tổ chức
         # chính trị - xã hội; UBND các xã, thị trấn; …`: the partners a cooperation names go on after
         # semicolons; where no body is written to lead them, their role is left open, as the
@@ -769,7 +801,9 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             # `báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì …`: the list
             # ended before the body that opens the new clause
             group, role, strong, title_end = group[-1:], "lead", True, None
-        if role is False:
+        if persons:  # the body the persons belong to is not asked; the ones listed after it are
+            group = group[1:]
+        if role is False or not group:
             continue
         if not strong:  # the plan's own issuer directs; it is not among those it directs
             group = [m for m in group if agency_key(text[m.start:m.end]) not in issuers]
@@ -821,7 +855,9 @@ _DONE_BY = re.compile(r"\bdo\s*$")
 # a verb of publishing that closes the bracket it stands in after `do X`: the figure's source
 # (not `(do Sở Y tế chủ trì)`, a lead)
 _SOURCE_VERB = re.compile(r"\s*(?:công bố|ban hành|phát hành|xuất bản|thống kê|xếp hạng|khảo sát|cung cấp)\s*\)")
-_WAS_GIVEN = re.compile(r"\s*(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công)(?![\p{L}])")
+# (`UBND các xã, phường ở Hà Nội được yêu cầu chủ động thực hiện Đề án …`: asked, in the passive; where
+# the units are, between)
+_WAS_GIVEN = re.compile(r"\s*(?:(?:ở|tại)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s+)?(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công|yêu cầu)(?![\p{L}])")
 _CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
 _CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
 _HELPS_AFTER = re.compile(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)")
@@ -838,7 +874,9 @@ _COLON_DUTIES = re.compile(r"\s*:\s*\S")
 # the bodies a directive asks, listed with semicolons before the task they share (`đề nghị UBND các
 # tỉnh, thành phố trực thuộc trung ương; Thủ trưởng các cơ quan, đơn vị liên quan thuộc Bộ phối hợp
 # tổ chức thực hiện …`)
-_NEXT_ADDRESSEE = re.compile(r"[ \t]*;[ \t]*(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s)?")
+# (`yêu cầu các phòng, đơn vị; các thành viên Ban Chỉ huy … huyện; Ủy ban nhân dân các xã, thị trấn khẩn
+# trương thực hiện …`: the members of a board, asked as the heads are)
+_NEXT_ADDRESSEE = re.compile(r"[ \t]*;[ \t]*(?:(?:Thủ trưởng|Giám đốc|Chủ tịch)\s|(?:các\s+)?thành viên\s+)?")
 
 
 def _addressees_go_on(text: str, group, gi: int, groups) -> bool:
@@ -869,6 +907,10 @@ _AFTER_LEGAL_BASES = re.compile(r"^\s*[Cc]ăn cứ\s[^\n]{10,400}?[.;]\s+$")
 _CHAIRS_ALONE = re.compile(r"\s*chủ trì\s*(?:[.;]|$)")
 _HEAD_OF = re.compile(r"(?<![\p{L}])(?:[Tt]rưởng|[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư|[Cc]hủ nhiệm)\s*$")
 _CHAIRS = re.compile(r"\s*chủ trì(?![\p{L}])(?!\s*,?\s*phối hợp)")
+
+
+_DUTIES_DEFINED = re.compile(r"(?<![\p{L}])(?:[Xx]ác định|[Pp]hân định|[Pp]hân công|[Qq]uy định)\s+rõ\s[^.;:]{0,80}?"
+                             r"(?:trách nhiệm|nhiệm vụ)(?![\p{L}])[^.;:]{0,60}?\scủa\s*$")
 
 
 def _role(text, group, gi, groups, before, after, para_before, heading, in_implementation, open_roles,
@@ -925,6 +967,11 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         # party's units, which a committee's targets make its actors: `cho các đảng bộ, chi bộ trực thuộc`)
         if text[group[-1].start:group[-1].end].endswith("đơn vị trực thuộc"):
             return False, False, None
+        return "lead", False, None
+    if _DUTIES_DEFINED.search(before):
+        # `Xác định rõ thẩm quyền, trách nhiệm và tiến độ thực hiện của Sở Nông nghiệp và Môi trường, Sở Dân
+        # tộc và Tôn giáo, …`: the bodies whose duties the plan sets out are those who carry it out
+        # (not `nâng cao trách nhiệm của …`, which only strengthens a role)
         return "lead", False, None
     if _TURNS_TO.search(before) and _GIVEN_AFTER.match(after):
         return "lead", True, None  # `Cụ thể, với Bộ KH-ĐT, Thủ tướng giao chỉ tiêu …`: the body the sentence assigns to
@@ -1030,6 +1077,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # do is its task only where the verb is a listed one)
     will = modal and _WILL.search(modal.group())
     scheduled_issue = future and _ISSUES.match(after)
+    # (`Các bộ ngành cũng phải có kịch bản riêng cho từng lĩnh vực quản lý`: `có` is a state, no task,
+    # but what a body must have it must draw up)
+    obliged_to_have = modal and _OBLIGED.search(modal.group()) and _HAS_DOCUMENT.match(after)
     # (`… sát tình hình thực tế để các sở, ban, ngành, UBND các huyện, thành phố tập trung chỉ đạo xây
     # dựng chương trình …`: the bodies a purpose clause names as its subject carry its task; not a
     # superior asked to decide: `để UBND tỉnh xem xét`)
@@ -1042,7 +1092,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         and not _SENT_BEFORE.search(before)
     if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
             and after.strip() and not own_line \
-            and (scheduled_issue or (not (_NOT_TASK.match(after) and not (
+            and (scheduled_issue or obliged_to_have or (not (_NOT_TASK.match(after) and not (
                 _HOLDS_EVENT.match(after) and _directed_sentence(text, start))) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
                 else (within_duties and within_duties.group().strip()) or (_TASK_VERB.match(after) if will else _is_task(text, task_at, after))))):
@@ -1131,6 +1181,8 @@ _TITLE_OPENED = re.compile(r"(?:đề án|chương trình|dự án|phong trào|c
 _REFERS_BACK = re.compile(r"(?:\s*(?:(?:nói|nêu|kể)\s+trên|này|đó)(?![\p{L}]))?")
 _FUTURE = re.compile(r"(?i)\b(?:sẽ|cần|phải)\b")
 _WILL = re.compile(r"(?i)(?<![\p{L}])sẽ(?![\p{L}])")
+_OBLIGED = re.compile(r"(?i)(?<![\p{L}])(?:phải|cần)(?![\p{L}])")
+_HAS_DOCUMENT = re.compile(r"\s*có\s+(?:kế hoạch|kịch bản|phương án|giải pháp|báo cáo|văn bản|lộ trình|chương trình)(?![\p{L}])", re.I)
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 # (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
 # assignment, the task after it)
