@@ -49,7 +49,30 @@ _NUMBERING_BEFORE = re.compile(
     r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
     r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
-_GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
+# The two vocabularies the readings below share, one table each; every pattern that asks "is this
+# figure set" or "does this tell how things stand" is built from them, so a word taught once is
+# taught everywhere (each pattern adds only its own guards, said where it is built).
+def _words(words) -> str:
+    """`words` as alternatives of a pattern, any run of spaces between their syllables."""
+    return "|".join(w.replace(" ", r"\s+") for w in words)
+
+
+# goals: the names of a goal, and the verb a plan strives with (with its two frequent misspellings)
+_GOAL_NAMES = ("mục tiêu", "chỉ tiêu", "tầm nhìn", "định hướng")
+_STRIVE = ("phấn đấu", "phần đầu", "phân đầu")
+# what sets a figure down (`đề ra`, `đặt ra`) and the bounds a plan sets (`ít nhất 85%`)
+_SET_VERBS = ("đề ra", "đặt ra")
+_BOUNDS = ("ít nhất", "tối thiểu", "trở lên")
+# now / up to now: the words that tell how things stand (`hiện nay`, `đến nay`, `năm qua`)
+_NOW = ("hiện nay", "hiện có", "hiện tại", "đến nay", "tính đến", "năm qua", "vừa qua", "thời gian qua",
+        "nhiệm kỳ qua")
+# a past verb reporting a level reached (`đã giảm 3,4%`)
+_DONE_VERBS = ("đã đạt", "đã có", "đã giảm", "đã tăng")
+# a sentence opening with `Hiện` tells how things stand now (`Hiện TP.HCM có quy mô dân số …`), not
+# `Hiện đại hóa`, `Hiện thực hóa`
+_NOW_OPENER = r"(?-i:Hiện)\s(?!đại|thực)"
+
+_GOAL_WORDS = re.compile(_words(_GOAL_NAMES + _STRIVE), re.I)
 # (`cây hàng năm`, `các nhóm cây trồng chủ lực hàng năm: Cây lúa từ 33-35 ngàn ha`: annual crops)
 _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây(?:\s+trồng)?(?:\s+\p{L}+){0,2}\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
                        # `mục tiêu tăng trưởng theo năm … tối thiểu 3%`: a growth read year on year
@@ -61,12 +84,12 @@ _PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}(?:được\s+)?$", r
 # a level already brought to: `Hà Nội đã nâng tỷ lệ trường công lập đạt chuẩn lên 42,6%`
 _BROUGHT_TO = re.compile(r"\bđã\s+(?:nâng|đưa|kéo\s+giảm|giảm|tăng)\b[^,;:.()\d]{0,60}$", re.I)
 # (`hiện có` closing a noun phrase is its modifier, `số đối tượng truy nã hiện có và 50% …`: the existing ones)
-_CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có(?!\s*(?:và|hoặc|[,;)]))|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
+_CURRENT = re.compile(r"\b(?:(?<!thực\s)hiện\s+có(?!\s*(?:và|hoặc|[,;)]))|" + _words(w for w in _NOW if w != "hiện có") + r")\b|"
                       # `hiện cả nước có 2.045 xã (23%) được công nhận`
                       r"(?<!thực\s)\bhiện\s+(?:[\p{L}]+\s+){1,3}?có\b|"
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
-                      r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
+                      r"\b(?:" + _words(_DONE_VERBS) + r")\b[^,;]*$", re.I)
 _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch|đề ra)|so với nghị quyết|"
                            r"mục tiêu(?=\s*[;.,])|"
                            r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
@@ -655,15 +678,19 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
 
 # What says a figure is set, not reached: a goal word, a bound set, a plan's estimate or assignment,
 # the future (`phấn đấu`, `mục tiêu`, `chỉ tiêu`, `phải`, `ít nhất`, `dự kiến`, `giao`, `sẽ`)
-_GOAL_EVIDENCE = re.compile(r"phấn\s+đấu|phần\s+đầu|phân\s+đầu|(?<!(?:đạt|vượt|với|bằng|thành)\s)mục\s+tiêu|(?<!(?:đạt|vượt|với|bằng|thành)\s)chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
-                            r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|ít\s+nhất|tối\s+thiểu|trở\s+lên|"
-                            r"dự\s+kiến|(?<!đã\s)đặt\s+ra|(?<!đã\s)đề\s+ra|\bgiao\b|\bsẽ\b|định\s+hướng|tầm\s+nhìn|"
-                            r"hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
+# (a goal named as reached or matched reports it: `đạt mục tiêu`, `vượt chỉ tiêu`, `so với kế hoạch`;
+# a target `đã đề ra` is one told of, not set here)
+_REACHED = r"(?<!(?:đạt|vượt|với|bằng|thành)\s)"
+_GOAL_EVIDENCE = re.compile(_words(_STRIVE) + "|" + _REACHED + r"mục\s+tiêu|" + _REACHED + r"chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
+                            r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|"
+                            + _words(_BOUNDS) + r"|dự\s+kiến|(?<!đã\s)(?:" + _words(_SET_VERBS) + r")|\bgiao\b|\bsẽ\b|"
+                            + _words(w for w in _GOAL_NAMES if w not in ("mục tiêu", "chỉ tiêu"))
+                            + r"|hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
 
 
-# (a sentence that opens with `Hiện` describes how things stand now: `Hiện TP.HCM có quy mô dân số …`)
-_NOW_OPENING = re.compile(r"\s*Hiện\s(?!đại|thực)")
-_TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))(?-i:Hiện)\s(?!đại|thực)|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|vượt|đến\s+nay|vừa\s+qua|năm\s+qua|nhiệm\s+kỳ\s+qua|hiện\s+nay|hiện\s+có|tính\s+đến)\b", re.I)
+_NOW_OPENING = re.compile(r"\s*" + _NOW_OPENER)
+_TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))" + _NOW_OPENER + r"|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|vượt|"
+                             + _words(_NOW) + r")\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -915,8 +942,8 @@ def _unbounded(rx) -> "re.Pattern":
 
 
 # the words each check needs (the guards `_occurs` asks of a whole clause or sentence)
-_CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|(?<!thực\s)hiện\s|"
-                            r"đã đạt|đã có|đã giảm|đã tăng", re.I)
+# (a prefilter of `_CURRENT`: its words without their guards, and any `hiện` but `thực hiện`)
+_CURRENT_WORDS = re.compile(_words(_NOW + _DONE_VERBS) + r"|(?<!thực\s)hiện\s", re.I)
 _CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
 _ESTIMATE_WORDS = re.compile(r"ước\s")
 _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|hiện\s+tại|hiện\s+nay)|nay|hiện\s+nay|hiện\s+tại)\b", re.I)
@@ -2487,7 +2514,7 @@ def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int])
 _SETS_GOALS = re.compile(r"\b(?:đề\s+ra|đặt\s+ra|đặt\s+mục\s+tiêu|phấn\s+đấu|xác\s+định|thông\s+qua)\b|"
                          r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
 _CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯƠNG HƯỚNG|NHIỆM VỤ)[^a-zđ]{0,120}$")
-_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b|"
+_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\b(?:" + _words(_SET_VERBS) + r")\b|\byêu\s+cầu\b|"
                                 # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
                                 # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
                                 r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b|"
