@@ -74,6 +74,7 @@ _NOW_OPENER = r"(?-i:Hiện)\s(?!đại|thực)"
 
 _GOAL_WORDS = re.compile(_words(_GOAL_NAMES + _STRIVE), re.I)
 # (`cây hàng năm`, `các nhóm cây trồng chủ lực hàng năm: Cây lúa từ 33-35 ngàn ha`: annual crops)
+_EVERY_YEAR = re.compile(r"\b(?:mỗi|hằng|hàng)\s+năm\b", re.I)
 _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây(?:\s+trồng)?(?:\s+\p{L}+){0,2}\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
                        # `mục tiêu tăng trưởng theo năm … tối thiểu 3%`: a growth read year on year
                        r"(?<=\b(?:tăng|tăng\s+trưởng)\s)theo\s+năm(?!\s+(?:\d|học))|"
@@ -772,7 +773,9 @@ _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 # (and a list page's pager: `Trang 1 / 365 - 3649 dòng`, the pages and rows of the list)
 # a web page's furniture (a feed's header: `Sun, 11 Jan 2026 01:00:09 +0000 vi hourly 1 https://…`):
 # a number before a link or an English month, or a time zone after a clock time, is no figure
-_WEB_FURNITURE_AFTER = re.compile(r"\s*(?:https?://|www\.|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(?:19|20)\d\d\b)")
+# (nor a style sheet's declaration left in the text: `0cm;text-align:justify;line-height:130%">`)
+_WEB_FURNITURE_AFTER = re.compile(r"\s*(?:https?://|www\.|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(?:19|20)\d\d\b)|"
+                                  r"(?:cm|mm|px|pt|em|%)?;[a-z-]+:|(?:cm|mm|px|pt|em|%)?\"?>")
 _WEB_FURNITURE_BEFORE = re.compile(r"\d:\d\d\s+[+-]$")
 _PAGE_COUNTER_BEFORE = re.compile(r"(?i:\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$)|\bTrang\s+\d+\s*/\s*$")
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
@@ -1658,6 +1661,7 @@ _ROW_NUMBER = re.compile(r"\d{1,3}\.?|[IVXLC]{1,6}\.?")
 # `- 3 Quyết định 293/QĐ-TTg năm 2013 hỗ trợ … cho 23 huyện có tỷ lệ hộ nghèo cao …`): its
 # figures are that document's subject, not goals of this text
 _DOCUMENT_KIND_NAMES = sorted(set(lexicon.document_kinds().values()) | {"Luật", "Công văn"}, key=len, reverse=True)
+_SENTENCE_AFTER_TITLE = re.compile(r"[.]\s+(?=\p{Lu}\p{Ll})")
 _CITED_TITLE_LINE = re.compile(
     rf"^[\s\W]*(?:\d{{1,3}}\.?\s+)?(?:{'|'.join(re.escape(k, literal_spaces=True) for k in _DOCUMENT_KIND_NAMES)})\s+(?:số\s*:?\s*)?"
     r"\d+[\p{L}\d.-]*/[\p{L}\d/.&-]+", re.I)
@@ -1669,9 +1673,16 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     unit_column = any(_UNIT_HEADER.fullmatch(q.para.text.strip()) for q in reader.paras[:60])
     for i, p in enumerate(reader.paras):
         text = p.para.text
-        if not _ANY_FIGURE.search(text) or _CITED_TITLE_LINE.match(text):
+        if not _ANY_FIGURE.search(text):
             continue
         marker_end = _marker_end(text)  # once per paragraph, not once per value
+        if _CITED_TITLE_LINE.match(text):
+            # a cited title's figures are its subject; a sentence after it is read (`Nghị quyết số
+            # 72-NQ/TW có 5 quan điểm chỉ đạo, 5 nhóm mục tiêu. Trong đó, phấn đấu, từ năm 2026, …`)
+            after_title = _SENTENCE_AFTER_TITLE.search(text)
+            if not after_title:
+                continue
+            marker_end = after_title.end()
         values = [v for v in find_values(text) if v.num_start >= marker_end]
         if not values:
             continue
@@ -1747,7 +1758,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             # lên, …; tăng 5 - 10% tỷ lệ khởi tố …`, a rise each year)
             per_year = _per_year(v, _opens_per_year(text, clause) or (
                 _yearly_sentence(text, sent) and (v.unit not in _COUNTLESS or _RISE_RIGHT_BEFORE.search(
-                    text, max(clause[0], v.num_start - 40), v.num_start))), segment, after)
+                    text, max(clause[0], v.num_start - 40), v.num_start))), segment, after) \
+                or bool(v.qualifier and _EVERY_YEAR.search(text, v.start, v.num_start))  # `ít nhất mỗi năm 1 lần`
             baseline = None
             if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
                 first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
@@ -2188,7 +2200,10 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
         if not (y.kind in ("range", "due")
                 # `… đến năm 2025 đạt 140-150 triệu đồng, định hướng đến năm 2030 đạt trên 170 triệu
                 # đồng/ha`: a horizon with its own figure right after it is that figure's year
-                or (y.kind == "horizon" and _HORIZON_FIGURE_GAP.fullmatch(text, y.end, v.start))
+                or (y.kind == "horizon" and (_HORIZON_FIGURE_GAP.fullmatch(text, y.end, v.start)
+                                             # a horizon opening the sentence is its figures' year (`Tầm nhìn
+                                             # 2045 người dân có tuổi thọ trung bình đạt trên 80 tuổi, …`)
+                                             or not text[sent[0]:y.start].strip(" -+•*–")))
                 or (y.kind == "bare" and (plan_year is None or y.year >= plan_year
                                                                      # `phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8%`
                                                                      or _STRIVE_WORDS.search(text[max(sent[0], y.start - 80):y.start])))
