@@ -217,6 +217,7 @@ def _staged(text: str) -> bool:
 # (`từ nay đến cuối năm`: the end of the year the report is dated)
 _THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm|từ\s+nay\s+(?:đến|tới)\s+cuối\s+năm)\b"
                               r"(?!\s*(?:19|20)\d\d)", re.I)
+_THIS_YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+nay\b", re.I)
 _THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm|nay\s+(?:đến|tới)\s+cuối\s+năm", re.I)
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
@@ -572,13 +573,16 @@ class _Reader:
         # (the campaign's own year when it names one: `đợt 1/2015`)
         return None if campaign is None else (campaign or self.plan_year)
 
-    def this_year(self, text: str, sent: tuple[int, int], end: int) -> Optional[int]:
+    def this_year(self, text: str, sent: tuple[int, int], end: int, after: Optional[int] = None) -> Optional[int]:
         """A report's `năm nay`, `những tháng cuối năm` (in text[sent[0]:end]) is the year it
         is dated."""
         if self.formal or not self.plan_year:
             return None
         # (the sentence asked once for the words: most sentences hold none)
-        if _occurs(_THIS_YEAR_HINT, text, sent[0], sent[1]) and _THIS_YEAR_WORDS.search(text[sent[0]:end]):
+        if _occurs(_THIS_YEAR_HINT, text, sent[0], sent[1]) and (
+                _THIS_YEAR_WORDS.search(text[sent[0]:end])
+                # (or right after the figure: `phấn đấu đạt mục tiêu GDP tăng trên 10% năm nay`)
+                or (after is not None and _THIS_YEAR_AFTER.match(text, after, min(sent[1], after + 40)))):
             return self.plan_year
         return None
 
@@ -1733,7 +1737,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or _paragraph_year(text, sent)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
-                    or reader.this_year(text, sent, v.start)
+                    or reader.this_year(text, sent, v.start, v.end)
                     or _title_year(reader, ctx, text, sent)
                     or reader.campaign_year(text))
             if year is None and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
