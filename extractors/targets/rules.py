@@ -47,7 +47,9 @@ _NUMBERING_BEFORE = re.compile(
     r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
     r"quyết định|nghị quyết|chỉ thị|thông tư|luật|nghị định|kế hoạch|đề án|chương trình|công văn|"
     r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
-    r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
+    r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học|mức độ|cấp độ)\s*$|"
+    # the next of a list of levels (`dịch vụ công trực tuyến mức độ 3, 4 phổ biến`)
+    r"\b(?:mức|cấp)\s+độ\s+\d+(?:\s*,\s*\d+)*\s*(?:,|và|hoặc|-)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 # The two vocabularies the readings below share, one table each; every pattern that asks "is this
 # figure set" or "does this tell how things stand" is built from them, so a word taught once is
