@@ -783,6 +783,7 @@ _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 _WEB_FURNITURE_AFTER = re.compile(r"\s*(?:https?://|www\.|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(?:19|20)\d\d\b)|"
                                   r"(?:cm|mm|px|pt|em|%)?;[a-z-]+:|(?:cm|mm|px|pt|em|%)?\"?>")
 _WEB_FURNITURE_BEFORE = re.compile(r"\d:\d\d\s+[+-]$")
+_LIST_BREAK_AFTER = re.compile(r"\s*(?:[,;]|\.(?!\d)|$)")
 _PAGE_COUNTER_BEFORE = re.compile(r"(?i:\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$)|\bTrang\s+\d+\s*/\s*$")
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
 _DAY_BEFORE = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
@@ -881,6 +882,10 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `tàu cá có chiều dài lớn nhất từ 15 m trở lên`: the size that defines the group
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
+    if v.fraction and not v.verb and not v.qualifier and _LIST_BREAK_AFTER.match(text, v.num_end):
+        # `các “điểm nóng” như đường Nguyễn Tất Thành, Sóng Hồng, 2/9, đoạn …`: a day and month
+        # standing alone in a list names a street or a day, it is a fraction of nothing
+        return False
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix) \
             and not (v.unit == "chỉ tiêu" and _QUOTA_AFTER.match(text, v.end)):
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
