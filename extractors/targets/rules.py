@@ -221,6 +221,7 @@ _THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s
                               r"(?!\s*(?:19|20)\d\d)", re.I)
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+nay\b", re.I)
 _THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm|nay\s+(?:đến|tới)\s+cuối\s+năm", re.I)
+_GREETED_CONGRESS = re.compile(r"\b(?:chào\s+mừng|tiến\s+tới|hướng\s+tới)\s+(?:thành\s+công\s+)?(?:các\s+)?Đại\s+hội\b[^.;]{0,100}?$", re.I)
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
@@ -552,7 +553,10 @@ class _Reader:
                          if (y.kind in ("range", "due", "bare") and _GOAL_WORDS_OR_SET.search(lead)
                              and _leads_on(lead, y)
                              or y.kind == "period" and _TERM_WORD.search(lead[y.start:y.end])
-                             and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I))
+                             and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I)
+                             # (not the term of a congress a campaign greets: `… chào mừng Đại hội Đảng bộ
+                             # các cấp, tiến tới Đại hội Đảng bộ thành phố lần thứ I (nhiệm kỳ 2025-2030)`)
+                             and not _GREETED_CONGRESS.search(lead, max(0, y.start - 120), y.start))
                          and not (self.plan_year and y.year < self.plan_year)
                          and not (y.kind == "bare" and _names_a_law(lead, y))]
                 if years:
