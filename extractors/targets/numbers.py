@@ -202,6 +202,7 @@ _LE_NEXT = re.compile(r"\s+lệ\b", re.IGNORECASE)
 # `lần thứ` counts occurrences (`lần thứ 3`), not a multiple
 _NTH_TIME = re.compile(r"\s*lần\s+thứ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_NOT_CONTAINER_NEXT = re.compile(r"\s+(?:quân|luận|thường|đẳng|yên|ổn|chọn|xét|dân|minh|diện)\b|\s*$", re.I)
 _PER_SLASH = re.compile(r"\s*/")
 _MAGNITUDE_WORDS = {"triệu", "nghìn", "ngàn", "tỷ", "tỉ"}
 
@@ -246,6 +247,10 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     word = m.group()
     if word.lower() == "năm" and _YEAR_NEXT.match(rest[lead + len(word):]):
         return None, pos  # `90% năm 2030`, `tháng 5 năm 2026`: a date follows, not a unit
+    if word.lower() == "bình" and not _NOT_CONTAINER_NEXT.match(rest, lead + len(word)):
+        # `trang bị ít nhất 1 bình chữa cháy xách tay`: a container counted (not `bình quân`,
+        # `bình luận`, `bình thường`)
+        return "bình", pos + lead + len(word)
     if not word[0].isalpha() or word.lower() in NOT_UNIT:
         return None, pos
     if word.lower() == "tỷ" and _LE_NEXT.match(rest[lead + len(word):]):
