@@ -268,7 +268,7 @@ class _Reader:
         # not a list of targets: its years are no lead-in horizon
         starts = [doc.clean_pos(s.span[0]) for s in sections]
         self.body_start = min(starts) if starts else 0
-        texts = [p.text for p in doc.paragraphs]
+        texts = _with_kind_line([p.text for p in doc.paragraphs])
         # a formal plan's title year holds for its goal sections; a report's headline
         # year for every figure it states
         self.formal = has_kind_line(texts)
@@ -619,6 +619,29 @@ _ELAPSED_PART = re.compile(r"\b(?:\d{1,2}|ba|sáu|chín)\s+tháng\s+(?:đầu\s+
 _COMPARED_YEAR_AFTER = re.compile(r"\s*(?:[^\s\d.,;:]+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _AS_OF_LEAD = re.compile(r"\btính\s+đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)", re.I)
 _DOCUMENT_NUMBER = re.compile(r"^\s*Số\s*:?\s*\d+[\p{L}\d]*/[\p{Lu}\d/.-]+", re.M)
+
+
+# a plan's number line (`Số: 10045/KH-UBND | Lâm Đồng, ngày 30 tháng 12 năm 2022 |`): its symbol names
+# the kind a page lost with the header table (`KH` a plan, `CTr` a programme …)
+_SYMBOL_KIND = {"KH": "KẾ HOẠCH", "CTr": "CHƯƠNG TRÌNH", "CTHĐ": "CHƯƠNG TRÌNH", "ĐA": "ĐỀ ÁN"}
+_NUMBER_LINE = re.compile(r"\s*Số\s*:?\s*\d+/(KH|CTr|CTHĐ|ĐA)-")
+_CAPS_TITLE = re.compile(r"[^\p{Ll}]{12,}")
+
+
+def _with_kind_line(texts: list[str]) -> list[str]:
+    """The paragraphs with the kind line a plan's page lost put back above its title, when its number
+    line names the kind and a title in capitals follows it within two lines (`Số: 10045/KH-UBND …`
+    over `PHÁT TRIỂN VÀ ĐẢM BẢO AN TOÀN CẤP NƯỚC ĐÔ THỊ TỈNH LÂM ĐỒNG ĐẾN NĂM 2025`)."""
+    if has_kind_line(texts):
+        return texts
+    for i, t in enumerate(texts[:40]):
+        m = _NUMBER_LINE.match(t)
+        if m:
+            for j in range(i + 1, min(len(texts), i + 3)):
+                if _CAPS_TITLE.fullmatch(texts[j].strip()):
+                    return texts[:j] + [_SYMBOL_KIND[m.group(1)]] + texts[j:]
+            return texts
+    return texts
 
 
 def _first_ahead(clean: str) -> Optional[int]:
