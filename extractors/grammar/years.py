@@ -41,7 +41,8 @@ _PATTERNS = [
     ("range", re.compile(rf"(?:từ\s+(?:năm\s+)?|năm\s+){_Y}\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
     # a term of office or planning period (`nhiệm kỳ 2020-2025`, `thời kỳ 2021 - 2030`)
     ("period", re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ|thời\s+kỳ)\s+(?:mới\s+)?(?:từ\s+)?(?:năm\s+)?{_Y}\s*(?:-|đến|tới)\s*(?:năm\s+)?{_Y}", re.I)),
-    ("horizon", re.compile(rf"(?:tầm\s+nhìn|định\s+hướng)\s+(?:đến|tới)\s+(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
+    # (`Tầm nhìn 2045 người dân có tuổi thọ …`: a vision names its year without `đến` too)
+    ("horizon", re.compile(rf"(?:tầm\s+nhìn\s+(?:(?:đến|tới)\s+)?|định\s+hướng\s+(?:đến|tới)\s+)(?:hết\s+)?(?:năm\s+)?{_Y}", re.I)),
     # `tinh giản 20% biên chế ngay trong năm 2025 và 2026`: years named together are due by the last
     ("due", re.compile(rf"(?:trong|vào)\s+(?:các\s+)?năm\s+(?:19|20)\d\d\s*(?:,|và)\s*(?:năm\s+)?{_Y}", re.I)),
     ("due", re.compile(rf"(?:đến|tới|vào|trong|hết|cuối|trước|sau)\s+(?:(?:cuối|hết|đầu)\s+)?(?:năm\s+)?{_Y}", re.I)),

@@ -25,7 +25,7 @@ _WORD_VALUES = {"một": 1.0, "hai": 2.0, "ba": 3.0, "bốn": 4.0, "sáu": 6.0, 
                 "mười": 10.0}
 _NUMBER_WORDS = "|".join(_WORD_VALUES)
 # measure symbols printed glued to the number (`20,7m2/người`, `140tạ/ha`, `40ha`)
-_GLUED = r"(?:m2|m3|ha|km|tạ|tấn|kg|tỷđ|trđ)(?![\p{L}\d])"
+_GLUED = r"(?:m2|m3|ha|km|cm|mm|tạ|tấn|kg|tỷđ|trđ)(?![\p{L}\d])"
 
 # a number (or range, or fraction) that is not glued to letters, a document symbol or a date
 CORE = re.compile(
@@ -102,7 +102,8 @@ LEAD_VERBS = (r"đạt|là|bằng|tăng(?:\s+(?:lên|thêm))?|giảm(?:\s+(?:xu�
               r"xuống\s+còn|xuống|còn|(?<!trở\s)lên|gấp|chiếm|ở\s+mức|duy\s+trì(?:\s+ở\s+mức)?")
 PREFIX = re.compile(
     # (a bound may lead a list with a colon: `cắt giảm ít nhất: 30% thời gian …`)
-    rf"(?:(?P<verb>{LEAD_VERBS})\s+)?(?:(?P<qual>{_QUAL_ALT})\s*:?\s*)?(?:(?P<gap>đủ)\s+)?$",
+    # (a bound may stand before the period it counts in: `ít nhất mỗi năm 1 lần`)
+    rf"(?:(?P<verb>{LEAD_VERBS})\s+)?(?:(?P<qual>{_QUAL_ALT})\s*:?\s*(?:(?<=(?:nhất|thiểu)\s)(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần)\s+)?)?(?:(?P<gap>đủ)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -201,6 +202,7 @@ _LE_NEXT = re.compile(r"\s+lệ\b", re.IGNORECASE)
 # `lần thứ` counts occurrences (`lần thứ 3`), not a multiple
 _NTH_TIME = re.compile(r"\s*lần\s+thứ", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+_NOT_CONTAINER_NEXT = re.compile(r"\s+(?:quân|luận|thường|đẳng|yên|ổn|chọn|xét|dân|minh|diện)\b|\s*$", re.I)
 _PER_SLASH = re.compile(r"\s*/")
 _MAGNITUDE_WORDS = {"triệu", "nghìn", "ngàn", "tỷ", "tỉ"}
 
@@ -245,6 +247,10 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     word = m.group()
     if word.lower() == "năm" and _YEAR_NEXT.match(rest[lead + len(word):]):
         return None, pos  # `90% năm 2030`, `tháng 5 năm 2026`: a date follows, not a unit
+    if word.lower() == "bình" and not _NOT_CONTAINER_NEXT.match(rest, lead + len(word)):
+        # `trang bị ít nhất 1 bình chữa cháy xách tay`: a container counted (not `bình quân`,
+        # `bình luận`, `bình thường`)
+        return "bình", pos + lead + len(word)
     if not word[0].isalpha() or word.lower() in NOT_UNIT:
         return None, pos
     if word.lower() == "tỷ" and _LE_NEXT.match(rest[lead + len(word):]):
@@ -409,6 +415,8 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
             per_year = True
             end += per.end()
     start, qual, verb = _prefix(text, m.start())
+    if unit == "times" and qual and _EVERY_PERIOD.search(text, start, m.start()):
+        unit = "lần"  # `ít nhất mỗi năm 1 lần`: how often, a count of times, not a multiple
     if qual and not qual.endswith("đủ"):
         comparator = QUAL_MAP.get(_WHITESPACE.sub(" ", qual), comparator)
     if verb.startswith("gấp") and unit is None:
@@ -488,6 +496,9 @@ def _prefix(text: str, at: int) -> tuple[int, str, str]:
         if bound:
             start, qual = bound.start(), _WHITESPACE.sub(" ", bound.group(1).lower())
     return start, qual, verb
+
+
+_EVERY_PERIOD = re.compile(r"\b(?:mỗi|hằng|hàng)\s+(?:năm|tháng|quý|tuần)\b", re.I)
 
 
 def _with_prefix(text: str, m: re.Match, value: float, unit: str, end: int) -> ValueExpr:

@@ -47,10 +47,36 @@ _NUMBERING_BEFORE = re.compile(
     r"nhiệm kỳ|đợt|văn bằng|(?<!nâng )cấp|phiên bản|nội dung|kỳ|phần|tiêu chí|mẫu|biểu|bảng|"
     r"quyết định|nghị quyết|chỉ thị|thông tư|luật|nghị định|kế hoạch|đề án|chương trình|công văn|"
     r"tờ trình|thông báo|kết luận|hướng dẫn|lô|thửa|tờ|quốc lộ|tỉnh lộ|đường|km|tổ|ấp|khu|xóm|"
-    r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học)\s*$)", re.I)
+    r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học|mức độ|cấp độ)\s*$|"
+    # the next of a list of levels (`dịch vụ công trực tuyến mức độ 3, 4 phổ biến`)
+    r"\b(?:mức|cấp)\s+độ\s+\d+(?:\s*,\s*\d+)*\s*(?:,|và|hoặc|-)\s*$)", re.I)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
-_GOAL_WORDS = re.compile(r"mục tiêu|chỉ tiêu|tầm nhìn|phấn đấu|phần đầu|phân đầu|định hướng", re.I)
+# The two vocabularies the readings below share, one table each; every pattern that asks "is this
+# figure set" or "does this tell how things stand" is built from them, so a word taught once is
+# taught everywhere (each pattern adds only its own guards, said where it is built).
+def _words(words) -> str:
+    """`words` as alternatives of a pattern, any run of spaces between their syllables."""
+    return "|".join(w.replace(" ", r"\s+") for w in words)
+
+
+# goals: the names of a goal, and the verb a plan strives with (with its two frequent misspellings)
+_GOAL_NAMES = ("mục tiêu", "chỉ tiêu", "tầm nhìn", "định hướng")
+_STRIVE = ("phấn đấu", "phần đầu", "phân đầu")
+# what sets a figure down (`đề ra`, `đặt ra`) and the bounds a plan sets (`ít nhất 85%`)
+_SET_VERBS = ("đề ra", "đặt ra")
+_BOUNDS = ("ít nhất", "tối thiểu", "trở lên")
+# now / up to now: the words that tell how things stand (`hiện nay`, `đến nay`, `năm qua`)
+_NOW = ("hiện nay", "hiện có", "hiện tại", "đến nay", "tính đến", "năm qua", "vừa qua", "thời gian qua",
+        "nhiệm kỳ qua")
+# a past verb reporting a level reached (`đã giảm 3,4%`)
+_DONE_VERBS = ("đã đạt", "đã có", "đã giảm", "đã tăng")
+# a sentence opening with `Hiện` tells how things stand now (`Hiện TP.HCM có quy mô dân số …`), not
+# `Hiện đại hóa`, `Hiện thực hóa`
+_NOW_OPENER = r"(?-i:Hiện)\s(?!đại|thực)"
+
+_GOAL_WORDS = re.compile(_words(_GOAL_NAMES + _STRIVE), re.I)
 # (`cây hàng năm`, `các nhóm cây trồng chủ lực hàng năm: Cây lúa từ 33-35 ngàn ha`: annual crops)
+_EVERY_YEAR = re.compile(r"\b(?:mỗi|hằng|hàng)\s+năm\b", re.I)
 _PER_YEAR = re.compile(r"\b(?:mỗi năm|hằng năm|(?<!\bcây(?:\s+trồng)?(?:\s+\p{L}+){0,2}\s)hàng năm|năm nào cũng|(?:bình quân|trung bình)\s*/?\s*năm(?!\s+\d)|"
                        # `mục tiêu tăng trưởng theo năm … tối thiểu 3%`: a growth read year on year
                        r"(?<=\b(?:tăng|tăng\s+trưởng)\s)theo\s+năm(?!\s+(?:\d|học))|"
@@ -61,12 +87,12 @@ _PAST_WORD = re.compile(r"\bđã\s+(?:[^\s,;:.()]+\s+){0,2}(?:được\s+)?$", r
 # a level already brought to: `Hà Nội đã nâng tỷ lệ trường công lập đạt chuẩn lên 42,6%`
 _BROUGHT_TO = re.compile(r"\bđã\s+(?:nâng|đưa|kéo\s+giảm|giảm|tăng)\b[^,;:.()\d]{0,60}$", re.I)
 # (`hiện có` closing a noun phrase is its modifier, `số đối tượng truy nã hiện có và 50% …`: the existing ones)
-_CURRENT = re.compile(r"\b(?:hiện nay|(?<!thực )hiện có(?!\s*(?:và|hoặc|[,;)]))|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua)\b|"
+_CURRENT = re.compile(r"\b(?:(?<!thực\s)hiện\s+có(?!\s*(?:và|hoặc|[,;)]))|" + _words(w for w in _NOW if w != "hiện có") + r")\b|"
                       # `hiện cả nước có 2.045 xã (23%) được công nhận`
                       r"(?<!thực\s)\bhiện\s+(?:[\p{L}]+\s+){1,3}?có\b|"
                       # a past verb reports only in its own comma segment: not `duy trì kết quả
                       # đã đạt được, ít nhất 85% …`
-                      r"\b(?:đã đạt|đã có|đã giảm|đã tăng)\b[^,;]*$", re.I)
+                      r"\b(?:" + _words(_DONE_VERBS) + r")\b[^,;]*$", re.I)
 _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\b|dự toán|chỉ tiêu (?:được giao|giao|kế hoạch|đề ra)|so với nghị quyết|"
                            r"mục tiêu(?=\s*[;.,])|"
                            r"nhiệm vụ (?:năm|kế hoạch|thu|chi))", re.I)  # (`đạt 165,65% so với nhiệm vụ thu`)
@@ -193,7 +219,9 @@ def _staged(text: str) -> bool:
 # (`từ nay đến cuối năm`: the end of the year the report is dated)
 _THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm|từ\s+nay\s+(?:đến|tới)\s+cuối\s+năm)\b"
                               r"(?!\s*(?:19|20)\d\d)", re.I)
+_THIS_YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+nay\b", re.I)
 _THIS_YEAR_HINT = re.compile(r"năm\s+nay|tháng\s+cuối\s+năm|nay\s+(?:đến|tới)\s+cuối\s+năm", re.I)
+_GREETED_CONGRESS = re.compile(r"\b(?:chào\s+mừng|tiến\s+tới|hướng\s+tới)\s+(?:thành\s+công\s+)?(?:các\s+)?Đại\s+hội\b[^.;]{0,100}?$", re.I)
 _TERM_WORD = re.compile(r"nhiệm\s+kỳ", re.I)
 
 
@@ -240,7 +268,7 @@ class _Reader:
         # not a list of targets: its years are no lead-in horizon
         starts = [doc.clean_pos(s.span[0]) for s in sections]
         self.body_start = min(starts) if starts else 0
-        texts = [p.text for p in doc.paragraphs]
+        texts = _with_kind_line([p.text for p in doc.paragraphs])
         # a formal plan's title year holds for its goal sections; a report's headline
         # year for every figure it states
         self.formal = has_kind_line(texts)
@@ -525,7 +553,10 @@ class _Reader:
                          if (y.kind in ("range", "due", "bare") and _GOAL_WORDS_OR_SET.search(lead)
                              and _leads_on(lead, y)
                              or y.kind == "period" and _TERM_WORD.search(lead[y.start:y.end])
-                             and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I))
+                             and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I)
+                             # (not the term of a congress a campaign greets: `… chào mừng Đại hội Đảng bộ
+                             # các cấp, tiến tới Đại hội Đảng bộ thành phố lần thứ I (nhiệm kỳ 2025-2030)`)
+                             and not _GREETED_CONGRESS.search(lead, max(0, y.start - 120), y.start))
                          and not (self.plan_year and y.year < self.plan_year)
                          and not (y.kind == "bare" and _names_a_law(lead, y))]
                 if years:
@@ -548,13 +579,16 @@ class _Reader:
         # (the campaign's own year when it names one: `đợt 1/2015`)
         return None if campaign is None else (campaign or self.plan_year)
 
-    def this_year(self, text: str, sent: tuple[int, int], end: int) -> Optional[int]:
+    def this_year(self, text: str, sent: tuple[int, int], end: int, after: Optional[int] = None) -> Optional[int]:
         """A report's `năm nay`, `những tháng cuối năm` (in text[sent[0]:end]) is the year it
         is dated."""
         if self.formal or not self.plan_year:
             return None
         # (the sentence asked once for the words: most sentences hold none)
-        if _occurs(_THIS_YEAR_HINT, text, sent[0], sent[1]) and _THIS_YEAR_WORDS.search(text[sent[0]:end]):
+        if _occurs(_THIS_YEAR_HINT, text, sent[0], sent[1]) and (
+                _THIS_YEAR_WORDS.search(text[sent[0]:end])
+                # (or right after the figure: `phấn đấu đạt mục tiêu GDP tăng trên 10% năm nay`)
+                or (after is not None and _THIS_YEAR_AFTER.match(text, after, min(sent[1], after + 40)))):
             return self.plan_year
         return None
 
@@ -585,6 +619,29 @@ _ELAPSED_PART = re.compile(r"\b(?:\d{1,2}|ba|sáu|chín)\s+tháng\s+(?:đầu\s+
 _COMPARED_YEAR_AFTER = re.compile(r"\s*(?:[^\s\d.,;:]+\s+){0,3}?so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+((?:19|20)\d\d)\b", re.I)
 _AS_OF_LEAD = re.compile(r"\btính\s+đến\s+(?:hết\s+)?ngày\s+\d{1,2}\s*[/-]\s*(\d{1,2})\s*[/-]\s*((?:19|20)\d\d)", re.I)
 _DOCUMENT_NUMBER = re.compile(r"^\s*Số\s*:?\s*\d+[\p{L}\d]*/[\p{Lu}\d/.-]+", re.M)
+
+
+# a plan's number line (`Số: 10045/KH-UBND | Lâm Đồng, ngày 30 tháng 12 năm 2022 |`): its symbol names
+# the kind a page lost with the header table (`KH` a plan, `CTr` a programme …)
+_SYMBOL_KIND = {"KH": "KẾ HOẠCH", "CTr": "CHƯƠNG TRÌNH", "CTHĐ": "CHƯƠNG TRÌNH", "ĐA": "ĐỀ ÁN"}
+_NUMBER_LINE = re.compile(r"\s*Số\s*:?\s*\d+/(KH|CTr|CTHĐ|ĐA)-")
+_CAPS_TITLE = re.compile(r"[^\p{Ll}]{12,}")
+
+
+def _with_kind_line(texts: list[str]) -> list[str]:
+    """The paragraphs with the kind line a plan's page lost put back above its title, when its number
+    line names the kind and a title in capitals follows it within two lines (`Số: 10045/KH-UBND …`
+    over `PHÁT TRIỂN VÀ ĐẢM BẢO AN TOÀN CẤP NƯỚC ĐÔ THỊ TỈNH LÂM ĐỒNG ĐẾN NĂM 2025`)."""
+    if has_kind_line(texts):
+        return texts
+    for i, t in enumerate(texts[:40]):
+        m = _NUMBER_LINE.match(t)
+        if m:
+            for j in range(i + 1, min(len(texts), i + 3)):
+                if _CAPS_TITLE.fullmatch(texts[j].strip()):
+                    return texts[:j] + [_SYMBOL_KIND[m.group(1)]] + texts[j:]
+            return texts
+    return texts
 
 
 def _first_ahead(clean: str) -> Optional[int]:
@@ -655,15 +712,23 @@ def _is_target(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, 
 
 # What says a figure is set, not reached: a goal word, a bound set, a plan's estimate or assignment,
 # the future (`phấn đấu`, `mục tiêu`, `chỉ tiêu`, `phải`, `ít nhất`, `dự kiến`, `giao`, `sẽ`)
-_GOAL_EVIDENCE = re.compile(r"phấn\s+đấu|phần\s+đầu|phân\s+đầu|(?<!(?:đạt|vượt|với|bằng|thành)\s)mục\s+tiêu|(?<!(?:đạt|vượt|với|bằng|thành)\s)chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
-                            r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|ít\s+nhất|tối\s+thiểu|trở\s+lên|"
-                            r"dự\s+kiến|(?<!đã\s)đặt\s+ra|(?<!đã\s)đề\s+ra|\bgiao\b|\bsẽ\b|định\s+hướng|tầm\s+nhìn|"
-                            r"hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
+# (a goal named as reached or matched reports it: `đạt mục tiêu`, `vượt chỉ tiêu`, `so với kế hoạch`;
+# a target `đã đề ra` is one told of, not set here)
+_REACHED = r"(?<!(?:đạt|vượt|với|bằng|thành)\s)"
+# (nor the plan a figure is measured against: `vượt 37,8% dự toán Trung ương giao`, `đạt 94,6% kế hoạch
+# huyện giao`, `vượt chỉ tiêu được giao`)
+_ASSIGNED_REACHED = r"(?<!\b(?:đạt|vượt|bằng|với)\s+(?:[\d.,]+\s*%\s+)?(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)(?:\s+[^\s,.;]+){0,3}\s+)"
+_GOAL_EVIDENCE = re.compile(_words(_STRIVE) + "|" + _REACHED + r"mục\s+tiêu|" + _REACHED + r"chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
+                            r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|"
+                            + _words(_BOUNDS) + r"|dự\s+kiến|(?<!đã\s)(?:" + _words(_SET_VERBS) + r")|" + _ASSIGNED_REACHED + r"\bgiao\b|\bsẽ\b|"
+                            + _words(w for w in _GOAL_NAMES if w not in ("mục tiêu", "chỉ tiêu"))
+                            + r"|hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
 
 
-# (a sentence that opens with `Hiện` describes how things stand now: `Hiện TP.HCM có quy mô dân số …`)
-_NOW_OPENING = re.compile(r"\s*Hiện\s(?!đại|thực)")
-_TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))(?-i:Hiện)\s(?!đại|thực)|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|vượt|đến\s+nay|vừa\s+qua|năm\s+qua|nhiệm\s+kỳ\s+qua|hiện\s+nay|hiện\s+có|tính\s+đến)\b", re.I)
+_NOW_OPENING = re.compile(r"\s*" + _NOW_OPENER)
+# (`đạt và vượt chỉ tiêu tỉnh giao` is a plan's formula for a goal, not a result)
+_TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))" + _NOW_OPENER + r"|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|(?<!đạt\s+và\s+)vượt|"
+                             + _words(_NOW) + r")\b", re.I)
 
 
 @lru_cache(maxsize=256)
@@ -673,10 +738,15 @@ def _goal_marks(text: str, ahead: Optional[int]) -> tuple[list[int], list[int]]:
     `Năm 2024, …` in a story of March 2024), and where it tells something done (`đã`, `ước`, `vượt`,
     `đến nay`): sorted positions, read once per paragraph."""
     marks = [m.end() for m in _GOAL_EVIDENCE.finditer(text)]
+    done = [m.start() for m in _TOLD_DONE_MARK.finditer(text)]
     if ahead is not None:
-        marks += [y.end for y in year_mentions(text)
-                  if y.kind in ("due", "range", "period", "horizon", "bare") and y.year >= ahead]
-    return sorted(marks), [m.start() for m in _TOLD_DONE_MARK.finditer(text)]
+        years = year_mentions(text)
+        marks += [y.end for y in years if y.kind in ("due", "range", "period", "horizon", "bare") and y.year >= ahead]
+        # a year gone by tells of what was done then (`… cho biết năm 2025, dù còn nhiều khó khăn, …
+        # tỉnh vẫn đạt nhiều kết quả tích cực` in a story of January 2026); not a baseline
+        # (`so với năm 2020`) nor a period's first year
+        done += [y.start for y in years if y.kind in ("due", "bare") and y.year < ahead]
+    return sorted(marks), sorted(done)
 
 
 def _goal_evidence(v: ValueExpr, text: str, ctx: _Context) -> bool:
@@ -734,6 +804,13 @@ def _voted(text: str, pos: int) -> bool:
     return not _GOAL_WORDS.search(text, cut + 2 if cut >= 0 else start, pos)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 # (and a list page's pager: `Trang 1 / 365 - 3649 dòng`, the pages and rows of the list)
+# a web page's furniture (a feed's header: `Sun, 11 Jan 2026 01:00:09 +0000 vi hourly 1 https://…`):
+# a number before a link or an English month, or a time zone after a clock time, is no figure
+# (nor a style sheet's declaration left in the text: `0cm;text-align:justify;line-height:130%">`)
+_WEB_FURNITURE_AFTER = re.compile(r"\s*(?:https?://|www\.|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(?:19|20)\d\d\b)|"
+                                  r"(?:cm|mm|px|pt|em|%)?;[a-z-]+:|(?:cm|mm|px|pt|em|%)?\"?>")
+_WEB_FURNITURE_BEFORE = re.compile(r"\d:\d\d\s+[+-]$")
+_LIST_BREAK_AFTER = re.compile(r"\s*(?:[,;]|\.(?!\d)|$)")
 _PAGE_COUNTER_BEFORE = re.compile(r"(?i:\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$)|\bTrang\s+\d+\s*/\s*$")
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
 _DAY_BEFORE = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
@@ -809,6 +886,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False
     if _PAGE_COUNTER_AFTER.match(text[v.end:v.end + _READ]) or _COMMENTS_OR_VOTE_AFTER.match(text[v.num_end:v.num_end + _READ]) or _PAGE_COUNTER_BEFORE.search(text[max(0, v.start - 25):v.start]):
         return False  # a page counter: `253 lần đọc`, `Số lượt đọc: 513`, `1 comment`
+    if _WEB_FURNITURE_AFTER.match(text, v.num_end, v.num_end + 40) or _WEB_FURNITURE_BEFORE.search(text, max(0, v.num_start - 12), v.num_start):
+        return False
     if _zoom_control(text, v):
         return False  # `Lượt xem: 400` / `100%`: the page's zoom control under its counter or stamp
     if v.unit == "tiêu chí" and _COUNT_OF_UNITS_BEFORE.search(text[max(0, v.start - 30):v.start]):
@@ -830,6 +909,10 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         return False  # `tàu cá có chiều dài lớn nhất từ 15 m trở lên`: the size that defines the group
     if v.fraction and v.unit != "ratio":
         return False  # `04/09 thôn`: a count written as a fraction (optional in the guidelines)
+    if v.fraction and not v.verb and not v.qualifier and _LIST_BREAK_AFTER.match(text, v.num_end):
+        # `các “điểm nóng” như đường Nguyễn Tất Thành, Sóng Hồng, 2/9, đoạn …`: a day and month
+        # standing alone in a list names a street or a day, it is a fraction of nothing
+        return False
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix) \
             and not (v.unit == "chỉ tiêu" and _QUOTA_AFTER.match(text, v.end)):
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
@@ -915,12 +998,13 @@ def _unbounded(rx) -> "re.Pattern":
 
 
 # the words each check needs (the guards `_occurs` asks of a whole clause or sentence)
-_CURRENT_WORDS = re.compile(r"hiện nay|hiện có|hiện tại|đến nay|tính đến|năm qua|vừa qua|thời gian qua|(?<!thực\s)hiện\s|"
-                            r"đã đạt|đã có|đã giảm|đã tăng", re.I)
+# (a prefilter of `_CURRENT`: its words without their guards, and any `hiện` but `thực hiện`)
+_CURRENT_WORDS = re.compile(_words(_NOW + _DONE_VERBS) + r"|(?<!thực\s)hiện\s", re.I)
 _CUMULATIVE_WORDS = re.compile(r"lũy\s+kế", re.I)
 _ESTIMATE_WORDS = re.compile(r"ước\s")
 _UP_TO_NOW = re.compile(r"\b(?:tính\s+)?đến\s+(?:thời\s+điểm\s+(?:này|hiện\s+tại|hiện\s+nay)|nay|hiện\s+nay|hiện\s+tại)\b", re.I)
-_FORECAST_OPENING = re.compile(r"\s*theo\s+(?:nhận\s+định|dự\s+báo|bản\s+tin)\b", re.I)
+# (`Theodự báo của Trung tâm …`: a page that lost the space reads the same)
+_FORECAST_OPENING = re.compile(r"\s*theo\s*(?:nhận\s+định|dự\s+báo|bản\s+tin)\b", re.I)
 _FORECAST_WORDS = re.compile(r"\b(?:dự\s+báo|xác\s+suất)\b", re.I)
 _RUNNING_KINDS = ("plain", "-", "+", "•", "*", "–")
 # what looks ahead in a reviewed year's opening sentence (its `chỉ tiêu` are those reached)
@@ -1146,6 +1230,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # với mức trên 3% mục tiêu kế hoạch`)
     if _REPORT_OPENING.match(strip_marker(text[sentence_start:min(v.start, sentence_start + _READ)])) \
             and not _FUTURE.search(text[sentence_start:v.end]) and not (_GOAL_NAMED_AFTER.match(text, v.end) and not _REACH_VERBS.match(v.verb)):
+        return True
+    # a sentence opened by now (`Hiện nay, tỉnh Ninh Bình có trên 24.500 doanh nghiệp …; số doanh nghiệp
+    # nhỏ và siêu nhỏ chiếm 97% …`) tells how things stand in every clause, unless one looks ahead
+    if _NOW_SENTENCE_OPENING.match(strip_marker(text[sentence_start:min(v.start, sentence_start + _READ)])) \
+            and not _FUTURE.search(text, sentence_start, v.end) and not clause_has(_GOAL_WORDS) \
+            and not _clause_due(text, clause):
         return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:min(v.start, _READ)]).strip()):
         return True
@@ -1609,6 +1699,7 @@ _ROW_NUMBER = re.compile(r"\d{1,3}\.?|[IVXLC]{1,6}\.?")
 # `- 3 Quyết định 293/QĐ-TTg năm 2013 hỗ trợ … cho 23 huyện có tỷ lệ hộ nghèo cao …`): its
 # figures are that document's subject, not goals of this text
 _DOCUMENT_KIND_NAMES = sorted(set(lexicon.document_kinds().values()) | {"Luật", "Công văn"}, key=len, reverse=True)
+_SENTENCE_AFTER_TITLE = re.compile(r"[.]\s+(?=\p{Lu}\p{Ll})")
 _CITED_TITLE_LINE = re.compile(
     rf"^[\s\W]*(?:\d{{1,3}}\.?\s+)?(?:{'|'.join(re.escape(k, literal_spaces=True) for k in _DOCUMENT_KIND_NAMES)})\s+(?:số\s*:?\s*)?"
     r"\d+[\p{L}\d.-]*/[\p{L}\d/.&-]+", re.I)
@@ -1620,9 +1711,16 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     unit_column = any(_UNIT_HEADER.fullmatch(q.para.text.strip()) for q in reader.paras[:60])
     for i, p in enumerate(reader.paras):
         text = p.para.text
-        if not _ANY_FIGURE.search(text) or _CITED_TITLE_LINE.match(text):
+        if not _ANY_FIGURE.search(text):
             continue
         marker_end = _marker_end(text)  # once per paragraph, not once per value
+        if _CITED_TITLE_LINE.match(text):
+            # a cited title's figures are its subject; a sentence after it is read (`Nghị quyết số
+            # 72-NQ/TW có 5 quan điểm chỉ đạo, 5 nhóm mục tiêu. Trong đó, phấn đấu, từ năm 2026, …`)
+            after_title = _SENTENCE_AFTER_TITLE.search(text)
+            if not after_title:
+                continue
+            marker_end = after_title.end()
         values = [v for v in find_values(text) if v.num_start >= marker_end]
         if not values:
             continue
@@ -1673,7 +1771,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or _paragraph_year(text, sent)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
                     or reader.narrative_year(i, sent[0])
-                    or reader.this_year(text, sent, v.start)
+                    or reader.this_year(text, sent, v.start, v.end)
                     or _title_year(reader, ctx, text, sent)
                     or reader.campaign_year(text))
             if year is None and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
@@ -1698,7 +1796,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             # lên, …; tăng 5 - 10% tỷ lệ khởi tố …`, a rise each year)
             per_year = _per_year(v, _opens_per_year(text, clause) or (
                 _yearly_sentence(text, sent) and (v.unit not in _COUNTLESS or _RISE_RIGHT_BEFORE.search(
-                    text, max(clause[0], v.num_start - 40), v.num_start))), segment, after)
+                    text, max(clause[0], v.num_start - 40), v.num_start))), segment, after) \
+                or bool(v.qualifier and _EVERY_YEAR.search(text, v.start, v.num_start))  # `ít nhất mỗi năm 1 lần`
             baseline = None
             if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
                 first = first_after(text, clause[0], clause[1], v.end, "baseline") if v.end < clause[1] else None
@@ -2139,7 +2238,10 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
         if not (y.kind in ("range", "due")
                 # `… đến năm 2025 đạt 140-150 triệu đồng, định hướng đến năm 2030 đạt trên 170 triệu
                 # đồng/ha`: a horizon with its own figure right after it is that figure's year
-                or (y.kind == "horizon" and _HORIZON_FIGURE_GAP.fullmatch(text, y.end, v.start))
+                or (y.kind == "horizon" and (_HORIZON_FIGURE_GAP.fullmatch(text, y.end, v.start)
+                                             # a horizon opening the sentence is its figures' year (`Tầm nhìn
+                                             # 2045 người dân có tuổi thọ trung bình đạt trên 80 tuổi, …`)
+                                             or not text[sent[0]:y.start].strip(" -+•*–")))
                 or (y.kind == "bare" and (plan_year is None or y.year >= plan_year
                                                                      # `phấn đấu đạt tăng trưởng GRDP năm 2025 từ 8%`
                                                                      or _STRIVE_WORDS.search(text[max(sent[0], y.start - 80):y.start])))
@@ -2440,6 +2542,7 @@ _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 # (`tính đến ngày 31-10, … đạt hơn 81% kế hoạch, để đạt tiêu chí này, từ nay đến cuối năm xã phải
 # vận động hơn 1.400 người`: what is still to do, after the count so far)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
+_NOW_SENTENCE_OPENING = re.compile(r"\s*(?:" + _words(w for w in _NOW if w not in ("hiện có", "tính đến")) + r")\s*,", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?=\s*,)|"
                              # `Sau 5 năm, tỉ lệ hộ nghèo của tỉnh được kéo giảm còn dưới 3%`
                              r"sau\s+(?:\d+|[\p{L}]+)\s+năm\b[^,;:]{0,60}?(?=\s*,)|theo\s+(?:báo\s+cáo|tổng\s+hợp|kết\s+quả\s+(?:sơ\s+bộ\s+)?(?:rà\s+soát|thống\s+kê|tổng\s+hợp|"
@@ -2487,7 +2590,7 @@ def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int])
 _SETS_GOALS = re.compile(r"\b(?:đề\s+ra|đặt\s+ra|đặt\s+mục\s+tiêu|phấn\s+đấu|xác\s+định|thông\s+qua)\b|"
                          r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
 _CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯƠNG HƯỚNG|NHIỆM VỤ)[^a-zđ]{0,120}$")
-_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\bđề\s+ra\b|\bđặt\s+ra\b|\byêu\s+cầu\b|"
+_GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\b(?:" + _words(_SET_VERBS) + r")\b|\byêu\s+cầu\b|"
                                 # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
                                 # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
                                 r"\b(?:ban\s+hành|phê\s+duyệt)\s+(?:kế\s+hoạch|chương\s+trình|đề\s+án)\b|"
