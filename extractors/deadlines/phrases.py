@@ -856,7 +856,14 @@ _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+
 _FORECAST_OPENS = re.compile(r"\W*(?:theo\s*)?(?:(?:bản\s+tin|thông\s+tin)\s+(?:của\s+|từ\s+)?)?"
                              r"(?:trung\s+tâm\s+)?dự\s+báo\b", FLAGS)
 _AIM_OR_PREVENTION = r"\b(?:nhằm|để|hạn\s+chế|phòng\s+(?:ngừa|chống|tránh)|ngăn\s+(?:chặn|ngừa)|tránh)\b"
-_HAPPENS = re.compile(rf"(?:(?!{_AIM_OR_PREVENTION})[^.;!?\n]){{0,160}}?(?<!\bkhông\s)\bxảy\s+ra\b", FLAGS)
+# the weather as what comes in the time (`khu vực tỉnh Thanh Hóa từ đêm 24/8 đến 27/8 sẽ có mưa vừa, mưa to`,
+# `Từ ngày 16-20/11/2025, trên các sông … xuất hiện một đợt lũ`): a forecast or a storm's report, told in a
+# công điện or the news, says when rain or a flood comes, not when anything is due (not under a condition:
+# `khi có mưa lớn`, `nếu xuất hiện lũ`)
+_WEATHER_COMES = (r"(?<!\bkhi\s)(?<!\bnếu\s)(?<!\bkhông\s)\b(?:sẽ\s+)?(?:có|xuất\s+hiện)\s+(?:khả\s+năng\s+)?"
+                  r"(?:(?:một|các|nhiều)\s+)?(?:đợt\s+)?(?:mưa|lũ|dông|rét|nắng\s+nóng|triều\s+cường|không\s+khí\s+lạnh|"
+                  r"gió\s+mạnh)\b")
+_HAPPENS = re.compile(rf"(?:(?!{_AIM_OR_PREVENTION})[^.;!?\n]){{0,160}}?(?:(?<!\bkhông\s)\bxảy\s+ra\b|{_WEATHER_COMES})", FLAGS)
 _WORK_AFTER = re.compile(r"\s+(?:việc|công\s+tác)\b", FLAGS)
 _TWO_YEARS = re.compile(r"\d{4}\D+\d{4}")
 _DONE_WORD = re.compile(rf"\b{_DONE}\b", FLAGS)
