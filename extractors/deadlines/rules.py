@@ -91,6 +91,11 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
             flat_column = True
             i += 1
             continue
+        if _CAPTION.search(p.text[-90:]):
+            # `Cả nước đang bước vào cao điểm mua sắm trước Tết Nguyên đán 2026. Ảnh: MCH.`: a photo's caption
+            # (the paragraph ends in its credit) tells what the picture shows; it sets no deadline
+            i += 1
+            continue
         label = TIME_LABEL.match(body)
         if label:
             offset = len(p.text) - len(body)
@@ -171,6 +176,10 @@ _TOLD_DONE = re.compile(r"\bđã\s+\p{Ll}|\bđạt\s+và\s+vượt\b", re.I)
 _AHEAD = re.compile(r"\bphấn\s+đấu\b|\bsẽ\b|\bmục\s+tiêu\b|\b(?:nhiệm\s+kỳ|thời\s+gian|năm|giai\s+đoạn)\s+tới\b", re.I)
 _PAST_HEADING = re.compile(
     rf"^\W*(?:{'|'.join(re.escape(h, literal_spaces=True) for h in lexicon.past_headings('deadline'))})", re.I)
+
+
+# a photo's credit closing its caption: `Ảnh: MCH.`, `Ảnh minh họa: Internet`, `(Ảnh: CTV).`
+_CAPTION = re.compile(r"(?:^|[.!?]\s+|\(\s*)Ảnh(?:\s+(?:minh\s+họa|tư\s+liệu))?\s*:\s*[^.:\n]{1,60}\.?\)?\.?\s*$", re.I)
 
 
 # --- Thời gian thực hiện values ----------------------------------------------
