@@ -759,6 +759,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         return False  # `tại hội nghị tháng 6` with nothing to present there dates an event
     before = text[:t.start]
     lead = before[:trig.start()] if trig else before
+    if _GLOSSES_LOOKED_BACK.search(text, max(0, t.start - 70), t.start):
+        return False  # `Riêng trong tuần vừa qua (kết thúc vào ngày 29-3), thành phố ghi 77 ca`: the end of a week reported on
     if _dates_event(text, t, prep, lead, prep.startswith(_FIRM_PREPS) or done, today):
         return False
     if prep == "của" and not _DONE_IN_LEAD.search(lead):
@@ -948,6 +950,8 @@ def _told_done(text: str) -> bool:
 def _relative_is_limit(text: str, m) -> bool:
     """`hoàn thành trong 30 ngày` is a limit, `tập huấn trong 02 ngày` a duration;
     `sau 6 tháng` needs its anchor (`kể từ …`)."""
+    if _LOOKED_BACK.match(text, m.end()):
+        return False  # `trong hai tuần trở lại đây, số ca mắc … có xu hướng gia tăng`: the weeks just past, reported on
     lead = m.group().split()[0].lower()
     if lead in ("không", "tối") and _PROCESSING_TIME.search(text, max(0, m.start() - 80), m.start()):
         return False  # `thời gian giải quyết … tối đa 05 ngày làm việc`: a target on processing time
@@ -970,6 +974,12 @@ def _relative_is_limit(text: str, m) -> bool:
 
 
 _SEMICOLON = re.compile(r";\s*")
+# a period counted back from the text's own day: `(hai tuần) trở lại đây`, `(tuần) vừa qua`, `(những năm) gần đây`
+# (a bare `qua` only before a stop: `trong 05 ngày qua dịch vụ bưu chính` is the way a result is sent)
+_LOOKED_BACK_WORDS = r"(?:vừa\s+qua\b|trở\s+lại\s+đây\b|gần\s+đây\b|qua(?=\s*[,.;:)]))"
+_LOOKED_BACK = re.compile(rf"\s+{_LOOKED_BACK_WORDS}", FLAGS)
+# a bracket opened right after such a period glosses it: `trong tuần vừa qua (kết thúc vào ngày 29-3)`
+_GLOSSES_LOOKED_BACK = re.compile(rf"\b(?:vừa\s+qua|trở\s+lại\s+đây|gần\s+đây|(?:năm|quý|tháng|tuần|ngày)\s+qua)\s*\([^()]{{0,40}}$", FLAGS)
 
 
 def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
