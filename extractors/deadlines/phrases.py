@@ -309,8 +309,8 @@ def trigger_of(text: str, expr: TimeExpr) -> tuple[Optional["_Shifted"], str, bo
 
 def due_of(expr: TimeExpr, prep: str, recurrence: Optional[str]) -> Optional[str]:
     """`trước tháng 10/2024` ends the day before October; a yearly date has no year."""
-    if recurrence in ("monthly", "weekly", "daily"):
-        return None
+    if recurrence in ("monthly", "weekly", "daily") and not (expr.year and expr.grain == "day"):
+        return None  # (a day with its year closes the schedule: `hằng ngày từ 2-2 đến 22-2-2026`)
     return expr.last_day(before=prep == "trước", yearly=recurrence in ("yearly", "half-yearly", "quarterly"))
 
 
@@ -576,6 +576,13 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
         if r and r.lastgroup != "continuous":
             d.end, d.recurrence = r.end(), recurrence_of(r)
             continue
+        # `gửi báo cáo hằng ngày từ 2-2 đến 22-2-2026`: a schedule word right before a window says how
+        # often the task comes within it; the window's close recurs that often
+        every = _EVERY_BEFORE.search(text, max(0, d.start - 40), d.start) \
+            if d.expr.window or d.prep in ("đến", "tới") else None
+        if every:
+            d.start, d.recurrence = every.start(), _EVERY_UNIT[every.group("unit").lower()]
+            continue
         # `6 tháng (trước ngày 10/6) và hằng năm (trước ngày 10/12)`: the period just before,
         # ending in the bracket that opens the date; without one, no recurrence can (and the
         # text before is not read again for every date)
@@ -584,6 +591,12 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
             if _opens_with_bracket(text, d.start) else []
         d.recurrence = before[-1] if before else None
     return dated
+
+
+# (the window's opening day may stand between, read apart: `hằng ngày từ 2-2 | đến 22-2-2026`)
+_EVERY_BEFORE = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?P<unit>ngày|tuần|tháng|quý|năm)\s+"
+                           r"(?:từ\s+(?:ngày\s+)?\d{1,2}(?:\s*[/.\-]\s*\d{1,2}){1,2}\s+)?$", FLAGS)
+_EVERY_UNIT = {"ngày": "daily", **_PERIOD_RECURRENCE}
 
 
 # `Bắt đầu lấy ý kiến 29/09/2020 / Kết thúc lấy ý kiến 28/10/2020`: a draft's consultation closes on
