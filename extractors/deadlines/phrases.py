@@ -750,10 +750,14 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if (not prep and not done) or _status_before(text, t.start):
         return False
     window = _WORDS_BEFORE.search(text, 0, t.start)
-    if _SINCE_NOW.search(text, window.start() if window else 0, t.start):  # `_SINCE_NOW.search(before)`
+    since_now = _SINCE_NOW.search(text, window.start() if window else 0, t.start)  # `_SINCE_NOW.search(before)`
+    if since_now:
         # `từ nay đến tháng 12/2024`: a window opened now ends at its deadline; a year so
-        # reached with a figure to attain is a target's horizon
-        return t.grain != "year" or not _has_target_figure(text)
+        # reached with a figure to attain is a target's horizon; so is one closing a plan's own name
+        # (`xây dựng Kế hoạch phát triển đoàn viên, thành lập công đoàn cơ sở (CĐCS) từ nay đến hết năm 2023
+        # như sau:`: the span the plan covers, as `Kế hoạch … đến năm 2030` is)
+        return t.grain != "year" or not (_has_target_figure(text) or bool(
+            _NAMES_PLAN.search(text, max(0, since_now.start() - 130), since_now.start())))
     if prep == "tức":
         prep = "trong"  # (the lunar dates before the bracket hold the window's own words)
     if prep in _OPENING_PREPS:
@@ -839,6 +843,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     return True
 
 
+# a plan's name running up to the time, no stop between (`Kế hoạch phát triển đoàn viên, … (CĐCS)`)
+_NAMES_PLAN = re.compile(r"\b(?:Kế\s+hoạch|Chương\s+trình|Đề\s+án)\s+\p{Ll}[^.;:!?\n]{0,120}$", FLAGS)
 _PERIOD_EXAMINED = re.compile(
     r"\b(?:thời\s+kỳ|niên\s+độ)\s+(?:thanh\s+tra|kiểm\s+tra|kiểm\s+toán|báo\s+cáo|đánh\s+giá)\b[^.;:]{0,30}:?\s*$"
     r"|\bchốt\s+số\s+liệu\b[^.;]{0,60}$"
