@@ -16,7 +16,7 @@ import regex as re
 from extractors.anchored import matches_at
 from extractors.grammar.markers import LETTERS_FOREIGN, MARKER
 from extractors.models import Section
-from extractors.text import PlanText
+from extractors.text import Paragraph, PlanText
 
 # Conventional rank of the kinds whose order plans agree on: a chapter groups articles, an article is above a Roman
 # numeral, a Roman numeral above `1.`, `1.` above `1.1.`. A ranked kind arriving below kinds
@@ -43,6 +43,11 @@ _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 # a page's image keeps its file name as a line of its own (`3.png`, `2011giamngheo1.jpg`): a
 # name, not the number of an item
 _FILE_NAME = re.compile(r"\s*[\w-]+\.(?i:png|jpe?g|gif|webp|bmp|svg|tiff?)\s*")
+
+
+# a dotted number alone on its line (`1.`, `II.`, `2.1.`)
+_MARKER_ALONE = re.compile(r"\s*(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})\.\s*")
+_HEADING_START = re.compile(r"\s*\p{Lu}")
 
 
 def _roman_int(s: str) -> int:
@@ -87,10 +92,18 @@ def _title(text: str) -> str:
 
 def _candidates(doc: PlanText) -> list[tuple]:
     found = []
-    for para in doc.paragraphs:
+    paragraphs = doc.paragraphs
+    for j, para in enumerate(paragraphs):
         if para.footnote:
             break
         m = MARKER.match(para.text)
+        if not m and _MARKER_ALONE.fullmatch(para.text) and j + 1 < len(paragraphs):
+            # `1.` / `Mục đích: Cụ thể hóa …`: a copy that broke the line after the number; the heading
+            # is the next line (a number standing alone before a line that opens with another marker is not)
+            after = paragraphs[j + 1]
+            if not after.footnote and _HEADING_START.match(after.text) and not MARKER.match(after.text):
+                para = Paragraph(para.start, after.end, f"{para.text.rstrip()} {after.text}")
+                m = MARKER.match(para.text)
         if not m:
             continue
         if m.group("nodot"):
