@@ -178,6 +178,12 @@ def extract_sections(doc: PlanText) -> list[Section]:
             kind = "upper"
         kind = _list_kind(candidates, i, order, stack, kind, marker)
         kinds = [k for k, _ in stack]
+        if kind in _RANK and kind.startswith("arabic") and kind != "arabic1" and "arabic1" in kinds \
+                and marker.split(".")[0] != stack[kinds.index("arabic1")][1]:
+            # `7. Kết cấu của Luận văn` / `3.1. Quan điểm, định hướng …`: a dotted number names its own
+            # parent (`3`); under an open `7.` it starts a numbering of its own (a quoted chapter), not a child
+            del stack[kinds.index("arabic1"):]
+            kinds = [k for k, _ in stack]
         if kind in kinds:
             del stack[kinds.index(kind):]
         elif kind == "chapter" or (kind in _RANK and stack and all(_RANK.get(k, -1) > _RANK[kind] for k in kinds)):
