@@ -330,7 +330,19 @@ def _segment_deadlines(text: str, forced: bool, today: Optional[str]) -> tuple[F
     return tuple(_read_segment(text, forced, today))
 
 
+# Words one of which every relative limit, holiday, period end, schedule and opener is written with
+# (`RELATIVE`: `ngày`/`tuần`/`tháng`/`sau`; `_BY_HOLIDAY`: `tết`; `_BY_PERIOD_END`: `cuối`; `_COMING_DAYS`:
+# `tới`; `_TIMED_SCHEDULE`, `_OPENER`: `hằng`/`hàng`/`mỗi`; `_TIMES_PER_PERIOD`: `lần`; `_DINH_KY`:
+# `kỳ`/`cứ`; `Từ năm 1990 trở đi` / `… và các năm tiếp theo|sau`): a sentence (not a forced value) with
+# none of them and no time expression states no deadline, and is not read further (two sentences in
+# three of a plan)
+_ANY_DEADLINE_WORDS = RequiredWords("ngày", "tuần", "tháng", "sau", "tết", "cuối", "tới", "hằng", "hàng", "mỗi",
+                                    "lần", "kỳ", "cứ", "trở", "tiếp")
+
+
 def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
+    if not forced and _ANY_DEADLINE_WORDS.absent(text) and not find_time_exprs(text):
+        return []
     maybe_relative = not _MAYBE_RELATIVE_WORDS.absent(text) and _MAYBE_RELATIVE.search(text)  # (once for both)
     low = text.lower()
     relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if maybe_relative else ())
