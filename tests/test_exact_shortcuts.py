@@ -136,7 +136,8 @@ def test_time_expressions_tried_at_digits_and_words_alike():
     from extractors.deadlines import phrases
     words = [dates.TIME_WORDS, dates._TIME_HINTS, phrases.TRIGGER_OPENINGS, phrases._DINH_KY_OPENINGS,
              phrases._TIMED_SCHEDULE_WORDS, phrases._TIMES_PER_PERIOD_WORDS, phrases._MAYBE_RELATIVE_WORDS,
-             phrases._GOALS_NOUN_WORDS, phrases._RELATIVE_OPENINGS, phrases._ANY_DEADLINE_WORDS]
+             phrases._GOALS_NOUN_WORDS, phrases._RELATIVE_OPENINGS, phrases._ANY_DEADLINE_WORDS,
+             phrases._DINH_KY_WORDS, phrases._OPENER_WORDS]
     pieces = {w[k:k + n] for r in words for w in r.words for n in (1, 2) for k in range(len(w) - n + 1)}
     for piece in pieces:
         for m in re.finditer(re.escape(piece), every, flags=dates.FLAGS):

@@ -173,6 +173,9 @@ _OPENER = re.compile(
     r"|Từ\s+năm\s+\d{4}\s+(?:và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi))",
     FLAGS,
 )
+# (every `_OPENER` match holds `hằng`, `hàng` or `mỗi`, or `tiếp`, `sau` or `trở` after its year: a sentence
+# without them opens no clause with one, and its clauses are not matched)
+_OPENER_WORDS = RequiredWords("hằng", "hàng", "mỗi", "tiếp", "sau", "trở")
 # `Mỗi năm giảm 4-5%`, `Hằng năm, tăng thêm 2.000 lao động`: a per-year target, not a schedule
 _RATE_AFTER_OPENER = re.compile(
     r"^\s*,?\s*(?:\S+\s+){0,3}?(?:tăng|giảm|đạt|thu\s+hút|tạo|phấn\s+đấu|duy\s+trì)\s+(?:thêm\s+|bình\s+quân\s+|ít\s+nhất\s+|"
@@ -203,6 +206,9 @@ _BASIS_LEAD = re.compile(r"^(?:Theo\s+quy\s+định|Căn\s+cứ|Theo\s+(?:Luật
 # (`sau đó, cứ sáu tháng tiêm nhắc lại`: `cứ` + a period schedules as `định kỳ` does)
 _DINH_KY = re.compile(r"\bđịnh\s+kỳ\b|\bcứ(?=\s+(?:\d{1,2}|một|hai|ba|sáu|mười\s+hai)\s+(?:tháng|tuần|năm|quý)\b)", FLAGS)
 _DINH_KY_OPENINGS = OpeningWords("định", "cứ")  # (every match opens with one: tried there only)
+# (and holds `kỳ` or `cứ`: `định` alone, `quyết định`, `quy định`, is written in most sentences; a sentence
+# without them is not searched)
+_DINH_KY_WORDS = RequiredWords("kỳ", "cứ")
 # a run of bullets and outline markers opening a line (`- 2.1. `, `a) (1) `)
 OUTLINE_MARK = re.compile(rf"^(?:[{BULLETS}{STAR}]\s*|{PAREN}\s*|[{LETTERS_LATIN}]\)\s*|{ARABIC}\.?\s+|{ROMAN_RUN}\.\s+)+")
 
@@ -998,20 +1004,21 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
         # (`6 tháng một lần, trước ngày 20/6 và ngày 20/12`: half-yearly)
         out.append((m.start(), m.end(),
                     "half-yearly" if m.group("half") else _PERIOD_RECURRENCE[m.group("period").lower()]))
-    for m in _DINH_KY_OPENINGS.finditer(_DINH_KY, text):
+    for m in (() if _DINH_KY_WORDS.absent(text) else _DINH_KY_OPENINGS.finditer(_DINH_KY, text)):
         chain = _period_chain(text, m.end())
         if chain:
             out.append((m.start(), chain[0], chain[1]))
-    mark = OUTLINE_MARK.match(text)
-    at = mark.end() if mark else 0
-    label = _LEAD_LABEL.match(text[at:])  # `Về kinh phí: Hằng năm, …`
-    at += label.end() if label else 0
-    basis = _BASIS_LEAD.match(text[at:])
-    at += basis.end() if basis else 0
-    # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
-    first = at
-    for at in [at] + [m.end() for m in _SEMICOLON.finditer(text) if m.end() > at]:
-        _opener_schedule(text, at, at == first, out)
+    if not _OPENER_WORDS.absent(text):
+        mark = OUTLINE_MARK.match(text)
+        at = mark.end() if mark else 0
+        label = _LEAD_LABEL.match(text[at:])  # `Về kinh phí: Hằng năm, …`
+        at += label.end() if label else 0
+        basis = _BASIS_LEAD.match(text[at:])
+        at += basis.end() if basis else 0
+        # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
+        first = at
+        for at in [at] + [m.end() for m in _SEMICOLON.finditer(text) if m.end() > at]:
+            _opener_schedule(text, at, at == first, out)
     # merge overlapping pieces (`Định kỳ hằng năm` found by both rules)
     out.sort()
     merged: list[tuple[int, int, str]] = []
