@@ -179,3 +179,15 @@ def test_relative_limits_found_alike():
             part = line[pos:]
             assert [m.span() for m in phrases.relative_matches(part)] == \
                 [m.span() for m in phrases.RELATIVE.finditer(part)], part
+
+
+def test_one_sentence_paragraphs_split_alike():
+    from extractors.deadlines import rules
+    from extractors.text import sentences
+    # the marks and words the shortcut looks for are those `_SENTENCE_END` is written with (case-sensitive)
+    assert not rules._SENTENCE_END.flags & re.IGNORECASE
+    assert all(w in rules._SENTENCE_END.pattern for w in rules._SCHEDULE_HEADS + rules._SENTENCE_MARKS)
+    lines = _stored_lines() + ["a. B", "a.\u00a0B", "a.\x1cB", "xong. ", "x.  \n", "", "  ", "làm Hằng năm", "a! b",
+                               "a… 2", "a.\tC", "làm\u2028Mỗi tháng", "Hoàn thành.", "x (y). Z"]
+    for line in lines:
+        assert rules._sentences(line, 7) == sentences(line, 7, rules._SENTENCE_END), line

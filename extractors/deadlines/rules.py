@@ -296,7 +296,18 @@ def _is_table_cell(doc: PlanText, clean_index: int) -> bool:
 
 # --- running text ------------------------------------------------------------
 
+# What a `_SENTENCE_END` match needs: a full stop (!, ?, …) with a space and more text after it, or a
+# capitalised schedule word. Most paragraphs of a plan are one sentence, with neither: their one span is
+# given without the search.
+_SENTENCE_MARKS = (".", "!", "?", "…")
+_SCHEDULE_HEADS = ("Hằng", "Hàng", "Mỗi", "Định")
+
+
 def _sentences(text: str, base: int) -> list[tuple[int, int]]:
+    body = text.rstrip()
+    inner = body[:-1]  # (a mark that ends the paragraph starts no sentence after it)
+    if not any(m in inner for m in _SENTENCE_MARKS) and not any(w in text for w in _SCHEDULE_HEADS):
+        return [(base, base + len(body))] if body else []
     return sentences(text, base, _SENTENCE_END)
 
 
@@ -553,7 +564,9 @@ def _shorten(text: str) -> str:
 def _strip_marker(text: str) -> str:
     m = MARKER.match(text)
     text = text[m.end():] if m else text
-    return _BULLET.sub("", text)
+    # (`_BULLET.sub("", text)`: its one match is at the start; `sub` would try every position)
+    bullet = _BULLET.match(text)
+    return text[bullet.end():] if bullet else text
 
 
 def _without_overlaps(items: list[Deadline]) -> list[Deadline]:
