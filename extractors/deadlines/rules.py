@@ -78,12 +78,13 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
     flat_column = False  # the same table copied without its `|`: one cell a paragraph
     i = 0
     reviewing = False
+    tables = "|" in doc.raw  # (a text without `|` has no table cell: its lines are not looked up)
     while i < len(paras):
         p = paras[i]
         # a review goes on into the next paragraph while that one still tells what was done
         carried, reviewing = reviewing, False
         body = _strip_marker(p.text)
-        if _is_table_cell(doc, p.start) and _TIME_HEADER_CELL.match(body):
+        if tables and _is_table_cell(doc, p.start) and _TIME_HEADER_CELL.match(body):
             time_column = True
             i += 1
             continue
