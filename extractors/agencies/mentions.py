@@ -846,11 +846,9 @@ class _OpeningWords:
     """One pattern's search, tried only where one of the words its matches open with is written,
     those places found for the four mention patterns at once (`_opening_starts`)."""
 
-    def __init__(self, kind: str, pattern: re.Pattern, words, digits: bool = False):
-        self.kind, self.pattern, self.words, self.digits = kind, pattern, frozenset(words), digits
-        # a place holds one of the words only if its first two letters begin one (no word is shorter)
-        self.prefixes = frozenset(w[:2] for w in self.words)
-        assert all(len(w) >= 2 for w in self.words)
+    def __init__(self, kind: str, pattern: re.Pattern, words, digits: bool = False, bounded: bool = True):
+        """`bounded`: the pattern opens with `_B` (no letter nor digit before a match)."""
+        self.kind, self.pattern, self.words, self.digits, self.bounded = kind, pattern, frozenset(words), digits, bounded
 
     def search(self, text: str, pos: int = 0):
         starts = _opening_starts(text)[self.kind]
@@ -875,26 +873,33 @@ def _anchored_words(pattern: re.Pattern) -> tuple[frozenset[str], bool]:
 _OPENERS = (_OpeningWords("coll", _COLLECTIVE, *_anchored_words(_COLLECTIVE)),
             _OpeningWords("gen", _GENERIC, *_anchored_words(_GENERIC)),
             _OpeningWords("body", _STANDALONE, *_anchored_words(_STANDALONE)),
-            _OpeningWords("head", _HEAD, set(PROPER_HEADS) | set(LOWERCASE_HEADS) | {"ban"}))
-# where any of the words starts, overlapping (`sở` inside `cơ sở đảng`): a look-ahead, so that every
-# place is reported; no look-behind (the patterns' own, read at each place, rule places out); the
-# standard `re` engine, which scans a plain alternation of literal words faster than `regex`
-# (both read a literal letter, an escaped sign and `\d`, a decimal digit, alike)
-_OPENING_FINDER = std_re.compile("(?=(?:" + trie_pattern(set().union(*(o.words for o in _OPENERS)), starts_only=True) + r"|\d))")
+            _OpeningWords("head", _HEAD, set(PROPER_HEADS) | set(LOWERCASE_HEADS) | {"ban"}, bounded=False))
+_OPENING_WORDS = set().union(*(o.words for o in _OPENERS))
+# where any of the words starts, overlapping (`sở` inside `cơ sở đảng`), and the longest written
+# there (a look-ahead, so that every place is reported); no look-behind (the patterns' own, read at
+# each place, rule places out); the standard `re` engine, which scans a plain alternation of literal
+# words faster than `regex` (both read a literal letter, an escaped sign and `\d`, a decimal digit,
+# alike)
+_OPENING_FINDER = std_re.compile("(?=(" + trie_pattern(_OPENING_WORDS) + r"|\d))")
+# for each word, the patterns it opens a match of: those with a word it begins with (every word
+# written at a place is the start of the longest one written there)
+_OPENERS_OF = {w: tuple(o for o in _OPENERS if any(w.startswith(v) for v in o.words)) for w in _OPENING_WORDS}
+_DIGIT_OPENERS = tuple(o for o in _OPENERS if o.digits)
 
 
 @lru_cache(maxsize=64)  # (a paragraph is searched many times over, by each pattern)
-def _opening_starts(text: str) -> dict[str, tuple[int, ...]]:
+def _opening_starts(text: str) -> dict[str, list[int]]:
     """For each mention pattern, the places in `text` where one of its opening words (or, for a
     pattern that may open with one, a digit) is written, in order."""
-    found = [m.start() for m in _OPENING_FINDER.finditer(text)]
-    out = {}
-    for o in _OPENERS:
-        prefixes = o.prefixes
-        if o.digits:
-            out[o.kind] = tuple(at for at in found if text[at:at + 2] in prefixes or text[at].isdecimal())
-        else:
-            out[o.kind] = tuple(at for at in found if text[at:at + 2] in prefixes)
+    out: dict[str, list[int]] = {o.kind: [] for o in _OPENERS}
+    for m in _OPENING_FINDER.finditer(text):
+        at = m.start()
+        # (a letter or digit before a place rules it out for the patterns that open with `_B`: Python's
+        # letters and digits are `regex`'s \p{L} and \p{N}, or fewer, so no place of a match is lost)
+        free = not (at and text[at - 1].isalnum())
+        for o in _OPENERS_OF.get(m.group(1), _DIGIT_OPENERS):
+            if free or not o.bounded:
+                out[o.kind].append(at)
     return out
 
 
