@@ -28,3 +28,24 @@ def test_features_are_underthesea_s():
         words = underthesea.word_tokenize(clause)
         if words:
             assert nlp.pos_features(words) == transformer.transform([[(w, "X") for w in words]])[0][0]
+
+
+_ODD_TOKENS = ["+5", "-5", "2147483648", "2147483647", "-2147483648", "-2147483649", "٣", "05",
+               "000000000007", "5.0", "+", "-", "1_000", "ǅa", "Đà", "đà", "1a", "(", "İ", "ß", "ﬁ",
+               "a b", "C D", "E f", "EOS", "BOS", "Ủy ban"]
+
+
+def test_word_segments_are_underthesea_s():
+    for clause in _clauses():
+        assert list(nlp.word_tokenize(clause)) == underthesea.word_tokenize(clause), clause
+
+
+def test_segment_features_are_underthesea_core_s():
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+    segmenter = nlp._segmenter()
+    assert segmenter is not None
+    _, _, featurizer, dictionary = segmenter
+    sentences = [tokenize(c) for c in _clauses()] + [_ODD_TOKENS, ["A"], ["a", "b"], ["x", "y", "z"]]
+    for tokens in filter(None, sentences):
+        assert nlp.segment_features(tokens, dictionary) == featurizer.process([[[t] for t in tokens]])[0], tokens
+    assert nlp.segment_features(["Σ"], dictionary) is None  # its lower case depends on what follows
