@@ -17,11 +17,16 @@ re-reads each of its 43 templates for each token (about half the segmentation ti
 each token's columns (lower case, digits, title case, in the dictionary) are read once and
 the feature strings built from them, the same strings in the same order
 (tests/test_nlp_tags.py compares them with underthesea_core's on every clause it tries).
+The segmenter's Viterbi is then computed here from the model file's own weights, in
+crfsuite's order of operations (two labels: a few additions a token), not by crfsuite, whose
+look-up of ~40 feature strings a token was most of the segmentation's time; the tests
+compare its tags with crfsuite's.
 """
 from __future__ import annotations
 
 import os
 import re
+import struct
 from functools import lru_cache
 
 
@@ -39,12 +44,19 @@ def word_tokenize(text: str) -> tuple[str, ...]:
     tokens = tokenize(text, use_token_normalize=True, fixed_words=[])
     if not tokens:
         return ()
-    features = segment_features(tokens, dictionary)
-    if features is None:  # a token the fast path does not read as the featurizer does
-        features = featurizer.process([[[t] for t in tokens]])[0]
+    columns = _segment_columns(tokens, dictionary)
+    tags = None
+    if columns is not None:
+        model = _segment_model()
+        tags = segment_tags(columns, len(tokens), model) if model else None
+    if tags is None:  # tokens (or a model) the fast path does not read as underthesea does
+        features = segment_features(tokens, dictionary) if columns is not None else None
+        if features is None:
+            features = featurizer.process([[[t] for t in tokens]])[0]
+        tags = tagger.tag(features)
     words: list[str] = []
     # as underthesea joins them: a token tagged I-W continues the word before it
-    for tag, token in zip(tagger.tag(features), tokens):
+    for tag, token in zip(tags, tokens):
         if tag == "I-W" and words:
             words[-1] = words[-1] + " " + token
         else:
@@ -103,7 +115,17 @@ def _i32(token: str) -> str:
 
 
 def segment_features(tokens: list[str], dictionary) -> list[list[str]] | None:
-    """underthesea_core's `CRFFeaturizer.process` for `SEGMENT_TEMPLATE`, one sentence: a
+    """underthesea_core's `CRFFeaturizer.process` for `SEGMENT_TEMPLATE`, one sentence (None
+    where `_segment_columns` is)."""
+    columns = _segment_columns(tokens, dictionary)
+    if columns is None:
+        return None
+    return [[name + "=" + column[i + k] for name, column, k in columns] for i in range(len(tokens))]
+
+
+def _segment_columns(tokens: list[str], dictionary) -> list[tuple[str, list[str], int]] | None:
+    """The values of `SEGMENT_TEMPLATE`'s features, one column per template: (template,
+    values, k), the value at token i being values[i + k]. As underthesea_core's featurizer: a
     feature before the first token is `BOS`, after the last `EOS` (a span: where it starts,
     or where it ends past the last); `lower` and `is_in_dict` read the span lower-cased,
     `istitle` whether each space-separated part's first letter is its own upper case.
@@ -135,24 +157,130 @@ def segment_features(tokens: list[str], dictionary) -> list[list[str]] | None:
     t3 = pad + [yes[title[j] and title[j + 1] and title[j + 2]] if j + 3 <= n else "EOS"
                 for j in range(n)] + end
     # (template, column, offset) in SEGMENT_TEMPLATE's order; column index i + offset + 2
-    specs = [("T[-2]=", w1, -2), ("T[-1]=", w1, -1), ("T[0]=", w1, 0), ("T[1]=", w1, 1),
-             ("T[2]=", w1, 2), ("T[-2,-1]=", w2, -2), ("T[-1,0]=", w2, -1), ("T[0,1]=", w2, 0),
-             ("T[1,2]=", w2, 1), ("T[-2,0]=", w3, -2), ("T[-1,1]=", w3, -1), ("T[0,2]=", w3, 0),
-             ("T[-2].lower=", l1, -2), ("T[-1].lower=", l1, -1), ("T[0].lower=", l1, 0),
-             ("T[1].lower=", l1, 1), ("T[2].lower=", l1, 2), ("T[-2,-1].lower=", l2, -2),
-             ("T[-1,0].lower=", l2, -1), ("T[0,1].lower=", l2, 0), ("T[1,2].lower=", l2, 1),
-             ("T[-1].isdigit=", g1, -1), ("T[0].isdigit=", g1, 0), ("T[1].isdigit=", g1, 1),
-             ("T[-2].istitle=", t1, -2), ("T[-1].istitle=", t1, -1), ("T[0].istitle=", t1, 0),
-             ("T[1].istitle=", t1, 1), ("T[2].istitle=", t1, 2), ("T[0,1].istitle=", t2, 0),
-             ("T[0,2].istitle=", t3, 0), ("T[-2].is_in_dict=", d1, -2),
-             ("T[-1].is_in_dict=", d1, -1), ("T[0].is_in_dict=", d1, 0),
-             ("T[1].is_in_dict=", d1, 1), ("T[2].is_in_dict=", d1, 2),
-             ("T[-2,-1].is_in_dict=", d2, -2), ("T[-1,0].is_in_dict=", d2, -1),
-             ("T[0,1].is_in_dict=", d2, 0), ("T[1,2].is_in_dict=", d2, 1),
-             ("T[-2,0].is_in_dict=", d3, -2), ("T[-1,1].is_in_dict=", d3, -1),
-             ("T[0,2].is_in_dict=", d3, 0)]
-    specs = [(name, column, offset + 2) for name, column, offset in specs]
-    return [[name + column[i + k] for name, column, k in specs] for i in range(n)]
+    specs = [("T[-2]", w1, -2), ("T[-1]", w1, -1), ("T[0]", w1, 0), ("T[1]", w1, 1),
+             ("T[2]", w1, 2), ("T[-2,-1]", w2, -2), ("T[-1,0]", w2, -1), ("T[0,1]", w2, 0),
+             ("T[1,2]", w2, 1), ("T[-2,0]", w3, -2), ("T[-1,1]", w3, -1), ("T[0,2]", w3, 0),
+             ("T[-2].lower", l1, -2), ("T[-1].lower", l1, -1), ("T[0].lower", l1, 0),
+             ("T[1].lower", l1, 1), ("T[2].lower", l1, 2), ("T[-2,-1].lower", l2, -2),
+             ("T[-1,0].lower", l2, -1), ("T[0,1].lower", l2, 0), ("T[1,2].lower", l2, 1),
+             ("T[-1].isdigit", g1, -1), ("T[0].isdigit", g1, 0), ("T[1].isdigit", g1, 1),
+             ("T[-2].istitle", t1, -2), ("T[-1].istitle", t1, -1), ("T[0].istitle", t1, 0),
+             ("T[1].istitle", t1, 1), ("T[2].istitle", t1, 2), ("T[0,1].istitle", t2, 0),
+             ("T[0,2].istitle", t3, 0), ("T[-2].is_in_dict", d1, -2),
+             ("T[-1].is_in_dict", d1, -1), ("T[0].is_in_dict", d1, 0),
+             ("T[1].is_in_dict", d1, 1), ("T[2].is_in_dict", d1, 2),
+             ("T[-2,-1].is_in_dict", d2, -2), ("T[-1,0].is_in_dict", d2, -1),
+             ("T[0,1].is_in_dict", d2, 0), ("T[1,2].is_in_dict", d2, 1),
+             ("T[-2,0].is_in_dict", d3, -2), ("T[-1,1].is_in_dict", d3, -1),
+             ("T[0,2].is_in_dict", d3, 0)]
+    return [(name, column, offset + 2) for name, column, offset in specs]
+
+
+def segment_tags(columns, n: int, model) -> list[str] | None:
+    """crfsuite's Viterbi tags for the segmenter (two labels), computed here from the model's
+    own weights, in crfsuite's own order of operations, so the same floats and the same tags:
+    a token's score for a label is 0 plus the weight of each of its features the model
+    knows, in template order (crfsuite skips a feature it does not know); a path's score adds
+    the transition's weight then the token's; a tie keeps the earlier label. Builds no
+    feature strings and asks crfsuite nothing (its string look-ups were most of the
+    segmentation's time). None where crfsuite would not read the features as written (a
+    NUL ends its strings)."""
+    tables, trans, labels = model
+    for _, column, _ in columns[:1]:
+        if any("\x00" in v for v in column):
+            return None
+    first, second = [0.0] * n, [0.0] * n
+    for (name, column, k), table in zip(columns, tables):
+        get = table.get
+        for i in range(n):
+            w = get(column[i + k])
+            if w is not None:
+                first[i] += w[0]
+                second[i] += w[1]
+    (t00, t01), (t10, t11) = trans
+    prev0, prev1 = first[0], second[0]
+    back = []
+    for i in range(1, n):
+        # to label 0: from 0 unless 1 scores higher (strictly), as crfsuite's loop keeps it
+        # (every score is finite: `_segment_model` checks the weights)
+        a, b = prev0 + t00, prev1 + t10
+        from0 = 1 if a < b else 0
+        c, d = prev0 + t01, prev1 + t11
+        from1 = 1 if c < d else 0
+        back.append((from0, from1))
+        prev0 = (b if from0 else a) + first[i]
+        prev1 = (d if from1 else c) + second[i]
+    label = 1 if prev0 < prev1 else 0
+    out = [label]
+    for pair in reversed(back):
+        label = pair[label]
+        out.append(label)
+    out.reverse()
+    return [labels[x] for x in out]
+
+
+@lru_cache(maxsize=1)
+def _segment_model():
+    """The segmenter's CRF weights read from its crfsuite model file (crf1d format: a header,
+    the labels' and attributes' CQDB string tables, the features, each attribute's feature
+    references): per template of `SEGMENT_TEMPLATE`, value -> (weight for label 0, for label
+    1); the 2 x 2 transition weights; the labels. None for a file that is not laid out so."""
+    from os.path import dirname, join
+    try:
+        import underthesea.pipeline.word_tokenize as ws
+        data = open(join(dirname(ws.__file__), "models", "ws_crf_vlsp2013_20230727", "models.bin"), "rb").read()
+        (magic, _, kind, _, _, n_labels, n_attrs, off_features, off_labels, off_attrs, _,
+         off_attrrefs) = struct.unpack_from("<4sI4sIIIIIIIII", data, 0)
+        if magic != b"lCRF" or kind != b"FOMC" or n_labels != 2:
+            return None
+        labels, names = _cqdb(data, off_labels), _cqdb(data, off_attrs)
+        chunk, _, n_features = struct.unpack_from("<4sII", data, off_features)
+        if chunk != b"FEAT" or len(names) != n_attrs or labels != ["B-W", "I-W"]:
+            return None
+        features = list(struct.iter_unpack("<IIId", data[off_features + 12:off_features + 12 + 20 * n_features]))
+        chunk, _, n_refs = struct.unpack_from("<4sII", data, off_attrrefs)
+        if chunk != b"AFRF" or n_refs != n_attrs:
+            return None
+        # weights far from the float range: no sum of a sentence's can overflow
+        if not all(abs(f[3]) < 1e6 for f in features):
+            return None
+        trans = [[0.0, 0.0], [0.0, 0.0]]
+        for kind_, src, dst, weight in features:
+            if kind_ == 1:
+                trans[src][dst] = weight
+        index = {name: k for k, name in enumerate(SEGMENT_TEMPLATE)}
+        tables: list[dict] = [{} for _ in SEGMENT_TEMPLATE]
+        for aid, at in enumerate(struct.unpack_from(f"<{n_attrs}I", data, off_attrrefs + 12)):
+            (count,) = struct.unpack_from("<I", data, at)
+            weights = [0.0, 0.0]
+            for fid in struct.unpack_from(f"<{count}I", data, at + 4):
+                kind_, src, dst, weight = features[fid]
+                if kind_ != 0 or src != aid:
+                    return None
+                weights[dst] = weight
+            template, eq, value = names[aid].partition("=")
+            if not eq or template not in index:
+                return None
+            if count:
+                tables[index[template]][value] = tuple(weights)
+        return tables, trans, labels
+    except (ImportError, OSError, struct.error, UnicodeDecodeError, IndexError):
+        return None
+
+
+def _cqdb(data: bytes, at: int) -> list[str]:
+    """The strings of a CQDB table (crfsuite's string <-> id map) by id, from its backward
+    array: (id, size with the closing NUL, bytes) records."""
+    chunk, _, _, _, count, backward = struct.unpack_from("<4sIIIII", data, at)
+    if chunk != b"CQDB":
+        raise struct.error("not a CQDB chunk")
+    out = []
+    for k, off in enumerate(struct.unpack_from(f"<{count}I", data, at + backward)):
+        ident, size = struct.unpack_from("<II", data, at + off)
+        if ident != k:
+            raise struct.error("CQDB ids out of order")
+        out.append(data[at + off + 8:at + off + 7 + size].decode("utf-8"))
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -49,3 +49,16 @@ def test_segment_features_are_underthesea_core_s():
     for tokens in filter(None, sentences):
         assert nlp.segment_features(tokens, dictionary) == featurizer.process([[[t] for t in tokens]])[0], tokens
     assert nlp.segment_features(["Σ"], dictionary) is None  # its lower case depends on what follows
+
+
+def test_segment_tags_are_crfsuite_s():
+    """The segmenter's Viterbi, computed from the model file's weights, tags as crfsuite does."""
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+    _, tagger, featurizer, dictionary = nlp._segmenter()
+    model = nlp._segment_model()
+    assert model is not None
+    sentences = [tokenize(c) for c in _clauses()] + [_ODD_TOKENS, ["A"], ["a", "b"], ["Ủy", "ban", "nhân", "dân"]]
+    for tokens in filter(None, sentences):
+        columns = nlp._segment_columns(tokens, dictionary)
+        expected = tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
+        assert nlp.segment_tags(columns, len(tokens), model) == expected, tokens
