@@ -136,26 +136,30 @@ def _segment_columns(tokens: list[str], dictionary) -> list[tuple[str, list[str]
         if not t or t[0] == " " or t[-1] == " " or "  " in t or "Σ" in t:
             return None
     low = [t.lower() for t in tokens]
-    title = [all(p[0] == p[0].upper() for p in t.split(" ")) for t in tokens]
-    yes = {True: "True", False: "False"}
+    title = [t[0] == t[0].upper() if " " not in t else all(p[0] == p[0].upper() for p in t.split(" "))
+             for t in tokens]
     pad = ["BOS", "BOS"]
-    end = ["EOS", "EOS"]
 
-    def spans(values: list[str], width: int) -> list[str]:
-        # the span of `width` tokens starting at j, for j = -2 .. n + 1 (index j + 2)
-        return pad + [" ".join(values[j:j + width]) if j + width <= n else "EOS"
-                      for j in range(n)] + end
-    w1, w2, w3 = pad + tokens + end, spans(tokens, 2), spans(tokens, 3)
-    l1, l2 = pad + low + end, spans(low, 2)
-    d1 = pad + [yes[x in dictionary] for x in low] + end
-    d2 = pad + [yes[x in dictionary] if j + 2 <= n else "EOS" for j, x in enumerate(l2[2:-2])] + end
-    l3 = spans(low, 3)
-    d3 = pad + [yes[x in dictionary] if j + 3 <= n else "EOS" for j, x in enumerate(l3[2:-2])] + end
-    g1 = pad + [_i32(t) for t in tokens] + end
-    t1 = pad + [yes[x] for x in title] + end
-    t2 = pad + [yes[title[j] and title[j + 1]] if j + 2 <= n else "EOS" for j in range(n)] + end
-    t3 = pad + [yes[title[j] and title[j + 1] and title[j + 2]] if j + 3 <= n else "EOS"
-                for j in range(n)] + end
+    def column(values: list[str]) -> list[str]:
+        # values at j = 0 .. len - 1, padded to j = -2 .. n + 1 (index j + 2): a feature whose
+        # span starts before the first token is BOS, one that ends past the last EOS
+        return pad + values + ["EOS"] * (n + 2 - len(values))
+
+    def truth(values) -> list[str]:
+        return ["True" if v else "False" for v in values]
+    pairs = [a + " " + b for a, b in zip(tokens, tokens[1:])]
+    low_pairs = [a + " " + b for a, b in zip(low, low[1:])]
+    low_triples = [a + " " + b for a, b in zip(low_pairs, low[2:])]
+    w1, w2 = column(tokens), column(pairs)
+    w3 = column([a + " " + b for a, b in zip(pairs, tokens[2:])])
+    l1, l2 = column(low), column(low_pairs)
+    d1 = column(truth(x in dictionary for x in low))
+    d2 = column(truth(x in dictionary for x in low_pairs))
+    d3 = column(truth(x in dictionary for x in low_triples))
+    g1 = column([_i32(t) if t[0] in "+-0123456789" else "False" for t in tokens])
+    t1 = column(truth(title))
+    t2 = column(truth(a and b for a, b in zip(title, title[1:])))
+    t3 = column(truth(a and b and c for a, b, c in zip(title, title[1:], title[2:])))
     # (template, column, offset) in SEGMENT_TEMPLATE's order; column index i + offset + 2
     specs = [("T[-2]", w1, -2), ("T[-1]", w1, -1), ("T[0]", w1, 0), ("T[1]", w1, 1),
              ("T[2]", w1, 2), ("T[-2,-1]", w2, -2), ("T[-1,0]", w2, -1), ("T[0,1]", w2, 0),
@@ -189,14 +193,14 @@ def segment_tags(columns, n: int, model) -> list[str] | None:
     for _, column, _ in columns[:1]:
         if any("\x00" in v for v in column):
             return None
-    first, second = [0.0] * n, [0.0] * n
-    for (name, column, k), table in zip(columns, tables):
+    # a token's two scores as one complex number (its parts add apart, each as a float):
+    # the weights of a feature the model knows, added in template order
+    scores = [0j] * n
+    for (_, column, k), table in zip(columns, tables):
         get = table.get
-        for i in range(n):
-            w = get(column[i + k])
-            if w is not None:
-                first[i] += w[0]
-                second[i] += w[1]
+        scores = [a if (w := get(v)) is None else a + w for a, v in zip(scores, column[k:k + n])]
+    first = [a.real for a in scores]
+    second = [a.imag for a in scores]
     (t00, t01), (t10, t11) = trans
     prev0, prev1 = first[0], second[0]
     back = []
@@ -261,8 +265,8 @@ def _segment_model():
             template, eq, value = names[aid].partition("=")
             if not eq or template not in index:
                 return None
-            if count:
-                tables[index[template]][value] = tuple(weights)
+            if count:  # (a label without a feature adds 0, as crfsuite adds nothing)
+                tables[index[template]][value] = complex(*weights)
         return tables, trans, labels
     except (ImportError, OSError, struct.error, UnicodeDecodeError, IndexError):
         return None
