@@ -296,7 +296,30 @@ def pos_tag(text: str) -> tuple[tuple[str, str], ...]:
     words = list(word_tokenize(text))  # what underthesea's pos_tag segments first
     if not words:
         return ()
-    return tuple(zip(words, tagger.tag(pos_features(words))))
+    features = pos_features(words)
+    known = _pos_attributes()
+    if known is not None and not any("\x00" in w for w in words):
+        # crfsuite skips a feature its model does not know (a third of them): not handed it,
+        # the same tags for less of its string look-ups (a NUL would end its string early)
+        features = [[f for f in word if f in known] for word in features]
+    return tuple(zip(words, tagger.tag(features)))
+
+
+@lru_cache(maxsize=1)
+def _pos_attributes() -> frozenset[str] | None:
+    """The feature strings the POS model knows (its attributes' CQDB table), None if its
+    file is not where or as expected."""
+    from os.path import dirname, join
+    try:
+        import underthesea.pipeline.pos_tag as pos
+        data = open(join(dirname(pos.__file__), "pos_crf_2017_10_11.bin"), "rb").read()
+        magic, _, kind, _, _, _, n_attrs, _, _, off_attrs = struct.unpack_from("<4sI4sIIIIIII", data, 0)
+        if magic != b"lCRF" or kind != b"FOMC":
+            return None
+        names = _cqdb(data, off_attrs)
+        return frozenset(names) if len(names) == n_attrs else None
+    except (ImportError, OSError, struct.error, UnicodeDecodeError, IndexError):
+        return None
 
 
 @lru_cache(maxsize=1)

@@ -62,3 +62,14 @@ def test_segment_tags_are_crfsuite_s():
         columns = nlp._segment_columns(tokens, dictionary)
         expected = tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
         assert nlp.segment_tags(columns, len(tokens), model) == expected, tokens
+
+
+def test_pos_tags_alike_with_the_unknown_features_left_out():
+    """Handing crfsuite only the features its POS model knows gives its tags for all of them."""
+    tagger, known = nlp._pos_tagger(), nlp._pos_attributes()
+    assert known is not None and "T[0]=BOS" not in known and len(known) > 1000
+    for clause in _clauses():
+        words = underthesea.word_tokenize(clause)
+        if words:
+            features = nlp.pos_features(words)
+            assert tagger.tag([[f for f in w if f in known] for w in features]) == tagger.tag(features)
