@@ -102,6 +102,12 @@ def _segmenter():
     return tokenize, tagger, CRFFeaturizer(templates, dictionary), dictionary
 
 
+# Python and the Rust featurizer each case letters by their own Unicode tables (of different
+# versions): within the Latin blocks, punctuation and signs plans are written in the letters
+# and their cases have stood unchanged for many versions; a token with any other character is
+# read by the featurizer itself
+_BEYOND_LATIN = re.compile("[^\u0000-\u024F\u0300-\u036F\u1E00-\u1EFF\u2000-\u206F\u20A0-\u20BF"
+                           "\u2100-\u214F\u2190-\u22FF\u2460-\u26FF\u3000-\u303F\uFF00-\uFFEF]")
 _I32 = re.compile(r"[+-]?[0-9]+")
 
 
@@ -129,12 +135,15 @@ def _segment_columns(tokens: list[str], dictionary) -> list[tuple[str, list[str]
     feature before the first token is `BOS`, after the last `EOS` (a span: where it starts,
     or where it ends past the last); `lower` and `is_in_dict` read the span lower-cased,
     `istitle` whether each space-separated part's first letter is its own upper case.
-    None for a token with an empty part (the featurizer fails on it) or a `Σ` (whose lower
-    case depends on what follows): the caller asks the featurizer."""
+    None for a token with an empty part (the featurizer fails on it), a `Σ` (whose lower
+    case depends on what follows) or a character beyond `_BEYOND_LATIN`'s blocks: the caller
+    asks the featurizer."""
     n = len(tokens)
     for t in tokens:
         if not t or t[0] == " " or t[-1] == " " or "  " in t or "Σ" in t:
             return None
+    if _BEYOND_LATIN.search("".join(tokens)):
+        return None
     low = [t.lower() for t in tokens]
     title = [t[0] == t[0].upper() if " " not in t else all(p[0] == p[0].upper() for p in t.split(" "))
              for t in tokens]
