@@ -29,6 +29,11 @@ loop keeps nothing per plan).
 
     .venv/bin/python benchmarks/bench.py --linear 8                # time against plan size
 
+A speed change must leave every catalogue byte-identical: `benchmarks/same_catalogues.py OUT`
+writes the catalogue JSON of every text in tests/real/*/texts, ../shared/real/texts and
+../shared/corpus (NLP as CHITIEU_NLP says), `--compare A B` compares two such files; run it
+with the code before and after (each on its own PYTHONPATH), NLP on and off.
+
 `--linear K` catalogues the five seeds joined into one text, then K copies of that text
 (rules only, each in a fresh process), and reports CPU seconds for the whole catalogue and
 for each step (text view, outline, each finding kind): linear extraction takes about K

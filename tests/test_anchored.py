@@ -171,3 +171,21 @@ def test_opening_words_find_what_the_patterns_find():
                 for pos in (0, 3):
                     assert [m.span() for m in words.finditer(pattern, line, pos)] == \
                         [m.span() for m in pattern.finditer(line, pos)], (pattern.pattern, line)
+
+
+def test_starts_found_by_python_re_as_by_regex():
+    """The collectives' word starts found by Python's `re` are `regex`'s overlapped finder's,
+    and a text holding a code point the two may read apart is left to `regex`."""
+    from extractors.anchored import _plain_unsure
+    anchored = AnchoredSearch(mentions._COLLECTIVE, (mentions._B, mentions._E))
+    assert anchored._plain_finder is not None
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts += ["các sở_ban, 3 xã; Sở¹ các² ٣ xã ①các", "x\u0558các 5 xã", "文các 𝟓 xã"]
+    for raw in texts:
+        for para in [p.folded for p in PlanText.from_raw(raw).paragraphs] + [raw]:
+            regex_starts = tuple(m.start() for m in anchored._finder.finditer(para, overlapped=True))
+            assert anchored._starts_in(para) == regex_starts, para
+            if _plain_unsure().search(para) is None:
+                assert tuple(m.start() for m in anchored._plain_finder.finditer(para)) == regex_starts
+    assert _plain_unsure().search("x\u0558") and _plain_unsure().search("𝟓")
+    assert _plain_unsure().search("Sở Y tế — “đạt” 95% ₫ № ≥ ■ ① ½") is None

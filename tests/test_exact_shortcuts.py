@@ -191,3 +191,21 @@ def test_one_sentence_paragraphs_split_alike():
                                "a… 2", "a.\tC", "làm\u2028Mỗi tháng", "Hoàn thành.", "x (y). Z"]
     for line in lines:
         assert rules._sentences(line, 7) == sentences(line, 7, rules._SENTENCE_END), line
+
+
+def test_fold_skips_only_texts_without_an_old_tone_pair():
+    """`fold` returns a text unchanged where its quick look finds no old-spelled pair: the
+    same as substituting, on every pair followed by every character of the Latin blocks and
+    a sample of others, and on the seed plans' lines."""
+    from pathlib import Path
+
+    from extractors import text as T
+    pairs = [a + b for a in "oO" for b in "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ"] + [a + b for a in "uUqQ" for b in "ỳýỷỹỵỲÝỶỸỴ"]
+    after = [chr(c) for c in range(0x20, 0x2FF)] + [chr(c) for c in range(0x1E00, 0x1F00)] + \
+        ["", "\u0300", "²", "Ⅳ", "ǅ", "中", "\u0558", "𝐀", "\n"]
+    samples = [p + c for p in pairs for c in after] + ["q" + p + c for p in pairs for c in after[:40]]
+    seeds = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    samples += [line for f in sorted(seeds.glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
+    for s in samples:
+        T.fold.cache_clear()
+        assert T.fold(s) == T._OLD_TONE.sub(T._new_tone, s), s

@@ -28,3 +28,53 @@ def test_features_are_underthesea_s():
         words = underthesea.word_tokenize(clause)
         if words:
             assert nlp.pos_features(words) == transformer.transform([[(w, "X") for w in words]])[0][0]
+
+
+_ODD_TOKENS = ["+5", "-5", "2147483648", "2147483647", "-2147483648", "-2147483649", "²", "05",
+               "000000000007", "5.0", "+", "-", "1_000", "ǅa", "Đà", "đà", "1a", "(", "İ", "ß", "ŉ", "Ⓐ", "Ａ",
+               "a b", "C D", "E f", "EOS", "BOS", "Ủy ban"]
+
+
+def test_word_segments_are_underthesea_s():
+    for clause in _clauses():
+        assert list(nlp.word_tokenize(clause)) == underthesea.word_tokenize(clause), clause
+
+
+def test_segment_features_are_underthesea_core_s():
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+    segmenter = nlp._segmenter()
+    assert segmenter is not None
+    _, _, featurizer, dictionary = segmenter
+    sentences = [tokenize(c) for c in _clauses()] + [_ODD_TOKENS, ["A"], ["a", "b"], ["x", "y", "z"]]
+    for tokens in filter(None, sentences):
+        assert nlp.segment_features(tokens, dictionary) == featurizer.process([[[t] for t in tokens]])[0], tokens
+    assert nlp.segment_features(["Σ"], dictionary) is None  # its lower case depends on what follows
+    # beyond the Latin blocks each side cases letters by its own tables: the featurizer reads it
+    assert nlp.segment_features(["٣", "a"], dictionary) is None
+    assert nlp.segment_features(["x", "\u1c89"], dictionary) is None
+    for clause in ["Sở 中文 🎯 Y tế", "số ٣ và \u1c89\u1c8a"]:
+        assert list(nlp.word_tokenize(clause)) == underthesea.word_tokenize(clause)
+
+
+def test_segment_tags_are_crfsuite_s():
+    """The segmenter's Viterbi, computed from the model file's weights, tags as crfsuite does."""
+    from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+    _, tagger, featurizer, dictionary = nlp._segmenter()
+    model = nlp._segment_model()
+    assert model is not None
+    sentences = [tokenize(c) for c in _clauses()] + [_ODD_TOKENS, ["A"], ["a", "b"], ["Ủy", "ban", "nhân", "dân"]]
+    for tokens in filter(None, sentences):
+        columns = nlp._segment_columns(tokens, dictionary)
+        expected = tagger.tag(featurizer.process([[[t] for t in tokens]])[0])
+        assert nlp.segment_tags(columns, len(tokens), model) == expected, tokens
+
+
+def test_pos_tags_alike_with_the_unknown_features_left_out():
+    """Handing crfsuite only the features its POS model knows gives its tags for all of them."""
+    tagger, known = nlp._pos_tagger(), nlp._pos_attributes()
+    assert known is not None and "T[0]=BOS" not in known and len(known) > 1000
+    for clause in _clauses():
+        words = underthesea.word_tokenize(clause)
+        if words:
+            features = nlp.pos_features(words)
+            assert tagger.tag([[f for f in w if f in known] for w in features]) == tagger.tag(features)
