@@ -310,13 +310,20 @@ def _level_at(text: str, i: int) -> int | None:
 # và miền núi`, `Sở VHTT các tỉnh, thành phố vùng đồng bào Khmer Nam Bộ`, `… ven biển từ Quảng Ninh
 # đến Quảng Ngãi`): a kind of land or a region's proper name, not a named province
 _REGION_ONE = (r"(?:ven\s+biển|biên\s+giới|miền\s+núi(?:\s+phía\s+(?:Bắc|Nam))?|dân\s+tộc\s+thiểu\s+số"
-               r"|(?:(?:Đông|Tây)\s+)?(?:Bắc|Nam)(?:\s+Trung)?\s+[Bb]ộ|Trung\s+[Bb]ộ|Tây\s+Nguyên"
+               r"|(?:(?:Đông|Tây)\s+)?(?:Bắc|Nam)(?:\s+Trung)?\s+[Bb]ộ|Trung\s+[Bb]ộ|Tây\s+Nguyên|miền\s+(?:Bắc|Trung|Nam)"
                r"|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long))")
-_REGION = re.compile(rf"\s+(?:vùng\s+)?(?:đồng\s+bào\s+(?:\p{{Lu}}\p{{Ll}}+\s+)?)?{_REGION_ONE}"
-                     rf"(?:\s+và\s+(?:vùng\s+)?{_REGION_ONE})*"
-                     r"(?:\s+từ\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2}\s+đến\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2})?"
+# (`các tỉnh, thành phố từ Thanh Hóa đến Đà Nẵng`: the stretch of coast a storm's letter names,
+# written with no kind of land before it; `các địa phương thuộc khu vực Bắc Bộ`: the region said
+# with `khu vực`, and whose it is with `thuộc`)
+_STRETCH = r"từ\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2}\s+đến\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2}"
+_REGION = re.compile(rf"\s+(?:(?:thuộc\s+)?(?:khu\s+vực|vùng)\s+)?(?:(?:đồng\s+bào\s+(?:\p{{Lu}}\p{{Ll}}+\s+)?)?{_REGION_ONE}"
+                     rf"(?:(?:\s+và\s+|\s*-\s*)(?:(?:khu\s+vực|vùng)\s+)?{_REGION_ONE})*"
+                     rf"(?:\s+{_STRETCH})?|{_STRETCH})"
                      r"(?![\p{L}\p{N}])")
 _AFTER_CENTRE = re.compile(r"[Tt]rung ương\s+và\s+$")
+# the localities of a level written bare, with no body's head (`các địa phương`, `các tỉnh, thành phố`),
+# which a region may pick as a body's level is picked (`_with_level`)
+_PLURAL_LOCAL = re.compile(rf"(?:[Cc]ác|[Nn]hững)\s+(?:địa phương|{_LEVEL})(?:\s*[,/-]\s*{_LEVEL})*")
 _PLURAL_LEVEL = re.compile(r"(?:các|những)\s*\p{Ll}")
 
 
@@ -917,6 +924,8 @@ def _find_mentions(text: str) -> list[Mention]:
             i = cands[0][0] + 1
             continue
         start, end, kind = found
+        if kind in ("coll", "gen") and _PLURAL_LOCAL.fullmatch(text, start, end) and (region := _REGION.match(text, end)):
+            end = region.end()  # `Các địa phương khu vực Bắc Bộ …`: the localities picked by where they lie
         plural = _plural_before(text, start) if kind == "head" else None
         if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
             start = plural.start()
@@ -1003,6 +1012,29 @@ def _kind_before_verb(text: str, end: int) -> int | None:
         return None
     # (`các tổ chức thành viên làm nòng cốt, hướng dẫn …`: made the core of a movement, as `làm đầu mối`)
     return m.end(2) if f"{c} {d}" in STOP_BIGRAMS or f"{c} {d}" in ("làm nòng", "làm lực", "làm đầu") else None
+
+
+# units named by what they run or supply (`các đơn vị quản lý đường bộ`, `các đơn vị cung ứng nước`)
+_MANAGING = re.compile(r"\s+(?:quản lý|cung ứng|cung cấp|vận hành)(?=\s+\p{Ll})")
+_OBJECT_WORD = re.compile(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])")
+
+
+def _managed_end(text: str, end: int) -> int | None:
+    """`các đơn vị quản lý| hồ chứa thủy điện| …`: the end of what the units run, its words in lower
+    case up to the verb of their task, a function word, punctuation or a capital (`chợ| Bình Điền`);
+    up to eight syllables, else the words are the units' task, not their kind."""
+    managing = _MANAGING.match(text, end)
+    if not managing:
+        return None
+    j, words = managing.end(), 0
+    while words < 8:
+        if words and _TASK_START.match(text, j):
+            return j
+        w = _OBJECT_WORD.match(text, j)
+        if not w or w.group(1) in STOP_SYLLABLES or _level_at(text, j + 1) is not None:
+            break
+        j, words = w.end(), words + 1
+    return j if 0 < words < 8 else None
 
 
 def _named_kind(words: str) -> bool:
@@ -1191,7 +1223,9 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             end = of_centre.end()  # `các cơ quan chức năng của Trung ương`: the central ones, part of the name
         if kind == "coll" and (members := _MEMBERS_OF_NAMED.match(text, end)) and text[m.start():end].endswith("cơ quan"):
             end = members.end()  # `các bộ, cơ quan thành viên Ủy ban Quốc gia phòng, chống AIDS … (Ủy ban Quốc gia)`
-        if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
+        if kind == "gen" and end == m.end() and m.group().casefold().endswith("đơn vị") and (managed := _managed_end(text, end)):
+            end = managed  # `Các đơn vị quản lý hệ thống chiếu sáng công cộng tiết kiệm …`: named by what they run
+        elif kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
                 and not _settled_end(text, end):
             if m.group().casefold().endswith("tổ chức"):
                 # a two-syllable word that a common task verb follows is the kind (`thủy lợi`);

@@ -190,7 +190,10 @@ _OPENER = re.compile(
     r"|Tuy nhiên|Vì vậy|Vì thế|Do (?:đó|vậy)|Bởi vậy|Như vậy|Mặt khác|Trước mắt|Sắp tới|Thời gian tới|Từ đó|Hơn nữa|Trước hết|So với[^,;]{0,60}"
     # (`Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện …`: the direction carried out)
     r"|Thực hiện\s[^,;]{0,160}|Triển khai\s[^,;]{0,120}"
-    r"|Qua đó|Bên cạnh đó|Cùng với đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
+    # (`Cùng với báo cáo giá, các địa phương phải cập nhật …`: what the task comes with; `Trên đất liền,
+    # các địa phương … rà soát …`: where a storm's letter turns to, as `Tại …`; not a share: `Trên 90% …`)
+    r"|Cùng với[^,;]{0,80}|Trên\s(?!\d)[^,;]{0,40}"
+    r"|Qua đó|Bên cạnh đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
