@@ -121,6 +121,10 @@ _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I
 # (`phối hợp với các thành viên Hội đồng Thi đua - Khen thưởng Huyện`: the council's members, the council at work)
 # the body a lead settles its work with (`thống nhất với`, `trao đổi với`): a partner, once a lead is named
 _AGREES_WITH = re.compile(r"(?<![\p{L}])(?:thống nhất|trao đổi|thảo luận)\s+với\s*$", re.I)
+# a cooperation the sentence reports as done (`… đã chủ động phối hợp với B`): B's share of past work, no task
+_DONE_TOGETHER = re.compile(r"(?<![\p{L}])đã\s+(?:\p{Ll}+\s+){0,2}phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*$")
+# a news photo's credit or a figure's source, in brackets (`(Ảnh: Hội LHPN tỉnh cung cấp)`, `(Nguồn: TTXVN)`)
+_CREDIT = re.compile(r"[(\[](?:Ảnh|Nguồn)(?:\s+minh\s+họa)?\s*:\s*$")
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
@@ -255,6 +259,9 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
                        r"(?:đặt\s+ra|xác định|đề ra)\s+(?:\d+|nhiều)\s+(?:nhóm\s+)?(?:nhiệm vụ|chỉ tiêu|giải pháp|(?:khâu\s+)?đột phá)|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
                        # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
                        r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
+                       # the rating itself as a target a congress sets (`…; Hội CCB phường hoàn thành xuất sắc
+                       # nhiệm vụ; tỷ lệ hộ hội viên khá, giàu đạt 60%`): a grade to reach, not a task
+                       r"|(?:hằng|hàng|mỗi)?\s*(?:năm\s+)?hoàn thành\s+(?:xuất sắc|tốt)\s+nhiệm vụ\s*(?:[;.]|$)"
                        # how a body works, as its rules of work describe it (`Ủy ban nhân dân xã làm việc theo
                        # nguyên tắc tập trung dân chủ …`): its way of working, not a task
                        r"|làm việc\s+theo\s+(?:nguyên tắc|chế độ)"
@@ -925,6 +932,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     start = group[0].start
     if gi in open_roles:
         return None, True, None
+    if _CREDIT.search(para_before):
+        return False, False, None  # `(Ảnh: Hội LHPN tỉnh cung cấp)`: who supplied a photo, not an actor
     if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
         return False, False, None
     if _MANAGED_BY.search(before) and _MANAGES.match(after):
@@ -991,6 +1000,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "support", True, None
     if _AGREES_WITH.search(before) and (_LEAD_BEFORE_PARTNERS.search(before) or prior_lead):
         return "support", True, None  # `Ban Dân tộc chủ trì …, rà soát thống nhất với UBMTTQ tỉnh …`: the lead's partner
+    if _COOPERATE.search(before) and _DONE_TOGETHER.search(before):
+        return False, False, None  # `Ủy ban MTTQ … huyện đã chủ động phối hợp với các cơ quan …`: a past account
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
         if _LEAD_BEFORE_PARTNERS.search(before) \
