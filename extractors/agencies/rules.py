@@ -123,6 +123,8 @@ _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I
 _AGREES_WITH = re.compile(r"(?<![\p{L}])(?:thống nhất|trao đổi|thảo luận)\s+với\s*$", re.I)
 # a cooperation the sentence reports as done (`… đã chủ động phối hợp với B`): B's share of past work, no task
 _DONE_TOGETHER = re.compile(r"(?<![\p{L}])đã\s+(?:\p{Ll}+\s+){0,2}phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*$")
+_IN_DOCUMENT = re.compile(r"(?:^|,\s*)[Tt]ại\s+(?:Quyết định|Công văn|Kế hoạch|Văn bản|Chỉ thị|Thông báo|Công điện|Nghị quyết)"
+                          r"(?:\s+số)?[^,;]{0,60},\s*$")
 # a news photo's credit or a figure's source, in brackets (`(Ảnh: Hội LHPN tỉnh cung cấp)`, `(Nguồn: TTXVN)`)
 _CREDIT = re.compile(r"[(\[](?:Ảnh|Nguồn)(?:\s+minh\s+họa)?\s*:\s*$")
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*$", re.I)
@@ -934,6 +936,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return None, True, None
     if _CREDIT.search(para_before):
         return False, False, None  # `(Ảnh: Hội LHPN tỉnh cung cấp)`: who supplied a photo, not an actor
+    if _IN_DOCUMENT.search(before):
+        # `Theo đó, tại Quyết định số 4984, UBND tỉnh Long An công bố tình huống khẩn cấp …`: what a
+        # document says, told through the body that issued it; its issuer, not an actor
+        return False, False, None
     if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
         return False, False, None
     if _MANAGED_BY.search(before) and _MANAGES.match(after):
