@@ -248,6 +248,9 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
                        # đề nghị các quý cơ quan phối hợp …`): it asks, the bodies asked act
                        r"|g[ửở]i\s[^.;:]{0,60}?(?:kính\s+)?đề nghị(?![\p{L}])"
                        r"|xác định\s+(?:rõ\s+)?(?:đây|rằng|là|việc|đặt|coi)(?![\p{L}])"
+                       # (`Ủy ban MTTQ Việt Nam huyện xác định Đại hội MTTQ Việt Nam các cấp nhiệm kỳ 2024 - 2029 là sự kiện
+                       # chính trị quan trọng`: what a body holds a thing to be, its view, not a task)
+                       r"|xác định\s+\p{Lu}[^.;:,\n]{1,80}?\s+là\s+(?:sự kiện|nhiệm vụ|một|khâu|yếu tố|nội dung|việc)(?![\p{L}])"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
                        r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
                        # (`ngành Công Thương đặt ra các chỉ tiêu tăng trưởng cụ thể: …`, `Sở KH-CN cũng đặt chỉ
