@@ -136,7 +136,8 @@ def test_time_expressions_tried_at_digits_and_words_alike():
     from extractors.deadlines import phrases
     words = [dates.TIME_WORDS, dates._TIME_HINTS, phrases.TRIGGER_OPENINGS, phrases._DINH_KY_OPENINGS,
              phrases._TIMED_SCHEDULE_WORDS, phrases._TIMES_PER_PERIOD_WORDS, phrases._MAYBE_RELATIVE_WORDS,
-             phrases._GOALS_NOUN_WORDS]
+             phrases._GOALS_NOUN_WORDS, phrases._RELATIVE_OPENINGS, phrases._ANY_DEADLINE_WORDS,
+             phrases._DINH_KY_WORDS, phrases._OPENER_WORDS]
     pieces = {w[k:k + n] for r in words for w in r.words for n in (1, 2) for k in range(len(w) - n + 1)}
     for piece in pieces:
         for m in re.finditer(re.escape(piece), every, flags=dates.FLAGS):
@@ -166,3 +167,27 @@ def test_deadline_words_found_alike():
     for window in ("", "\n", "x\n", "hoàn thành\n", "trước\n\n"):
         plain, found = phrases.TRIGGER.search(window), phrases.trigger_search(window)
         assert (plain.span(), plain.groupdict()) == (found.span(), found.groupdict()), window
+
+
+def test_relative_limits_found_alike():
+    from extractors.deadlines import phrases
+    lines = _stored_lines() + ["TRONG THỜI HẠN 07 ngày làm việc, kể từ ngày nhận", "30 ngày kể từ khi nhận đủ hồ sơ",
+                               "  15 ngày làm việc tính từ", "Đối với tuyến xã: 05 ngày làm việc kể từ thời điểm",
+                               "Chậm nhất sau 6 tháng", "İ trong 5 ngày", "\u017fau 3 tháng", "Không quá 10 ngày", ""]
+    for line in lines:
+        for pos in range(0, len(line) + 1, 11):
+            part = line[pos:]
+            assert [m.span() for m in phrases.relative_matches(part)] == \
+                [m.span() for m in phrases.RELATIVE.finditer(part)], part
+
+
+def test_one_sentence_paragraphs_split_alike():
+    from extractors.deadlines import rules
+    from extractors.text import sentences
+    # the marks and words the shortcut looks for are those `_SENTENCE_END` is written with (case-sensitive)
+    assert not rules._SENTENCE_END.flags & re.IGNORECASE
+    assert all(w in rules._SENTENCE_END.pattern for w in rules._SCHEDULE_HEADS + rules._SENTENCE_MARKS)
+    lines = _stored_lines() + ["a. B", "a.\u00a0B", "a.\x1cB", "xong. ", "x.  \n", "", "  ", "làm Hằng năm", "a! b",
+                               "a… 2", "a.\tC", "làm\u2028Mỗi tháng", "Hoàn thành.", "x (y). Z"]
+    for line in lines:
+        assert rules._sentences(line, 7) == sentences(line, 7, rules._SENTENCE_END), line

@@ -364,6 +364,15 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     # pass 2 reads a paragraph again only when a learnt name changed its mentions
     # (`_responsible` is a function of the mentions, the paragraph and its sections alone)
     read_before: dict[int, tuple[tuple, list[tuple[int, int, bool, str, str]]]] = {}
+    assigns: dict[tuple[int, int], bool] = {}
+
+    def assigns_items(span: tuple[int, int]) -> bool:
+        """Whether a section's text says it gives its items out (`Giao:`): read once for each
+        section, not again for each of its paragraphs (a long section would be read over and over)."""
+        if span not in assigns:
+            assigns[span] = _ASSIGNS_ITEMS.search(doc.raw[span[0]:span[1]]) is not None
+        return assigns[span]
+
     headline_cut = bisect.bisect_left(doc.offsets, headline_end) if headline_end else 0
     for pass_no in (1, 2):
         for k, (para, chain) in enumerate(body):
@@ -379,7 +388,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             else:
                 in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain) or duties_follow(para)
                 # `Điều 2. Giao: a) Sở Lao động - Thương binh và Xã hội …`: each item names an assignee
-                assigned = any(_ASSIGNS_ITEMS.search(doc.raw[s.span[0]:s.span[1]]) for s in chain if s.span[0] < doc.raw_pos(para.start))
+                assigned = any(assigns_items(s.span) for s in chain if s.span[0] < doc.raw_pos(para.start))
                 responsible = [(mention.start, mention.end, mention.extended, name, role) for mention, name, role
                                in _responsible(text, mentions, in_implementation, issuers, assigned)]
                 if pass_no == 1:

@@ -121,6 +121,18 @@ RELATIVE = re.compile(
     rf"(?P<anchor>(?:\s*,)?\s+(?:kể\s+từ|tính\s+từ|sau\s+khi|từ\s+(?:ngày|khi)|trước\s+(?:ngày|khi))[^,.;]*)?",
     FLAGS,
 )
+# every RELATIVE match opens with one of these words (any case), or, a value that is the limit itself,
+# at the segment's start or at the number after a label's colon (the start of a run of digits): tried
+# there only (its search at every character cost a seed plan about 0.9 ms)
+_RELATIVE_OPENINGS = OpeningWords("chậm", "không", "tối", "trong", "thời", "sau", "trước")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def relative_matches(text: str):
+    """`RELATIVE.finditer(text)`: the same matches, tried where they can open only."""
+    return _RELATIVE_OPENINGS.finditer(RELATIVE, text, also=[0] + [m.start() for m in _DIGIT_RUN.finditer(text)])
+
+
 # `Từ nay đến trước Tết Nguyên đán 2013, Sở Công thương tăng cường …`, `hoàn thành trước Tết`: a
 # limit set by a holiday the text does not date (its day moves with the lunar calendar): no `due`
 _BY_HOLIDAY = re.compile(
@@ -161,6 +173,9 @@ _OPENER = re.compile(
     r"|Từ\s+năm\s+\d{4}\s+(?:và\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi))",
     FLAGS,
 )
+# (every `_OPENER` match holds `hằng`, `hàng` or `mỗi`, or `tiếp`, `sau` or `trở` after its year: a sentence
+# without them opens no clause with one, and its clauses are not matched)
+_OPENER_WORDS = RequiredWords("hằng", "hàng", "mỗi", "tiếp", "sau", "trở")
 # `Mỗi năm giảm 4-5%`, `Hằng năm, tăng thêm 2.000 lao động`: a per-year target, not a schedule
 _RATE_AFTER_OPENER = re.compile(
     r"^\s*,?\s*(?:\S+\s+){0,3}?(?:tăng|giảm|đạt|thu\s+hút|tạo|phấn\s+đấu|duy\s+trì)\s+(?:thêm\s+|bình\s+quân\s+|ít\s+nhất\s+|"
@@ -191,6 +206,9 @@ _BASIS_LEAD = re.compile(r"^(?:Theo\s+quy\s+định|Căn\s+cứ|Theo\s+(?:Luật
 # (`sau đó, cứ sáu tháng tiêm nhắc lại`: `cứ` + a period schedules as `định kỳ` does)
 _DINH_KY = re.compile(r"\bđịnh\s+kỳ\b|\bcứ(?=\s+(?:\d{1,2}|một|hai|ba|sáu|mười\s+hai)\s+(?:tháng|tuần|năm|quý)\b)", FLAGS)
 _DINH_KY_OPENINGS = OpeningWords("định", "cứ")  # (every match opens with one: tried there only)
+# (and holds `kỳ` or `cứ`: `định` alone, `quyết định`, `quy định`, is written in most sentences; a sentence
+# without them is not searched)
+_DINH_KY_WORDS = RequiredWords("kỳ", "cứ")
 # a run of bullets and outline markers opening a line (`- 2.1. `, `a) (1) `)
 OUTLINE_MARK = re.compile(rf"^(?:[{BULLETS}{STAR}]\s*|{PAREN}\s*|[{LETTERS_LATIN}]\)\s*|{ARABIC}\.?\s+|{ROMAN_RUN}\.\s+)+")
 
@@ -330,10 +348,22 @@ def _segment_deadlines(text: str, forced: bool, today: Optional[str]) -> tuple[F
     return tuple(_read_segment(text, forced, today))
 
 
+# Words one of which every relative limit, holiday, period end, schedule and opener is written with
+# (`RELATIVE`: `ngày`/`tuần`/`tháng`/`sau`; `_BY_HOLIDAY`: `tết`; `_BY_PERIOD_END`: `cuối`; `_COMING_DAYS`:
+# `tới`; `_TIMED_SCHEDULE`, `_OPENER`: `hằng`/`hàng`/`mỗi`; `_TIMES_PER_PERIOD`: `lần`; `_DINH_KY`:
+# `kỳ`/`cứ`; `Từ năm 1990 trở đi` / `… và các năm tiếp theo|sau`): a sentence (not a forced value) with
+# none of them and no time expression states no deadline, and is not read further (two sentences in
+# three of a plan)
+_ANY_DEADLINE_WORDS = RequiredWords("ngày", "tuần", "tháng", "sau", "tết", "cuối", "tới", "hằng", "hàng", "mỗi",
+                                    "lần", "kỳ", "cứ", "trở", "tiếp")
+
+
 def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[Found]:
+    if not forced and _ANY_DEADLINE_WORDS.absent(text) and not find_time_exprs(text):
+        return []
     maybe_relative = not _MAYBE_RELATIVE_WORDS.absent(text) and _MAYBE_RELATIVE.search(text)  # (once for both)
     low = text.lower()
-    relatives = [(m.start(), m.end()) for m in (RELATIVE.finditer(text) if maybe_relative else ())
+    relatives = [(m.start(), m.end()) for m in (relative_matches(text) if maybe_relative else ())
                  if forced or (m.group("anchor") or _relative_is_limit(text, m))
                  and not _IN_FORCE.search(text, max(0, m.start() - 30), m.start())]
     if relatives and not forced and _told_done(text):
@@ -974,20 +1004,21 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
         # (`6 tháng một lần, trước ngày 20/6 và ngày 20/12`: half-yearly)
         out.append((m.start(), m.end(),
                     "half-yearly" if m.group("half") else _PERIOD_RECURRENCE[m.group("period").lower()]))
-    for m in _DINH_KY_OPENINGS.finditer(_DINH_KY, text):
+    for m in (() if _DINH_KY_WORDS.absent(text) else _DINH_KY_OPENINGS.finditer(_DINH_KY, text)):
         chain = _period_chain(text, m.end())
         if chain:
             out.append((m.start(), chain[0], chain[1]))
-    mark = OUTLINE_MARK.match(text)
-    at = mark.end() if mark else 0
-    label = _LEAD_LABEL.match(text[at:])  # `Về kinh phí: Hằng năm, …`
-    at += label.end() if label else 0
-    basis = _BASIS_LEAD.match(text[at:])
-    at += basis.end() if basis else 0
-    # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
-    first = at
-    for at in [at] + [m.end() for m in _SEMICOLON.finditer(text) if m.end() > at]:
-        _opener_schedule(text, at, at == first, out)
+    if not _OPENER_WORDS.absent(text):
+        mark = OUTLINE_MARK.match(text)
+        at = mark.end() if mark else 0
+        label = _LEAD_LABEL.match(text[at:])  # `Về kinh phí: Hằng năm, …`
+        at += label.end() if label else 0
+        basis = _BASIS_LEAD.match(text[at:])
+        at += basis.end() if basis else 0
+        # a schedule may open the sentence or any of its `;` clauses (`…; hằng quý báo cáo …`)
+        first = at
+        for at in [at] + [m.end() for m in _SEMICOLON.finditer(text) if m.end() > at]:
+            _opener_schedule(text, at, at == first, out)
     # merge overlapping pieces (`Định kỳ hằng năm` found by both rules)
     out.sort()
     merged: list[tuple[int, int, str]] = []

@@ -78,12 +78,13 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
     flat_column = False  # the same table copied without its `|`: one cell a paragraph
     i = 0
     reviewing = False
+    tables = "|" in doc.raw  # (a text without `|` has no table cell: its lines are not looked up)
     while i < len(paras):
         p = paras[i]
         # a review goes on into the next paragraph while that one still tells what was done
         carried, reviewing = reviewing, False
         body = _strip_marker(p.text)
-        if _is_table_cell(doc, p.start) and _TIME_HEADER_CELL.match(body):
+        if tables and _is_table_cell(doc, p.start) and _TIME_HEADER_CELL.match(body):
             time_column = True
             i += 1
             continue
@@ -296,7 +297,18 @@ def _is_table_cell(doc: PlanText, clean_index: int) -> bool:
 
 # --- running text ------------------------------------------------------------
 
+# What a `_SENTENCE_END` match needs: a full stop (!, ?, …) with a space and more text after it, or a
+# capitalised schedule word. Most paragraphs of a plan are one sentence, with neither: their one span is
+# given without the search.
+_SENTENCE_MARKS = (".", "!", "?", "…")
+_SCHEDULE_HEADS = ("Hằng", "Hàng", "Mỗi", "Định")
+
+
 def _sentences(text: str, base: int) -> list[tuple[int, int]]:
+    body = text.rstrip()
+    inner = body[:-1]  # (a mark that ends the paragraph starts no sentence after it)
+    if not any(m in inner for m in _SENTENCE_MARKS) and not any(w in text for w in _SCHEDULE_HEADS):
+        return [(base, base + len(body))] if body else []
     return sentences(text, base, _SENTENCE_END)
 
 
@@ -553,7 +565,9 @@ def _shorten(text: str) -> str:
 def _strip_marker(text: str) -> str:
     m = MARKER.match(text)
     text = text[m.end():] if m else text
-    return _BULLET.sub("", text)
+    # (`_BULLET.sub("", text)`: its one match is at the start; `sub` would try every position)
+    bullet = _BULLET.match(text)
+    return text[bullet.end():] if bullet else text
 
 
 def _without_overlaps(items: list[Deadline]) -> list[Deadline]:
