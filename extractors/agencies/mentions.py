@@ -147,9 +147,11 @@ _COLLECTIVE = re.compile(
     rf"\p{{Ll}}+(?:\s+\p{{Ll}}+)?(?=\s+(?:các cấp|cấp\s+(?:tỉnh|huyện|xã|cơ sở))(?![\p{{L}}])))"
     rf"{_E}")
 _GENERIC = re.compile(
+    rf"{_B}(?:(?:[Cc]ác|[Tt]ừng)\s+(?:{'|'.join(GENERICS)})|[Cc]ơ quan,\s*đơn vị(?:,\s*địa phương)?"
     # (`yêu cầu các bộ, …, UBND các tỉnh, thành phố trực thuộc trung ương, các doanh nghiệp và các tổ chức
     # đoàn thể - xã hội thực hiện …`: the firms and the mass organisations a directive lists with the bodies)
-    rf"{_B}(?:(?<=(?:,|\svà)\s*)(?:[Cc]ác\s+doanh nghiệp|(?:[Cc]ác\s+)?tổ chức đoàn thể(?:\s+chính trị)?\s*[-–]\s*xã hội)|(?:[Cc]ác|[Tt]ừng)\s+(?:{'|'.join(GENERICS)})|[Cc]ơ quan,\s*đơn vị(?:,\s*địa phương)?"
+    rf"|(?<=(?:,|\svà)\s*)(?:[Cc]ác\s+doanh nghiệp|[Cc]ác\s+tổ chức đoàn thể(?:\s+chính trị)?\s*[-–]\s*xã hội"
+    rf"|tổ chức đoàn thể(?:\s+chính trị)?\s*[-–]\s*xã hội)"
     # `các tổ chức thủy lợi`: organisations of a named kind (bare `các tổ chức` is none)
     rf"|[Cc]ác\s+tổ chức(?=\s+\p{{Ll}})"
     rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
