@@ -1079,6 +1079,7 @@ def _kind_before_verb(text: str, end: int) -> int | None:
 
 # units named by what they run or supply (`các đơn vị quản lý đường bộ`, `các đơn vị cung ứng nước`)
 _MANAGING = re.compile(r"\s+(?:quản lý|cung ứng|cung cấp|vận hành)(?=\s+\p{Ll})")
+_MORE_MANAGED = re.compile(r",\s*\p{Ll}+\s+\p{Ll}+(?=\s+và\s)")
 _OBJECT_WORD = re.compile(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])")
 
 
@@ -1097,6 +1098,8 @@ def _managed_end(text: str, end: int) -> int | None:
         if not w or w.group(1) in STOP_SYLLABLES or _level_at(text, j + 1) is not None:
             break
         j, words = w.end(), words + 1
+    if 0 < words < 8 and (more := _MORE_MANAGED.match(text, j)) and not _TASK_START.match(text, j + 1):
+        return more.end()  # `các đơn vị quản lý hồ chứa thủy điện, thủy lợi và …`: two kinds of it
     return j if 0 < words < 8 else None
 
 
