@@ -546,6 +546,29 @@ _NAMED_PLACES = re.compile(rf"{_B}(?:(?P<body>{_alt(STANDALONE_BODIES)})\s+)?(?:
 _NAMED_PLACES_NEEDS = re.compile(rf"(?:ác|hững)\s+(?:{_alt(PLACE_LEVELS)})\s+\p{{Lu}}")
 
 
+# a local unit a directive names by its level and place alone, no body written (`UBND tỉnh Vĩnh Long giao
+# xã Giao Long cắm biển cảnh báo …`; a news report's `… đề nghị phường chủ động …`, its own ward):
+# the unit's government is addressed; bare, the level must be followed by the task's verb (`xã hội`
+# is society)
+_DIRECTED_PLACE = re.compile(r"(?<=(?<![\p{L}])(?:giao|yêu cầu|đề nghị)\s+)(?:xã|phường|huyện|quận|thị trấn|thị xã)"
+                             r"(?P<place>\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})?(?![\p{L}\p{N}])")
+
+
+_SPEAKER_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(?:Ông|Bà)\s[^.!?;:]*$")
+
+
+def _directed_places(text: str) -> list[Mention]:
+    if "giao" not in text and "yêu cầu" not in text and "đề nghị" not in text:
+        return []
+    out = []
+    for m in _DIRECTED_PLACE.finditer(text):
+        if _SPEAKER_PRONOUN.search(text, max(0, m.start() - 60), m.start()):
+            continue  # `Ông cũng yêu cầu phường Kinh Môn điều chỉnh quy hoạch`: a speaker's advice at a meeting
+        if m.group("place") or _TASK_START.match(text, m.end()):
+            out.append(Mention(m.start(), m.end(), False, None))
+    return out
+
+
 def _named_place_units(text: str) -> list[Mention]:
     out = []
     if not _NAMED_PLACES_NEEDS.search(text):
@@ -942,7 +965,7 @@ _MENTION_PATTERNS = (("coll", _Collectives()), ("gen", _OPENERS[1]), ("body", _O
 def _find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text)
-                        + _named_place_units(text) + _school_classes(text), key=lambda u: u.start)
+                        + _named_place_units(text) + _school_classes(text) + _directed_places(text), key=lambda u: u.start)
     # each pattern's next match, searched from `searched`: still the next match from any
     # i in [searched, its start] (the patterns look behind but never anchor at the search
     # position), so a pattern is searched again only once i passes its match
