@@ -148,6 +148,10 @@ _COLLECTIVE = re.compile(
     rf"{_E}")
 _GENERIC = re.compile(
     rf"{_B}(?:(?:[Cc]ác|[Tt]ừng)\s+(?:{'|'.join(GENERICS)})|[Cc]ơ quan,\s*đơn vị(?:,\s*địa phương)?"
+    # (`yêu cầu các bộ, …, UBND các tỉnh, thành phố trực thuộc trung ương, các doanh nghiệp và các tổ chức
+    # đoàn thể - xã hội thực hiện …`: the firms and the mass organisations a directive lists with the bodies)
+    rf"|(?<=(?:,|\svà)\s*)(?:[Cc]ác\s+doanh nghiệp|[Cc]ác\s+tổ chức đoàn thể(?:\s+chính trị)?\s*[-–]\s*xã hội"
+    rf"|tổ chức đoàn thể(?:\s+chính trị)?\s*[-–]\s*xã hội)"
     # `các tổ chức thủy lợi`: organisations of a named kind (bare `các tổ chức` is none)
     rf"|[Cc]ác\s+tổ chức(?=\s+\p{{Ll}})"
     rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
@@ -312,13 +316,20 @@ def _level_at(text: str, i: int) -> int | None:
 # và miền núi`, `Sở VHTT các tỉnh, thành phố vùng đồng bào Khmer Nam Bộ`, `… ven biển từ Quảng Ninh
 # đến Quảng Ngãi`): a kind of land or a region's proper name, not a named province
 _REGION_ONE = (r"(?:ven\s+biển|biên\s+giới|miền\s+núi(?:\s+phía\s+(?:Bắc|Nam))?|dân\s+tộc\s+thiểu\s+số"
-               r"|(?:(?:Đông|Tây)\s+)?(?:Bắc|Nam)(?:\s+Trung)?\s+[Bb]ộ|Trung\s+[Bb]ộ|Tây\s+Nguyên"
+               r"|(?:(?:Đông|Tây)\s+)?(?:Bắc|Nam)(?:\s+Trung)?\s+[Bb]ộ|Trung\s+[Bb]ộ|Tây\s+Nguyên|miền\s+(?:Bắc|Trung|Nam)"
                r"|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long))")
-_REGION = re.compile(rf"\s+(?:vùng\s+)?(?:đồng\s+bào\s+(?:\p{{Lu}}\p{{Ll}}+\s+)?)?{_REGION_ONE}"
-                     rf"(?:\s+và\s+(?:vùng\s+)?{_REGION_ONE})*"
-                     r"(?:\s+từ\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2}\s+đến\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2})?"
+# (`các tỉnh, thành phố từ Thanh Hóa đến Đà Nẵng`: the stretch of coast a storm's letter names,
+# written with no kind of land before it; `các địa phương thuộc khu vực Bắc Bộ`: the region said
+# with `khu vực`, and whose it is with `thuộc`)
+_STRETCH = r"từ\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2}\s+đến\s+\p{Lu}\p{Ll}*(?:\s*\p{Lu}\p{Ll}*){0,2}"
+_REGION = re.compile(rf"\s+(?:(?:thuộc\s+)?(?:khu\s+vực|vùng)\s+)?(?:(?:đồng\s+bào\s+(?:\p{{Lu}}\p{{Ll}}+\s+)?)?{_REGION_ONE}"
+                     rf"(?:(?:\s+và\s+|\s*-\s*)(?:(?:khu\s+vực|vùng)\s+)?{_REGION_ONE})*"
+                     rf"(?:\s+{_STRETCH})?|{_STRETCH})"
                      r"(?![\p{L}\p{N}])")
 _AFTER_CENTRE = re.compile(r"[Tt]rung ương\s+và\s+$")
+# the localities of a level written bare, with no body's head (`các địa phương`, `các tỉnh, thành phố`),
+# which a region may pick as a body's level is picked (`_with_level`)
+_PLURAL_LOCAL = re.compile(rf"(?:[Cc]ác|[Nn]hững)\s+(?:địa phương|{_LEVEL})(?:\s*[,/-]\s*{_LEVEL})*")
 _PLURAL_LEVEL = re.compile(r"(?:các|những)\s*\p{Ll}")
 
 
@@ -533,6 +544,29 @@ _NAMED_PLACES = re.compile(rf"{_B}(?:(?P<body>{_alt(STANDALONE_BODIES)})\s+)?(?:
 # (what every match of `_NAMED_PLACES` holds, bar the look-arounds: a paragraph without it is not
 # scanned by the slow pattern; `[Cc]ác` holds `ác` and `[Nn]hững` holds `hững`)
 _NAMED_PLACES_NEEDS = re.compile(rf"(?:ác|hững)\s+(?:{_alt(PLACE_LEVELS)})\s+\p{{Lu}}")
+
+
+# a local unit a directive names by its level and place alone, no body written (`UBND tỉnh Vĩnh Long giao
+# xã Giao Long cắm biển cảnh báo …`; a news report's `… đề nghị phường chủ động …`, its own ward):
+# the unit's government is addressed; bare, the level must be followed by the task's verb (`xã hội`
+# is society)
+_DIRECTED_PLACE = re.compile(r"(?<=(?<![\p{L}])(?:giao|yêu cầu|đề nghị)\s+)(?:xã|phường|huyện|quận|thị trấn|thị xã)"
+                             r"(?P<place>\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,2})?(?![\p{L}\p{N}])")
+
+
+_SPEAKER_PRONOUN = re.compile(r"(?:^|[.!?]\s+)(?:Ông|Bà)\s[^.!?;:]*$")
+
+
+def _directed_places(text: str) -> list[Mention]:
+    if "giao" not in text and "yêu cầu" not in text and "đề nghị" not in text:
+        return []
+    out = []
+    for m in _DIRECTED_PLACE.finditer(text):
+        if _SPEAKER_PRONOUN.search(text, max(0, m.start() - 60), m.start()):
+            continue  # `Ông cũng yêu cầu phường Kinh Môn điều chỉnh quy hoạch`: a speaker's advice at a meeting
+        if m.group("place") or _TASK_START.match(text, m.end()):
+            out.append(Mention(m.start(), m.end(), False, None))
+    return out
 
 
 def _named_place_units(text: str) -> list[Mention]:
@@ -931,7 +965,7 @@ _MENTION_PATTERNS = (("coll", _Collectives()), ("gen", _OPENERS[1]), ("body", _O
 def _find_mentions(text: str) -> list[Mention]:
     out: list[Mention] = []
     functional = sorted(_functional_units(text) + _shared_head_units(text) + _party_units(text)
-                        + _named_place_units(text) + _school_classes(text), key=lambda u: u.start)
+                        + _named_place_units(text) + _school_classes(text) + _directed_places(text), key=lambda u: u.start)
     # each pattern's next match, searched from `searched`: still the next match from any
     # i in [searched, its start] (the patterns look behind but never anchor at the search
     # position), so a pattern is searched again only once i passes its match
@@ -976,6 +1010,8 @@ def _find_mentions(text: str) -> list[Mention]:
             i = cands[0][0] + 1
             continue
         start, end, kind = found
+        if kind in ("coll", "gen") and _PLURAL_LOCAL.fullmatch(text, start, end) and (region := _REGION.match(text, end)):
+            end = region.end()  # `Các địa phương khu vực Bắc Bộ …`: the localities picked by where they lie
         plural = _plural_before(text, start) if kind == "head" else None
         if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
             start = plural.start()
@@ -1062,6 +1098,32 @@ def _kind_before_verb(text: str, end: int) -> int | None:
         return None
     # (`các tổ chức thành viên làm nòng cốt, hướng dẫn …`: made the core of a movement, as `làm đầu mối`)
     return m.end(2) if f"{c} {d}" in STOP_BIGRAMS or f"{c} {d}" in ("làm nòng", "làm lực", "làm đầu") else None
+
+
+# units named by what they run or supply (`các đơn vị quản lý đường bộ`, `các đơn vị cung ứng nước`)
+_MANAGING = re.compile(r"\s+(?:quản lý|cung ứng|cung cấp|vận hành)(?=\s+\p{Ll})")
+_MORE_MANAGED = re.compile(r",\s*\p{Ll}+\s+\p{Ll}+(?=\s+và\s)")
+_OBJECT_WORD = re.compile(r"\s+(\p{Ll}+)(?![\p{L}\p{N}])")
+
+
+def _managed_end(text: str, end: int) -> int | None:
+    """`các đơn vị quản lý| hồ chứa thủy điện| …`: the end of what the units run, its words in lower
+    case up to the verb of their task, a function word, punctuation or a capital (`chợ| Bình Điền`);
+    up to eight syllables, else the words are the units' task, not their kind."""
+    managing = _MANAGING.match(text, end)
+    if not managing:
+        return None
+    j, words = managing.end(), 0
+    while words < 8:
+        if words and _TASK_START.match(text, j):
+            return j
+        w = _OBJECT_WORD.match(text, j)
+        if not w or w.group(1) in STOP_SYLLABLES or _level_at(text, j + 1) is not None:
+            break
+        j, words = w.end(), words + 1
+    if 0 < words < 8 and (more := _MORE_MANAGED.match(text, j)) and not _TASK_START.match(text, j + 1):
+        return more.end()  # `các đơn vị quản lý hồ chứa thủy điện, thủy lợi và …`: two kinds of it
+    return j if 0 < words < 8 else None
 
 
 def _named_kind(words: str) -> bool:
@@ -1250,7 +1312,9 @@ def _mention_end(text: str, kind: str, m) -> int | None:
             end = of_centre.end()  # `các cơ quan chức năng của Trung ương`: the central ones, part of the name
         if kind == "coll" and (members := _MEMBERS_OF_NAMED.match(text, end)) and text[m.start():end].endswith("cơ quan"):
             end = members.end()  # `các bộ, cơ quan thành viên Ủy ban Quốc gia phòng, chống AIDS … (Ủy ban Quốc gia)`
-        if kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
+        if kind == "gen" and end == m.end() and m.group().casefold().endswith("đơn vị") and (managed := _managed_end(text, end)):
+            end = managed  # `Các đơn vị quản lý hệ thống chiếu sáng công cộng tiết kiệm …`: named by what they run
+        elif kind == "gen" and _GENERIC_KIND.fullmatch(m.group()) \
                 and not _settled_end(text, end):
             if m.group().casefold().endswith("tổ chức"):
                 # a two-syllable word that a common task verb follows is the kind (`thủy lợi`);

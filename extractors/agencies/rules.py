@@ -121,6 +121,12 @@ _WORKS_WITH = re.compile(r"\blàm việc\s+(?:trực tiếp\s+)?với\s*$", re.I
 # (`phối hợp với các thành viên Hội đồng Thi đua - Khen thưởng Huyện`: the council's members, the council at work)
 # the body a lead settles its work with (`thống nhất với`, `trao đổi với`): a partner, once a lead is named
 _AGREES_WITH = re.compile(r"(?<![\p{L}])(?:thống nhất|trao đổi|thảo luận)\s+với\s*$", re.I)
+# a cooperation the sentence reports as done (`… đã chủ động phối hợp với B`): B's share of past work, no task
+_DONE_TOGETHER = re.compile(r"(?<![\p{L}])đã\s+(?:\p{Ll}+\s+){0,2}phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*$")
+_IN_DOCUMENT = re.compile(r"(?:^|,\s*)[Tt]ại\s+(?:Quyết định|Công văn|Kế hoạch|Văn bản|Chỉ thị|Thông báo|Công điện|Nghị quyết)"
+                          r"(?:\s+số)?[^,;]{0,60},\s*$")
+# a news photo's credit or a figure's source, in brackets (`(Ảnh: Hội LHPN tỉnh cung cấp)`, `(Nguồn: TTXVN)`)
+_CREDIT = re.compile(r"[(\[](?:Ảnh|Nguồn)(?:\s+minh\s+họa)?\s*:\s*$")
 _COOPERATE = re.compile(r"phối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?(?:\s+(?:các\s+)?thành viên)?\s*$", re.I)
 # the body is owner, issuer, addressee or a person's office, not the one who acts
 # (lexicon/not_actor_before.tsv)
@@ -190,7 +196,10 @@ _OPENER = re.compile(
     r"|Tuy nhiên|Vì vậy|Vì thế|Do (?:đó|vậy)|Bởi vậy|Như vậy|Mặt khác|Trước mắt|Sắp tới|Thời gian tới|Từ đó|Hơn nữa|Trước hết|So với[^,;]{0,60}"
     # (`Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện …`: the direction carried out)
     r"|Thực hiện\s[^,;]{0,160}|Triển khai\s[^,;]{0,120}"
-    r"|Qua đó|Bên cạnh đó|Cùng với đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
+    # (`Cùng với báo cáo giá, các địa phương phải cập nhật …`: what the task comes with; `Trên đất liền,
+    # các địa phương … rà soát …`: where a storm's letter turns to, as `Tại …`; not a share: `Trên 90% …`)
+    r"|Cùng với[^,;]{0,80}|Trên\s(?!\d)[^,;]{0,40}"
+    r"|Qua đó|Bên cạnh đó|Cụ thể|Nhiệm vụ[^,;]{0,40}|Tại[^,;]{0,80}|Riêng[^,;]{0,60}|Với[^,;]{0,60}|Nhằm[^,;]{0,80}|Về[^,;]{0,60})\s*,\s*)*"
     # `Hiện nay Sở … đang triển khai`: a report of who is carrying a task out now
     # `Đối với UBND các huyện, thành, thị cần xây dựng kế hoạch …`: the body the sentence turns to
     # (`Đồng thời Thường trực hướng dẫn …`: `Đồng thời` without its comma)
@@ -239,6 +248,9 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
                        # đề nghị các quý cơ quan phối hợp …`): it asks, the bodies asked act
                        r"|g[ửở]i\s[^.;:]{0,60}?(?:kính\s+)?đề nghị(?![\p{L}])"
                        r"|xác định\s+(?:rõ\s+)?(?:đây|rằng|là|việc|đặt|coi)(?![\p{L}])"
+                       # (`Ủy ban MTTQ Việt Nam huyện xác định Đại hội MTTQ Việt Nam các cấp nhiệm kỳ 2024 - 2029 là sự kiện
+                       # chính trị quan trọng`: what a body holds a thing to be, its view, not a task)
+                       r"|xác định\s+\p{Lu}[^.;:,\n]{1,80}?\s+là\s+(?:sự kiện|nhiệm vụ|một|khâu|yếu tố|nội dung|việc)(?![\p{L}])"
                        r"|(?<=trọng\s+)(?:đăng|giới thiệu)(?![\p{L}])"
                        r"|chỉ đạo\s+về\s+việc|(?:đặt(?:\s+ra)?|xác định)\s+mục tiêu|"
                        # (`ngành Công Thương đặt ra các chỉ tiêu tăng trưởng cụ thể: …`, `Sở KH-CN cũng đặt chỉ
@@ -252,6 +264,9 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
                        r"(?:đặt\s+ra|xác định|đề ra)\s+(?:\d+|nhiều)\s+(?:nhóm\s+)?(?:nhiệm vụ|chỉ tiêu|giải pháp|(?:khâu\s+)?đột phá)|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
                        # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
                        r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
+                       # the rating itself as a target a congress sets (`…; Hội CCB phường hoàn thành xuất sắc
+                       # nhiệm vụ; tỷ lệ hộ hội viên khá, giàu đạt 60%`): a grade to reach, not a task
+                       r"|(?:hằng|hàng|mỗi)?\s*(?:năm\s+)?hoàn thành\s+(?:xuất sắc|tốt)\s+nhiệm vụ\s*(?:[;.]|$)"
                        # how a body works, as its rules of work describe it (`Ủy ban nhân dân xã làm việc theo
                        # nguyên tắc tập trung dân chủ …`): its way of working, not a task
                        r"|làm việc\s+theo\s+(?:nguyên tắc|chế độ)"
@@ -931,6 +946,12 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     start = group[0].start
     if gi in open_roles:
         return None, True, None
+    if _CREDIT.search(para_before):
+        return False, False, None  # `(Ảnh: Hội LHPN tỉnh cung cấp)`: who supplied a photo, not an actor
+    if _IN_DOCUMENT.search(before):
+        # `Theo đó, tại Quyết định số 4984, UBND tỉnh Long An công bố tình huống khẩn cấp …`: what a
+        # document says, told through the body that issued it; its issuer, not an actor
+        return False, False, None
     if _CHAIRS.match(after) and _CHAIRED_MEETING.search(before):
         return False, False, None
     if _MANAGED_BY.search(before) and _MANAGES.match(after):
@@ -997,6 +1018,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return "support", True, None
     if _AGREES_WITH.search(before) and (_LEAD_BEFORE_PARTNERS.search(before) or prior_lead):
         return "support", True, None  # `Ban Dân tộc chủ trì …, rà soát thống nhất với UBMTTQ tỉnh …`: the lead's partner
+    if _COOPERATE.search(before) and _DONE_TOGETHER.search(before):
+        return False, False, None  # `Ủy ban MTTQ … huyện đã chủ động phối hợp với các cơ quan …`: a past account
     if _COOPERATE.search(before):
         # `A chủ trì, phối hợp với B`, `giao A phối hợp với B`: A leads, B helps
         if _LEAD_BEFORE_PARTNERS.search(before) \
