@@ -289,6 +289,10 @@ class _Reader:
             # figures (`Hằng năm, tỷ lệ điều tra … đạt từ 75% trở lên`) are not due then
             self.horizon = None
         self.first_ahead = None if self.formal else _first_ahead(doc.clean)
+        # an undated story whose lead names the event it tells of with its year (`Huyện đoàn … tổ chức lễ
+        # khởi động và ra quân Tháng thanh niên 2024 với …`): the event's goals are for that year
+        lead_event = None if self.formal or self.plan_year else _NAMED_EVENT_YEAR.search(doc.clean, 0, _EVENT_LEAD_CHARS)
+        self.event_year = int(lead_event.group(1)) if lead_event else None
         own = None if self.first_ahead is None else own_date(doc.clean)
         self.own_month = (own.year, own.month) if own and own.month else None
         # a dated story reports: its figures are goals only where something says so (`_goal_evidence`)
@@ -593,6 +597,11 @@ class _Reader:
         return None
 
 
+# an event named with its year: a month, week or day of action, a campaign, a festival (`Tháng thanh niên
+# 2024`, `Tháng hành động vì trẻ em năm 2019`, `Chiến dịch Mùa hè xanh 2024`); not a period (`2021-2025`)
+_NAMED_EVENT_YEAR = re.compile(r"\b(?:Tháng|Tuần\s+lễ|Ngày\s+hội|Chiến\s+dịch|Lễ\s+hội)\s+[\p{L} ]{2,50}?\s(?:năm\s+)?"
+                               r"((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+_EVENT_LEAD_CHARS = 400
 _CAMPAIGN = re.compile(r"\bđợt\s+(?:cao\s+điểm|\d{1,2}\s*/\s*((?:19|20)\d\d))\b|\bchiến\s+dịch\b", re.I)
 
 
@@ -1773,7 +1782,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or reader.narrative_year(i, sent[0])
                     or reader.this_year(text, sent, v.start, v.end)
                     or _title_year(reader, ctx, text, sent)
-                    or reader.campaign_year(text))
+                    or reader.campaign_year(text) or reader.event_year)
             if year is None and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
                     strip_marker(text[sent[0]:sent[0] + 40])):
                 # `… đặt mục tiêu 100% thủ tục … Bên cạnh đó, tỷ lệ hồ sơ … phải đạt ít nhất 65%`: a
@@ -1796,7 +1805,10 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             # lên, …; tăng 5 - 10% tỷ lệ khởi tố …`, a rise each year)
             per_year = _per_year(v, _opens_per_year(text, clause) or (
                 _yearly_sentence(text, sent) and (v.unit not in _COUNTLESS or _RISE_RIGHT_BEFORE.search(
-                    text, max(clause[0], v.num_start - 40), v.num_start))), segment, after) \
+                    text, max(clause[0], v.num_start - 40), v.num_start))
+                # (a later clause with its own horizon is due then, not yearly: `…; đến cuối nhiệm kỳ
+                # tăng thêm 353 hội viên`)
+                and not _CLAUSE_DUE.search(text, clause[0], v.num_start)), segment, after) \
                 or bool(v.qualifier and _EVERY_YEAR.search(text, v.start, v.num_start))  # `ít nhất mỗi năm 1 lần`
             baseline = None
             if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
@@ -2095,7 +2107,10 @@ _RISE_WORD = re.compile(r"\btăng\b", re.I)
 # (`GDP tăng trung bình 6,5- 7% trong 5 năm`)
 _AVERAGE_WORD = re.compile(r"\b(?:bình\s+quân|(?<=\btăng\s)trung\s+bình)\b(?!\s+đầu\s+người)", re.I)
 # `Hằng năm, mỗi chi hội …; mỗi cơ sở Hội …`: a sentence opened by its period word and a comma
-_YEARLY_OPENING = re.compile(r"\s*(?:thứ\s+\p{L}+\s*,\s*)?(?:hằng|hàng|mỗi)\s+năm\s*,", re.I)  # (`Thứ tư, hằng năm, …`)
+# (`Thứ tư, hằng năm, …`; a goal word before it: `Phấn đấu hàng năm, mỗi cơ sở hội giúp ít nhất 2 hộ thoát
+# nghèo, hỗ trợ 4 hội viên …`)
+_YEARLY_OPENING = re.compile(r"\s*(?:thứ\s+\p{L}+\s*,\s*)?(?:(?:" + _words(_STRIVE) + r")\s+)?(?:hằng|hàng|mỗi)\s+năm\s*,", re.I)
+_CLAUSE_DUE = re.compile(r"\b(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+(?:19|20)\d\d)", re.I)
 _DUE_YEAR = re.compile(r"\b(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 # `tốc độ tăng giá tiêu dùng bình quân (CPI) khoảng 4%`: the year's average price rise, no yearly rate
 _CONSUMER_PRICES = re.compile(r"\bgiá\s+tiêu\s+dùng\b|\bCPI\b", re.I)
@@ -2522,7 +2537,11 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
 # (`chỉ tiêu đã đề ra`: set before, a benchmark of results)
 # (`đạt kế hoạch đề ra`, `hoàn thành các chỉ tiêu, nhiệm vụ đề ra`: what was set, not what is set now)
 _FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|"
-                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|"
+                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)"
+                     # (nor the goal a result is measured against: `vượt 365 hộ so với chỉ tiêu Nghị quyết đề ra`)
+                     r"(?<!so\s+với\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\s,.;]+){0,4}\s+)đề\s+ra"
+                     # (not goals named as reached: `16/16 chỉ tiêu Nghị quyết Đại hội … đề ra đều đạt và vượt`)
+                     r"(?!,?\s+(?:đều\s+|cơ\s+bản\s+|đã\s+)?(?:đạt|vượt|hoàn\s+thành)\b)|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|"
                      # (not the plan a result is measured against: `… có 11.370 hộ hội viên đăng ký, vượt gần 9,5% chỉ
                      # tiêu kế hoạch năm`)
                      r"(?<!\b(?:vượt|đạt|so\s+với)(?:\s+[^\s.;:]+){0,4}\s+)kế\s+hoạch\s+năm|"
