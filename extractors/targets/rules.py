@@ -542,6 +542,10 @@ class _Reader:
                 if lead_year is not None:
                     return lead_year
             spans = [s for s in _full_sentences(text) if j < i or s[1] <= sent_start]
+            # a figure's sentence opened by a document that sets goals (`Chỉ thị đề ra mục tiêu tiết kiệm mỗi
+            # năm 2%`) after a sentence naming it with its period (`… ban hành Chỉ thị số 20/CT-TTg về tăng
+            # cường tiết kiệm điện giai đoạn 2023-2025 …`): the goals are for that period
+            document_sets = j == i and _DOCUMENT_SETS_OPENING.match(text, sent_start)
             for a, b in reversed(spans):
                 lead = text[a:b]
                 # (a sentence before the figure's own may be about its year alone: `Năm 2014 là năm thứ
@@ -560,7 +564,9 @@ class _Reader:
                              and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I)
                              # (not the term of a congress a campaign greets: `… chào mừng Đại hội Đảng bộ
                              # các cấp, tiến tới Đại hội Đảng bộ thành phố lần thứ I (nhiệm kỳ 2025-2030)`)
-                             and not _GREETED_CONGRESS.search(lead, max(0, y.start - 120), y.start))
+                             and not _GREETED_CONGRESS.search(lead, max(0, y.start - 120), y.start)
+                             or y.kind == "period" and document_sets and b <= sent_start
+                             and re.search(r"\b" + document_sets.group(1) + r"\s+số\b", lead[:y.start], re.I))
                          and not (self.plan_year and y.year < self.plan_year)
                          and not (y.kind == "bare" and _names_a_law(lead, y))]
                 if years:
@@ -602,6 +608,8 @@ class _Reader:
 _NAMED_EVENT_YEAR = re.compile(r"\b(?:Tháng|Tuần\s+lễ|Ngày\s+hội|Chiến\s+dịch|Lễ\s+hội)\s+[\p{L} ]{2,50}?\s(?:năm\s+)?"
                                r"((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 _EVENT_LEAD_CHARS = 400
+_DOCUMENT_SETS_OPENING = re.compile(r"\s*(Chỉ\s+thị|Chương\s+trình|Kế\s+hoạch|Đề\s+án|Nghị\s+quyết|Quyết\s+định)\s+"
+                                    r"(?:này\s+)?(?:đề\s+ra|đặt\s+(?:ra\s+)?mục\s+tiêu)\b")
 _CAMPAIGN = re.compile(r"\bđợt\s+(?:cao\s+điểm|\d{1,2}\s*/\s*((?:19|20)\d\d))\b|\bchiến\s+dịch\b", re.I)
 
 
@@ -2219,6 +2227,11 @@ _AND_BEFORE = re.compile(r"\bvà\s*$", re.I)
 _HORIZON_FIGURE_GAP = re.compile(r"\s*,?\s*(?:\p{Ll}+\s+){0,2}")
 _STANDARD_BEFORE = re.compile(r"\bchuẩn\b[^,;.\d]{0,30}$", re.I)
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
+# the window a value is reached in, written right after it, is its year, whatever horizon came earlier in
+# the sentence (`… từ 5-7% … trong giai đoạn đến năm 2025 và đạt từ 8-10% trong cả giai đoạn từ 2019 đến
+# năm 2030`)
+_WINDOW_AFTER_VALUE = re.compile(r"\s+trong\s+(?:cả\s+)?giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*"
+                                 r"(?:năm\s+)?((?:19|20)\d\d)\b", re.I)
 _YEAR_ENDS_SENTENCE = re.compile(r"(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,10}\s+(?:vào\s+|trong\s+)?"
                                  r"năm\s+((?:19|20)\d\d)(?:\s*[.!…]?\s*$|\s+(?=\p{Lu}))")  # (a headline run into the lead)
 _MAIN_GOALS_ASIDE_OPEN = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$", re.I)
@@ -2243,7 +2256,7 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     each = _EACH_YEAR_SECOND.match(text, v.end, min(len(text), v.end + _READ))
     if each and _AND_BEFORE.search(text, max(0, v.start - 20), v.start):
         return int(each.group(1))
-    m = _YEAR_AFTER_VALUE.match(text[v.end:v.end + _READ])
+    m = _YEAR_AFTER_VALUE.match(text[v.end:v.end + _READ]) or _WINDOW_AFTER_VALUE.match(text, v.end, v.end + _READ)
     if not m and sent[1] - v.end <= _READ:
         m = _YEAR_ENDS_SENTENCE.match(text[v.end:sent[1]])
     if m:
