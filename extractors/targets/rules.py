@@ -480,7 +480,11 @@ class _Reader:
             bare = _BRACKETED.sub("", text)  # `(mục tiêu đại hội là 90%)` beside a result is no turn to goals
             opening = _PAST_OPENING.match(strip_marker(text))
             turn = bool(_GOAL_TURN.search(bare) or _FUTURE.search(bare) or (
-                self.plan_year and (year := _YEAR_OPENING_YEAR.match(text)) and int(year.group(1)) >= self.plan_year))
+                self.plan_year and (year := _YEAR_OPENING_YEAR.match(text)) and int(year.group(1)) >= self.plan_year
+                # (or the term still to run: `Nhiệm kỳ 2015-2020, Đảng bộ phường … tập trung hoàn thành các chỉ
+                # tiêu cơ bản, cụ thể, …` in a story of June 2015, after the last term's results)
+                or self.plan_year and (term := _TERM_OPENING.match(strip_marker(text)))
+                and int(term.group("last")) > self.plan_year))
             # a paragraph that turns to goals is not carried (`Nhiệm kỳ 2020-2025, Đảng bộ xã … phấn
             # đấu …`), and ends the carry unless it tells results itself (`đã hoàn thành 28/29 chỉ tiêu`)
             carry[j] = on and not turn
