@@ -739,9 +739,16 @@ _REACHED = r"(?<!(?:đạt|vượt|với|bằng|thành)\s)"
 # (nor the plan a figure is measured against: `vượt 37,8% dự toán Trung ương giao`, `đạt 94,6% kế hoạch
 # huyện giao`, `vượt chỉ tiêu được giao`)
 _ASSIGNED_REACHED = r"(?<!\b(?:đạt|vượt|bằng|với)\s+(?:[\d.,]+\s*%\s+)?(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)(?:\s+[^\s,.;]+){0,3}\s+)"
+# `giao` assigns (`chỉ tiêu tỉnh giao`), not in a word it begins (`giao thông`, `giao lưu`) nor in a place's name
+# (`bờ sông Giao Hòa, xã Giao Long`)
+_ASSIGN = (r"(?<!\b(?:sông|xã|huyện|phường|thị\s+trấn|thôn|ấp|xóm|làng|cầu|đường)\s+)\bgiao\b"
+           r"(?!\s+(?:thông|lưu|dịch|tiếp|thương|hữu|thoa|thừa|tranh)\b)")
+# `sẽ` looks ahead, but not as the consequence of a warning (`nếu không có giải pháp …, sạt lở sẽ tiếp tục mở
+# rộng, nguy cơ gây ngập úng khoảng 43ha`)
+_WILL = r"(?<!\bnếu\s+không\b[^.;:]{0,120})\bsẽ\b"
 _GOAL_EVIDENCE = re.compile(_words(_STRIVE) + "|" + _REACHED + r"mục\s+tiêu|" + _REACHED + r"chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
                             r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|"
-                            + _words(_BOUNDS) + r"|dự\s+kiến|(?<!đã\s)(?:" + _words(_SET_VERBS) + r")|" + _ASSIGNED_REACHED + r"\bgiao\b|\bsẽ\b|"
+                            + _words(_BOUNDS) + r"|dự\s+kiến|(?<!đã\s)(?:" + _words(_SET_VERBS) + r")|" + _ASSIGNED_REACHED + _ASSIGN + r"|" + _WILL + r"|"
                             + _words(w for w in _GOAL_NAMES if w not in ("mục tiêu", "chỉ tiêu"))
                             + r"|hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
 
