@@ -156,6 +156,10 @@ _MAKES_BEFORE = re.compile(r"\b(?:xây\s+dựng|thành\s+lập|đạt|phát\s+tr
 _PER_DAY_OR_WEEK_AFTER = re.compile(r"\s*/\s*(?:ngày|tuần)\b", re.I)
 _MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|cuối|vào|sau)\s+)\btháng\s+\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
                                   r"\s*,?\s*(?:đạt|là|ở\s+mức|tăng|giảm)?\s*$", re.I)
+# a share of a group named by a size (`100% số doanh nghiệp có từ 25 lao động trở lên`): the size defines the
+# group the share is of (not `…; có từ 3 thôn trở lên đạt "thôn không ma túy"`, a count set)
+_MERGED_FROM_BEFORE = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\b[^.;:\d]{0,80}$", re.I)
+_SHARE_OF_GROUP_BEFORE = re.compile(r"\d\s*%\s+(?:số\s+)?(?:(?!(?:và|hoặc)\b)\p{L}+\s+){1,5}(?:có|với)\s*$", re.I)
 _FROM_LEVEL_BEFORE = re.compile(r"\btừ\s+(?:mức\s+)?$", re.I)
 # a quota handed out in places, not a count of a plan's goals: `giao tăng 80 chỉ tiêu kế hoạch giường
 # bệnh năm 2024`, `chỉ tiêu tuyển sinh`, `chỉ tiêu biên chế`
@@ -753,6 +757,7 @@ _GOAL_EVIDENCE = re.compile(_words(_STRIVE) + "|" + _REACHED + r"mục\s+tiêu|"
                             + r"|hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
 
 
+_CONGRESS_TERM_BEFORE = re.compile(r"\bĐại\s+hội\b[^.;:]{0,100}?,?\s*(?:\(\s*)?nhiệm\s+kỳ\s+\S*\s*$")
 _NOW_OPENING = re.compile(r"\s*" + _NOW_OPENER)
 # (`đạt và vượt chỉ tiêu tỉnh giao` is a plan's formula for a goal, not a result)
 _TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))" + _NOW_OPENER + r"|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|(?<!đạt\s+và\s+)vượt|"
@@ -769,7 +774,10 @@ def _goal_marks(text: str, ahead: Optional[int]) -> tuple[list[int], list[int]]:
     done = [m.start() for m in _TOLD_DONE_MARK.finditer(text)]
     if ahead is not None:
         years = year_mentions(text)
-        marks += [y.end for y in years if y.kind in ("due", "range", "period", "horizon", "bare") and y.year >= ahead]
+        # (not the term that names a congress: `… triển khai Nghị quyết Đại hội Đại biểu Đảng bộ xã lần thứ I,
+        # nhiệm kỳ 2025-2030.` then `Xã Quảng Bình được thành lập, … dân số trên 38 nghìn người`)
+        marks += [y.end for y in years if y.kind in ("due", "range", "period", "horizon", "bare") and y.year >= ahead
+                  and not (y.kind == "period" and _CONGRESS_TERM_BEFORE.search(text, max(0, y.start - 120), y.start + 10))]
         # a year gone by tells of what was done then (`… cho biết năm 2025, dù còn nhiều khó khăn, …
         # tỉnh vẫn đạt nhiều kết quả tích cực` in a story of January 2026); not a baseline
         # (`so với năm 2020`) nor a period's first year
@@ -1120,6 +1128,10 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
     if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
         return True
+    if v.qualifier == "từ" and v.comparator == ">=" and _MERGED_FROM_BEFORE.search(text, max(clause[0], v.start - 100), v.start):
+        return True  # `Xã Quảng Bình được thành lập, trên cơ sở sáp nhập … từ 4 đơn vị`: what it was made of
+    if v.comparator == ">=" and v.unit != "%" and _SHARE_OF_GROUP_BEFORE.search(text, max(clause[0], v.start - 60), v.start):
+        return True  # `phấn đấu 100% số doanh nghiệp có từ 25 lao động trở lên …`: the size that names the group
     if _STANDARD_LEVEL_BEFORE.search(text, max(clause[0], v.start - 90), v.start):
         return True  # `sử dụng chuẩn nghèo với mức thu nhập … thấp hơn 1,25 đô la`: the line that defines the poor
     if v.verb in ("lên", "xuống", "còn") and _BROUGHT_TO.search(text[max(clause[0], v.start - 80):v.start]):
