@@ -158,7 +158,6 @@ _MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|c
                                   r"\s*,?\s*(?:đạt|là|ở\s+mức|tăng|giảm)?\s*$", re.I)
 # a share of a group named by a size (`100% số doanh nghiệp có từ 25 lao động trở lên`): the size defines the
 # group the share is of (not `…; có từ 3 thôn trở lên đạt "thôn không ma túy"`, a count set)
-_MERGED_FROM_BEFORE = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\b[^.;:\d]{0,80}$", re.I)
 _SHARE_OF_GROUP_BEFORE = re.compile(r"\d\s*%\s+(?:số\s+)?(?:(?!(?:và|hoặc)\b)\p{L}+\s+){1,5}(?:có|với)\s*$", re.I)
 _FROM_LEVEL_BEFORE = re.compile(r"\btừ\s+(?:mức\s+)?$", re.I)
 # a quota handed out in places, not a count of a plan's goals: `giao tăng 80 chỉ tiêu kế hoạch giường
@@ -1128,8 +1127,6 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
     if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
         return True
-    if v.qualifier == "từ" and v.comparator == ">=" and _MERGED_FROM_BEFORE.search(text, max(clause[0], v.start - 100), v.start):
-        return True  # `Xã Quảng Bình được thành lập, trên cơ sở sáp nhập … từ 4 đơn vị`: what it was made of
     if v.comparator == ">=" and v.unit != "%" and _SHARE_OF_GROUP_BEFORE.search(text, max(clause[0], v.start - 60), v.start):
         return True  # `phấn đấu 100% số doanh nghiệp có từ 25 lao động trở lên …`: the size that names the group
     if _STANDARD_LEVEL_BEFORE.search(text, max(clause[0], v.start - 90), v.start):
@@ -1480,6 +1477,7 @@ def _clause_due(text: str, clause: tuple[int, int]) -> bool:
 _SHARE_ASIDE_OPEN = re.compile(r"%\s*\(\s*$")
 _NAMED_PROGRAMME = re.compile(r"(?:Chương trình|Đề án|Dự án|Chiến lược)(?:\s+\p{Lu}\p{L}*(?:\s+\p{Ll}+)?){0,3}\s*$")
 _MERGED_FROM = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\s*$", re.I)
+_MERGED_FROM_WORDS = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\b[^.;:\d]{0,80}$", re.I)
 _REPRESENTS_BEFORE = re.compile(r"\bđại\s+diện\s+cho\s*$", re.I)
 _ASSIGNED_TO_BEFORE = re.compile(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", re.I)
 _REACH_OR_CHANGE_VERB = re.compile(r"(?:đạt|tăng|giảm|gấp|lên|ở\s+mức|duy\s+trì)")
@@ -1557,8 +1555,11 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     if not v.qualifier and not v.verb and v.value_max is None and v.value == int(v.value) and 1950 <= v.value <= 2100 \
             and text[v.num_start:v.num_start + 4].isdigit():
         return False  # `Tết Nguyên đán Giáp Thìn 2024 ph…`: a year cut from its words, not a count
-    if _MERGED_FROM.search(text[max(clause[0], v.start - 30):v.start]):
-        return False  # `thành lập trên cơ sở sáp nhập từ 3 xã`: what a unit was formed of
+    if _MERGED_FROM.search(text, max(clause[0], v.start - 30), v.start) or (
+            v.qualifier == "từ" and _MERGED_FROM_WORDS.search(text, max(clause[0], v.start - 100), v.start)):
+        # `thành lập trên cơ sở sáp nhập từ 3 xã`, `sáp nhập toàn bộ diện tích và quy mô dân số từ 4 đơn vị`:
+        # what a unit was formed of
+        return False
     if not v.qualifier and not v.verb and _NAMED_PROGRAMME.search(text[max(clause[0], v.start - 30):v.start]):
         return False  # `Chương trình Nghị sự 21 tỉnh …`, `Chương trình 135`: a number in a programme's name
     if _ASSIGNED_TO_BEFORE.search(text[max(clause[0], v.start - 120):v.start]):
