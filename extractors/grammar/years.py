@@ -239,7 +239,14 @@ def _title_mentions(paragraphs: list[str]) -> list[YearMention]:
     """The years a text's own title sets for its goals: `KẾ HOẠCH … GIAI ĐOẠN 2013 - 2015`
     → 2015, `Kế hoạch … năm 2024` → 2024; a news report's headline (`Vĩnh Linh: Năm 2024,
     duy trì …`)."""
-    return [y for y in year_mentions(title_text(paragraphs)) if y.kind != "baseline"]
+    title = title_text(paragraphs)
+    # (nor a time since which something holds: `Trong bối cảnh kể từ năm 2015, Việt Nam đã chuyển …`
+    # opening a story tells its background, no year of its goals)
+    return [y for y in year_mentions(title) if y.kind != "baseline"
+            and not (y.kind == "start" and _SINCE_BEFORE.search(title, max(0, y.start - 8), y.start + 3))]
+
+
+_SINCE_BEFORE = re.compile(r"\bkể\s+từ\b", re.I)
 
 
 def title_text(paragraphs: list[str]) -> str:

@@ -62,6 +62,10 @@ CORE = re.compile(
 _THOUSANDS_DOTTED = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
+_PROHIBITION_BEFORE = re.compile(r"\bkhông\s+để\b[^.;:!?\d]*$", re.I)
+_FORBIDDEN_BEYOND = {">": "<=", "<": ">="}
+
+
 def parse_number(s: str) -> float:
     """`1.373` → 1373, `93,5` → 93.5, `56.000` → 56000, `2.5` → 2.5, `1/2` → 0.5."""
     s = s.strip()
@@ -419,6 +423,10 @@ def read_value(text: str, m: re.Match) -> ValueExpr:
         unit = "lần"  # `ít nhất mỗi năm 1 lần`: how often, a count of times, not a multiple
     if qual and not qual.endswith("đủ"):
         comparator = QUAL_MAP.get(_WHITESPACE.sub(" ", qual), comparator)
+        # a bound after a prohibition is the limit allowed (`không để nợ xấu, nợ quá hạn trên 0,3%`: at
+        # most 0,3%)
+        if comparator in _FORBIDDEN_BEYOND and _PROHIBITION_BEFORE.search(text, max(0, start - 60), start):
+            comparator = _FORBIDDEN_BEYOND[comparator]
     if verb.startswith("gấp") and unit is None:
         unit = "times"
         bare = False

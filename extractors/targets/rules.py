@@ -156,6 +156,9 @@ _MAKES_BEFORE = re.compile(r"\b(?:xây\s+dựng|thành\s+lập|đạt|phát\s+tr
 _PER_DAY_OR_WEEK_AFTER = re.compile(r"\s*/\s*(?:ngày|tuần)\b", re.I)
 _MONTH_FIGURE_BEFORE = re.compile(r"(?<!\b(?:đến|tới|trước|trong|hết|cuối|vào|sau)\s+)\btháng\s+\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
                                   r"\s*,?\s*(?:đạt|là|ở\s+mức|tăng|giảm)?\s*$", re.I)
+# a share of a group named by a size (`100% số doanh nghiệp có từ 25 lao động trở lên`): the size defines the
+# group the share is of (not `…; có từ 3 thôn trở lên đạt "thôn không ma túy"`, a count set)
+_SHARE_OF_GROUP_BEFORE = re.compile(r"\d\s*%\s+(?:số\s+)?(?:(?!(?:và|hoặc)\b)\p{L}+\s+){1,5}(?:có|với)\s*$", re.I)
 _FROM_LEVEL_BEFORE = re.compile(r"\btừ\s+(?:mức\s+)?$", re.I)
 # a quota handed out in places, not a count of a plan's goals: `giao tăng 80 chỉ tiêu kế hoạch giường
 # bệnh năm 2024`, `chỉ tiêu tuyển sinh`, `chỉ tiêu biên chế`
@@ -289,6 +292,10 @@ class _Reader:
             # figures (`Hằng năm, tỷ lệ điều tra … đạt từ 75% trở lên`) are not due then
             self.horizon = None
         self.first_ahead = None if self.formal else _first_ahead(doc.clean)
+        # an undated story whose lead names the event it tells of with its year (`Huyện đoàn … tổ chức lễ
+        # khởi động và ra quân Tháng thanh niên 2024 với …`): the event's goals are for that year
+        lead_event = None if self.formal or self.plan_year else _NAMED_EVENT_YEAR.search(doc.clean, 0, _EVENT_LEAD_CHARS)
+        self.event_year = int(lead_event.group(1)) if lead_event else None
         own = None if self.first_ahead is None else own_date(doc.clean)
         self.own_month = (own.year, own.month) if own and own.month else None
         # a dated story reports: its figures are goals only where something says so (`_goal_evidence`)
@@ -476,7 +483,11 @@ class _Reader:
             bare = _BRACKETED.sub("", text)  # `(mục tiêu đại hội là 90%)` beside a result is no turn to goals
             opening = _PAST_OPENING.match(strip_marker(text))
             turn = bool(_GOAL_TURN.search(bare) or _FUTURE.search(bare) or (
-                self.plan_year and (year := _YEAR_OPENING_YEAR.match(text)) and int(year.group(1)) >= self.plan_year))
+                self.plan_year and (year := _YEAR_OPENING_YEAR.match(text)) and int(year.group(1)) >= self.plan_year
+                # (or the term still to run: `Nhiệm kỳ 2015-2020, Đảng bộ phường … tập trung hoàn thành các chỉ
+                # tiêu cơ bản, cụ thể, …` in a story of June 2015, after the last term's results)
+                or self.plan_year and (term := _TERM_OPENING.match(strip_marker(text)))
+                and int(term.group("last")) > self.plan_year))
             # a paragraph that turns to goals is not carried (`Nhiệm kỳ 2020-2025, Đảng bộ xã … phấn
             # đấu …`), and ends the carry unless it tells results itself (`đã hoàn thành 28/29 chỉ tiêu`)
             carry[j] = on and not turn
@@ -538,6 +549,10 @@ class _Reader:
                 if lead_year is not None:
                     return lead_year
             spans = [s for s in _full_sentences(text) if j < i or s[1] <= sent_start]
+            # a figure's sentence opened by a document that sets goals (`Chỉ thị đề ra mục tiêu tiết kiệm mỗi
+            # năm 2%`) after a sentence naming it with its period (`… ban hành Chỉ thị số 20/CT-TTg về tăng
+            # cường tiết kiệm điện giai đoạn 2023-2025 …`): the goals are for that period
+            document_sets = j == i and _DOCUMENT_SETS_OPENING.match(text, sent_start)
             for a, b in reversed(spans):
                 lead = text[a:b]
                 # (a sentence before the figure's own may be about its year alone: `Năm 2014 là năm thứ
@@ -556,7 +571,9 @@ class _Reader:
                              and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I)
                              # (not the term of a congress a campaign greets: `… chào mừng Đại hội Đảng bộ
                              # các cấp, tiến tới Đại hội Đảng bộ thành phố lần thứ I (nhiệm kỳ 2025-2030)`)
-                             and not _GREETED_CONGRESS.search(lead, max(0, y.start - 120), y.start))
+                             and not _GREETED_CONGRESS.search(lead, max(0, y.start - 120), y.start)
+                             or y.kind == "period" and document_sets and b <= sent_start
+                             and re.search(r"\b" + document_sets.group(1) + r"\s+số\b", lead[:y.start], re.I))
                          and not (self.plan_year and y.year < self.plan_year)
                          and not (y.kind == "bare" and _names_a_law(lead, y))]
                 if years:
@@ -593,6 +610,13 @@ class _Reader:
         return None
 
 
+# an event named with its year: a month, week or day of action, a campaign, a festival (`Tháng thanh niên
+# 2024`, `Tháng hành động vì trẻ em năm 2019`, `Chiến dịch Mùa hè xanh 2024`); not a period (`2021-2025`)
+_NAMED_EVENT_YEAR = re.compile(r"\b(?:Tháng|Tuần\s+lễ|Ngày\s+hội|Chiến\s+dịch|Lễ\s+hội)\s+[\p{L} ]{2,50}?\s(?:năm\s+)?"
+                               r"((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+_EVENT_LEAD_CHARS = 400
+_DOCUMENT_SETS_OPENING = re.compile(r"\s*(Chỉ\s+thị|Chương\s+trình|Kế\s+hoạch|Đề\s+án|Nghị\s+quyết|Quyết\s+định)\s+"
+                                    r"(?:này\s+)?(?:đề\s+ra|đặt\s+(?:ra\s+)?mục\s+tiêu)\b")
 _CAMPAIGN = re.compile(r"\bđợt\s+(?:cao\s+điểm|\d{1,2}\s*/\s*((?:19|20)\d\d))\b|\bchiến\s+dịch\b", re.I)
 
 
@@ -718,13 +742,21 @@ _REACHED = r"(?<!(?:đạt|vượt|với|bằng|thành)\s)"
 # (nor the plan a figure is measured against: `vượt 37,8% dự toán Trung ương giao`, `đạt 94,6% kế hoạch
 # huyện giao`, `vượt chỉ tiêu được giao`)
 _ASSIGNED_REACHED = r"(?<!\b(?:đạt|vượt|bằng|với)\s+(?:[\d.,]+\s*%\s+)?(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)(?:\s+[^\s,.;]+){0,3}\s+)"
+# `giao` assigns (`chỉ tiêu tỉnh giao`), not in a word it begins (`giao thông`, `giao lưu`) nor in a place's name
+# (`bờ sông Giao Hòa, xã Giao Long`)
+_ASSIGN = (r"(?<!\b(?:sông|xã|huyện|phường|thị\s+trấn|thôn|ấp|xóm|làng|cầu|đường)\s+)\bgiao\b"
+           r"(?!\s+(?:thông|lưu|dịch|tiếp|thương|hữu|thoa|thừa|tranh)\b)")
+# `sẽ` looks ahead, but not as the consequence of a warning (`nếu không có giải pháp …, sạt lở sẽ tiếp tục mở
+# rộng, nguy cơ gây ngập úng khoảng 43ha`)
+_WILL = r"(?<!\bnếu\s+không\b[^.;:]{0,120})\bsẽ\b"
 _GOAL_EVIDENCE = re.compile(_words(_STRIVE) + "|" + _REACHED + r"mục\s+tiêu|" + _REACHED + r"chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
                             r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|"
-                            + _words(_BOUNDS) + r"|dự\s+kiến|(?<!đã\s)(?:" + _words(_SET_VERBS) + r")|" + _ASSIGNED_REACHED + r"\bgiao\b|\bsẽ\b|"
+                            + _words(_BOUNDS) + r"|dự\s+kiến|(?<!đã\s)(?:" + _words(_SET_VERBS) + r")|" + _ASSIGNED_REACHED + _ASSIGN + r"|" + _WILL + r"|"
                             + _words(w for w in _GOAL_NAMES if w not in ("mục tiêu", "chỉ tiêu"))
                             + r"|hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
 
 
+_CONGRESS_TERM_BEFORE = re.compile(r"\bĐại\s+hội\b[^.;:]{0,100}?,?\s*(?:\(\s*)?nhiệm\s+kỳ\s+\S*\s*$")
 _NOW_OPENING = re.compile(r"\s*" + _NOW_OPENER)
 # (`đạt và vượt chỉ tiêu tỉnh giao` is a plan's formula for a goal, not a result)
 _TOLD_DONE_MARK = re.compile(r"(?:^|(?<=[.;]\s))" + _NOW_OPENER + r"|\b(?:đã|ước|kết\s+quả\s+(?:qua|đạt\s+được)|(?<!đạt\s+và\s+)vượt|"
@@ -741,7 +773,10 @@ def _goal_marks(text: str, ahead: Optional[int]) -> tuple[list[int], list[int]]:
     done = [m.start() for m in _TOLD_DONE_MARK.finditer(text)]
     if ahead is not None:
         years = year_mentions(text)
-        marks += [y.end for y in years if y.kind in ("due", "range", "period", "horizon", "bare") and y.year >= ahead]
+        # (not the term that names a congress: `… triển khai Nghị quyết Đại hội Đại biểu Đảng bộ xã lần thứ I,
+        # nhiệm kỳ 2025-2030.` then `Xã Quảng Bình được thành lập, … dân số trên 38 nghìn người`)
+        marks += [y.end for y in years if y.kind in ("due", "range", "period", "horizon", "bare") and y.year >= ahead
+                  and not (y.kind == "period" and _CONGRESS_TERM_BEFORE.search(text, max(0, y.start - 120), y.start + 10))]
         # a year gone by tells of what was done then (`… cho biết năm 2025, dù còn nhiều khó khăn, …
         # tỉnh vẫn đạt nhiều kết quả tích cực` in a story of January 2026); not a baseline
         # (`so với năm 2020`) nor a period's first year
@@ -1092,6 +1127,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True  # `hỗ trợ 50% kinh phí`: a policy rate, not a goal
     if _PAST_WORD.search(text[max(clause[0], v.start - 30):v.start]):
         return True
+    if v.comparator == ">=" and v.unit != "%" and _SHARE_OF_GROUP_BEFORE.search(text, max(clause[0], v.start - 60), v.start):
+        return True  # `phấn đấu 100% số doanh nghiệp có từ 25 lao động trở lên …`: the size that names the group
     if _STANDARD_LEVEL_BEFORE.search(text, max(clause[0], v.start - 90), v.start):
         return True  # `sử dụng chuẩn nghèo với mức thu nhập … thấp hơn 1,25 đô la`: the line that defines the poor
     if v.verb in ("lên", "xuống", "còn") and _BROUGHT_TO.search(text[max(clause[0], v.start - 80):v.start]):
@@ -1440,6 +1477,7 @@ def _clause_due(text: str, clause: tuple[int, int]) -> bool:
 _SHARE_ASIDE_OPEN = re.compile(r"%\s*\(\s*$")
 _NAMED_PROGRAMME = re.compile(r"(?:Chương trình|Đề án|Dự án|Chiến lược)(?:\s+\p{Lu}\p{L}*(?:\s+\p{Ll}+)?){0,3}\s*$")
 _MERGED_FROM = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\s*$", re.I)
+_MERGED_FROM_WORDS = re.compile(r"\b(?:sáp\s+nhập|hợp\s+nhất)\b[^.;:\d]{0,80}$", re.I)
 _REPRESENTS_BEFORE = re.compile(r"\bđại\s+diện\s+cho\s*$", re.I)
 _ASSIGNED_TO_BEFORE = re.compile(r"\bgiao\b(?:[^.;:]|(?<=\d)\.(?=\d)){0,100}\bcho\s*$", re.I)
 _REACH_OR_CHANGE_VERB = re.compile(r"(?:đạt|tăng|giảm|gấp|lên|ở\s+mức|duy\s+trì)")
@@ -1517,8 +1555,11 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     if not v.qualifier and not v.verb and v.value_max is None and v.value == int(v.value) and 1950 <= v.value <= 2100 \
             and text[v.num_start:v.num_start + 4].isdigit():
         return False  # `Tết Nguyên đán Giáp Thìn 2024 ph…`: a year cut from its words, not a count
-    if _MERGED_FROM.search(text[max(clause[0], v.start - 30):v.start]):
-        return False  # `thành lập trên cơ sở sáp nhập từ 3 xã`: what a unit was formed of
+    if _MERGED_FROM.search(text, max(clause[0], v.start - 30), v.start) or (
+            v.qualifier == "từ" and _MERGED_FROM_WORDS.search(text, max(clause[0], v.start - 100), v.start)):
+        # `thành lập trên cơ sở sáp nhập từ 3 xã`, `sáp nhập toàn bộ diện tích và quy mô dân số từ 4 đơn vị`:
+        # what a unit was formed of
+        return False
     if not v.qualifier and not v.verb and _NAMED_PROGRAMME.search(text[max(clause[0], v.start - 30):v.start]):
         return False  # `Chương trình Nghị sự 21 tỉnh …`, `Chương trình 135`: a number in a programme's name
     if _ASSIGNED_TO_BEFORE.search(text[max(clause[0], v.start - 120):v.start]):
@@ -1773,7 +1814,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or reader.narrative_year(i, sent[0])
                     or reader.this_year(text, sent, v.start, v.end)
                     or _title_year(reader, ctx, text, sent)
-                    or reader.campaign_year(text))
+                    or reader.campaign_year(text) or reader.event_year)
             if year is None and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
                     strip_marker(text[sent[0]:sent[0] + 40])):
                 # `… đặt mục tiêu 100% thủ tục … Bên cạnh đó, tỷ lệ hồ sơ … phải đạt ít nhất 65%`: a
@@ -1796,7 +1837,10 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             # lên, …; tăng 5 - 10% tỷ lệ khởi tố …`, a rise each year)
             per_year = _per_year(v, _opens_per_year(text, clause) or (
                 _yearly_sentence(text, sent) and (v.unit not in _COUNTLESS or _RISE_RIGHT_BEFORE.search(
-                    text, max(clause[0], v.num_start - 40), v.num_start))), segment, after) \
+                    text, max(clause[0], v.num_start - 40), v.num_start))
+                # (a later clause with its own horizon is due then, not yearly: `…; đến cuối nhiệm kỳ
+                # tăng thêm 353 hội viên`)
+                and not _CLAUSE_DUE.search(text, clause[0], v.num_start)), segment, after) \
                 or bool(v.qualifier and _EVERY_YEAR.search(text, v.start, v.num_start))  # `ít nhất mỗi năm 1 lần`
             baseline = None
             if _occurs(_YEAR_DIGITS, text, clause[0], clause[1]):  # the first baseline after the value, else before
@@ -2095,7 +2139,10 @@ _RISE_WORD = re.compile(r"\btăng\b", re.I)
 # (`GDP tăng trung bình 6,5- 7% trong 5 năm`)
 _AVERAGE_WORD = re.compile(r"\b(?:bình\s+quân|(?<=\btăng\s)trung\s+bình)\b(?!\s+đầu\s+người)", re.I)
 # `Hằng năm, mỗi chi hội …; mỗi cơ sở Hội …`: a sentence opened by its period word and a comma
-_YEARLY_OPENING = re.compile(r"\s*(?:thứ\s+\p{L}+\s*,\s*)?(?:hằng|hàng|mỗi)\s+năm\s*,", re.I)  # (`Thứ tư, hằng năm, …`)
+# (`Thứ tư, hằng năm, …`; a goal word before it: `Phấn đấu hàng năm, mỗi cơ sở hội giúp ít nhất 2 hộ thoát
+# nghèo, hỗ trợ 4 hội viên …`)
+_YEARLY_OPENING = re.compile(r"\s*(?:thứ\s+\p{L}+\s*,\s*)?(?:(?:" + _words(_STRIVE) + r")\s+)?(?:hằng|hàng|mỗi)\s+năm\s*,", re.I)
+_CLAUSE_DUE = re.compile(r"\b(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn|năm\s+(?:19|20)\d\d)", re.I)
 _DUE_YEAR = re.compile(r"\b(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+(?:19|20)\d\d", re.I)
 # `tốc độ tăng giá tiêu dùng bình quân (CPI) khoảng 4%`: the year's average price rise, no yearly rate
 _CONSUMER_PRICES = re.compile(r"\bgiá\s+tiêu\s+dùng\b|\bCPI\b", re.I)
@@ -2204,6 +2251,11 @@ _AND_BEFORE = re.compile(r"\bvà\s*$", re.I)
 _HORIZON_FIGURE_GAP = re.compile(r"\s*,?\s*(?:\p{Ll}+\s+){0,2}")
 _STANDARD_BEFORE = re.compile(r"\bchuẩn\b[^,;.\d]{0,30}$", re.I)
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
+# the window a value is reached in, written right after it, is its year, whatever horizon came earlier in
+# the sentence (`… từ 5-7% … trong giai đoạn đến năm 2025 và đạt từ 8-10% trong cả giai đoạn từ 2019 đến
+# năm 2030`)
+_WINDOW_AFTER_VALUE = re.compile(r"\s+trong\s+(?:cả\s+)?giai\s+đoạn\s+(?:từ\s+)?(?:năm\s+)?(?:19|20)\d\d\s*(?:[-–]|đến)\s*"
+                                 r"(?:năm\s+)?((?:19|20)\d\d)\b", re.I)
 _YEAR_ENDS_SENTENCE = re.compile(r"(?:\s+(?!(?:so|với|từ|của|và|hoặc|năm)\b)\p{Ll}+){1,10}\s+(?:vào\s+|trong\s+)?"
                                  r"năm\s+((?:19|20)\d\d)(?:\s*[.!…]?\s*$|\s+(?=\p{Lu}))")  # (a headline run into the lead)
 _MAIN_GOALS_ASIDE_OPEN = re.compile(r"\b(?:mục|chỉ)\s+tiêu\s+(?:chủ\s+yếu|cụ\s+thể)[^.;:()]{0,40}\(\s*$", re.I)
@@ -2228,7 +2280,7 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
     each = _EACH_YEAR_SECOND.match(text, v.end, min(len(text), v.end + _READ))
     if each and _AND_BEFORE.search(text, max(0, v.start - 20), v.start):
         return int(each.group(1))
-    m = _YEAR_AFTER_VALUE.match(text[v.end:v.end + _READ])
+    m = _YEAR_AFTER_VALUE.match(text[v.end:v.end + _READ]) or _WINDOW_AFTER_VALUE.match(text, v.end, v.end + _READ)
     if not m and sent[1] - v.end <= _READ:
         m = _YEAR_ENDS_SENTENCE.match(text[v.end:sent[1]])
     if m:
@@ -2522,7 +2574,11 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
 # (`chỉ tiêu đã đề ra`: set before, a benchmark of results)
 # (`đạt kế hoạch đề ra`, `hoàn thành các chỉ tiêu, nhiệm vụ đề ra`: what was set, not what is set now)
 _FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|"
-                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)đề\s+ra|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|"
+                     r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)"
+                     # (nor the goal a result is measured against: `vượt 365 hộ so với chỉ tiêu Nghị quyết đề ra`)
+                     r"(?<!so\s+với\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\s,.;]+){0,4}\s+)đề\s+ra"
+                     # (not goals named as reached: `16/16 chỉ tiêu Nghị quyết Đại hội … đề ra đều đạt và vượt`)
+                     r"(?!,?\s+(?:đều\s+|cơ\s+bản\s+|đã\s+)?(?:đạt|vượt|hoàn\s+thành)\b)|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|"
                      # (not the plan a result is measured against: `… có 11.370 hộ hội viên đăng ký, vượt gần 9,5% chỉ
                      # tiêu kế hoạch năm`)
                      r"(?<!\b(?:vượt|đạt|so\s+với)(?:\s+[^\s.;:]+){0,4}\s+)kế\s+hoạch\s+năm|"
