@@ -155,6 +155,9 @@ _GENERIC = re.compile(
     # `các tổ chức thủy lợi`: organisations of a named kind (bare `các tổ chức` is none)
     rf"|[Cc]ác\s+tổ chức(?=\s+\p{{Ll}})"
     rf"|[Đđ]ơn vị\s+(?:có\s+)?liên quan|(?<=,\s*)(?:[Đđ]ịa phương|[Đđ]ơn vị)"
+    # (`Các sở, ban ngành, UBND các huyện, … và cơ quan có liên quan chịu trách nhiệm …`: the concerned
+    # offices closing a list, written without `các`, as `đơn vị có liên quan` is)
+    rf"|(?<=(?:,|\svà)\s*)[Cc]ơ quan\s+(?:có\s+)?liên quan"
     # (`Các bộ, cơ quan trung ương và địa phương đánh giá …`: the local ones listed last, without `các`)
     # (`các bộ, ngành và địa phương phải đưa dịch vụ công lên …`: the provinces after the ministries)
     rf"|(?<=(?:[Tt]rung ương|(?<![\p{{L}}])ngành)\s+và\s+)[Đđ]ịa phương"

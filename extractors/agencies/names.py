@@ -33,6 +33,21 @@ def _joined(m: re.Match) -> str:
     return f"{a} và {b}"
 
 
+# one abbreviation written with a hyphen between its parts (`Bộ GT-VT`, `Sở KH-CN`): read as the
+# abbreviation spelt whole (`GTVT`) or with its `&` (`KH&CN`); a pair of two abbreviations of
+# their own (`VHTT-HTCĐ`) is not one of these and keeps its hyphen
+_HYPHENED_ABBR = re.compile(r"(?<![\p{L}\p{N}&\u2013-])(\p{Lu}{1,5})[\u2013-](\p{Lu}{1,5}(?:&\p{Lu}{1,4})?)(?![\p{L}\p{N}&\u2013-])")
+
+
+def _hyphened(m: re.Match) -> str:
+    if m.group() in ABBREVIATIONS:
+        return m.group()
+    for whole in (m.group(1) + m.group(2), f"{m.group(1)}&{m.group(2)}"):
+        if whole in ABBREVIATIONS:
+            return whole
+    return m.group()
+
+
 _DASH = re.compile(r"\s*[\u2013\u2014-]\s*")
 _BAN_NGANH = re.compile(r"(sở,\s*ban)\s+(ngành)", re.I)
 # `chính trị xã hội`: the hyphen of `chính trị - xã hội` pages drop
@@ -49,6 +64,7 @@ def expand(name: str) -> str:
     """The full spelling of an agency name as written (abbreviations expanded)."""
     name = unglue(unicodedata.normalize("NFC", name))  # `Bộ Kếhoạch` as web copies glue it
     name = _SHORT_FORM_INSIDE.sub("", name)  # `Ban An toàn giao thông (ATGT) huyện`: the short form it defines
+    name = _HYPHENED_ABBR.sub(_hyphened, name)
     name = _JOINED_ABBR.sub(_joined, name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
     name = _AMPERSAND.sub(" và ", name)

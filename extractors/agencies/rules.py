@@ -65,7 +65,8 @@ _LIST_GAP = re.compile(r"(?:\s+(?:nêu|quy định|có tên)\s+tại\s+(?:khoả
                        # kinds listed between named bodies keep the list one)
                        r"(?:\s*,\s*(?:cơ quan|đơn vị|đoàn thể)(?:\s+(?:cơ quan|đơn vị|đoàn thể)){1,2}(?=\s*,))?"
                        # (`X, Y cùng nhiều đơn vị liên quan …`: a quantifier before the last body)
-                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với)?(?:\s+(?:nhiều|một số))?\s*$")
+                       # (`Bộ X, cũng như Bộ Y, cũng được phân công …`: `cũng như` joins two alike)
+                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với|cũng như)?(?:\s+(?:nhiều|một số))?\s*$")
 _QUANTIFIER = re.compile(r"\s+(?:nhiều|một số)$")
 
 _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối|thường trực|chịu trách nhiệm)"
@@ -76,7 +77,7 @@ _ASSIGNS_ITEMS = re.compile(r"(?:^|[\s.])(?:[Gg]iao|[Pp]hân công)(?:\s+nhiệm
                             # `Điều 2. Các cơ quan, đơn vị sau đây chịu trách nhiệm … thực hiện Kế hoạch …:`
                             r"|(?:[Cc]ơ quan|[Đđ]ơn vị)[^:\n]{0,30}\ssau đây\s(?:[^:\n]{0,200}\s)?(?:chịu trách nhiệm|"
                             r"có trách nhiệm|thực hiện|triển khai)[^:\n]{0,200}:\s*$")
-_ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$"
+_ASSIGNED = re.compile(r"(?:\bgiao|phân công)(?:\s+(?:nhiệm vụ|chỉ tiêu|trách nhiệm)(?:\s+cụ thể)?)?(?:\s+cho)?\s*$"
                        # an answer to a request: `Đồng ý để Công ty … thực hiện việc khảo sát …`
                        r"|\b(?:đồng ý|chấp thuận|cho phép)\s+(?:để|cho)\s*$"
                        # `có công văn ủy quyền cho Sở … trao Bằng công nhận …`
@@ -161,7 +162,7 @@ def _not_actor(before: str) -> bool:
 # (`Bộ Công an được giao nhiệm vụ chủ trì, phối hợp …`: given the lead, wherever the sentence starts)
 # (`Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì theo dõi …`: the role it is given)
 # (`… (Ban Chỉ đạo) chủ trì họp phiên thứ 13`: who chairs a meeting a news item reports leads no task)
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:cuộc\s+|phiên\s+)?họp(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:(?:cuộc\s+|phiên\s+)?họp|hội nghị|đại hội|kỳ họp|buổi|phiên|lễ)(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
                          # (`Ban chỉ đạo có nhiệm vụ tham mưu cho Chủ tịch UBND tỉnh …`: the duty it is given)
                          r"|có nhiệm vụ(?=\s+(?:tham mưu|chỉ đạo|tổng hợp|chủ trì|hướng dẫn|theo dõi|kiểm tra|tổ chức)(?![\p{L}]))"
                          r"|là chịu trách nhiệm)", re.I)
@@ -261,7 +262,8 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
                        r"(?:vừa\s+|đã\s+)?có\s+(?:văn bản|công văn)(?:\s+số)?(?![\p{L}])|giới thiệu\s+toàn văn|"
                        # how many tasks or targets a congress or resolution sets (`Đảng bộ phường Đông Sơn xác định
                        # 6 nhiệm vụ trọng tâm cho nhiệm kỳ mới`): what it counts, not a task it is given
-                       r"(?:đặt\s+ra|xác định|đề ra)\s+(?:\d+|nhiều)\s+(?:nhóm\s+)?(?:nhiệm vụ|chỉ tiêu|giải pháp|(?:khâu\s+)?đột phá)|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
+                       # (`UBND huyện xác định thực hiện 4 mục tiêu, với 21 chỉ tiêu cụ thể`: a plan's issuer counting its aims)
+                       r"(?:đặt\s+ra|xác định|đề ra)\s+(?:thực hiện\s+)?(?:\d+|nhiều)\s+(?:nhóm\s+)?(?:nhiệm vụ|chỉ tiêu|mục tiêu|giải pháp|(?:khâu\s+)?đột phá)|xác định\s+(?:trong\s+)?thời gian tới|(?:tổ chức\s+)?lấy ý kiến"
                        # a body's yearly rating as a target (`Đảng bộ xã hàng năm đạt: hoàn thành tốt nhiệm vụ`)
                        r"|(?:hằng|hàng|mỗi)\s+năm\s+đạt\b"
                        # the rating itself as a target a congress sets (`…; Hội CCB phường hoàn thành xuất sắc
@@ -270,7 +272,8 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
                        # how a body works, as its rules of work describe it (`Ủy ban nhân dân xã làm việc theo
                        # nguyên tắc tập trung dân chủ …`): its way of working, not a task
                        r"|làm việc\s+theo\s+(?:nguyên tắc|chế độ)"
-                       r"|(?:nghiêm\s+)?cấm\b|tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên))", re.I)
+                       # (`Thượng tá …, Chỉ huy trưởng Ban CHQS huyện chủ trì hội nghị`: who chairs a meeting, as who holds it)
+                       r"|(?:nghiêm\s+)?cấm\b|(?:tổ chức(?:\s+thành công)?|chủ trì)\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên))", re.I)
 # verbs by which the body named before them carries out a task (lexicon/task_verbs.tsv)
 _TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))})\b", re.I)
 _DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
@@ -732,7 +735,11 @@ _VERB_ALT = '|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_ver
 _MORE_KINDS = re.compile(rf"(?:\s*,\s*(?!(?:{_VERB_ALT}|phối hợp|chủ trì)(?![\p{{L}}]))\p{{Ll}}+(?:\s+\p{{Ll}}+){{0,2}}?(?:\s+\p{{Lu}}{{2,}})?){{1,3}}?"
                          rf"(?=\s+(?i:(?:cũng|vẫn|cần|phải|sẽ|đang|khẩn trương|tích cực|chủ động|tiếp tục)(?![\p{{L}}])"
                          rf"|(?:{_VERB_ALT})(?![\p{{L}}])))")
-_ASIDE_AFTER = re.compile(r"[ \t]*\((?![^()\n]*(?:chủ trì|phối hợp|tham mưu|đầu mối))[^()\n]{1,80}\)", re.I)
+# (also a news report's time said between the body and its verb: `Văn phòng Chính phủ hôm qua (26.7)
+# cho biết …`, `UBND tỉnh Kon Tum mới đây cho biết …`; the verb after it is the body's)
+_ASIDE_AFTER = re.compile(r"[ \t]*(?:(?:hôm qua|hôm nay|mới đây|sáng nay|chiều nay|sáng qua|chiều qua)(?![\p{L}])"
+                          r"(?:[ \t]*\([^()\n]{1,20}\))?"
+                          r"|\((?![^()\n]*(?:chủ trì|phối hợp|tham mưu|đầu mối))[^()\n]{1,80}\))", re.I)
 _CLAUSE_BREAK = re.compile(r"[.:!?\n]")
 _OPEN_BRACKET = re.compile(r"[ \t]*\([ \t]*")
 # (not when a level word goes on after it: `Phòng Nông nghiệp và PTNT (Phòng Kinh tế) các huyện`
@@ -881,7 +888,8 @@ _DONE_BY = re.compile(r"\bdo\s*$")
 _SOURCE_VERB = re.compile(r"\s*(?:công bố|ban hành|phát hành|xuất bản|thống kê|xếp hạng|khảo sát|cung cấp)\s*\)")
 # (`UBND các xã, phường ở Hà Nội được yêu cầu chủ động thực hiện Đề án …`: asked, in the passive; where
 # the units are, between)
-_WAS_GIVEN = re.compile(r"\s*(?:(?:ở|tại)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s+)?(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công|yêu cầu)(?![\p{L}])")
+# (`Bộ X, cũng như Bộ Y, cũng được phân công`: also given, after the aside's closing comma)
+_WAS_GIVEN = re.compile(r"\s*(?:,\s*cũng\s+)?(?:(?:ở|tại)\s+\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s+)?(?:đã\s+)?được\s+(?:giao|chọn|lựa chọn|phân công|yêu cầu)(?![\p{L}])")
 _CHOSEN = re.compile(r"(?<![\p{L}])chọn\s*$")
 _CHOSEN_FOR = re.compile(r"[^,.;]{0,40}?(?:^|\s)(?:làm|để)\s")
 _HELPS_AFTER = re.compile(r"\s*\(?\s*(?:cùng\s+)?phối hợp(?![\p{L}])(?!\s+(?:với|cùng)\b)")
@@ -1218,8 +1226,10 @@ _HAS_DOCUMENT = re.compile(r"\s*có\s+(?:kế hoạch|kịch bản|phương án|
 _ISSUES = re.compile(r"(?i)\s*ban hành\b")
 # (`X, Y cùng nhiều đơn vị liên quan cũng được giao nhiệm vụ đẩy mạnh …`: a news report's passive
 # assignment, the task after it)
-_MODAL = re.compile(r"^\s*(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|còn phải|có thể|đang|khẩn trương|tích cực|chủ động"
-                    r"|được giao nhiệm vụ)\s+)+", re.I)
+# (`…, cũng như Bộ Y, cũng được phân công …`: the comma that closes the `cũng như` aside)
+_MODAL = re.compile(r"^\s*(?:,\s*(?=cũng\s))?(?:(?:cũng|vẫn|cần|phải|sẽ|cần phải|sẽ phải|còn phải|có thể|đang|khẩn trương|tích cực|chủ động"
+                    # (`Bộ X, cũng như Bộ Y, cũng được phân công soạn thảo …`: the same with `phân công`)
+                    r"|được (?:giao|phân công) nhiệm vụ|được phân công)\s+)+", re.I)
 # the plan's own issuer introducing it, wherever the preamble ends
 # (`Ủy ban nhân dân phường Long Anh báo cáo kết quả xây dựng phường … như sau:`: a report's author)
 # (`Ban Bí thư quy định chức năng, nhiệm vụ, tổ chức bộ máy … như sau:`: the issuer of the rules that follow)
