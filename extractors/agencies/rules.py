@@ -402,7 +402,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                         learnt.add(folded[start:end])
                     continue
                 span = doc.raw_span(para.start + start, para.start + end)
-                if _broken_short_line(doc.raw, span) or span[0] < headline_end:
+                if _broken_short_line(doc.raw, span) or span[0] < headline_end or agency_key(name) in _BARE_KIND_KEYS:
                     continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
@@ -413,6 +413,12 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             seen.add(a.span)
             out.append(a)
     return out
+
+
+# the bare plural of a kind with nothing saying which, where or of what (`Thủ tướng đã phân công các cơ quan
+# chủ trì soạn thảo 16 văn bản …` before naming them; `… các cuộc vận động do các cơ quan phát động`; what is
+# left of `các cơ quan, tổ chức liên quan`): it names no body
+_BARE_KIND_KEYS = frozenset({agency_key("các cơ quan")})
 
 
 # a count of bodies (`4 bộ, ngành`) and, after it in the same sentence, the bodies it counts by name
