@@ -983,6 +983,10 @@ _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được
                            r"|\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,"
                            # `5 năm qua, Đảng bộ, chính quyền và nhân dân … nỗ lực …`
                            r"|^\s*(?:\d+|những|mấy)\s+năm\s+(?:vừa\s+)?qua\s*,"
+                           # `Đến nay, sau 25 năm hoạt động, tổ chức Hội đã phủ kín 100% …. Số hội viên tăng
+                           # lên hơn 21 triệu người`: the years gone by since a body or a programme began
+                           r"|(?:^|(?<=[.]\s))\s*(?:đến\s+nay\s*,\s*)?sau\s+(?:hơn\s+|gần\s+)?\d+\s+năm\s+"
+                           r"(?:hoạt\s+động|thành\s+lập|triển\s+khai|thực\s+hiện)\b[^.;:]{0,80}?,"
                            # `các đại biểu đã nghe và thảo luận các báo cáo của UBND xã … về tình hình thực hiện
                            # nhiệm vụ năm 2025.` then `Theo đó, xã … đã hoàn thành …. Tỷ lệ hộ dân … đạt trên 90%`
                            r"|\b(?:nghe|thảo\s+luận)\b[^.;:]{0,40}?\bbáo\s+cáo\b[^.;:]{0,80}?\b(?:tình\s+hình|kết\s+quả)\s+"
