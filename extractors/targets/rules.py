@@ -1093,6 +1093,11 @@ def _first_unbracketed_future_end(text: str) -> float:
     return float("inf")
 
 
+_DEGREE_BRACKET_BEFORE = re.compile(r"(?<!\bmức\s+)\b(?:thấp|cao|nhiều|ít|lớn|nhỏ|ít\s+người)\s*\(\s*$", re.I)
+# (not a level: `ở mức thấp (dưới 1%)` may be a goal's)
+_BRACKET_CLOSE_AFTER = re.compile(r"\s*\)")
+
+
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
                         values_in_clause: list[ValueExpr]) -> bool:
     """A report of the past, a baseline, a policy rate or a threshold that defines a group."""
@@ -1100,6 +1105,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # where the words they look for occur in the clause
     after = text[v.end:min(clause[1], v.end + _READ)]
     clause_has = lambda rx: _occurs(rx, text, clause[0], clause[1])  # noqa: E731
+    # a bound in brackets after a word of degree spells out what that word means (`con em vùng đồng
+    # bào dân tộc ít người (dưới 10.000 người)`, `trẻ có cân nặng sơ sinh thấp (dưới 2500 gam)`): it
+    # defines a group, it sets no goal
+    if v.comparator and _DEGREE_BRACKET_BEFORE.search(text, max(0, v.start - 20), v.start) \
+            and _BRACKET_CLOSE_AFTER.match(text, v.end):
+        return True
     # (a bound or a yearly rate is a goal's: `tăng bình quân 6%/năm trở lên so với kế hoạch được giao`)
     if v.unit == "%" and _REPORT_AFTER.match(after) and not (v.comparator in (">=", "<=") or v.per_year_suffix) and not (
             v.value <= 100 and (_COMPLETE_OR_STRIVE_BEFORE.search(text[max(clause[0], v.start - 20):v.start])
