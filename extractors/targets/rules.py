@@ -1096,6 +1096,8 @@ def _first_unbracketed_future_end(text: str) -> float:
 _DEGREE_BRACKET_BEFORE = re.compile(r"(?<!\bmức\s+)\b(?:thấp|cao|nhiều|ít|lớn|nhỏ|ít\s+người)\s*\(\s*$", re.I)
 # (not a level: `ở mức thấp (dưới 1%)` may be a goal's)
 _BRACKET_CLOSE_AFTER = re.compile(r"\s*\)")
+# (the unit read by the rules alone is `địa`: the count is asked by its words)
+_LOCALITIES_COUNT = re.compile(r"[\d.,]+\s*địa\s+phương\b", re.I)
 _REACHES_BEFORE = re.compile(r"\b(?:với|từ|cho|tại|kiểm\s+tra|phê\s+bình)\s+(?:các\s+|những\s+)?$", re.I)
 
 
@@ -1112,7 +1114,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # the localities an action reaches (`Sẽ kiểm tra 18 địa phương chậm ban hành …`, `Phiên họp …
     # trực tuyến với 63 địa phương`, `Theo tổng hợp báo cáo từ 34 địa phương`) name whom it reaches,
     # not a level to reach
-    if v.unit == "địa phương" and _REACHES_BEFORE.search(text, max(0, v.num_start - 20), v.num_start):
+    if _LOCALITIES_COUNT.match(text, v.num_start) and _REACHES_BEFORE.search(text, max(0, v.num_start - 20), v.num_start):
         return True
     if v.comparator and _DEGREE_BRACKET_BEFORE.search(text, max(0, v.start - 20), v.start) \
             and _BRACKET_CLOSE_AFTER.match(text, v.end):
