@@ -2286,7 +2286,11 @@ _SEMICOLON_NEXT = re.compile(r"[\s.…]*;")
 _OPEN_BRACKET_BEFORE = re.compile(r"\(\s*$")
 _COMMA_OR_CLOSE_AFTER = re.compile(r"\s*[,)]")
 _WITH_GOALS_AFTER = re.compile(r"\s*,?\s*với\s+(?:các\s+)?(?:mục|chỉ)\s+tiêu\b", re.I)
-_BY_PROGRAMME_OPENING = re.compile(r"\s*theo\s+(?:chương\s+trình|kế\s+hoạch|đề\s+án|quy\s+hoạch|chiến\s+lược)\b[^,.;:]*$", re.I)
+# (also a `Theo` glued after a headline with no stop: `Phú Thọ: Bảo tồn … về bảo vệ môi trường Theo Kế
+# hoạch bảo tồn và phát triển làng nghề giai đoạn 2022 - 2030 tỉnh Phú Thọ đề ra, …`: a capital mid-line
+# opens the sentence)
+_BY_PROGRAMME_OPENING = re.compile(r"(?:\G\s*(?i:theo)|(?<=\p{Ll}\s)Theo)(?i:\s+(?:chương\s+trình|kế\s+hoạch|đề\s+án|"
+                                   r"quy\s+hoạch|chiến\s+lược)\b[^,.;:]*)$")
 
 
 def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], starts: list[int],
@@ -2333,7 +2337,7 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
                                             or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
                                             # `Theo Chương trình … giai đoạn 2021-2025 vừa được Chính phủ phê
                                             # duyệt, Việt Nam đặt mục tiêu …`: the goals are the programme's
-                                            or (_BY_PROGRAMME_OPENING.match(text[sent[0]:y.start])
+                                            or (_BY_PROGRAMME_OPENING.search(text, sent[0], y.start)
                                                 and _SETS_GOALS.search(text[y.end:v.start]))
                                             # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
                                             # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
