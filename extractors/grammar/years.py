@@ -163,6 +163,11 @@ _OPENING_DATE = re.compile(rf"ngày[\s\d./…_-]*tháng[\s\d./…_-]*năm\s+{_Y}
 _PERIOD_START = re.compile(rf"(?:giai\s+đoạn|nhiệm\s+kỳ)\s+{_Y}\s*[-–]", re.I)  # a congress sits at its term's start
 _CITED_DATE = re.compile(rf"ngày\s+{dmy()}\b")  # lower case: `Ngày 03/6/2020, …` opens a news item
 _HEAD_CHARS = 1500
+# a whole line that is only a date (a weekday, the date, a clock time, a time zone, a view counter):
+# a news page shows one for the site's clock above its headline and one for the story below it
+_DATE_ONLY_LINE = re.compile(rf"^[ \t]*(?:(?:Thứ\s+[\p{{L}}\d]+|Chủ\s+nhật)\s*,\s*)?(?:Ngày\s+)?"
+                             rf"(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>{_Y})[ \t,|:\d()\[\]GMTSACH+-]*$", re.I | re.M)
+_CLOCK_LINE_CHARS = 400
 # an elapsed part of a year, told as done (`Lũy kế 8 tháng năm 2023`, `6 tháng đầu năm 2024`, `quý III năm 2024`)
 _ELAPSED_PART_YEAR = re.compile(rf"\b(?:lũy\s+kế\s+\d{{1,2}}\s+tháng|\d{{1,2}}\s+tháng\s+đầu)\s+năm\s+{_Y}", re.I)
 
@@ -176,7 +181,7 @@ def plan_year(clean: str) -> Optional[int]:
     the period its title names, else (an excerpt) the newest date it cites."""
     own = own_date(clean)
     if own.year:
-        return own.year
+        return _story_year(clean, own.year)
     head = clean[:_HEAD_CHARS]
     # a text that tells an elapsed part of a year (`Lũy kế 8 tháng năm 2023, chỉ số … tăng 4,01%`) is
     # written no earlier than that year, whatever period it serves
@@ -187,6 +192,16 @@ def plan_year(clean: str) -> Optional[int]:
     # an excerpt with no header: a plan is no older than the newest document it cites
     cited = [int(m.group("y")) for m in _CITED_DATE.finditer(clean) if _WHOLE_YEAR.fullmatch(m.group("y"))]
     return max(cited + ([elapsed] if elapsed else [])) if cited or elapsed else None
+
+
+def _story_year(clean: str, year: int) -> int:
+    """A page that opens with a date line and shows another, earlier one under its headline
+    (`Chủ nhật, 24/11/2024, 06:54[GMT+7]` … `Chủ nhật, 23/01/2022 | 20:52:57`): the first is the
+    day the page was saved, the second the story's own date."""
+    lines = list(_DATE_ONLY_LINE.finditer(clean, 0, _CLOCK_LINE_CHARS))
+    if len(lines) < 2 or lines[0].start() > 40 or int(lines[0].group("y")) != year:
+        return year
+    return min(year, int(lines[1].group("y")))
 
 
 # the kind line a formal plan opens its title with

@@ -983,6 +983,10 @@ _RESULTS_SAID = re.compile(r"\b(?:đạt\s+được|đã\s+đạt|thu\s+được
                            r"|\b(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,"
                            # `5 năm qua, Đảng bộ, chính quyền và nhân dân … nỗ lực …`
                            r"|^\s*(?:\d+|những|mấy)\s+năm\s+(?:vừa\s+)?qua\s*,"
+                           # `Đến nay, sau 25 năm hoạt động, tổ chức Hội đã phủ kín 100% …. Số hội viên tăng
+                           # lên hơn 21 triệu người`: the years gone by since a body or a programme began
+                           r"|(?:^|(?<=[.]\s))\s*(?:đến\s+nay\s*,\s*)?sau\s+(?:hơn\s+|gần\s+)?\d+\s+năm\s+"
+                           r"(?:hoạt\s+động|thành\s+lập|triển\s+khai|thực\s+hiện)\b[^.;:]{0,80}?,"
                            # `các đại biểu đã nghe và thảo luận các báo cáo của UBND xã … về tình hình thực hiện
                            # nhiệm vụ năm 2025.` then `Theo đó, xã … đã hoàn thành …. Tỷ lệ hộ dân … đạt trên 90%`
                            r"|\b(?:nghe|thảo\s+luận)\b[^.;:]{0,40}?\bbáo\s+cáo\b[^.;:]{0,80}?\b(?:tình\s+hình|kết\s+quả)\s+"
@@ -1089,6 +1093,14 @@ def _first_unbracketed_future_end(text: str) -> float:
     return float("inf")
 
 
+_DEGREE_BRACKET_BEFORE = re.compile(r"(?<!\bmức\s+)\b(?:thấp|cao|nhiều|ít|lớn|nhỏ|ít\s+người)\s*\(\s*$", re.I)
+# (not a level: `ở mức thấp (dưới 1%)` may be a goal's)
+_BRACKET_CLOSE_AFTER = re.compile(r"\s*\)")
+# (the unit read by the rules alone is `địa`: the count is asked by its words)
+_LOCALITIES_COUNT = re.compile(r"[\d.,]+\s*địa\s+phương\b", re.I)
+_REACHES_BEFORE = re.compile(r"\b(?:với|từ|cho|tại|kiểm\s+tra|phê\s+bình)\s+(?:các\s+|những\s+)?$", re.I)
+
+
 def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Context, plan_year,
                         values_in_clause: list[ValueExpr]) -> bool:
     """A report of the past, a baseline, a policy rate or a threshold that defines a group."""
@@ -1096,6 +1108,17 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # where the words they look for occur in the clause
     after = text[v.end:min(clause[1], v.end + _READ)]
     clause_has = lambda rx: _occurs(rx, text, clause[0], clause[1])  # noqa: E731
+    # a bound in brackets after a word of degree spells out what that word means (`con em vùng đồng
+    # bào dân tộc ít người (dưới 10.000 người)`, `trẻ có cân nặng sơ sinh thấp (dưới 2500 gam)`): it
+    # defines a group, it sets no goal
+    # the localities an action reaches (`Sẽ kiểm tra 18 địa phương chậm ban hành …`, `Phiên họp …
+    # trực tuyến với 63 địa phương`, `Theo tổng hợp báo cáo từ 34 địa phương`) name whom it reaches,
+    # not a level to reach
+    if _LOCALITIES_COUNT.match(text, v.num_start) and _REACHES_BEFORE.search(text, max(0, v.num_start - 20), v.num_start):
+        return True
+    if v.comparator and _DEGREE_BRACKET_BEFORE.search(text, max(0, v.start - 20), v.start) \
+            and _BRACKET_CLOSE_AFTER.match(text, v.end):
+        return True
     # (a bound or a yearly rate is a goal's: `tăng bình quân 6%/năm trở lên so với kế hoạch được giao`)
     if v.unit == "%" and _REPORT_AFTER.match(after) and not (v.comparator in (">=", "<=") or v.per_year_suffix) and not (
             v.value <= 100 and (_COMPLETE_OR_STRIVE_BEFORE.search(text[max(clause[0], v.start - 20):v.start])
@@ -2263,7 +2286,11 @@ _SEMICOLON_NEXT = re.compile(r"[\s.…]*;")
 _OPEN_BRACKET_BEFORE = re.compile(r"\(\s*$")
 _COMMA_OR_CLOSE_AFTER = re.compile(r"\s*[,)]")
 _WITH_GOALS_AFTER = re.compile(r"\s*,?\s*với\s+(?:các\s+)?(?:mục|chỉ)\s+tiêu\b", re.I)
-_BY_PROGRAMME_OPENING = re.compile(r"\s*theo\s+(?:chương\s+trình|kế\s+hoạch|đề\s+án|quy\s+hoạch|chiến\s+lược)\b[^,.;:]*$", re.I)
+# (also a `Theo` glued after a headline with no stop: `Phú Thọ: Bảo tồn … về bảo vệ môi trường Theo Kế
+# hoạch bảo tồn và phát triển làng nghề giai đoạn 2022 - 2030 tỉnh Phú Thọ đề ra, …`: a capital mid-line
+# opens the sentence)
+_BY_PROGRAMME_OPENING = re.compile(r"(?:\G\s*(?i:theo)|(?<=\p{Ll}\s)Theo)(?i:\s+(?:chương\s+trình|kế\s+hoạch|đề\s+án|"
+                                   r"quy\s+hoạch|chiến\s+lược)\b[^,.;:]*)$")
 
 
 def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], starts: list[int],
@@ -2310,7 +2337,7 @@ def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple
                                             or _MAIN_GOALS_ASIDE_OPEN.search(text[max(sent[0], y.start - 80):y.start])
                                             # `Theo Chương trình … giai đoạn 2021-2025 vừa được Chính phủ phê
                                             # duyệt, Việt Nam đặt mục tiêu …`: the goals are the programme's
-                                            or (_BY_PROGRAMME_OPENING.match(text[sent[0]:y.start])
+                                            or (_BY_PROGRAMME_OPENING.search(text, sent[0], y.start)
                                                 and _SETS_GOALS.search(text[y.end:v.start]))
                                             # `Nhiệm kỳ 2020 – 2025, Đảng bộ xã đề ra chỉ tiêu: …`
                                             # `Chương trình … giai đoạn 2021- 2025 đặt mục tiêu, phấn đấu …`
