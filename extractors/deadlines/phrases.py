@@ -144,6 +144,11 @@ _BY_HOLIDAY = re.compile(
 # (with its number, `cuối tháng 1 năm 2018`, it is a date)
 _BY_PERIOD_END = re.compile(
     r"\b(?:chậm|muộn)\s+nhất\s+(?:là\s+|vào\s+)?cuối\s+(?:tháng|quý|năm)(?:\s+(?:này|nay))?(?!\s*(?:\d|[IVX]\b))", FLAGS)
+# `Theo kế hoạch, từ nay đến cuối năm, Bộ Công an chủ trì …`: a span opened on the text's own day and
+# closed with the end of its year (no number: the year the text is written in); not the span named as a
+# subject (`Thời gian từ nay đến cuối năm chỉ còn 2 tháng`)
+TO_YEAR_END = re.compile(
+    r"(?<!\bthời\s+gian\s+)\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+|cuối\s+)+năm(?:\s+(?:nay|này))?(?!\s*\d)(?!\s+(?:học|tài)\b)", FLAGS)
 # `Việc này nhằm giúp người dân sớm ổn định chỗ ở, …, thu nhập trước Tết Nguyên đán`: what the work
 # is for, reached by the holiday; no task is due by it (unless the aim is to complete: `nhằm hoàn thành`)
 _AIM_BEFORE = re.compile(rf"\bnhằm\b(?![^.;]*\b{_DONE}\b)[^.;]*$", FLAGS)
@@ -375,6 +380,8 @@ def _read_segment(text: str, forced: bool, today: Optional[str] = None) -> list[
                   and not _AIM_BEFORE.search(text, 0, m.start())]
     relatives += [m.span() for m in (_BY_PERIOD_END.finditer(text) if "cuối" in low else ())
                   if not _inside(*m.span(), relatives)]
+    relatives += [m.span() for m in (TO_YEAR_END.finditer(text) if "nay" in low else ())
+                  if not _inside(*m.span(), relatives)]
     relatives += [m.span() for m in (_COMING_DAYS.finditer(text) if "tới" in text else ())
                   if not _inside(*m.span(), relatives) and _DIRECTED.search(text, max(0, m.start() - 100), m.start())]
     dated = _dated(text, forced, relatives, today)
@@ -473,6 +480,7 @@ _REPORTING_PERIOD = re.compile(
 _SCHEDULE_GAP = re.compile(r"\s*,?\s*\(?(?:của\s+)?(?:năm\s+(?=(?:hằng|hàng|mỗi)\s+năm\b))?", FLAGS)
 _MORE_DAYS = re.compile(r"(?:\s*(?:,|và|hoặc)\s*\d{1,2}\b(?!\s*[/.\-]\s*\d))+", FLAGS)
 _LIST_JOIN = re.compile(r"\s*(?:,|và|hoặc)\s*", FLAGS)
+_BARE_DAY_OPENING = re.compile(r"\btừ\s+(?:ngày\s+)?\d{1,2}\s+(?:đến|tới)(?:\s+hết)?(?:\s+ngày)?\s+$", FLAGS)
 _ALTERNATIVE = re.compile(r"\s*,?\s*hoặc\s+(?:(?:vào|trong|trước|đến)\s+)?", FLAGS)
 _BRACKET_OPEN_GAP = re.compile(r"\s*\(\s*")
 
@@ -574,6 +582,14 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
             before = dated.pop()
             dated.append(Dated(t, before.start, t.end, prep or before.prep))
             continue
+        # `Trong năm 2023, 2024, huyện sẽ tổ chức …`: a year listed bare after a year one works within
+        # is one span of work over both; the later year ends it
+        if bool(dated) and dated[-1].expr is exprs[k - 1] and dated[-1].list_start is None and t.bare \
+                and t.grain == exprs[k - 1].grain == "year" and dated[-1].prep.lower() == "trong" \
+                and _LIST_JOIN.fullmatch(text, exprs[k - 1].end, t.start):
+            before = dated.pop()
+            dated.append(Dated(t, before.start, t.end, before.prep))
+            continue
         # `Lễ phát động … sẽ được tổ chức ngày 1-6`: the day an event still to come is held is a date in
         # the plan's calendar (as `sẽ diễn ra vào …` is)
         held = _HELD_AHEAD.search(text, max(0, t.start - 30), t.start) if not prep and t.grain == "day" else None
@@ -586,6 +602,9 @@ def _dated(text: str, forced: bool, relatives, today: Optional[str] = None) -> l
                 or _opening_step(text, t, today) or _is_deadline(text, t, prep, done, trig, today)):
             continue
         start = trig.start() if trig and (prep or done) and trig.start() < t.start else t.start
+        # `từ 13 đến hết 15-2`: a window opened on a bare day (its month written once, at the end) starts there
+        if t.grain == "day" and (opened := _BARE_DAY_OPENING.search(text, max(0, t.start - 30), t.start)):
+            start = min(start, opened.start())
         if closes:
             start = min(start, t.start - len(closes.group()))
         dated.append(Dated(t, start, last_day.end() if last_day else t.end, prep, None,
@@ -684,6 +703,11 @@ def _timeline_item(text: str, t: TimeExpr) -> bool:
 # (`Tiến độ thực hiện, tháng 12/2024 tổ chức in ấn mẫu phiếu …`: a schedule's label run into its first step)
 _STEP_CONNECTOR = re.compile(r"(?:(?:Theo\s+đó|Cụ\s+thể|Sau\s+đó|Tiếp\s+đó|Tiếp\s+theo|Theo\s+(?:kế\s+hoạch|lộ\s+trình)|"
                              r"(?:Tiến\s+độ|Thời\s+gian|Lộ\s+trình)\s+(?:thực\s+hiện|triển\s+khai))\s*,?)?", FLAGS)
+# `Ngày 7/11/2023, huyện Vĩnh Linh có Kế hoạch triển khai …`: news telling the day a body issued a
+# document (a step of a calendar has no body before its verb, or one that `sẽ` act: `Ngày 10/6 ban hành …` stays)
+_ISSUED = re.compile(r"\s*,?\s*(?:huyện|xã|tỉnh|thị\s+xã|thị\s+trấn|thành\s+phố|quận|phường|(?-i:\p{Lu}))"
+                     r"(?:(?!\bsẽ\b)[^,;.:]){0,60}?\b(?:có|ban\s+hành|ký)(?:\s+ban\s+hành)?\s+"
+                     r"(?:Kế\s+hoạch|Quyết\s+định|Công\s+văn|Văn\s+bản|Chỉ\s+thị|Thông\s+báo|Hướng\s+dẫn|Nghị\s+quyết)\b", FLAGS)
 _GLUED_STOP = re.compile(r"[.…!?]\s*$")
 _STEP_LEAD_CHARS = 24
 # the step's task after the date: a verb with no subject (`Ngày 10/6 hoàn chỉnh báo cáo`), or a
@@ -720,7 +744,7 @@ def _opening_step(text: str, t: TimeExpr, today: Optional[str]) -> bool:
     if not ((whole and _STEP_CONNECTOR.fullmatch(before.strip())) or _GLUED_STOP.search(before)):
         return False
     after = text[t.end:t.end + _STEP_CHARS]  # (a slice: a bounded search still pays for the whole text)
-    if not _STEP_TASK.match(after) or _PAST.search(after) or _JUST_DONE.search(after):
+    if not _STEP_TASK.match(after) or _PAST.search(after) or _JUST_DONE.search(after) or _ISSUED.match(after):
         return False
     return not (today and t.year and t.last_day() < today)
 

@@ -31,7 +31,7 @@ import regex as re
 
 from extractors import lexicon
 from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, most_frequent, text_date, text_year
-from extractors.deadlines.phrases import OF_PERIOD_MONTH, RELATIVE, Found, due_in_year, segment_deadlines, yearless_date
+from extractors.deadlines.phrases import OF_PERIOD_MONTH, RELATIVE, TO_YEAR_END, Found, due_in_year, segment_deadlines, yearless_date
 from extractors.models import Deadline, Section
 from extractors.grammar.markers import BULLETS, MARKER, STAR
 from extractors.outline.sections import ancestors_at, section_path_at
@@ -345,6 +345,10 @@ def _deadline(doc: PlanText, sections, a: int, b: int, f: Found, forced: bool, c
     if due is None and recurrence is None and doc.clean[a:b].lower().endswith("tháng") \
             and _REST_OF_YEAR.match(doc.clean, b) and RELATIVE.fullmatch(doc.clean, a, b):
         # `hoàn thành trong hai tháng còn lại`: the months left of the year the text speaks of
+        year = text_year(doc.clean) or _only_year(doc.clean)
+        due = f"{year}-12-31" if year else None
+    if due is None and recurrence is None and TO_YEAR_END.fullmatch(doc.clean, a, b):
+        # `từ nay đến cuối năm`: the end of the year the text is written in (else the one it speaks of)
         year = text_year(doc.clean) or _only_year(doc.clean)
         due = f"{year}-12-31" if year else None
     if recurrence is None and due is None and context_start is not None and context_start <= a \

@@ -58,8 +58,8 @@ TIME_EXPR = re.compile(
         |(?=\d{{1,2}}\s*[/.]\s*\d{{1,2}}\s*,?\s*(?:hằng|hàng)\s+năm\b))
         (?P<d4>{_DAY})\s*[/.]\s*(?P<m4>{_MONTH})(?![.,]?\d)(?!\s*%))
   # `hoàn tất sắp xếp cấp xã trước 15-7`: a dash after a deadline word (not `trước 3-5 ngày`)
-  # (`từ ngày 1 đến 10-6`: the end of a window of days opened on a bare day is a day and month too)
-  | (?P<dm_dash>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|\btừ\s+(?:ngày\s+)?\d{{1,2}}\s+(?:đến|tới))\s+)(?P<d6>{_DAY})\s*[-–]\s*(?P<m6>{_MONTH})(?![.,]?\d)
+  # (`từ ngày 1 đến 10-6`, `từ 13 đến hết 15-2`: the end of a window of days opened on a bare day is a day and month too)
+  | (?P<dm_dash>(?<=(?:trước|chậm\s+nhất(?:\s+là)?|\btừ\s+(?:ngày\s+)?\d{{1,2}}\s+(?:đến|tới)(?:\s+hết)?)\s+)(?P<d6>{_DAY})\s*[-–]\s*(?P<m6>{_MONTH})(?![.,]?\d)
         (?!\s*(?:%|[-–/]|ngày|tháng|năm|tuần|giờ|phút|lần)))
   # `ngày 25 tháng trước tháng họp`, `ngày 10 tháng tiếp theo`: a day in a month named by its rhythm
   | (?P<day_only>ngày\s+(?P<d5>{_DAY}){_SPELLED}(?!\s*(?:[/.\-]\s*\d|tháng(?!\s+(?:{_MONTH_AROUND}|{_QUARTER_EDGE})))))

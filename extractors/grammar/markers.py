@@ -50,6 +50,8 @@ UPPER = "A-ZĐ"  # `A.`, `B-`
 # (a list counts from 1: `(0) Bình luận` is a page's comment counter, not an item)
 PAREN = r"\((?!0+\))\d{1,2}\)"
 PAREN_ANY = r"\(\d+\)"
+# a news text lists the points of a law as `(i)`, `(ii)` … `(v)`: small Roman numerals in brackets
+PAREN_ROMAN = r"\((?:i{1,3}|iv|vi{0,3}|ix|x)\)"
 
 # ---- named markers: `Điều 1.`, `Tiêu chí 1.`, `Chương 2.`, `Bước 3` ----
 # `Điếu` is a frequent slip of the tone mark in typed pages.
@@ -74,6 +76,7 @@ MARKER = re.compile(
       | (?P<arabic>{ARABIC_4})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
       | (?P<letter>[{LETTERS}{LETTERS_FOREIGN}])\)\s*(?=\S)
       | (?P<paren>{PAREN})\s*(?=\S)
+      | (?P<paren_roman>{PAREN_ROMAN})\s*(?=\S)
     )""",
     re.VERBOSE,
 )
@@ -81,7 +84,7 @@ MARKER = re.compile(
 # the bullet or outline marker opening an item (`- `, `2.1. `, `a) `, `(3) `, `II. `)
 LEADING_MARK = re.compile(
     rf"^\s*(?:[{BULLETS}{PDF_BULLETS}{STAR}]\s*|\(?(?:{ROMAN_RUN_WIDE}|{ARABIC}|[{UPPER}])[.)]\s*"
-    rf"|\(?[{LETTERS_LATIN_HORNED}]\)\s*|{PAREN}\s*)")
+    rf"|\(?[{LETTERS_LATIN_HORNED}]\)\s*|{PAREN}\s*|{PAREN_ROMAN}\s*)")
 
 
 @lru_cache(maxsize=4096)

@@ -65,7 +65,7 @@ _TITLE_MARK = _sre.compile(r"[.:;]")
 
 
 def _kind(m: re.Match) -> tuple[str, str]:
-    for kind in ("chapter", "article", "named", "roman", "upper", "arabic", "letter", "paren"):
+    for kind in ("chapter", "article", "named", "roman", "upper", "arabic", "letter", "paren", "paren_roman"):
         if m.group(kind):
             marker = m.group(kind)
             if kind == "arabic":
