@@ -160,6 +160,22 @@ BATCH_FLOORS = {
             "agencies": {"f1": 0.73}, "references": {"f1": 0.98, "exact_f1": 0.94}, "sections": {"f1": 0.96}},
     "b51": {"targets": {"f1": 0.78, "exact_f1": 0.78}, "deadlines": {"f1": 0.83, "exact_f1": 0.55},
             "agencies": {"f1": 0.58}, "references": {"f1": 0.96, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
+    "b52": {"targets": {"f1": 0.75, "exact_f1": 0.75}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.73}, "references": {"f1": 0.97, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
+    "b53": {"targets": {"f1": 0.92, "exact_f1": 0.45}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.74}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+    "b54": {"targets": {"f1": 0.98, "exact_f1": 0.88}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.85}, "references": {"f1": 0.96, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
+    "b55": {"targets": {"f1": 0.42, "exact_f1": 0.42}, "deadlines": {"f1": 0.83, "exact_f1": 0.83},
+            "agencies": {"f1": 0.77}, "references": {"f1": 0.9, "exact_f1": 0.74}, "sections": {"f1": 0.98}},
+    "b56": {"targets": {"f1": 0.95, "exact_f1": 0.81}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.68}, "references": {"f1": 0.98, "exact_f1": 0.89}, "sections": {"f1": 0.98}},
+    "b57": {"targets": {"f1": 0.9, "exact_f1": 0.71}, "deadlines": {"f1": 0.78, "exact_f1": 0.78},
+            "agencies": {"f1": 0.88}, "references": {"f1": 0.95, "exact_f1": 0.89}, "sections": {"f1": 0.98}},
+    "b58": {"targets": {"f1": 0.91, "exact_f1": 0.85}, "deadlines": {"f1": 0.93, "exact_f1": 0.93},
+            "agencies": {"f1": 0.2}, "references": {"f1": 0.94, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
+    "b59": {"targets": {"f1": 0.98, "exact_f1": 0.9}, "deadlines": {"f1": 0.8, "exact_f1": 0.8},
+            "agencies": {"f1": 0.85}, "references": {"f1": 0.97, "exact_f1": 0.9}, "sections": {"f1": 0.98}},
 }
 
 
