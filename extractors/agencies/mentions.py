@@ -329,6 +329,10 @@ _REGION = re.compile(rf"\s+(?:(?:thuộc\s+)?(?:khu\s+vực|vùng)\s+)?(?:(?:đ�
                      rf"(?:(?:\s+và\s+|\s*-\s*)(?:(?:khu\s+vực|vùng)\s+)?{_REGION_ONE})*"
                      rf"(?:\s+{_STRETCH})?|{_STRETCH})"
                      r"(?![\p{L}\p{N}])")
+# (`yêu cầu … và các địa phương có dự báo nguy cơ mưa lớn kéo dài sau bão theo chức năng, nhiệm vụ, thẩm quyền
+# tiếp tục …`: the localities picked by what they have, a noun phrase after `có` up to the words that say
+# by what duty they act; without them `có` may be the verb: `Các địa phương có thông báo rộng rãi …`)
+_WHICH_HAVE = re.compile(r"\s+có(?:\s+\p{Ll}+){1,12}(?=\s+theo\s+chức\s+năng(?![\p{L}]))")
 _AFTER_CENTRE = re.compile(r"[Tt]rung ương\s+và\s+$")
 # the localities of a level written bare, with no body's head (`các địa phương`, `các tỉnh, thành phố`),
 # which a region may pick as a body's level is picked (`_with_level`)
@@ -1015,6 +1019,8 @@ def _find_mentions(text: str) -> list[Mention]:
         start, end, kind = found
         if kind in ("coll", "gen") and _PLURAL_LOCAL.fullmatch(text, start, end) and (region := _REGION.match(text, end)):
             end = region.end()  # `Các địa phương khu vực Bắc Bộ …`: the localities picked by where they lie
+        elif kind in ("coll", "gen") and _PLURAL_LOCAL.fullmatch(text, start, end) and (which := _WHICH_HAVE.match(text, end)):
+            end = which.end()  # `các địa phương có dự báo nguy cơ mưa lớn …`: the localities picked by what they have
         plural = _plural_before(text, start) if kind == "head" else None
         if plural and plural.start() >= i and not (out and out[-1].end > plural.start()):
             start = plural.start()

@@ -832,6 +832,11 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             # stand between the directive and the bodies, which it addresses alike)
             verbs = list(_DIRECTIVE_WORD.finditer(before, 0, title.start()))
             directive = before[:verbs[-1].end()] + " " if verbs else before[:title.start()]
+            if not verbs and (asked := _PERSONS_ASKED_BEFORE.search(text, max(0, clause - 300), clause)) \
+                    and not _CLAUSE_BREAK.search(text, asked.end(), clause):
+                # `Thủ tướng yêu cầu các Bộ trưởng, Thủ trưởng …; Bí thư, Chủ tịch UBND các tỉnh … và các địa
+                # phương …`: the persons asked are listed with semicolons; the directive stands before the first
+                directive = asked.group("verb") + " "
             role, strong, title_end = _role(text, group, gi, groups, directive, after, para_before,
                                             heading, in_implementation, open_roles, item_lead or assigned, prior_lead)
         if role is False and len(group) > 1 and _LEADS_TASK.match(after):
@@ -860,12 +865,17 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
 # (`yêu cầu thủ trưởng các phòng, ban, ngành huyện, các tổ chức chính trị - xã hội …`: in lower case too)
 _TITLE_BEFORE = re.compile(r"(?<![\p{L}])(?:(?:[Pp]hó\s+)?[Gg]iám đốc|[Tt]hủ trưởng|[Cc]hủ tịch)\s+$")
 _AND_GAP = re.compile(r"\s*,?\s*và\s+")
+# a directive whose addressees open with persons' titles (`yêu cầu các Bộ trưởng, Thủ trưởng …;`), up
+# to the semicolon that goes on with the list
+_PERSONS_ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?P<verb>yêu cầu|đề nghị)\s+(?:các\s+)?(?:Bộ trưởng|[Tt]hủ trưởng|[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư)"
+                                   r"(?![\p{L}])[^.;:!?\n]*;\s*$")
 _DIRECTIVE_WORD = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)(?![\p{L}])")
 _LIST_COMMA = re.compile(r"\s*,\s*")
 # a class of bodies a list goes on to with its own plural (`…, các Tập đoàn, tổng công ty nhà nước`)
 # (`thủ trưởng các phòng, ban, ngành huyện, các tổ chức chính trị - xã hội …`: the mass organisations,
 # which no director heads, are asked themselves)
 _PLURAL_CLASS = re.compile(r"(?:các|những)\s+(?:\p{Lu}|tổ chức chính trị|đoàn thể(?![\p{L}]))")
+_PLURAL_LOCALITIES = re.compile(r"(?:các|những)\s+địa phương(?![\p{L}])")
 _STANDALONE_BODY_AT = re.compile("|".join(re.escape(b) for b in sorted(STANDALONE_BODIES, key=len, reverse=True))
                                  + r"(?![\p{L}])")
 
@@ -880,6 +890,11 @@ def _after_titled(text: str, group: list[Mention]) -> list[Mention] | None:
         if body and _AND_GAP.fullmatch(gap) and (first is None or first.group() != body.group()):
             return group[k:]
         if _PLURAL_CLASS.match(text, group[k].start) and (_AND_GAP.fullmatch(gap) or _LIST_COMMA.fullmatch(gap)):
+            return group[k:]
+        if _PLURAL_LOCALITIES.match(text, group[k].start) and _AND_GAP.fullmatch(gap):
+            # `yêu cầu các Bộ trưởng, …; Bí thư, Chủ tịch UBND các tỉnh: Thanh Hóa, …, Ninh Bình và các địa
+            # phương có dự báo nguy cơ mưa lớn …`: the localities closing the list after `và` are asked
+            # themselves, as no person's title heads a locality
             return group[k:]
     return None
 
