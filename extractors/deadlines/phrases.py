@@ -998,7 +998,9 @@ _MORE_OF_A_COUNT = re.compile(r"\b(?:thêm|khoảng)\s+\d{1,3}(?:\.\d{3})*(?:,\d
 _COUNTED_RESULT = re.compile(r"(?<![\d/.,-])\d{1,3}(?:\.\d{3})*\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
 
 
-_EVENT = re.compile(r"\b(?:đại\s+hội|hội\s+nghị|cuộc\s+họp|phiên\s+họp|tập\s+huấn|lớp|kỳ\s+thi|hội\s+thi|đợt)\b", FLAGS)
+# what a limit can cap the length of (`đại hội chi bộ … không quá 1 ngày`, a class, an exam, a campaign):
+# wider than `_EVENTS`, the events held on a date that `_dates_event` reads
+_LASTING_EVENT = re.compile(r"\b(?:đại\s+hội|hội\s+nghị|cuộc\s+họp|phiên\s+họp|tập\s+huấn|lớp|kỳ\s+thi|hội\s+thi|đợt)\b", FLAGS)
 _PROCESSING_TIME = re.compile(r"thời\s+gian\s+(?:giải\s+quyết|xử\s+lý|cấp|thẩm\s+định|tiếp\s+nhận|chờ)", FLAGS)
 
 
@@ -1030,7 +1032,7 @@ def _relative_is_limit(text: str, m) -> bool:
         return False  # `thời gian giải quyết … tối đa 05 ngày làm việc`: a target on processing time
     if lead in ("không", "tối"):
         clause = _CLAUSE_BREAK.split(text[max(0, m.start() - 80):m.start()])[-1]
-        if _EVENT.search(clause) and not _LIMITED_VERB.search(clause):
+        if _LASTING_EVENT.search(clause) and not _LIMITED_VERB.search(clause):
             return False  # `đại hội chi bộ … không quá 1 ngày`: how long an event lasts
     if lead in ("chậm", "không", "tối", "thời", "trước"):
         return True
