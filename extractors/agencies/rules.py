@@ -377,6 +377,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
         return assigns[span]
 
     headline_cut = bisect.bisect_left(doc.offsets, headline_end) if headline_end else 0
+    # a news story: a headline over running text, no numbered outline of a plan
+    story = bool(headline_end) and not sections
     for pass_no in (1, 2):
         for k, (para, chain) in enumerate(body):
             text, folded = _after_headline(para, headline_cut)
@@ -404,6 +406,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                 span = doc.raw_span(para.start + start, para.start + end)
                 if _broken_short_line(doc.raw, span) or span[0] < headline_end or agency_key(name) in _BARE_KIND_KEYS:
                     continue
+                if story and _told_done(text, start, end):
+                    continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
     found = _counted_named(doc.raw, found, sections)
@@ -413,6 +417,25 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             seen.add(a.span)
             out.append(a)
     return out
+
+
+# A news story tells what bodies did: a body whose sentence tells it as done (`đã`, `vừa`, `đang` right after
+# it, or what it got done counted: `Các xã, thị trấn tổ chức được 53 giải`) and asks nothing (no directive or
+# future word anywhere in the sentence) is reported, not tasked
+# (`Hội đồng Nghĩa vụ quân sự xã đang triển khai các bước tuyển chọn …`)
+_DONE_AFTER = re.compile(r"\s*,?\s*(?:(?:đã|vừa|đang|mới)(?![\p{L}])|[^.;:!?\n]{0,40}?\sđược\s+\d)")
+_ASKS = re.compile(r"(?<![\p{L}])(?:giao|yêu cầu|đề nghị|chỉ đạo|phải|cần|sẽ|chủ trì|phối hợp|có trách nhiệm|tiếp tục"
+                   r"|nhiệm vụ|phấn đấu)(?![\p{L}])", re.I)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+
+
+def _told_done(text: str, start: int, end: int) -> bool:
+    if not _DONE_AFTER.match(text, end):
+        return False
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    first = cuts[-1] if cuts else max(0, start - 400)
+    last = _SENTENCE_END.search(text, end, end + 400)
+    return not _ASKS.search(text, first, last.start() if last else min(len(text), end + 400))
 
 
 # the bare plural of a kind with nothing saying which, where or of what (`Thủ tướng đã phân công các cơ quan
