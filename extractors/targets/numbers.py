@@ -16,7 +16,7 @@ import re as _sre  # the standard engine: finding the prefix words in 40 charact
 import regex as re
 
 from extractors import nlp
-from extractors.anchored import CASE_ODD, OpeningWords, leading_words
+from extractors.anchored import CASE_ODD, OpeningWords, leading_words, matches_at, occurrences, plain_lower
 
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
@@ -524,11 +524,30 @@ _DIGITS = re.compile(r"\d+")
 _CORE_WORDS = OpeningWords(*sorted(set(_WORD_VALUES) | set(_WORD_MULTIPLES)))
 
 
+# every number word CORE reads stands whole: no letter before it (a look-behind of `\s` after
+# `ít nhất`/`từ`/`gấp`, or `(?<![\p{L}])`) and a space or a non-letter after it; so a word
+# found inside another (`chín` in `chính`, `ba` in `ban`, `hai` in `khai`: all of the word
+# starts the seed plans give) is not tried. Only an ASCII letter rules a start out (a letter
+# to every Unicode table; any other neighbour is left to CORE itself)
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _core_matches(text: str):
-    """`CORE.finditer(text)`: the same matches, left to right and not overlapping (`OpeningWords`:
-    a text holding a letter of `CASE_ODD`, or whose lower-casing changes its length, is searched
-    plainly)."""
-    return _CORE_WORDS.finditer(CORE, text, also=[m.start() for m in _DIGITS.finditer(text)])
+    """`CORE.finditer(text)`: the same matches, left to right and not overlapping (`OpeningWords`'
+    starts, as lower-casing finds them; a text holding a letter of `CASE_ODD`, or whose
+    lower-casing changes its length, is searched plainly)."""
+    low = plain_lower(text)
+    if low is None:
+        return CORE.finditer(text)
+    n = len(low)
+    starts = [m.start() for m in _DIGITS.finditer(text)]
+    for w in _CORE_WORDS.words:
+        for at in occurrences(low, w):
+            end = at + len(w)
+            if (at and text[at - 1] in _ASCII_LETTERS) or (end < n and text[end] in _ASCII_LETTERS):
+                continue  # inside a longer word
+            starts.append(at)
+    return matches_at(CORE, text, starts)
 
 
 def find_values(text: str) -> list[ValueExpr]:
