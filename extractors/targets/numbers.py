@@ -461,11 +461,13 @@ _PREFIX_FINDER = None if _PREFIX_RUNS is None else _sre.compile("(?=" + "|".join
     _sre.escape(r) for r in sorted(_PREFIX_RUNS) if not any(o != r and r.startswith(o) for o in _PREFIX_RUNS)) + ")")
 
 
-def _prefix_search(before: str):
-    """`PREFIX.search(before)`: the leftmost start where PREFIX matches, tried only where a
-    match can start (a letter `(?i)` reads as one of the words' letters lower-cases to it,
-    checked for every code point in tests/test_anchored.py; a text holding `İ` or `ſ`, or
-    whose lower-casing changes its length, is searched plainly)."""
+_NONE_WRITTEN = object()
+
+
+def _written_prefix(before: str):
+    """`_prefix_search` up to its last two tries: the match opening with a word, or the plain
+    search's result; `_NONE_WRITTEN` when no word opens one (what is left, a match at `$`, is
+    empty or a line break: a value with nothing written before it, `_prefix` needs no more)."""
     if _PREFIX_FINDER is None or any(c in before for c in CASE_ODD):
         return PREFIX.search(before)
     low = before.lower()
@@ -475,6 +477,17 @@ def _prefix_search(before: str):
         pm = PREFIX.match(before, m.start())
         if pm:
             return pm
+    return _NONE_WRITTEN
+
+
+def _prefix_search(before: str):
+    """`PREFIX.search(before)`: the leftmost start where PREFIX matches, tried only where a
+    match can start (a letter `(?i)` reads as one of the words' letters lower-cases to it,
+    checked for every code point in tests/test_anchored.py; a text holding `İ` or `ſ`, or
+    whose lower-casing changes its length, is searched plainly)."""
+    pm = _written_prefix(before)
+    if pm is not _NONE_WRITTEN:
+        return pm
     n = len(before)
     if n and before[-1] == "\n":
         pm = PREFIX.match(before, n - 1)  # (`$` before a last line break)
@@ -486,9 +499,9 @@ def _prefix_search(before: str):
 def _prefix(text: str, at: int) -> tuple[int, str, str]:
     """Where a value expression starts, and its qualifier and verb, read before the number at `at`."""
     before = text[max(0, at - 40):at]
-    pm = _prefix_search(before)
+    pm = _written_prefix(before)  # (a match at `$` alone, empty or a line break, adds nothing)
     start, qual, verb = at, "", ""
-    if pm and pm.group(0).strip():
+    if pm is not _NONE_WRITTEN and pm and pm.group(0).strip():
         start = at - len(before) + pm.start()
         qual = (pm.group("qual") or "").lower()
         verb = (pm.group("verb") or "").lower()
