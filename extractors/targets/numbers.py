@@ -16,7 +16,7 @@ import re as _sre  # the standard engine: finding the prefix words in 40 charact
 import regex as re
 
 from extractors import nlp
-from extractors.anchored import CASE_ODD, OpeningWords, leading_words
+from extractors.anchored import CASE_ODD, OpeningWords, leading_words, matches_at, occurrences, plain_lower
 
 # dot-grouped thousands first, then comma decimals, then a dot decimal (`2.5%`)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+"
@@ -461,11 +461,13 @@ _PREFIX_FINDER = None if _PREFIX_RUNS is None else _sre.compile("(?=" + "|".join
     _sre.escape(r) for r in sorted(_PREFIX_RUNS) if not any(o != r and r.startswith(o) for o in _PREFIX_RUNS)) + ")")
 
 
-def _prefix_search(before: str):
-    """`PREFIX.search(before)`: the leftmost start where PREFIX matches, tried only where a
-    match can start (a letter `(?i)` reads as one of the words' letters lower-cases to it,
-    checked for every code point in tests/test_anchored.py; a text holding `İ` or `ſ`, or
-    whose lower-casing changes its length, is searched plainly)."""
+_NONE_WRITTEN = object()
+
+
+def _written_prefix(before: str):
+    """`_prefix_search` up to its last two tries: the match opening with a word, or the plain
+    search's result; `_NONE_WRITTEN` when no word opens one (what is left, a match at `$`, is
+    empty or a line break: a value with nothing written before it, `_prefix` needs no more)."""
     if _PREFIX_FINDER is None or any(c in before for c in CASE_ODD):
         return PREFIX.search(before)
     low = before.lower()
@@ -475,6 +477,17 @@ def _prefix_search(before: str):
         pm = PREFIX.match(before, m.start())
         if pm:
             return pm
+    return _NONE_WRITTEN
+
+
+def _prefix_search(before: str):
+    """`PREFIX.search(before)`: the leftmost start where PREFIX matches, tried only where a
+    match can start (a letter `(?i)` reads as one of the words' letters lower-cases to it,
+    checked for every code point in tests/test_anchored.py; a text holding `İ` or `ſ`, or
+    whose lower-casing changes its length, is searched plainly)."""
+    pm = _written_prefix(before)
+    if pm is not _NONE_WRITTEN:
+        return pm
     n = len(before)
     if n and before[-1] == "\n":
         pm = PREFIX.match(before, n - 1)  # (`$` before a last line break)
@@ -486,9 +499,9 @@ def _prefix_search(before: str):
 def _prefix(text: str, at: int) -> tuple[int, str, str]:
     """Where a value expression starts, and its qualifier and verb, read before the number at `at`."""
     before = text[max(0, at - 40):at]
-    pm = _prefix_search(before)
+    pm = _written_prefix(before)  # (a match at `$` alone, empty or a line break, adds nothing)
     start, qual, verb = at, "", ""
-    if pm and pm.group(0).strip():
+    if pm is not _NONE_WRITTEN and pm and pm.group(0).strip():
         start = at - len(before) + pm.start()
         qual = (pm.group("qual") or "").lower()
         verb = (pm.group("verb") or "").lower()
@@ -524,11 +537,30 @@ _DIGITS = re.compile(r"\d+")
 _CORE_WORDS = OpeningWords(*sorted(set(_WORD_VALUES) | set(_WORD_MULTIPLES)))
 
 
+# every number word CORE reads stands whole: no letter before it (a look-behind of `\s` after
+# `ít nhất`/`từ`/`gấp`, or `(?<![\p{L}])`) and a space or a non-letter after it; so a word
+# found inside another (`chín` in `chính`, `ba` in `ban`, `hai` in `khai`: all of the word
+# starts the seed plans give) is not tried. Only an ASCII letter rules a start out (a letter
+# to every Unicode table; any other neighbour is left to CORE itself)
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def _core_matches(text: str):
-    """`CORE.finditer(text)`: the same matches, left to right and not overlapping (`OpeningWords`:
-    a text holding a letter of `CASE_ODD`, or whose lower-casing changes its length, is searched
-    plainly)."""
-    return _CORE_WORDS.finditer(CORE, text, also=[m.start() for m in _DIGITS.finditer(text)])
+    """`CORE.finditer(text)`: the same matches, left to right and not overlapping (`OpeningWords`'
+    starts, as lower-casing finds them; a text holding a letter of `CASE_ODD`, or whose
+    lower-casing changes its length, is searched plainly)."""
+    low = plain_lower(text)
+    if low is None:
+        return CORE.finditer(text)
+    n = len(low)
+    starts = [m.start() for m in _DIGITS.finditer(text)]
+    for w in _CORE_WORDS.words:
+        for at in occurrences(low, w):
+            end = at + len(w)
+            if (at and text[at - 1] in _ASCII_LETTERS) or (end < n and text[end] in _ASCII_LETTERS):
+                continue  # inside a longer word
+            starts.append(at)
+    return matches_at(CORE, text, starts)
 
 
 def find_values(text: str) -> list[ValueExpr]:
