@@ -426,7 +426,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
 _DONE_AFTER = re.compile(r"\s*,?\s*(?:(?:đã|vừa|đang|mới)(?![\p{L}])|[^.;:!?\n]{0,40}?\sđược\s+\d)")
 _ASKS = re.compile(r"(?<![\p{L}])(?:giao|yêu cầu|đề nghị|chỉ đạo|phải|cần|sẽ|chủ trì|phối hợp|có trách nhiệm|tiếp tục"
                    r"|nhiệm vụ|phấn đấu)(?![\p{L}])", re.I)
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
+# where a sentence ends, for the story reading here and `_directed_sentence` below (a `;` does not end it)
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _told_done(text: str, start: int, end: int) -> bool:
@@ -892,7 +893,8 @@ _AND_GAP = re.compile(r"\s*,?\s*và\s+")
 # to the semicolon that goes on with the list
 _PERSONS_ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?P<verb>yêu cầu|đề nghị)\s+(?:các\s+)?(?:Bộ trưởng|[Tt]hủ trưởng|[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư)"
                                    r"(?![\p{L}])[^.;:!?\n]*;\s*$")
-_DIRECTIVE_WORD = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo)(?![\p{L}])")
+_DIRECTIVES = r"(?:yêu cầu|đề nghị|chỉ đạo)"
+_DIRECTIVE_WORD = re.compile(rf"(?<![\p{{L}}]){_DIRECTIVES}(?![\p{{L}}])")
 _LIST_COMMA = re.compile(r"\s*,\s*")
 # a class of bodies a list goes on to with its own plural (`…, các Tập đoàn, tổng công ty nhà nước`)
 # (`thủ trưởng các phòng, ban, ngành huyện, các tổ chức chính trị - xã hội …`: the mass organisations,
@@ -1191,8 +1193,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
 # (`UBND TP yêu cầu lồng ghép …; UBND các quận, huyện tổ chức lễ phát động … vào cuối tháng 5`:
 # the clauses after `yêu cầu` are what it asks, each body's event its task)
 _HOLDS_EVENT = re.compile(r"^\s*tổ chức(?:\s+thành công)?\s+(?:hội nghị|đại hội|kỳ họp|lễ|buổi|phiên)(?![\p{L}])", re.I)
-_DIRECTIVE_VERB = re.compile(r"(?<![\p{L}])(?<!(?:[Tt]heo|của|[Tt]hực hiện)\s)(?:yêu cầu|đề nghị|chỉ đạo)(?!\s+của)(?![\p{L}])")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+# a directive of this sentence, not one cited (`theo đề nghị của …`, `thực hiện chỉ đạo …`)
+_DIRECTIVE_VERB = re.compile(rf"(?<![\p{{L}}])(?<!(?:[Tt]heo|của|[Tt]hực hiện)\s){_DIRECTIVES}(?!\s+của)(?![\p{{L}}])")
 
 
 def _directed_sentence(text: str, start: int) -> bool:
