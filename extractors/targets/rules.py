@@ -752,10 +752,10 @@ _ASSIGN = (r"(?<!\b(?:sông|xã|huyện|phường|thị\s+trấn|thôn|ấp|xóm
            r"(?!\s+(?:thông|lưu|dịch|tiếp|thương|hữu|thoa|thừa|tranh)\b)")
 # `sẽ` looks ahead, but not as the consequence of a warning (`nếu không có giải pháp …, sạt lở sẽ tiếp tục mở
 # rộng, nguy cơ gây ngập úng khoảng 43ha`)
-_WILL = r"(?<!\bnếu\s+không\b[^.;:]{0,120})\bsẽ\b"
+_WILL_UNLESS_WARNED = r"(?<!\bnếu\s+không\b[^.;:]{0,120})\bsẽ\b"
 _GOAL_EVIDENCE = re.compile(_words(_STRIVE) + "|" + _REACHED + r"mục\s+tiêu|" + _REACHED + r"chỉ\s+tiêu(?![^.;:]{0,40}?\bđạt\s+và\s+vượt\b)|"
                             r"(?<!%\s)(?<!(?:đạt|vượt|với|theo|bằng|thành|tiêu)\s)kế\s+hoạch(?!\s+(?:và\s+Đầu\s+tư|năm\b))|\bphải\b|"
-                            + _words(_BOUNDS) + r"|dự\s+kiến|(?<!đã\s)(?:" + _words(_SET_VERBS) + r")|" + _ASSIGNED_REACHED + _ASSIGN + r"|" + _WILL + r"|"
+                            + _words(_BOUNDS) + r"|dự\s+kiến|(?<!đã\s)(?:" + _words(_SET_VERBS) + r")|" + _ASSIGNED_REACHED + _ASSIGN + r"|" + _WILL_UNLESS_WARNED + r"|"
                             + _words(w for w in _GOAL_NAMES if w not in ("mục tiêu", "chỉ tiêu"))
                             + r"|hướng\s+tới|từ\s+nay\s+(?:đến|tới)|cần\s+đạt|quyết\s+tâm", re.I)
 
