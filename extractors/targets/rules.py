@@ -225,6 +225,9 @@ def _kind_and_marker_end(text: str) -> tuple[str, Optional[int]]:
 
 def _is_caps_goal_heading(text: str) -> bool:
     """An unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)."""
+    # (none of its goal words written: the pattern, that needs one, is not tried)
+    if not any(w in text for w in _CAPS_GOAL_WORDS):
+        return False
     return bool(_CAPS_GOAL_HEADING.match(text.strip())) and text.strip().upper() == text.strip()
 
 
@@ -246,9 +249,22 @@ _GOAL_NOUN_IN_HEADING = re.compile(r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
 _GOALS_TITLE = re.compile(r"\s*(?:date\s+[\d-]+\s+)?(?:các\s+|những\s+|một\s+số\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\b", re.I)
 
 
-@lru_cache(maxsize=256)  # (the same headings and lead-ins are read for each paragraph under them)
+# (the same headings and lead-ins are read for each paragraph under them: each read once)
+@lru_cache(maxsize=256)
 def _names_goal(text: str) -> bool:
     return _GOAL_WORDS.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _no_goals_heading(title: str) -> bool:
+    """A heading of results, shortcomings or funding: its section sets no goals."""
+    return len(title) < 90 and bool(_past_heading(title) or (_FUNDING_HEADING.match(title)
+                                                             and not _GOAL_WORDS.search(title)))
+
+
+@lru_cache(maxsize=256)
+def _defining_heading(htext: str) -> bool:
+    return _DEFINING.match(htext.strip()) is not None
 
 
 class _Reader:
@@ -287,6 +303,7 @@ class _Reader:
         self._by_kind: dict[tuple[tuple, str], list[int]] = {}
         self._caps: dict[tuple, list[int]] = {}
         self._kinds: dict[tuple, set[str]] = {}
+        self._caps_goal: set[int] = set()  # the unnumbered capital headings, by index (read once)
         for k, q in enumerate(self.paras):
             if q.heading is not None:
                 self._headings[id(q.heading)] = k
@@ -296,6 +313,7 @@ class _Reader:
                 self._kinds.setdefault(q.path, set()).add(q.kind)
                 if q.kind == "plain" and _is_caps_goal_heading(q.para.text):
                     self._caps.setdefault(q.path, []).append(k)
+                    self._caps_goal.add(k)
         # the preamble (`… ban hành Kế hoạch … năm 2025 như sau:`) introduces the plan,
         # not a list of targets: its years are no lead-in horizon
         starts = [doc.clean_pos(s.span[0]) for s in sections]
@@ -385,16 +403,15 @@ class _Reader:
                 htext = q.heading.title or _heading_text(text)
                 texts.append(htext)
                 title = q.heading.title
-                if len(title) < 90 and (_past_heading(title) or (_FUNDING_HEADING.match(title)
-                                                                 and not _GOAL_WORDS.search(title))):
+                if _no_goals_heading(title):
                     ctx.no_goals = True
-                if _DEFINING.match(htext.strip()):
+                if _defining_heading(htext):
                     ctx.defining = True
                 if ctx.year is None:
                     ctx.year = self._heading_year(htext)
                 seen.add(q.kind)
                 continue
-            if q.kind == "plain" and _is_caps_goal_heading(text):
+            if q.kind == "plain" and j in self._caps_goal:
                 # an unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)
                 texts.append(text)
                 if ctx.year is None:
@@ -2452,6 +2469,7 @@ def _later_stage_year(text: str, clause: tuple[int, int], sent: tuple[int, int])
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # (a lead-in is read for each item under it)
 def _lead_in_year(text: str) -> Optional[int]:
     """The year a lead-in paragraph sets for the list below it, read from its sentences
     nearest the list: `Nhằm … thực hiện kế hoạch 5 năm 2021-2025, … Ngày 16/8/2022, Sở … ban
@@ -2712,7 +2730,8 @@ def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int])
 # a clause that sets goals for the period named before it
 _SETS_GOALS = re.compile(r"\b(?:đề\s+ra|đặt\s+ra|đặt\s+mục\s+tiêu|phấn\s+đấu|xác\s+định|thông\s+qua)\b|"
                          r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
-_CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯƠNG HƯỚNG|NHIỆM VỤ)[^a-zđ]{0,120}$")
+_CAPS_GOAL_WORDS = ("MỤC TIÊU", "CHỈ TIÊU", "PHƯƠNG HƯỚNG", "NHIỆM VỤ")
+_CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:" + "|".join(_CAPS_GOAL_WORDS) + r")[^a-zđ]{0,120}$")
 _GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\b(?:" + _words(_SET_VERBS) + r")\b|\byêu\s+cầu\b|"
                                 # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
                                 # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
