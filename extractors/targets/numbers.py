@@ -194,6 +194,10 @@ _READ_AFTER = 400
 _PER_MILLE = re.compile(r"\s*(‰|%[0o](?![\p{L}\d])|phần\s+nghìn|phần\s+ngàn)", re.IGNORECASE)
 _PERCENT = re.compile(r"\s*(%|phần\s+trăm)", re.IGNORECASE)
 _TIMES = re.compile(r"\s*lần\b", re.IGNORECASE)
+# `_PER_MILLE`, else `_PERCENT`, else `_TIMES`, in one match: each opens past the same spaces
+# with no space of its own, so the first that matches there is the one the three in turn give
+_SIGN_AFTER = re.compile(rf"\s*(?:(?P<mille>{_PER_MILLE.pattern[3:]})|(?P<percent>{_PERCENT.pattern[3:]})|"
+                         rf"(?P<times>{_TIMES.pattern[3:]}))", re.IGNORECASE)
 _WORD = re.compile(r"[\p{L}\d]+")
 _NEXT_WORD = re.compile(r"\s+([\p{L}\d]+)")
 # the short forms news prints for whom a count counts (`tạo việc làm cho thêm 20.000 LĐ`): workers,
@@ -214,13 +218,12 @@ _MAGNITUDE_WORDS = {"triệu", "nghìn", "ngàn", "tỷ", "tỉ"}
 def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     """The unit printed at `pos` (after the number), and where it ends."""
     # `0,5%0`, `0,5%o`: a per-mille sign typed as percent and zero
-    m = _PER_MILLE.match(text[pos:pos + _READ_AFTER])
-    if m:
+    # (the three signs read in one match: `_SIGN_AFTER`)
+    m = _SIGN_AFTER.match(text[pos:pos + _READ_AFTER])
+    if m and m.group("mille") is not None:
         return "‰", pos + m.end()  # birth and mortality rates: `giảm tỷ suất sinh 0,2‰/năm`
-    m = _PERCENT.match(text[pos:pos + _READ_AFTER])
-    if m:
+    if m and m.group("percent") is not None:
         return "%", pos + m.end()
-    m = _TIMES.match(text[pos:pos + _READ_AFTER])
     if m and not _NTH_TIME.match(text[pos:pos + _READ_AFTER]):
         if _PER_SLASH.match(text, pos + m.end()):
             return "lần", pos + m.end()  # `ít nhất 2 lần/năm`: how often, a count of times, not a multiple
@@ -462,13 +465,14 @@ _PREFIX_FINDER = None if _PREFIX_RUNS is None else _sre.compile("(?=" + "|".join
 
 
 _NONE_WRITTEN = object()
+_CASE_ODD_0, _CASE_ODD_1 = CASE_ODD  # (asked of each value's 40 characters: two `in`, no generator)
 
 
 def _written_prefix(before: str):
     """`_prefix_search` up to its last two tries: the match opening with a word, or the plain
     search's result; `_NONE_WRITTEN` when no word opens one (what is left, a match at `$`, is
     empty or a line break: a value with nothing written before it, `_prefix` needs no more)."""
-    if _PREFIX_FINDER is None or any(c in before for c in CASE_ODD):
+    if _PREFIX_FINDER is None or _CASE_ODD_0 in before or _CASE_ODD_1 in before:
         return PREFIX.search(before)
     low = before.lower()
     if len(low) != len(before):
@@ -542,6 +546,7 @@ _CORE_WORDS = OpeningWords(*sorted(set(_WORD_VALUES) | set(_WORD_MULTIPLES)))
 # found inside another (`chín` in `chính`, `ba` in `ban`, `hai` in `khai`: all of the word
 # starts the seed plans give) is not tried. Only an ASCII letter rules a start out (a letter
 # to every Unicode table; any other neighbour is left to CORE itself)
+_JOINERS = frozenset("/.,-")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
@@ -553,7 +558,9 @@ def _core_matches(text: str):
     if low is None:
         return CORE.finditer(text)
     n = len(low)
-    starts = [m.start() for m in _DIGITS.finditer(text)]
+    # (every branch that opens with a digit has no `/`, `.`, `,` or `-` before it: the later
+    # runs of `1.373`, `93,5`, `31/12` are not tried)
+    starts = [at for m in _DIGITS.finditer(text) if not ((at := m.start()) and text[at - 1] in _JOINERS)]
     for w in _CORE_WORDS.words:
         for at in occurrences(low, w):
             end = at + len(w)

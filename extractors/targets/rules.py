@@ -50,9 +50,9 @@ _NUMBERING_BEFORE = re.compile(
     r"thôn|bản|phường|tiểu khu|mục tiêu|độ tuổi|lứa tuổi|năm học|mức độ|cấp độ)\s*$|"
     # the next of a list of levels (`dịch vụ công trực tuyến mức độ 3, 4 phổ biến`)
     r"\b(?:mức|cấp)\s+độ\s+\d+(?:\s*,\s*\d+)*\s*(?:,|và|hoặc|-)\s*$)", re.I)
-# (every match ends the text, `\s*$`: searched from the end, each other place fails at `$` at
-# once, a quarter of the time of a forward search trying the words at all 40 places; used
-# only for whether one matches, which the direction does not change)
+# (every match ends the text, `\s*$`: matched backwards from the end, the one place a match can
+# end (`$` before a last line break is the end too, `\s*` taking the break), not searched at all
+# 40 places; used only for whether one matches, which the direction does not change)
 _NUMBERING_RIGHT_BEFORE = re.compile(_NUMBERING_BEFORE.pattern, _NUMBERING_BEFORE.flags | re.REVERSE)
 _INDEX_WORDS = re.compile(r"chỉ số|hệ số|\bHDI\b|\bPCI\b|\bPAPI\b|\bPAR INDEX\b|\bSIPAS\b|\bGINI\b", re.I)
 # The two vocabularies the readings below share, one table each; every pattern that asks "is this
@@ -104,6 +104,7 @@ _REPORT_AFTER = re.compile(r"^\s*(?:so với\s+)?(?:kế hoạch(?!\s+vốn)|KH\
 _ANOTHER_PART = re.compile(r"\bvà\b|;|\bđồng\s+thời\b", re.I)
 
 
+@lru_cache(maxsize=256)  # (a heading is asked once for each paragraph under it)
 def _past_heading(title: str) -> bool:
     """A heading of a section that reports the past: `I. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU
     NĂM 2024` (the goals it names are what was carried out), but not `Kết quả thực hiện năm 2024
@@ -182,6 +183,7 @@ class _Para:
     kind: str
     heading: Optional[Section] = None
     path: tuple = ()
+    marker_end: Optional[int] = None  # `_marker_end(para.text)`, when reading the kind read it
 
 
 @dataclass
@@ -202,19 +204,30 @@ class _Context:
 
 
 def _kind(text: str) -> str:
+    return _kind_and_marker_end(text)[0]
+
+
+def _kind_and_marker_end(text: str) -> tuple[str, Optional[int]]:
+    """The paragraph's kind, and `_marker_end(text)` where reading the kind read the marker
+    (None after a bullet: the marker is then read only if asked)."""
     t = text.lstrip()
     if t[:1] in ALL_BULLETS:
-        return t[0]
+        return t[0], None
     m = MARKER.match(t)
     if m:
+        lead = len(text) - len(t)
         for k in ("article", "roman", "upper", "arabic", "letter", "paren"):
             if m.group(k):
-                return k
-    return "plain"
+                return k, lead + m.end()
+        return "plain", lead + m.end()
+    return "plain", 0
 
 
 def _is_caps_goal_heading(text: str) -> bool:
     """An unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)."""
+    # (none of its goal words written: the pattern, that needs one, is not tried)
+    if not any(w in text for w in _CAPS_GOAL_WORDS):
+        return False
     return bool(_CAPS_GOAL_HEADING.match(text.strip())) and text.strip().upper() == text.strip()
 
 
@@ -236,6 +249,24 @@ _GOAL_NOUN_IN_HEADING = re.compile(r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
 _GOALS_TITLE = re.compile(r"\s*(?:date\s+[\d-]+\s+)?(?:các\s+|những\s+|một\s+số\s+)?(?:chỉ\s+tiêu|mục\s+tiêu)\b", re.I)
 
 
+# (the same headings and lead-ins are read for each paragraph under them: each read once)
+@lru_cache(maxsize=256)
+def _names_goal(text: str) -> bool:
+    return _GOAL_WORDS.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _no_goals_heading(title: str) -> bool:
+    """A heading of results, shortcomings or funding: its section sets no goals."""
+    return len(title) < 90 and bool(_past_heading(title) or (_FUNDING_HEADING.match(title)
+                                                             and not _GOAL_WORDS.search(title)))
+
+
+@lru_cache(maxsize=256)
+def _defining_heading(htext: str) -> bool:
+    return _DEFINING.match(htext.strip()) is not None
+
+
 class _Reader:
     def __init__(self, doc: PlanText, sections: list[Section]):
         self.doc = doc
@@ -245,14 +276,24 @@ class _Reader:
         for s in sections:
             heading_at[doc.clean_pos(s.span[0])] = s
         self.paras: list[_Para] = []
+        # the blocks' ends cut the text into pieces each held by the same sections: a paragraph's
+        # path is its piece's, looked up once per piece, not once per paragraph
+        bounds = sorted({b for s in sections for b in (s.span[0], max(s.body_end, s.span[1]))})
+        piece_paths: dict[int, tuple] = {}
         for p in doc.paragraphs:
             if p.footnote:
                 continue
             lead = len(p.text) - len(p.text.lstrip())
             s = heading_at.get(p.start + lead) or heading_at.get(p.start)
             raw = doc.raw_pos(p.start)
-            self.paras.append(_Para(p, _kind(p.text), s, tuple(section_path_at(sections, raw))))
+            piece = bisect.bisect_right(bounds, raw)
+            path = piece_paths.get(piece)
+            if path is None:
+                path = piece_paths[piece] = tuple(section_path_at(sections, raw))
+            kind, marker_end = _kind_and_marker_end(p.text)
+            self.paras.append(_Para(p, kind, s, path, marker_end))
         self._ctx_cache: dict[int, _Context] = {}
+        self._heading_years: dict[str, Optional[int]] = {}  # a heading's year, read once for the paragraphs under it
         self._results: Optional[list[bool]] = None
         # where to look back from a paragraph: the paragraphs of each block and the headings,
         # by index, so a lead-in search visits its own chain, not every paragraph before it
@@ -262,6 +303,7 @@ class _Reader:
         self._by_kind: dict[tuple[tuple, str], list[int]] = {}
         self._caps: dict[tuple, list[int]] = {}
         self._kinds: dict[tuple, set[str]] = {}
+        self._caps_goal: set[int] = set()  # the unnumbered capital headings, by index (read once)
         for k, q in enumerate(self.paras):
             if q.heading is not None:
                 self._headings[id(q.heading)] = k
@@ -271,6 +313,7 @@ class _Reader:
                 self._kinds.setdefault(q.path, set()).add(q.kind)
                 if q.kind == "plain" and _is_caps_goal_heading(q.para.text):
                     self._caps.setdefault(q.path, []).append(k)
+                    self._caps_goal.add(k)
         # the preamble (`… ban hành Kế hoạch … năm 2025 như sau:`) introduces the plan,
         # not a list of targets: its years are no lead-in horizon
         starts = [doc.clean_pos(s.span[0]) for s in sections]
@@ -360,16 +403,15 @@ class _Reader:
                 htext = q.heading.title or _heading_text(text)
                 texts.append(htext)
                 title = q.heading.title
-                if len(title) < 90 and (_past_heading(title) or (_FUNDING_HEADING.match(title)
-                                                                 and not _GOAL_WORDS.search(title))):
+                if _no_goals_heading(title):
                     ctx.no_goals = True
-                if _DEFINING.match(htext.strip()):
+                if _defining_heading(htext):
                     ctx.defining = True
                 if ctx.year is None:
                     ctx.year = self._heading_year(htext)
                 seen.add(q.kind)
                 continue
-            if q.kind == "plain" and _is_caps_goal_heading(text):
+            if q.kind == "plain" and j in self._caps_goal:
                 # an unnumbered heading in capitals (`PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ ĐẾN NĂM 2020`)
                 texts.append(text)
                 if ctx.year is None:
@@ -384,7 +426,7 @@ class _Reader:
             seen.add(q.kind)
             if len(texts) > 12:
                 break
-        ctx.goal = any(_GOAL_WORDS.search(t) for t in texts) or self._continues_goals(i) or self.goal_headline
+        ctx.goal = any(_names_goal(t) for t in texts) or self._continues_goals(i) or self.goal_headline
         ctx.results_before = self.results_before(i)
         ctx.reviewed_years = self.reviewed_years
         ctx.news = not self.formal
@@ -403,10 +445,13 @@ class _Reader:
         sets its goals for the plan's period: the horizon only orients them. (A heading of the
         vision alone, `3. Tầm nhìn đến năm 2045`, names no goals of the period: its items are the
         horizon's.)"""
+        if htext in self._heading_years:
+            return self._heading_years[htext]
         year = context_year(htext, staged=False)
         if year is not None and self.period_and_horizon and year == self.period_and_horizon[1] \
                 and only_horizons(htext) and _GOAL_NOUN_IN_HEADING.search(htext):
-            return self.period_and_horizon[0]
+            year = self.period_and_horizon[0]
+        self._heading_years[htext] = year
         return year
 
     def _looked_back(self, i: int, chain: list[Section], chain_paths: set[tuple]):
@@ -842,6 +887,12 @@ def _voted(text: str, pos: int) -> bool:
     cut = text.rfind(". ", start, vote.start())
     return not _GOAL_WORDS.search(text, cut + 2 if cut >= 0 else start, pos)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
+
+
+@lru_cache(maxsize=64)
+def _views_line(text: str) -> bool:
+    """Whether the paragraph is a view counter (asked once per paragraph, not once per value)."""
+    return _VIEWS_LINE.fullmatch(text) is not None
 # (and a list page's pager: `Trang 1 / 365 - 3649 dòng`, the pages and rows of the list)
 # a web page's furniture (a feed's header: `Sun, 11 Jan 2026 01:00:09 +0000 vi hourly 1 https://…`):
 # a number before a link or an English month, or a time zone after a clock time, is no figure
@@ -887,7 +938,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     # whatever word stands before that
     # a share or rate is never a numbering: `bình quân hàng năm 1%`, `tiêu chí kiểu mẫu 26%`
     if v.start == v.num_start and v.unit not in ("%", "‰") \
-            and _NUMBERING_RIGHT_BEFORE.search(fold(text[max(0, v.start - 40):v.start])):
+            and _NUMBERING_RIGHT_BEFORE.match(fold(text[max(0, v.start - 40):v.start])):
         return False
     if v.qualifier.endswith("đủ"):
         return False  # `từ đủ 05 năm trở lên`: an eligibility condition
@@ -918,7 +969,7 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         # `Kết quả biểu quyết: có 417/424 đại biểu … tán thành (chiếm 84,93%)`: a vote's count (not
         # `biểu quyết thông qua Nghị quyết … với 5 chỉ tiêu cụ thể: Phấn đấu đạt trên 98% …`)
         return False
-    if _VIEWS_LINE.fullmatch(text) or (v.unit == "lượt" and not v.verb and not v.qualifier
+    if _views_line(text) or (v.unit == "lượt" and not v.verb and not v.qualifier
                                        and not text[v.end:].strip()):
         # `5597 lượt` on its own line under the title (ending the title's paragraph): how often
         # the page was read, not a count of visitors to reach
@@ -1718,6 +1769,7 @@ class _ClauseDirections:
 
 
 _ANY_FIGURE = re.compile(r"\d|1/2")
+_A_DIGIT = re.compile(r"\d")
 
 
 def _elided_units(text: str, values: list[ValueExpr]) -> None:
@@ -1779,9 +1831,10 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
     unit_column = any(_UNIT_HEADER.fullmatch(q.para.text.strip()) for q in reader.paras[:60])
     for i, p in enumerate(reader.paras):
         text = p.para.text
-        if not _ANY_FIGURE.search(text):
+        if not _A_DIGIT.search(text):  # (`_ANY_FIGURE`'s `1/2` holds a digit too)
             continue
-        marker_end = _marker_end(text)  # once per paragraph, not once per value
+        # once per paragraph, not once per value (and mostly read already with its kind)
+        marker_end = _marker_end(text) if p.marker_end is None else p.marker_end
         if _CITED_TITLE_LINE.match(text):
             # a cited title's figures are its subject; a sentence after it is read (`Nghị quyết số
             # 72-NQ/TW có 5 quan điểm chỉ đạo, 5 nhóm mục tiêu. Trong đó, phấn đấu, từ năm 2026, …`)
@@ -1801,7 +1854,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 values[0].unit, values[0].bare = cell.lower(), False
                 row_label = _row_label(reader, i - 1)
         clauses = sentences(text)
-        full_sentences = _full_sentences(text)
+        full_sentences = _sentence_index(text)[0]  # (the year readers below ask it again)
         if any(v.bare for v in values) and ";" in text:
             _elided_units(text, values)
         ctx = reader.context(i)
@@ -2416,6 +2469,7 @@ def _later_stage_year(text: str, clause: tuple[int, int], sent: tuple[int, int])
 
 
 @lru_cache(maxsize=256)
+@lru_cache(maxsize=256)  # (a lead-in is read for each item under it)
 def _lead_in_year(text: str) -> Optional[int]:
     """The year a lead-in paragraph sets for the list below it, read from its sentences
     nearest the list: `Nhằm … thực hiện kế hoạch 5 năm 2021-2025, … Ngày 16/8/2022, Sở … ban
@@ -2676,7 +2730,8 @@ def _reports_paragraph(text: str, sentence_start: int, plan_year: Optional[int])
 # a clause that sets goals for the period named before it
 _SETS_GOALS = re.compile(r"\b(?:đề\s+ra|đặt\s+ra|đặt\s+mục\s+tiêu|phấn\s+đấu|xác\s+định|thông\s+qua)\b|"
                          r"\b(?:mục|chỉ)\s+tiêu\b", re.I)
-_CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:MỤC TIÊU|CHỈ TIÊU|PHƯƠNG HƯỚNG|NHIỆM VỤ)[^a-zđ]{0,120}$")
+_CAPS_GOAL_WORDS = ("MỤC TIÊU", "CHỈ TIÊU", "PHƯƠNG HƯỚNG", "NHIỆM VỤ")
+_CAPS_GOAL_HEADING = re.compile(r"^[^a-zđ]{0,60}(?:" + "|".join(_CAPS_GOAL_WORDS) + r")[^a-zđ]{0,120}$")
 _GOAL_WORDS_OR_SET = re.compile(_GOAL_WORDS.pattern + r"|\b(?:" + _words(_SET_VERBS) + r")\b|\byêu\s+cầu\b|"
                                 # a news item telling of a plan issued for a year (`UBND xã … đã ban hành kế
                                 # hoạch số 31/KH-UBND về … tiêm phòng … đợt 2 năm 2020`)
