@@ -749,12 +749,18 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
     (`UBND tỉnh ban hành Kế hoạch …`, `Huyện ủy Bảo Yên xây dựng Kế hoạch …`)."""
     keys = set()
     for para in doc.paragraphs:
+        if not _ISSUING_WORD.search(para.text):
+            continue  # (none of the three wordings can follow a body here: its mentions need not be read)
         preamble = doc.raw_pos(para.start) < first_section
         for m in find_mentions(para.folded):
-            if (preamble and _ISSUES_DOCUMENT.match(para.text[m.end:])) or _JUST_ISSUED.match(para.text[m.end:]) \
-                    or (_ISSUES_TITLED.match(para.text[m.end:]) and _opens_line(doc.raw, doc.raw_pos(para.start + m.start))):
+            if (preamble and _ISSUES_DOCUMENT.match(para.text, m.end)) or _JUST_ISSUED.match(para.text, m.end) \
+                    or (_ISSUES_TITLED.match(para.text, m.end) and _opens_line(doc.raw, doc.raw_pos(para.start + m.start))):
                 keys.add(agency_key(para.text[m.start:m.end]))
     return keys
+
+
+# a word every match of `_ISSUES_DOCUMENT`, `_JUST_ISSUED` and `_ISSUES_TITLED` writes
+_ISSUING_WORD = re.compile(r"ban hành|xây dựng|vừa|mới", re.I)
 
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
