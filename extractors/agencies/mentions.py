@@ -985,12 +985,15 @@ def _opening_starts(text: str) -> tuple[dict[str, list[int]], dict[int, str | No
     out: dict[str, list[int]] = {o.kind: [] for o in _OPENERS}
     written: dict[int, str | None] = {}
     for m in _OPENING_FINDER.finditer(text):
-        at = m.start()
-        written[at] = m.group(1) if m.group(1) in _OPENERS_OF else None
+        at, word = m.start(), m.group(1)
+        openers = _OPENERS_OF.get(word)
+        if openers is None:
+            openers, word = _DIGIT_OPENERS, None
+        written[at] = word
         # (a letter or digit before a place rules it out for the patterns that open with `_B`: Python's
         # letters and digits are `regex`'s \p{L} and \p{N}, or fewer, so no place of a match is lost)
         free = not (at and text[at - 1].isalnum())
-        for o in _OPENERS_OF.get(m.group(1), _DIGIT_OPENERS):
+        for o in openers:
             if free or not o.bounded:
                 out[o.kind].append(at)
     return out, written
