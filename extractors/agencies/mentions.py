@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import bisect
 import re as std_re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex as re
 
-from extractors.anchored import AnchoredSearch
+from extractors.anchored import AnchoredSearch, _branches, _group_end, leading_words
 from extractors.lexicon import task_verbs
 from extractors.grammar.tries import trie_pattern
 from extractors.grammar.syllables import split_glued
@@ -29,6 +29,13 @@ class Mention:
     extended: bool = False  # the name was read to the end of a heading or label
     listed: bool = False  # one more kind of body in a list that `các` opened (`các ban đảng, đảng đoàn`)
     carrier: bool = False  # only carries a list on to its verb, never reported (`… trung ương và địa phương`)
+
+    def copy(self) -> Mention:
+        """A twin to extend apart from the original (`dataclasses.replace` runs `__init__` and
+        reads every field anew: several times slower, for every mention of every paragraph)."""
+        twin = object.__new__(Mention)
+        twin.__dict__.update(self.__dict__)
+        return twin
 
 
 def _longest_first(words) -> str:
@@ -73,8 +80,10 @@ _LEVEL = rf"(?:{_alt(LEVEL_WORDS)})"
 _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
 _UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
 _OFFICE_KIND = re.compile(r"[Cc]ơ quan\s+\p{Ll}+(?:\s+\p{Ll}+)?(?=\s+(?:các cấp|cấp\s))")
+# `các`, `từng`, `những` or a count (not a date's or a figure's part) before the collectives' names
+_COUNTED = r"(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{1,3})\s+"
 _COLLECTIVE = re.compile(
-    rf"{_B}(?:(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{{1,3}})\s+(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
+    rf"{_B}(?:{_COUNTED}(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
     # (`06 xã trở lên hoàn thành tiêu chí …`: how many units a target counts, not bodies)
     rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}(?!\s+trở\s+(?:lên|xuống))"
     # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
@@ -814,18 +823,19 @@ def find_mentions(text: str, known: tuple[str, ...] = ()) -> list[Mention]:
     """Agency names written in `text` (one paragraph), left to right, not overlapping.
     `known`: full names the plan wrote elsewhere (in headings); a mention that begins one
     of them runs to its end."""
-    return [replace(m) for m in _known_mentions(text, known)]  # copies: the caller's may be extended
+    return [m.copy() for m in _known_mentions(text, known)]  # copies: the caller's may be extended
 
 
 @lru_cache(maxsize=1024)
 def _known_mentions(text: str, known: tuple[str, ...]) -> tuple[Mention, ...]:
     """`find_mentions`, read once for a paragraph and the names known (the agency extractor
     asks again with the same names); never handed out, only copied."""
-    out = [replace(m) for m in _mentions_in(text)]
-    for m in out:
+    out = list(_mentions_in(text))  # (shared with that cache until a known name extends one)
+    for k, m in enumerate(out):
         for name in known:
             stop = m.start + len(name)
             if stop > m.end and text.startswith(name, m.start) and not _LETTER.match(text[stop:stop + 1]):
+                out[k] = m = m.copy()
                 m.end = stop
                 break
     return tuple(_outside_earlier(out))
@@ -892,11 +902,62 @@ class _OpeningWords:
         self.kind, self.pattern, self.words, self.digits, self.bounded = kind, pattern, frozenset(words), digits, bounded
 
     def search(self, text: str, pos: int = 0):
-        starts = _opening_starts(text)[self.kind]
+        starts = _opening_starts(text)[0][self.kind]
         for k in range(bisect.bisect_left(starts, pos), len(starts)):
             m = self.pattern.match(text, starts[k])
             if m:
                 return m
+        return None
+
+
+class _BranchedOpeningWords(_OpeningWords):
+    """`_OpeningWords` for a pattern of many branches (the collectives: two dozen, several opening
+    with long look-behinds), each tried only where one of its own opening words is written.
+
+    `_B(?:A|B|…)_E` matches at a place as the first branch whose `_B(?:A)_E` matches there
+    does, and alike (the engine backtracks through each branch, the end's look-ahead
+    included, before the next); a branch none of whose words is written there cannot
+    match, so the others, tried in their order, give the same match. The whole pattern
+    tried at a place costs ten to fifty microseconds, every branch's look-behind read."""
+
+    def __init__(self, kind: str, pattern: re.Pattern):
+        super().__init__(kind, pattern, *_anchored_words(pattern))
+        body = pattern.pattern[len(_B):len(pattern.pattern) - len(_E)]
+        assert pattern.pattern.startswith(_B) and pattern.pattern.endswith(_E) and body.startswith("(?:") \
+            and _group_end(body, 0) == len(body), pattern.pattern[:60]
+        self.branches = []  # (pattern, words, digits) of each branch, in order
+        for branch in _branches(body[3:-1]):
+            words, digits = leading_words(branch)
+            self.branches.append((re.compile(f"{_B}(?:{branch}){_E}", pattern.flags), words, digits))
+        self._tried: dict[str | None, tuple[re.Pattern, ...]] = {}
+        # a cheaper pattern that every match of a branch matches too, tried first where the branch
+        # fails at most places it is tried: the collectives' names after `các` (one in twenty
+        # `các` opens one), each opening with one of the words `anchored` reads off them
+        names, digits = leading_words(_COLLECTIVE_ALT)
+        counted = f"{_COUNTED}(?:{_COLLECTIVE_ALT})"
+        self.guards = {p: re.compile(f"{_B}{_COUNTED}(?={_alt(names)})") for p, _, _ in self.branches
+                       if p.pattern == f"{_B}(?:{counted}){_E}" and not digits}
+
+    def tried_at(self, word: str | None) -> tuple[re.Pattern, ...]:
+        """The branches a match may open with where `word` is the longest opening word written
+        (None: a digit)."""
+        if word not in self._tried:
+            self._tried[word] = tuple(p for p, words, digits in self.branches
+                                      if (digits if word is None else any(word.startswith(v) for v in words)))
+        return self._tried[word]
+
+    def search(self, text: str, pos: int = 0):
+        places, written = _opening_starts(text)
+        starts = places[self.kind]
+        for k in range(bisect.bisect_left(starts, pos), len(starts)):
+            at = starts[k]
+            for branch in self.tried_at(written[at]):
+                guard = self.guards.get(branch)
+                if guard is not None and not guard.match(text, at):
+                    continue
+                m = branch.match(text, at)
+                if m:
+                    return m
         return None
 
 
@@ -911,7 +972,7 @@ def _anchored_words(pattern: re.Pattern) -> tuple[frozenset[str], bool]:
 # only where their opening words are written: on the seed plans a pass that finds those words for
 # all four costs less than any two of their own passes; `anchored` reads the first three patterns'
 # words, the heads' are the head nouns, whatever looks behind them)
-_OPENERS = (_OpeningWords("coll", _COLLECTIVE, *_anchored_words(_COLLECTIVE)),
+_OPENERS = (_BranchedOpeningWords("coll", _COLLECTIVE),
             _OpeningWords("gen", _GENERIC, *_anchored_words(_GENERIC)),
             _OpeningWords("body", _STANDALONE, *_anchored_words(_STANDALONE)),
             _OpeningWords("head", _HEAD, set(PROPER_HEADS) | set(LOWERCASE_HEADS) | {"ban"}, bounded=False))
@@ -929,19 +990,25 @@ _DIGIT_OPENERS = tuple(o for o in _OPENERS if o.digits)
 
 
 @lru_cache(maxsize=64)  # (a paragraph is searched many times over, by each pattern)
-def _opening_starts(text: str) -> dict[str, list[int]]:
+def _opening_starts(text: str) -> tuple[dict[str, list[int]], dict[int, str | None]]:
     """For each mention pattern, the places in `text` where one of its opening words (or, for a
-    pattern that may open with one, a digit) is written, in order."""
+    pattern that may open with one, a digit) is written, in order; and at each place, the
+    longest word written there (None for a digit)."""
     out: dict[str, list[int]] = {o.kind: [] for o in _OPENERS}
+    written: dict[int, str | None] = {}
     for m in _OPENING_FINDER.finditer(text):
-        at = m.start()
+        at, word = m.start(), m.group(1)
+        openers = _OPENERS_OF.get(word)
+        if openers is None:
+            openers, word = _DIGIT_OPENERS, None
+        written[at] = word
         # (a letter or digit before a place rules it out for the patterns that open with `_B`: Python's
         # letters and digits are `regex`'s \p{L} and \p{N}, or fewer, so no place of a match is lost)
         free = not (at and text[at - 1].isalnum())
-        for o in _OPENERS_OF.get(m.group(1), _DIGIT_OPENERS):
+        for o in openers:
             if free or not o.bounded:
                 out[o.kind].append(at)
-    return out
+    return out, written
 
 
 class _Collectives:

@@ -19,6 +19,7 @@ giao …`), persons (`Chủ tịch UBND xã`), the preamble, the recipients and 
 from __future__ import annotations
 
 import bisect
+import re as std_re
 from functools import lru_cache
 
 import regex as re
@@ -331,9 +332,12 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                             section=section_path_at(sections, start), span=(start, end)))
     body = []
     addressed = False  # inside the items of a `Kính gửi:` list
+    table_starts = [a for a, _ in table_lines]  # (in order, apart: the row a place may be in is the last before it)
+    past_report: dict[int, bool] = {}  # a section's title, read once for all its paragraphs
     for para in doc.paragraphs:
         raw_start = doc.raw_pos(para.start)
-        if para.footnote or any(a <= raw_start < b for a, b in table_lines):
+        row = bisect.bisect_right(table_starts, raw_start) - 1
+        if para.footnote or (row >= 0 and raw_start < table_lines[row][1]):
             continue
         # `Kính gửi:` over `- Văn phòng Quốc hội;` items: the letter's addressees, named, not tasked
         # (a request the letter makes of them is written in its body, after the list)
@@ -348,7 +352,10 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
         if raw_start >= stop_at:
             break
         chain = ancestors_at(sections, raw_start)
-        if not any(_PAST_REPORT.search(s.title) for s in chain):
+        for s in chain:
+            if id(s) not in past_report:
+                past_report[id(s)] = _PAST_REPORT.search(s.title) is not None
+        if not any(past_report[id(s)] for s in chain):
             body.append((para, chain))
     # Names a heading or a `Name: duties` label writes in full are learnt first, so that the
     # same body written in running text gets its full name too (`Ban Quản lý xây dựng
@@ -379,10 +386,14 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     headline_cut = bisect.bisect_left(doc.offsets, headline_end) if headline_end else 0
     # a news story: a headline over running text, no numbered outline of a plan
     story = bool(headline_end) and not sections
+    implementation: dict[int, bool] = {}  # a section's title, read once for all its paragraphs
+    known, known_of = (), 0  # the learnt names, longest first, sorted again only when one is added
     for pass_no in (1, 2):
         for k, (para, chain) in enumerate(body):
             text, folded = _after_headline(para, headline_cut)
-            mentions = find_mentions(folded, tuple(sorted(learnt, key=len, reverse=True)))
+            if known_of != len(learnt):
+                known, known_of = tuple(sorted(learnt, key=len, reverse=True)), len(learnt)
+            mentions = find_mentions(folded, known)
             for mention in mentions:  # a name put together from the folded view, spelt as written
                 mention.name = mention.name and respell(mention.name, text)
             if not mentions:
@@ -391,7 +402,10 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
             if pass_no == 2 and read_before.get(k, (None,))[0] == as_read:
                 responsible = read_before[k][1]
             else:
-                in_implementation = any(_IMPLEMENTATION.search(s.title) for s in chain) or duties_follow(para)
+                for s in chain:
+                    if id(s) not in implementation:
+                        implementation[id(s)] = _IMPLEMENTATION.search(s.title) is not None
+                in_implementation = any(implementation[id(s)] for s in chain) or duties_follow(para)
                 # `Điều 2. Giao: a) Sở Lao động - Thương binh và Xã hội …`: each item names an assignee
                 assigned = any(assigns_items(s.span) for s in chain if s.span[0] < doc.raw_pos(para.start))
                 responsible = [(mention.start, mention.end, mention.extended, name, role) for mention, name, role
@@ -612,13 +626,52 @@ def _clause_start(text: str, pos: int) -> int:
 
 @lru_cache(maxsize=256)
 def _clause_cuts(text: str) -> tuple[list[int], list[bool]]:
-    cuts = list(_CLAUSE_CUT.finditer(text))
-    return [m.end() for m in cuts], [m.group().lstrip()[:1] in ":-–" for m in cuts]
+    """`_CLAUSE_CUT.finditer(text)`, tried only at `_cut_places` (non-overlapping, as it
+    reads: a later place inside a cut is passed over; an empty cut is only ever made before a
+    capital, where no other cut starts)."""
+    ends, colon, reach = [], [], 0
+    for at in _cut_places(text):
+        if at < reach:
+            continue
+        m = _CLAUSE_CUT.match(text, at)
+        if m:
+            ends.append(m.end())
+            colon.append(m.group().lstrip()[:1] in ":-–")
+            reach = max(m.end(), at + 1)
+    return ends, colon
 
 
 def _clause_end(text: str, pos: int) -> int:
-    m = _CLAUSE_CUT.search(text, pos)
-    return m.start() if m else len(text)
+    """Where the first clause cut from `pos` on starts (`_CLAUSE_CUT.search(text, pos)`, tried
+    only at `_cut_places`)."""
+    places = _cut_places(text)
+    for k in range(bisect.bisect_left(places, pos), len(places)):
+        m = _CLAUSE_CUT.match(text, places[k])
+        if m:
+            return m.start()
+    return len(text)
+
+
+# (a cut opens with its stop or colon, with the space before its dash, or three characters after
+# a clock time's colon, `19:05|Ban`; the pattern, its look-behinds tried at every character, would
+# read a paragraph several times slower than these signs are found and it is tried at them)
+_CUT_SIGN = std_re.compile(r"[.!?;…:\-–]")
+
+
+@lru_cache(maxsize=256)
+def _cut_places(text: str) -> list[int]:
+    """The places in `text` where a match of `_CLAUSE_CUT` can start, in order."""
+    places = set()
+    for m in _CUT_SIGN.finditer(text):
+        at = m.start()
+        if text[at] in "-–":
+            if at:
+                places.add(at - 1)
+        else:
+            places.add(at)
+            if text[at] == ":":
+                places.add(at + 3)
+    return sorted(places)
 
 
 _PLURAL_OPENING = re.compile(r"(?i)các\s")
@@ -749,12 +802,18 @@ def _issuers(doc: PlanText, first_section: int) -> set[str]:
     (`UBND tỉnh ban hành Kế hoạch …`, `Huyện ủy Bảo Yên xây dựng Kế hoạch …`)."""
     keys = set()
     for para in doc.paragraphs:
+        if not _ISSUING_WORD.search(para.text):
+            continue  # (none of the three wordings can follow a body here: its mentions need not be read)
         preamble = doc.raw_pos(para.start) < first_section
         for m in find_mentions(para.folded):
-            if (preamble and _ISSUES_DOCUMENT.match(para.text[m.end:])) or _JUST_ISSUED.match(para.text[m.end:]) \
-                    or (_ISSUES_TITLED.match(para.text[m.end:]) and _opens_line(doc.raw, doc.raw_pos(para.start + m.start))):
+            if (preamble and _ISSUES_DOCUMENT.match(para.text, m.end)) or _JUST_ISSUED.match(para.text, m.end) \
+                    or (_ISSUES_TITLED.match(para.text, m.end) and _opens_line(doc.raw, doc.raw_pos(para.start + m.start))):
                 keys.add(agency_key(para.text[m.start:m.end]))
     return keys
+
+
+# a word every match of `_ISSUES_DOCUMENT`, `_JUST_ISSUED` and `_ISSUES_TITLED` writes
+_ISSUING_WORD = re.compile(r"ban hành|xây dựng|vừa|mới", re.I)
 
 
 _SENTENCE_BREAK = re.compile(r"[.;:!?\n]")
