@@ -20,7 +20,7 @@ from extractors.models import Agency, Deadline, Target
 from extractors.tasks.bodies import dedupe_names, leading_bodies, partners_after, split_bodies
 from extractors.tasks.found import Spans, as_spans
 from extractors.tasks.layout import Unit, raw_span, unmarked, value_text
-from extractors.tasks.schedule import SCHEDULE_CUE, SCHEDULE_CUE_WORDS, parse_schedule
+from extractors.tasks.schedule import SCHEDULE_CUE, SCHEDULE_CUE_WORDS, parse_schedule, schedule_cues
 from extractors.text import Paragraph, PlanText
 
 # how far after `phối hợp với` / `chỉ đạo`, `giao` a list of bodies may run: a name found
@@ -204,7 +204,7 @@ class Links:
         if cue:
             if SCHEDULE_CUE_WORDS.absent(text):
                 return None, None, []
-            phrases = [m.group() for m in SCHEDULE_CUE.finditer(text)]
+            phrases = [m.group() for m in schedule_cues(text)]
             # (a cue that opens a sentence: matched at its start, not searched through it)
             phrases += [m.group() for s in _SENTENCE_BREAK.split(text) if (m := SCHEDULE_CUE.match(s))]
             if not phrases:
