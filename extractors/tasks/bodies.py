@@ -8,6 +8,8 @@ phường` and `Sở Nông nghiệp và Môi trường` stay whole, `Sở Xây d
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex as re
 
 from extractors import lexicon
@@ -72,6 +74,11 @@ _MAX_NAME_WORDS = 16
 # what is left once a partner list is set aside is a duty only if it has a verb and an
 # object at least (`tổ chức kiểm tra …`); shorter, the partners were the sentence
 _MIN_DUTY_WORDS = 3
+
+
+# a body's grouping key (`agency_key`), kept: a plan names its few bodies again and again, in
+# every unit's roles and lists
+name_key = lru_cache(maxsize=4096)(agency_key)
 
 
 _SEMICOLON = re.compile(r"\s*;\s*")
@@ -172,7 +179,7 @@ def dedupe_names(names: list[str]) -> list[str]:
              for part in ((n,) if _STATE_BODY_KIND_WORDS.absent(n) else _STATE_BODY_KIND.split(n)) if part.strip()]
     for n in names:
         n = expand(n)
-        k = agency_key(n)
+        k = name_key(n)
         if n and k not in seen:
             seen.add(k)
             out.append(n[:1].upper() + n[1:])
