@@ -51,6 +51,12 @@ _LABELS = {
                        r"(?: thực hiện)?)\s*(?::|$)", re.I),
 }
 
+# the words a label opens with (every `_LABELS` pattern is anchored at the start, the longest
+# word 15 letters): a line whose opening holds none is not tried against the five patterns
+_LABEL_WORDS = RequiredWords("mục tiêu", "nội dung", "nhiệm vụ cụ thể", "cơ quan", "đơn vị", "chủ trì",
+                             "phối hợp", "thời gian", "thời hạn", "tiến độ")
+_LABEL_OPENING_CHARS = 24
+
 # work sections are parts (`II. NHIỆM VỤ`) or their items (`1. Nhiệm vụ cụ thể`), no deeper
 _WORK_DEPTH = 2
 # outside TỔ CHỨC THỰC HIỆN, a heading longer than this many words is a duty that opens
@@ -79,6 +85,8 @@ def label_of(text: str) -> tuple[Optional[str], str]:
     """(label, value) of a labelled line (`Cơ quan thực hiện: Sở Nội vụ` -> `lead`, `Sở Nội
     vụ`); (None, text) for any other line."""
     t = unmarked(text).strip("*_ ")
+    if _LABEL_WORDS.absent(t[:_LABEL_OPENING_CHARS]):
+        return None, t
     for name, rx in _LABELS.items():
         m = rx.match(t)
         if m:
