@@ -101,7 +101,10 @@ def value_text(p: Paragraph) -> str:
 
 def raw_span(doc: PlanText, paras: list[Paragraph]) -> tuple[int, int]:
     """Where a run of paragraphs sits in the raw text."""
-    return doc.raw_span(paras[0].start, paras[0].end)[0], doc.raw_span(paras[-1].start, paras[-1].end)[1]
+    first = doc.raw_span(paras[0].start, paras[0].end)
+    if len(paras) == 1:  # (most runs are one paragraph: its span is read once)
+        return first
+    return first[0], doc.raw_span(paras[-1].start, paras[-1].end)[1]
 
 
 def _is_duty(text: str) -> bool:
