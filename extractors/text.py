@@ -311,7 +311,9 @@ def sentences(text: str, base: int = 0, boundary: re.Pattern = _SENT_END) -> lis
 # ---------------------------------------------------------------------------
 # building the clean view
 
-_LINE = re.compile(r"[^\n]*\n?")
+# (the standard engine, faster; no class `regex` reads otherwise, and the lines kept are the
+# non-empty matches, which the two engines find alike)
+_LINE = _sre.compile(r"[^\n]*\n?")
 
 
 # Some stored pages keep their line breaks as the escapes `\r\n` (a JSON string copied as text):
