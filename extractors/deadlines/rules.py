@@ -30,6 +30,7 @@ from typing import Optional
 import regex as re
 
 from extractors import lexicon
+from extractors.anchored import RequiredWords
 from extractors.grammar.dates import FLAGS, RECURRENCE, find_recurrences, find_time_exprs, most_frequent, text_date, text_year
 from extractors.deadlines.phrases import OF_PERIOD_MONTH, RELATIVE, TO_YEAR_END, Found, due_in_year, segment_deadlines, yearless_date
 from extractors.models import Deadline, Section
@@ -92,7 +93,8 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
             flat_column = True
             i += 1
             continue
-        if _CAPTION.search(p.text[-90:]):
+        tail = p.text[-90:]
+        if ":" in tail and not _CAPTION_WORDS.absent(tail) and _CAPTION.search(tail):
             # `Cả nước đang bước vào cao điểm mua sắm trước Tết Nguyên đán 2026. Ảnh: MCH.`: a photo's caption
             # (the paragraph ends in its credit) tells what the picture shows; it sets no deadline
             i += 1
@@ -145,7 +147,8 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
         for s, e in _sentences(p.text, p.start):
             # `… nông thôn mới". Thời gian thực hiện: Thường xuyên.`: a label after a sentence
             inline = TIME_LABEL.match(doc.clean[s:e]) if s > p.start else None
-            if _PERIOD_OPENING.match(doc.clean, s, e):
+            # (both openings end in a comma: a sentence without one is not tried)
+            if doc.clean.find(",", s, e) >= 0 and _PERIOD_OPENING.match(doc.clean, s, e):
                 reviewing = bool(_REVIEW_OPENING.match(doc.clean, s, e))
             if inline and doc.clean[s + inline.end():e].strip(" ."):
                 out.extend(_value_deadlines(doc, sections, s + inline.end(), e))
@@ -181,6 +184,7 @@ _PAST_HEADING = re.compile(
 
 # a photo's credit closing its caption: `Ảnh: MCH.`, `Ảnh minh họa: Internet`, `(Ảnh: CTV).`
 _CAPTION = re.compile(r"(?:^|[.!?]\s+|\(\s*)Ảnh(?:\s+(?:minh\s+họa|tư\s+liệu))?\s*:\s*[^.:\n]{1,60}\.?\)?\.?\s*$", re.I)
+_CAPTION_WORDS = RequiredWords("ảnh")  # (every caption holds it and a colon: others are not searched)
 
 
 # --- Thời gian thực hiện values ----------------------------------------------

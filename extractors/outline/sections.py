@@ -164,7 +164,8 @@ def extract_sections(doc: PlanText) -> list[Section]:
     found: list[tuple[list[str], str, str, int, int]] = []
     candidates = _candidates(doc)
     order = {p.start: j for j, p in enumerate(doc.paragraphs)}
-    attached = [p.start for p in doc.paragraphs if _ATTACHED.match(p.text)]
+    # (every match holds `èm theo`: a paragraph without it is not tried)
+    attached = [p.start for p in doc.paragraphs if "èm theo" in p.text and _ATTACHED.match(p.text)]
     for i, (para, m) in enumerate(candidates):
         if attached and attached[0] < para.start:
             stack.clear()

@@ -15,9 +15,10 @@ from typing import Optional
 
 import regex as re
 
+from extractors.anchored import RequiredWords
 from extractors.grammar.markers import strip_marker
 from extractors.models import Agency, Section
-from extractors.tasks.bodies import BODY_START, LEAD_WORDS, dedupe_names, leading_bodies, split_bodies
+from extractors.tasks.bodies import BODY_START, dedupe_names, leading_bodies, split_bodies, without_lead_words
 from extractors.tasks.found import as_spans
 from extractors.tasks.tables import TableRow
 from extractors.tasks.titles import short
@@ -36,6 +37,9 @@ _CLOSING = re.compile(
 _CONDITIONAL = re.compile(r"nếu có\s+(?:phát sinh\s+)?(?:khó khăn|vướng mắc)"
                           r"|^\S+(?:\s+\S+){0,6}\s+(?:yêu cầu|đề nghị)\s+(?:các|lãnh đạo)[^.]{0,160}"
                           r"thực hiện[^.]{0,60}\./\.\s*$", re.I)
+# (every match holds one of these: a paragraph without either is not searched, a hundred
+# microseconds saved on a long one)
+_CONDITIONAL_WORDS = RequiredWords("nếu có", "./.")
 
 _LABELS = {
     "goal": re.compile(r"^(?:mục tiêu)\s*(?::|$)", re.I),
@@ -46,6 +50,12 @@ _LABELS = {
     "time": re.compile(r"^(?:thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tiến độ"
                        r"(?: thực hiện)?)\s*(?::|$)", re.I),
 }
+
+# the words a label opens with (every `_LABELS` pattern is anchored at the start, the longest
+# word 15 letters): a line whose opening holds none is not tried against the five patterns
+_LABEL_WORDS = RequiredWords("mục tiêu", "nội dung", "nhiệm vụ cụ thể", "cơ quan", "đơn vị", "chủ trì",
+                             "phối hợp", "thời gian", "thời hạn", "tiến độ")
+_LABEL_OPENING_CHARS = 24
 
 # work sections are parts (`II. NHIỆM VỤ`) or their items (`1. Nhiệm vụ cụ thể`), no deeper
 _WORK_DEPTH = 2
@@ -75,6 +85,8 @@ def label_of(text: str) -> tuple[Optional[str], str]:
     """(label, value) of a labelled line (`Cơ quan thực hiện: Sở Nội vụ` -> `lead`, `Sở Nội
     vụ`); (None, text) for any other line."""
     t = unmarked(text).strip("*_ ")
+    if _LABEL_WORDS.absent(t[:_LABEL_OPENING_CHARS]):
+        return None, t
     for name, rx in _LABELS.items():
         m = rx.match(t)
         if m:
@@ -89,12 +101,15 @@ def value_text(p: Paragraph) -> str:
 
 def raw_span(doc: PlanText, paras: list[Paragraph]) -> tuple[int, int]:
     """Where a run of paragraphs sits in the raw text."""
-    return doc.raw_span(paras[0].start, paras[0].end)[0], doc.raw_span(paras[-1].start, paras[-1].end)[1]
+    first = doc.raw_span(paras[0].start, paras[0].end)
+    if len(paras) == 1:  # (most runs are one paragraph: its span is read once)
+        return first
+    return first[0], doc.raw_span(paras[-1].start, paras[-1].end)[1]
 
 
 def _is_duty(text: str) -> bool:
     t = unmarked(text)
-    return len(t.split()) >= _MIN_DUTY_WORDS and not _CONDITIONAL.search(t) and not _CLOSING.match(t)
+    return len(t.split()) >= _MIN_DUTY_WORDS and (_CONDITIONAL_WORDS.absent(t) or not _CONDITIONAL.search(t)) and not _CLOSING.match(t)
 
 
 class Layout:
@@ -255,7 +270,7 @@ class Layout:
         """Bodies a heading names: the whole title when items follow it (`2. Các cơ quan tham
         mưu giúp việc Huyện ủy`), the subject when the heading is itself the duty."""
         title = s.title
-        if not BODY_START.match(fold(LEAD_WORDS.sub("", title))) or (not org and len(title.split()) > _HEADING_NAME_WORDS):
+        if not BODY_START.match(fold(without_lead_words(title))) or (not org and len(title.split()) > _HEADING_NAME_WORDS):
             return [], title
         found = [a.name for a in self.agencies.inside(s.span)]
         if has_content:

@@ -13,14 +13,14 @@ from typing import Optional
 
 import regex as re
 
-from extractors.agencies.names import agency_key, expand
+from extractors.agencies.names import expand
 from extractors.anchored import OpeningWords, RequiredWords
 from extractors.grammar.years import plan_year
 from extractors.models import Agency, Deadline, Target
-from extractors.tasks.bodies import dedupe_names, leading_bodies, partners_after, split_bodies
+from extractors.tasks.bodies import dedupe_names, leading_bodies, name_key, partners_after, split_bodies
 from extractors.tasks.found import Spans, as_spans
 from extractors.tasks.layout import Unit, raw_span, unmarked, value_text
-from extractors.tasks.schedule import SCHEDULE_CUE, SCHEDULE_CUE_WORDS, parse_schedule
+from extractors.tasks.schedule import SCHEDULE_CUE, SCHEDULE_CUE_WORDS, parse_schedule, schedule_cues
 from extractors.text import Paragraph, PlanText
 
 # how far after `phối hợp với` / `chỉ đạo`, `giao` a list of bodies may run: a name found
@@ -121,7 +121,8 @@ class Links:
             # item that opens with the body's own duty keeps it the lead of what it later directs
             lead += self._told_to_act(span)
         lead = dedupe_names(lead)
-        return lead, [s for s in dedupe_names(support) if agency_key(s) not in {agency_key(x) for x in lead}]
+        leads = {name_key(x) for x in lead}
+        return lead, [s for s in dedupe_names(support) if name_key(s) not in leads]
 
     def _found_partners(self, span) -> list[str]:
         """Bodies the agencies extractor found right after `phối hợp với` (a partner list too
@@ -204,7 +205,7 @@ class Links:
         if cue:
             if SCHEDULE_CUE_WORDS.absent(text):
                 return None, None, []
-            phrases = [m.group() for m in SCHEDULE_CUE.finditer(text)]
+            phrases = [m.group() for m in schedule_cues(text)]
             # (a cue that opens a sentence: matched at its start, not searched through it)
             phrases += [m.group() for s in _SENTENCE_BREAK.split(text) if (m := SCHEDULE_CUE.match(s))]
             if not phrases:

@@ -21,10 +21,9 @@ import weakref
 import regex as re
 
 from extractors import lexicon
-from extractors.agencies.names import agency_key
 from extractors.grammar.markers import BULLETS, LEADING_MARK, ROMAN_RUN
 from extractors.models import Task
-from extractors.tasks.bodies import BODY_START, PREDICATE, bare_head, dedupe_names, leading_bodies, partners_after
+from extractors.tasks.bodies import BODY_START, PREDICATE, bare_head, dedupe_names, leading_bodies, name_key, partners_after
 from extractors.tasks.found import Spans
 from extractors.tasks.layout import Layout, unmarked
 from extractors.tasks.links import Links, _is_generic
@@ -202,7 +201,7 @@ def prose_tasks(layout: Layout, links: Links, taken: list[tuple[int, int]]) -> l
                 _extend(layout, links, current, raw, sent)
                 continue
             if lead and current is not None and opened and marked \
-                    and {agency_key(n) for n in lead} <= {agency_key(n) for n in current.lead}:
+                    and {name_key(n) for n in lead} <= {name_key(n) for n in current.lead}:
                 # one item is one duty: `2. … yêu cầu Bộ X …. Bộ X chịu trách nhiệm …`
                 _extend(layout, links, current, raw, sent)
                 continue
@@ -317,10 +316,10 @@ def _sentence_leads(raw: str, span, sent: str, agencies: Spans) -> list[str]:
     found = _leads(raw, span, agencies)
     own, rest, handed = _own_subject(sent)
     if found and own and len(own) > len(found) \
-            and {agency_key(n) for n in found} <= {agency_key(n) for n in own}:
+            and {name_key(n) for n in found} <= {name_key(n) for n in own}:
         return own
     if found and own and not handed and _OBLIGED.match(rest) \
-            and not {agency_key(n) for n in found} & {agency_key(n) for n in own}:
+            and not {name_key(n) for n in found} & {name_key(n) for n in own}:
         # `cấp huyện cần tăng cường tuyên truyền, chỉ đạo UBND cấp xã …`: the subject's own
         # first duty decides; those it directs do not take the lead from it
         return own
@@ -589,11 +588,11 @@ def _extend(layout: Layout, links: Links, task: Task, raw, sent: str) -> None:
 
 
 def _supporters(links: Links, span, lead: list[str]) -> list[str]:
-    leads = {agency_key(x) for x in lead}
+    leads = {name_key(x) for x in lead}
     found = [a.name for a in links.agencies.inside(span) if a.role == "support"]
     if not found:  # partners the agencies extractor gave no role (`phối hợp với các ngành liên quan …`)
         found = partners_after(links.doc.raw[span[0]:span[1]])
-    return [n for n in dedupe_names(found) if agency_key(n) not in leads]
+    return [n for n in dedupe_names(found) if name_key(n) not in leads]
 
 
 __all__ = ["prose_tasks", "_is_generic"]

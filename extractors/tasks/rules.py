@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import regex as re
 
-from extractors.agencies.names import agency_key
 from extractors.anchored import RequiredWords
 from extractors.grammar.markers import BULLETS
 from extractors.models import Agency, Deadline, Section, Target, Task
-from extractors.tasks.bodies import dedupe_names, duty_after_partners, leading_bodies
+from extractors.tasks.bodies import dedupe_names, duty_after_partners, leading_bodies, name_key
 from extractors.tasks.found import Spans
 from extractors.tasks.layout import Layout, Unit, label_of, unmarked, value_text
 from extractors.tasks.links import Links
@@ -65,7 +64,8 @@ def _table_tasks(layout: Layout, links: Links) -> list[Task]:
     for row in layout.table:
         span = row.span
         lead = links.cell_names(row.lead, span)
-        support = [n for n in links.cell_names(row.support, span) if agency_key(n) not in {agency_key(x) for x in lead}]
+        leads = {name_key(x) for x in lead}
+        support = [n for n in links.cell_names(row.support, span) if name_key(n) not in leads]
         due, rec, dl_ids = links.schedule(span, row.time, cue=False) if row.time else (None, None, [])
         start = layout.doc.clean_pos(span[0])
         inside = layout.path_at(start) if start < layout.limit else []

@@ -10,7 +10,7 @@ from typing import Optional
 
 import regex as re
 
-from extractors.anchored import RequiredWords
+from extractors.anchored import OpeningWords, RequiredWords
 from extractors.grammar.dates import most_frequent
 from extractors.grammar.markers import BULLETS
 from extractors.deadlines.phrases import due_in_year, segment_deadlines, yearless_date
@@ -28,6 +28,15 @@ SCHEDULE_CUE = re.compile(
 # every SCHEDULE_CUE match holds one of these: a text without any is searched no further
 SCHEDULE_CUE_WORDS = RequiredWords("hoàn thành", "chậm nhất", "xong", "trước", "định kỳ", "hằng", "hàng",
                                    "mỗi", "thường xuyên", "từ năm")
+# what every SCHEDULE_CUE match opens with, but those of the branches anchored at the text's
+# start (`^`, tried at 0 only): its `finditer` is tried there and at 0 only, not at every
+# character (over a unit's text, a hundred microseconds the search)
+SCHEDULE_CUE_OPENINGS = OpeningWords("hoàn thành", "chậm nhất", "xong", "trước", "định kỳ", "từ năm")
+
+
+def schedule_cues(text: str):
+    """`SCHEDULE_CUE.finditer(text)`."""
+    return SCHEDULE_CUE_OPENINGS.finditer(SCHEDULE_CUE, text, also=(0,))
 
 
 def parse_schedule(text: str, year_hint: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:

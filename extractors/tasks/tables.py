@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import re as _sre
+
 import regex as re
 
 _COLUMNS = {
@@ -54,7 +56,7 @@ def _header_columns(cells: list[str]) -> dict[str, int] | None:
     return cols if {"content", "lead"} <= cols.keys() else None
 
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = _sre.compile(r"[^\n]+")  # (no class `regex` reads otherwise: the standard engine, faster)
 _APPENDIX_LINE = re.compile(r"(?im)^\W*phụ lục")
 _RULE_CELL = re.compile(r":?-{2,}:?|")
 _ROW_NUMBER = re.compile(r"[\dIVXA-Z.]{1,6}")
@@ -62,6 +64,11 @@ _ROW_NUMBER = re.compile(r"[\dIVXA-Z.]{1,6}")
 
 def table_rows(raw: str) -> list[TableRow]:
     rows: list[TableRow] = []
+    if raw.count("|") < 3:
+        return rows  # (no line can hold a row)
+    # the first `Phụ lục` line: a row after it is in an appendix (the earliest match ends first,
+    # so it tells for every row what a search of the text before the row would)
+    appendix_at = _APPENDIX_LINE.search(raw)
     cols = None
     group = ""
     for m in _LINE.finditer(raw):
@@ -86,7 +93,7 @@ def table_rows(raw: str) -> list[TableRow]:
         if not cell("content") or not (cell("lead") or cell("time")):
             group = number  # a group row (`| I | NHIỆM VỤ CHUNG | | |`)
             continue
-        appendix = ["Phụ lục"] if _APPENDIX_LINE.search(raw[:m.start()]) else []
+        appendix = ["Phụ lục"] if appendix_at and appendix_at.end() <= m.start() else []
         path = appendix + [x for x in (group, number) if x]
         rows.append(TableRow((m.start(), m.end()), path, number, cell("content"), cell("lead"),
                              cell("support"), cell("time")))
