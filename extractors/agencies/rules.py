@@ -388,6 +388,7 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
     story = bool(headline_end) and not sections
     implementation: dict[int, bool] = {}  # a section's title, read once for all its paragraphs
     known, known_of = (), 0  # the learnt names, longest first, sorted again only when one is added
+    plan_told = story and _STORY_OF_A_PLAN.search(doc.raw) is not None
     for pass_no in (1, 2):
         for k, (para, chain) in enumerate(body):
             text, folded = _after_headline(para, headline_cut)
@@ -420,7 +421,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                 span = doc.raw_span(para.start + start, para.start + end)
                 if _broken_short_line(doc.raw, span) or span[0] < headline_end or agency_key(name) in _BARE_KIND_KEYS:
                     continue
-                if story and _told_done(text, start, end):
+                if story and (_told_done(text, start, end)
+                              or (not plan_told and not _tasked_in_story(text, start, end))):
                     continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
@@ -451,6 +453,33 @@ def _told_done(text: str, start: int, end: int) -> bool:
     first = cuts[-1] if cuts else max(0, start - 400)
     last = _SENTENCE_END.search(text, end, end + 400)
     return not _ASKS.search(text, first, last.start() if last else min(len(text), end + 400))
+
+
+# In a news story a body is tasked only where its sentence says so, unless the story tells of a plan or a
+# directive (`Theo kế hoạch, …`, `Văn bản yêu cầu …`, `chỉ đạo các đơn vị: …`), whose bodies are the ones it
+# tasks: a directive or a partner's role before the body (`yêu cầu Thuế tỉnh …`, `phối hợp với Sở Y tế …`),
+# or a duty, a future, a deadline or a task's own verb after it (`Các cơ quan thuế phải …`, `UBND tỉnh sẽ
+# …`, `… tổng hợp, báo cáo trước ngày …`); otherwise the story reports what a body did or does (`Đoàn
+# công tác Sở Y tế giám sát Trạm Y tế phường …`, `UBND tỉnh họp đánh giá …`, `Đoàn Chủ tịch điều hành Đại hội`)
+_STORY_OF_A_PLAN = re.compile(
+    r"(?<![\p{L}])(?:[Tt]heo (?:đó|kế hoạch)"
+    r"|(?:Kế hoạch|Chỉ thị|Công văn|văn bản|Quyết định|Chương trình)[^.\n]{0,120}?(?:yêu cầu|đề nghị|giao|nêu rõ|đề ra)"
+    r"|(?:yêu cầu|đề nghị|giao|chỉ đạo|phân công)[^.\n]{0,80}:)(?![\p{L}])")
+_TASKED_BEFORE = re.compile(
+    r"(?<![\p{L}])(?:giao(?!\s+(?:thông|lưu|dịch|tiếp))|yêu cầu|đề nghị|chỉ đạo|phân công|kêu gọi|phối hợp|chủ trì"
+    r"|[Tt]heo đó|[Tt]heo kế hoạch|hướng dẫn|đôn đốc|nhiệm vụ)(?![\p{L}])", re.I)
+_TASKED_AFTER = re.compile(
+    r"(?<![\p{L}])(?:phải|cần|có trách nhiệm|chịu trách nhiệm|sẽ|tiếp tục|khẩn trương|chủ trì|phối hợp|được giao"
+    r"|có nhiệm vụ|nhiệm vụ|phấn đấu|giao|phân công|trước ngày|chậm nhất|kịp thời|chủ động|tham mưu|tăng cường"
+    r"|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền)(?![\p{L}])", re.I)
+
+
+def _tasked_in_story(text: str, start: int, end: int) -> bool:
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    first = cuts[-1] if cuts else max(0, start - 400)
+    last = _SENTENCE_END.search(text, end, end + 400)
+    stop = last.start() if last else min(len(text), end + 400)
+    return bool(_TASKED_BEFORE.search(text, first, start) or _TASKED_AFTER.search(text, end, stop))
 
 
 # the bare plural of a kind with nothing saying which, where or of what (`Thủ tướng đã phân công các cơ quan

@@ -56,7 +56,9 @@ PAREN_ROMAN = r"\((?:i{1,3}|iv|vi{0,3}|ix|x)\)"
 # ---- named markers: `Điều 1.`, `Tiêu chí 1.`, `Chương 2.`, `Bước 3` ----
 # `Điếu` is a frequent slip of the tone mark in typed pages.
 ARTICLE = r"Đi[ềếệểễe]u"
-NAMED = r"(?:Tiêu\s+chí|Bước)"
+# a national target programme numbers its projects (`Dự án 1: giải quyết tình trạng thiếu đất ở …`) and a
+# plan its tasks (`Nhiệm vụ 1: Tuyên truyền …`) by name, at the start of a line
+NAMED = r"(?:Tiêu\s+chí|Bước|Dự\s+án|Nhiệm\s+vụ)"
 # a chapter groups articles (`Chương V` above `Điều 20.`); numbered in Roman or Arabic
 CHAPTER = rf"(?:Chương|CHƯƠNG)\s+(?:{ROMAN}|\d{{1,2}})"
 

@@ -48,6 +48,8 @@ _FILE_NAME = re.compile(r"\s*[\w-]+\.(?i:png|jpe?g|gif|webp|bmp|svg|tiff?)\s*")
 # a dotted number alone on its line (`1.`, `II.`, `2.1.`)
 _MARKER_ALONE = re.compile(r"\s*(?:[IVX]{1,4}|\d{1,2}(?:\.\d{1,2}){0,3})\.\s*")
 _HEADING_START = re.compile(r"\s*\p{Lu}")
+# stands in for the title of a heading cut off at the excerpt's end, so that the marker reads as one
+_CUT_TITLE = "Tiêu đề"
 
 
 def _roman_int(s: str) -> int:
@@ -104,6 +106,9 @@ def _candidates(doc: PlanText) -> list[tuple]:
             if not after.footnote and _HEADING_START.match(after.text) and not MARKER.match(after.text):
                 para = Paragraph(para.start, after.end, f"{para.text.rstrip()} {after.text}")
                 m = MARKER.match(para.text)
+        if not m and j == len(paragraphs) - 1 and _MARKER_ALONE.fullmatch(para.text):
+            # `I. ` closing an excerpt: a heading whose title the excerpt cut off
+            m = MARKER.match(f"{para.text.rstrip()} {_CUT_TITLE}")
         if not m:
             continue
         if m.group("nodot"):
