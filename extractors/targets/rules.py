@@ -2607,7 +2607,11 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
 _FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|"
                      r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)"
                      # (nor the goal a result is measured against: `vượt 365 hộ so với chỉ tiêu Nghị quyết đề ra`)
-                     r"(?<!so\s+với\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\s,.;]+){0,4}\s+)đề\s+ra"
+                     r"(?<!so\s+với\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\s,.;]+){0,4}\s+)"
+                     # (nor the goals a past term is told to have met: `Nhiệm kỳ vừa qua, …, đạt và vượt các chỉ
+                     # tiêu Nghị quyết Đại hội đề ra: …`)
+                     r"(?<!\b(?:đạt\s+và\s+vượt|đã\s+(?:cơ\s+bản\s+)?(?:đạt|vượt|hoàn\s+thành)|hoàn\s+thành\s+vượt)"
+                     r"(?:\s+[^\s,.;:]+){1,8}\s+)đề\s+ra"
                      # (not goals named as reached: `16/16 chỉ tiêu Nghị quyết Đại hội … đề ra đều đạt và vượt`)
                      r"(?!,?\s+(?:đều\s+|cơ\s+bản\s+|đã\s+)?(?:đạt|vượt|hoàn\s+thành)\b)|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|"
                      # (not the plan a result is measured against: `… có 11.370 hộ hội viên đăng ký, vượt gần 9,5% chỉ
