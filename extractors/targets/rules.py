@@ -224,6 +224,9 @@ def _staged(text: str) -> bool:
 
 # a report's own year in words: `năm nay`, `những tháng cuối năm`
 # (`từ nay đến cuối năm`: the end of the year the report is dated)
+# a photo's file name or its caption (`Lãnh đạo phường … trao quyết định giao chỉ tiêu … năm 2026 cho …. Ảnh: P.D`)
+_PHOTO_CAPTION = re.compile(r"^[^\n]{0,300}?(?:[.)\-–]\s*|\(|^)(?-i:Ảnh|ẢNH)\s*:\s*[^;:\n]{1,40}\)?\.?\s*$"
+                            r"|^\s*[\w./-]+\.(?:jpe?g|png|webp|gif)\s*$", re.I)
 _THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm|từ\s+nay\s+(?:đến|tới)\s+cuối\s+năm)\b"
                               r"(?!\s*(?:19|20)\d\d)", re.I)
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+nay\b", re.I)
@@ -481,9 +484,11 @@ class _Reader:
             return carry
         on = False
         for j, q in enumerate(self.paras):
+            text = q.para.text
+            if _PHOTO_CAPTION.search(text):
+                continue  # a photo and its caption sit between a story's paragraphs, they do not end its results
             if q.heading is not None or q.kind not in _RUNNING_KINDS:
                 on = False
-            text = q.para.text
             bare = _BRACKETED.sub("", text)  # `(mục tiêu đại hội là 90%)` beside a result is no turn to goals
             opening = _PAST_OPENING.match(strip_marker(text))
             turn = bool(_GOAL_TURN.search(bare) or _FUTURE.search(bare) or (
