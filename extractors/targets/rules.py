@@ -1865,6 +1865,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 # buồng`): the figure is the earlier stage's, the latest year of the paragraph's figures before
                 year = max((t.target_year for _, t in found if t.target_year and t.target_year < later), default=year)
             segment = text[prev_end:v.start]
+            if j and prev_end == ends[j - 1]:
+                segment = _PREVIOUS_FIGURES_RATE.sub(" ", segment, count=1)
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
             # (a sentence opened by `Hằng năm,` sets a yearly quota in each of its clauses: `Hằng năm,
@@ -2128,7 +2130,9 @@ def _share_per_year(text: str, found, where) -> None:
         prev, t = found[k - 1][1], found[k][1]
         between = text[where[k - 1][1]:where[k][0]]
         opening = _OF_WHICH.search(between)
-        if opening and prev.per_year and prev.unit == t.unit:
+        # (not a breakdown that names its own year: `(bình quân giảm 4%/năm). Trong đó, riêng năm 2021, phấn
+        # đấu giảm … xuống còn 46,95%`, that year's level)
+        if opening and prev.per_year and prev.unit == t.unit and not _YEAR_DIGITS.search(between, opening.end()):
             group = ")" if opening.group(1) else "."
         elif group and (t.unit != prev.unit or (between.count(")") > between.count("(") if group == ")"
                                                  else bool(_SENTENCE_END.search(between)))):
@@ -2163,10 +2167,27 @@ def _share_list_lead(text: str, found, where) -> None:
                 t.comparator = bound
         else:
             yearly = bound = None
-        if t.per_year and _YEARLY_LEAD.search(text, max(0, start - 20), start):
+        if t.per_year and _leads_list_yearly(text, start):
             yearly = True
         if ":" in t.text and t.comparator in (">=", "<=", ">", "<"):
             bound = t.comparator
+
+
+# a yearly word right after a figure, closed by a comma, is that figure's: `doanh số … tăng 23-25% mỗi năm,
+# chiếm khoảng 30% tổng mức bán lẻ` (the share is a level, not a yearly rate)
+_PREVIOUS_FIGURES_RATE = re.compile(r"^\s*(?:mỗi|hằng|hàng)\s+năm\s*[,;]", re.I)
+# a change named before the yearly word in its own list item: the word is that item's rate (`giảm tỷ lệ hộ
+# nghèo hàng năm từ 3% đến 5%; giảm 30% số xã …`), not the lead of the list
+_OWN_CHANGE = re.compile(r"\b(?:giảm|tăng|nâng)\b", re.I)
+
+
+def _leads_list_yearly(text: str, start: int) -> bool:
+    """Whether a yearly word right before the value at `start` leads the whole list."""
+    lead = _YEARLY_LEAD.search(text, max(0, start - 20), start)
+    if not lead:
+        return False
+    item_start = max(text.rfind(mark, 0, lead.start()) for mark in ";:.\n") + 1
+    return not _OWN_CHANGE.search(text, item_start, lead.start())
 
 
 _YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
