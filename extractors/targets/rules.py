@@ -1105,6 +1105,8 @@ def _first_unbracketed_future_end(text: str) -> float:
 _DEGREE_BRACKET_BEFORE = re.compile(r"(?<!\bmức\s+)\b(?:thấp|cao|nhiều|ít|lớn|nhỏ|ít\s+người)\s*\(\s*$", re.I)
 # (not a level: `ở mức thấp (dưới 1%)` may be a goal's)
 _BRACKET_CLOSE_AFTER = re.compile(r"\s*\)")
+# a bracket that names the goal a result is measured against, up to its figure
+_GOAL_BRACKET_BEFORE = re.compile(r"\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch\s+đề\s+ra)\b[^()%;]{0,60}?$", re.I)
 # (the unit read by the rules alone is `địa`: the count is asked by its words)
 _LOCALITIES_COUNT = re.compile(r"[\d.,]+\s*địa\s+phương\b", re.I)
 _REACHES_BEFORE = re.compile(r"\b(?:với|từ|cho|tại|kiểm\s+tra|phê\s+bình)\s+(?:các\s+|những\s+)?$", re.I)
@@ -1117,6 +1119,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # where the words they look for occur in the clause
     after = text[v.end:min(clause[1], v.end + _READ)]
     clause_has = lambda rx: _occurs(rx, text, clause[0], clause[1])  # noqa: E731
+    if _GOAL_BRACKET_BEFORE.search(text, max(0, v.start - 70), v.start) and _BRACKET_CLOSE_AFTER.match(text, v.end):
+        return False  # `đạt 77,9% (mục tiêu giai đoạn 2021-2025 là 80%)`: the goal a result is told beside
     # a bound in brackets after a word of degree spells out what that word means (`con em vùng đồng
     # bào dân tộc ít người (dưới 10.000 người)`, `trẻ có cân nặng sơ sinh thấp (dưới 2500 gam)`): it
     # defines a group, it sets no goal
