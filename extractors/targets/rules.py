@@ -1105,6 +1105,8 @@ def _first_unbracketed_future_end(text: str) -> float:
 _DEGREE_BRACKET_BEFORE = re.compile(r"(?<!\bmức\s+)\b(?:thấp|cao|nhiều|ít|lớn|nhỏ|ít\s+người)\s*\(\s*$", re.I)
 # (not a level: `ở mức thấp (dưới 1%)` may be a goal's)
 _BRACKET_CLOSE_AFTER = re.compile(r"\s*\)")
+# a bracket that gives the level before a change: `(trước đó là 3%)`, `(trước đây: 5 ngày)`
+_FORMER_BRACKET_BEFORE = re.compile(r"\(\s*trước\s+(?:đó|đây)\s*(?:là|:)?\s*$", re.I)
 # a bracket that names the goal a result is measured against, up to its figure
 _GOAL_BRACKET_BEFORE = re.compile(r"\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch\s+đề\s+ra)\b[^()%;]{0,60}?$", re.I)
 # (the unit read by the rules alone is `địa`: the count is asked by its words)
@@ -1121,6 +1123,8 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     clause_has = lambda rx: _occurs(rx, text, clause[0], clause[1])  # noqa: E731
     if _GOAL_BRACKET_BEFORE.search(text, max(0, v.start - 70), v.start) and _BRACKET_CLOSE_AFTER.match(text, v.end):
         return False  # `đạt 77,9% (mục tiêu giai đoạn 2021-2025 là 80%)`: the goal a result is told beside
+    if _FORMER_BRACKET_BEFORE.search(text, max(0, v.start - 30), v.start):
+        return True  # `… điều chỉnh tỷ lệ ngân sách … là 1% (trước đó là 3%)`: the level it replaces
     # a bound in brackets after a word of degree spells out what that word means (`con em vùng đồng
     # bào dân tộc ít người (dưới 10.000 người)`, `trẻ có cân nặng sơ sinh thấp (dưới 2500 gam)`): it
     # defines a group, it sets no goal
@@ -1576,6 +1580,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     if (_PER_DAY_OR_WEEK_AFTER.match(text, v.end) or (v.qualifier in ("ít nhất", "tối thiểu") and not
                                                        _MAKES_BEFORE.search(text, max(0, v.start - 25), v.start))) and any(
             w.unit == "%" and clause[0] <= w.start < v.start and "\n" not in text[w.end:v.start]
+            # (not a share of the sentence before, glued to it: `… kiểu mẫu.Mỗi tỉnh … có ít nhất 02 đơn vị`)
+            and not _GLUED_SENTENCE_BREAK.search(text, w.end, v.start)
             for w in values_in_clause):
         # `99,5% nhóm, lớp mầm non được học 2 buổi/ngày`, `hỗ trợ 80% phụ nữ … tiếp cận ít nhất một
         # dịch vụ`: what the counted share does or has, not a goal of its own
@@ -1644,6 +1650,7 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
             text, max(_sentence_start(text, v.start), text.rfind("\n", 0, v.start) + 1), v.start)))
 
 
+_GLUED_SENTENCE_BREAK = re.compile(r"\p{Ll}[.!?]\s*\p{Lu}")
 _ASSIGNED_QUOTA = re.compile(r"\bsố\s+[\p{Ll}\s]{1,30}?\bđược\s+giao\b", re.I)
 
 
