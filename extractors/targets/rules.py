@@ -846,6 +846,7 @@ def _voted(text: str, pos: int) -> bool:
         return False
     cut = text.rfind(". ", start, vote.start())
     return not _GOAL_WORDS.search(text, cut + 2 if cut >= 0 else start, pos)
+_VOTE_SHARE_AFTER = re.compile(r"\s*(?:tổng\s+số\s+)?đại\s+biểu\b[^.;:\d]{0,40}?\b(?:đã\s+)?(?:tán\s+thành|biểu\s+quyết|bỏ\s+phiếu)\b", re.I)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 # (and a list page's pager: `Trang 1 / 365 - 3649 dòng`, the pages and rows of the list)
 # a web page's furniture (a feed's header: `Sun, 11 Jan 2026 01:00:09 +0000 vi hourly 1 https://…`):
@@ -923,6 +924,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         # `Kết quả biểu quyết: có 417/424 đại biểu … tán thành (chiếm 84,93%)`: a vote's count (not
         # `biểu quyết thông qua Nghị quyết … với 5 chỉ tiêu cụ thể: Phấn đấu đạt trên 98% …`)
         return False
+    if v.unit == "%" and _VOTE_SHARE_AFTER.match(text, v.end):
+        return False  # `Với 95,39% tổng số đại biểu Quốc hội tán thành, …`: how a vote went
     if _VIEWS_LINE.fullmatch(text) or (v.unit == "lượt" and not v.verb and not v.qualifier
                                        and not text[v.end:].strip()):
         # `5597 lượt` on its own line under the title (ending the title's paragraph): how often
