@@ -1663,6 +1663,12 @@ _BODY_LIST_AFTER = re.compile(rf"(?:\s*,\s*{_BODY_KINDS}\b)+(?!\s+(?:đạt|đư
 _BODY_OF_AFTER = re.compile(rf"\s+của\s+\d+\s+{_BODY_KINDS}\b|\s*:\s*\p{{Lu}}", re.I)
 _BODY_SUBJECT_AFTER = re.compile(r"(?:\s+[\p{Ll}]+){0,3}\s+(?:giảm|tăng|đạt)\s+(?:[\p{Ll}]+\s+){0,2}\d+(?:,\d+)?\s*%")
 # (`tỷ lệ người biết chữ ở 14 tỉnh có điều kiện … khó khăn đạt 94%`: where the share is measured)
+# the bodies named right after their count, the group a rate is for (`tỷ lệ hộ nghèo 02 huyện Trạm Tấu, Mù
+# Cang Chải … giảm trên 5%/năm`; not where a goal is reached: `hoàn thành … nông thôn mới tại 3 xã Hoàng
+# Giang, Tế Lợi, Minh Thọ`)
+_RATE_OF_BEFORE = re.compile(r"\bt[ỷỉ]\s+lệ\b[^\d,;:.()]{0,40}$", re.I)
+_PROPER_NAME = r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*"
+_BODY_NAMES_AFTER = re.compile(rf"\s+{_PROPER_NAME}(?:\s*,\s*{_PROPER_NAME})*\s*(?:,|\bvà\b)\s*{_PROPER_NAME}")
 _PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc|ở|tại)\s*$", re.I)
 _BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
                "ấp", "thôn", "bản", "đơn vị", "cơ quan"}
@@ -1686,6 +1692,8 @@ def _names_bodies(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     after = text[v.end:clause[1]]
     if _BODY_SUBJECT_AFTER.match(after):
         return True  # `trong đó, 7 huyện nghèo giảm từ 6% trở lên/năm`: the group the share is for
+    if _BODY_NAMES_AFTER.match(after) and _RATE_OF_BEFORE.search(text, max(clause[0], v.start - 50), v.start):
+        return True
     return bool(_BODY_LIST_AFTER.match(after) or _BODY_OF_AFTER.match(after)
                 or _PLACE_BEFORE.search(text[max(clause[0], v.start - 20):v.start]))
 
