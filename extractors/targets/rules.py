@@ -227,6 +227,10 @@ def _staged(text: str) -> bool:
 # a photo's file name or its caption (`Lãnh đạo phường … trao quyết định giao chỉ tiêu … năm 2026 cho …. Ảnh: P.D`)
 _PHOTO_CAPTION = re.compile(r"^[^\n]{0,300}?(?:[.)\-–]\s*|\(|^)(?-i:Ảnh|ẢNH)\s*:\s*[^;:\n]{1,40}\)?\.?\s*$"
                             r"|^\s*[\w./-]+\.(?:jpe?g|png|webp|gif)\s*$", re.I)
+_QUESTION = re.compile(r"\?\s*$")
+_RESULTS_ASKED = re.compile(r"\b(?:kết\s+quả|thành\s+tựu|thành\s+công)\b[^?]{0,160}?\b(?:vừa\s+qua|thời\s+gian\s+qua|"
+                            r"năm\s+qua|nhiệm\s+kỳ\s+qua|giai\s+đoạn\s+qua|đã\s+đạt)", re.I)
+_AHEAD_ASKED = re.compile(r"\b(?:sắp\s+tới|thời\s+gian\s+tới|năm\s+tới|giai\s+đoạn\s+tới|sẽ|mục\s+tiêu|giải\s+pháp)\b", re.I)
 _THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm|từ\s+nay\s+(?:đến|tới)\s+cuối\s+năm)\b"
                               r"(?!\s*(?:19|20)\d\d)", re.I)
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+nay\b", re.I)
@@ -487,6 +491,11 @@ class _Reader:
             text = q.para.text
             if _PHOTO_CAPTION.search(text):
                 continue  # a photo and its caption sit between a story's paragraphs, they do not end its results
+            if _QUESTION.search(text):
+                # an interview's question: one asking for the results of a time gone by opens answers that
+                # report (`Xin ông cho biết những kết quả nổi bật … trong thời gian vừa qua ?`); any other ends them
+                on = bool(_RESULTS_ASKED.search(text)) and not _AHEAD_ASKED.search(text)
+                continue
             if q.heading is not None or q.kind not in _RUNNING_KINDS:
                 on = False
             bare = _BRACKETED.sub("", text)  # `(mục tiêu đại hội là 90%)` beside a result is no turn to goals
