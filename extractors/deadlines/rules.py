@@ -331,7 +331,20 @@ def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
     text = doc.clean[s:e]
     return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
                       sentence=(s, e), context_start=para.start)
-            for f in segment_deadlines(text, forced=False, today=text_date(doc.clean))]
+            for f in segment_deadlines(text, forced=False, today=text_date(doc.clean))
+            if not _meeting_agenda(text, f.start)]
+
+
+# a story's lead that a meeting was held on a day (`Sáng 10-7, Phó Chủ tịch … chủ trì họp đánh giá kết quả
+# … và triển khai nhiệm vụ trọng tâm trong 6 tháng cuối năm 2024.`): the period after its agenda words is
+# what the meeting was about, no deadline
+_MEETING_LEAD = re.compile(r"^\W*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*(?:19|20)\d\d)?\s*,"
+                           r"[^.;]*?\b(?:họp|hội\s+nghị|kỳ\s+họp|phiên\s+họp)\b", FLAGS)
+_AGENDA_BEFORE = re.compile(r"\b(?:triển\s+khai|bàn)\s+(?:phương\s+hướng\s*,?\s*)?nhiệm\s+vụ\b[^.;,()]{0,40}$", FLAGS)
+
+
+def _meeting_agenda(text: str, start: int) -> bool:
+    return bool(_MEETING_LEAD.match(text[:start]) and _AGENDA_BEFORE.search(text, max(0, start - 60), start))
 
 
 # --- assembling ----------------------------------------------------------------
