@@ -889,10 +889,11 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
     if prep in ("đến", "tới", "trong") and not done and _has_target_figure(text) \
-            and not _TO_THE_END.search(trig.group()) and not (t.grain == "day" and t.year):
+            and not _TO_THE_END.search(trig.group()) and t.grain != "day":
         # `đến tháng 12/2026 đạt 100%`: the horizon of a target; `đến hết tháng 8-2022 …
         # đạt trên 95%` is the end by which it is to be done, and so is a dated day (`phấn đấu
-        # đến 30-6-2018 sẽ có 100% xã … hoàn thành chỉ tiêu`): a horizon is a month or a year
+        # đến 30-6-2018 sẽ có 100% xã … hoàn thành chỉ tiêu`; its year left to the text: `Đến ngày
+        # 30/5, đảm bảo 100% thủ tục hành chính …`): a horizon is a month or a year
         return False
     return True
 
