@@ -889,10 +889,11 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     if t.grain == "year":
         return _year_is_deadline(text, t, prep, done, trig, lead)
     if prep in ("đến", "tới", "trong") and not done and _has_target_figure(text) \
-            and not _TO_THE_END.search(trig.group()) and not (t.grain == "day" and t.year):
+            and not _TO_THE_END.search(trig.group()) and t.grain != "day":
         # `đến tháng 12/2026 đạt 100%`: the horizon of a target; `đến hết tháng 8-2022 …
         # đạt trên 95%` is the end by which it is to be done, and so is a dated day (`phấn đấu
-        # đến 30-6-2018 sẽ có 100% xã … hoàn thành chỉ tiêu`): a horizon is a month or a year
+        # đến 30-6-2018 sẽ có 100% xã … hoàn thành chỉ tiêu`; its year left to the text: `Đến ngày
+        # 30/5, đảm bảo 100% thủ tục hành chính …`): a horizon is a month or a year
         return False
     return True
 
@@ -1057,6 +1058,12 @@ _LOOKED_BACK = re.compile(rf"\s+{_LOOKED_BACK_WORDS}", FLAGS)
 _GLOSSES_LOOKED_BACK = re.compile(rf"\b(?:vừa\s+qua|trở\s+lại\s+đây|gần\s+đây|(?:năm|quý|tháng|tuần|ngày)\s+qua)\s*\([^()]{{0,40}}$", FLAGS)
 
 
+# work told to go on for good, as a duty or what will be (`Đợt tiếp theo sẽ được duy trì, thực hiện thường
+# xuyên`, `… phải được triển khai thường xuyên, liên tục`): a continuous schedule in a running sentence
+_KEPT_UP = re.compile(r"\b(?:sẽ|phải|cần)\s+(?:[^\s.;:]+\s+){0,6}?(?:được\s+)?(?:duy\s+trì\s*,\s*)?"
+                      r"(?P<verb>thực\s+hiện|duy\s+trì|triển\s+khai|tổ\s+chức)\s+thường\s+xuyên\b", FLAGS)
+
+
 def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """`định kỳ` + period chains and sentence-opening `Hằng năm,`: (start, end, recurrence)."""
     out: list[tuple[int, int, str]] = []
@@ -1070,6 +1077,8 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
         chain = _period_chain(text, m.end())
         if chain:
             out.append((m.start(), chain[0], chain[1]))
+    for m in (_KEPT_UP.finditer(text) if "thường xuyên" in text.lower() else ()):
+        out.append((m.start("verb"), m.end(), "continuous"))
     if not _OPENER_WORDS.absent(text):
         mark = OUTLINE_MARK.match(text)
         at = mark.end() if mark else 0

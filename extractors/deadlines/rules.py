@@ -156,7 +156,8 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
                 # `Nhiệm kỳ 2015-2020, Đảng bộ … đã …. Hàng năm, Đảng bộ có trên 82% số chi bộ …`:
                 # a paragraph reviewing a past period says what came each year, it schedules nothing
                 # (until a sentence opens the next period: `Nhiệm kỳ 2020-2025, Đảng bộ … đề ra …`)
-                out.extend(d for d in _sentence_deadlines(doc, sections, s, e, p) if not d.recurrence)
+                out.extend(d for d in _sentence_deadlines(doc, sections, s, e, p) if not d.recurrence
+                           and not (d.span[0] <= doc.raw_span(s, s)[0] + 8 and _AS_OF_OPENING.match(doc.clean, s, e)))
             else:
                 out.extend(_sentence_deadlines(doc, sections, s, e, p))
         i += 1
@@ -172,8 +173,13 @@ def extract_deadlines(doc: PlanText, sections: list[Section]) -> list[Deadline]:
 _PERIOD = r"\W*(?:Trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn|thời\s+kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*,"
 # (`5 năm qua, Đảng bộ … luôn nỗ lực …`, `Nhiệm kỳ qua,`: a period named as the one just past is reviewed)
 _PAST_PERIOD = r"\W*(?:Trong\s+)?(?:(?:\d{1,2}|hai|ba|bốn|năm|mấy|những|các)\s+)?(?:năm|nhiệm\s+kỳ|thời\s+gian|giai\s+đoạn)\s+(?:vừa\s+)?qua\s*,"
-_PERIOD_OPENING = re.compile(rf"{_PERIOD}|{_PAST_PERIOD}", re.I)
-_REVIEW_OPENING = re.compile(rf"{_PERIOD}[^.;]*\bđã\b|{_PAST_PERIOD}", re.I)
+# (`Trong 5 năm (2016-2020), huyện … đã giảm được …`: the years counted, their range in brackets)
+_COUNTED_PERIOD = r"\W*(?:Trong\s+)?(?:\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s*\(\s*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*\)\s*,"
+_PERIOD_OPENING = re.compile(rf"{_PERIOD}|{_PAST_PERIOD}|{_COUNTED_PERIOD}", re.I)
+_REVIEW_OPENING = re.compile(rf"(?:{_PERIOD}|{_COUNTED_PERIOD})[^.;]*\bđã\b|{_PAST_PERIOD}", re.I)
+# a sentence of a review opened by the end of a time (`Đến hết năm 2020, có 2 xã … thoát khỏi …`): the state
+# then, told as reached
+_AS_OF_OPENING = re.compile(r"\W*(?:đến\s+)?hết\s+[^,.;:]{3,30},", re.I)
 # a paragraph telling what was done: `đã` before a verb, `đạt và vượt`
 _TOLD_DONE = re.compile(r"\bđã\s+\p{Ll}|\bđạt\s+và\s+vượt\b", re.I)
 # … and one that turns to what is to come stops it
@@ -329,7 +335,20 @@ def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
     text = doc.clean[s:e]
     return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
                       sentence=(s, e), context_start=para.start)
-            for f in segment_deadlines(text, forced=False, today=text_date(doc.clean))]
+            for f in segment_deadlines(text, forced=False, today=text_date(doc.clean))
+            if not _meeting_agenda(text, f.start)]
+
+
+# a story's lead that a meeting was held on a day (`Sáng 10-7, Phó Chủ tịch … chủ trì họp đánh giá kết quả
+# … và triển khai nhiệm vụ trọng tâm trong 6 tháng cuối năm 2024.`): the period after its agenda words is
+# what the meeting was about, no deadline
+_MEETING_LEAD = re.compile(r"^\W*(?:(?:sáng|chiều|tối|trưa)\s+)?(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*(?:19|20)\d\d)?\s*,"
+                           r"[^.;]*?\b(?:họp|hội\s+nghị|kỳ\s+họp|phiên\s+họp)\b", FLAGS)
+_AGENDA_BEFORE = re.compile(r"\b(?:triển\s+khai|bàn)\s+(?:phương\s+hướng\s*,?\s*)?nhiệm\s+vụ\b[^.;,()]{0,40}$", FLAGS)
+
+
+def _meeting_agenda(text: str, start: int) -> bool:
+    return bool(_MEETING_LEAD.match(text[:start]) and _AGENDA_BEFORE.search(text, max(0, start - 60), start))
 
 
 # --- assembling ----------------------------------------------------------------

@@ -237,6 +237,13 @@ def _staged(text: str) -> bool:
 
 # a report's own year in words: `năm nay`, `những tháng cuối năm`
 # (`từ nay đến cuối năm`: the end of the year the report is dated)
+# a photo's file name or its caption (`Lãnh đạo phường … trao quyết định giao chỉ tiêu … năm 2026 cho …. Ảnh: P.D`)
+_PHOTO_CAPTION = re.compile(r"^[^\n]{0,300}?(?:[.)\-–]\s*|\(|^)(?-i:Ảnh|ẢNH)\s*:\s*[^;:\n]{1,40}\)?\.?\s*$"
+                            r"|^\s*[\w./-]+\.(?:jpe?g|png|webp|gif)\s*$", re.I)
+_QUESTION = re.compile(r"\?\s*$")
+_RESULTS_ASKED = re.compile(r"\b(?:kết\s+quả|thành\s+tựu|thành\s+công)\b[^?]{0,160}?\b(?:vừa\s+qua|thời\s+gian\s+qua|"
+                            r"năm\s+qua|nhiệm\s+kỳ\s+qua|giai\s+đoạn\s+qua|đã\s+đạt)", re.I)
+_AHEAD_ASKED = re.compile(r"\b(?:sắp\s+tới|thời\s+gian\s+tới|năm\s+tới|giai\s+đoạn\s+tới|sẽ|mục\s+tiêu|giải\s+pháp)\b", re.I)
 _THIS_YEAR_WORDS = re.compile(r"\b(?:năm\s+nay|(?:những\s+)?tháng\s+cuối\s+năm|từ\s+nay\s+(?:đến|tới)\s+cuối\s+năm)\b"
                               r"(?!\s*(?:19|20)\d\d)", re.I)
 _THIS_YEAR_AFTER = re.compile(r"\s*(?:trong\s+)?năm\s+nay\b", re.I)
@@ -526,9 +533,16 @@ class _Reader:
             return carry
         on = False
         for j, q in enumerate(self.paras):
+            text = q.para.text
+            if _PHOTO_CAPTION.search(text):
+                continue  # a photo and its caption sit between a story's paragraphs, they do not end its results
+            if _QUESTION.search(text):
+                # an interview's question: one asking for the results of a time gone by opens answers that
+                # report (`Xin ông cho biết những kết quả nổi bật … trong thời gian vừa qua ?`); any other ends them
+                on = bool(_RESULTS_ASKED.search(text)) and not _AHEAD_ASKED.search(text)
+                continue
             if q.heading is not None or q.kind not in _RUNNING_KINDS:
                 on = False
-            text = q.para.text
             bare = _BRACKETED.sub("", text)  # `(mục tiêu đại hội là 90%)` beside a result is no turn to goals
             opening = _PAST_OPENING.match(strip_marker(text))
             turn = bool(_GOAL_TURN.search(bare) or _FUTURE.search(bare) or (
@@ -886,6 +900,7 @@ def _voted(text: str, pos: int) -> bool:
         return False
     cut = text.rfind(". ", start, vote.start())
     return not _GOAL_WORDS.search(text, cut + 2 if cut >= 0 else start, pos)
+_VOTE_SHARE_AFTER = re.compile(r"\s*(?:tổng\s+số\s+)?đại\s+biểu\b[^.;:\d]{0,40}?\b(?:đã\s+)?(?:tán\s+thành|biểu\s+quyết|bỏ\s+phiếu)\b", re.I)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 
 
@@ -969,6 +984,8 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         # `Kết quả biểu quyết: có 417/424 đại biểu … tán thành (chiếm 84,93%)`: a vote's count (not
         # `biểu quyết thông qua Nghị quyết … với 5 chỉ tiêu cụ thể: Phấn đấu đạt trên 98% …`)
         return False
+    if v.unit == "%" and _VOTE_SHARE_AFTER.match(text, v.end):
+        return False  # `Với 95,39% tổng số đại biểu Quốc hội tán thành, …`: how a vote went
     if _views_line(text) or (v.unit == "lượt" and not v.verb and not v.qualifier
                                        and not text[v.end:].strip()):
         # `5597 lượt` on its own line under the title (ending the title's paragraph): how often
@@ -1151,6 +1168,10 @@ def _first_unbracketed_future_end(text: str) -> float:
 _DEGREE_BRACKET_BEFORE = re.compile(r"(?<!\bmức\s+)\b(?:thấp|cao|nhiều|ít|lớn|nhỏ|ít\s+người)\s*\(\s*$", re.I)
 # (not a level: `ở mức thấp (dưới 1%)` may be a goal's)
 _BRACKET_CLOSE_AFTER = re.compile(r"\s*\)")
+# a bracket that gives the level before a change: `(trước đó là 3%)`, `(trước đây: 5 ngày)`
+_FORMER_BRACKET_BEFORE = re.compile(r"\(\s*trước\s+(?:đó|đây)\s*(?:là|:)?\s*$", re.I)
+# a bracket that names the goal a result is measured against, up to its figure
+_GOAL_BRACKET_BEFORE = re.compile(r"\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch\s+đề\s+ra)\b[^()%;]{0,60}?$", re.I)
 # (the unit read by the rules alone is `địa`: the count is asked by its words)
 _LOCALITIES_COUNT = re.compile(r"[\d.,]+\s*địa\s+phương\b", re.I)
 _REACHES_BEFORE = re.compile(r"\b(?:với|từ|cho|tại|kiểm\s+tra|phê\s+bình)\s+(?:các\s+|những\s+)?$", re.I)
@@ -1163,6 +1184,10 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # where the words they look for occur in the clause
     after = text[v.end:min(clause[1], v.end + _READ)]
     clause_has = lambda rx: _occurs(rx, text, clause[0], clause[1])  # noqa: E731
+    if _GOAL_BRACKET_BEFORE.search(text, max(0, v.start - 70), v.start) and _BRACKET_CLOSE_AFTER.match(text, v.end):
+        return False  # `đạt 77,9% (mục tiêu giai đoạn 2021-2025 là 80%)`: the goal a result is told beside
+    if _FORMER_BRACKET_BEFORE.search(text, max(0, v.start - 30), v.start):
+        return True  # `… điều chỉnh tỷ lệ ngân sách … là 1% (trước đó là 3%)`: the level it replaces
     # a bound in brackets after a word of degree spells out what that word means (`con em vùng đồng
     # bào dân tộc ít người (dưới 10.000 người)`, `trẻ có cân nặng sơ sinh thấp (dưới 2500 gam)`): it
     # defines a group, it sets no goal
@@ -1275,9 +1300,14 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # the figures of an elapsed part of a year (`Hầu hết các chỉ số 9 tháng đầu năm đều tăng …; thu hút
     # vốn đầu tư FDI đạt trên 500 triệu USD (cao hơn kế hoạch năm …)`): results, in every clause of the
     # sentence, unless it looks ahead outside its asides
-    elapsed = ctx.news and not ctx.goal and sentence_has(_ELAPSED_PART) and _ELAPSED_PART.search(text, sentence_start, v.start)
+    # (and the breakdown of such a figure: `Hết quý I năm 2024, tổng thu … đạt hơn 700 tỷ đồng. Trong đó số
+    # thu nội địa đạt 655 tỷ đồng`)
+    elapsed_from = _sentence_before(text, sentence_start) \
+        if sentence_start >= 2 and _OF_WHICH_LEAD.match(text, sentence_start) else sentence_start
+    elapsed = ctx.news and not ctx.goal and _occurs(_ELAPSED_PART, text, elapsed_from, clause[1]) \
+        and _ELAPSED_PART.search(text, elapsed_from, v.start)
     if elapsed and not (plan_year and any(y.year > plan_year for y in year_mentions(elapsed.group()))):
-        said = _BRACKETED.sub("", text[sentence_start:clause[1]])
+        said = _BRACKETED.sub("", text[elapsed_from:clause[1]])
         if not (_FUTURE.search(said) or _GOAL_TURN.search(said) or _STRIVE_WORDS.search(said)):
             return True
     # a figure measured, not set: told as falling short (`Chỉ có 34,8% người dân … được sử dụng nước sạch`,
@@ -1613,6 +1643,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
     if (_PER_DAY_OR_WEEK_AFTER.match(text, v.end) or (v.qualifier in ("ít nhất", "tối thiểu") and not
                                                        _MAKES_BEFORE.search(text, max(0, v.start - 25), v.start))) and any(
             w.unit == "%" and clause[0] <= w.start < v.start and "\n" not in text[w.end:v.start]
+            # (not a share of the sentence before, glued to it: `… kiểu mẫu.Mỗi tỉnh … có ít nhất 02 đơn vị`)
+            and not _GLUED_SENTENCE_BREAK.search(text, w.end, v.start)
             for w in values_in_clause):
         # `99,5% nhóm, lớp mầm non được học 2 buổi/ngày`, `hỗ trợ 80% phụ nữ … tiếp cận ít nhất một
         # dịch vụ`: what the counted share does or has, not a goal of its own
@@ -1681,6 +1713,7 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
             text, max(_sentence_start(text, v.start), text.rfind("\n", 0, v.start) + 1), v.start)))
 
 
+_GLUED_SENTENCE_BREAK = re.compile(r"\p{Ll}[.!?]\s*\p{Lu}")
 _ASSIGNED_QUOTA = re.compile(r"\bsố\s+[\p{Ll}\s]{1,30}?\bđược\s+giao\b", re.I)
 
 
@@ -1690,6 +1723,12 @@ _BODY_LIST_AFTER = re.compile(rf"(?:\s*,\s*{_BODY_KINDS}\b)+(?!\s+(?:đạt|đư
 _BODY_OF_AFTER = re.compile(rf"\s+của\s+\d+\s+{_BODY_KINDS}\b|\s*:\s*\p{{Lu}}", re.I)
 _BODY_SUBJECT_AFTER = re.compile(r"(?:\s+[\p{Ll}]+){0,3}\s+(?:giảm|tăng|đạt)\s+(?:[\p{Ll}]+\s+){0,2}\d+(?:,\d+)?\s*%")
 # (`tỷ lệ người biết chữ ở 14 tỉnh có điều kiện … khó khăn đạt 94%`: where the share is measured)
+# the bodies named right after their count, the group a rate is for (`tỷ lệ hộ nghèo 02 huyện Trạm Tấu, Mù
+# Cang Chải … giảm trên 5%/năm`; not where a goal is reached: `hoàn thành … nông thôn mới tại 3 xã Hoàng
+# Giang, Tế Lợi, Minh Thọ`)
+_RATE_OF_BEFORE = re.compile(r"\bt[ỷỉ]\s+lệ\b[^\d,;:.()]{0,40}$", re.I)
+_PROPER_NAME = r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*"
+_BODY_NAMES_AFTER = re.compile(rf"\s+{_PROPER_NAME}(?:\s*,\s*{_PROPER_NAME})*\s*(?:,|\bvà\b)\s*{_PROPER_NAME}")
 _PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc|ở|tại)\s*$", re.I)
 _BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
                "ấp", "thôn", "bản", "đơn vị", "cơ quan"}
@@ -1713,6 +1752,8 @@ def _names_bodies(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
     after = text[v.end:clause[1]]
     if _BODY_SUBJECT_AFTER.match(after):
         return True  # `trong đó, 7 huyện nghèo giảm từ 6% trở lên/năm`: the group the share is for
+    if _BODY_NAMES_AFTER.match(after) and _RATE_OF_BEFORE.search(text, max(clause[0], v.start - 50), v.start):
+        return True
     return bool(_BODY_LIST_AFTER.match(after) or _BODY_OF_AFTER.match(after)
                 or _PLACE_BEFORE.search(text[max(clause[0], v.start - 20):v.start]))
 
@@ -1908,6 +1949,8 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                 # buồng`): the figure is the earlier stage's, the latest year of the paragraph's figures before
                 year = max((t.target_year for _, t in found if t.target_year and t.target_year < later), default=year)
             segment = text[prev_end:v.start]
+            if j and prev_end == ends[j - 1]:
+                segment = _PREVIOUS_FIGURES_RATE.sub(" ", segment, count=1)
             after = text[v.end:(nxt[0] if nxt else clause[1])]
             after = after.split("(", 1)[0]  # an aside (`(bình quân mỗi năm giảm 04 - 05%)`) is its own statement
             # (a sentence opened by `Hằng năm,` sets a yearly quota in each of its clauses: `Hằng năm,
@@ -2171,7 +2214,9 @@ def _share_per_year(text: str, found, where) -> None:
         prev, t = found[k - 1][1], found[k][1]
         between = text[where[k - 1][1]:where[k][0]]
         opening = _OF_WHICH.search(between)
-        if opening and prev.per_year and prev.unit == t.unit:
+        # (not a breakdown that names its own year: `(bình quân giảm 4%/năm). Trong đó, riêng năm 2021, phấn
+        # đấu giảm … xuống còn 46,95%`, that year's level)
+        if opening and prev.per_year and prev.unit == t.unit and not _YEAR_DIGITS.search(between, opening.end()):
             group = ")" if opening.group(1) else "."
         elif group and (t.unit != prev.unit or (between.count(")") > between.count("(") if group == ")"
                                                  else bool(_SENTENCE_END.search(between)))):
@@ -2206,10 +2251,27 @@ def _share_list_lead(text: str, found, where) -> None:
                 t.comparator = bound
         else:
             yearly = bound = None
-        if t.per_year and _YEARLY_LEAD.search(text, max(0, start - 20), start):
+        if t.per_year and _leads_list_yearly(text, start):
             yearly = True
         if ":" in t.text and t.comparator in (">=", "<=", ">", "<"):
             bound = t.comparator
+
+
+# a yearly word right after a figure, closed by a comma, is that figure's: `doanh số … tăng 23-25% mỗi năm,
+# chiếm khoảng 30% tổng mức bán lẻ` (the share is a level, not a yearly rate)
+_PREVIOUS_FIGURES_RATE = re.compile(r"^\s*(?:mỗi|hằng|hàng)\s+năm\s*[,;]", re.I)
+# a change named before the yearly word in its own list item: the word is that item's rate (`giảm tỷ lệ hộ
+# nghèo hàng năm từ 3% đến 5%; giảm 30% số xã …`), not the lead of the list
+_OWN_CHANGE = re.compile(r"\b(?:giảm|tăng|nâng)\b", re.I)
+
+
+def _leads_list_yearly(text: str, start: int) -> bool:
+    """Whether a yearly word right before the value at `start` leads the whole list."""
+    lead = _YEARLY_LEAD.search(text, max(0, start - 20), start)
+    if not lead:
+        return False
+    item_start = max(text.rfind(mark, 0, lead.start()) for mark in ";:.\n") + 1
+    return not _OWN_CHANGE.search(text, item_start, lead.start())
 
 
 _YEARLY_WORDS = re.compile(r"(?<!kế hoạch |báo cáo |nhiệm vụ |chương trình )\b(?:mỗi năm|hằng năm|hàng năm|"
@@ -2661,7 +2723,11 @@ _PAST_LEAD = re.compile(r"(?:\bđã\s+(?:[\p{L}]+\s+){0,3}?(?:hoàn\s+thành|đ�
 _FUTURE = re.compile(r"phấn\s+đấu|từ\s+nay\s+(?:đến|tới)\b|cần\s+đạt|phải\s+đạt|(?<!so\s+với\s)(?<!chương\s+trình\s)mục\s+tiêu|"
                      r"(?<!đã\s)(?<!(?:(?:đạt|vượt|theo)\s+kế\s+hoạch|nhiệm\s+vụ|chỉ\s+tiêu)\s+)"
                      # (nor the goal a result is measured against: `vượt 365 hộ so với chỉ tiêu Nghị quyết đề ra`)
-                     r"(?<!so\s+với\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\s,.;]+){0,4}\s+)đề\s+ra"
+                     r"(?<!so\s+với\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\s,.;]+){0,4}\s+)"
+                     # (nor the goals a past term is told to have met: `Nhiệm kỳ vừa qua, …, đạt và vượt các chỉ
+                     # tiêu Nghị quyết Đại hội đề ra: …`)
+                     r"(?<!\b(?:đạt\s+và\s+vượt|đã\s+(?:cơ\s+bản\s+)?(?:đạt|vượt|hoàn\s+thành)|hoàn\s+thành\s+vượt)"
+                     r"(?:\s+[^\s,.;:]+){1,8}\s+)đề\s+ra"
                      # (not goals named as reached: `16/16 chỉ tiêu Nghị quyết Đại hội … đề ra đều đạt và vượt`)
                      r"(?!,?\s+(?:đều\s+|cơ\s+bản\s+|đã\s+)?(?:đạt|vượt|hoàn\s+thành)\b)|(?<!đã\s)đặt\s+ra|\bsẽ\b|dự\s+kiến|"
                      # (not the plan a result is measured against: `… có 11.370 hộ hội viên đăng ký, vượt gần 9,5% chỉ
