@@ -172,7 +172,9 @@ _SYMBOL = (r"\d{1,5}[a-z]?(?:/\d{4})?(?:\s?[/-]\s?|\s(?=\p{Lu}{2,}[/-]\p{Lu}))\p
 # `công điện số 415 yêu cầu …`, `Công văn khẩn số 5995 gửi …`,
 # `(sau đây viết tắt là Quyết định số 765)`); without `số` only a lettered one (`Nghị Quyết 30a của`)
 # (also one listed before another document: `Nghị quyết số 18, Kết luận 34 của Bộ Chính trị`)
-_BARE_NUMBER = (r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt|gửi|yêu cầu)\b|\s*[);]|[^\S\n]*\n|\s*$"
+# (or dated in brackets, as `_DATE` reads: `Công văn số 1153 (ngày 25.6.2021) của Sở Kế hoạch và đầu tư`)
+_BARE_NUMBER = (r"\d{1,5}[a-z]?(?=\s*(?:,\s*)?(?:ngày|của|ban hành|về|giao|phê duyệt|gửi|yêu cầu)\b"
+                r"|\s*\(\s*(?:(?i:ban hành)\s+)?(?i:ngày)\s*\d|\s*[);]|[^\S\n]*\n|\s*$"
                 rf"|\s*(?:,|\svà)\s+(?:{_KIND_NAMES})\s+(?:số\s+)?\d)")
 _LETTERED_NUMBER = r"\d{1,5}[a-z](?=\s+(?:ngày|của|về)\b)"
 # a number with its year but no codes, after `số` (`Nghị quyết số 170/2024 và Nghị quyết số 265/2025
