@@ -23,8 +23,8 @@ from typing import Optional
 import regex as re
 
 from extractors.anchored import matches_at, occurrences
-from extractors.grammar.markers import (ARABIC_ANY, ARTICLE, BULLETS, CHAPTER, EN_DASH, LETTERS_LATIN_HORNED, PAREN_ANY, PDF_BULLETS,
-                                        ROMAN, ROMAN_RUN_WIDE, UPPER)
+from extractors.grammar.markers import (ARABIC_ANY, ARTICLE, BULLETS, CHAPTER, EN_DASH, LETTERS_LATIN_HORNED, NAMED, NAMED_NUMBER,
+                                        PAREN_ANY, PDF_BULLETS, ROMAN, ROMAN_RUN_WIDE, UPPER)
 
 SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _FOOTNOTE_LINE = re.compile(rf"^[ \t]*(?:[{SUPERSCRIPTS}]+|\[\^\d+\]:)[ \t]*\S")
@@ -44,6 +44,8 @@ _ITEM_START = re.compile(
     rf"^\s*(?:[{BULLETS}{PDF_BULLETS}{EN_DASH}]\s|(?:{ROMAN_RUN_WIDE}|{ARABIC_ANY}|[{UPPER}])[.)\-–]\s"
     rf"|[{LETTERS_LATIN_HORNED}][)]\s|{PAREN_ANY}\s|"
     rf"{ARTICLE}\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ|"
+    # a project or task numbered by name (`Dự án 3: phát triển …` under `Dự án 2: … cần thiết`, no stop between)
+    rf"{NAMED}\s+{NAMED_NUMBER}[.:]?(?:\s|$)|"
     # a chapter's number on a line of its own, its title below (`Chương I` / `NHỮNG QUY ĐỊNH`)
     rf"{CHAPTER}[.:]?[ \t]*$|"
     # a short heading numbered without its dot: `2 Yêu cầu:`

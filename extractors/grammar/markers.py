@@ -56,9 +56,12 @@ PAREN_ROMAN = r"\((?:i{1,3}|iv|vi{0,3}|ix|x)\)"
 # ---- named markers: `Điều 1.`, `Tiêu chí 1.`, `Chương 2.`, `Bước 3` ----
 # `Điếu` is a frequent slip of the tone mark in typed pages.
 ARTICLE = r"Đi[ềếệểễe]u"
-# a national target programme numbers its projects (`Dự án 1: giải quyết tình trạng thiếu đất ở …`) and a
-# plan its tasks (`Nhiệm vụ 1: Tuyên truyền …`) by name, at the start of a line
-NAMED = r"(?:Tiêu\s+chí|Bước|Dự\s+án|Nhiệm\s+vụ)"
+# a national target programme numbers its projects (`Dự án 1: giải quyết tình trạng thiếu đất ở …`), a
+# plan its tasks (`Nhiệm vụ 1: Tuyên truyền …`) and its goals (`Mục tiêu 1: Cải thiện tình trạng dinh
+# dưỡng …` under `2. Mục tiêu cụ thể`) by name, at the start of a line
+NAMED = r"(?:Tiêu\s+chí|Bước|Dự\s+án|Nhiệm\s+vụ|Mục\s+tiêu)"
+# the number of a named marker: one or two digits (`Mục tiêu 2030:` opens a goal for a year, not goal 2030)
+NAMED_NUMBER = r"\d{1,2}"
 # a chapter groups articles (`Chương V` above `Điều 20.`); numbered in Roman or Arabic
 CHAPTER = rf"(?:Chương|CHƯƠNG)\s+(?:{ROMAN}|\d{{1,2}})"
 
@@ -72,7 +75,7 @@ MARKER = re.compile(
     rf"""^(?:
         (?P<chapter>{CHAPTER})(?:[.:]?[ \t]*$|[.:]?\s+(?=\p{{Lu}})|\s*[-–]\s+(?=\p{{Lu}}))
       | (?P<article>{ARTICLE}\s+\d+)(?:[.:]?\s|[.:]?$|\.(?=\p{{Lu}}))
-      | (?P<named>{NAMED}\s+\d+)(?:[.:]?\s|[.:]?$)
+      | (?P<named>{NAMED}\s+{NAMED_NUMBER})(?:[.:]?\s|[.:]?$)
       | (?P<roman>{ROMAN})(?:\.(?:\s+|(?=\p{{Lu}}\p{{L}}+[ \t]+\p{{L}}))(?=\S)|[-–](?:\s+(?=\S)|(?=\p{{Lu}}\p{{Ll}}+[ \t]))|\s+[-–]\s+(?=\p{{Lu}})|(?P<bare>\s+(?=\p{{Lu}}{{2}})))
       | (?P<upper>[{UPPER}])(?:\.|[-–]|[ \t]\.(?=\s+\p{{Lu}}{{2}}))\s+(?=\S)(?!A\s*A\+)
       | (?P<arabic>{ARABIC_4})(?:\.(?!\d)\s*(?=\S)|\)\s+|[-–]\s+(?=\S)|(?P<nodot>\s+(?=\p{{Lu}})))
