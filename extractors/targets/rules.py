@@ -1928,7 +1928,12 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             prev_end = max(ends[j - 1], clause[0]) if j else clause[0]
             bisect.insort(ends, v.end)
             nxt = [] if next_start[k] is None else [next_start[k]]
-            year = (_sentence_year(text, v, sent, clause, starts_in[clause], reader.plan_year)
+            # (`Sau năm 2025, mỗi người dân … và 30% người dân khi đi khám chữa bệnh có bệnh án điện tử`: a
+            # sentence opened by the year its figures come after gives them no year to be due by, nor do the
+            # goals before it)
+            after_year = _AFTER_YEAR_OPENING.match(strip_marker(text[sent[0]:sent[0] + 40]))
+            year = None if after_year else (
+                    _sentence_year(text, v, sent, clause, starts_in[clause], reader.plan_year)
                     or _follow_up_year(text, sent)
                     or _paragraph_year(text, sent)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
@@ -1936,7 +1941,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or reader.this_year(text, sent, v.start, v.end)
                     or _title_year(reader, ctx, text, sent)
                     or reader.campaign_year(text) or reader.event_year)
-            if year is None and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
+            if year is None and not after_year and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
                     strip_marker(text[sent[0]:sent[0] + 40])):
                 # `… đặt mục tiêu 100% thủ tục … Bên cạnh đó, tỷ lệ hồ sơ … phải đạt ít nhất 65%`: a
                 # sentence adding to the goals before it is due when they are
@@ -2410,6 +2415,9 @@ _WITH_GOALS_AFTER = re.compile(r"\s*,?\s*với\s+(?:các\s+)?(?:mục|chỉ)\s+t
 # opens the sentence)
 _BY_PROGRAMME_OPENING = re.compile(r"(?:\G\s*(?i:theo)|(?<=\p{Ll}\s)Theo)(?i:\s+(?:chương\s+trình|kế\s+hoạch|đề\s+án|"
                                    r"quy\s+hoạch|chiến\s+lược)\b[^,.;:]*)$")
+
+
+_AFTER_YEAR_OPENING = re.compile(r"\s*Sau\s+(?:năm\s+)?(?:19|20)\d\d\s*,", re.I)
 
 
 def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], starts: list[int],
