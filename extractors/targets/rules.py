@@ -1188,6 +1188,10 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return False  # `đạt 77,9% (mục tiêu giai đoạn 2021-2025 là 80%)`: the goal a result is told beside
     if _FORMER_BRACKET_BEFORE.search(text, max(0, v.start - 30), v.start):
         return True  # `… điều chỉnh tỷ lệ ngân sách … là 1% (trước đó là 3%)`: the level it replaces
+    if v.unit != "%" and _FUNDED_WITH_BEFORE.search(text, max(0, v.start - 40), v.start):
+        # `hỗ trợ … để đầu tư xây dựng dự án bờ kè … với kinh phí 11,5 tỷ đồng`, `với tổng vốn đầu tư 238 tỷ
+        # đồng`: the money a project or support comes with is its means, not a result to reach
+        return True
     # a bound in brackets after a word of degree spells out what that word means (`con em vùng đồng
     # bào dân tộc ít người (dưới 10.000 người)`, `trẻ có cân nặng sơ sinh thấp (dưới 2500 gam)`): it
     # defines a group, it sets no goal
@@ -1362,6 +1366,19 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     if _reports_paragraph(text, sentence_start, plan_year):
         return True
+    # a count a decision approved (`Theo đó, trên địa bàn tỉnh có 70 địa điểm được phê duyệt tổ chức hội chợ …
+    # năm 2024, tăng 2 địa điểm so với năm 2023`): the figures of its sentence tell what the list holds
+    if sentence_has(_APPROVED_COUNT) and _APPROVED_COUNT.search(text, sentence_start, clause[1]) \
+            and not _looks_ahead(text, sentence_start, clause[1]) and not sentence_has(_STRIVE_WORDS):
+        return True
+    # a paragraph that opens by citing a report and then gives its content after a colon (`Theo báo cáo tại
+    # hội nghị cho biết: Thực hiện Nghị quyết 57, Đảng ủy xã … đã ban hành …. UBND xã duy trì 12 điểm …,
+    # đồng thời tổ chức tập huấn … cho hơn 300 cán bộ`): every sentence of it tells the report's results,
+    # unless one looks ahead
+    if not ctx.goal and _REPORT_CONTENT_OPENING.match(strip_marker(text[:_READ])):
+        said = _BRACKETED.sub("", text[sentence_start:clause[1]])
+        if not (_FUTURE.search(said) or _GOAL_TURN.search(said) or _STRIVE_WORDS.search(said)):
+            return True
     # `Theo nhận định của Đài khí tượng thủy văn tỉnh, … El Nino tiếp tục duy trì với xác suất trên
     # 90%, … thấp hơn so với TBNN từ 10 – 20%`: a forecast, not a goal (but `cùng với dự báo tình
     # hình trong thời gian tới, trong năm 2022, huyện … đề ra các chỉ tiêu …` sets goals in its view)
@@ -2417,6 +2434,10 @@ _BY_PROGRAMME_OPENING = re.compile(r"(?:\G\s*(?i:theo)|(?<=\p{Ll}\s)Theo)(?i:\s+
                                    r"quy\s+hoạch|chiến\s+lược)\b[^,.;:]*)$")
 
 
+_APPROVED_COUNT = re.compile(r"\bcó\s+\d[\d.,]*\s+[^,;.\d]{1,40}?\bđược\s+phê\s+duyệt\b", re.I)
+_REPORT_CONTENT_OPENING = re.compile(r"\s*Theo\s+(?:báo\s+cáo|tổng\s+hợp|đánh\s+giá)\b[^.:;\n]{0,100}:", re.I)
+_FUNDED_WITH_BEFORE = re.compile(r"\bvới\s+(?:tổng\s+)?(?:(?:nguồn\s+)?kinh\s+phí|(?:nguồn\s+)?vốn)(?:\s+đầu\s+tư)?"
+                                 r"(?:\s+(?:dự\s+kiến|khoảng|là))?\s*$", re.I)
 _AFTER_YEAR_OPENING = re.compile(r"\s*Sau\s+(?:năm\s+)?(?:19|20)\d\d\s*,", re.I)
 
 
@@ -2766,8 +2787,10 @@ _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?
                              r"qua\s+(?:rà\s+soát|kiểm\s+tra|thống\s+kê|khảo\s+sát|điều\s+tra)(?=\s*,))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
-_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:(?P<first>(?:19|20)\d\d)\s*[-–]\s*)"
-                           r"(?P<last>(?:19|20)\d\d)\s*,(?P<rest>[^.]*)", re.I)
+# (or by the years it counts, their range in brackets: `Trong 5 năm (2016-2020), huyện Na Hang đã giảm được …`)
+_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?|(?:(?:\d{1,2}|hai|ba|bốn|năm|mười)"
+                           r"\s+năm\s*\(\s*))(?:(?P<first>(?:19|20)\d\d)\s*[-–]\s*)"
+                           r"(?P<last>(?:19|20)\d\d)\s*(?:(?<=\(\s*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*)\))?\s*,(?P<rest>[^.]*)", re.I)
 
 
 # a paragraph opened by a single past year, in a plan or report for a later one: `Năm 2025, sau
