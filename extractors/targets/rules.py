@@ -1020,8 +1020,11 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         # `các “điểm nóng” như đường Nguyễn Tất Thành, Sóng Hồng, 2/9, đoạn …`: a day and month
         # standing alone in a list names a street or a day, it is a fraction of nothing
         return False
+    # (`25 nhiệm vụ KH-CN cấp tỉnh triển khai`: science and technology tasks are research projects, an output
+    # a plan counts, not how it is built)
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix) \
-            and not (v.unit == "chỉ tiêu" and _QUOTA_AFTER.match(text, v.end)):
+            and not (v.unit == "chỉ tiêu" and _QUOTA_AFTER.match(text, v.end)) \
+            and not (v.unit == "nhiệm vụ" and _RESEARCH_KIND_AFTER.match(text, v.end)):
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _CUT_VERB.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
@@ -2434,6 +2437,7 @@ _BY_PROGRAMME_OPENING = re.compile(r"(?:\G\s*(?i:theo)|(?<=\p{Ll}\s)Theo)(?i:\s+
                                    r"quy\s+hoạch|chiến\s+lược)\b[^,.;:]*)$")
 
 
+_RESEARCH_KIND_AFTER = re.compile(r"\s+(?:KH\s*[-&]\s*CN|KHCN|khoa\s+học(?:\s+(?:và|,)\s+công\s+nghệ)?)\b")
 _APPROVED_COUNT = re.compile(r"\bcó\s+\d[\d.,]*\s+[^,;.\d]{1,40}?\bđược\s+phê\s+duyệt\b", re.I)
 _REPORT_CONTENT_OPENING = re.compile(r"\s*Theo\s+(?:báo\s+cáo|tổng\s+hợp|đánh\s+giá)\b[^.:;\n]{0,100}:", re.I)
 _FUNDED_WITH_BEFORE = re.compile(r"\bvới\s+(?:tổng\s+)?(?:(?:nguồn\s+)?kinh\s+phí|(?:nguồn\s+)?vốn)(?:\s+đầu\s+tư)?"
