@@ -199,6 +199,7 @@ class _Context:
     first_ahead: Optional[int] = None  # a dated story's first year still to come
     own_month: Optional[tuple[int, int]] = None  # a dated story's (year, month), when it prints its month
     reports: bool = False  # a text that reports (a story): its figures are goals only on evidence
+    approved_before: bool = False  # the paragraph before ends on a count a decision approved
     goal_open: bool = False  # the text before the paragraph last said what is set, not what was done
     report_year: Optional[int] = None  # a story's first year still to come (what its goals look ahead to)
 
@@ -440,6 +441,9 @@ class _Reader:
         ctx.first_ahead = self.first_ahead
         ctx.own_month = self.own_month
         ctx.reports = self.reports
+        if i and ctx.news:
+            last = _last_sentence(self.paras[i - 1].para.text)
+            ctx.approved_before = bool(_APPROVED_COUNT.search(last)) and not _looks_ahead(last, 0, len(last))
         if self.reports:
             ctx.goal_open = self.goal_open(i)
             ctx.report_year = self.report_year
@@ -1371,7 +1375,12 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     # a count a decision approved (`Theo đó, trên địa bàn tỉnh có 70 địa điểm được phê duyệt tổ chức hội chợ …
     # năm 2024, tăng 2 địa điểm so với năm 2023`): the figures of its sentence tell what the list holds
-    if sentence_has(_APPROVED_COUNT) and _APPROVED_COUNT.search(text, sentence_start, clause[1]) \
+    # (and the breakdown that follows it: `Trong đó, TP.Biên Hòa có 14 địa điểm, … mỗi địa phương có từ 2-4
+    # địa điểm`, a paragraph of its own or the next sentence)
+    approved_from = _sentence_before(text, sentence_start) if sentence_start >= 2 and _OF_WHICH_LEAD.match(
+        text, sentence_start) else sentence_start
+    if (_APPROVED_COUNT.search(text, approved_from, clause[1])
+            or ctx.approved_before and _OF_WHICH_LEAD.match(strip_marker(text))) \
             and not _looks_ahead(text, sentence_start, clause[1]) and not sentence_has(_STRIVE_WORDS):
         return True
     # a paragraph that opens by citing a report and then gives its content after a colon (`Theo báo cáo tại
