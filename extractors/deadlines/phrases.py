@@ -810,6 +810,12 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
         # reached with a figure to attain is a target's horizon; so is one closing a plan's own name
         # (`xây dựng Kế hoạch phát triển đoàn viên, thành lập công đoàn cơ sở (CĐCS) từ nay đến hết năm 2023
         # như sau:`: the span the plan covers, as `Kế hoạch … đến năm 2030` is)
+        # (`Từ nay đến năm 2030, ngành Y tế đặt mục tiêu …`, `Trong giai đoạn từ nay đến năm 2025, ngành sẽ
+        # tập trung hoàn thiện …`: a year reached from now, not worked up to its end (`đến hết năm`), is the
+        # horizon of the goals and work of the years ahead unless a completion is tied to it)
+        if t.grain == "year" and not done and not _UNTIL_THE_END.search(since_now.group()) \
+                and not _YEAR_END.match(text, t.start):  # (`từ nay đến cuối năm 2025`: worked up to its end)
+            return False
         return t.grain != "year" or not (_has_target_figure(text) or bool(
             _NAMES_PLAN.search(text, max(0, since_now.start() - 130), since_now.start())))
     if prep == "tức":
@@ -847,6 +853,16 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     clause_start = max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1
     if not firm and prep in ("đến", "tới") and not lead.strip() and _STATE_AFTER.match(text, t.end):
         return False  # `Đến ngày 20.8, Sở … mới nhận được …`: the day a report's state is told at
+    if not firm and not lead.strip() and t.grain != "day" and (prep == "hết" or trig and _UNTIL_THE_END.search(trig.group())) \
+            and _FIGURE_STATE_AFTER.match(text, t.end):
+        # `Hết quý I năm 2024, tổng thu ngân sách … đạt hơn 700 tỷ đồng`, `Đến hết năm 2020, có 2 xã … thoát khỏi
+        # …`: the end of a period opening the sentence, then what there is (`có`) or what was reached (`đạt`)
+        # with no aim or duty, is the state a report tells as of then
+        return False
+    if not firm and _AMOUNT_AFTER.match(text, t.end):
+        # `Tổng nguồn vốn thực hiện Chương trình trong năm 2024 là hơn 430 tỷ đồng`: the period an amount
+        # is stated for, the sentence's predicate being that amount; nothing is due in it
+        return False
     # (`… sẽ báo cáo Thủ tướng Chính phủ trong quý IV năm 2020; đến nay Bộ … đã hoàn thành Dự thảo 1`: a `đã`
     # past the next `;` tells another step, the one dated here is still to come)
     clause_end = text.find(";", t.end)
@@ -921,6 +937,10 @@ _TASKS_TAKEN_ON = re.compile(
 _TASKS_OF_PERIOD = re.compile(r"\b(?:nhiệm\s+vụ|chỉ\s+tiêu)(?:\s+(?!giao\b)[^\s,;.:\d]+){0,5}\s*$", FLAGS)
 # a clause after a date that opens the sentence tells how things stand by then (`mới`, `vẫn`,
 # `chưa`, `đã`), not what is due
+_FIGURE_STATE_AFTER = re.compile(
+    r"\s*,\s*(?![^.;]*\b(?:phấn\s+đấu|sẽ|dự\s+kiến|phải|cần|mục\s+tiêu)\b)[^,;.:]{0,80}?"
+    r"\b(?:có|đạt)\s+(?:(?:hơn|trên|khoảng|gần|xấp\s+xỉ)\s+)?\d", FLAGS)
+_AMOUNT_AFTER = re.compile(r"\s*,?\s*là\s+(?:(?:hơn|trên|khoảng|gần|xấp\s+xỉ|dưới|tối\s+thiểu|ít\s+nhất)\s+)?\d", FLAGS)
 _STATE_AFTER = re.compile(r"\s*,\s*[^,;.:]{0,80}?\b(?:đã|mới|vẫn|chưa)\s+\p{Ll}", FLAGS)
 # what the weather or an event will do in a period, not what is due in it (`Theo dự báo …, từ ngày
 # 20 - 21/01/2024, khu vực Bắc Bộ … có khả năng cao xảy ra một đợt rét đậm`)
@@ -993,6 +1013,7 @@ def _opens_with_task(text: str) -> bool:
 
 
 _AIM_RIGHT_BEFORE = re.compile(r"\bphấn\s+đấu\s*$", FLAGS)
+_YEAR_END = re.compile(r"cuối\b", FLAGS)
 _SINCE_NOW = re.compile(r"\btừ\s+nay\s+(?:đến|tới)\s+(?:hết\s+)?$", FLAGS)
 # (`hoàn thành thêm 1.200 km cao tốc vào năm 2025`: completing an added amount is the target, done or not)
 _MORE_OF_A_COUNT = re.compile(r"\b(?:thêm|khoảng)\s+\d{1,3}(?:\.\d{3})*(?:,\d+)?\s+(?!năm|tháng|ngày|quý|tuần|giờ)\p{Ll}", FLAGS)
@@ -1050,6 +1071,7 @@ def _relative_is_limit(text: str, m) -> bool:
 
 
 _SEMICOLON = re.compile(r";\s*")
+_REPORT_KIND = re.compile(r"\bsố\s+liệu\s+báo\s+cáo\s+$", FLAGS)
 # a period counted back from the text's own day: `(hai tuần) trở lại đây`, `(tuần) vừa qua`, `(những năm) gần đây`
 # (a bare `qua` only before a stop: `trong 05 ngày qua dịch vụ bưu chính` is the way a result is sent)
 _LOOKED_BACK_WORDS = r"(?:vừa\s+qua\b|trở\s+lại\s+đây\b|gần\s+đây\b|qua(?=\s*[,.;:)]))"
@@ -1075,6 +1097,10 @@ def _schedules(text: str, dates: list[tuple[int, int]]) -> list[tuple[int, int, 
                     "half-yearly" if m.group("half") else _PERIOD_RECURRENCE[m.group("period").lower()]))
     for m in (() if _DINH_KY_WORDS.absent(text) else _DINH_KY_OPENINGS.finditer(_DINH_KY, text)):
         chain = _period_chain(text, m.end())
+        if chain and _REPORT_KIND.search(text, max(0, m.start() - 40), m.start()):
+            # `thời gian thống kê số liệu báo cáo định kỳ hàng quý được như sau`: the report is a noun
+            # of another noun (the data of the report), the period names which report it is, it schedules none
+            continue
         if chain:
             out.append((m.start(), chain[0], chain[1]))
     for m in (_KEPT_UP.finditer(text) if "thường xuyên" in text.lower() else ()):

@@ -45,7 +45,9 @@ TIME_LABEL = re.compile(
     rf"^(?:[{BULLETS}{STAR}]\s*)?(?P<label>(?:Thời\s+gian|Thời\s+hạn|Tiến\s+độ|Mốc\s+thời\s+gian)"
     r"(?:\s+(?:thực\s+hiện|hoàn\s+thành|triển\s+khai|tổ\s+chức|báo\s+cáo|nộp|gửi))?)"
     # (`Thời gian thực hiện kể từ 00 giờ ngày 23/4/2020 cho đến khi …`: the value run on after `kể từ`)
-    r"(?:\s*\([^)]{0,60}\))?\s*(?::\s*|$|(?=kể\s+từ\b))",
+    r"(?:\s*\([^)]{0,60}\))?\s*(?::\s*|$|(?=kể\s+từ\b)"
+    # (`Thời gian thực hiện kế hoạch từ năm 2022 đến năm 2030.`: the work named, then its window)
+    r"|(?<=\s)(?:kế\s+hoạch|chương\s+trình|đề\s+án|dự\s+án)\s+(?=(?:bắt\s+đầu\s+)?từ\s+(?:ngày|tháng|năm|quý)\b))",
     FLAGS,
 )
 # other labels of a task block: the value list of `Thời gian thực hiện` stops at them

@@ -49,7 +49,8 @@ CORE = re.compile(
         (?:\s*(?P<u1>%|phần\s+trăm))?
         (?:\s*(?:-|–|đến|tới)\s*(?P<n2>{NUMBER})(?![\d/\-]|\.\d))?
     )
-    (?:(?![\w/]|[.,-]\d)|(?={_GLUED}))(?<!\b(?:19|20)\d\d-\d\d)
+    # (`khoảng 50/ lao động`: a slash left between a number and its unit, a space and the unit after it)
+    (?:(?![\w/]|[.,-]\d)|(?={_GLUED})|(?<=\d)(?=/\s+\p{{Ll}}))(?<!\b(?:19|20)\d\d-\d\d)
     |(?<![\w/.,\-])(?P<n3>{NUMBER})(?={_GLUED})
     # `tăng gấp đôi`, `lên 1,5 lần … và gấp đôi vào năm 2030`: a multiple written as a word, after
     # a verb of measure (not `nỗ lực gấp đôi`, twice the effort)
@@ -117,12 +118,19 @@ MULTIWORD_UNITS = [
     "ngàn đồng", "triệu usd", "tỷ usd", "nghìn usd", "triệu người", "nghìn người", "nghìn hộ",
     "nghìn tỉ đồng", "ngàn tỉ đồng", "tỉ đồng", "tr. đồng", "tr.đồng",
     "lượt lao động", "khu dân cư", "cơ sở kinh doanh",
-    "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người", "lượt khách", "lượt du khách",
+    # (`40 triệu lượt người dân`: `người dân` is one noun, the citizens counted)
+    "nghìn ha", "nghìn tấn", "triệu tấn", "triệu lượt", "nghìn lượt", "lượt người dân", "lượt người", "lượt khách",
+    "lượt du khách",
     "người lao động", "lao động", "cán bộ", "công chức", "viên chức", "đảng viên", "đoàn viên", "hội viên", "học sinh",
     "sinh viên", "học viên", "doanh nghiệp", "hợp tác xã", "tổ hợp tác", "sản phẩm", "công trình",
     "mô hình", "giường bệnh", "bác sĩ", "ngày công", "việc làm", "cơ sở", "tổ chức đảng", "tổ chức", "dự án",
     "câu lạc bộ", "nhà văn hóa", "điểm trường", "phòng học", "trạm y tế", "ngày làm việc", "trường hợp",
-    "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí", "ha", "km",
+    # (`108,66 trẻ em trai/100 trẻ em gái`: the sex ratio at birth counts boys, as `109 trẻ trai/100 trẻ gái`)
+    "bác sỹ", "đoạn đường", "đường hẻm", "trẻ em trai", "trẻ em gái", "trẻ em", "trẻ trai", "trẻ gái", "đồng chí",
+    "ha", "km",
+    # schools of a level a plan counts by name (`có 1 trường cao đẳng đạt chuẩn chất lượng cao`): the level
+    # is part of the noun (a general school, `4 trường phổ thông nội trú`, stays `trường`)
+    "trường cao đẳng", "trường đại học", "trường trung cấp",
     "chỉ tiêu", "nhiệm vụ", "giải pháp", "con số", "chữ số", "tiêu chí",
     # (`01 đơn vị cấp huyện`: the level after the counted noun qualifies it, the unit is `đơn vị`)
     "đơn vị", "hộ gia đình",
@@ -203,6 +211,8 @@ _NEXT_WORD = re.compile(r"\s+([\p{L}\d]+)")
 # the short forms news prints for whom a count counts (`tạo việc làm cho thêm 20.000 LĐ`): workers,
 # enterprises, cooperatives, cooperative groups, clubs (`có 1.500 CLB`)
 _COUNTED_ACRONYMS = {"LĐ", "NLĐ", "DN", "HTX", "THT", "CLB"}
+_STRAY_SLASH = re.compile(r"/(?=\s+\p{Ll})")
+_ACRONYM_KIND = re.compile(r" (?-i:[A-ZĐ]{2,}(?:[-&][A-ZĐ]{2,})+)(?![\p{L}\d])")
 _LIVE_BIRTHS = re.compile(r"\s+(?:đẻ|sinh)(?:\s+ra)?\s+sống\b", re.IGNORECASE)
 _GLUED_UNIT = re.compile(_GLUED)
 _YEAR_NEXT = re.compile(r"\s+(?:19|20)\d\d\b")
@@ -228,6 +238,9 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
         if _PER_SLASH.match(text, pos + m.end()):
             return "lần", pos + m.end()  # `ít nhất 2 lần/năm`: how often, a count of times, not a multiple
         return "times", pos + m.end()
+    stray = _STRAY_SLASH.match(text, pos)
+    if stray:
+        pos = stray.end()  # `50/ lao động`: the unit after a slash left in, its denominator lost
     rest = text[pos:pos + 40].split("\n", 1)[0]  # a unit is on the number's line (`ảnh 1\n\ntin liên quan`)
     low = rest.lower()
     lead = len(low) - len(low.lstrip(" "))
@@ -285,6 +298,12 @@ def _unit_after(text: str, pos: int) -> tuple[Optional[str], int]:
     compound = _compound_noun(rest[lead:], word)
     if compound:
         return compound, pos + lead + len(compound)
+    if word in _COUNTED_ACRONYMS:
+        # `hơn 30 DN KH-CN`: an acronym after the counted one says which kind (science and technology
+        # enterprises), the unit keeps both
+        kind = _ACRONYM_KIND.match(rest, lead + len(word))
+        if kind:
+            return rest[lead:kind.end()].lower(), pos + kind.end()
     if word[0].isupper() and word.lower() != word and len(word) > 1 and word.isupper() \
             and word not in _COUNTED_ACRONYMS:
         return None, pos  # an acronym (`28 CT`, `THCS`) is not a unit

@@ -199,6 +199,7 @@ class _Context:
     first_ahead: Optional[int] = None  # a dated story's first year still to come
     own_month: Optional[tuple[int, int]] = None  # a dated story's (year, month), when it prints its month
     reports: bool = False  # a text that reports (a story): its figures are goals only on evidence
+    approved_before: bool = False  # the paragraph before ends on a count a decision approved
     goal_open: bool = False  # the text before the paragraph last said what is set, not what was done
     report_year: Optional[int] = None  # a story's first year still to come (what its goals look ahead to)
 
@@ -440,6 +441,9 @@ class _Reader:
         ctx.first_ahead = self.first_ahead
         ctx.own_month = self.own_month
         ctx.reports = self.reports
+        if i and ctx.news:
+            last = _last_sentence(self.paras[i - 1].para.text)
+            ctx.approved_before = bool(_APPROVED_COUNT.search(last)) and not _looks_ahead(last, 0, len(last))
         if self.reports:
             ctx.goal_open = self.goal_open(i)
             ctx.report_year = self.report_year
@@ -1020,8 +1024,11 @@ def _reads_as_value(v: ValueExpr, text: str, clause: tuple[int, int]) -> bool:
         # `các “điểm nóng” như đường Nguyễn Tất Thành, Sóng Hồng, 2/9, đoạn …`: a day and month
         # standing alone in a list names a street or a day, it is a fraction of nothing
         return False
+    # (`25 nhiệm vụ KH-CN cấp tỉnh triển khai`: science and technology tasks are research projects, an output
+    # a plan counts, not how it is built)
     if v.unit in STRUCTURAL_UNITS and not (v.comparator != "=" and v.per_year_suffix) \
-            and not (v.unit == "chỉ tiêu" and _QUOTA_AFTER.match(text, v.end)):
+            and not (v.unit == "chỉ tiêu" and _QUOTA_AFTER.match(text, v.end)) \
+            and not (v.unit == "nhiệm vụ" and _RESEARCH_KIND_AFTER.match(text, v.end)):
         return False  # but `tối thiểu 120 tiết bồi dưỡng/năm` is a target
     if v.unit == "ngày làm việc" and v.comparator not in ("<=", "<") and not _CUT_VERB.match(v.verb):
         return False  # `trong thời hạn 07 ngày làm việc`: a deadline's limit, unless a time cut to a maximum
@@ -1188,6 +1195,10 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return False  # `đạt 77,9% (mục tiêu giai đoạn 2021-2025 là 80%)`: the goal a result is told beside
     if _FORMER_BRACKET_BEFORE.search(text, max(0, v.start - 30), v.start):
         return True  # `… điều chỉnh tỷ lệ ngân sách … là 1% (trước đó là 3%)`: the level it replaces
+    if v.unit != "%" and _FUNDED_WITH_BEFORE.search(text, max(0, v.start - 40), v.start):
+        # `hỗ trợ … để đầu tư xây dựng dự án bờ kè … với kinh phí 11,5 tỷ đồng`, `với tổng vốn đầu tư 238 tỷ
+        # đồng`: the money a project or support comes with is its means, not a result to reach
+        return True
     # a bound in brackets after a word of degree spells out what that word means (`con em vùng đồng
     # bào dân tộc ít người (dưới 10.000 người)`, `trẻ có cân nặng sơ sinh thấp (dưới 2500 gam)`): it
     # defines a group, it sets no goal
@@ -1362,6 +1373,24 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
         return True
     if _reports_paragraph(text, sentence_start, plan_year):
         return True
+    # a count a decision approved (`Theo đó, trên địa bàn tỉnh có 70 địa điểm được phê duyệt tổ chức hội chợ …
+    # năm 2024, tăng 2 địa điểm so với năm 2023`): the figures of its sentence tell what the list holds
+    # (and the breakdown that follows it: `Trong đó, TP.Biên Hòa có 14 địa điểm, … mỗi địa phương có từ 2-4
+    # địa điểm`, a paragraph of its own or the next sentence)
+    approved_from = _sentence_before(text, sentence_start) if sentence_start >= 2 and _OF_WHICH_LEAD.match(
+        text, sentence_start) else sentence_start
+    if (_APPROVED_COUNT.search(text, approved_from, clause[1])
+            or ctx.approved_before and _OF_WHICH_LEAD.match(strip_marker(text))) \
+            and not _looks_ahead(text, sentence_start, clause[1]) and not sentence_has(_STRIVE_WORDS):
+        return True
+    # a paragraph that opens by citing a report and then gives its content after a colon (`Theo báo cáo tại
+    # hội nghị cho biết: Thực hiện Nghị quyết 57, Đảng ủy xã … đã ban hành …. UBND xã duy trì 12 điểm …,
+    # đồng thời tổ chức tập huấn … cho hơn 300 cán bộ`): every sentence of it tells the report's results,
+    # unless one looks ahead
+    if not ctx.goal and _REPORT_CONTENT_OPENING.match(strip_marker(text[:_READ])):
+        said = _BRACKETED.sub("", text[sentence_start:clause[1]])
+        if not (_FUTURE.search(said) or _GOAL_TURN.search(said) or _STRIVE_WORDS.search(said)):
+            return True
     # `Theo nhận định của Đài khí tượng thủy văn tỉnh, … El Nino tiếp tục duy trì với xác suất trên
     # 90%, … thấp hơn so với TBNN từ 10 – 20%`: a forecast, not a goal (but `cùng với dự báo tình
     # hình trong thời gian tới, trong năm 2022, huyện … đề ra các chỉ tiêu …` sets goals in its view)
@@ -1928,7 +1957,12 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
             prev_end = max(ends[j - 1], clause[0]) if j else clause[0]
             bisect.insort(ends, v.end)
             nxt = [] if next_start[k] is None else [next_start[k]]
-            year = (_sentence_year(text, v, sent, clause, starts_in[clause], reader.plan_year)
+            # (`Sau năm 2025, mỗi người dân … và 30% người dân khi đi khám chữa bệnh có bệnh án điện tử`: a
+            # sentence opened by the year its figures come after gives them no year to be due by, nor do the
+            # goals before it)
+            after_year = _AFTER_YEAR_OPENING.match(strip_marker(text[sent[0]:sent[0] + 40]))
+            year = None if after_year else (
+                    _sentence_year(text, v, sent, clause, starts_in[clause], reader.plan_year)
                     or _follow_up_year(text, sent)
                     or _paragraph_year(text, sent)
                     or _label_year(text, sent, reader.plan_year) or ctx.year
@@ -1936,7 +1970,7 @@ def extract_targets(doc: PlanText, sections: list[Section]) -> list[Target]:
                     or reader.this_year(text, sent, v.start, v.end)
                     or _title_year(reader, ctx, text, sent)
                     or reader.campaign_year(text) or reader.event_year)
-            if year is None and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
+            if year is None and not after_year and found and found[-1][1].target_year and _GOES_ON_OPENING.match(
                     strip_marker(text[sent[0]:sent[0] + 40])):
                 # `… đặt mục tiêu 100% thủ tục … Bên cạnh đó, tỷ lệ hồ sơ … phải đạt ít nhất 65%`: a
                 # sentence adding to the goals before it is due when they are
@@ -2412,6 +2446,14 @@ _BY_PROGRAMME_OPENING = re.compile(r"(?:\G\s*(?i:theo)|(?<=\p{Ll}\s)Theo)(?i:\s+
                                    r"quy\s+hoạch|chiến\s+lược)\b[^,.;:]*)$")
 
 
+_RESEARCH_KIND_AFTER = re.compile(r"\s+(?:KH\s*[-&]\s*CN|KHCN|khoa\s+học(?:\s+(?:và|,)\s+công\s+nghệ)?)\b")
+_APPROVED_COUNT = re.compile(r"\bcó\s+\d[\d.,]*\s+[^,;.\d]{1,40}?\bđược\s+phê\s+duyệt\b", re.I)
+_REPORT_CONTENT_OPENING = re.compile(r"\s*Theo\s+(?:báo\s+cáo|tổng\s+hợp|đánh\s+giá)\b[^.:;\n]{0,100}:", re.I)
+_FUNDED_WITH_BEFORE = re.compile(r"\bvới\s+(?:tổng\s+)?(?:(?:nguồn\s+)?kinh\s+phí|(?:nguồn\s+)?vốn)(?:\s+đầu\s+tư)?"
+                                 r"(?:\s+(?:dự\s+kiến|khoảng|là))?\s*$", re.I)
+_AFTER_YEAR_OPENING = re.compile(r"\s*Sau\s+(?:năm\s+)?(?:19|20)\d\d\s*,", re.I)
+
+
 def _sentence_year(text: str, v: ValueExpr, sent: tuple[int, int], clause: tuple[int, int], starts: list[int],
                    plan_year: Optional[int]) -> Optional[int]:
     """The due year the sentence gives this value: a year right after it (`90% năm 2030`),
@@ -2758,8 +2800,10 @@ _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?
                              r"qua\s+(?:rà\s+soát|kiểm\s+tra|thống\s+kê|khảo\s+sát|điều\s+tra)(?=\s*,))\b", re.I)
 # a paragraph opened by a past term that it reports on: `Nhiệm kỳ 2015 - 2020, Đảng bộ xã
 # … đã tập trung …`, `Nhiệm kỳ 2020-2025, xã Khun Há đạt được nhiều kết quả …`
-_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?(?:(?P<first>(?:19|20)\d\d)\s*[-–]\s*)"
-                           r"(?P<last>(?:19|20)\d\d)\s*,(?P<rest>[^.]*)", re.I)
+# (or by the years it counts, their range in brackets: `Trong 5 năm (2016-2020), huyện Na Hang đã giảm được …`)
+_TERM_OPENING = re.compile(r"^\s*(?:trong\s+)?(?:(?:nhiệm\s+kỳ|giai\s+đoạn)\s+(?:mới\s+)?|(?:(?:\d{1,2}|hai|ba|bốn|năm|mười)"
+                           r"\s+năm\s*\(\s*))(?:(?P<first>(?:19|20)\d\d)\s*[-–]\s*)"
+                           r"(?P<last>(?:19|20)\d\d)\s*(?:(?<=\(\s*(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\s*)\))?\s*,(?P<rest>[^.]*)", re.I)
 
 
 # a paragraph opened by a single past year, in a plan or report for a later one: `Năm 2025, sau
