@@ -16,7 +16,7 @@ from extractors.anchored import AnchoredSearch, _branches, _group_end, leading_w
 from extractors.lexicon import task_verbs
 from extractors.grammar.tries import trie_pattern
 from extractors.grammar.syllables import split_glued
-from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
+from extractors.agencies.names import (ABBREVIATIONS, COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
                            PLACE_LEVELS, PROPER_HEADS, STANDALONE_BODIES, is_generic)
 
 
@@ -399,11 +399,28 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
             # a number that is part of the name: `Ban Quản lý dự án 85 - Bộ GTVT`
             num = _NAME_NUMBER.match(text, nxt)
             comp = (num.end(), False) if num else None
+        if comp is None and m.group().strip() == "và":
+            # `Sở Kế hoạch và đầu tư`: a known field's second half typed in lower case
+            comp = _known_field_end(text, i, end, nxt)
         if comp is None:
             break
         prev_start = nxt
         end, whole = comp
     return end
+
+
+# the fields whose two halves a `và` joins, as the short forms spell them out (`KH&ĐT`)
+_FIELD_HALVES = tuple(sorted({tuple(f.split(" và ", 1)) for f in ABBREVIATIONS.values()
+                              if " và " in f and f[:1].isupper()}, key=lambda h: -len(h[1])))
+
+
+def _known_field_end(text: str, i: int, end: int, nxt: int) -> tuple[int, bool] | None:
+    for first, second in _FIELD_HALVES:
+        stop = nxt + len(second)
+        if text[i:end].endswith(first) and text[nxt:stop].casefold() == second.casefold() \
+                and not _LETTER.match(text, stop):
+            return stop, False
+    return None
 
 
 _INNER_HEADS = frozenset(h for h in PROPER_HEADS if " " not in h) | {"Khối"}
@@ -1287,6 +1304,10 @@ _TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Tổ kiểm tra", "Đoàn l
 # a team named by the body that sent it (`Tổ công tác đặc biệt của Chính phủ có văn bản số …`,
 # `Tổ công tác Chính phủ yêu cầu …`, `Đoàn kiểm tra của Ban Bí thư`)
 _CENTRAL_TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra"}
+# a team set up for the fight against a calamity, named by what it checks there (`giao Tổ kiểm tra
+# việc thực thi công vụ trong phòng, chống dịch bệnh Covid-19 tăng cường kiểm tra`): the calamity
+# closes the name
+_TEAM_PURPOSE = re.compile(r"(?:\s+(?:việc|công tác)\s+[^;.:\n()]{1,60}?(?:\s+trong)?)?" + _CALAMITY_FIELD.pattern)
 _SENT_BY = re.compile(r"(?:\s+đặc biệt)?\s+(?:của\s+)?(?:Chính phủ|Thủ tướng(?:\s+Chính phủ)?|Ban Bí thư|Bộ Chính trị)(?![\p{L}])")
 _TEAM_FIELD = re.compile(
     r"(?:(?<=liên ngành)|\s+liên\s+ngành)(?:\s+kiểm\s+tra)?\s+"
@@ -1408,6 +1429,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "body":
         body = m.group()
         if body in _TEAMS and (team := _TEAM_FIELD.match(text, m.end())):
+            return _with_level(text, team.end())
+        if body in _TEAMS and (team := _TEAM_PURPOSE.match(text, m.end())):
             return _with_level(text, team.end())
         if body == "Đoàn liên ngành":
             return None  # named only with what it inspects; alone it is the text's short form
