@@ -160,10 +160,12 @@ def _not_actor(before: str) -> bool:
 # (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do; `Sở Kế hoạch và Đầu tư làm đầu mối
 # tiếp nhận thông tin …`: acts as the focal point; `Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức
 # thành viên làm nòng cốt, hướng dẫn …`: the core of a movement)
-# (`Bộ Công an được giao nhiệm vụ chủ trì, phối hợp …`: given the lead, wherever the sentence starts)
-# (`Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì theo dõi …`: the role it is given)
+# (`Bộ Công an được giao nhiệm vụ chủ trì, phối hợp …`: given the lead, wherever the sentence starts;
+# `Sở Thông tin và Truyền thông được Ủy ban nhân dân tỉnh giao chủ trì`: by whom, between)
+# (`Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì theo dõi …`: the role it is given;
+# `Sở Y tế là đơn vị được giao chủ trì, phối hợp …`)
 # (`… (Ban Chỉ đạo) chủ trì họp phiên thứ 13`: who chairs a meeting a news item reports leads no task)
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:(?:cuộc\s+|phiên\s+)?họp|hội nghị|đại hội|kỳ họp|buổi|phiên|lễ)(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được(?:\s+[^,;.:\n]{1,60}?)?\s+giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:(?:cuộc\s+|phiên\s+)?họp|hội nghị|đại hội|kỳ họp|buổi|phiên|lễ)(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) (?:được giao (?:nhiệm vụ )?)?)?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
                          # (`Ban chỉ đạo có nhiệm vụ tham mưu cho Chủ tịch UBND tỉnh …`: the duty it is given)
                          r"|có nhiệm vụ(?=\s+(?:tham mưu|chỉ đạo|tổng hợp|chủ trì|hướng dẫn|theo dõi|kiểm tra|tổ chức)(?![\p{L}]))"
                          r"|là chịu trách nhiệm)", re.I)
@@ -171,7 +173,10 @@ _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?
 _OPENER = re.compile(
     # a news report's dateline first: `(ĐN)- Từ nay đến trước Tết …, Sở Công thương tăng cường …`
     # (a paper's name in two words: `(Dân trí) – Chủ đầu tư các dự án … phải giải ngân …`)
-    r"^(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*)?"
+    # (`Audio thời sự 07-12-2021 “Sở Nông nghiệp … phối hợp với …`: a quoted statement opens after
+    # a caption the page runs on into it; the body opens the quote's sentence)
+    r"^(?:[^“”.;:!?\n]{0,80}“\s*)?"
+    r"(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*)?"
     rf"(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo quy định[^,;]{0,160}|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
@@ -1016,6 +1021,7 @@ def _after_titled(text: str, group: list[Mention]) -> list[Mention] | None:
 _DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*|Điều\s+\d+\s*[.:]?\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
 _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
 _ONLY_MARKS = re.compile(r"\W*")
+_TURNED_TO = re.compile(r"\W*Đối với\s+")
 _DONE_BY = re.compile(r"\bdo\s*$")
 # a verb of publishing that closes the bracket it stands in after `do X`: the figure's source
 # (not `(do Sở Y tế chủ trì)`, a lead)
@@ -1121,7 +1127,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
                 return "lead", True, title_end
     # `Sở Y tế: chủ trì …` — a body opening its own paragraph of duties (or item: `2. Các
     # đơn vị sự nghiệp thuộc ngành, Ban VHTT các xã:` in a letter with no outline)
-    if _ONLY_MARKS.fullmatch(text[heading.end():start] if heading and heading.end() <= start else para_before) \
+    # (`Đối với Bộ Y tế: Đẩy nhanh tiến độ …`: a directive's paragraph turned to the body it tasks)
+    lead_in = text[heading.end():start] if heading and heading.end() <= start else para_before
+    if (_ONLY_MARKS.fullmatch(lead_in) or _TURNED_TO.fullmatch(lead_in)) \
             and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
     if not before.strip() and _not_actor(text[:start]):
