@@ -439,6 +439,9 @@ _FIELD_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\p{Lu}\p{Ll})")
 _COMPASS_SIDE = re.compile(r"\s+phía\s+(?:Bắc|Nam|Đông|Tây)(?![\p{L}])")
 _CENTRE_AHEAD = re.compile(r"\s+Trung ương(?![\p{L}])")
 _BRIDGE_SEP = re.compile(r"\s*(?:,|;|\s+và)\s+")
+# an office named by one field so far (`Phòng Chính trị`), which a second may follow in lower case
+_OFFICE_ONE_FIELD = re.compile(r"(?<![\p{L}])(?:Phòng|Ban|Vụ)\s+\p{Lu}\p{Ll}*\s+\p{Ll}+$")
+_COMMA_FIELD_BEFORE_ROLE = re.compile(r",[^\S\n]*(\p{Ll}+[^\S\n]+\p{Ll}+)(?=\s+(?:chủ trì|phối hợp)(?![\p{L}]))")
 
 
 def _bridge(text: str, end: int) -> int:
@@ -449,6 +452,11 @@ def _bridge(text: str, end: int) -> int:
         return end
     if side := _COMPASS_SIDE.match(text, end):
         return side.end()  # `Cục Công tác phía Nam`: the side of the country it serves
+    if (field := _COMMA_FIELD_BEFORE_ROLE.match(text, end)) and _OFFICE_ONE_FIELD.search(text, max(0, end - 40), end) \
+            and not _GENERIC_KIND.match(text, _skip_space(text, end + 1)):
+        words = field.group(1).split()
+        if not (set(words) & (STOP_SYLLABLES | _ADVERBS) or " ".join(words) in STOP_BIGRAMS | ROLE_WORDS):
+            return field.end()  # `Phòng Chính trị, tư tưởng phối hợp với …`: the office's second field, in lower case
     for n in (1, 2, 3, 4):
         m = _LOWER_WORDS[n].match(text, end)
         if not m:

@@ -192,7 +192,9 @@ COLLECTIVES = (
     # the three kinds written without commas (`yêu cầu các sở ban ngành, địa phương tăng cường …`)
     r"sở\s+ban\s+ngành(?:,\s*địa phương)?", r"sở\s+ngành",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
-    r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
+    r"phòng\s+ban(?:\s+chuyên môn)?",
+    # a department's own offices (`Phòng Chính trị, tư tưởng phối hợp với các phòng thuộc Sở …`)
+    r"phòng(?=\s+(?:trực\s+)?thuộc\s+(?:Sở|Bộ|Cục)(?![\p{L}]))", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     # (`Chỉ tiêu cho các đơn vị chuyên môn thuộc UBND cấp tỉnh đạt …`: a kind of unit, as `cơ quan chuyên môn`)
     r"đơn vị chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
