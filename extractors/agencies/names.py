@@ -143,6 +143,9 @@ STANDALONE_BODIES = (
     "Thành ủy", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
     "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
     "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện",
+    # the tax authority as the 2025 reorganisation names it by its level (`yêu cầu Thuế tỉnh và Chi cục
+    # Hải quan khu vực tăng cường theo dõi …`); alone the word is a tax
+    "Thuế",
     # the Constitution's central bodies besides the Government's, named in full as a central letter lists
     # them (`đôn đốc Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước, Bộ, …`)
     "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao", "Viện Kiểm sát nhân dân tối cao",
@@ -158,7 +161,7 @@ STANDALONE_BODIES = (
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
 # (`phối hợp Bưu điện tỉnh`: the post office of a level)
-NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền", "Trạm y tế"}
+NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Thuế", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền", "Trạm y tế"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
@@ -201,6 +204,8 @@ COLLECTIVES = (
     r"đơn vị sự nghiệp(?:\s+công lập)?",
     # the press, news agencies with it (`đề nghị các cơ quan thông tấn báo chí tăng cường phối hợp …`)
     r"cơ quan thông tấn(?:,\s*|\s+)báo chí", r"cơ quan báo chí",
+    # the revenue offices by their kind (`Các cơ quan thuế phải tập trung khai thác nguồn thu`)
+    r"cơ quan\s+(?:thuế|hải quan)(?![\p{L}])",
     # the central bodies' local units (`các đơn vị ngành dọc trên địa bàn huyện`)
     r"(?:cơ quan|đơn vị)(?:,\s*đơn vị)?\s+ngành dọc",
     # the units that run a kind of infrastructure (`các đơn vị quản lý đường bộ tăng cường công tác
