@@ -1023,6 +1023,8 @@ _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:củ
 _ONLY_MARKS = re.compile(r"\W*")
 _TURNED_TO = re.compile(r"\W*Đối với\s+")
 _DONE_BY = re.compile(r"\bdo\s*$")
+_SETS_RULE = re.compile(r"\s*(?:quy định|ban hành|phê duyệt|công bố)\s*[.;,)]?\s*$")
+_HELD_LATELY = re.compile(r"\s*tổ chức\s+(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)\s+(?:nay|qua)|hôm\s+(?:nay|qua)|vừa\s+qua)(?![\p{L}])")
 # a verb of publishing that closes the bracket it stands in after `do X`: the figure's source
 # (not `(do Sở Y tế chủ trì)`, a lead)
 _SOURCE_VERB = re.compile(r"\s*(?:công bố|ban hành|phát hành|xuất bản|thống kê|xếp hạng|khảo sát|cung cấp)\s*\)")
@@ -1104,6 +1106,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None
     if _MANAGED_BY.search(before) and _MANAGES.match(after):
         return False, False, None  # `kho dữ liệu dân số và nhà ở do Tổng cục Thống kê quản lý`: what a thing is, whose it is
+    if _DONE_BY.search(before) and (_SETS_RULE.match(after) or _HELD_LATELY.match(after)):
+        # `theo các tiêu chí nông thôn mới do UBND cấp tỉnh quy định`: whose rule a standard is;
+        # `buổi làm việc … do UBND tỉnh tổ chức chiều nay (1/3)`: who held a meeting the report tells
+        return False, False, None
     if not before.strip() and _AFTER_LEGAL_BASES.search(para_before) and not _TASK_VERB.match(after):
         # `Căn cứ Chương trình hành động của Huyện ủy, … năm 2021. Ủy ban nhân dân huyện phát động
         # phong trào …`: the body that the legal bases lead up to issues the text, its own act
