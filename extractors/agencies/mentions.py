@@ -85,7 +85,9 @@ _COUNTED = r"(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{1,3})\s+"
 _COLLECTIVE = re.compile(
     rf"{_B}(?:{_COUNTED}(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
     # (`06 xã trở lên hoàn thành tiêu chí …`: how many units a target counts, not bodies)
-    rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}(?!\s+trở\s+(?:lên|xuống))"
+    # (`6 tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới (mục tiêu là 15 tỉnh)`: how many units reached
+    # a goal, a result or a target, not bodies)
+    rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}}(?!\s+{_PLACE_LIST}\s+(?:đã\s+)?(?:hoàn thành|đạt)(?![\p{{L}}])))\s+{_PLACE_LIST}(?!\s+trở\s+(?:lên|xuống))"
     # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
     rf"|(?<=(?<![\p{{L}}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{{1,60}}?,\s*)(?:{_COLLECTIVE_ALT})"
     # the units of a level listed after the departments with the same `các` (`đề nghị các sở, ban,
