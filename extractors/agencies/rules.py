@@ -476,7 +476,9 @@ _TASKED_BEFORE = re.compile(
 _TASKED_AFTER = re.compile(
     r"(?<![\p{L}])(?:phải|cần|có trách nhiệm|chịu trách nhiệm|sẽ|tiếp tục|khẩn trương|chủ trì|phối hợp|được giao"
     r"|có nhiệm vụ|nhiệm vụ|phấn đấu|giao|phân công|trước ngày|chậm nhất|kịp thời|chủ động|tham mưu|tăng cường"
-    r"|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền)(?![\p{L}])", re.I)
+    r"|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền"
+    # (`Ban Dân tộc tỉnh - với vai trò là cơ quan Thường trực Chương trình …`: the standing role it holds)
+    r"|vai trò(?:\s+là)?\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì))(?![\p{L}])", re.I)
 
 
 def _tasked_in_story(text: str, start: int, end: int) -> bool:
@@ -1023,6 +1025,7 @@ _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:củ
 _ONLY_MARKS = re.compile(r"\W*")
 _TURNED_TO = re.compile(r"\W*Đối với\s+")
 _DONE_BY = re.compile(r"\bdo\s*$")
+_ROLE_STATED = re.compile(r"\s*[-–,]\s*(?:với\s+)?vai\s+trò(?:\s+là)?\s+(?:cơ quan|đơn vị)\s+(?:[Tt]hường trực|[Đđ]ầu mối|chủ trì|[Cc]hủ trì)(?![\p{L}])")
 _SETS_RULE = re.compile(r"\s*(?:quy định|ban hành|phê duyệt|công bố)\s*[.;,)]?\s*$")
 _HELD_LATELY = re.compile(r"\s*tổ chức\s+(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)\s+(?:nay|qua)|hôm\s+(?:nay|qua)|vừa\s+qua)(?![\p{L}])")
 # a verb of publishing that closes the bracket it stands in after `do X`: the figure's source
@@ -1098,6 +1101,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return None, True, None
     if _CREDIT.search(para_before):
         return False, False, None  # `(Ảnh: Hội LHPN tỉnh cung cấp)`: who supplied a photo, not an actor
+    if _ROLE_STATED.match(text, group[-1].end):
+        # `… đặc biệt là Ban Dân tộc tỉnh - với vai trò là cơ quan Thường trực Chương trình MTQG 1719`:
+        # the standing role the body holds, said of it wherever the sentence names it
+        return "lead", True, None
     if _IN_DOCUMENT.search(before):
         # `Theo đó, tại Quyết định số 4984, UBND tỉnh Long An công bố tình huống khẩn cấp …`: what a
         # document says, told through the body that issued it; its issuer, not an actor
