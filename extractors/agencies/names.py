@@ -133,6 +133,9 @@ STANDALONE_BODIES = (
     # Thường trực Ban An toàn giao thông tỉnh theo dõi, đôn đốc …`)
     "Thường trực Ban An toàn giao thông",
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
+    # (`phối hợp …, ủy ban nhân dân các huyện, thành phố xây dựng kế hoạch`: the body in lower case, a
+    # body only with its level)
+    "ủy ban nhân dân", "uỷ ban nhân dân",
     # the election committee every level sets up, named by its level (`đề nghị Ủy ban bầu cử các
     # huyện, thành phố và Ủy ban bầu cử các xã, phường, thị trấn tiến hành tổng kết`)
     "Ủy ban bầu cử", "Ủy ban Bầu cử",
@@ -161,7 +164,7 @@ STANDALONE_BODIES = (
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
 # (`phối hợp Bưu điện tỉnh`: the post office of a level)
-NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Thuế", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền", "Trạm y tế"}
+NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Thuế", "ủy ban nhân dân", "uỷ ban nhân dân", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền", "Trạm y tế"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
