@@ -317,6 +317,8 @@ def _settled_end(text: str, end: int) -> bool:
 _LEVEL_AT = re.compile(rf"cấp\s+{_LEVEL}(?:\s*,\s*cấp\s+{_LEVEL})+{_E}"
                        rf"|(?:các\s*|cấp\s+|\d{{1,3}}\s+(?={_PLACE_LIST}))?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL}|(?<=các\s*{_LEVEL})\s+{_LEVEL}(?=\s*,\s*{_LEVEL}{_E}))*{_E}"
                        rf"(?:(?<=các\s*{_LEVEL}\s*[,/-]\s*[^\n]{{1,40}})(?:\s*,)?\s+và\s+{_LEVEL}{_E}(?!\s+\p{{Lu}}))?"
+                       # (`Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp`: every sector's and level's)
+                       rf"|các\s+ngành,\s*các\s+cấp{_E}|các\s+cấp,\s*các\s+ngành{_E}"
                        rf"|các cấp{_E}")
 
 

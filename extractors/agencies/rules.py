@@ -67,7 +67,10 @@ _LIST_GAP = re.compile(r"(?:\s+(?:nêu|quy định|có tên)\s+tại\s+(?:khoả
                        r"(?:\s*,\s*(?:cơ quan|đơn vị|đoàn thể)(?:\s+(?:cơ quan|đơn vị|đoàn thể)){1,2}(?=\s*,))?"
                        # (`X, Y cùng nhiều đơn vị liên quan …`: a quantifier before the last body)
                        # (`Bộ X, cũng như Bộ Y, cũng được phân công …`: `cũng như` joins two alike)
-                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với|cũng như)?(?:\s+(?:nhiều|một số))?\s*$")
+                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với|cũng như)?(?:\s+(?:nhiều|một số))?\s*"
+                       # (`Ban Chỉ huy … các ngành, các cấp, Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các
+                       # huyện … tập trung thực hiện`: the heads of bodies listed among the bodies, subjects alike)
+                       r"(?:(?<=,\s*)(?:Thủ trưởng|Chủ tịch|Giám đốc)\s+)?$")
 _QUANTIFIER = re.compile(r"\s+(?:nhiều|một số)$")
 
 _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối|thường trực|chịu trách nhiệm)"
@@ -625,6 +628,30 @@ _ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo
 _CITED_OWNER_OPENER = re.compile(r"\W*(?:Thực hiện|Theo|Triển khai)\s[^,;:.\n\d]{0,160}?\scủa\s+$")
 
 
+_TITLE_IN_GAP = re.compile(r"(?:Thủ trưởng|Chủ tịch|Giám đốc|Bộ trưởng)\s*$")
+_TITLE_ANYWHERE = re.compile(r"(?<![\p{L}])(?:Thủ trưởng|Chủ tịch|Giám đốc|Bộ trưởng)(?![\p{L}])")
+# a decision's closing article: the heads who see it carried out (`…, Chủ tịch UBND các tỉnh …, Thủ trưởng các
+# cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này`), persons
+_EXECUTES_DECISION = re.compile(r"thi hành\s+(?:Quyết định|Chỉ thị|Nghị quyết|Thông tư)\s+này", re.I)
+_PLURAL_GOVERNMENTS = re.compile(r"(?:UBND|[ỦU][ỷy] ban nhân dân)\s+(?:các|những)\s")
+
+
+def _without_persons(text: str, group: list[Mention]) -> list[Mention]:
+    """The group less the bodies a head's title stands before, and those listed after them with a bare
+    comma (`Thủ trưởng các phòng, ban, ngành, trung tâm thuộc huyện`); `và` brings a body back
+    (`…, Chủ tịch UBND các tỉnh và các Bộ có liên quan`)."""
+    kept, persons = group[:1], False
+    for prev, m in zip(group, group[1:]):
+        gap = text[prev.end:m.start]
+        if _TITLE_IN_GAP.search(gap):
+            persons = True
+        elif not (persons and gap.strip() == ","):
+            persons = False
+        if not persons:
+            kept.append(m)
+    return kept
+
+
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
@@ -633,6 +660,14 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         if groups and len(groups[-1]) == 1 and gap == "," \
                 and _CITED_OWNER_OPENER.match(text, _clause_start(text, groups[-1][0].start), groups[-1][0].start):
             groups.append([m])  # `Thực hiện Kế hoạch của UBND xã, Ban chỉ đạo … triển khai`: the opener's issuer ends it
+            continue
+        if groups and _TITLE_IN_GAP.search(text, groups[-1][-1].end, m.start) and (
+                not (_PLURAL_OPENING.match(text, m.start) or _PLURAL_GOVERNMENTS.match(text, m.start))
+                or _TITLE_ANYWHERE.search(text, _clause_start(text, groups[-1][0].start), groups[-1][0].start)
+                or _EXECUTES_DECISION.search(text, m.end, _clause_end(text, m.end) + 1)):
+            # `Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì`: one person's offices; `Bộ trưởng, Thủ trưởng
+            # cơ quan thuộc Chính phủ, Chủ tịch UBND các tỉnh …`: a list of persons, not of bodies
+            groups.append([m])
             continue
         if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and (
                 gap not in ("với", "cùng", "cùng với")
@@ -964,6 +999,9 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             group, role, strong, title_end = group[-1:], "lead", True, None
         if persons:  # the body the persons belong to is not asked; the ones listed after it are
             group = group[1:]
+        # (a list that goes on over the heads of bodies, `…, Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND
+        # các huyện … tập trung thực hiện`: persons from there on, not bodies, though the list's task is theirs too)
+        group = _without_persons(text, group)
         if role is False or not group:
             continue
         if not strong:  # the plan's own issuer directs; it is not among those it directs
