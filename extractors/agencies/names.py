@@ -196,7 +196,7 @@ COLLECTIVES = (
     r"sở,\s*[Bb]an,\s*[Nn]gành(?:(?:,|\s+và)\s*(?:[Đđ]oàn thể|[Đđ]ịa phương|đơn vị(?!\s+sự\s+nghiệp)))?",
     r"cơ quan,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?",
     # the three kinds written without commas (`yêu cầu các sở ban ngành, địa phương tăng cường …`)
-    r"sở\s+ban\s+ngành(?:,\s*địa phương)?", r"sở\s+ngành",
+    r"sở\s+ban\s+ngành(?:,\s*địa phương)?", r"sở\s+ngành(?:,\s*địa phương)?",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
     r"phòng\s+ban(?:\s+chuyên môn)?",
     # a department's own offices (`Phòng Chính trị, tư tưởng phối hợp với các phòng thuộc Sở …`)
