@@ -16,7 +16,7 @@ from extractors.anchored import AnchoredSearch, _branches, _group_end, leading_w
 from extractors.lexicon import task_verbs
 from extractors.grammar.tries import trie_pattern
 from extractors.grammar.syllables import split_glued
-from extractors.agencies.names import (COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
+from extractors.agencies.names import (ABBREVIATIONS, COLLECTIVE_TAILS, COLLECTIVES, GENERICS, LEVEL_WORDS, NEEDS_LEVEL,
                            PLACE_LEVELS, PROPER_HEADS, STANDALONE_BODIES, is_generic)
 
 
@@ -85,7 +85,9 @@ _COUNTED = r"(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{1,3})\s+"
 _COLLECTIVE = re.compile(
     rf"{_B}(?:{_COUNTED}(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
     # (`06 xã trở lên hoàn thành tiêu chí …`: how many units a target counts, not bodies)
-    rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}})\s+{_PLACE_LIST}(?!\s+trở\s+(?:lên|xuống))"
+    # (`6 tỉnh hoàn thành nhiệm vụ xây dựng nông thôn mới (mục tiêu là 15 tỉnh)`: how many units reached
+    # a goal, a result or a target, not bodies)
+    rf"|(?:[Cc]ác|(?<![/.,]\s?)\d{{1,3}}(?!\s+{_PLACE_LIST}\s+(?:đã\s+)?(?:hoàn thành|đạt)(?![\p{{L}}])))\s+{_PLACE_LIST}(?!\s+trở\s+(?:lên|xuống))"
     # the list goes on without repeating `các`: `các chi bộ, đảng bộ trực thuộc`
     rf"|(?<=(?<![\p{{L}}])(?:[Cc]ác|[Nn]hững)\s[^.;:\n]{{1,60}}?,\s*)(?:{_COLLECTIVE_ALT})"
     # the units of a level listed after the departments with the same `các` (`đề nghị các sở, ban,
@@ -315,6 +317,8 @@ def _settled_end(text: str, end: int) -> bool:
 _LEVEL_AT = re.compile(rf"cấp\s+{_LEVEL}(?:\s*,\s*cấp\s+{_LEVEL})+{_E}"
                        rf"|(?:các\s*|cấp\s+|\d{{1,3}}\s+(?={_PLACE_LIST}))?{_LEVEL}(?:\s*[,/-]\s*{_LEVEL}|(?<=các\s*{_LEVEL})\s+{_LEVEL}(?=\s*,\s*{_LEVEL}{_E}))*{_E}"
                        rf"(?:(?<=các\s*{_LEVEL}\s*[,/-]\s*[^\n]{{1,40}})(?:\s*,)?\s+và\s+{_LEVEL}{_E}(?!\s+\p{{Lu}}))?"
+                       # (`Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn các ngành, các cấp`: every sector's and level's)
+                       rf"|các\s+ngành,\s*các\s+cấp{_E}|các\s+cấp,\s*các\s+ngành{_E}"
                        rf"|các cấp{_E}")
 
 
@@ -399,11 +403,28 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
             # a number that is part of the name: `Ban Quản lý dự án 85 - Bộ GTVT`
             num = _NAME_NUMBER.match(text, nxt)
             comp = (num.end(), False) if num else None
+        if comp is None and m.group().strip() == "và":
+            # `Sở Kế hoạch và đầu tư`: a known field's second half typed in lower case
+            comp = _known_field_end(text, i, end, nxt)
         if comp is None:
             break
         prev_start = nxt
         end, whole = comp
     return end
+
+
+# the fields whose two halves a `và` joins, as the short forms spell them out (`KH&ĐT`)
+_FIELD_HALVES = tuple(sorted({tuple(f.split(" và ", 1)) for f in ABBREVIATIONS.values()
+                              if " và " in f and f[:1].isupper()}, key=lambda h: -len(h[1])))
+
+
+def _known_field_end(text: str, i: int, end: int, nxt: int) -> tuple[int, bool] | None:
+    for first, second in _FIELD_HALVES:
+        stop = nxt + len(second)
+        if text[i:end].endswith(first) and text[nxt:stop].casefold() == second.casefold() \
+                and not _LETTER.match(text, stop):
+            return stop, False
+    return None
 
 
 _INNER_HEADS = frozenset(h for h in PROPER_HEADS if " " not in h) | {"Khối"}
@@ -422,6 +443,9 @@ _FIELD_DASH = re.compile(r"[^\S\n]*[-–][^\S\n]*(?=\p{Lu}\p{Ll})")
 _COMPASS_SIDE = re.compile(r"\s+phía\s+(?:Bắc|Nam|Đông|Tây)(?![\p{L}])")
 _CENTRE_AHEAD = re.compile(r"\s+Trung ương(?![\p{L}])")
 _BRIDGE_SEP = re.compile(r"\s*(?:,|;|\s+và)\s+")
+# an office named by one field so far (`Phòng Chính trị`), which a second may follow in lower case
+_OFFICE_ONE_FIELD = re.compile(r"(?<![\p{L}])(?:Phòng|Ban|Vụ)\s+\p{Lu}\p{Ll}*\s+\p{Ll}+$")
+_COMMA_FIELD_BEFORE_ROLE = re.compile(r",[^\S\n]*(\p{Ll}+[^\S\n]+\p{Ll}+)(?=\s+(?:chủ trì|phối hợp)(?![\p{L}]))")
 
 
 def _bridge(text: str, end: int) -> int:
@@ -432,6 +456,11 @@ def _bridge(text: str, end: int) -> int:
         return end
     if side := _COMPASS_SIDE.match(text, end):
         return side.end()  # `Cục Công tác phía Nam`: the side of the country it serves
+    if (field := _COMMA_FIELD_BEFORE_ROLE.match(text, end)) and _OFFICE_ONE_FIELD.search(text, max(0, end - 40), end) \
+            and not _GENERIC_KIND.match(text, _skip_space(text, end + 1)):
+        words = field.group(1).split()
+        if not (set(words) & (STOP_SYLLABLES | _ADVERBS) or " ".join(words) in STOP_BIGRAMS | ROLE_WORDS):
+            return field.end()  # `Phòng Chính trị, tư tưởng phối hợp với …`: the office's second field, in lower case
     for n in (1, 2, 3, 4):
         m = _LOWER_WORDS[n].match(text, end)
         if not m:
@@ -1287,6 +1316,10 @@ _TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Tổ kiểm tra", "Đoàn l
 # a team named by the body that sent it (`Tổ công tác đặc biệt của Chính phủ có văn bản số …`,
 # `Tổ công tác Chính phủ yêu cầu …`, `Đoàn kiểm tra của Ban Bí thư`)
 _CENTRAL_TEAMS = {"Đoàn kiểm tra", "Đoàn giám sát", "Đoàn công tác", "Tổ công tác", "Tổ kiểm tra"}
+# a team set up for the fight against a calamity, named by what it checks there (`giao Tổ kiểm tra
+# việc thực thi công vụ trong phòng, chống dịch bệnh Covid-19 tăng cường kiểm tra`): the calamity
+# closes the name
+_TEAM_PURPOSE = re.compile(r"(?:\s+(?:việc|công tác)\s+[^;.:\n()]{1,60}?(?:\s+trong)?)?" + _CALAMITY_FIELD.pattern)
 _SENT_BY = re.compile(r"(?:\s+đặc biệt)?\s+(?:của\s+)?(?:Chính phủ|Thủ tướng(?:\s+Chính phủ)?|Ban Bí thư|Bộ Chính trị)(?![\p{L}])")
 _TEAM_FIELD = re.compile(
     r"(?:(?<=liên ngành)|\s+liên\s+ngành)(?:\s+kiểm\s+tra)?\s+"
@@ -1408,6 +1441,8 @@ def _mention_end(text: str, kind: str, m) -> int | None:
     if kind == "body":
         body = m.group()
         if body in _TEAMS and (team := _TEAM_FIELD.match(text, m.end())):
+            return _with_level(text, team.end())
+        if body in _TEAMS and (team := _TEAM_PURPOSE.match(text, m.end())):
             return _with_level(text, team.end())
         if body == "Đoàn liên ngành":
             return None  # named only with what it inspects; alone it is the text's short form

@@ -48,8 +48,9 @@ def _hyphened(m: re.Match) -> str:
     return m.group()
 
 
-_DASH = re.compile(r"\s*[\u2013\u2014-]\s*")
-_BAN_NGANH = re.compile(r"(sở,\s*ban)\s+(ngành)", re.I)
+# (not the hyphen inside a word with a number: `dịch bệnh Covid-19`)
+_DASH = re.compile(r"(?!(?<=\p{L})-\d)\s*[\u2013\u2014-]\s*")
+_BAN_NGANH = re.compile(r"(sở),?\s*(ban)\s+(ngành)", re.I)
 # `chính trị xã hội`: the hyphen of `chính trị - xã hội` pages drop
 _POLITICAL_SOCIAL = re.compile(r"(?i)(chính trị) (xã hội)")
 _WHITESPACE = re.compile(r"\s+")
@@ -64,12 +65,13 @@ def expand(name: str) -> str:
     """The full spelling of an agency name as written (abbreviations expanded)."""
     name = unglue(unicodedata.normalize("NFC", name))  # `Bộ Kếhoạch` as web copies glue it
     name = _SHORT_FORM_INSIDE.sub("", name)  # `Ban An toàn giao thông (ATGT) huyện`: the short form it defines
+    name = _BIG_CITY_SHORT.sub("Thành phố Hồ Chí Minh", name)  # `Sở Xây dựng TPHCM`, `TP.HCM`
     name = _HYPHENED_ABBR.sub(_hyphened, name)
     name = _JOINED_ABBR.sub(_joined, name)
     name = _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], name)
     name = _AMPERSAND.sub(" và ", name)
     name = _DASH.sub(" - ", name)
-    name = _BAN_NGANH.sub(r"\1, \2", name)  # `các sở, ban ngành`: the collective as it is spelt in full
+    name = _BAN_NGANH.sub(r"\1, \2, \3", name)  # `các sở, ban ngành`, `các sở ban ngành`: the collective as it is spelt in full
     name = _POLITICAL_SOCIAL.sub(r"\1 - \2", name)  # the hyphen pages drop
     name = name.replace("Uỷ", "Ủy").replace("uỷ", "ủy")
     name = _FORCES_TYPED_TWICE.sub(r"\1ực lượng", name)  # `Lực lực vũ trang`: the head's syllable typed twice
@@ -79,6 +81,7 @@ def expand(name: str) -> str:
     return _WHITESPACE.sub(" ", name).strip(" ,;.:")
 
 
+_BIG_CITY_SHORT = re.compile(r"(?<![\p{L}])T[Pp]\.?\s*(?:HCM|Hồ Chí Minh)(?![\p{L}])")
 _PLACE_WORD = r"(?:tỉnh|huyện|xã|quận|phường|thị xã|thị trấn|thành phố)"
 _EACH_GOVERNMENT = re.compile(rf"^([Cc]ác|[Nn]hững)\s+Ủy ban nhân dân\s+(?={_PLACE_WORD}(?![\p{{L}}]))")
 _SHORT_FORM_INSIDE = re.compile(r"\s*\(\s*\p{Lu}{2,}\s*\)(?=\s+\p{Ll})")
@@ -130,6 +133,9 @@ STANDALONE_BODIES = (
     # Thường trực Ban An toàn giao thông tỉnh theo dõi, đôn đốc …`)
     "Thường trực Ban An toàn giao thông",
     "Ủy ban nhân dân", "UBND", "Hội đồng nhân dân", "HĐND",
+    # (`phối hợp …, ủy ban nhân dân các huyện, thành phố xây dựng kế hoạch`: the body in lower case, a
+    # body only with its level)
+    "ủy ban nhân dân", "uỷ ban nhân dân",
     # the election committee every level sets up, named by its level (`đề nghị Ủy ban bầu cử các
     # huyện, thành phố và Ủy ban bầu cử các xã, phường, thị trấn tiến hành tổng kết`)
     "Ủy ban bầu cử", "Ủy ban Bầu cử",
@@ -140,6 +146,9 @@ STANDALONE_BODIES = (
     "Thành ủy", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
     "Ủy ban Kiểm tra", "Ủy ban kiểm tra", "Bộ Chính trị", "Ban Bí thư",
     "Thông tấn xã Việt Nam", "Đài Truyền thanh", "Đài truyền thanh", "Công an", "Thanh tra", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện",
+    # the tax authority as the 2025 reorganisation names it by its level (`yêu cầu Thuế tỉnh và Chi cục
+    # Hải quan khu vực tăng cường theo dõi …`); alone the word is a tax
+    "Thuế",
     # the Constitution's central bodies besides the Government's, named in full as a central letter lists
     # them (`đôn đốc Tòa án nhân dân tối cao, Viện kiểm sát nhân dân tối cao, Kiểm toán nhà nước, Bộ, …`)
     "Tòa án nhân dân tối cao", "Viện kiểm sát nhân dân tối cao", "Viện Kiểm sát nhân dân tối cao",
@@ -155,7 +164,7 @@ STANDALONE_BODIES = (
 )
 # Bodies that only need a level word to be named (`Thanh tra tỉnh`), not a capitalised name.
 # (`phối hợp Bưu điện tỉnh`: the post office of a level)
-NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền", "Trạm y tế"}
+NEEDS_LEVEL = {"Văn phòng - Thống kê", "Công an", "Thanh tra", "Thuế", "ủy ban nhân dân", "uỷ ban nhân dân", "Đảng ủy", "Chi bộ", "Đảng bộ", "Thư viện", "Bảo tàng", "Bưu điện", "Chính quyền", "chính quyền", "Trạm y tế"}
 
 # Head nouns followed by a capitalised proper name (`Sở Nội vụ`, `Trung tâm Y tế`).
 PROPER_HEADS = (
@@ -173,24 +182,33 @@ PROPER_HEADS = (
 )
 
 # levels of government or place (lexicon/level_words.tsv)
-LEVEL_WORDS = lexicon.level_words("agency")
+# (`UBND các huyện, thị, thành phố`: towns written by their first syllable inside a list, only
+# before the cities, since a bare `thị` is most often another word)
+_TOWNS_SHORT = ("thị, thành phố", "thị và thành phố")
+LEVEL_WORDS = lexicon.level_words("agency") + _TOWNS_SHORT
 # levels whose units a text may name as bodies by themselves (`giao chỉ tiêu cho 7 huyện, thành
 # phố`, `các xã, thị trấn tập trung thực hiện …`): the local governments of those units
-PLACE_LEVELS = lexicon.level_words("place")
+PLACE_LEVELS = lexicon.level_words("place") + _TOWNS_SHORT
 
 # Collective forms that name specific sets of bodies (they count, unlike generic actors).
 COLLECTIVES = (
     # (`các Sở, Ban, ngành, đoàn thể`: capitals as some letters write them)
     r"sở,\s*[Bb]an,\s*[Nn]gành(?:(?:,|\s+và)\s*(?:[Đđ]oàn thể|[Đđ]ịa phương|đơn vị(?!\s+sự\s+nghiệp)))?",
-    r"cơ quan,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?", r"sở\s+ngành",
+    r"cơ quan,\s*ban,\s*ngành(?:(?:,|\s+và)\s*(?:đoàn thể|địa phương))?", r"sở\s*[,-]\s*ngành(?:,\s*(?:địa phương|đơn vị))?",
+    # the three kinds written without commas (`yêu cầu các sở ban ngành, địa phương tăng cường …`)
+    r"sở\s+ban\s+ngành(?:,\s*địa phương)?", r"sở\s+ngành(?:,\s*địa phương)?",
     r"ban,\s*ngành(?:,\s*đoàn thể)?", r"phòng,\s*ban(?:,\s*(?:ngành|đơn vị))?(?:,\s*đoàn thể)?(?:\s+chuyên môn)?(?:\s+trực thuộc)?",
-    r"phòng\s+ban(?:\s+chuyên môn)?", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
+    r"phòng\s+ban(?:\s+chuyên môn)?",
+    # a department's own offices (`Phòng Chính trị, tư tưởng phối hợp với các phòng thuộc Sở …`)
+    r"phòng(?=\s+(?:trực\s+)?thuộc\s+(?:Sở|Bộ|Cục)(?![\p{L}]))", r"phòng,?\s*ngành", r"phòng\s+chuyên môn", r"cơ quan chuyên môn",
     # (`Chỉ tiêu cho các đơn vị chuyên môn thuộc UBND cấp tỉnh đạt …`: a kind of unit, as `cơ quan chuyên môn`)
     r"đơn vị chuyên môn",
     r"tổ chức chính trị(?:\s*-\s*|\s+)xã hội(?:\s+trực thuộc)?", r"đoàn thể(?:\s+chính trị\s*-\s*xã hội)?",
     r"đơn vị sự nghiệp(?:\s+công lập)?",
     # the press, news agencies with it (`đề nghị các cơ quan thông tấn báo chí tăng cường phối hợp …`)
     r"cơ quan thông tấn(?:,\s*|\s+)báo chí", r"cơ quan báo chí",
+    # the revenue offices by their kind (`Các cơ quan thuế phải tập trung khai thác nguồn thu`)
+    r"cơ quan\s+(?:thuế|hải quan)(?![\p{L}])",
     # the central bodies' local units (`các đơn vị ngành dọc trên địa bàn huyện`)
     r"(?:cơ quan|đơn vị)(?:,\s*đơn vị)?\s+ngành dọc",
     # the units that run a kind of infrastructure (`các đơn vị quản lý đường bộ tăng cường công tác

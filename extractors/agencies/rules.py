@@ -67,7 +67,10 @@ _LIST_GAP = re.compile(r"(?:\s+(?:nêu|quy định|có tên)\s+tại\s+(?:khoả
                        r"(?:\s*,\s*(?:cơ quan|đơn vị|đoàn thể)(?:\s+(?:cơ quan|đơn vị|đoàn thể)){1,2}(?=\s*,))?"
                        # (`X, Y cùng nhiều đơn vị liên quan …`: a quantifier before the last body)
                        # (`Bộ X, cũng như Bộ Y, cũng được phân công …`: `cũng như` joins two alike)
-                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với|cũng như)?(?:\s+(?:nhiều|một số))?\s*$")
+                       r"\s*(?:,|;)?\s*(?:và|cùng|cùng với|với|cũng như)?(?:\s+(?:nhiều|một số))?\s*"
+                       # (`Ban Chỉ huy … các ngành, các cấp, Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND các
+                       # huyện … tập trung thực hiện`: the heads of bodies listed among the bodies, subjects alike)
+                       r"(?:(?<=,\s*)(?:Thủ trưởng|Chủ tịch|Giám đốc)\s+)?$")
 _QUANTIFIER = re.compile(r"\s+(?:nhiều|một số)$")
 
 _LEAD_LABEL = re.compile(r"(?:[Cc]ơ quan|[Đđ]ơn vị)\s+(?:chủ trì|thực hiện|đầu mối|thường trực|chịu trách nhiệm)"
@@ -160,10 +163,12 @@ def _not_actor(before: str) -> bool:
 # (`MTTQ xã sẽ chủ trì thực hiện`: what the body will do; `Sở Kế hoạch và Đầu tư làm đầu mối
 # tiếp nhận thông tin …`: acts as the focal point; `Ủy ban Mặt trận Tổ quốc Việt Nam xã và các tổ chức
 # thành viên làm nòng cốt, hướng dẫn …`: the core of a movement)
-# (`Bộ Công an được giao nhiệm vụ chủ trì, phối hợp …`: given the lead, wherever the sentence starts)
-# (`Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì theo dõi …`: the role it is given)
+# (`Bộ Công an được giao nhiệm vụ chủ trì, phối hợp …`: given the lead, wherever the sentence starts;
+# `Sở Thông tin và Truyền thông được Ủy ban nhân dân tỉnh giao chủ trì`: by whom, between)
+# (`Bộ Khoa học và Công nghệ đóng vai trò là cơ quan chủ trì theo dõi …`: the role it is given;
+# `Sở Y tế là đơn vị được giao chủ trì, phối hợp …`)
 # (`… (Ban Chỉ đạo) chủ trì họp phiên thứ 13`: who chairs a meeting a news item reports leads no task)
-_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:(?:cuộc\s+|phiên\s+)?họp|hội nghị|đại hội|kỳ họp|buổi|phiên|lễ)(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) )?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
+_LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?(?:(?:được(?:\s+[^,;.:\n]{1,60}?)?\s+giao\s+(?:nhiệm vụ\s+)?)?chủ trì(?!\s+(?:(?:cuộc\s+|phiên\s+)?họp|hội nghị|đại hội|kỳ họp|buổi|phiên|lễ)(?![\p{L}]))|(?:(?:đóng|giữ) vai trò (?:là )?|là )(?:(?:cơ quan|đơn vị) (?:được giao (?:nhiệm vụ )?)?)?(?:đầu mối|thường trực|chủ trì)|làm (?:(?:cơ quan|đơn vị) )?đầu mối|làm (?:lực lượng )?nòng cốt|chịu trách nhiệm"
                          # (`Ban chỉ đạo có nhiệm vụ tham mưu cho Chủ tịch UBND tỉnh …`: the duty it is given)
                          r"|có nhiệm vụ(?=\s+(?:tham mưu|chỉ đạo|tổng hợp|chủ trì|hướng dẫn|theo dõi|kiểm tra|tổ chức)(?![\p{L}]))"
                          r"|là chịu trách nhiệm)", re.I)
@@ -171,7 +176,10 @@ _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?
 _OPENER = re.compile(
     # a news report's dateline first: `(ĐN)- Từ nay đến trước Tết …, Sở Công thương tăng cường …`
     # (a paper's name in two words: `(Dân trí) – Chủ đầu tư các dự án … phải giải ngân …`)
-    r"^(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*)?"
+    # (`Audio thời sự 07-12-2021 “Sở Nông nghiệp … phối hợp với …`: a quoted statement opens after
+    # a caption the page runs on into it; the body opens the quote's sentence)
+    r"^(?:[^“”.;:!?\n]{0,80}“\s*)?"
+    r"(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*)?"
     rf"(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo quy định[^,;]{0,160}|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
@@ -471,7 +479,9 @@ _TASKED_BEFORE = re.compile(
 _TASKED_AFTER = re.compile(
     r"(?<![\p{L}])(?:phải|cần|có trách nhiệm|chịu trách nhiệm|sẽ|tiếp tục|khẩn trương|chủ trì|phối hợp|được giao"
     r"|có nhiệm vụ|nhiệm vụ|phấn đấu|giao|phân công|trước ngày|chậm nhất|kịp thời|chủ động|tham mưu|tăng cường"
-    r"|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền)(?![\p{L}])", re.I)
+    r"|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền"
+    # (`Ban Dân tộc tỉnh - với vai trò là cơ quan Thường trực Chương trình …`: the standing role it holds)
+    r"|vai trò(?:\s+là)?\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì))(?![\p{L}])", re.I)
 
 
 def _tasked_in_story(text: str, start: int, end: int) -> bool:
@@ -618,6 +628,30 @@ _ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo
 _CITED_OWNER_OPENER = re.compile(r"\W*(?:Thực hiện|Theo|Triển khai)\s[^,;:.\n\d]{0,160}?\scủa\s+$")
 
 
+_TITLE_IN_GAP = re.compile(r"(?:Thủ trưởng|Chủ tịch|Giám đốc|Bộ trưởng)\s*$")
+_TITLE_ANYWHERE = re.compile(r"(?<![\p{L}])(?:Thủ trưởng|Chủ tịch|Giám đốc|Bộ trưởng)(?![\p{L}])")
+# a decision's closing article: the heads who see it carried out (`…, Chủ tịch UBND các tỉnh …, Thủ trưởng các
+# cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này`), persons
+_EXECUTES_DECISION = re.compile(r"thi hành\s+(?:Quyết định|Chỉ thị|Nghị quyết|Thông tư)\s+này", re.I)
+_PLURAL_GOVERNMENTS = re.compile(r"(?:UBND|[ỦU][ỷy] ban nhân dân)\s+(?:các|những)\s")
+
+
+def _without_persons(text: str, group: list[Mention]) -> list[Mention]:
+    """The group less the bodies a head's title stands before, and those listed after them with a bare
+    comma (`Thủ trưởng các phòng, ban, ngành, trung tâm thuộc huyện`); `và` brings a body back
+    (`…, Chủ tịch UBND các tỉnh và các Bộ có liên quan`)."""
+    kept, persons = group[:1], False
+    for prev, m in zip(group, group[1:]):
+        gap = text[prev.end:m.start]
+        if _TITLE_IN_GAP.search(gap):
+            persons = True
+        elif not (persons and gap.strip() == ","):
+            persons = False
+        if not persons:
+            kept.append(m)
+    return kept
+
+
 def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
     """Mentions written as one list (`Sở Nội vụ, Sở Tài chính và UBND các xã`)."""
     groups: list[list[Mention]] = []
@@ -626,6 +660,14 @@ def _groups(text: str, mentions: list[Mention]) -> list[list[Mention]]:
         if groups and len(groups[-1]) == 1 and gap == "," \
                 and _CITED_OWNER_OPENER.match(text, _clause_start(text, groups[-1][0].start), groups[-1][0].start):
             groups.append([m])  # `Thực hiện Kế hoạch của UBND xã, Ban chỉ đạo … triển khai`: the opener's issuer ends it
+            continue
+        if groups and _TITLE_IN_GAP.search(text, groups[-1][-1].end, m.start) and (
+                not (_PLURAL_OPENING.match(text, m.start) or _PLURAL_GOVERNMENTS.match(text, m.start))
+                or _TITLE_ANYWHERE.search(text, _clause_start(text, groups[-1][0].start), groups[-1][0].start)
+                or _EXECUTES_DECISION.search(text, m.end, _clause_end(text, m.end) + 1)):
+            # `Phó Bí thư Huyện ủy, Chủ tịch UBND huyện chủ trì`: one person's offices; `Bộ trưởng, Thủ trưởng
+            # cơ quan thuộc Chính phủ, Chủ tịch UBND các tỉnh …`: a list of persons, not of bodies
+            groups.append([m])
             continue
         if groups and _LIST_GAP.fullmatch(text[groups[-1][-1].end:m.start]) and (
                 gap not in ("với", "cùng", "cùng với")
@@ -957,6 +999,9 @@ def _responsible(text: str, mentions: list[Mention], in_implementation: bool, is
             group, role, strong, title_end = group[-1:], "lead", True, None
         if persons:  # the body the persons belong to is not asked; the ones listed after it are
             group = group[1:]
+        # (a list that goes on over the heads of bodies, `…, Thủ trưởng các sở, ban, ngành tỉnh, Chủ tịch UBND
+        # các huyện … tập trung thực hiện`: persons from there on, not bodies, though the list's task is theirs too)
+        group = _without_persons(text, group)
         if role is False or not group:
             continue
         if not strong:  # the plan's own issuer directs; it is not among those it directs
@@ -1016,7 +1061,11 @@ def _after_titled(text: str, group: list[Mention]) -> list[Mention] | None:
 _DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*|Điều\s+\d+\s*[.:]?\s*)?(?:Trách nhiệm|Nhiệm vụ)(?: và quyền hạn)? của\s+")
 _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
 _ONLY_MARKS = re.compile(r"\W*")
+_TURNED_TO = re.compile(r"\W*Đối với\s+")
 _DONE_BY = re.compile(r"\bdo\s*$")
+_ROLE_STATED = re.compile(r"\s*[-–,]\s*(?:với\s+)?vai\s+trò(?:\s+là)?\s+(?:cơ quan|đơn vị)\s+(?:[Tt]hường trực|[Đđ]ầu mối|chủ trì|[Cc]hủ trì)(?![\p{L}])")
+_SETS_RULE = re.compile(r"\s*(?:quy định|ban hành|phê duyệt|công bố)\s*[.;,)]?\s*$")
+_HELD_LATELY = re.compile(r"\s*tổ chức\s+(?:(?:vào\s+)?(?:sáng|chiều|tối|trưa)\s+(?:nay|qua)|hôm\s+(?:nay|qua)|vừa\s+qua)(?![\p{L}])")
 # a verb of publishing that closes the bracket it stands in after `do X`: the figure's source
 # (not `(do Sở Y tế chủ trì)`, a lead)
 _SOURCE_VERB = re.compile(r"\s*(?:công bố|ban hành|phát hành|xuất bản|thống kê|xếp hạng|khảo sát|cung cấp)\s*\)")
@@ -1090,6 +1139,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return None, True, None
     if _CREDIT.search(para_before):
         return False, False, None  # `(Ảnh: Hội LHPN tỉnh cung cấp)`: who supplied a photo, not an actor
+    if _ROLE_STATED.match(text, group[-1].end):
+        # `… đặc biệt là Ban Dân tộc tỉnh - với vai trò là cơ quan Thường trực Chương trình MTQG 1719`:
+        # the standing role the body holds, said of it wherever the sentence names it
+        return "lead", True, None
     if _IN_DOCUMENT.search(before):
         # `Theo đó, tại Quyết định số 4984, UBND tỉnh Long An công bố tình huống khẩn cấp …`: what a
         # document says, told through the body that issued it; its issuer, not an actor
@@ -1098,6 +1151,10 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         return False, False, None
     if _MANAGED_BY.search(before) and _MANAGES.match(after):
         return False, False, None  # `kho dữ liệu dân số và nhà ở do Tổng cục Thống kê quản lý`: what a thing is, whose it is
+    if _DONE_BY.search(before) and (_SETS_RULE.match(after) or _HELD_LATELY.match(after)):
+        # `theo các tiêu chí nông thôn mới do UBND cấp tỉnh quy định`: whose rule a standard is;
+        # `buổi làm việc … do UBND tỉnh tổ chức chiều nay (1/3)`: who held a meeting the report tells
+        return False, False, None
     if not before.strip() and _AFTER_LEGAL_BASES.search(para_before) and not _TASK_VERB.match(after):
         # `Căn cứ Chương trình hành động của Huyện ủy, … năm 2021. Ủy ban nhân dân huyện phát động
         # phong trào …`: the body that the legal bases lead up to issues the text, its own act
@@ -1121,7 +1178,9 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
                 return "lead", True, title_end
     # `Sở Y tế: chủ trì …` — a body opening its own paragraph of duties (or item: `2. Các
     # đơn vị sự nghiệp thuộc ngành, Ban VHTT các xã:` in a letter with no outline)
-    if _ONLY_MARKS.fullmatch(text[heading.end():start] if heading and heading.end() <= start else para_before) \
+    # (`Đối với Bộ Y tế: Đẩy nhanh tiến độ …`: a directive's paragraph turned to the body it tasks)
+    lead_in = text[heading.end():start] if heading and heading.end() <= start else para_before
+    if (_ONLY_MARKS.fullmatch(lead_in) or _TURNED_TO.fullmatch(lead_in)) \
             and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
     if not before.strip() and _not_actor(text[:start]):
