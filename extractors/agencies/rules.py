@@ -1062,6 +1062,10 @@ _DUTIES_OF = re.compile(r"\W*(?:[\dIVX]+[.)]\s*|Điều\s+\d+\s*[.:]?\s*)?(?:Tr�
 _WITH_HELP_OF = re.compile(r"sự (?:phối hợp|tham gia phối hợp) (?:của|với)\s*$", re.I)
 _ONLY_MARKS = re.compile(r"\W*")
 _TURNED_TO = re.compile(r"\W*Đối với\s+")
+# what follows such a colon is a quota set for the bodies, not their duties (`+ Đối với các phòng chuyên
+# môn, đơn vị thuộc UBND xã: Tối thiểu là 20% trên tổng số cán bộ …`)
+_QUOTA_AFTER = re.compile(r"[^:\n]{0,80}?:\s*(?:(?:tối thiểu|tối đa|ít nhất|không (?:quá|dưới)|trên|dưới|khoảng|đạt"
+                          r"|chiếm)\s*(?:là\s+)?)?\d", re.I)
 _DONE_BY = re.compile(r"\bdo\s*$")
 _ROLE_STATED = re.compile(r"\s*[-–,]\s*(?:với\s+)?vai\s+trò(?:\s+là)?\s+(?:cơ quan|đơn vị)\s+(?:[Tt]hường trực|[Đđ]ầu mối|chủ trì|[Cc]hủ trì)(?![\p{L}])")
 _SETS_RULE = re.compile(r"\s*(?:quy định|ban hành|phê duyệt|công bố)\s*[.;,)]?\s*$")
@@ -1180,7 +1184,8 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     # đơn vị sự nghiệp thuộc ngành, Ban VHTT các xã:` in a letter with no outline)
     # (`Đối với Bộ Y tế: Đẩy nhanh tiến độ …`: a directive's paragraph turned to the body it tasks)
     lead_in = text[heading.end():start] if heading and heading.end() <= start else para_before
-    if (_ONLY_MARKS.fullmatch(lead_in) or _TURNED_TO.fullmatch(lead_in)) \
+    if (_ONLY_MARKS.fullmatch(lead_in)
+            or (_TURNED_TO.fullmatch(lead_in) and not _QUOTA_AFTER.match(text, group[-1].end))) \
             and _label_end(text, group) is not None:
         return "lead", True, _label_end(text, group)
     if not before.strip() and _not_actor(text[:start]):
