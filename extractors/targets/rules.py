@@ -559,8 +559,12 @@ class _Reader:
             # đấu …`), and ends the carry unless it tells results itself (`đã hoàn thành 28/29 chỉ tiêu`)
             carry[j] = on and not turn
             on = on and not turn
+            # (a story with no dated line still says which year its meeting reviews: `… tổ chức hội nghị tổng
+            # kết công tác năm 2025 …` then `Theo báo cáo tại hội nghị, năm 2025, ngành … tập trung …` over
+            # paragraphs of that year's figures)
             if (_RESULTS_SAID.search(text) and not _FUTURE.search(text)) or (
-                    opening and self.plan_year and int(opening.group("last")) < self.plan_year):
+                    opening and (self.plan_year and int(opening.group("last")) < self.plan_year
+                                 or int(opening.group("last")) in self.reviewed_years)):
                 on = True
         # `Năm 2016, … Huy động nguồn lực xây dựng NTM đạt trên 178 tỷ đồng. Trong năm, …` followed
         # by `Năm 2017, huyện … phấn đấu …`: a year told before the year whose goals follow is
@@ -636,6 +640,10 @@ class _Reader:
                              and _leads_on(lead, y)
                              or y.kind == "period" and _TERM_WORD.search(lead[y.start:y.end])
                              and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I)
+                             # (not a term that only places the year told before it: `… nhiệm vụ, giải pháp
+                             # trọng tâm năm 2026 - năm đầu tiên triển khai thực hiện Nghị quyết … nhiệm kỳ
+                             # 2025 - 2030`: the goals are that year's)
+                             and not _YEAR_OF_TERM_BEFORE.search(lead, 0, y.start)
                              # (not the term of a congress a campaign greets: `… chào mừng Đại hội Đảng bộ
                              # các cấp, tiến tới Đại hội Đảng bộ thành phố lần thứ I (nhiệm kỳ 2025-2030)`)
                              and not _GREETED_CONGRESS.search(lead, max(0, y.start - 120), y.start)
@@ -679,6 +687,9 @@ class _Reader:
 
 # an event named with its year: a month, week or day of action, a campaign, a festival (`Tháng thanh niên
 # 2024`, `Tháng hành động vì trẻ em năm 2019`, `Chiến dịch Mùa hè xanh 2024`); not a period (`2021-2025`)
+# a year placed in its term by an apposition: `năm 2026 - năm đầu tiên triển khai thực hiện Nghị quyết …`
+_YEAR_OF_TERM_BEFORE = re.compile(r"\bnăm\s+(?:19|20)\d\d\s*[-–,(]\s*năm\s+(?:đầu\s+tiên|thứ\s+\p{L}+|cuối(?:\s+cùng)?|"
+                                  r"bản\s+lề|khởi\s+đầu)\b[^.;:]{0,160}$", re.I)
 _NAMED_EVENT_YEAR = re.compile(r"\b(?:Tháng|Tuần\s+lễ|Ngày\s+hội|Chiến\s+dịch|Lễ\s+hội)\s+[\p{L} ]{2,50}?\s(?:năm\s+)?"
                                r"((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 _EVENT_LEAD_CHARS = 400
@@ -1412,6 +1423,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and not _clause_due(text, clause):
         return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:min(v.start, _READ)]).strip()):
+        return True
+    # the grounds a goal stands on, given as what the whole place has (`Mục tiêu này có cơ sở thực hiện tốt
+    # do toàn huyện có 85 trang trại, 540 gia trại, …; 866 hội viên đạt danh hiệu …`): every figure after
+    # the cause is counted, unless the sentence turns ahead after it
+    grounds = _GROUNDS.search(text, sentence_start, v.start)
+    if grounds and not _FUTURE.search(text, grounds.start(), v.end) \
+            and not _GOAL_WORDS.search(text, grounds.start(), v.start):
         return True
     if ctx.results_before:
         said = _BRACKETED.sub("", text[sentence_start:clause[1]])  # `(mục tiêu đại hội là 90%)` beside a result
@@ -2425,7 +2443,8 @@ _EACH_YEAR_FIRST = re.compile(r"\s+và\s+\d[\d.,]*\s*%?" + _EACH_YEARS + r"((?:1
 _EACH_YEAR_SECOND = re.compile(_EACH_YEARS + r"(?:19|20)\d\d\s*(?:,|và)\s*((?:19|20)\d\d)\b", re.I)
 _AND_BEFORE = re.compile(r"\bvà\s*$", re.I)
 _HORIZON_FIGURE_GAP = re.compile(r"\s*,?\s*(?:\p{Ll}+\s+){0,2}")
-_STANDARD_BEFORE = re.compile(r"\bchuẩn\b[^,;.\d]{0,30}$", re.I)
+# (or the set of criteria it names: `tỷ lệ xã đạt chuẩn nông thôn mới theo Bộ tiêu chí giai đoạn 2026 - 2030`)
+_STANDARD_BEFORE = re.compile(r"\b(?:chuẩn|bộ\s+tiêu\s+chí)\b[^,;.\d]{0,30}$", re.I)
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
 # the window a value is reached in, written right after it, is its year, whatever horizon came earlier in
 # the sentence (`… từ 5-7% … trong giai đoạn đến năm 2025 và đạt từ 8-10% trong cả giai đoạn từ 2019 đến
@@ -2791,6 +2810,8 @@ _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 # (`tính đến ngày 31-10, … đạt hơn 81% kế hoạch, để đạt tiêu chí này, từ nay đến cuối năm xã phải
 # vận động hơn 1.400 người`: what is still to do, after the count so far)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
+# a cause given as what a whole place has: `do toàn huyện có`, `nhờ cả tỉnh hiện có`
+_GROUNDS = re.compile(r"\b(?:do|vì|bởi\s+vì|nhờ)\s+(?:toàn|cả)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:hiện\s+|đã\s+)?có\s", re.I)
 _NOW_SENTENCE_OPENING = re.compile(r"\s*(?:" + _words(w for w in _NOW if w not in ("hiện có", "tính đến")) + r")\s*,", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?=\s*,)|"
                              # `Sau 5 năm, tỉ lệ hộ nghèo của tỉnh được kéo giảm còn dưới 3%`
