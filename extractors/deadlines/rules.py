@@ -453,7 +453,21 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
     # settled: a letter or a news item dates its yearless dates by its own date; one that
     # prints no date of its own falls in the one year it speaks of
     year = text_year(doc.clean) or _only_year(doc.clean) or _in_school_year(doc.clean, t.month, a)
-    return due_in_year(t, prep, year) if year else None
+    if year:
+        return due_in_year(t, prep, year)
+    # a text whose only dated day is the act it carries out (`… triển khai thực hiện Nghị quyết số 15-NQ/TU
+    # ngày 5-5-2022 của Thành ủy … hoàn thành trước ngày 30 tháng 7`): the work follows the act, in its year
+    acts = list(_CITED_ACT_DAY.finditer(doc.clean))
+    if acts and len({m.group(4) for m in acts}) == 1:
+        latest = max(f"{m.group(4)}-{int(m.group(3)):02d}-{int(m.group(1)):02d}" for m in acts)
+        due = due_in_year(t, prep, int(acts[0].group(4)))
+        if due and due > latest:
+            return due
+    return None
+
+
+# a cited act's day: `Nghị quyết số 15-NQ / TU ngày 5-5-2022`
+_CITED_ACT_DAY = re.compile(r"\bsố\s+\S+(?:\s*/\s*\S+)*\s+ngày\s+(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)\b", FLAGS)
 
 
 _REST_OF_YEAR = re.compile(r"\s+còn\s+lại(?:\s+(?:của|trong)\s+năm(?:\s+nay)?)?(?!\s+(?:của|trong)\s+(?:quý|tháng|nhiệm\s+kỳ|giai\s+đoạn))", FLAGS)
