@@ -1413,8 +1413,11 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
     # (a goal named after the figure is what it is measured against: `… bình quân đạt 3,81%, đạt so
     # với mức trên 3% mục tiêu kế hoạch`)
+    # (unless what it cites are the goals, listed: `Theo báo cáo của Bộ NN-MT, các chỉ tiêu xã hội như giảm tỷ
+    # lệ hộ nghèo đa chiều từ 1 đến 1,5%, …`)
     if _REPORT_OPENING.match(strip_marker(text[sentence_start:min(v.start, sentence_start + _READ)])) \
-            and not _FUTURE.search(text[sentence_start:v.end]) and not (_GOAL_NAMED_AFTER.match(text, v.end) and not _REACH_VERBS.match(v.verb)):
+            and not _FUTURE.search(text[sentence_start:v.end]) and not (_GOAL_NAMED_AFTER.match(text, v.end) and not _REACH_VERBS.match(v.verb)) \
+            and not _GOALS_LISTED.search(text, sentence_start, v.start):
         return True
     # a sentence opened by now (`Hiện nay, tỉnh Ninh Bình có trên 24.500 doanh nghiệp …; số doanh nghiệp
     # nhỏ và siêu nhỏ chiếm 97% …`) tells how things stand in every clause, unless one looks ahead
@@ -1535,10 +1538,15 @@ def _measured(v: ValueExpr, text: str, sentence_start: int, sentence_has) -> boo
         pass
     # (the words between are the figure's own: not a purpose that sets it, `mỗi cặp vợ chồng chỉ có một hoặc
     # hai con nhằm duy trì tổng tỷ suất sinh … ở mức 1,57 con`)
-    if only is not None and len(near) - only.end() <= 80 and not _ahead_words(near[max(0, only.start() - 60):]) \
-            and not _PURPOSE.search(near, only.end()):
+    # (a list of figures the words run over, the verb left out after the first: `vẫn còn 15 Bộ, cơ quan trung
+    # ương chỉ giải ngân vốn đầu tư công được dưới 15%, 2 địa phương dưới 35%`)
+    if only is not None and (len(near) - only.end() <= 80 or _FIGURE_LIST_GOES_ON.search(near, only.end())) \
+            and not _ahead_words(near[max(0, only.start() - 60):]) and not _PURPOSE.search(near, only.end()):
         return True
     return _ranked_sentence(text, sentence_start)
+
+
+_FIGURE_LIST_GOES_ON = re.compile(r"\d\s*%\s*,\s*(?:\d+\s+)?[^\d,;:.()]{0,40}$")
 
 
 def _ahead_words(stretch: str) -> bool:
@@ -1707,6 +1715,14 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
     if _NOT_YET_AFTER.match(_BRACKETED.sub("", text[v.end:clause[1]])):
         return False  # `14 Phòng GDĐT chưa nộp văn bản`: a status, not a goal
+    if v.unit in _BODY_UNITS and v.comparator == "=" and (
+            _COMPLETED_AT_BEFORE.search(text, max(clause[0], v.start - 80), v.start) and _clause_due(text, clause)
+            or any(m and m.group(1).lower() == v.unit for m in map(_COUNTED_BODIES_LEAD.match, ctx.lead_texts))):
+        # the bodies a completion is counted in (`Đến năm 2025, hoàn thành chuyển đổi số tại 12 huyện, thị
+        # xã, thành phố: …`), or an item under a lead-in that counts the bodies reaching it (`Số xã, phường,
+        # thị trấn … hoàn thành chuyển đổi số theo từng năm, cụ thể như sau:` over `- Năm 2022: 94 xã,
+        # phường, thị trấn.`): how many, the goal itself
+        return True
     if _names_bodies(v, text, clause):
         return False  # `cho 27 sở, ban, ngành`, `trên địa bàn 04 xã`: who or where, not how much
     if not v.qualifier and not v.verb and v.value_max is None and v.value == int(v.value) and 1950 <= v.value <= 2100 \
@@ -1750,6 +1766,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         # GRDP theo giá hiện hành 589.730 tỷ đồng`; `Cụ thể, … dự kiến đạt 1,0%/năm; diện tích
         # cây lương thực có hạt 103.900 ha`
         return True
+    if _PARTS_NAMED_AFTER.match(text, v.end):
+        return False  # `trên cả 3 trụ cột: Kinh tế, xã hội và môi trường`: how a whole is parted, its parts named
     # (or a future told: `Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên`; not the
     # places chosen for it: `dự kiến chọn 1 xã … tổ chức Đại hội điểm`)
     # (or a quota handed down: `Theo đó, số người được giao trên toàn tỉnh đối với … BHXH tự nguyện là
@@ -1760,6 +1778,7 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
             text, max(_sentence_start(text, v.start), text.rfind("\n", 0, v.start) + 1), v.start)))
 
 
+_PARTS_NAMED_AFTER = re.compile(r"(?:\s+\p{Ll}+){0,2}\s*:\s*\p{Lu}[^.;:\d]{0,80}?\svà\s[^.;:\d]{1,40}?(?:[.;]|$)")
 _GLUED_SENTENCE_BREAK = re.compile(r"\p{Ll}[.!?]\s*\p{Lu}")
 _ASSIGNED_QUOTA = re.compile(r"\bsố\s+[\p{Ll}\s]{1,30}?\bđược\s+giao\b", re.I)
 
@@ -1776,6 +1795,9 @@ _BODY_SUBJECT_AFTER = re.compile(r"(?:\s+[\p{Ll}]+){0,3}\s+(?:giảm|tăng|đạ
 _RATE_OF_BEFORE = re.compile(r"\bt[ỷỉ]\s+lệ\b[^\d,;:.()]{0,40}$", re.I)
 _PROPER_NAME = r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*"
 _BODY_NAMES_AFTER = re.compile(rf"\s+{_PROPER_NAME}(?:\s*,\s*{_PROPER_NAME})*\s*(?:,|\bvà\b)\s*{_PROPER_NAME}")
+_COMPLETED_AT_BEFORE = re.compile(r"\b(?:hoàn\s+thành|đạt\s+chuẩn|về\s+đích)\b[^,;:.()\d]{0,50}\b(?:tại|ở)\s*$", re.I)
+_COUNTED_BODIES_LEAD = re.compile(r"\s*(?:\S+\s+)?(?:số|tổng\s+số)\s+(xã|huyện|phường|thôn|bản|ấp|đơn\s+vị)\b[^:]*"
+                                  r"\b(?:hoàn\s+thành|đạt\s+chuẩn|về\s+đích)\b[^:]*:\s*$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc|ở|tại)\s*$", re.I)
 _BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
                "ấp", "thôn", "bản", "đơn vị", "cơ quan"}
@@ -2105,6 +2127,21 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
             head_end = q.para.start + len(q.para.text)
     head = (reader.doc.raw_span(first.start, first.start + len(first.text))[0],
             reader.doc.raw_span(head_end, head_end)[1])
+    # a headline figure, with no goal word, that the body tells again and keeps no target of (`15 Bộ, cơ quan trung ương giải ngân
+    # dưới 15%` over `… vẫn còn 15 Bộ, cơ quan trung ương chỉ giải ngân vốn đầu tư công được dưới 15%`): the
+    # body says what it is, a figure measured
+    # (the headline's own line: a page may run its lead on under it, in the same paragraph)
+    raw = reader.doc.raw
+    top = 0
+    for _ in range(_HEADLINE_LINES):  # (the page's first lines: rubric, dateline, headline)
+        top = raw.find("\n", top) + 1 or len(raw)
+    for t in [t for t in targets if t.span[0] < top]:
+        line_start, line_end = raw.rfind("\n", 0, t.span[0]) + 1, raw.find("\n", t.span[1])
+        if line_end < 0 or line_end - line_start > _HEADLINE_CHARS or _GOAL_EVIDENCE.search(raw, line_start, line_end):
+            continue  # (a headline that says it is a goal, `Phấn đấu 93% dân số …`, is one)
+        if t.text and t.text in raw[line_end:] and not any(
+                u.span[0] >= line_end and u.value == t.value and u.unit == t.unit for u in targets):
+            targets.remove(t)
     for t in targets:
         if t.target_year is not None or not (head[0] <= t.span[0] < head[1]):
             continue
@@ -2812,6 +2849,7 @@ _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
 # a cause given as what a whole place has: `do toàn huyện có`, `nhờ cả tỉnh hiện có`
 _GROUNDS = re.compile(r"\b(?:do|vì|bởi\s+vì|nhờ)\s+(?:toàn|cả)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:hiện\s+|đã\s+)?có\s", re.I)
+_GOALS_LISTED = re.compile(r"\b(?:các|những)\s+(?:chỉ|mục)\s+tiêu\b[^.;:\d]{0,40}?\s(?:như|gồm)\s", re.I)
 _NOW_SENTENCE_OPENING = re.compile(r"\s*(?:" + _words(w for w in _NOW if w not in ("hiện có", "tính đến")) + r")\s*,", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?=\s*,)|"
                              # `Sau 5 năm, tỉ lệ hộ nghèo của tỉnh được kéo giảm còn dưới 3%`
