@@ -335,10 +335,26 @@ def _sentences(text: str, base: int) -> list[tuple[int, int]]:
 
 def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
     text = doc.clean[s:e]
-    return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
+    today = text_date(doc.clean)
+    out = []
+    for f in segment_deadlines(text, forced=False, today=today):
+        if _meeting_agenda(text, f.start):
+            continue
+        d = _deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
                       sentence=(s, e), context_start=para.start)
-            for f in segment_deadlines(text, forced=False, today=text_date(doc.clean))
-            if not _meeting_agenda(text, f.start)]
+        # a time within which, opening what is told and all gone by the text's own date (`Chính phủ thống
+        # nhất đánh giá: Trong tháng 11, tình hình thế giới …` in a resolution of 10/12/2025): the period
+        # it reviews, not a deadline
+        if today and d.due and d.recurrence is None and d.due[:1] != "-" and d.due < today \
+                and _WITHIN_OPENING.match(text[f.start:f.end]) and _OPENS_TOLD.fullmatch(text, 0, f.start) \
+                and text[f.end:f.end + 1] == ",":
+            continue
+        out.append(d)
+    return out
+
+
+_WITHIN_OPENING = re.compile(r"trong\s+(?:tháng|quý|năm)\b", FLAGS)
+_OPENS_TOLD = re.compile(r"\W*(?:[^.;:]*:\s*)?", FLAGS)
 
 
 # a story's lead that a meeting was held on a day (`Sáng 10-7, Phó Chủ tịch … chủ trì họp đánh giá kết quả
