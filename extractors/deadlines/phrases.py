@@ -87,6 +87,10 @@ _SUBMITTED = re.compile(r"\b(?:trình|báo\s+cáo|thông\s+qua|cho\s+ý\s+kiến
 _REPORT_PERIOD = re.compile(r"\b(?:tình\s+hình|kết\s+quả)\b[^,;:.()]{0,70}$", FLAGS)
 _PAST = re.compile(r"\bđã\b|\bvừa\s+qua\b|\b(?:năm|tháng|quý)\s+qua\b|\btrước\s+đây\b", FLAGS)
 _DONE_BEFORE = re.compile(r"\bđã\b[^,;.:]{0,40}$", FLAGS)  # `hồ sơ đã nộp trước ngày …`
+# (but a plan's set time in brackets after it: `hoàn thành toàn bộ "Chiến dịch" theo đúng kế hoạch đã đề ra
+# (trước ngày 15/01/2026)`: the `đã` is the plan's, the day is what the work is due by)
+_SET_TIME_ASIDE = re.compile(r"\b(?:kế\s+hoạch|tiến\s+độ|mục\s+tiêu|yêu\s+cầu|thời\s+hạn)\s+đã\s+(?:được\s+)?"
+                             r"(?:đề\s+ra|đặt\s+ra|giao|phê\s+duyệt|xác\s+định)\s*\(\s*$", FLAGS)
 # `nhiều phần việc đã được chính quyền các xã phấn đấu hoàn thành ngay trong quý I-2018`: the aim was
 # set before, the completion it aims at is still to come
 _AIMED_AFTER = re.compile(r"\b(?:phấn\s+đấu|sẽ|dự\s+kiến)\b", FLAGS)
@@ -845,7 +849,8 @@ def _is_deadline(text: str, t: TimeExpr, prep: str, done: bool, trig, today: Opt
     # `_DONE_BEFORE.search(lead)`: its match ends where the lead does and holds at most 42 characters
     done_before = _DONE_BEFORE.search(text, max(0, len(lead) - 50), len(lead))
     if done_before and not _AND_THEN_TASK.search(text, done_before.start(), len(lead)) \
-            and not _AIMED_AFTER.search(text, done_before.start(), len(lead)):
+            and not _AIMED_AFTER.search(text, done_before.start(), len(lead)) \
+            and not _SET_TIME_ASIDE.search(text, max(0, len(lead) - 60), len(lead)):
         return False
     firm = prep.startswith(_FIRM_PREPS) or done
     if not firm and today and t.grain == "day" and t.year and t.last_day() < today:

@@ -335,10 +335,26 @@ def _sentences(text: str, base: int) -> list[tuple[int, int]]:
 
 def _sentence_deadlines(doc, sections, s, e, para) -> list[Deadline]:
     text = doc.clean[s:e]
-    return [_deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
+    today = text_date(doc.clean)
+    out = []
+    for f in segment_deadlines(text, forced=False, today=today):
+        if _meeting_agenda(text, f.start):
+            continue
+        d = _deadline(doc, sections, s + f.start, s + f.end, f, forced=False, context=para.text,
                       sentence=(s, e), context_start=para.start)
-            for f in segment_deadlines(text, forced=False, today=text_date(doc.clean))
-            if not _meeting_agenda(text, f.start)]
+        # a time within which, opening what is told and all gone by the text's own date (`Chính phủ thống
+        # nhất đánh giá: Trong tháng 11, tình hình thế giới …` in a resolution of 10/12/2025): the period
+        # it reviews, not a deadline
+        if today and d.due and d.recurrence is None and d.due[:1] != "-" and d.due < today \
+                and _WITHIN_OPENING.match(text[f.start:f.end]) and _OPENS_TOLD.fullmatch(text, 0, f.start) \
+                and text[f.end:f.end + 1] == ",":
+            continue
+        out.append(d)
+    return out
+
+
+_WITHIN_OPENING = re.compile(r"trong\s+(?:tháng|quý|năm)\b", FLAGS)
+_OPENS_TOLD = re.compile(r"\W*(?:[^.;:]*:\s*)?", FLAGS)
 
 
 # a story's lead that a meeting was held on a day (`Sáng 10-7, Phó Chủ tịch … chủ trì họp đánh giá kết quả
@@ -453,7 +469,21 @@ def _due_from_context(doc: PlanText, sections, a: int, b: int, sentence, context
     # settled: a letter or a news item dates its yearless dates by its own date; one that
     # prints no date of its own falls in the one year it speaks of
     year = text_year(doc.clean) or _only_year(doc.clean) or _in_school_year(doc.clean, t.month, a)
-    return due_in_year(t, prep, year) if year else None
+    if year:
+        return due_in_year(t, prep, year)
+    # a text whose only dated day is the act it carries out (`… triển khai thực hiện Nghị quyết số 15-NQ/TU
+    # ngày 5-5-2022 của Thành ủy … hoàn thành trước ngày 30 tháng 7`): the work follows the act, in its year
+    acts = list(_CITED_ACT_DAY.finditer(doc.clean))
+    if acts and len({m.group(4) for m in acts}) == 1:
+        latest = max(f"{m.group(4)}-{int(m.group(3)):02d}-{int(m.group(1)):02d}" for m in acts)
+        due = due_in_year(t, prep, int(acts[0].group(4)))
+        if due and due > latest:
+            return due
+    return None
+
+
+# a cited act's day: `Nghị quyết số 15-NQ / TU ngày 5-5-2022`
+_CITED_ACT_DAY = re.compile(r"\bsố\s+\S+(?:\s*/\s*\S+)*\s+ngày\s+(\d{1,2})\s*([-/.])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)\b", FLAGS)
 
 
 _REST_OF_YEAR = re.compile(r"\s+còn\s+lại(?:\s+(?:của|trong)\s+năm(?:\s+nay)?)?(?!\s+(?:của|trong)\s+(?:quý|tháng|nhiệm\s+kỳ|giai\s+đoạn))", FLAGS)

@@ -559,8 +559,12 @@ class _Reader:
             # đấu …`), and ends the carry unless it tells results itself (`đã hoàn thành 28/29 chỉ tiêu`)
             carry[j] = on and not turn
             on = on and not turn
+            # (a story with no dated line still says which year its meeting reviews: `… tổ chức hội nghị tổng
+            # kết công tác năm 2025 …` then `Theo báo cáo tại hội nghị, năm 2025, ngành … tập trung …` over
+            # paragraphs of that year's figures)
             if (_RESULTS_SAID.search(text) and not _FUTURE.search(text)) or (
-                    opening and self.plan_year and int(opening.group("last")) < self.plan_year):
+                    opening and (self.plan_year and int(opening.group("last")) < self.plan_year
+                                 or int(opening.group("last")) in self.reviewed_years)):
                 on = True
         # `Năm 2016, … Huy động nguồn lực xây dựng NTM đạt trên 178 tỷ đồng. Trong năm, …` followed
         # by `Năm 2017, huyện … phấn đấu …`: a year told before the year whose goals follow is
@@ -636,6 +640,10 @@ class _Reader:
                              and _leads_on(lead, y)
                              or y.kind == "period" and _TERM_WORD.search(lead[y.start:y.end])
                              and re.search(_GOAL_WORDS_OR_SET.pattern + r"|\bĐại\s+hội\b", lead, re.I)
+                             # (not a term that only places the year told before it: `… nhiệm vụ, giải pháp
+                             # trọng tâm năm 2026 - năm đầu tiên triển khai thực hiện Nghị quyết … nhiệm kỳ
+                             # 2025 - 2030`: the goals are that year's)
+                             and not _YEAR_OF_TERM_BEFORE.search(lead, 0, y.start)
                              # (not the term of a congress a campaign greets: `… chào mừng Đại hội Đảng bộ
                              # các cấp, tiến tới Đại hội Đảng bộ thành phố lần thứ I (nhiệm kỳ 2025-2030)`)
                              and not _GREETED_CONGRESS.search(lead, max(0, y.start - 120), y.start)
@@ -679,6 +687,9 @@ class _Reader:
 
 # an event named with its year: a month, week or day of action, a campaign, a festival (`Tháng thanh niên
 # 2024`, `Tháng hành động vì trẻ em năm 2019`, `Chiến dịch Mùa hè xanh 2024`); not a period (`2021-2025`)
+# a year placed in its term by an apposition: `năm 2026 - năm đầu tiên triển khai thực hiện Nghị quyết …`
+_YEAR_OF_TERM_BEFORE = re.compile(r"\bnăm\s+(?:19|20)\d\d\s*[-–,(]\s*năm\s+(?:đầu\s+tiên|thứ\s+\p{L}+|cuối(?:\s+cùng)?|"
+                                  r"bản\s+lề|khởi\s+đầu)\b[^.;:]{0,160}$", re.I)
 _NAMED_EVENT_YEAR = re.compile(r"\b(?:Tháng|Tuần\s+lễ|Ngày\s+hội|Chiến\s+dịch|Lễ\s+hội)\s+[\p{L} ]{2,50}?\s(?:năm\s+)?"
                                r"((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
 _EVENT_LEAD_CHARS = 400
@@ -1402,8 +1413,11 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # too (`Theo báo cáo của UBND tỉnh, tỷ lệ hộ nghèo … năm 2024 giảm 6,26%`)
     # (a goal named after the figure is what it is measured against: `… bình quân đạt 3,81%, đạt so
     # với mức trên 3% mục tiêu kế hoạch`)
+    # (unless what it cites are the goals, listed: `Theo báo cáo của Bộ NN-MT, các chỉ tiêu xã hội như giảm tỷ
+    # lệ hộ nghèo đa chiều từ 1 đến 1,5%, …`)
     if _REPORT_OPENING.match(strip_marker(text[sentence_start:min(v.start, sentence_start + _READ)])) \
-            and not _FUTURE.search(text[sentence_start:v.end]) and not (_GOAL_NAMED_AFTER.match(text, v.end) and not _REACH_VERBS.match(v.verb)):
+            and not _FUTURE.search(text[sentence_start:v.end]) and not (_GOAL_NAMED_AFTER.match(text, v.end) and not _REACH_VERBS.match(v.verb)) \
+            and not _GOALS_LISTED.search(text, sentence_start, v.start):
         return True
     # a sentence opened by now (`Hiện nay, tỉnh Ninh Bình có trên 24.500 doanh nghiệp …; số doanh nghiệp
     # nhỏ và siêu nhỏ chiếm 97% …`) tells how things stand in every clause, unless one looks ahead
@@ -1412,6 +1426,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
             and not _clause_due(text, clause):
         return True
     if ctx.defining or _DEFINING.match(strip_marker(text[:min(v.start, _READ)]).strip()):
+        return True
+    # the grounds a goal stands on, given as what the whole place has (`Mục tiêu này có cơ sở thực hiện tốt
+    # do toàn huyện có 85 trang trại, 540 gia trại, …; 866 hội viên đạt danh hiệu …`): every figure after
+    # the cause is counted, unless the sentence turns ahead after it
+    grounds = _GROUNDS.search(text, sentence_start, v.start)
+    if grounds and not _FUTURE.search(text, grounds.start(), v.end) \
+            and not _GOAL_WORDS.search(text, grounds.start(), v.start):
         return True
     if ctx.results_before:
         said = _BRACKETED.sub("", text[sentence_start:clause[1]])  # `(mục tiêu đại hội là 90%)` beside a result
@@ -1517,10 +1538,15 @@ def _measured(v: ValueExpr, text: str, sentence_start: int, sentence_has) -> boo
         pass
     # (the words between are the figure's own: not a purpose that sets it, `mỗi cặp vợ chồng chỉ có một hoặc
     # hai con nhằm duy trì tổng tỷ suất sinh … ở mức 1,57 con`)
-    if only is not None and len(near) - only.end() <= 80 and not _ahead_words(near[max(0, only.start() - 60):]) \
-            and not _PURPOSE.search(near, only.end()):
+    # (a list of figures the words run over, the verb left out after the first: `vẫn còn 15 Bộ, cơ quan trung
+    # ương chỉ giải ngân vốn đầu tư công được dưới 15%, 2 địa phương dưới 35%`)
+    if only is not None and (len(near) - only.end() <= 80 or _FIGURE_LIST_GOES_ON.search(near, only.end())) \
+            and not _ahead_words(near[max(0, only.start() - 60):]) and not _PURPOSE.search(near, only.end()):
         return True
     return _ranked_sentence(text, sentence_start)
+
+
+_FIGURE_LIST_GOES_ON = re.compile(r"\d\s*%\s*,\s*(?:\d+\s+)?[^\d,;:.()]{0,40}$")
 
 
 def _ahead_words(stretch: str) -> bool:
@@ -1689,6 +1715,14 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         return False  # `81 đại biểu đại diện cho gần 300 đảng viên`: whom a congress represents
     if _NOT_YET_AFTER.match(_BRACKETED.sub("", text[v.end:clause[1]])):
         return False  # `14 Phòng GDĐT chưa nộp văn bản`: a status, not a goal
+    if v.unit in _BODY_UNITS and v.comparator == "=" and (
+            _COMPLETED_AT_BEFORE.search(text, max(clause[0], v.start - 80), v.start) and _clause_due(text, clause)
+            or any(m and m.group(1).lower() == v.unit for m in map(_COUNTED_BODIES_LEAD.match, ctx.lead_texts))):
+        # the bodies a completion is counted in (`Đến năm 2025, hoàn thành chuyển đổi số tại 12 huyện, thị
+        # xã, thành phố: …`), or an item under a lead-in that counts the bodies reaching it (`Số xã, phường,
+        # thị trấn … hoàn thành chuyển đổi số theo từng năm, cụ thể như sau:` over `- Năm 2022: 94 xã,
+        # phường, thị trấn.`): how many, the goal itself
+        return True
     if _names_bodies(v, text, clause):
         return False  # `cho 27 sở, ban, ngành`, `trên địa bàn 04 xã`: who or where, not how much
     if not v.qualifier and not v.verb and v.value_max is None and v.value == int(v.value) and 1950 <= v.value <= 2100 \
@@ -1732,6 +1766,8 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
         # GRDP theo giá hiện hành 589.730 tỷ đồng`; `Cụ thể, … dự kiến đạt 1,0%/năm; diện tích
         # cây lương thực có hạt 103.900 ha`
         return True
+    if _PARTS_NAMED_AFTER.match(text, v.end):
+        return False  # `trên cả 3 trụ cột: Kinh tế, xã hội và môi trường`: how a whole is parted, its parts named
     # (or a future told: `Tổ chức Đoàn sẽ tư vấn, hướng nghiệp cho 1,6 triệu thanh niên`; not the
     # places chosen for it: `dự kiến chọn 1 xã … tổ chức Đại hội điểm`)
     # (or a quota handed down: `Theo đó, số người được giao trên toàn tỉnh đối với … BHXH tự nguyện là
@@ -1742,6 +1778,7 @@ def _count_is_goal(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _Conte
             text, max(_sentence_start(text, v.start), text.rfind("\n", 0, v.start) + 1), v.start)))
 
 
+_PARTS_NAMED_AFTER = re.compile(r"(?:\s+\p{Ll}+){0,2}\s*:\s*\p{Lu}[^.;:\d]{0,80}?\svà\s[^.;:\d]{1,40}?(?:[.;]|$)")
 _GLUED_SENTENCE_BREAK = re.compile(r"\p{Ll}[.!?]\s*\p{Lu}")
 _ASSIGNED_QUOTA = re.compile(r"\bsố\s+[\p{Ll}\s]{1,30}?\bđược\s+giao\b", re.I)
 
@@ -1758,6 +1795,9 @@ _BODY_SUBJECT_AFTER = re.compile(r"(?:\s+[\p{Ll}]+){0,3}\s+(?:giảm|tăng|đạ
 _RATE_OF_BEFORE = re.compile(r"\bt[ỷỉ]\s+lệ\b[^\d,;:.()]{0,40}$", re.I)
 _PROPER_NAME = r"\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)*"
 _BODY_NAMES_AFTER = re.compile(rf"\s+{_PROPER_NAME}(?:\s*,\s*{_PROPER_NAME})*\s*(?:,|\bvà\b)\s*{_PROPER_NAME}")
+_COMPLETED_AT_BEFORE = re.compile(r"\b(?:hoàn\s+thành|đạt\s+chuẩn|về\s+đích)\b[^,;:.()\d]{0,50}\b(?:tại|ở)\s*$", re.I)
+_COUNTED_BODIES_LEAD = re.compile(r"\s*(?:\S+\s+)?(?:số|tổng\s+số)\s+(xã|huyện|phường|thôn|bản|ấp|đơn\s+vị)\b[^:]*"
+                                  r"\b(?:hoàn\s+thành|đạt\s+chuẩn|về\s+đích)\b[^:]*:\s*$", re.I)
 _PLACE_BEFORE = re.compile(r"\b(?:trên\s+địa\s+bàn|thuộc|ở|tại)\s*$", re.I)
 _BODY_UNITS = {"sở", "ban", "ngành", "quận", "huyện", "thị xã", "thành phố", "xã", "phường", "thị trấn", "tỉnh",
                "ấp", "thôn", "bản", "đơn vị", "cơ quan"}
@@ -2087,6 +2127,21 @@ def _headline_years(reader: "_Reader", targets: list[Target]) -> None:
             head_end = q.para.start + len(q.para.text)
     head = (reader.doc.raw_span(first.start, first.start + len(first.text))[0],
             reader.doc.raw_span(head_end, head_end)[1])
+    # a headline figure, with no goal word, that the body tells again and keeps no target of (`15 Bộ, cơ quan trung ương giải ngân
+    # dưới 15%` over `… vẫn còn 15 Bộ, cơ quan trung ương chỉ giải ngân vốn đầu tư công được dưới 15%`): the
+    # body says what it is, a figure measured
+    # (the headline's own line: a page may run its lead on under it, in the same paragraph)
+    raw = reader.doc.raw
+    top = 0
+    for _ in range(_HEADLINE_LINES):  # (the page's first lines: rubric, dateline, headline)
+        top = raw.find("\n", top) + 1 or len(raw)
+    for t in [t for t in targets if t.span[0] < top]:
+        line_start, line_end = raw.rfind("\n", 0, t.span[0]) + 1, raw.find("\n", t.span[1])
+        if line_end < 0 or line_end - line_start > _HEADLINE_CHARS or _GOAL_EVIDENCE.search(raw, line_start, line_end):
+            continue  # (a headline that says it is a goal, `Phấn đấu 93% dân số …`, is one)
+        if t.text and t.text in raw[line_end:] and not any(
+                u.span[0] >= line_end and u.value == t.value and u.unit == t.unit for u in targets):
+            targets.remove(t)
     for t in targets:
         if t.target_year is not None or not (head[0] <= t.span[0] < head[1]):
             continue
@@ -2425,7 +2480,8 @@ _EACH_YEAR_FIRST = re.compile(r"\s+và\s+\d[\d.,]*\s*%?" + _EACH_YEARS + r"((?:1
 _EACH_YEAR_SECOND = re.compile(_EACH_YEARS + r"(?:19|20)\d\d\s*(?:,|và)\s*((?:19|20)\d\d)\b", re.I)
 _AND_BEFORE = re.compile(r"\bvà\s*$", re.I)
 _HORIZON_FIGURE_GAP = re.compile(r"\s*,?\s*(?:\p{Ll}+\s+){0,2}")
-_STANDARD_BEFORE = re.compile(r"\bchuẩn\b[^,;.\d]{0,30}$", re.I)
+# (or the set of criteria it names: `tỷ lệ xã đạt chuẩn nông thôn mới theo Bộ tiêu chí giai đoạn 2026 - 2030`)
+_STANDARD_BEFORE = re.compile(r"\b(?:chuẩn|bộ\s+tiêu\s+chí)\b[^,;.\d]{0,30}$", re.I)
 # `Hướng tới 96% chất thải rắn sinh hoạt đô thị được xử lý năm 2023`: the year that closes the sentence
 # the window a value is reached in, written right after it, is its year, whatever horizon came earlier in
 # the sentence (`… từ 5-7% … trong giai đoạn đến năm 2025 và đạt từ 8-10% trong cả giai đoạn từ 2019 đến
@@ -2791,6 +2847,9 @@ _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 # (`tính đến ngày 31-10, … đạt hơn 81% kế hoạch, để đạt tiêu chí này, từ nay đến cuối năm xã phải
 # vận động hơn 1.400 người`: what is still to do, after the count so far)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
+# a cause given as what a whole place has: `do toàn huyện có`, `nhờ cả tỉnh hiện có`
+_GROUNDS = re.compile(r"\b(?:do|vì|bởi\s+vì|nhờ)\s+(?:toàn|cả)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:hiện\s+|đã\s+)?có\s", re.I)
+_GOALS_LISTED = re.compile(r"\b(?:các|những)\s+(?:chỉ|mục)\s+tiêu\b[^.;:\d]{0,40}?\s(?:như|gồm)\s", re.I)
 _NOW_SENTENCE_OPENING = re.compile(r"\s*(?:" + _words(w for w in _NOW if w not in ("hiện có", "tính đến")) + r")\s*,", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?=\s*,)|"
                              # `Sau 5 năm, tỉ lệ hộ nghèo của tỉnh được kéo giảm còn dưới 3%`
