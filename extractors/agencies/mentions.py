@@ -331,7 +331,7 @@ def _level_at(text: str, i: int) -> int | None:
 # `UBND các tỉnh Bắc Trung bộ và Bắc bộ`, `Ủy ban nhân dân các tỉnh, thành phố vùng dân tộc thiểu số
 # và miền núi`, `Sở VHTT các tỉnh, thành phố vùng đồng bào Khmer Nam Bộ`, `… ven biển từ Quảng Ninh
 # đến Quảng Ngãi`): a kind of land or a region's proper name, not a named province
-_REGION_ONE = (r"(?:ven\s+biển|biên\s+giới|miền\s+núi(?:\s+phía\s+(?:Bắc|Nam))?|dân\s+tộc\s+thiểu\s+số"
+_REGION_ONE = (r"(?:(?:ven|tuyến)\s+biển|biên\s+giới|miền\s+núi(?:\s+phía\s+(?:Bắc|Nam))?|dân\s+tộc\s+thiểu\s+số"
                r"|(?:(?:Đông|Tây)\s+)?(?:Bắc|Nam)(?:\s+Trung)?\s+[Bb]ộ|Trung\s+[Bb]ộ|Tây\s+Nguyên|miền\s+(?:Bắc|Trung|Nam)"
                r"|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long))")
 # (`các tỉnh, thành phố từ Thanh Hóa đến Đà Nẵng`: the stretch of coast a storm's letter names,
@@ -406,11 +406,27 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
         if comp is None and m.group().strip() == "và":
             # `Sở Kế hoạch và đầu tư`: a known field's second half typed in lower case
             comp = _known_field_end(text, i, end, nxt)
+        if comp is None and m.group().strip() == "," and _FIGHT_OPENED.search(text, prev_start, end):
+            # `Cục Quản lý Đê điều và Phòng, chống thiên tai`: the comma inside the field's fixed pair
+            fought = _FOUGHT.match(text, nxt)
+            comp = (fought.end(), False) if fought else None
         if comp is None:
             break
         prev_start = nxt
         end, whole = comp
+    if not whole and (fire := _FIRE_FIELD.match(text, end)):
+        # `Đội Kiểm lâm cơ động và phòng cháy, chữa cháy rừng`: the unit's second field, a fixed pair
+        # in lower case with its comma inside
+        end = fire.end()
     return end
+
+
+# the fixed pairs of a field that are written with a comma inside (`phòng, chống`, `phòng cháy, chữa
+# cháy`): the comma joins the pair, not two bodies
+_FIGHT_OPENED = re.compile(r"(?<![\p{L}])[Pp]hòng$")
+_FOUGHT = re.compile(r"chống(?:\s+(?!(?:và|của|tại|trên|trong|cho|với|theo|để|các|tỉnh|huyện|xã|làm|có|chủ|phối)(?![\p{L}]))\p{Ll}+){1,3}(?![\p{L}\p{N}])")
+_FIRE_FIELD = re.compile(r"(?:[^\S\n]+(?!và(?![\p{L}]))\p{Ll}+){0,2}[^\S\n]+và[^\S\n]+phòng[^\S\n]+cháy,?[^\S\n]*chữa[^\S\n]+cháy"
+                         r"(?:[^\S\n]+rừng|[^\S\n]+và[^\S\n]+cứu[^\S\n]+nạn,?[^\S\n]*cứu[^\S\n]+hộ)?(?![\p{L}])")
 
 
 # the fields whose two halves a `và` joins, as the short forms spell them out (`KH&ĐT`)
@@ -1132,9 +1148,19 @@ def _find_mentions(text: str) -> list[Mention]:
             # `các Tập đoàn, tổng công ty nhà nước`: the list's `các` is shared by the state's firms
             # after it (the golds name other classes so continued bare: `các đoàn thể, hội quần chúng`)
             name = f"Các {text[start:end]}"
+        if kind == "head" and m.group() == "Bộ" and out and _MINISTRY_UNIT.match(text, out[-1].start) \
+                and _JUST_COMMA.fullmatch(text, out[-1].end, start) and not _LIST_GOES_ON.match(text, end):
+            # `giao Cục Quản lý Đê điều và Phòng, chống thiên tai, Bộ Nông nghiệp và Môi trường làm đầu mối`:
+            # the ministry a department belongs to, named after it; it carries the list, the department acts
+            carrier = True
         out.append(Mention(start, end, generic, name, carrier=carrier))
         i = end
     return out
+
+
+_MINISTRY_UNIT = re.compile(r"(?:Tổng cục|Cục|Vụ)[^\S\n]+\p{Lu}")
+_JUST_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+_LIST_GOES_ON = re.compile(r"[^\S\n]*,[^\S\n]*(?:các[^\S\n]+)?(?:Bộ|Cục|Tổng cục|Vụ|Sở|UBND|Ủy ban)(?![\p{L}])")
 
 
 # the levels of schooling that name a kind of school (`trường THPT`, `trường mầm non`)

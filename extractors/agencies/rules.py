@@ -287,6 +287,9 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
 _TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))})\b", re.I)
 _DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
 _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành viên)\s+(?:tham gia\s+)?)?(?:tham gia\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)(?![\p{L}])", re.I)
+# the help a cooperation gives named after it: room made for others' task (`phối hợp chặt chẽ, tạo điều
+# kiện thuận lợi …`, `phối hợp, hỗ trợ`)
+_MAKES_WAY = re.compile(r"(?:\s+chặt chẽ)?\s*,?\s*(?:tạo\s+(?:mọi\s+)?điều\s+kiện|hỗ\s+trợ|giúp\s+đỡ)(?![\p{L}])", re.I)
 # what a superior body does for a plan (lexicon/not_task_verbs.tsv)
 _DIRECTS_TASK = re.compile(r"^\s*chỉ đạo\s+(?:xây dựng|triển khai|tổ chức|thực hiện|kiểm tra|rà soát)\s+(?:kế hoạch|phương án)", re.I)
 _SUPERIOR_ACTS = re.compile(rf"^\s*(?:{_verbs(lexicon.not_task_verbs('superior'))})", re.I)
@@ -1281,10 +1284,17 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None
-    if directed and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
+    # (`đề nghị UBND các tỉnh, thành phố chỉ đạo các cơ quan liên quan tổng hợp …`: those it directs named only
+    # generically, the task is the asked body's own)
+    if directed and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]) \
+            and not all(m.generic for m in groups[gi + 1]):
         # `Đề nghị UBND tỉnh sớm chỉ đạo UBND huyện Yên Lạc thanh lý …`: asked only to direct
         # the body that carries the task out (as `UBND huyện chỉ đạo UBND các xã …`)
         return False, False, None
+    if directed and _HELPS.match(after) and _MAKES_WAY.match(after, _HELPS.match(after).end()):
+        # `Chỉ đạo các ban, ngành chức năng, Mặt trận Tổ quốc … phối hợp chặt chẽ, tạo điều kiện thuận lợi …
+        # để hội nông dân các cấp tổ chức đại hội`: asked to help the ones who carry the task out
+        return "support", True, None
     if directed and (after.strip() or _COLON_DUTIES.match(text, group[-1].end) or _addressees_go_on(text, group, gi, groups)):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs
