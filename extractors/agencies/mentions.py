@@ -81,6 +81,10 @@ _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
 _UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
 _OFFICE_KIND = re.compile(r"[Cc]ơ quan\s+\p{Ll}+(?:\s+\p{Ll}+)?(?=\s+(?:các cấp|cấp\s))")
 # `các`, `từng`, `những` or a count (not a date's or a figure's part) before the collectives' names
+# the mass organisations by the kind of member, as their own levels are written (`hội nông dân`, `Hội
+# LHPN`, `hội CCB`), in any case
+_MASS_ORG = (r"(?:(?i:nông\s+dân|liên\s+hiệp\s+phụ\s+nữ|phụ\s+nữ|cựu\s+chiến\s+binh|người\s+cao\s+tuổi|chữ\s+thập\s+đỏ|khuyến\s+học)"
+             r"|LHPN|CCB|NCT|CTĐ)")
 _COUNTED = r"(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{1,3})\s+"
 _COLLECTIVE = re.compile(
     rf"{_B}(?:{_COUNTED}(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
@@ -109,6 +113,12 @@ _COLLECTIVE = re.compile(
     # thành phố trực thuộc Trung ương`): `UBND các tỉnh, thành phố` (`names.expand` puts it so)
     rf"|[Cc]ác\s+(?:UBND|[ỦU][ỷy] ban nhân dân)\s+{_PLACE_LIST}"
     rf"|[Cc]ác\s+hợp tác xã(?:\s+(?:dịch vụ\s+)?nông nghiệp)?"
+    # a mass organisation's own levels, as its province's body writes to them (`các cấp hội LHPN trong tỉnh
+    # sẽ triển khai …`, `chỉ đạo các cấp hội nông dân phát động …`, `để các cấp bộ Đoàn … triển khai`), and
+    # their executive committees (`chỉ đạo Ban chấp hành Hội Cựu chiến binh các cấp chủ động chuẩn bị …`)
+    rf"|[Cc]ác\s+cấp\s+(?:bộ\s+[Đđ]oàn|[Cc]ông\s+đoàn|[Hh]ội(?:\s+{_MASS_ORG})?)(?![\p{{L}}])"
+    rf"|[Bb]an\s+[Cc]hấp\s+hành\s+(?:(?:[Hh]ội\s+{_MASS_ORG}|[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|[Cc]ông\s+đoàn)(?:\s+Việt\s+Nam)?)"
+    rf"(?=\s+các\s+cấp(?![\p{{L}}]))"
     # the investor and the contractor of works, named without `các` as the ones who must act
     # (`Chủ đầu tư các dự án xây dựng cơ bản trên địa bàn tỉnh … phải giải ngân hết …`, `phối hợp
     # cùng chủ đầu tư và UBND các xã …`, `Đồng thời, nhà thầu tập trung nhân lực …`): whose works

@@ -435,6 +435,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                 if story and (_told_done(text, start, end)
                               or (not plan_told and not _tasked_in_story(text, start, end))):
                     continue
+                if _OWN_LEVELS.match(name) and not _directed_before(text, start):
+                    continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
     found = _counted_named(doc.raw, found, sections)
@@ -485,6 +487,20 @@ _TASKED_AFTER = re.compile(
     r"|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền"
     # (`Ban Dân tộc tỉnh - với vai trò là cơ quan Thường trực Chương trình …`: the standing role it holds)
     r"|vai trò(?:\s+là)?\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì))(?![\p{L}])", re.I)
+
+
+# a mass organisation's own levels (`các cấp hội nông dân`, `Ban chấp hành Hội Cựu chiến binh các cấp`): its
+# pages tell what they did or will keep doing (`Năm 2021, các cấp hội CCB … sẽ tiếp tục thực hiện …`); they
+# are tasked only where a directive or a purpose before them in the sentence says so (`chỉ đạo các cấp hội
+# nông dân phát động …`, `để các cấp bộ Đoàn … triển khai`, `Theo đó, … các cấp hội LHPN trong tỉnh sẽ …`)
+_OWN_LEVELS = re.compile(r"(?i)(?:các\s+cấp\s+(?:hội|bộ\s+đoàn|công\s+đoàn)|ban\s+chấp\s+hành\s+[^,;]{1,60}\s+các\s+cấp)(?![\p{L}])")
+_PURPOSE_BEFORE = re.compile(r"(?<![\p{L}])để(?![\p{L}])")
+
+
+def _directed_before(text: str, start: int) -> bool:
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    first = cuts[-1] if cuts else max(0, start - 400)
+    return bool(_TASKED_BEFORE.search(text, first, start) or _PURPOSE_BEFORE.search(text, first, start))
 
 
 def _tasked_in_story(text: str, start: int, end: int) -> bool:
