@@ -396,7 +396,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
 
     headline_cut = bisect.bisect_left(doc.offsets, headline_end) if headline_end else 0
     # a news story: a headline over running text, no numbered outline of a plan
-    story = bool(headline_end) and not sections
+    # (a number closing the excerpt, its heading cut off, `(Gửi kèm Công văn …)` / `1. `, outlines nothing)
+    story = bool(headline_end) and not any(s.title for s in sections)
     implementation: dict[int, bool] = {}  # a section's title, read once for all its paragraphs
     known, known_of = (), 0  # the learnt names, longest first, sorted again only when one is added
     plan_told = story and _STORY_OF_A_PLAN.search(doc.raw) is not None
