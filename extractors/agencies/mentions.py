@@ -868,7 +868,36 @@ def _shared_head_units(text: str) -> list[Mention]:
         # colon a semicolon parts the fields too, until a body of its own)
         for k, (i, end) in enumerate(_field_list(text, m.end(), fields=True, commas_only=False, semicolons=True)):
             out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
+    for m in (_SHARED_FIRM_HEAD.finditer(text) if ":" in text else ()):
+        # `yêu cầu …, các Công ty: Khai thác công trình thuỷ lợi, Viettel Thanh Hóa, VNPT Thanh Hóa, Điện lực
+        # Thanh Hóa, …`: firms a dispatch tells to act, each named by its trade or brand, in lower case too
+        for k, (i, end) in enumerate(_firm_list(text, m.end())):
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"Công ty {text[i:end]}"))
     return out
+
+
+_SHARED_FIRM_HEAD = re.compile(rf"{_B}[Cc]ác\s+[Cc]ông\s+ty\s*:\s*")
+_FIRM_NAME = re.compile(r"\p{Lu}[\p{L}\p{N}&.-]*(?:[^\S\n]+[\p{L}\p{N}&.-]+){0,5}?(?=\s*(?:[,;.]|\s+và\s|$))")
+
+
+# (a state utility's branch is a firm too: `Điện lực Thanh Hóa` under `các Công ty:`)
+_STATE_UTILITY = re.compile(r"(?:Điện lực|Viễn thông)\s")
+
+
+def _firm_list(text: str, i: int) -> list[tuple[int, int]]:
+    """The firms' names listed after a shared `các Công ty:`, each up to its comma: capitalised first,
+    six words at most, to `;`, a sentence's end or a body of its own."""
+    found = []
+    while (_STATE_UTILITY.match(text, i) or not _other_body(text, i)) and (
+            end := (name.end() if (name := _FIRM_NAME.match(text, i)) else
+                    # (the list's last firm, its verb after it: the name's own end)
+                    _proper_name_end(text, i, commas=False) if _CAP.match(text, i) or _ABBR.match(text, i) else None)):
+        found.append((i, end))
+        sep = _HEAD_SEP.match(text, end)
+        if not sep:
+            break
+        i = sep.end()
+    return found
 
 
 _LETTER = re.compile(r"[\p{L}\p{N}]")
