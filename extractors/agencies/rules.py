@@ -567,6 +567,10 @@ def _after_headline(para, cut: int) -> tuple[str, str]:
     return blank + para.text[i:], blank + para.folded[i:]
 
 
+# the paper's tag that opens a report's first sentence (`(BKT) - Bộ Tài chính cho biết, …`)
+_PAPER_TAG = re.compile(r"\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*\p{Lu}")
+
+
 def _headline_end(raw: str) -> int:
     """End of a news report's headline: a short first line, no item and no sentence, with the
     report below it. It names what the report is about (`Huyện ủy An Dương: Xây dựng 17 chỉ
@@ -579,8 +583,10 @@ def _headline_end(raw: str) -> int:
     line = m.group("line")
     stop_ends = line.rstrip()[-1] in ".;:!?" and not (line.rstrip()[-1] == "." and _PLACE_LED.match(line)
                                                        and not re.search(r"[.;!?]", line.rstrip()[:-1]))
-    if MARKER.match(line) or _DUTIES_OF.match(line) or stop_ends or not any(c.islower() for c in line) \
-            or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit()):
+    item = MARKER.match(line)
+    # (`15 Bộ, cơ quan trung ương giải ngân dưới 15%`: a count opening a headline, not an item's number)
+    if (item and not item.group("nodot")) or _DUTIES_OF.match(line) or stop_ends or not any(c.islower() for c in line) \
+            or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit() or _PAPER_TAG.match(rest)):
         return 0  # (an item, a sentence, a title in capitals, or a line the page wrapped)
     return m.end("line")
 
