@@ -828,11 +828,18 @@ _RATED = re.compile(r"\s*(?:(?:hằng|hàng|mỗi)\s+năm\s+)?đạt(?![\p{L}])"
 _DUTY_WORD = re.compile(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)")
 
 
+_BRACKETED_BEFORE_COLON = re.compile(r"[^\S\n]*\([^()\n]{1,240}\)[^\S\n]*:")
+
+
 def _label_end(text: str, group: list[Mention]) -> int | None:
     """`1. Ban Quản lý xây dựng nông thôn mới xã: Là cơ quan …` — words between a body's
     name and the colon that opens its duties are the rest of its name."""
     if _BULLET_RUN_ON.match(text, group[-1].end):
         return group[-1].end  # `1. Ủy ban nhân dân các huyện, thành phố- Chủ động phổ biến …`
+    if _BRACKETED_BEFORE_COLON.match(text, group[-1].end):
+        # `1. Các sở, ban, ngành cấp tỉnh (là chủ đầu tư, cơ quan chủ trì dự án, …):`: what the bodies
+        # are, in brackets, before the colon that opens their duties
+        return group[-1].end
     m = _UP_TO_COLON.match(text[group[-1].end:])
     if not m or len(m.group(1).split()) > 8:
         return None
