@@ -41,7 +41,8 @@ _FRAC = re.compile(r"\$\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}\s*\$")
 _UNICODE_FRACTIONS = {"½": "1/2", "⅓": "1/3", "¼": "1/4", "¾": "3/4", "⅔": "2/3", "⅕": "1/5"}
 # a line that opens a list item or a numbered heading: never glued to the line above
 _ITEM_START = re.compile(
-    rf"^\s*(?:[{BULLETS}{PDF_BULLETS}{EN_DASH}]\s|(?:{ROMAN_RUN_WIDE}|{ARABIC_ANY}|[{UPPER}])[.)\-–]\s"
+    # (a number alone on the last line, its heading cut off by the excerpt: `(Gửi kèm Công văn …)` / `1. `)
+    rf"^\s*(?:[{BULLETS}{PDF_BULLETS}{EN_DASH}]\s|(?:{ROMAN_RUN_WIDE}|{ARABIC_ANY}|[{UPPER}])(?:[.)\-–]\s|\.$)"
     rf"|[{LETTERS_LATIN_HORNED}][)]\s|{PAREN_ANY}\s|"
     rf"{ARTICLE}\s+\d+|Nơi nhận|PHẦN\s|Phần\s+thứ|"
     # a project or task numbered by name (`Dự án 3: phát triển …` under `Dự án 2: … cần thiết`, no stop between)

@@ -81,6 +81,10 @@ _UNIT_KINDS = r"(?:hạt|trạm|đội|phòng|trung tâm|chi cục)"
 _UNIT_KIND_AT = re.compile(_UNIT_KINDS + r"\s")
 _OFFICE_KIND = re.compile(r"[Cc]ơ quan\s+\p{Ll}+(?:\s+\p{Ll}+)?(?=\s+(?:các cấp|cấp\s))")
 # `các`, `từng`, `những` or a count (not a date's or a figure's part) before the collectives' names
+# the mass organisations by the kind of member, as their own levels are written (`hội nông dân`, `Hội
+# LHPN`, `hội CCB`), in any case
+_MASS_ORG = (r"(?:(?i:nông\s+dân|liên\s+hiệp\s+phụ\s+nữ|phụ\s+nữ|cựu\s+chiến\s+binh|người\s+cao\s+tuổi|chữ\s+thập\s+đỏ|khuyến\s+học)"
+             r"|LHPN|CCB|NCT|CTĐ)")
 _COUNTED = r"(?:[Cc]ác|[Tt]ừng|[Nn]hững|(?<![/.,]\s?)\d{1,3})\s+"
 _COLLECTIVE = re.compile(
     rf"{_B}(?:{_COUNTED}(?:{_COLLECTIVE_ALT})|[Đđ]ơn vị sự nghiệp(?:\s+công lập)?"
@@ -109,6 +113,12 @@ _COLLECTIVE = re.compile(
     # thành phố trực thuộc Trung ương`): `UBND các tỉnh, thành phố` (`names.expand` puts it so)
     rf"|[Cc]ác\s+(?:UBND|[ỦU][ỷy] ban nhân dân)\s+{_PLACE_LIST}"
     rf"|[Cc]ác\s+hợp tác xã(?:\s+(?:dịch vụ\s+)?nông nghiệp)?"
+    # a mass organisation's own levels, as its province's body writes to them (`các cấp hội LHPN trong tỉnh
+    # sẽ triển khai …`, `chỉ đạo các cấp hội nông dân phát động …`, `để các cấp bộ Đoàn … triển khai`), and
+    # their executive committees (`chỉ đạo Ban chấp hành Hội Cựu chiến binh các cấp chủ động chuẩn bị …`)
+    rf"|[Cc]ác\s+cấp\s+(?:bộ\s+[Đđ]oàn|[Cc]ông\s+đoàn|[Hh]ội(?:\s+{_MASS_ORG})?)(?![\p{{L}}])"
+    rf"|[Bb]an\s+[Cc]hấp\s+hành\s+(?:(?:[Hh]ội\s+{_MASS_ORG}|[Đđ]oàn(?:\s+[Tt]hanh\s+niên)?|[Cc]ông\s+đoàn)(?:\s+Việt\s+Nam)?)"
+    rf"(?=\s+các\s+cấp(?![\p{{L}}]))"
     # the investor and the contractor of works, named without `các` as the ones who must act
     # (`Chủ đầu tư các dự án xây dựng cơ bản trên địa bàn tỉnh … phải giải ngân hết …`, `phối hợp
     # cùng chủ đầu tư và UBND các xã …`, `Đồng thời, nhà thầu tập trung nhân lực …`): whose works
@@ -331,7 +341,7 @@ def _level_at(text: str, i: int) -> int | None:
 # `UBND các tỉnh Bắc Trung bộ và Bắc bộ`, `Ủy ban nhân dân các tỉnh, thành phố vùng dân tộc thiểu số
 # và miền núi`, `Sở VHTT các tỉnh, thành phố vùng đồng bào Khmer Nam Bộ`, `… ven biển từ Quảng Ninh
 # đến Quảng Ngãi`): a kind of land or a region's proper name, not a named province
-_REGION_ONE = (r"(?:ven\s+biển|biên\s+giới|miền\s+núi(?:\s+phía\s+(?:Bắc|Nam))?|dân\s+tộc\s+thiểu\s+số"
+_REGION_ONE = (r"(?:(?:ven|tuyến)\s+biển|biên\s+giới|miền\s+núi(?:\s+phía\s+(?:Bắc|Nam))?|dân\s+tộc\s+thiểu\s+số"
                r"|(?:(?:Đông|Tây)\s+)?(?:Bắc|Nam)(?:\s+Trung)?\s+[Bb]ộ|Trung\s+[Bb]ộ|Tây\s+Nguyên|miền\s+(?:Bắc|Trung|Nam)"
                r"|Đồng\s+bằng\s+sông\s+(?:Hồng|Cửu\s+Long))")
 # (`các tỉnh, thành phố từ Thanh Hóa đến Đà Nẵng`: the stretch of coast a storm's letter names,
@@ -406,11 +416,27 @@ def _proper_name_end(text: str, i: int, commas: bool = True) -> int | None:
         if comp is None and m.group().strip() == "và":
             # `Sở Kế hoạch và đầu tư`: a known field's second half typed in lower case
             comp = _known_field_end(text, i, end, nxt)
+        if comp is None and m.group().strip() == "," and _FIGHT_OPENED.search(text, prev_start, end):
+            # `Cục Quản lý Đê điều và Phòng, chống thiên tai`: the comma inside the field's fixed pair
+            fought = _FOUGHT.match(text, nxt)
+            comp = (fought.end(), False) if fought else None
         if comp is None:
             break
         prev_start = nxt
         end, whole = comp
+    if not whole and (fire := _FIRE_FIELD.match(text, end)):
+        # `Đội Kiểm lâm cơ động và phòng cháy, chữa cháy rừng`: the unit's second field, a fixed pair
+        # in lower case with its comma inside
+        end = fire.end()
     return end
+
+
+# the fixed pairs of a field that are written with a comma inside (`phòng, chống`, `phòng cháy, chữa
+# cháy`): the comma joins the pair, not two bodies
+_FIGHT_OPENED = re.compile(r"(?<![\p{L}])[Pp]hòng$")
+_FOUGHT = re.compile(r"chống(?:\s+(?!(?:và|của|tại|trên|trong|cho|với|theo|để|các|tỉnh|huyện|xã|làm|có|chủ|phối)(?![\p{L}]))\p{Ll}+){1,3}(?![\p{L}\p{N}])")
+_FIRE_FIELD = re.compile(r"(?:[^\S\n]+(?!và(?![\p{L}]))\p{Ll}+){0,2}[^\S\n]+và[^\S\n]+phòng[^\S\n]+cháy,?[^\S\n]*chữa[^\S\n]+cháy"
+                         r"(?:[^\S\n]+rừng|[^\S\n]+và[^\S\n]+cứu[^\S\n]+nạn,?[^\S\n]*cứu[^\S\n]+hộ)?(?![\p{L}])")
 
 
 # the fields whose two halves a `và` joins, as the short forms spell them out (`KH&ĐT`)
@@ -842,7 +868,36 @@ def _shared_head_units(text: str) -> list[Mention]:
         # colon a semicolon parts the fields too, until a body of its own)
         for k, (i, end) in enumerate(_field_list(text, m.end(), fields=True, commas_only=False, semicolons=True)):
             out.append(Mention(m.start() if k == 0 else i, end, False, f"{head} {text[i:end]}"))
+    for m in (_SHARED_FIRM_HEAD.finditer(text) if ":" in text else ()):
+        # `yêu cầu …, các Công ty: Khai thác công trình thuỷ lợi, Viettel Thanh Hóa, VNPT Thanh Hóa, Điện lực
+        # Thanh Hóa, …`: firms a dispatch tells to act, each named by its trade or brand, in lower case too
+        for k, (i, end) in enumerate(_firm_list(text, m.end())):
+            out.append(Mention(m.start() if k == 0 else i, end, False, f"Công ty {text[i:end]}"))
     return out
+
+
+_SHARED_FIRM_HEAD = re.compile(rf"{_B}[Cc]ác\s+[Cc]ông\s+ty\s*:\s*")
+_FIRM_NAME = re.compile(r"\p{Lu}[\p{L}\p{N}&.-]*(?:[^\S\n]+[\p{L}\p{N}&.-]+){0,5}?(?=\s*(?:[,;.]|\s+và\s|$))")
+
+
+# (a state utility's branch is a firm too: `Điện lực Thanh Hóa` under `các Công ty:`)
+_STATE_UTILITY = re.compile(r"(?:Điện lực|Viễn thông)\s")
+
+
+def _firm_list(text: str, i: int) -> list[tuple[int, int]]:
+    """The firms' names listed after a shared `các Công ty:`, each up to its comma: capitalised first,
+    six words at most, to `;`, a sentence's end or a body of its own."""
+    found = []
+    while (_STATE_UTILITY.match(text, i) or not _other_body(text, i)) and (
+            end := (name.end() if (name := _FIRM_NAME.match(text, i)) else
+                    # (the list's last firm, its verb after it: the name's own end)
+                    _proper_name_end(text, i, commas=False) if _CAP.match(text, i) or _ABBR.match(text, i) else None)):
+        found.append((i, end))
+        sep = _HEAD_SEP.match(text, end)
+        if not sep:
+            break
+        i = sep.end()
+    return found
 
 
 _LETTER = re.compile(r"[\p{L}\p{N}]")
@@ -1132,9 +1187,19 @@ def _find_mentions(text: str) -> list[Mention]:
             # `các Tập đoàn, tổng công ty nhà nước`: the list's `các` is shared by the state's firms
             # after it (the golds name other classes so continued bare: `các đoàn thể, hội quần chúng`)
             name = f"Các {text[start:end]}"
+        if kind == "head" and m.group() == "Bộ" and out and _MINISTRY_UNIT.match(text, out[-1].start) \
+                and _JUST_COMMA.fullmatch(text, out[-1].end, start) and not _LIST_GOES_ON.match(text, end):
+            # `giao Cục Quản lý Đê điều và Phòng, chống thiên tai, Bộ Nông nghiệp và Môi trường làm đầu mối`:
+            # the ministry a department belongs to, named after it; it carries the list, the department acts
+            carrier = True
         out.append(Mention(start, end, generic, name, carrier=carrier))
         i = end
     return out
+
+
+_MINISTRY_UNIT = re.compile(r"(?:Tổng cục|Cục|Vụ)[^\S\n]+\p{Lu}")
+_JUST_COMMA = re.compile(r"[^\S\n]*,[^\S\n]*")
+_LIST_GOES_ON = re.compile(r"[^\S\n]*,[^\S\n]*(?:các[^\S\n]+)?(?:Bộ|Cục|Tổng cục|Vụ|Sở|UBND|Ủy ban)(?![\p{L}])")
 
 
 # the levels of schooling that name a kind of school (`trường THPT`, `trường mầm non`)

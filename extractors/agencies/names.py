@@ -141,6 +141,9 @@ STANDALONE_BODIES = (
     "Ủy ban bầu cử", "Ủy ban Bầu cử",
     "Ngân hàng Chính sách xã hội", "Ngân hàng Nhà nước", "Kho bạc Nhà nước", "Bảo hiểm xã hội", "BHXH",
     "Liên đoàn Lao động", "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh",
+    # the mass organisations' full names, the nation's name inside them before the level of the unit
+    # (`giao Đảng đoàn Hội Nông dân Việt Nam tỉnh tích cực chỉ đạo …`)
+    "Hội Liên hiệp Phụ nữ Việt Nam", "Hội Nông dân Việt Nam", "Hội Cựu chiến binh Việt Nam",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Bộ Chỉ huy Quân sự", "Ban Chỉ huy Quân sự",
     "Bộ Chỉ huy Bộ đội Biên phòng", "Đảng ủy", "Huyện ủy", "Tỉnh ủy",
     "Thành ủy", "Thị ủy", "Quận ủy", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn",
@@ -285,7 +288,7 @@ COLLECTIVE_TAILS = (r"trực thuộc (?:Trung ương|trung ương)", r"(?:Trung 
                     # chống thiên tai và tìm kiếm cứu nạn tỉnh`; no other body inside)
                     r"(?:là\s+)?thành viên(?:\s+của)?\s+Ban Chỉ (?:đạo|huy)"
                     r"(?:\s+(?:(?!\s(?:các|UBND|Ủy ban|Sở|Bộ)\s)[^;.:\n()]){1,100}?\s+(?:tỉnh|huyện|xã|thành phố)(?![\p{L}])|\s+(?:tỉnh|huyện|xã|thành phố))?",
-                    r"chức năng(?!\s*,)", r"trong (?:tỉnh|huyện)", r"(?:đóng|đứng chân)\s+trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố|thị trấn))?",
+                    r"chức năng(?!\s*,\s*(?:nhiệm vụ|quyền hạn|địa phương|đơn vị)(?![\p{L}]))", r"trong (?:tỉnh|huyện)", r"(?:đóng|đứng chân)\s+trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố|thị trấn))?",
                     # (bodies of a kind `trên địa bàn` are just those of the place: `các tổ dân phố`)
                     r"(?<=(?:cơ quan|đơn vị|doanh nghiệp|tổ chức|trường học)[^,;.]{0,30})\s*trên địa bàn(?:\s+(?:tỉnh|huyện|xã|thành phố))?", r"(?:cấp\s+)?(?:tỉnh|huyện|xã)", r"các cấp", r"của\s+(?:tỉnh|huyện|xã|thành phố)",
                     r"có liên quan", r"liên quan", r"khác", r"còn lại", r"thuộc ngành",

@@ -287,6 +287,9 @@ _NOT_TASK = re.compile(rf"^\s*(?:điện\s+tử\s+)?(?:trân\s+trọng\s+)?(?:{_
 _TASK_VERB = re.compile(rf"^\s*(?:{'|'.join(re.escape(v, literal_spaces=True) for v in lexicon.task_verbs('agency'))})\b", re.I)
 _DIRECTED_LIST = re.compile(r"(?:chỉ đạo|yêu cầu|đề nghị|giao(?:\s+cho)?)(?:\s+(?:các|những)\s+[\p{Ll}, ]{1,30}?|\s+(?:các|những)\s+[Bb]ộ)?\s*:\s*$", re.I)
 _HELPS = re.compile(r"^\s*(?:cử (?:đại diện|cán bộ|người|thành viên)\s+(?:tham gia\s+)?)?(?:tham gia\s+)?phối hợp(?!\s+(?:chặt chẽ\s+)?(?:với|cùng)\b)(?![\p{L}])", re.I)
+# the help a cooperation gives named after it: room made for others' task (`phối hợp chặt chẽ, tạo điều
+# kiện thuận lợi …`, `phối hợp, hỗ trợ`)
+_MAKES_WAY = re.compile(r"(?:\s+chặt chẽ)?\s*,?\s*(?:tạo\s+(?:mọi\s+)?điều\s+kiện|hỗ\s+trợ|giúp\s+đỡ)(?![\p{L}])", re.I)
 # what a superior body does for a plan (lexicon/not_task_verbs.tsv)
 _DIRECTS_TASK = re.compile(r"^\s*chỉ đạo\s+(?:xây dựng|triển khai|tổ chức|thực hiện|kiểm tra|rà soát)\s+(?:kế hoạch|phương án)", re.I)
 _SUPERIOR_ACTS = re.compile(rf"^\s*(?:{_verbs(lexicon.not_task_verbs('superior'))})", re.I)
@@ -393,7 +396,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
 
     headline_cut = bisect.bisect_left(doc.offsets, headline_end) if headline_end else 0
     # a news story: a headline over running text, no numbered outline of a plan
-    story = bool(headline_end) and not sections
+    # (a number closing the excerpt, its heading cut off, `(Gửi kèm Công văn …)` / `1. `, outlines nothing)
+    story = bool(headline_end) and not any(s.title for s in sections)
     implementation: dict[int, bool] = {}  # a section's title, read once for all its paragraphs
     known, known_of = (), 0  # the learnt names, longest first, sorted again only when one is added
     plan_told = story and _STORY_OF_A_PLAN.search(doc.raw) is not None
@@ -431,6 +435,8 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
                     continue
                 if story and (_told_done(text, start, end)
                               or (not plan_told and not _tasked_in_story(text, start, end))):
+                    continue
+                if _OWN_LEVELS.match(name) and not _directed_before(text, start):
                     continue
                 found.append(Agency(name=name, text=doc.raw[span[0]:span[1]], role=role,
                                     section=section_path_at(sections, span[0]), span=span))
@@ -482,6 +488,20 @@ _TASKED_AFTER = re.compile(
     r"|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền"
     # (`Ban Dân tộc tỉnh - với vai trò là cơ quan Thường trực Chương trình …`: the standing role it holds)
     r"|vai trò(?:\s+là)?\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì))(?![\p{L}])", re.I)
+
+
+# a mass organisation's own levels (`các cấp hội nông dân`, `Ban chấp hành Hội Cựu chiến binh các cấp`): its
+# pages tell what they did or will keep doing (`Năm 2021, các cấp hội CCB … sẽ tiếp tục thực hiện …`); they
+# are tasked only where a directive or a purpose before them in the sentence says so (`chỉ đạo các cấp hội
+# nông dân phát động …`, `để các cấp bộ Đoàn … triển khai`, `Theo đó, … các cấp hội LHPN trong tỉnh sẽ …`)
+_OWN_LEVELS = re.compile(r"(?i)(?:các\s+cấp\s+(?:hội|bộ\s+đoàn|công\s+đoàn)|ban\s+chấp\s+hành\s+[^,;]{1,60}\s+các\s+cấp)(?![\p{L}])")
+_PURPOSE_BEFORE = re.compile(r"(?<![\p{L}])để(?![\p{L}])")
+
+
+def _directed_before(text: str, start: int) -> bool:
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    first = cuts[-1] if cuts else max(0, start - 400)
+    return bool(_TASKED_BEFORE.search(text, first, start) or _PURPOSE_BEFORE.search(text, first, start))
 
 
 def _tasked_in_story(text: str, start: int, end: int) -> bool:
@@ -547,6 +567,10 @@ def _after_headline(para, cut: int) -> tuple[str, str]:
     return blank + para.text[i:], blank + para.folded[i:]
 
 
+# the paper's tag that opens a report's first sentence (`(BKT) - Bộ Tài chính cho biết, …`)
+_PAPER_TAG = re.compile(r"\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*\p{Lu}")
+
+
 def _headline_end(raw: str) -> int:
     """End of a news report's headline: a short first line, no item and no sentence, with the
     report below it. It names what the report is about (`Huyện ủy An Dương: Xây dựng 17 chỉ
@@ -559,8 +583,10 @@ def _headline_end(raw: str) -> int:
     line = m.group("line")
     stop_ends = line.rstrip()[-1] in ".;:!?" and not (line.rstrip()[-1] == "." and _PLACE_LED.match(line)
                                                        and not re.search(r"[.;!?]", line.rstrip()[:-1]))
-    if MARKER.match(line) or _DUTIES_OF.match(line) or stop_ends or not any(c.islower() for c in line) \
-            or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit()):
+    item = MARKER.match(line)
+    # (`15 Bộ, cơ quan trung ương giải ngân dưới 15%`: a count opening a headline, not an item's number)
+    if (item and not item.group("nodot")) or _DUTIES_OF.match(line) or stop_ends or not any(c.islower() for c in line) \
+            or line[0] in "-–+•*" or not (rest[0].isupper() or rest[0].isdigit() or _PAPER_TAG.match(rest)):
         return 0  # (an item, a sentence, a title in capitals, or a line the page wrapped)
     return m.end("line")
 
@@ -802,11 +828,18 @@ _RATED = re.compile(r"\s*(?:(?:hằng|hàng|mỗi)\s+năm\s+)?đạt(?![\p{L}])"
 _DUTY_WORD = re.compile(r"\s*(?:có trách nhiệm|phối hợp|tham mưu)")
 
 
+_BRACKETED_BEFORE_COLON = re.compile(r"[^\S\n]*\([^()\n]{1,240}\)[^\S\n]*:")
+
+
 def _label_end(text: str, group: list[Mention]) -> int | None:
     """`1. Ban Quản lý xây dựng nông thôn mới xã: Là cơ quan …` — words between a body's
     name and the colon that opens its duties are the rest of its name."""
     if _BULLET_RUN_ON.match(text, group[-1].end):
         return group[-1].end  # `1. Ủy ban nhân dân các huyện, thành phố- Chủ động phổ biến …`
+    if _BRACKETED_BEFORE_COLON.match(text, group[-1].end):
+        # `1. Các sở, ban, ngành cấp tỉnh (là chủ đầu tư, cơ quan chủ trì dự án, …):`: what the bodies
+        # are, in brackets, before the colon that opens their duties
+        return group[-1].end
     m = _UP_TO_COLON.match(text[group[-1].end:])
     if not m or len(m.group(1).split()) > 8:
         return None
@@ -1281,10 +1314,17 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
     if directed and _cooperates_with_next(text, group, gi, groups):
         open_roles.add(gi + 1)  # `Đề nghị Bộ GD&ĐT phối hợp với Bộ Y tế …`: both written, role open
         return None, False, None
-    if directed and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]):
+    # (`đề nghị UBND các tỉnh, thành phố chỉ đạo các cơ quan liên quan tổng hợp …`: those it directs named only
+    # generically, the task is the asked body's own)
+    if directed and gi + 1 < len(groups) and _ONLY_DIRECTS.fullmatch(text[group[-1].end:groups[gi + 1][0].start]) \
+            and not all(m.generic for m in groups[gi + 1]):
         # `Đề nghị UBND tỉnh sớm chỉ đạo UBND huyện Yên Lạc thanh lý …`: asked only to direct
         # the body that carries the task out (as `UBND huyện chỉ đạo UBND các xã …`)
         return False, False, None
+    if directed and _HELPS.match(after) and _MAKES_WAY.match(after, _HELPS.match(after).end()):
+        # `Chỉ đạo các ban, ngành chức năng, Mặt trận Tổ quốc … phối hợp chặt chẽ, tạo điều kiện thuận lợi …
+        # để hội nông dân các cấp tổ chức đại hội`: asked to help the ones who carry the task out
+        return "support", True, None
     if directed and (after.strip() or _COLON_DUTIES.match(text, group[-1].end) or _addressees_go_on(text, group, gi, groups)):
         # `lãnh đạo` is also a noun (`lãnh đạo HĐND, UBND có cán bộ nữ`): as a directive it
         # must be followed by the task it directs

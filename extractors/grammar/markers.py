@@ -60,8 +60,9 @@ ARTICLE = r"Đi[ềếệểễe]u"
 # plan its tasks (`Nhiệm vụ 1: Tuyên truyền …`) and its goals (`Mục tiêu 1: Cải thiện tình trạng dinh
 # dưỡng …` under `2. Mục tiêu cụ thể`) by name, at the start of a line
 NAMED = r"(?:Tiêu\s+chí|Bước|Dự\s+án|Nhiệm\s+vụ|Mục\s+tiêu)"
-# the number of a named marker: one or two digits (`Mục tiêu 2030:` opens a goal for a year, not goal 2030)
-NAMED_NUMBER = r"\d{1,2}"
+# the number of a named marker: one or two digits (`Mục tiêu 2030:` opens a goal for a year, not goal 2030),
+# dotted for the ones a named marker holds (`Mục tiêu 1.1:`, `Mục tiêu 1.2:` under `Mục tiêu 1:`)
+NAMED_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,2}(?!\.?\d)"
 # a chapter groups articles (`Chương V` above `Điều 20.`); numbered in Roman or Arabic
 CHAPTER = rf"(?:Chương|CHƯƠNG)\s+(?:{ROMAN}|\d{{1,2}})"
 

@@ -72,6 +72,9 @@ def _kind(m: re.Match) -> tuple[str, str]:
             marker = m.group(kind)
             if kind == "arabic":
                 kind = f"arabic{marker.count('.') + 1}"
+            elif kind == "named" and "." in marker:
+                # (`Mục tiêu 1.1:` under `Mục tiêu 1:`: a dotted number is a level of its own below the plain one)
+                kind = f"named{marker.count('.') + 1}"
             if kind in ("chapter", "article", "named"):
                 marker = _SPACES.sub(" ", marker)
             return kind, marker
