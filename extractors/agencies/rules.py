@@ -1369,7 +1369,7 @@ def _role(text, group, gi, groups, before, after, para_before, heading, in_imple
         and not _SUPERIOR_ACTS.match(after) and not _COMPILES.match(after) \
         and not _SENT_BEFORE.search(before)
     if (_opens(before) or purpose or _TIME_LIMIT.search(before) or (future and _SCHEDULED_OPENER.match(before))) \
-            and after.strip() and not own_line \
+            and (after.strip() or (within_duties and not text[task_at:].strip())) and not own_line \
             and (scheduled_issue or obliged_to_have or (not (_NOT_TASK.match(after) and not (
                 _HOLDS_EVENT.match(after) and _directed_sentence(text, start))) and (
                 _TASK_VERB.match(after) if _TITLE_OPENED.search(text, group[-1].start, group[-1].end)
@@ -1487,7 +1487,10 @@ _DUTY_PREFIX = re.compile(r"^\s*,?\s*(?:theo|căn cứ|trong phạm vi)\s+chức
                           # `… và các nội dung được phân công`: what else was given it, to its end
                           r"(?:\s+và\s+[^,;]{0,40}?(?:được giao|được phân công|của mình|của đơn vị))?\s*,?"
                           # `căn cứ chức năng, nhiệm vụ để tổ chức thực hiện`: the task follows as its purpose
-                          r"(?:\s*để(?![\p{L}]))?", re.I)
+                          r"(?:\s*để(?![\p{L}]))?"
+                          # a page cut inside the formula (`UBND các xã, phường, căn cứ chức năng, nhiệm vụ được`
+                          # and no more): the formula alone says the body is given a duty
+                          r"(?:\s*được(?:\s+giao)?\s*$)?", re.I)
 
 
 # Words that may follow a body's name without opening what it does: function words, adverbs
