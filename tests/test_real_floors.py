@@ -70,7 +70,7 @@ BATCH_FLOORS = {
     "b13": {"targets": {"f1": 0.95, "exact_f1": 0.88}, "deadlines": {"f1": 0.93}, "agencies": {"f1": 0.76},
             "references": {"f1": 0.97, "exact_f1": 0.91}, "sections": {"f1": 0.97}},
     "b14": {"targets": {"f1": 0.94, "exact_f1": 0.90}, "deadlines": {"f1": 0.98}, "agencies": {"f1": 0.76},
-            "references": {"f1": 0.97, "exact_f1": 0.95}, "sections": {"f1": 0.97}},
+            "references": {"f1": 0.97, "exact_f1": 0.92}, "sections": {"f1": 0.97}},
     "b15": {"targets": {"f1": 0.93, "exact_f1": 0.84}, "deadlines": {"f1": 0.98}, "agencies": {"f1": 0.72},
             "references": {"f1": 0.92, "exact_f1": 0.92}, "sections": {"f1": 0.92}},
     # b16 blind: targets 0.904 / 0.696, deadlines 0.846, agencies 0.746; fixed since
@@ -81,11 +81,11 @@ BATCH_FLOORS = {
     "b17": {"targets": {"f1": 0.96, "exact_f1": 0.85}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.91}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.95}},
     "b18": {"targets": {"f1": 0.94, "exact_f1": 0.80}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.96}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.96}, "references": {"f1": 0.98, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
     # b19 blind: targets 0.841, agencies 0.655; b20 blind: targets exact 0.724, agencies 0.873;
     # b21 blind: targets 0.711, agencies 0.714, sections 0.545; fixed since
     "b19": {"targets": {"f1": 0.94, "exact_f1": 0.86}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.96}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.96}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
     "b20": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.94}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
     "b21": {"targets": {"f1": 0.92, "exact_f1": 0.77}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
@@ -101,7 +101,7 @@ BATCH_FLOORS = {
     # 0.629, agencies 0.588, deadlines 0.727, and b30 targets 0.829, agencies 0.735): fixed since;
     # each floor 0.02 below the lower of the two modes (NLP on, CHITIEU_NLP=0)
     "b24": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.95}, "references": {"f1": 0.98, "exact_f1": 0.95}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.95}, "references": {"f1": 0.98, "exact_f1": 0.86}, "sections": {"f1": 0.98}},
     "b25": {"targets": {"f1": 0.98, "exact_f1": 0.95}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.98}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
     "b26": {"targets": {"f1": 0.97, "exact_f1": 0.74}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
@@ -163,7 +163,7 @@ BATCH_FLOORS = {
     "b52": {"targets": {"f1": 0.75, "exact_f1": 0.75}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.73}, "references": {"f1": 0.97, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
     "b53": {"targets": {"f1": 0.92, "exact_f1": 0.45}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
-            "agencies": {"f1": 0.74}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.74}, "references": {"f1": 0.98, "exact_f1": 0.89}, "sections": {"f1": 0.98}},
     "b54": {"targets": {"f1": 0.98, "exact_f1": 0.88}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
             "agencies": {"f1": 0.85}, "references": {"f1": 0.96, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
     "b55": {"targets": {"f1": 0.42, "exact_f1": 0.42}, "deadlines": {"f1": 0.83, "exact_f1": 0.83},
@@ -173,9 +173,32 @@ BATCH_FLOORS = {
     "b57": {"targets": {"f1": 0.9, "exact_f1": 0.71}, "deadlines": {"f1": 0.78, "exact_f1": 0.78},
             "agencies": {"f1": 0.88}, "references": {"f1": 0.95, "exact_f1": 0.89}, "sections": {"f1": 0.98}},
     "b58": {"targets": {"f1": 0.91, "exact_f1": 0.85}, "deadlines": {"f1": 0.93, "exact_f1": 0.93},
-            "agencies": {"f1": 0.2}, "references": {"f1": 0.94, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.2}, "references": {"f1": 0.94, "exact_f1": 0.86}, "sections": {"f1": 0.98}},
     "b59": {"targets": {"f1": 0.98, "exact_f1": 0.9}, "deadlines": {"f1": 0.8, "exact_f1": 0.8},
-            "agencies": {"f1": 0.85}, "references": {"f1": 0.97, "exact_f1": 0.9}, "sections": {"f1": 0.98}},
+            "agencies": {"f1": 0.85}, "references": {"f1": 0.97, "exact_f1": 0.8}, "sections": {"f1": 0.98}},
+    # b60–b69 (this session's blind batches; README "Accuracy on real text"); references exact on b14, b18,
+    # b19, b24, b53, b58, b59 lowered: a reference's date is now read only where it is printed at the
+    # mention (GUIDELINES), where those golds took it from the sentence's opening day
+    "b60": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.83}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+    "b61": {"targets": {"f1": 0.98, "exact_f1": 0.98}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.2}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+    "b62": {"targets": {"f1": 0.96, "exact_f1": 0.96}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.91}, "references": {"f1": 0.98, "exact_f1": 0.92}, "sections": {"f1": 0.98}},
+    "b63": {"targets": {"f1": 0.78, "exact_f1": 0.78}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.94}, "references": {"f1": 0.98, "exact_f1": 0.9}, "sections": {"f1": 0.98}},
+    "b64": {"targets": {"f1": 0.98, "exact_f1": 0.96}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.82}, "references": {"f1": 0.98, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
+    "b65": {"targets": {"f1": 0.92, "exact_f1": 0.74}, "deadlines": {"f1": 0.88, "exact_f1": 0.88},
+            "agencies": {"f1": 0.74}, "references": {"f1": 0.96, "exact_f1": 0.87}, "sections": {"f1": 0.98}},
+    "b66": {"targets": {"f1": 0.93, "exact_f1": 0.89}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.79}, "references": {"f1": 0.98, "exact_f1": 0.93}, "sections": {"f1": 0.98}},
+    "b67": {"targets": {"f1": 0.94, "exact_f1": 0.94}, "deadlines": {"f1": 0.91, "exact_f1": 0.91},
+            "agencies": {"f1": 0.89}, "references": {"f1": 0.98, "exact_f1": 0.88}, "sections": {"f1": 0.98}},
+    "b68": {"targets": {"f1": 0.89, "exact_f1": 0.85}, "deadlines": {"f1": 0.98, "exact_f1": 0.98},
+            "agencies": {"f1": 0.54}, "references": {"f1": 0.98, "exact_f1": 0.98}, "sections": {"f1": 0.98}},
+    "b69": {"targets": {"f1": 0.73, "exact_f1": 0.54}, "deadlines": {"f1": 0.79, "exact_f1": 0.79},
+            "agencies": {"f1": 0.41}, "references": {"f1": 0.94, "exact_f1": 0.94}, "sections": {"f1": 0.98}},
 }
 
 
