@@ -454,19 +454,26 @@ def extract_agencies(doc: PlanText, sections: list[Section]) -> list[Agency]:
 # future word anywhere in the sentence) is reported, not tasked
 # (`Hội đồng Nghĩa vụ quân sự xã đang triển khai các bước tuyển chọn …`)
 _DONE_AFTER = re.compile(r"\s*,?\s*(?:(?:đã|vừa|đang|mới)(?![\p{L}])|[^.;:!?\n]{0,40}?\sđược\s+\d)")
-_ASKS = re.compile(r"(?<![\p{L}])(?:giao|yêu cầu|đề nghị|chỉ đạo|phải|cần|sẽ|chủ trì|phối hợp|có trách nhiệm|tiếp tục"
-                   r"|nhiệm vụ|phấn đấu)(?![\p{L}])", re.I)
+# the words that ask a body something: a directive, and the duty or future words a task is written with
+_DIRECTIVES = r"(?:yêu cầu|đề nghị|chỉ đạo)"
+_DUTY_WORDS = r"phải|cần|sẽ|chủ trì|phối hợp|có trách nhiệm|tiếp tục|nhiệm vụ|phấn đấu|giao"
+_ASKS = re.compile(rf"(?<![\p{{L}}])(?:{_DIRECTIVES}|{_DUTY_WORDS})(?![\p{{L}}])", re.I)
 # where a sentence ends, for the story reading here and `_directed_sentence` below (a `;` does not end it)
 _SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] starts and stops (looking at most 400 characters out)."""
+    cuts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
+    last = _SENTENCE_END.search(text, end, end + 400)
+    return (cuts[-1] if cuts else max(0, start - 400)), (last.start() if last else min(len(text), end + 400))
 
 
 def _told_done(text: str, start: int, end: int) -> bool:
     if not _DONE_AFTER.match(text, end):
         return False
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
-    first = cuts[-1] if cuts else max(0, start - 400)
-    last = _SENTENCE_END.search(text, end, end + 400)
-    return not _ASKS.search(text, first, last.start() if last else min(len(text), end + 400))
+    first, stop = _sentence_around(text, start, end)
+    return not _ASKS.search(text, first, stop)
 
 
 # In a news story a body is tasked only where its sentence says so, unless the story tells of a plan or a
@@ -483,9 +490,8 @@ _TASKED_BEFORE = re.compile(
     r"(?<![\p{L}])(?:giao(?!\s+(?:thông|lưu|dịch|tiếp))|yêu cầu|đề nghị|chỉ đạo|phân công|kêu gọi|phối hợp|chủ trì"
     r"|[Tt]heo đó|[Tt]heo kế hoạch|hướng dẫn|đôn đốc|nhiệm vụ)(?![\p{L}])", re.I)
 _TASKED_AFTER = re.compile(
-    r"(?<![\p{L}])(?:phải|cần|có trách nhiệm|chịu trách nhiệm|sẽ|tiếp tục|khẩn trương|chủ trì|phối hợp|được giao"
-    r"|có nhiệm vụ|nhiệm vụ|phấn đấu|giao|phân công|trước ngày|chậm nhất|kịp thời|chủ động|tham mưu|tăng cường"
-    r"|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền"
+    rf"(?<![\p{{L}}])(?:{_DUTY_WORDS}|chịu trách nhiệm|khẩn trương|được giao|có nhiệm vụ|phân công|trước ngày|chậm nhất"
+    r"|kịp thời|chủ động|tham mưu|tăng cường|đẩy mạnh|tổng hợp|tổ chức|xây dựng|triển khai|thực hiện|tuyên truyền"
     # (`Ban Dân tộc tỉnh - với vai trò là cơ quan Thường trực Chương trình …`: the standing role it holds)
     r"|vai trò(?:\s+là)?\s+(?:cơ quan|đơn vị)\s+(?:thường trực|đầu mối|chủ trì))(?![\p{L}])", re.I)
 
@@ -499,16 +505,12 @@ _PURPOSE_BEFORE = re.compile(r"(?<![\p{L}])để(?![\p{L}])")
 
 
 def _directed_before(text: str, start: int) -> bool:
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
-    first = cuts[-1] if cuts else max(0, start - 400)
+    first, _ = _sentence_around(text, start, start)
     return bool(_TASKED_BEFORE.search(text, first, start) or _PURPOSE_BEFORE.search(text, first, start))
 
 
 def _tasked_in_story(text: str, start: int, end: int) -> bool:
-    cuts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)]
-    first = cuts[-1] if cuts else max(0, start - 400)
-    last = _SENTENCE_END.search(text, end, end + 400)
-    stop = last.start() if last else min(len(text), end + 400)
+    first, stop = _sentence_around(text, start, end)
     return bool(_TASKED_BEFORE.search(text, first, start) or _TASKED_AFTER.search(text, end, stop))
 
 
@@ -1059,7 +1061,6 @@ _AND_GAP = re.compile(r"\s*,?\s*và\s+")
 # to the semicolon that goes on with the list
 _PERSONS_ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?P<verb>yêu cầu|đề nghị)\s+(?:các\s+)?(?:Bộ trưởng|[Tt]hủ trưởng|[Cc]hủ tịch|[Gg]iám đốc|[Bb]í thư)"
                                    r"(?![\p{L}])[^.;:!?\n]*;\s*$")
-_DIRECTIVES = r"(?:yêu cầu|đề nghị|chỉ đạo)"
 _DIRECTIVE_WORD = re.compile(rf"(?<![\p{{L}}]){_DIRECTIVES}(?![\p{{L}}])")
 _LIST_COMMA = re.compile(r"\s*,\s*")
 # a class of bodies a list goes on to with its own plural (`…, các Tập đoàn, tổng công ty nhà nước`)
