@@ -915,6 +915,9 @@ def _voted(text: str, pos: int) -> bool:
         return False
     cut = text.rfind(". ", start, vote.start())
     return not _GOAL_WORDS.search(text, cut + 2 if cut >= 0 else start, pos)
+
+
+# a share followed by the delegates who voted (`Với 95,39% tổng số đại biểu Quốc hội tán thành, …`): how a vote went
 _VOTE_SHARE_AFTER = re.compile(r"\s*(?:tổng\s+số\s+)?đại\s+biểu\b[^.;:\d]{0,40}?\b(?:đã\s+)?(?:tán\s+thành|biểu\s+quyết|bỏ\s+phiếu)\b", re.I)
 _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 
@@ -923,7 +926,8 @@ _VIEWS_LINE = re.compile(r"\s*\d[\d.,]*\s+lượt(?:\s+(?:xem|đọc))?\s*")
 def _views_line(text: str) -> bool:
     """Whether the paragraph is a view counter (asked once per paragraph, not once per value)."""
     return _VIEWS_LINE.fullmatch(text) is not None
-# (and a list page's pager: `Trang 1 / 365 - 3649 dòng`, the pages and rows of the list)
+
+
 # a web page's furniture (a feed's header: `Sun, 11 Jan 2026 01:00:09 +0000 vi hourly 1 https://…`):
 # a number before a link or an English month, or a time zone after a clock time, is no figure
 # (nor a style sheet's declaration left in the text: `0cm;text-align:justify;line-height:130%">`)
@@ -931,6 +935,8 @@ _WEB_FURNITURE_AFTER = re.compile(r"\s*(?:https?://|www\.|(?-i:Jan|Feb|Mar|Apr|M
                                   r"(?:cm|mm|px|pt|em|%)?;[a-z-]+:|(?:cm|mm|px|pt|em|%)?\"?>")
 _WEB_FURNITURE_BEFORE = re.compile(r"\d:\d\d\s+[+-]$")
 _LIST_BREAK_AFTER = re.compile(r"\s*(?:[,;]|\.(?!\d)|$)")
+# a page's counter of reads before a number, and a list page's pager (`Trang 1 / 365 - 3649 dòng`,
+# the pages and rows of the list)
 _PAGE_COUNTER_BEFORE = re.compile(r"(?i:\b(?:lượt|lần)\s+(?:đọc|xem|truy\s+cập)\s*:?\s*$)|\bTrang\s+\d+\s*/\s*$")
 # (`Từ 1/9, sẽ rà soát hộ nghèo`: a fraction right after a word of time is a day and month)
 _DAY_BEFORE = re.compile(r"(?:\bngày|\blễ|\d{1,2}/\d{1,2})[^.;:]{0,12}$|"
