@@ -346,9 +346,6 @@ def _physical_lines(lines) -> list[tuple[str, int]]:
 _STAMP_LINE = re.compile(r"^\s*date\s+(?:19|20)\d{2}(?:-\d{1,2}(?:-\d{1,2})?)?\s+(?=\S)")
 
 
-_REPEATED_LINE_CHARS = 40
-
-
 def _build_clean(raw: str) -> tuple[str, list[int], int]:
     lines = list(_LINE.finditer(raw))
     body: list[tuple[str, list[int]]] = []   # cleaned lines with offsets
@@ -376,16 +373,12 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
 
     prev_text = ""
     pending_blank: list[int] = []  # raw offsets of blank lines since the last text line
-    # a long line the page prints again (a photo's caption repeating the headline) ends where it ends:
-    # the line after it opens the story's next paragraph, it does not finish the caption
-    seen: set[str] = set()
-    prev_repeated = False
     for text, offs in body:
         if not text.strip():
             pending_blank.append(offs[0] if offs else (offsets[-1] + 1 if offsets else 0))
             continue
         if prev_text:
-            if not prev_repeated and _glue(prev_text, text, blank=bool(pending_blank), width=width):
+            if _glue(prev_text, text, blank=bool(pending_blank), width=width):
                 emit(" ", [offsets[-1] if offsets else 0])
             else:
                 emit("\n", [offsets[-1] if offsets else 0])
@@ -393,9 +386,6 @@ def _build_clean(raw: str) -> tuple[str, list[int], int]:
                     emit("\n", [offsets[-1]])
         emit(text, offs)
         prev_text = text
-        key = text.strip()
-        prev_repeated = len(key) >= _REPEATED_LINE_CHARS and key in seen
-        seen.add(key)
         pending_blank = []
     footnote_from = -1
     if notes:

@@ -224,16 +224,3 @@ def test_a_paragraphs_folded_line_is_the_line_folded():
     for raw in raws:
         for p in PlanText.from_raw(raw).paragraphs:
             assert p.folded == fold(p.text)
-
-
-def test_a_caption_that_repeats_the_headline_does_not_swallow_the_next_line():
-    # b68_03: a news page prints its headline again as a photo caption, with no stop at its end;
-    # the line after the caption opens the story's next paragraph
-    head = "Thanh Hóa ban hành kế hoạch hành động phát triển kinh tế - xã hội năm 2026: xác định 9 trọng tâm chỉ đạo, điều hành"
-    raw = f"{head}\n\nMới đây, Chủ tịch UBND tỉnh đã ký Quyết định.\n{head}\nUBND các xã, phường, căn cứ chức năng, nhiệm vụ được giao, tổ chức thực hiện.\n"
-    texts = [p.text for p in PlanText.from_raw(raw).paragraphs]
-    assert texts[-2] == head
-    assert texts[-1].startswith("UBND các xã, phường")
-    # a short line repeated (a column's label) still joins the line that continues it
-    short = "Tin tức\nSở Y tế\nTin tức\nđịa phương"
-    assert "Tin tức địa phương" in " | ".join(p.text for p in PlanText.from_raw(short).paragraphs)
