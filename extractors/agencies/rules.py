@@ -173,13 +173,15 @@ _LEADS_TASK = re.compile(r"^\s*[,(]?\s*(?:(?:sẽ|cũng|vẫn|tiếp tục)\s+)?
                          r"|có nhiệm vụ(?=\s+(?:tham mưu|chỉ đạo|tổng hợp|chủ trì|hướng dẫn|theo dõi|kiểm tra|tổ chức)(?![\p{L}]))"
                          r"|là chịu trách nhiệm)", re.I)
 # Sentence openers that may stand before a subject: `Hằng năm, căn cứ …, X xây dựng …`
+# a paper's tag opening a news report (`(ĐN)- `, `(Dân trí) – `)
+_PAPER_DATELINE = r"\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*"
 _OPENER = re.compile(
     # a news report's dateline first: `(ĐN)- Từ nay đến trước Tết …, Sở Công thương tăng cường …`
     # (a paper's name in two words: `(Dân trí) – Chủ đầu tư các dự án … phải giải ngân …`)
     # (`Audio thời sự 07-12-2021 “Sở Nông nghiệp … phối hợp với …`: a quoted statement opens after
     # a caption the page runs on into it; the body opens the quote's sentence)
     r"^(?:[^“”.;:!?\n]{0,80}“\s*)?"
-    r"(?:\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*)?"
+    rf"(?:{_PAPER_DATELINE})?"
     rf"(?:\W*|(?:[{BULLETS}]|\(?\d+[.)]|[{LETTERS_LATIN}]\)|{ROMAN_RUN}\.)\s*)"
     r"(?:(?:Hằng năm|Hàng năm|Mỗi năm|Định kỳ[^,;]{0,30}|Căn cứ[^;]{0,120}?|Trên cơ sở[^;]{0,120}?|Theo quy định[^,;]{0,160}|Theo[^,;]{0,80}"
     r"|Trong[^,;]{0,80}|Đồng thời|Ngoài ra|Sau khi[^,;]{0,80}|Khi[^,;]{0,80}|Để[^,;]{0,100}|Đối với[^,;]{0,80}"
@@ -570,7 +572,7 @@ def _after_headline(para, cut: int) -> tuple[str, str]:
 
 
 # the paper's tag that opens a report's first sentence (`(BKT) - Bộ Tài chính cho biết, …`)
-_PAPER_TAG = re.compile(r"\(\p{Lu}[\p{L}\p{N}.]{0,20}(?:[ ][\p{L}\p{N}.]{1,12})?\)\s*[-–]\s*\p{Lu}")
+_PAPER_TAG = re.compile(_PAPER_DATELINE + r"\p{Lu}")
 
 
 def _headline_end(raw: str) -> int:
@@ -656,8 +658,9 @@ _ASKED_BEFORE = re.compile(r"(?<![\p{L}])(?:yêu cầu|đề nghị|chỉ đạo
 _CITED_OWNER_OPENER = re.compile(r"\W*(?:Thực hiện|Theo|Triển khai)\s[^,;:.\n\d]{0,160}?\scủa\s+$")
 
 
-_TITLE_IN_GAP = re.compile(r"(?:Thủ trưởng|Chủ tịch|Giám đốc|Bộ trưởng)\s*$")
-_TITLE_ANYWHERE = re.compile(r"(?<![\p{L}])(?:Thủ trưởng|Chủ tịch|Giám đốc|Bộ trưởng)(?![\p{L}])")
+_TITLES = r"(?:Thủ trưởng|Chủ tịch|Giám đốc|Bộ trưởng)"
+_TITLE_IN_GAP = re.compile(_TITLES + r"\s*$")
+_TITLE_ANYWHERE = re.compile(rf"(?<![\p{{L}}]){_TITLES}(?![\p{{L}}])")
 # a decision's closing article: the heads who see it carried out (`…, Chủ tịch UBND các tỉnh …, Thủ trưởng các
 # cơ quan, đơn vị liên quan chịu trách nhiệm thi hành Quyết định này`), persons
 _EXECUTES_DECISION = re.compile(r"thi hành\s+(?:Quyết định|Chỉ thị|Nghị quyết|Thông tư)\s+này", re.I)

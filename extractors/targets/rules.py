@@ -1330,12 +1330,13 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # sentence, unless it looks ahead outside its asides
     # (and the breakdown of such a figure: `Hết quý I năm 2024, tổng thu … đạt hơn 700 tỷ đồng. Trong đó số
     # thu nội địa đạt 655 tỷ đồng`)
-    elapsed_from = _sentence_before(text, sentence_start) \
+    # (a `Trong đó …` sentence is read with the sentence it breaks down)
+    of_which_from = _sentence_before(text, sentence_start) \
         if sentence_start >= 2 and _OF_WHICH_LEAD.match(text, sentence_start) else sentence_start
-    elapsed = ctx.news and not ctx.goal and _occurs(_ELAPSED_PART, text, elapsed_from, clause[1]) \
-        and _ELAPSED_PART.search(text, elapsed_from, v.start)
+    elapsed = ctx.news and not ctx.goal and _occurs(_ELAPSED_PART, text, of_which_from, clause[1]) \
+        and _ELAPSED_PART.search(text, of_which_from, v.start)
     if elapsed and not (plan_year and any(y.year > plan_year for y in year_mentions(elapsed.group()))):
-        said = _BRACKETED.sub("", text[elapsed_from:clause[1]])
+        said = _BRACKETED.sub("", text[of_which_from:clause[1]])
         if not (_FUTURE.search(said) or _GOAL_TURN.search(said) or _STRIVE_WORDS.search(said)):
             return True
     # a figure measured, not set: told as falling short (`Chỉ có 34,8% người dân … được sử dụng nước sạch`,
@@ -1394,9 +1395,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # năm 2024, tăng 2 địa điểm so với năm 2023`): the figures of its sentence tell what the list holds
     # (and the breakdown that follows it: `Trong đó, TP.Biên Hòa có 14 địa điểm, … mỗi địa phương có từ 2-4
     # địa điểm`, a paragraph of its own or the next sentence)
-    approved_from = _sentence_before(text, sentence_start) if sentence_start >= 2 and _OF_WHICH_LEAD.match(
-        text, sentence_start) else sentence_start
-    if (_APPROVED_COUNT.search(text, approved_from, clause[1])
+    if (_APPROVED_COUNT.search(text, of_which_from, clause[1])
             or ctx.approved_before and _OF_WHICH_LEAD.match(strip_marker(text))) \
             and not _looks_ahead(text, sentence_start, clause[1]) and not sentence_has(_STRIVE_WORDS):
         return True
