@@ -54,7 +54,7 @@ def _structure(s: str, i: int = 0):
         k += 1
 
 
-def _group_end(s: str, i: int) -> int:
+def end_of_group(s: str, i: int) -> int:
     """Index after the group opened at s[i] == '('."""
     for k, c, depth in _structure(s, i):
         if c == ")" and depth == 0:
@@ -62,7 +62,7 @@ def _group_end(s: str, i: int) -> int:
     raise ValueError("unbalanced group")
 
 
-def _branches(s: str) -> list[str]:
+def branches_of(s: str) -> list[str]:
     """The top-level branches of an alternation."""
     cuts = [k for k, c, depth in _structure(s) if c == "|" and depth == 0]
     return [s[a + 1:b] for a, b in zip([-1] + cuts, cuts + [len(s)])]
@@ -74,22 +74,22 @@ def _optional_at(s: str, k: int) -> bool:
 
 def _required_group(s: str, k: int) -> bool:
     """Whether the group opened at s[k] is passed through at least once (no `?`, `*`, `{0,…}`)."""
-    end = _group_end(s, k)
+    end = end_of_group(s, k)
     return not (_optional_at(s, end) or (s[end:end + 1] == "{" and not _COUNT.match(s, end)))
 
 
 def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
     """(words, digits): every match of pattern text `s` starts with one of `words`, or with
     a digit when `digits`; None when the reader cannot tell."""
-    branches = _branches(s)
+    branches = branches_of(s)
     if len(branches) > 1:
         return _union(branches)
     while s.startswith(_ASSERTIONS):
-        s = s[_group_end(s, 0):]
+        s = s[end_of_group(s, 0):]
     if s.startswith("(?:"):
         if not _required_group(s, 0):
             return None
-        return _union(_branches(s[3:_group_end(s, 0) - 1]))
+        return _union(branches_of(s[3:end_of_group(s, 0) - 1]))
     if s.startswith("\\d"):
         return frozenset(), True
     firsts = [""]
@@ -112,7 +112,7 @@ def leading_words(s: str) -> tuple[frozenset[str], bool] | None:
     elif s.startswith("(?:", k) and _required_group(s, k):
         # the run goes on into a group every match passes through (`t(?:ỉnh|hành phố)`, as a
         # trie writes words): each of its branches' words after the run, not the bare `t`
-        inner = _union(_branches(s[k + 3:_group_end(s, k) - 1]))
+        inner = _union(branches_of(s[k + 3:end_of_group(s, k) - 1]))
         if inner is not None and not inner[1] and "" not in inner[0]:
             return frozenset(first + run + w for first in firsts for w in inner[0]), False
     words = {first + run for first in firsts}
@@ -188,7 +188,7 @@ class AnchoredSearch:
         self.anchored = read is not None  # False: searched plainly
         # the words' starts, found in one pass (every start: a word may begin inside another's
         # match, `sở` in `cơ sở đảng`), behind the look-behind the pattern opens with
-        before = outer[0] if outer[0].startswith(("(?<=", "(?<!")) and _group_end(outer[0], 0) == len(outer[0]) else ""
+        before = outer[0] if outer[0].startswith(("(?<=", "(?<!")) and end_of_group(outer[0], 0) == len(outer[0]) else ""
         body = "(?:" + "|".join(filter(None, [_trie(self.words), r"\d" if self.digits else ""])) + ")"
         self._finder = re.compile(before + body)
         # the same starts found by Python's own `re` (a third of the time: `regex` pays for

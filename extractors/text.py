@@ -253,11 +253,11 @@ def _boundary_starts(boundary: re.Pattern):
     that is not a space, with a look-ahead whose every match opens with one of `words` (a
     match is the whole run of spaces before one); None for any other boundary (searched
     plainly). Either way a match is never empty."""
-    from extractors.anchored import _branches, leading_words  # (no cycle at import)
+    from extractors.anchored import branches_of, leading_words  # (no cycle at import)
     if boundary.flags & (re.IGNORECASE | re.VERBOSE | re.FULLCASE):
         return None
     marks, words = set(), set()
-    for branch in _branches(boundary.pattern):
+    for branch in branches_of(boundary.pattern):
         m = _AFTER_MARK_BRANCH.match(branch)
         if m:
             marks.update(m.group(1) or m.group(2))

@@ -85,9 +85,9 @@ def test_not_actor_is_the_lexicon_words_before_spaces():
 def test_label_patterns_end_with_a_colon():
     # `_ends_with_colon` spares their search only while every branch ends in `:\s*$`
     from extractors.agencies import rules
-    from extractors.anchored import _branches
+    from extractors.anchored import branches_of
     for pattern in (rules._LEAD_LABEL, rules._SUPPORT_LABEL):
-        assert all(b.endswith(r":\s*$") for b in _branches(pattern.pattern))
+        assert all(b.endswith(r":\s*$") for b in branches_of(pattern.pattern))
 
 
 def test_value_prefix_tried_at_opening_letters_alike():

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import regex as re
 
-from extractors.anchored import AnchoredSearch, _branches, _group_end, leading_words
+from extractors.anchored import AnchoredSearch, branches_of, end_of_group, leading_words
 from extractors.lexicon import task_verbs
 from extractors.grammar.tries import trie_pattern
 from extractors.grammar.syllables import split_glued
@@ -1008,9 +1008,9 @@ class _BranchedOpeningWords(_OpeningWords):
         super().__init__(kind, pattern, *_anchored_words(pattern))
         body = pattern.pattern[len(_B):len(pattern.pattern) - len(_E)]
         assert pattern.pattern.startswith(_B) and pattern.pattern.endswith(_E) and body.startswith("(?:") \
-            and _group_end(body, 0) == len(body), pattern.pattern[:60]
+            and end_of_group(body, 0) == len(body), pattern.pattern[:60]
         self.branches = []  # (pattern, words, digits) of each branch, in order
-        for branch in _branches(body[3:-1]):
+        for branch in branches_of(body[3:-1]):
             words, digits = leading_words(branch)
             self.branches.append((re.compile(f"{_B}(?:{branch}){_E}", pattern.flags), words, digits))
         self._tried: dict[str | None, tuple[re.Pattern, ...]] = {}
