@@ -1395,7 +1395,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # năm 2024, tăng 2 địa điểm so với năm 2023`): the figures of its sentence tell what the list holds
     # (and the breakdown that follows it: `Trong đó, TP.Biên Hòa có 14 địa điểm, … mỗi địa phương có từ 2-4
     # địa điểm`, a paragraph of its own or the next sentence)
-    if (_APPROVED_COUNT.search(text, of_which_from, clause[1])
+    if (_occurs(_APPROVED_COUNT, text, of_which_from, clause[1])  # (the same for every value of the clause)
             or ctx.approved_before and _OF_WHICH_LEAD.match(strip_marker(text))) \
             and not _looks_ahead(text, sentence_start, clause[1]) and not sentence_has(_STRIVE_WORDS):
         return True
@@ -1435,7 +1435,7 @@ def _reports_or_defines(v: ValueExpr, text: str, clause: tuple[int, int], ctx: _
     # the grounds a goal stands on, given as what the whole place has (`Mục tiêu này có cơ sở thực hiện tốt
     # do toàn huyện có 85 trang trại, 540 gia trại, …; 866 hội viên đạt danh hiệu …`): every figure after
     # the cause is counted, unless the sentence turns ahead after it
-    grounds = _GROUNDS.search(text, sentence_start, v.start)
+    grounds = _GROUNDS.search(text, sentence_start, v.start) if sentence_has(_GROUNDS_ANYWHERE) else None
     if grounds and not _FUTURE.search(text, grounds.start(), v.end) \
             and not _GOAL_WORDS.search(text, grounds.start(), v.start):
         return True
@@ -2854,6 +2854,7 @@ _DESCRIBES_WORDS = _unbounded(_DESCRIBES)
 _PURPOSE = re.compile(r"\b(?:bảo\s+đảm|đảm\s+bảo|nhằm|phấn\s+đấu|để\s+(?:đạt|hoàn\s+thành)|từ\s+nay\s+(?:đến|tới))\b", re.I)
 # a cause given as what a whole place has: `do toàn huyện có`, `nhờ cả tỉnh hiện có`
 _GROUNDS = re.compile(r"\b(?:do|vì|bởi\s+vì|nhờ)\s+(?:toàn|cả)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:hiện\s+|đã\s+)?có\s", re.I)
+_GROUNDS_ANYWHERE = _unbounded(_GROUNDS)  # (asked once per sentence: most hold no such cause)
 _GOALS_LISTED = re.compile(r"\b(?:các|những)\s+(?:chỉ|mục)\s+tiêu\b[^.;:\d]{0,40}?\s(?:như|gồm)\s", re.I)
 _NOW_SENTENCE_OPENING = re.compile(r"\s*(?:" + _words(w for w in _NOW if w not in ("hiện có", "tính đến")) + r")\s*,", re.I)
 _REPORT_OPENING = re.compile(r"^\s*(?:tính\s+(?:đến|tới)\s+[^,;:]{0,40}?(?=\s*,)|"
